@@ -1,0 +1,63 @@
+/**
+ * Metric names are part of the user interface: thresholds files and reports name them.
+ * Every metric has one direction; `metricDirection` is the only place that knows it.
+ */
+export const METRIC_NAMES = [
+  'throughput_gbps',
+  'transactions_per_sec',
+  'latency_p50_us',
+  'latency_p90_us',
+  'latency_p99_us',
+  'client_cpu_pct',
+  'server_cpu_pct',
+  'client_cpu_cost',
+  'server_cpu_cost',
+  'retransmits',
+] as const;
+
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+/** Which way is better for a metric: rates up, latency, CPU and retransmissions down. */
+export function metricDirection(metric: MetricName): Direction {
+  switch (metric) {
+    case 'throughput_gbps':
+    case 'transactions_per_sec':
+      return 'higher-is-better';
+    case 'latency_p50_us':
+    case 'latency_p90_us':
+    case 'latency_p99_us':
+    case 'client_cpu_pct':
+    case 'server_cpu_pct':
+    case 'client_cpu_cost':
+    case 'server_cpu_cost':
+    case 'retransmits':
+      return 'lower-is-better';
+  }
+}
+
+/** Unit shown beside a metric in every table header. */
+export function metricUnit(metric: MetricName): string {
+  switch (metric) {
+    case 'throughput_gbps':
+      return 'Gbit/s';
+    case 'transactions_per_sec':
+      return 'trans/s';
+    case 'latency_p50_us':
+    case 'latency_p90_us':
+    case 'latency_p99_us':
+      return 'µs';
+    case 'client_cpu_pct':
+    case 'server_cpu_pct':
+      return '% CPU';
+    case 'client_cpu_cost':
+    case 'server_cpu_cost':
+      return '% CPU per unit of work';
+    case 'retransmits':
+      return 'segments';
+  }
+}
+
+/** A sample's figures: every metric the scenario's test type yields. */
+export type MetricValues = Partial<Record<MetricName, number>>;

@@ -1,0 +1,30 @@
+/** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
+export const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'] as const;
+export type TestType = (typeof TEST_TYPES)[number];
+
+/** One benchmark scenario: what netperf runs, how often, and how big the pods are. */
+export interface Scenario {
+  /** Name users pick with `--scenarios` and thresholds refer to, e.g. `tcp_rr_1cpu`. */
+  name: string;
+  /** netperf test type. */
+  test: TestType;
+  /** Number of netperf processes started together against one netserver. */
+  concurrency: number;
+  /** CPU cores for each of the client and server pods; `null` means not limited. */
+  cpus: number | null;
+  /** TCP_STREAM send size in bytes (`-- -m`); `null` leaves netperf's default. */
+  sendSizeBytes: number | null;
+  /** TCP_RR request size in bytes (`-- -r req,resp`). */
+  requestSizeBytes: number;
+  /** TCP_RR response size in bytes. */
+  responseSizeBytes: number;
+  /** Length of one netperf run in seconds (`-l`). */
+  durationSeconds: number;
+  /** Number of samples (repeated runs) taken of this scenario. */
+  samples: number;
+}
+
+/** A suite: an ordered list of scenarios with unique names. */
+export interface Suite {
+  scenarios: Scenario[];
+}
