@@ -1,0 +1,48 @@
+import { resultsJsonSchema } from '../results/schema.js';
+import { runBenchmarks } from '../run/run-command.js';
+import { sweepLeftovers } from '../targets/local/local-target.js';
+import { EXIT_OK, exitCodeOf, formatError } from '../util/errors.js';
+import { createFiles } from '../util/files.js';
+import { parseCommandLine } from './program.js';
+
+function stderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function stdout(text: string): void {
+  process.stdout.write(text);
+}
+
+/** True when the user asked for stack traces (--debug, or the runner's step debug). */
+function debugWanted(argv: readonly string[]): boolean {
+  return argv.includes('--debug') || process.env.ACTIONS_STEP_DEBUG === 'true';
+}
+
+/** The CLI: parses the command line, runs the command, and turns the outcome into an exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const request = parseCommandLine(argv, (text) => process.stderr.write(text));
+    switch (request.command) {
+      case 'exit':
+        return request.exitCode;
+      case 'schema':
+        stdout(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
+        return EXIT_OK;
+      case 'cleanup':
+        await sweepLeftovers({ log: stderr });
+        return EXIT_OK;
+      case 'run':
+        await runBenchmarks(request.config, {
+          files: createFiles(),
+          log: stderr,
+          print: stdout,
+          now: () => new Date(),
+        });
+        return EXIT_OK;
+    }
+  } catch (error) {
+    stderr(`netperf-gate: ${formatError(error)}`);
+    if (debugWanted(argv) && error instanceof Error && error.stack) stderr(error.stack);
+    return exitCodeOf(error);
+  }
+}

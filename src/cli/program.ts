@@ -1,0 +1,109 @@
+import { Command, CommanderError, Option } from 'commander';
+import { parseChoice, parseWholeNumber } from '../config/parse-flags.js';
+import { DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import { parseScenarioList } from '../suite/select.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
+import { TOOL_VERSION } from '../version.js';
+
+/** What the parsed command line asks for; the entry point carries it out. */
+export type CliRequest =
+  | { command: 'run'; config: RunConfig }
+  | { command: 'schema' }
+  | { command: 'cleanup'; debug: boolean }
+  | { command: 'exit'; exitCode: number };
+
+interface RunFlags {
+  target: string;
+  suite?: string;
+  scenarios?: string;
+  samples?: string;
+  duration?: string;
+  localQdisc?: string;
+  localServerSetup?: string;
+  localClientSetup?: string;
+  out: string;
+  debug?: boolean;
+}
+
+function toRunConfig(flags: RunFlags): RunConfig {
+  const config: RunConfig = {
+    target: parseChoice('--target', flags.target, TARGET_KINDS),
+    local: {},
+    outPath: flags.out,
+    debug: flags.debug === true,
+  };
+  if (flags.suite !== undefined) config.suitePath = flags.suite;
+  if (flags.scenarios !== undefined) config.scenarioNames = parseScenarioList(flags.scenarios);
+  if (flags.samples !== undefined) config.samples = parseWholeNumber('--samples', flags.samples);
+  if (flags.duration !== undefined) config.durationSeconds = parseWholeNumber('--duration', flags.duration);
+  if (flags.localQdisc !== undefined) config.local.qdisc = flags.localQdisc;
+  if (flags.localServerSetup !== undefined) config.local.serverSetup = flags.localServerSetup;
+  if (flags.localClientSetup !== undefined) config.local.clientSetup = flags.localClientSetup;
+  return config;
+}
+
+function buildProgram(onRequest: (request: CliRequest) => void, write: (text: string) => void): Command {
+  const program = new Command('netperf-gate')
+    .description('Measure pod-to-pod network performance with netperf and gate on regressions.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: write,
+      writeErr: write,
+      outputError: (text, out) => out(`netperf-gate: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
+    .showSuggestionAfterError(true);
+  program
+    .command('run')
+    .description('Run the benchmark suite on a target and write a results file.')
+    .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
+    .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
+    .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
+    .option('--samples <n>', 'samples per scenario (overrides the suite)')
+    .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
+    .option(
+      '--local-qdisc <args>',
+      'local target: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"',
+    )
+    .option('--local-server-setup <cmd>', 'local target: command run in the server namespace once it exists')
+    .option('--local-client-setup <cmd>', 'local target: command run in the client namespace once it exists')
+    .option('--out <file>', 'where to write the results JSON', DEFAULT_RESULTS_PATH)
+    .option('--debug', 'print stack traces and process details')
+    .action((flags: RunFlags) => onRequest({ command: 'run', config: toRunConfig(flags) }));
+  program
+    .command('schema')
+    .description('Print the JSON Schema of results files.')
+    .action(() => onRequest({ command: 'schema' }));
+  program
+    .command('cleanup')
+    .description('Remove what killed runs left behind (local network namespaces and their processes).')
+    .option('--debug', 'print stack traces')
+    .action((flags: { debug?: boolean }) => onRequest({ command: 'cleanup', debug: flags.debug === true }));
+  return program;
+}
+
+/**
+ * Parses the command line into a request. Usage errors become UsageError (exit 2); --help and
+ * --version become an `exit` request with code 0.
+ */
+export function parseCommandLine(argv: readonly string[], write: (text: string) => void): CliRequest {
+  let request: CliRequest | undefined;
+  const program = buildProgram((r) => {
+    request = r;
+  }, write);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof CommanderError) {
+      const helpOrVersion = error.exitCode === 0;
+      return { command: 'exit', exitCode: helpOrVersion ? EXIT_OK : EXIT_USAGE };
+    }
+    throw error;
+  }
+  if (request === undefined) {
+    write(program.helpInformation());
+    return { command: 'exit', exitCode: EXIT_USAGE };
+  }
+  return request;
+}

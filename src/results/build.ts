@@ -1,0 +1,25 @@
+import type { TargetFingerprint } from '../targets/target.js';
+import { TOOL_VERSION } from '../version.js';
+import { RESULTS_SCHEMA_VERSION, type Results, type ScenarioResult } from './schema.js';
+
+/** What a finished run knows, before it becomes a results file. */
+export interface RunRecord {
+  startedAt: Date;
+  finishedAt: Date;
+  target: Results['target'];
+  environment: TargetFingerprint;
+  scenarios: ScenarioResult[];
+}
+
+/** Assembles the versioned results document. */
+export function buildResults(record: RunRecord): Results {
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: { name: 'netperf-gate', version: TOOL_VERSION },
+    startedAt: record.startedAt.toISOString(),
+    finishedAt: record.finishedAt.toISOString(),
+    target: record.target,
+    environment: record.environment,
+    scenarios: record.scenarios,
+  };
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { METRIC_NAMES } from '../metrics/names.js';
+import { TEST_TYPES } from '../suite/model.js';
+import { SCENARIO_NAME } from '../suite/schema.js';
+
+/** Bumped whenever a stored field changes meaning or a required field is added. */
+export const RESULTS_SCHEMA_VERSION = 1;
+
+const metricName = z.enum(METRIC_NAMES);
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+const optionalFigure = finite.nullable();
+
+/** The scenario exactly as it was run (after suite defaults and flags). */
+export const scenarioSettingsSchema = z.strictObject({
+  name: SCENARIO_NAME,
+  test: z.enum(TEST_TYPES),
+  concurrency: z.number().int().positive(),
+  cpus: z.number().int().positive().nullable(),
+  sendSizeBytes: z.number().int().positive().nullable(),
+  requestSizeBytes: z.number().int().positive(),
+  responseSizeBytes: z.number().int().positive(),
+  durationSeconds: z.number().int().positive(),
+  samples: z.number().int().positive(),
+});
+
+/** One netperf process's parsed figures, as netperf reported them. */
+export const instanceSchema = z.strictObject({
+  throughputGbps: optionalFigure,
+  transactionsPerSec: optionalFigure,
+  latencyP50Us: optionalFigure,
+  latencyP90Us: optionalFigure,
+  latencyP99Us: optionalFigure,
+  latencyMeanUs: optionalFigure,
+  clientCpuPct: optionalFigure,
+  serverCpuPct: optionalFigure,
+  retransmits: optionalFigure,
+  elapsedSeconds: finite,
+});
+
+/** One run of a scenario: N concurrent netperf instances combined into metric values. */
+export const sampleSchema = z.strictObject({
+  index: z.number().int().nonnegative(),
+  startedAt: z.iso.datetime(),
+  wallSeconds: finite,
+  metrics: z.partialRecord(metricName, finite),
+  instances: z.array(instanceSchema).min(1),
+});
+
+/** Summary of one metric over a scenario's samples. */
+export const aggregateSchema = z.strictObject({
+  n: z.number().int().positive(),
+  median: finite,
+  mean: finite,
+  min: finite,
+  max: finite,
+  stddev: finite,
+  cvPct: finite.nullable(),
+});
+
+export const scenarioResultSchema = z.strictObject({
+  settings: scenarioSettingsSchema,
+  /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
+  costUnit: z.string(),
+  samples: z.array(sampleSchema),
+  aggregates: z.partialRecord(metricName, aggregateSchema),
+});
+
+const nodeSchema = z.strictObject({
+  name: z.string(),
+  kernel: z.string(),
+  cpuModel: z.string(),
+  cpuCount: z.number().int().nonnegative(),
+  details: z.record(z.string(), z.string()),
+});
+
+export const environmentSchema = z.strictObject({
+  netperfVersion: z.string(),
+  client: nodeSchema,
+  server: nodeSchema,
+  details: z.record(z.string(), z.string()),
+});
+
+/** A results file: what `run` writes and what `compare` reads as baseline or current. */
+export const resultsSchema = z.strictObject({
+  schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
+  tool: z.strictObject({ name: z.literal('netperf-gate'), version: z.string() }),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  target: z.strictObject({
+    kind: z.enum(['local', 'kubernetes']),
+    /** Settings that shape the measurement (what-if qdisc, setup commands, image …). */
+    settings: z.record(z.string(), z.string()),
+  }),
+  environment: environmentSchema,
+  scenarios: z.array(scenarioResultSchema),
+});
+
+export type Results = z.infer<typeof resultsSchema>;
+export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
+export type SampleResult = z.infer<typeof sampleSchema>;
+export type InstanceFigures = z.infer<typeof instanceSchema>;
+export type Aggregate = z.infer<typeof aggregateSchema>;
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** The JSON Schema published in the repository (schema/results.schema.json). */
+export function resultsJsonSchema(): unknown {
+  return z.toJSONSchema(resultsSchema, { target: 'draft-2020-12' });
+}

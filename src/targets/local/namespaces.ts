@@ -1,0 +1,127 @@
+/** The two network namespaces of a local run, the veth pair between them, and leftovers of killed runs. */
+import { formatError, InfraError } from '../../util/errors.js';
+import { type CommandRunner, firstOutputLine, formatArgv } from '../../util/process.js';
+import type { ProcessOutput } from '../target.js';
+import {
+  CLIENT_ADDRESS,
+  type LocalNames,
+  leftoverNamespaces,
+  parseNamespaceList,
+  parsePidList,
+  SERVER_ADDRESS,
+  VETH_PREFIX_LENGTH,
+} from './names.js';
+
+/** Bound for one `ip` command. */
+export const IP_COMMAND_TIMEOUT_MS = 15_000;
+
+/** Runs a command that must succeed; a non-zero exit becomes an InfraError quoting its first line. */
+export async function runChecked(runner: CommandRunner, argv: readonly string[]): Promise<ProcessOutput> {
+  const output = await runner.run(argv, { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+  if (output.exitCode !== 0) {
+    throw new InfraError(`\`${formatArgv(argv)}\` failed: ${firstOutputLine(output)}`);
+  }
+  return output;
+}
+
+async function addNamespace(runner: CommandRunner, name: string): Promise<void> {
+  const output = await runner.run(['ip', 'netns', 'add', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+  if (output.exitCode === 0) return;
+  if (/exists/i.test(output.stderr)) {
+    throw new InfraError(
+      `network namespace ${name} already exists: another run uses this run id; pick another, or remove it with \`ip netns del ${name}\``,
+    );
+  }
+  throw new InfraError(`could not create network namespace ${name}: ${firstOutputLine(output)}`);
+}
+
+/**
+ * Creates both namespaces and joins them with a veth pair whose ends are created directly inside them,
+ * so nothing ever appears in the host's namespace. `onCreated` hears of each namespace as soon as it
+ * exists, so a failure halfway still lets cleanup find it.
+ */
+export async function createNamespacePair(
+  runner: CommandRunner,
+  names: LocalNames,
+  onCreated: (namespace: string) => void,
+): Promise<void> {
+  const { clientNamespace: cli, serverNamespace: srv, clientInterface: cif, serverInterface: sif } = names;
+  for (const namespace of [cli, srv]) {
+    await addNamespace(runner, namespace);
+    onCreated(namespace);
+  }
+  await runChecked(runner, ['ip', 'link', 'add', cif, 'netns', cli, 'type', 'veth', 'peer', 'name', sif, 'netns', srv]);
+  const ends = [
+    { namespace: cli, device: cif, address: CLIENT_ADDRESS },
+    { namespace: srv, device: sif, address: SERVER_ADDRESS },
+  ];
+  for (const { namespace, device, address } of ends) {
+    await runChecked(runner, ['ip', '-n', namespace, 'addr', 'add', `${address}/${VETH_PREFIX_LENGTH}`, 'dev', device]);
+    await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
+    await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
+  }
+}
+
+/** Sends SIGKILL to a pid; one that has gone already is fine. */
+export function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** Whether a pid is running (EPERM: it runs, but as someone else). */
+export function isPidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Kills every process in a namespace, then deletes it (which removes its veth end). Returns the kill count. */
+export async function removeNamespace(runner: CommandRunner, name: string): Promise<number> {
+  const pids = await runner.run(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+  const victims = parsePidList(pids.stdout);
+  for (const pid of victims) killPid(pid);
+  const output = await runner.run(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+  // Like a 404 on delete: a namespace someone else removed already is what we wanted.
+  if (output.exitCode !== 0 && !/No such file/i.test(output.stderr)) {
+    throw new InfraError(`could not delete network namespace ${name}: ${firstOutputLine(output)}`);
+  }
+  return victims.length;
+}
+
+/** {@link removeNamespace} for exit handlers: synchronous, best effort, never throws. */
+export function removeNamespaceSync(runner: CommandRunner, name: string): void {
+  try {
+    const pids = runner.runSync(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+    for (const pid of parsePidList(pids.stdout)) killPid(pid);
+    runner.runSync(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+  } catch {
+    // An exit handler has nobody to tell; `netperf-gate cleanup` or the next run's sweep gets the rest.
+  }
+}
+
+/**
+ * Removes namespaces of killed runs (`npg-<pid>-cli|srv` whose pid has gone) and logs one line when it
+ * removed any. Failures are logged, not thrown: leftovers must not stop a new run.
+ */
+export async function sweepLeftovers(runner: CommandRunner, log: (line: string) => void): Promise<void> {
+  const list = await runChecked(runner, ['ip', 'netns', 'list']);
+  const leftovers = leftoverNamespaces(parseNamespaceList(list.stdout), isPidAlive);
+  if (leftovers.length === 0) return;
+  let killed = 0;
+  const failures: string[] = [];
+  for (const name of leftovers) {
+    try {
+      killed += await removeNamespace(runner, name);
+    } catch (error) {
+      failures.push(formatError(error));
+    }
+  }
+  const failed = failures.length === 0 ? '' : `; failed: ${failures.join('; ')}`;
+  log(`removed leftovers of killed runs: ${leftovers.join(', ')} (${killed} processes killed)${failed}`);
+}

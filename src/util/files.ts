@@ -1,0 +1,59 @@
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UsageError } from './errors.js';
+
+/** File access as the commands need it, with errors people can act on. */
+export interface Files {
+  /** Reads a text file; a missing or unreadable file is a UsageError naming `what`. */
+  readText(path: string, what: string): Promise<string>;
+  /** Writes a text file, creating its folder. */
+  writeText(path: string, text: string): Promise<void>;
+  /** Fails early (before measuring for minutes) when `path`'s folder cannot be written. */
+  checkWritable(path: string, what: string): Promise<void>;
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return code ?? String(error);
+}
+
+/** Checking writability without creating anything: the closest folder that exists decides. */
+async function nearestExistingFolder(folder: string): Promise<string> {
+  let current = folder;
+  while (!(await stat(current).catch(() => undefined))) {
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return current;
+}
+
+/** The real file system. */
+export function createFiles(): Files {
+  return {
+    async readText(path, what) {
+      try {
+        return await readFile(path, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${what} "${path}": ${reason(error)}; check the path`);
+      }
+    },
+    async writeText(path, text) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    },
+    async checkWritable(path, what) {
+      try {
+        if ((await stat(path).catch(() => undefined))?.isDirectory())
+          throw Object.assign(new Error(), { code: 'EISDIR' });
+        await access(await nearestExistingFolder(dirname(path)), constants.W_OK);
+      } catch (error) {
+        throw new UsageError(`cannot write ${what} "${path}": ${reason(error)}; pick another path`);
+      }
+    },
+  };
+}
