@@ -1,7 +1,8 @@
 import { resultsJsonSchema } from '../results/schema.js';
-import { runBenchmarks } from '../run/run-command.js';
+import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
+import { type RunIo, runBenchmarks } from '../run/run-command.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
-import { EXIT_OK, exitCodeOf, formatError } from '../util/errors.js';
+import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
 import { parseCommandLine } from './program.js';
 
@@ -11,6 +12,15 @@ function stderr(line: string): void {
 
 function stdout(text: string): void {
   process.stdout.write(text);
+}
+
+function io(): RunIo {
+  return { files: createFiles(), log: stderr, print: stdout, now: () => new Date() };
+}
+
+/** The core returns verdicts; only here do they become exit codes. */
+function verdictExitCode(verdict: GateOutcome['verdict']): number {
+  return verdict === 'regression' ? EXIT_REGRESSION : EXIT_OK;
 }
 
 /** True when the user asked for stack traces (--debug, or the runner's step debug). */
@@ -32,13 +42,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await sweepLeftovers({ log: stderr });
         return EXIT_OK;
       case 'run':
-        await runBenchmarks(request.config, {
-          files: createFiles(),
-          log: stderr,
-          print: stdout,
-          now: () => new Date(),
-        });
+        await runBenchmarks(request.config, io());
         return EXIT_OK;
+      case 'compare':
+        return verdictExitCode((await compareFiles(request.config, io())).verdict);
+      case 'gate':
+        return verdictExitCode((await gate(request.config, io())).verdict);
     }
   } catch (error) {
     stderr(`netperf-gate: ${formatError(error)}`);

@@ -1,5 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import { parseChoice, parseWholeNumber } from '../config/parse-flags.js';
+import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
+import {
+  type CompareConfig,
+  DEFAULT_EXTRA_ROUNDS,
+  type GateConfig,
+  type JudgeConfig,
+  MAX_EXTRA_ROUNDS,
+} from '../config/gate-config.js';
+import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { parseScenarioList } from '../suite/select.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
@@ -8,6 +16,8 @@ import { TOOL_VERSION } from '../version.js';
 /** What the parsed command line asks for; the entry point carries it out. */
 export type CliRequest =
   | { command: 'run'; config: RunConfig }
+  | { command: 'compare'; config: CompareConfig }
+  | { command: 'gate'; config: GateConfig }
   | { command: 'schema' }
   | { command: 'cleanup'; debug: boolean }
   | { command: 'exit'; exitCode: number };
@@ -42,20 +52,34 @@ function toRunConfig(flags: RunFlags): RunConfig {
   return config;
 }
 
-function buildProgram(onRequest: (request: CliRequest) => void, write: (text: string) => void): Command {
-  const program = new Command('netperf-gate')
-    .description('Measure pod-to-pod network performance with netperf and gate on regressions.')
-    .version(TOOL_VERSION)
-    .exitOverride()
-    .configureOutput({
-      writeOut: write,
-      writeErr: write,
-      outputError: (text, out) => out(`netperf-gate: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
-    })
-    .showSuggestionAfterError(true);
-  program
-    .command('run')
-    .description('Run the benchmark suite on a target and write a results file.')
+interface JudgeFlags {
+  thresholds?: string;
+  threshold?: string;
+  environmentPolicy: string;
+  debug?: boolean;
+}
+
+function toJudgeConfig(flags: JudgeFlags): JudgeConfig {
+  const config: JudgeConfig = {
+    environmentPolicy: parseChoice('--environment-policy', flags.environmentPolicy, ENVIRONMENT_POLICIES),
+    debug: flags.debug === true,
+  };
+  if (flags.thresholds !== undefined) config.thresholdsPath = flags.thresholds;
+  if (flags.threshold !== undefined) config.thresholdPct = parsePercent('--threshold', flags.threshold);
+  return config;
+}
+
+function toGateConfig(flags: RunFlags & JudgeFlags & { baseline: string; extraRounds: string }): GateConfig {
+  const extraRounds = parseWholeNumber('--extra-rounds', flags.extraRounds);
+  if (extraRounds > MAX_EXTRA_ROUNDS) {
+    throw new UsageError(`--extra-rounds must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
+  }
+  return { ...toJudgeConfig(flags), run: toRunConfig(flags), baselinePath: flags.baseline, extraRounds };
+}
+
+/** The flags `run` and `gate` share. */
+function addRunOptions(command: Command): Command {
+  return command
     .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
     .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
     .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
@@ -68,8 +92,63 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     .option('--local-server-setup <cmd>', 'local target: command run in the server namespace once it exists')
     .option('--local-client-setup <cmd>', 'local target: command run in the client namespace once it exists')
     .option('--out <file>', 'where to write the results JSON', DEFAULT_RESULTS_PATH)
-    .option('--debug', 'print stack traces and process details')
-    .action((flags: RunFlags) => onRequest({ command: 'run', config: toRunConfig(flags) }));
+    .option('--debug', 'print stack traces and process details');
+}
+
+/** The flags `compare` and `gate` share. */
+function addJudgeOptions(command: Command): Command {
+  return command
+    .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
+    .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
+    .addOption(
+      new Option('--environment-policy <policy>', 'what an environment difference does')
+        .choices(ENVIRONMENT_POLICIES)
+        .default('warn'),
+    );
+}
+
+function buildProgram(onRequest: (request: CliRequest) => void, write: (text: string) => void): Command {
+  const program = new Command('netperf-gate')
+    .description('Measure pod-to-pod network performance with netperf and gate on regressions.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: write,
+      writeErr: write,
+      outputError: (text, out) => out(`netperf-gate: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
+    .showSuggestionAfterError(true);
+  addRunOptions(
+    program.command('run').description('Run the benchmark suite on a target and write a results file.'),
+  ).action((flags: RunFlags) => onRequest({ command: 'run', config: toRunConfig(flags) }));
+  addJudgeOptions(
+    program
+      .command('compare')
+      .description('Compare a results file with a baseline; exit 1 on a regression.')
+      .requiredOption('--baseline <file>', 'baseline results file')
+      .requiredOption('--current <file>', 'current results file')
+      .option('--debug', 'print stack traces'),
+  ).action((flags: JudgeFlags & { baseline: string; current: string }) =>
+    onRequest({
+      command: 'compare',
+      config: { ...toJudgeConfig(flags), baselinePath: flags.baseline, currentPath: flags.current },
+    }),
+  );
+  addJudgeOptions(
+    addRunOptions(
+      program
+        .command('gate')
+        .description('Run, compare with a baseline and report; exit 1 on a regression, 0 without a baseline.')
+        .requiredOption('--baseline <file>', 'baseline results file (missing file: verdict no-baseline)')
+        .option(
+          '--extra-rounds <n>',
+          'rounds of extra samples for inconclusive scenarios',
+          String(DEFAULT_EXTRA_ROUNDS),
+        ),
+    ),
+  ).action((flags: RunFlags & JudgeFlags & { baseline: string; extraRounds: string }) =>
+    onRequest({ command: 'gate', config: toGateConfig(flags) }),
+  );
   program
     .command('schema')
     .description('Print the JSON Schema of results files.')

@@ -16,3 +16,12 @@ export function parseChoice<T extends string>(flag: string, value: string, choic
   }
   return found;
 }
+
+/** A percentage such as `--threshold 7.5`: a number above 0 and at most 1000. */
+export function parsePercent(flag: string, value: string): number {
+  const number = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1000) {
+    throw new UsageError(`${flag} must be a percentage above 0 and at most 1000, got "${value}"`);
+  }
+  return number;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METRIC_NAMES } from '../metrics/names.js';
+import { metricThresholdsSchema } from '../metrics/schema.js';
 import { TEST_TYPES } from '../suite/model.js';
 import { SCENARIO_NAME } from '../suite/schema.js';
 
@@ -21,6 +22,7 @@ export const scenarioSettingsSchema = z.strictObject({
   responseSizeBytes: z.number().int().positive(),
   durationSeconds: z.number().int().positive(),
   samples: z.number().int().positive(),
+  thresholds: metricThresholdsSchema.optional(),
 });
 
 /** One netperf process's parsed figures, as netperf reported them. */

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../util/errors.js';
 import { describeSchemaError } from '../util/schema-errors.js';
+import { parseYamlDocument } from '../util/yaml.js';
 import { DEFAULT_DURATION_SECONDS, DEFAULT_SAMPLES } from './default-suite.js';
 import type { Scenario, Suite } from './model.js';
 import { type SuiteFile, suiteFileSchema } from './schema.js';
@@ -12,6 +12,7 @@ function resolveScenario(file: SuiteFile, entry: SuiteFile['scenarios'][number])
   const defaults = file.defaults ?? {};
   const sendSize = entry.sendSizeBytes !== undefined ? entry.sendSizeBytes : defaults.sendSizeBytes;
   return {
+    ...(entry.thresholds ? { thresholds: entry.thresholds } : {}),
     name: entry.name,
     test: entry.test,
     concurrency: entry.concurrency ?? 1,
@@ -30,13 +31,7 @@ function resolveScenario(file: SuiteFile, entry: SuiteFile['scenarios'][number])
  * and what is allowed.
  */
 export function parseSuite(text: string, label: string): Suite {
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new UsageError(`${label}: not valid YAML (${reason}); fix the syntax`);
-  }
+  const document = parseYamlDocument(text, label);
   const parsed = suiteFileSchema.safeParse(document);
   if (!parsed.success) throw new UsageError(describeSchemaError(label, parsed.error, document));
   const seen = new Set<string>();

@@ -1,3 +1,5 @@
+import type { MetricName } from '../metrics/names.js';
+
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
 export const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'] as const;
 export type TestType = (typeof TEST_TYPES)[number];
@@ -22,6 +24,8 @@ export interface Scenario {
   durationSeconds: number;
   /** Number of samples (repeated runs) taken of this scenario. */
   samples: number;
+  /** Noise floors in percent for this scenario's metrics (from the suite file), by metric name. */
+  thresholds?: Partial<Record<MetricName, number>>;
 }
 
 /** A suite: an ordered list of scenarios with unique names. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricThresholdsSchema } from '../metrics/schema.js';
 import { TEST_TYPES } from './model.js';
 
 /** Limits that keep a suite sane; a suite outside them is almost certainly a typo. */
@@ -30,6 +31,8 @@ export const scenarioFileSchema = z.strictObject({
   test: z.enum(TEST_TYPES),
   concurrency: int(LIMITS.concurrency).optional(),
   cpus: int(LIMITS.cpus).nullable().optional(),
+  /** Noise floors for this scenario's metrics, in percent. */
+  thresholds: metricThresholdsSchema.optional(),
   ...sharedFields,
 });
 

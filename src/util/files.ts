@@ -9,6 +9,8 @@ export interface Files {
   readText(path: string, what: string): Promise<string>;
   /** Writes a text file, creating its folder. */
   writeText(path: string, text: string): Promise<void>;
+  /** True when something exists at path (a folder there fails later, when read). */
+  exists(path: string): Promise<boolean>;
   /** Fails early (before measuring for minutes) when `path`'s folder cannot be written. */
   checkWritable(path: string, what: string): Promise<void>;
 }
@@ -41,6 +43,9 @@ export function createFiles(): Files {
       } catch (error) {
         throw new UsageError(`cannot read ${what} "${path}": ${reason(error)}; check the path`);
       }
+    },
+    async exists(path) {
+      return (await stat(path).catch(() => undefined)) !== undefined;
     },
     async writeText(path, text) {
       await mkdir(dirname(path), { recursive: true });

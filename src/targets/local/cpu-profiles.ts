@@ -59,7 +59,9 @@ function groupByCpus(scenarios: readonly Scenario[]): Map<number | null, string[
   const groups = new Map<number | null, string[]>();
   for (const scenario of scenarios) {
     if (scenario.cpus !== null && !(Number.isInteger(scenario.cpus) && scenario.cpus >= 1)) {
-      throw new UsageError(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+      throw new UsageError(
+        `Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`,
+      );
     }
     groups.set(scenario.cpus, [...(groups.get(scenario.cpus) ?? []), scenario.name]);
   }

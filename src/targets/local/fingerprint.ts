@@ -59,15 +59,25 @@ function nodeFingerprint(
   profiles: readonly CpuProfile[],
   side: 'client' | 'server',
 ): NodeFingerprint {
-  const details: Record<string, string> = {};
+  const details: Record<string, string> = { namespace: name };
   for (const profile of profiles) {
     const cores = side === 'client' ? profile.clientCores : profile.serverCores;
     details[`cores for cpus=${profile.cpus ?? 'unlimited'}`] = coresDetail(profile.cpus, cores);
   }
-  return { name, kernel: host.kernel, cpuModel: host.cpuModel, cpuCount: host.availableCores.length, details };
+  return {
+    // Stable across runs (the namespace name carries the pid): baseline and current must match.
+    name: `local-${side}`,
+    kernel: host.kernel,
+    cpuModel: host.cpuModel,
+    cpuCount: host.availableCores.length,
+    details,
+  };
 }
 
-/** Builds the fingerprint: both nodes are namespaces of this machine; settings appear only when set. */
+/**
+ * Builds the fingerprint: both nodes are namespaces of this machine; the what-if settings appear
+ * only when set (the results also keep them under target.settings, which compare reads).
+ */
 export function buildFingerprint(input: {
   names: LocalNames;
   host: HostFacts;

@@ -64,7 +64,10 @@ export function parsePidList(stdout: string): number[] {
  * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv` while that pid no longer runs.
  * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
  */
-export function leftoverNamespaces(namespaces: readonly string[], isAlive: (pid: number) => boolean): string[] {
+export function leftoverNamespaces(
+  namespaces: readonly string[],
+  isAlive: (pid: number) => boolean,
+): string[] {
   return namespaces.filter((name) => {
     const match = LEFTOVER_NAMESPACE.exec(name);
     return match?.[1] !== undefined && !isAlive(Number(match[1]));

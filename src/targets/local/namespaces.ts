@@ -1,4 +1,5 @@
 /** The two network namespaces of a local run, the veth pair between them, and leftovers of killed runs. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { formatError, InfraError } from '../../util/errors.js';
 import { type CommandRunner, firstOutputLine, formatArgv } from '../../util/process.js';
 import type { ProcessOutput } from '../target.js';
@@ -14,6 +15,10 @@ import {
 
 /** Bound for one `ip` command. */
 export const IP_COMMAND_TIMEOUT_MS = 15_000;
+/** How long the kernel may take to report a new veth end operationally up. */
+export const LINK_UP_TIMEOUT_MS = 5_000;
+/** Pause between two looks at a link's state. */
+export const LINK_UP_POLL_MS = 20;
 
 /** Runs a command that must succeed; a non-zero exit becomes an InfraError quoting its first line. */
 export async function runChecked(runner: CommandRunner, argv: readonly string[]): Promise<ProcessOutput> {
@@ -50,16 +55,57 @@ export async function createNamespacePair(
     await addNamespace(runner, namespace);
     onCreated(namespace);
   }
-  await runChecked(runner, ['ip', 'link', 'add', cif, 'netns', cli, 'type', 'veth', 'peer', 'name', sif, 'netns', srv]);
+  await runChecked(runner, [
+    'ip',
+    'link',
+    'add',
+    cif,
+    'netns',
+    cli,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    sif,
+    'netns',
+    srv,
+  ]);
   const ends = [
     { namespace: cli, device: cif, address: CLIENT_ADDRESS },
     { namespace: srv, device: sif, address: SERVER_ADDRESS },
   ];
   for (const { namespace, device, address } of ends) {
-    await runChecked(runner, ['ip', '-n', namespace, 'addr', 'add', `${address}/${VETH_PREFIX_LENGTH}`, 'dev', device]);
+    await runChecked(runner, [
+      'ip',
+      '-n',
+      namespace,
+      'addr',
+      'add',
+      `${address}/${VETH_PREFIX_LENGTH}`,
+      'dev',
+      device,
+    ]);
     await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
     await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
   }
+  for (const { namespace, device } of ends) await waitUntilLinkUp(runner, namespace, device);
+}
+
+/**
+ * Waits until a veth end is operationally up. The kernel marks it up (and activates its qdisc) a little
+ * after `link set up`, from a work queue; a busy machine can delay that, and packets sent meanwhile are
+ * dropped, which would cost netperf's first connection a one-second SYN retransmission.
+ */
+async function waitUntilLinkUp(runner: CommandRunner, namespace: string, device: string): Promise<void> {
+  const deadline = Date.now() + LINK_UP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const output = await runChecked(runner, ['ip', '-n', namespace, '-o', 'link', 'show', 'dev', device]);
+    if (/\bstate UP\b/.test(output.stdout)) return;
+    await sleep(LINK_UP_POLL_MS);
+  }
+  throw new InfraError(
+    `${device} in ${namespace} did not come up within ${LINK_UP_TIMEOUT_MS / 1000} s: check \`ip -n ${namespace} link show dev ${device}\``,
+  );
 }
 
 /** Sends SIGKILL to a pid; one that has gone already is fine. */
@@ -107,12 +153,16 @@ export function removeNamespaceSync(runner: CommandRunner, name: string): void {
 
 /**
  * Removes namespaces of killed runs (`npg-<pid>-cli|srv` whose pid has gone) and logs one line when it
- * removed any. Failures are logged, not thrown: leftovers must not stop a new run.
+ * removed any; returns their names. A leftover that cannot be removed is logged, not thrown: it must
+ * not stop a new run (only `ip netns list` failing throws).
  */
-export async function sweepLeftovers(runner: CommandRunner, log: (line: string) => void): Promise<void> {
+export async function sweepLeftoverNamespaces(
+  runner: CommandRunner,
+  log: (line: string) => void,
+): Promise<string[]> {
   const list = await runChecked(runner, ['ip', 'netns', 'list']);
   const leftovers = leftoverNamespaces(parseNamespaceList(list.stdout), isPidAlive);
-  if (leftovers.length === 0) return;
+  if (leftovers.length === 0) return [];
   let killed = 0;
   const failures: string[] = [];
   for (const name of leftovers) {
@@ -124,4 +174,5 @@ export async function sweepLeftovers(runner: CommandRunner, log: (line: string) 
   }
   const failed = failures.length === 0 ? '' : `; failed: ${failures.join('; ')}`;
   log(`removed leftovers of killed runs: ${leftovers.join(', ')} (${killed} processes killed)${failed}`);
+  return leftovers;
 }

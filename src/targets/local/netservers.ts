@@ -22,13 +22,21 @@ export interface RunningNetserver {
 }
 
 /** `ip netns exec NS [taskset -c LIST] PROGRAM ARGS…`: a program in a namespace, pinned when cores are given. */
-export function inNamespace(namespace: string, cores: readonly number[] | null, command: readonly string[]): string[] {
+export function inNamespace(
+  namespace: string,
+  cores: readonly number[] | null,
+  command: readonly string[],
+): string[] {
   const pin = cores === null ? [] : ['taskset', '-c', formatCpuList(cores)];
   return ['ip', 'netns', 'exec', namespace, ...pin, ...command];
 }
 
 /** Starts the profile's netserver in the foreground (`-D`) so its handle is the process itself. */
-export function startNetserver(runner: CommandRunner, names: LocalNames, profile: CpuProfile): RunningNetserver {
+export function startNetserver(
+  runner: CommandRunner,
+  names: LocalNames,
+  profile: CpuProfile,
+): RunningNetserver {
   const argv = inNamespace(names.serverNamespace, profile.serverCores, [
     'netserver',
     '-D',
@@ -68,7 +76,8 @@ export async function waitUntilListening(
   );
   const deadline = Date.now() + NETSERVER_READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (ended !== undefined) throw new InfraError(`netserver on port ${port} exited before listening: ${ended}`);
+    if (ended !== undefined)
+      throw new InfraError(`netserver on port ${port} exited before listening: ${ended}`);
     if (await isListening(runner, names.serverNamespace, port)) return;
     await sleep(NETSERVER_READY_POLL_MS);
   }
@@ -81,7 +90,9 @@ export async function waitUntilListening(
 export async function stopNetserver(netserver: RunningNetserver): Promise<void> {
   netserver.handle.kill('SIGKILL');
   const abort = new AbortController();
-  const timeout = sleep(NETSERVER_EXIT_TIMEOUT_MS, 'timeout', { signal: abort.signal }).catch(() => 'aborted');
+  const timeout = sleep(NETSERVER_EXIT_TIMEOUT_MS, 'timeout', { signal: abort.signal }).catch(
+    () => 'aborted',
+  );
   const exited = netserver.handle.exited.then(
     () => 'exited',
     () => 'exited',

@@ -1,0 +1,82 @@
+import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
+import { metricUnit } from '../metrics/names.js';
+import { formatMetric, formatPercentChange, renderTextTable } from './format.js';
+
+function formatValue(metric: MetricComparison, value: number): string {
+  return Number.isFinite(value) ? formatMetric(metric.metric, value) : '—';
+}
+
+function formatInterval(metric: MetricComparison): string {
+  if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct)) return '—';
+  return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
+}
+
+function formatP(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/** Verdicts that need attention are shouted; the rest stay quiet. */
+function formatVerdict(metric: MetricComparison): string {
+  return metric.verdict === 'regression' || metric.verdict === 'improvement'
+    ? metric.verdict.toUpperCase()
+    : metric.verdict;
+}
+
+function scenarioBlock(scenario: ScenarioComparison): string {
+  const rows = scenario.metrics.map((m) => [
+    `${m.metric} (${metricUnit(m.metric)})`,
+    formatValue(m, m.baselineMedian),
+    formatValue(m, m.currentMedian),
+    Number.isFinite(m.changePct) ? formatPercentChange(m.changePct) : '—',
+    formatInterval(m),
+    formatP(m.pValue),
+    `${m.thresholdPct}%`,
+    formatVerdict(m),
+  ]);
+  const table = renderTextTable(
+    [scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'],
+    rows,
+  );
+  const notes = scenario.notes.map((note) => `  note: ${note}`);
+  return [table, ...notes].join('\n');
+}
+
+/** The first line of every report: the verdict and the counts behind it. */
+export function verdictLine(comparison: ResultsComparison): string {
+  const { counts } = comparison;
+  const tally = `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
+  const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
+  return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
+}
+
+/** Why each non-unchanged metric got its verdict, one line each. */
+function reasons(comparison: ResultsComparison): string[] {
+  return comparison.scenarios.flatMap((scenario) =>
+    scenario.metrics
+      .filter((m) => m.verdict !== 'unchanged')
+      .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`),
+  );
+}
+
+/**
+ * The comparison as terminal text: the verdict first, then a table per scenario (medians, change,
+ * bootstrap interval of the change, Mann-Whitney p, threshold, verdict), reasons, what could not be
+ * compared and environment differences.
+ */
+export function renderComparisonText(comparison: ResultsComparison): string {
+  const parts = [verdictLine(comparison), ...comparison.scenarios.map(scenarioBlock)];
+  const why = reasons(comparison);
+  if (why.length > 0) parts.push(['Why:', ...why].join('\n'));
+  if (comparison.skipped.length > 0) {
+    parts.push(['Not compared:', ...comparison.skipped.map((s) => `  ${s.name}: ${s.reason}`)].join('\n'));
+  }
+  if (comparison.environment.length > 0) {
+    const rows = comparison.environment.map((d) => `  ${d.field}: ${d.baseline} → ${d.current}`);
+    parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
+  }
+  parts.push(
+    'Medians over samples; interval: bootstrap interval of the change of the median; p: one-sided Mann-Whitney U.',
+  );
+  return `${parts.join('\n\n')}\n`;
+}

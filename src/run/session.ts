@@ -1,0 +1,62 @@
+import type { RunConfig } from '../config/run-config.js';
+import { buildResults } from '../results/build.js';
+import type { Results, ScenarioResult } from '../results/schema.js';
+import type { Scenario } from '../suite/model.js';
+import { createTarget } from '../targets/create.js';
+import type { Target } from '../targets/target.js';
+import { withSignalCleanup } from './interrupt.js';
+import { measureSuite } from './measure.js';
+import type { RunIo } from './run-command.js';
+
+/** A prepared target and a way to measure scenarios on it. */
+export interface Session {
+  target: Target;
+  /** Measures scenarios (all their samples) on the prepared target. */
+  measure(scenarios: readonly Scenario[]): Promise<ScenarioResult[]>;
+}
+
+/** Settings that shaped the measurement, recorded in the results and the report. */
+export function targetSettings(config: RunConfig): Record<string, string> {
+  const settings: Record<string, string> = {};
+  if (config.local.qdisc) settings.localQdisc = config.local.qdisc;
+  if (config.local.serverSetup) settings.localServerSetup = config.local.serverSetup;
+  if (config.local.clientSetup) settings.localClientSetup = config.local.clientSetup;
+  return settings;
+}
+
+/**
+ * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error
+ * and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
+ */
+export async function withSession(
+  config: RunConfig,
+  scenarios: readonly Scenario[],
+  io: RunIo,
+  work: (session: Session) => Promise<ScenarioResult[]>,
+): Promise<Results> {
+  const target = createTarget(config, io.log);
+  const startedAt = io.now();
+  const measured = await withSignalCleanup(
+    () => target.cleanup(),
+    async () => {
+      try {
+        await target.prepare(scenarios);
+        const session: Session = {
+          target,
+          measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log }),
+        };
+        const results = await work(session);
+        return { scenarios: results, environment: await target.fingerprint() };
+      } finally {
+        await target.cleanup();
+      }
+    },
+    io.log,
+  );
+  return buildResults({
+    startedAt,
+    finishedAt: io.now(),
+    target: { kind: target.kind, settings: targetSettings(config) },
+    ...measured,
+  });
+}

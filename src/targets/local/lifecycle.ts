@@ -1,0 +1,126 @@
+/** Prepare and cleanup of one local run: what exists on the machine, and removing all of it. */
+import type { Scenario } from '../../suite/model.js';
+import { formatError, InfraError } from '../../util/errors.js';
+import type { CommandRunner } from '../../util/process.js';
+import { type CpuProfile, planCpuProfiles } from './cpu-profiles.js';
+import { type HostFacts, type LocalSettings, readHostFacts } from './fingerprint.js';
+import type { LocalNames } from './names.js';
+import {
+  createNamespacePair,
+  removeNamespace,
+  removeNamespaceSync,
+  sweepLeftoverNamespaces,
+} from './namespaces.js';
+import { type RunningNetserver, startNetserver, stopNetserver, waitUntilListening } from './netservers.js';
+import { preflight, REQUIRED_PROGRAMS, runsAsRoot } from './preflight.js';
+import { applyQdisc, runSetupCommand } from './what-if.js';
+
+/** One local run: its fixed inputs and what it has created so far. */
+export interface LocalRun {
+  readonly runner: CommandRunner;
+  readonly log: (line: string) => void;
+  readonly names: LocalNames;
+  readonly settings: LocalSettings;
+  host: HostFacts | undefined;
+  profiles: CpuProfile[];
+  /** Namespaces this run created (and only those: cleanup never removes another run's). */
+  namespaces: string[];
+  netservers: RunningNetserver[];
+  /** Set by cleanup: a prepare still running must stop and leave what it made to cleanup. */
+  closed: boolean;
+  /** Cleanups run one after another, each removing what exists at its turn. */
+  cleaning: Promise<void>;
+}
+
+/** A run that has created nothing yet. */
+export function newLocalRun(fixed: Pick<LocalRun, 'runner' | 'log' | 'names' | 'settings'>): LocalRun {
+  return {
+    ...fixed,
+    host: undefined,
+    profiles: [],
+    namespaces: [],
+    netservers: [],
+    closed: false,
+    cleaning: Promise.resolve(),
+  };
+}
+
+/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
+export async function allOrFirstFailure<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+function checkpoint(run: LocalRun): void {
+  if (run.closed) throw new InfraError('the local target was cleaned up while it was being prepared');
+}
+
+async function build(run: LocalRun): Promise<void> {
+  const { runner, names, settings } = run;
+  await createNamespacePair(runner, names, (namespace) => run.namespaces.push(namespace));
+  checkpoint(run);
+  if (settings.qdisc !== undefined) await applyQdisc(runner, names, settings.qdisc);
+  if (settings.serverSetup !== undefined) {
+    await runSetupCommand(runner, names.serverNamespace, settings.serverSetup, 'server');
+  }
+  if (settings.clientSetup !== undefined) {
+    await runSetupCommand(runner, names.clientNamespace, settings.clientSetup, 'client');
+  }
+  checkpoint(run);
+  for (const profile of run.profiles) run.netservers.push(startNetserver(runner, names, profile));
+  await allOrFirstFailure(run.netservers.map((netserver) => waitUntilListening(runner, names, netserver)));
+  checkpoint(run);
+}
+
+/**
+ * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
+ * builds namespaces, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
+ */
+export async function prepareRun(run: LocalRun, scenarios: readonly Scenario[]): Promise<void> {
+  if (run.host !== undefined) throw new Error('a local target can be prepared once');
+  if (run.closed) throw new InfraError('the local target was cleaned up before it was prepared');
+  const host = readHostFacts();
+  const plan = planCpuProfiles(scenarios, host.availableCores);
+  const programs = run.settings.qdisc === undefined ? REQUIRED_PROGRAMS : [...REQUIRED_PROGRAMS, 'tc'];
+  await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs });
+  await sweepLeftoverNamespaces(run.runner, run.log);
+  for (const warning of plan.warnings) run.log(warning);
+  run.host = host;
+  run.profiles = plan.profiles;
+  try {
+    await build(run);
+  } catch (error) {
+    await cleanupRun(run);
+    throw error;
+  }
+}
+
+async function removeEverything(run: LocalRun): Promise<void> {
+  for (const netserver of run.netservers.splice(0)) {
+    await stopNetserver(netserver).catch((error: unknown) => run.log(`cleanup: ${formatError(error)}`));
+  }
+  for (const namespace of run.namespaces.splice(0)) {
+    try {
+      await removeNamespace(run.runner, namespace);
+    } catch (error) {
+      run.namespaces.push(namespace); // a later cleanup may try again
+      run.log(`cleanup: ${formatError(error)}`);
+    }
+  }
+}
+
+/** Kills the netservers and anything else in the namespaces, then deletes them. Idempotent; logs, never throws. */
+export function cleanupRun(run: LocalRun): Promise<void> {
+  run.closed = true;
+  run.cleaning = run.cleaning.then(() => removeEverything(run));
+  return run.cleaning;
+}
+
+/** {@link cleanupRun} for exit handlers: synchronous and best effort. */
+export function cleanupRunSync(run: LocalRun): void {
+  run.closed = true;
+  for (const netserver of run.netservers.splice(0)) netserver.handle.kill('SIGKILL');
+  for (const namespace of run.namespaces.splice(0)) removeNamespaceSync(run.runner, namespace);
+}

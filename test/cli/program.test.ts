@@ -1,0 +1,71 @@
+import { parseCommandLine } from '../../src/cli/program.js';
+import { UsageError } from '../../src/util/errors.js';
+
+function parse(argv: string[]) {
+  const written: string[] = [];
+  const request = parseCommandLine(argv, (text) => written.push(text));
+  return { request, written: written.join('') };
+}
+
+describe('the command line', () => {
+  it('turns run flags into a run config', () => {
+    const { request } = parse([
+      'run',
+      '--target',
+      'local',
+      '--scenarios',
+      'tcp_rr_1cpu,tcp_stream_1',
+      '--samples',
+      '3',
+      '--duration',
+      '2',
+      '--local-qdisc',
+      'tbf rate 1gbit burst 256kb latency 10ms',
+      '--local-server-setup',
+      'nft -f rules.nft',
+      '--out',
+      'out/r.json',
+    ]);
+    expect(request).toEqual({
+      command: 'run',
+      config: {
+        target: 'local',
+        scenarioNames: ['tcp_rr_1cpu', 'tcp_stream_1'],
+        samples: 3,
+        durationSeconds: 2,
+        local: { qdisc: 'tbf rate 1gbit burst 256kb latency 10ms', serverSetup: 'nft -f rules.nft' },
+        outPath: 'out/r.json',
+        debug: false,
+      },
+    });
+  });
+
+  it('defaults to the local target and netperf-results.json', () => {
+    const { request } = parse(['run']);
+    expect(request).toMatchObject({ command: 'run', config: { target: 'local', outPath: 'netperf-results.json' } });
+  });
+
+  it.each([
+    [['run', '--samples', 'many'], '--samples must be a whole number, got "many"'],
+    [['run', '--duration', '1.5'], '--duration must be a whole number, got "1.5"'],
+  ])('refuses %j with a UsageError', (argv, message) => {
+    expect(() => parse(argv)).toThrow(new UsageError(message));
+  });
+
+  it.each([
+    [['run', '--target', 'cloud']],
+    [['run', '--frobnicate']],
+    [['bogus']],
+    [[]],
+  ])('answers %j with exit code 2 and a one-line hint', (argv) => {
+    const { request, written } = parse(argv);
+    expect(request).toEqual({ command: 'exit', exitCode: 2 });
+    expect(written.length).toBeGreaterThan(0);
+  });
+
+  it('prints help with exit code 0', () => {
+    const { request, written } = parse(['run', '--help']);
+    expect(request).toEqual({ command: 'exit', exitCode: 0 });
+    expect(written).toContain('--local-qdisc');
+  });
+});
