@@ -1,4 +1,5 @@
 import { resultsJsonSchema } from '../results/schema.js';
+import { calibrateTarget } from '../run/calibrate-command.js';
 import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
@@ -46,6 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_OK;
       case 'compare':
         return verdictExitCode((await compareFiles(request.config, io())).verdict);
+      case 'calibrate':
+        await calibrateTarget(request.config, io());
+        return EXIT_OK;
       case 'gate':
         return verdictExitCode((await gate(request.config, io())).verdict);
     }

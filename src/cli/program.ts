@@ -9,6 +9,7 @@ import {
 } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import { type CalibrateConfig, MAX_CALIBRATE_RUNS, MIN_CALIBRATE_RUNS } from '../run/calibrate-command.js';
 import { parseScenarioList } from '../suite/select.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
@@ -18,6 +19,7 @@ export type CliRequest =
   | { command: 'run'; config: RunConfig }
   | { command: 'compare'; config: CompareConfig }
   | { command: 'gate'; config: GateConfig }
+  | { command: 'calibrate'; config: CalibrateConfig }
   | { command: 'schema' }
   | { command: 'cleanup'; debug: boolean }
   | { command: 'exit'; exitCode: number };
@@ -77,8 +79,20 @@ function toGateConfig(flags: RunFlags & JudgeFlags & { baseline: string; extraRo
   return { ...toJudgeConfig(flags), run: toRunConfig(flags), baselinePath: flags.baseline, extraRounds };
 }
 
-/** The flags `run` and `gate` share. */
-function addRunOptions(command: Command): Command {
+function toCalibrateConfig(flags: RunFlags & { runs: string }): CalibrateConfig {
+  const runs = parseWholeNumber('--runs', flags.runs);
+  if (runs < MIN_CALIBRATE_RUNS || runs > MAX_CALIBRATE_RUNS) {
+    throw new UsageError(`--runs must be from ${MIN_CALIBRATE_RUNS} to ${MAX_CALIBRATE_RUNS}, got ${runs}`);
+  }
+  return { run: toRunConfig(flags), runs, thresholdsOutPath: flags.out };
+}
+
+/** The flags `run`, `gate` and `calibrate` share. */
+function addRunOptions(
+  command: Command,
+  out = DEFAULT_RESULTS_PATH,
+  outHelp = 'where to write the results JSON',
+): Command {
   return command
     .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
     .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
@@ -91,7 +105,7 @@ function addRunOptions(command: Command): Command {
     )
     .option('--local-server-setup <cmd>', 'local target: command run in the server namespace once it exists')
     .option('--local-client-setup <cmd>', 'local target: command run in the client namespace once it exists')
-    .option('--out <file>', 'where to write the results JSON', DEFAULT_RESULTS_PATH)
+    .option('--out <file>', outHelp, out)
     .option('--debug', 'print stack traces and process details');
 }
 
@@ -148,6 +162,18 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     ),
   ).action((flags: RunFlags & JudgeFlags & { baseline: string; extraRounds: string }) =>
     onRequest({ command: 'gate', config: toGateConfig(flags) }),
+  );
+  addRunOptions(
+    program
+      .command('calibrate')
+      .description(
+        'Run the suite K times on the same setup, measure the noise and write recommended thresholds.',
+      )
+      .requiredOption('--runs <k>', `repeated runs (${MIN_CALIBRATE_RUNS}-${MAX_CALIBRATE_RUNS})`),
+    'thresholds.yml',
+    'where to write the recommended thresholds (YAML)',
+  ).action((flags: RunFlags & { runs: string }) =>
+    onRequest({ command: 'calibrate', config: toCalibrateConfig(flags) }),
   );
   program
     .command('schema')

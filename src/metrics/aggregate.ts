@@ -21,7 +21,9 @@ export function aggregateValues(values: readonly number[]): Aggregate {
 export function aggregateSamples(samples: readonly MetricValues[]): Partial<Record<MetricName, Aggregate>> {
   const aggregates: Partial<Record<MetricName, Aggregate>> = {};
   for (const metric of METRIC_NAMES) {
-    const values = samples.map((sample) => sample[metric]).filter((value): value is number => value !== undefined);
+    const values = samples
+      .map((sample) => sample[metric])
+      .filter((value): value is number => value !== undefined);
     if (values.length > 0) aggregates[metric] = aggregateValues(values);
   }
   return aggregates;

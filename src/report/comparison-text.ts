@@ -76,7 +76,7 @@ export function renderComparisonText(comparison: ResultsComparison): string {
     parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
   }
   parts.push(
-    'Medians over samples; interval: bootstrap interval of the change of the median; p: one-sided Mann-Whitney U.',
+    'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U.',
   );
   return `${parts.join('\n\n')}\n`;
 }

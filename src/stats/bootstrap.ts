@@ -68,7 +68,8 @@ function validOptions(options: BootstrapOptions): Required<BootstrapOptions> {
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`Invalid bootstrap resamples ${resamples}. Expected a positive integer.`);
   }
-  if (!(level > 0 && level < 1)) throw new RangeError(`Invalid confidence level ${level}. Expected 0 < level < 1.`);
+  if (!(level > 0 && level < 1))
+    throw new RangeError(`Invalid confidence level ${level}. Expected 0 < level < 1.`);
   return { resamples, level, seed };
 }
 

@@ -79,7 +79,9 @@ function worseSign(direction: Direction): 1 | -1 {
       return 1;
     default: {
       const unknown: never = direction;
-      throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
+      throw new RangeError(
+        `Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`,
+      );
     }
   }
 }
@@ -165,10 +167,16 @@ function decide(evidence: Evidence, settings: Settings): { verdict: Verdict; rea
   const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
   const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
   if (evidence.pWorse <= alpha && leastWorse > threshold) {
-    return { verdict: 'regression', reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}` };
+    return {
+      verdict: 'regression',
+      reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
+    };
   }
   if (evidence.pBetter <= alpha && mostWorse < -threshold) {
-    return { verdict: 'improvement', reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}` };
+    return {
+      verdict: 'improvement',
+      reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
+    };
   }
   if (leastWorse >= -threshold && mostWorse <= threshold) {
     return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
@@ -239,7 +247,9 @@ export function compareSamples(
   }
   const evidence = gatherEvidence(baseline, current, options, settings);
   const problem = sizeProblem(baseline.length, current.length, settings);
-  const { verdict, reason } = problem ? { verdict: 'inconclusive' as const, reason: problem } : decide(evidence, settings);
+  const { verdict, reason } = problem
+    ? { verdict: 'inconclusive' as const, reason: problem }
+    : decide(evidence, settings);
   return {
     baselineMedian: median(baseline),
     currentMedian: median(current),

@@ -48,7 +48,10 @@ interface RankSummary {
 }
 
 function rankSummary(x: readonly number[], y: readonly number[]): RankSummary {
-  const pooled = [...x.map((value) => ({ value, fromX: true })), ...y.map((value) => ({ value, fromX: false }))];
+  const pooled = [
+    ...x.map((value) => ({ value, fromX: true })),
+    ...y.map((value) => ({ value, fromX: false })),
+  ];
   pooled.sort((a, b) => a.value - b.value || 0);
   let rankSumX = 0;
   const tieSizes: number[] = [];
@@ -137,7 +140,9 @@ function normalPValue(
   // Every value tied: no ordering information at all, so no evidence of a shift.
   if (sigma === 0) return 1;
   const centred = u - (n1 * n2) / 2;
-  const correction = correct ? { less: -0.5, greater: 0.5, 'two-sided': Math.sign(centred) * 0.5 }[alternative] : 0;
+  const correction = correct
+    ? { less: -0.5, greater: 0.5, 'two-sided': Math.sign(centred) * 0.5 }[alternative]
+    : 0;
   const z = (centred - correction) / sigma;
   switch (alternative) {
     case 'less':
