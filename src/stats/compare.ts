@@ -3,14 +3,19 @@
  * Pure; returns a verdict and never throws to signal one (only for invalid input).
  */
 import { bootstrapMedianRatio } from './bootstrap.js';
+import {
+  type Direction,
+  decide,
+  type Evidence,
+  type Settings,
+  sizeProblem,
+  type Verdict,
+  worseSign,
+} from './decision.js';
 import { median } from './describe.js';
-import { type Alternative, mannWhitneyU, smallestExactPValue } from './mann-whitney.js';
+import { type Alternative, mannWhitneyU } from './mann-whitney.js';
 
-/** Which way a metric improves: throughput and transactions/s up; latency and CPU down. */
-export type Direction = 'higher-is-better' | 'lower-is-better';
-
-/** Verdict for one metric. */
-export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive';
+export type { Direction, Verdict } from './decision.js';
 
 /** Significance level when none is given. */
 export const DEFAULT_ALPHA = 0.05;
@@ -53,48 +58,6 @@ export interface Comparison {
   reason: string;
 }
 
-interface Evidence {
-  changePct: number;
-  ciLowPct: number;
-  ciHighPct: number;
-  /** One-sided p-value for a shift to the worse side. */
-  pWorse: number;
-  /** One-sided p-value for a shift to the better side. */
-  pBetter: number;
-}
-
-interface Settings {
-  direction: Direction;
-  thresholdPct: number;
-  alpha: number;
-  minSamples: number;
-}
-
-/** +1 if worse means up, −1 if worse means down. */
-function worseSign(direction: Direction): 1 | -1 {
-  switch (direction) {
-    case 'higher-is-better':
-      return -1;
-    case 'lower-is-better':
-      return 1;
-    default: {
-      const unknown: never = direction;
-      throw new RangeError(
-        `Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`,
-      );
-    }
-  }
-}
-
-function percent(value: number): string {
-  if (!Number.isFinite(value)) return value > 0 ? '+∞%' : '−∞%';
-  return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-
-function pText(p: number): string {
-  return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-
 function validSettings(options: CompareOptions): Settings {
   const { direction, thresholdPct } = options;
   worseSign(direction);
@@ -113,22 +76,6 @@ function validSettings(options: CompareOptions): Settings {
 function assertMeasurements(values: readonly number[], side: string): void {
   const bad = values.find((value) => !(Number.isFinite(value) && value >= 0));
   if (bad !== undefined) throw new RangeError(`Invalid ${side} sample ${bad}. Expected finite values ≥ 0.`);
-}
-
-/** Why no verdict is possible with these sample sizes, or undefined if one is. */
-function sizeProblem(baselineCount: number, currentCount: number, settings: Settings): string | undefined {
-  const { minSamples, alpha } = settings;
-  if (baselineCount < minSamples || currentCount < minSamples) {
-    return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
-  }
-  const smallestP = smallestExactPValue(baselineCount, currentCount);
-  if (smallestP > alpha) {
-    return (
-      `with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
-      `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`
-    );
-  }
-  return undefined;
 }
 
 function gatherEvidence(
@@ -154,39 +101,18 @@ function gatherEvidence(
   };
 }
 
-/** Applies steps 4–5 of the rule documented on `compareSamples`. */
-function decide(evidence: Evidence, settings: Settings): { verdict: Verdict; reason: string } {
-  const { thresholdPct: threshold, alpha } = settings;
-  const sign = worseSign(settings.direction);
-  const levelPct = Math.round((1 - 2 * alpha) * 100);
-  // Oriented so that positive means worse; widened to contain the point estimate.
-  const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
-  const leastWorse = Math.min(...bounds);
-  const mostWorse = Math.max(...bounds);
-  const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
-  const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
-  const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
-  if (evidence.pWorse <= alpha && leastWorse > threshold) {
-    return {
-      verdict: 'regression',
-      reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
-    };
-  }
-  if (evidence.pBetter <= alpha && mostWorse < -threshold) {
-    return {
-      verdict: 'improvement',
-      reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
-    };
-  }
-  if (leastWorse >= -threshold && mostWorse <= threshold) {
-    return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
-  }
-  const pValue = Math.min(evidence.pWorse, evidence.pBetter);
-  const why =
-    pValue <= alpha
-      ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
-      : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
-  return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
+function withoutFigures(reason: string): Comparison {
+  const nothing = Number.NaN;
+  return {
+    baselineMedian: nothing,
+    currentMedian: nothing,
+    changePct: nothing,
+    ciLowPct: nothing,
+    ciHighPct: nothing,
+    pValue: nothing,
+    verdict: 'inconclusive',
+    reason,
+  };
 }
 
 /**
@@ -197,12 +123,13 @@ function decide(evidence: Evidence, settings: Settings): { verdict: Verdict; rea
  *    `inconclusive`. It is also `inconclusive` when even completely separated samples could not
  *    reach p ≤ alpha: an exact one-sided Mann–Whitney test cannot go below 1/C(nb + nc, nb),
  *    which is 1/2 for 1 vs 1, 1/6 for 2 vs 2, 1/10 for 2 vs 3 and 1/20 = 0.05 for 3 vs 3.
- *    So with 1 or 2 samples per side no change can ever be shown at alpha = 0.05.
+ *    So with only 1 or 2 samples on each side no change can ever be shown at alpha = 0.05,
+ *    whatever minSamples says; 3 vs 3 is the smallest design that can (only without overlap).
  * 2. Change. changePct = (median(current) / median(baseline) − 1) × 100. "Worse" means down for
  *    higher-is-better metrics (throughput, transactions/s) and up for lower-is-better ones
  *    (latency, CPU). A zero baseline median gives +∞ for any rise and 0 % if both are zero.
  * 3. Interval. [ciLowPct, ciHighPct] is the percentile bootstrap interval of that change
- *    (2000 resamples, fixed seed) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
+ *    (2000 resamples, fixed seed, see bootstrap.ts) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
  *    then a one-sided bound at level 1 − alpha, matching the one-sided test. If the interval
  *    does not contain changePct, it is widened to contain it for the decision.
  * 4. Evidence. One-sided Mann–Whitney tests of current against baseline: pWorse for a shift to
@@ -237,16 +164,12 @@ export function compareSamples(
   const settings = validSettings(options);
   assertMeasurements(baseline, 'baseline');
   assertMeasurements(current, 'current');
-  if (baseline.length === 0 || current.length === 0) {
-    const reason = sizeProblem(baseline.length, current.length, settings) ?? 'no samples';
-    const nothing = Number.NaN;
-    return {
-      ...{ baselineMedian: nothing, currentMedian: nothing, changePct: nothing },
-      ...{ ciLowPct: nothing, ciHighPct: nothing, pValue: nothing, verdict: 'inconclusive', reason },
-    };
+  const problem = sizeProblem(baseline.length, current.length, settings);
+  // minSamples ≥ 1, so an empty side always comes with a size problem.
+  if (problem !== undefined && Math.min(baseline.length, current.length) === 0) {
+    return withoutFigures(problem);
   }
   const evidence = gatherEvidence(baseline, current, options, settings);
-  const problem = sizeProblem(baseline.length, current.length, settings);
   const { verdict, reason } = problem
     ? { verdict: 'inconclusive' as const, reason: problem }
     : decide(evidence, settings);

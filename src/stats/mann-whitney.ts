@@ -82,7 +82,10 @@ export function exactUCounts(n1: number, n2: number): Float64Array {
       const row = new Float64Array(m * n + 1);
       row.set(rows[m] as Float64Array);
       const largestIsX = next[m - 1];
-      if (largestIsX) for (let u = 0; u < largestIsX.length; u++) row[u + n] += largestIsX[u] as number;
+      if (largestIsX) {
+        for (let u = 0; u < largestIsX.length; u++)
+          row[u + n] = (row[u + n] as number) + (largestIsX[u] as number);
+      }
       next.push(row);
     }
     rows = next;
