@@ -8,11 +8,11 @@ import {
   MAX_EXTRA_ROUNDS,
 } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
-import { DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import type { RunConfig } from '../config/run-config.js';
 import { type CalibrateConfig, MAX_CALIBRATE_RUNS, MIN_CALIBRATE_RUNS } from '../run/calibrate-command.js';
-import { parseScenarioList } from '../suite/select.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
+import { addRunOptions, type RunFlags, toRunConfig } from './run-flags.js';
 
 /** What the parsed command line asks for; the entry point carries it out. */
 export type CliRequest =
@@ -23,36 +23,6 @@ export type CliRequest =
   | { command: 'schema' }
   | { command: 'cleanup'; debug: boolean }
   | { command: 'exit'; exitCode: number };
-
-interface RunFlags {
-  target: string;
-  suite?: string;
-  scenarios?: string;
-  samples?: string;
-  duration?: string;
-  localQdisc?: string;
-  localServerSetup?: string;
-  localClientSetup?: string;
-  out: string;
-  debug?: boolean;
-}
-
-function toRunConfig(flags: RunFlags): RunConfig {
-  const config: RunConfig = {
-    target: parseChoice('--target', flags.target, TARGET_KINDS),
-    local: {},
-    outPath: flags.out,
-    debug: flags.debug === true,
-  };
-  if (flags.suite !== undefined) config.suitePath = flags.suite;
-  if (flags.scenarios !== undefined) config.scenarioNames = parseScenarioList(flags.scenarios);
-  if (flags.samples !== undefined) config.samples = parseWholeNumber('--samples', flags.samples);
-  if (flags.duration !== undefined) config.durationSeconds = parseWholeNumber('--duration', flags.duration);
-  if (flags.localQdisc !== undefined) config.local.qdisc = flags.localQdisc;
-  if (flags.localServerSetup !== undefined) config.local.serverSetup = flags.localServerSetup;
-  if (flags.localClientSetup !== undefined) config.local.clientSetup = flags.localClientSetup;
-  return config;
-}
 
 interface JudgeFlags {
   thresholds?: string;
@@ -85,28 +55,6 @@ function toCalibrateConfig(flags: RunFlags & { runs: string }): CalibrateConfig 
     throw new UsageError(`--runs must be from ${MIN_CALIBRATE_RUNS} to ${MAX_CALIBRATE_RUNS}, got ${runs}`);
   }
   return { run: toRunConfig(flags), runs, thresholdsOutPath: flags.out };
-}
-
-/** The flags `run`, `gate` and `calibrate` share. */
-function addRunOptions(
-  command: Command,
-  out = DEFAULT_RESULTS_PATH,
-  outHelp = 'where to write the results JSON',
-): Command {
-  return command
-    .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
-    .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
-    .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
-    .option('--samples <n>', 'samples per scenario (overrides the suite)')
-    .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
-    .option(
-      '--local-qdisc <args>',
-      'local target: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"',
-    )
-    .option('--local-server-setup <cmd>', 'local target: command run in the server namespace once it exists')
-    .option('--local-client-setup <cmd>', 'local target: command run in the client namespace once it exists')
-    .option('--out <file>', outHelp, out)
-    .option('--debug', 'print stack traces and process details');
 }
 
 /** The flags `compare` and `gate` share. */

@@ -12,6 +12,32 @@ export interface LocalSettings {
   clientSetup?: string;
 }
 
+/** The image `cilium connectivity perf` pins: netperf and netserver, by digest. */
+export const DEFAULT_IMAGE =
+  'quay.io/cilium/network-perf:3.21-1782913202-88c270c@sha256:c115a00b80bbf4ff49857dd545f0c40025f226d79051b2c8fdab3e8b938c7f92';
+
+/** Settings of the Kubernetes target (see README: "The Kubernetes target"). */
+export interface KubernetesSettings {
+  /** Kubeconfig file; undefined: KUBECONFIG, ~/.kube/config, then in-cluster. */
+  kubeconfigPath?: string;
+  /** Kubeconfig context to use instead of the current one. */
+  context?: string;
+  /** Existing namespace to use (least-privilege mode); undefined: a namespace per run. */
+  namespace?: string;
+  /** Node for the client pods; undefined: chosen automatically. */
+  clientNode?: string;
+  /** Node for the server pods; undefined: chosen automatically. */
+  serverNode?: string;
+  /** Label selector nodes must match when chosen automatically, e.g. "node-role/perf=true". */
+  nodeSelector?: string;
+  /** Tolerations as "key[=value][:effect]" or "key:Exists"-style strings, for tainted nodes. */
+  tolerations: string[];
+  /** Container image with netperf and netserver. */
+  image: string;
+  /** Also measure between host-network pods on the same nodes (Cilium's node-to-node baseline). */
+  hostNetworkReference: boolean;
+}
+
 /** Everything `run` needs, after flags (or action inputs) were read and checked. */
 export interface RunConfig {
   target: TargetKind;
@@ -24,6 +50,7 @@ export interface RunConfig {
   /** --duration override (seconds) for every scenario. */
   durationSeconds?: number;
   local: LocalSettings;
+  kubernetes: KubernetesSettings;
   /** Where to write the results JSON. */
   outPath: string;
   /** Print stack traces and process details. */

@@ -34,7 +34,7 @@ export async function withSession(
   io: RunIo,
   work: (session: Session) => Promise<ScenarioResult[]>,
 ): Promise<Results> {
-  const target = createTarget(config, io.log);
+  const target = await createTarget(config, io.log);
   const startedAt = io.now();
   const measured = await withSignalCleanup(
     () => target.cleanup(),

@@ -1,14 +1,19 @@
 import type { RunConfig } from '../config/run-config.js';
-import { UsageError } from '../util/errors.js';
-import { createLocalTarget } from './local/local-target.js';
 import type { Target } from './target.js';
 
-/** The target the config names, created (not yet prepared). */
-export function createTarget(config: RunConfig, log: (line: string) => void): Target {
+/**
+ * The target the config names, created (not yet prepared). Each target is imported only when it is
+ * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
+ */
+export async function createTarget(config: RunConfig, log: (line: string) => void): Promise<Target> {
   switch (config.target) {
-    case 'local':
+    case 'local': {
+      const { createLocalTarget } = await import('./local/local-target.js');
       return createLocalTarget(config.local, { log });
-    case 'kubernetes':
-      throw new UsageError('the kubernetes target is not available in this version yet; use --target local');
+    }
+    case 'kubernetes': {
+      const { createKubernetesTarget } = await import('./kubernetes/kubernetes-target.js');
+      return createKubernetesTarget(config.kubernetes, { log });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { parseCommandLine } from '../../src/cli/program.js';
+import { DEFAULT_IMAGE } from '../../src/config/run-config.js';
 import { UsageError } from '../../src/util/errors.js';
 
 function parse(argv: string[]) {
@@ -34,8 +35,41 @@ describe('the command line', () => {
         samples: 3,
         durationSeconds: 2,
         local: { qdisc: 'tbf rate 1gbit burst 256kb latency 10ms', serverSetup: 'nft -f rules.nft' },
+        kubernetes: { tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
         outPath: 'out/r.json',
         debug: false,
+      },
+    });
+  });
+
+  it('collects kubernetes flags, repeatable tolerations included', () => {
+    const { request } = parse([
+      'run',
+      '--target',
+      'kubernetes',
+      '--kubeconfig',
+      'kc.yaml',
+      '--client-node',
+      'a',
+      '--server-node',
+      'b',
+      '--toleration',
+      'perf=true:NoSchedule',
+      '--toleration',
+      'dedicated:NoExecute',
+      '--host-network-reference',
+    ]);
+    expect(request).toMatchObject({
+      command: 'run',
+      config: {
+        target: 'kubernetes',
+        kubernetes: {
+          kubeconfigPath: 'kc.yaml',
+          clientNode: 'a',
+          serverNode: 'b',
+          tolerations: ['perf=true:NoSchedule', 'dedicated:NoExecute'],
+          hostNetworkReference: true,
+        },
       },
     });
   });

@@ -1,0 +1,111 @@
+import { type Command, Option } from 'commander';
+import { parseChoice, parseWholeNumber } from '../config/parse-flags.js';
+import { DEFAULT_IMAGE, DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import { parseScenarioList } from '../suite/select.js';
+
+/** The flags of `run`, `gate` and `calibrate`, as commander hands them over. */
+export interface RunFlags {
+  target: string;
+  suite?: string;
+  scenarios?: string;
+  samples?: string;
+  duration?: string;
+  localQdisc?: string;
+  localServerSetup?: string;
+  localClientSetup?: string;
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  clientNode?: string;
+  serverNode?: string;
+  nodeSelector?: string;
+  toleration: string[];
+  image: string;
+  hostNetworkReference?: boolean;
+  out: string;
+  debug?: boolean;
+}
+
+/** Copies the flags that were given onto `target` (absent flags stay absent, not undefined). */
+function copyGiven<T extends object>(target: T, values: Partial<T>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** Checks and converts run flags into a RunConfig. */
+export function toRunConfig(flags: RunFlags): RunConfig {
+  const config: RunConfig = {
+    target: parseChoice('--target', flags.target, TARGET_KINDS),
+    local: {},
+    kubernetes: {
+      tolerations: flags.toleration,
+      image: flags.image,
+      hostNetworkReference: flags.hostNetworkReference === true,
+    },
+    outPath: flags.out,
+    debug: flags.debug === true,
+  };
+  copyGiven(config, {
+    suitePath: flags.suite,
+    scenarioNames: flags.scenarios === undefined ? undefined : parseScenarioList(flags.scenarios),
+    samples: flags.samples === undefined ? undefined : parseWholeNumber('--samples', flags.samples),
+    durationSeconds:
+      flags.duration === undefined ? undefined : parseWholeNumber('--duration', flags.duration),
+  });
+  copyGiven(config.local, {
+    qdisc: flags.localQdisc,
+    serverSetup: flags.localServerSetup,
+    clientSetup: flags.localClientSetup,
+  });
+  copyGiven(config.kubernetes, {
+    kubeconfigPath: flags.kubeconfig,
+    context: flags.context,
+    namespace: flags.namespace,
+    clientNode: flags.clientNode,
+    serverNode: flags.serverNode,
+    nodeSelector: flags.nodeSelector,
+  });
+  return config;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Adds the flags `run`, `gate` and `calibrate` share. */
+export function addRunOptions(
+  command: Command,
+  out = DEFAULT_RESULTS_PATH,
+  outHelp = 'where to write the results JSON',
+): Command {
+  return command
+    .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
+    .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
+    .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
+    .option('--samples <n>', 'samples per scenario (overrides the suite)')
+    .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
+    .option(
+      '--local-qdisc <args>',
+      'local: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"',
+    )
+    .option('--local-server-setup <cmd>', 'local: command run in the server namespace once it exists')
+    .option('--local-client-setup <cmd>', 'local: command run in the client namespace once it exists')
+    .option(
+      '--kubeconfig <file>',
+      'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)',
+    )
+    .option('--context <name>', 'kubernetes: kubeconfig context')
+    .option('--namespace <name>', 'kubernetes: use this existing namespace instead of one per run')
+    .option('--client-node <name>', 'kubernetes: node for the client pods')
+    .option('--server-node <name>', 'kubernetes: node for the server pods')
+    .option(
+      '--node-selector <labels>',
+      'kubernetes: label selector for automatic node choice, e.g. "perf=true"',
+    )
+    .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
+    .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
+    .option('--host-network-reference', 'kubernetes: also measure host-network pods (node-to-node baseline)')
+    .option('--out <file>', outHelp, out)
+    .option('--debug', 'print stack traces and process details');
+}
