@@ -27,14 +27,28 @@ try {
   console.log(`bench:overhead — local target, samples ${values.samples}, duration ${values.duration} s`);
   for (let round = 1; round <= Number(values.repeat); round++) {
     const out = join(folder, `results-${round}.json`);
-    const args = ['dist/cli/index.js', 'run', '--target', 'local', '--samples', values.samples, '--duration', values.duration, '--out', out];
+    const args = [
+      'dist/cli/index.js',
+      'run',
+      '--target',
+      'local',
+      '--samples',
+      values.samples,
+      '--duration',
+      values.duration,
+      '--out',
+      out,
+    ];
     if (values.scenarios) args.push('--scenarios', values.scenarios);
     const started = process.hrtime.bigint();
     const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (child.status !== 0) throw new Error(`run exited with ${child.status}`);
     const results = JSON.parse(readFileSync(out, 'utf8')) as ResultsFile;
-    const scheduled = results.scenarios.reduce((sum, s) => sum + s.settings.samples * s.settings.durationSeconds, 0);
+    const scheduled = results.scenarios.reduce(
+      (sum, s) => sum + s.settings.samples * s.settings.durationSeconds,
+      0,
+    );
     const inside = (Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000;
     console.log(
       `round ${round}: scheduled netperf ${scheduled.toFixed(0)} s, process wall ${wallSeconds.toFixed(2)} s ` +

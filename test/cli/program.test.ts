@@ -76,7 +76,10 @@ describe('the command line', () => {
 
   it('defaults to the local target and netperf-results.json', () => {
     const { request } = parse(['run']);
-    expect(request).toMatchObject({ command: 'run', config: { target: 'local', outPath: 'netperf-results.json' } });
+    expect(request).toMatchObject({
+      command: 'run',
+      config: { target: 'local', outPath: 'netperf-results.json' },
+    });
   });
 
   it.each([
@@ -86,16 +89,14 @@ describe('the command line', () => {
     expect(() => parse(argv)).toThrow(new UsageError(message));
   });
 
-  it.each([
-    [['run', '--target', 'cloud']],
-    [['run', '--frobnicate']],
-    [['bogus']],
-    [[]],
-  ])('answers %j with exit code 2 and a one-line hint', (argv) => {
-    const { request, written } = parse(argv);
-    expect(request).toEqual({ command: 'exit', exitCode: 2 });
-    expect(written.length).toBeGreaterThan(0);
-  });
+  it.each([[['run', '--target', 'cloud']], [['run', '--frobnicate']], [['bogus']], [[]]])(
+    'answers %j with exit code 2 and a one-line hint',
+    (argv) => {
+      const { request, written } = parse(argv);
+      expect(request).toEqual({ command: 'exit', exitCode: 2 });
+      expect(written.length).toBeGreaterThan(0);
+    },
+  );
 
   it('prints help with exit code 0', () => {
     const { request, written } = parse(['run', '--help']);

@@ -7,7 +7,15 @@ describe('aggregating samples', () => {
   });
 
   it('gives one sample no spread rather than a made-up one', () => {
-    expect(aggregateValues([7])).toEqual({ n: 1, median: 7, mean: 7, min: 7, max: 7, stddev: 0, cvPct: null });
+    expect(aggregateValues([7])).toEqual({
+      n: 1,
+      median: 7,
+      mean: 7,
+      min: 7,
+      max: 7,
+      stddev: 0,
+      cvPct: null,
+    });
   });
 
   it('keeps only metrics the samples have, in the canonical order', () => {

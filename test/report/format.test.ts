@@ -1,4 +1,9 @@
-import { formatDuration, formatMetric, formatPercentChange, renderTextTable } from '../../src/report/format.js';
+import {
+  formatDuration,
+  formatMetric,
+  formatPercentChange,
+  renderTextTable,
+} from '../../src/report/format.js';
 
 describe('figures', () => {
   it.each([
@@ -37,8 +42,14 @@ describe('figures', () => {
   });
 
   it('aligns a table: names left, figures right', () => {
-    expect(renderTextTable(['name', 'Gbit/s'], [['a', '1.5'], ['long_name', '13.7']])).toBe(
-      ['name       Gbit/s', '---------  ------', 'a             1.5', 'long_name    13.7'].join('\n'),
-    );
+    expect(
+      renderTextTable(
+        ['name', 'Gbit/s'],
+        [
+          ['a', '1.5'],
+          ['long_name', '13.7'],
+        ],
+      ),
+    ).toBe(['name       Gbit/s', '---------  ------', 'a             1.5', 'long_name    13.7'].join('\n'));
   });
 });

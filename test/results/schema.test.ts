@@ -15,7 +15,10 @@ describe('results files', () => {
   it.each([
     ['not json', 'r.json: not valid JSON; pass a results file written by "netperf-gate run --out"'],
     ['{"hello": 1}', 'r.json: no schemaVersion; pass a results file written by "netperf-gate run --out"'],
-    ['{"schemaVersion": 9}', 'r.json: schemaVersion 9 is newer than this netperf-gate understands (1); upgrade netperf-gate'],
+    [
+      '{"schemaVersion": 9}',
+      'r.json: schemaVersion 9 is newer than this netperf-gate understands (1); upgrade netperf-gate',
+    ],
     ['{"schemaVersion": 0}', 'r.json: schemaVersion 0 is not supported (expected 1)'],
   ])('refuse %s with one line that says what to do', (text, message) => {
     expect(() => parseResults(text, 'r.json')).toThrow(new UsageError(message));
