@@ -115,7 +115,7 @@ export function renderThresholdsYaml(noise: readonly ScenarioNoise[], runs: numb
       const builtIn = DEFAULT_THRESHOLDS_PCT[m.metric];
       lines.push(
         `    ${m.metric}: ${m.recommendedPct}  # spread ${m.betweenRunPct.toFixed(1)}% between runs, ` +
-          `${m.withinRunCvPct.toFixed(1)}% within; detects ≥ ${m.detectablePct.toFixed(1)}%; built-in ${builtIn}%`,
+          `${m.withinRunCvPct.toFixed(1)}% within; detects ≥ ${m.detectablePct.toFixed(1)}%; built-in ${builtIn === 'off' ? 'off' : `${builtIn}%`}`,
       );
     }
   }

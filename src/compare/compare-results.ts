@@ -1,4 +1,5 @@
 import { METRIC_NAMES, type MetricName, metricDirection } from '../metrics/names.js';
+import type { Threshold } from '../metrics/schema.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import { type Comparison, compareSamples, type Verdict } from '../stats/compare.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
@@ -7,7 +8,10 @@ import { type ThresholdSources, thresholdFor } from './thresholds.js';
 /** One metric of one scenario, compared. */
 export interface MetricComparison extends Comparison {
   metric: MetricName;
-  thresholdPct: number;
+  /** The noise floor in percent, or `off`: compared and shown, but never counted or failing. */
+  threshold: Threshold;
+  /** False when the threshold is off: the verdict is shown for information and never counted. */
+  gated: boolean;
   baselineSamples: number[];
   currentSamples: number[];
 }
@@ -21,6 +25,7 @@ export interface ScenarioComparison {
   notes: string[];
 }
 
+/** How many gated metrics got each verdict. */
 export type VerdictCounts = Record<Verdict, number>;
 
 /** Everything `compare` decided. `verdict` is `regression` when any metric regressed, or the environment differs under policy `fail`. */
@@ -79,15 +84,16 @@ function compareScenario(
       );
       continue;
     }
-    const thresholdPct = thresholdFor(settings.thresholds, name, metric);
+    const threshold = thresholdFor(settings.thresholds, name, metric);
     const options = {
       direction: metricDirection(metric),
-      thresholdPct,
+      thresholdPct: threshold === 'off' ? 0 : threshold,
       ...(settings.alpha ? { alpha: settings.alpha } : {}),
     };
     metrics.push({
       metric,
-      thresholdPct,
+      threshold,
+      gated: threshold !== 'off',
       baselineSamples,
       currentSamples,
       ...compareSamples(baselineSamples, currentSamples, options),
@@ -109,7 +115,9 @@ function whyNotComparable(baseline: ScenarioResult, current: ScenarioResult): st
 
 function countVerdicts(scenarios: readonly ScenarioComparison[]): VerdictCounts {
   const counts: VerdictCounts = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 };
-  for (const scenario of scenarios) for (const metric of scenario.metrics) counts[metric.verdict] += 1;
+  for (const scenario of scenarios) {
+    for (const metric of scenario.metrics) if (metric.gated) counts[metric.verdict] += 1;
+  }
   return counts;
 }
 

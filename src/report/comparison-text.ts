@@ -18,6 +18,7 @@ function formatP(p: number): string {
 
 /** Verdicts that need attention are shouted; the rest stay quiet. */
 function formatVerdict(metric: MetricComparison): string {
+  if (!metric.gated) return `${metric.verdict} (not gated)`;
   return metric.verdict === 'regression' || metric.verdict === 'improvement'
     ? metric.verdict.toUpperCase()
     : metric.verdict;
@@ -31,7 +32,7 @@ function scenarioBlock(scenario: ScenarioComparison): string {
     Number.isFinite(m.changePct) ? formatPercentChange(m.changePct) : '—',
     formatInterval(m),
     formatP(m.pValue),
-    `${m.thresholdPct}%`,
+    m.threshold === 'off' ? 'off' : `${m.threshold}%`,
     formatVerdict(m),
   ]);
   const table = renderTextTable(
@@ -54,7 +55,7 @@ export function verdictLine(comparison: ResultsComparison): string {
 function reasons(comparison: ResultsComparison): string[] {
   return comparison.scenarios.flatMap((scenario) =>
     scenario.metrics
-      .filter((m) => m.verdict !== 'unchanged')
+      .filter((m) => m.gated && m.verdict !== 'unchanged')
       .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`),
   );
 }

@@ -30,7 +30,7 @@ export async function compareFiles(config: CompareConfig, io: RunIo): Promise<Ga
 function unsettled(comparison: ResultsComparison, scenarios: readonly Scenario[]): Scenario[] {
   const names = new Set(
     comparison.scenarios
-      .filter((s) => s.metrics.some((m) => m.verdict === 'inconclusive'))
+      .filter((s) => s.metrics.some((m) => m.gated && m.verdict === 'inconclusive'))
       .map((s) => s.name),
   );
   return scenarios.filter((scenario) => names.has(scenario.name));

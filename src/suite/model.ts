@@ -24,8 +24,8 @@ export interface Scenario {
   durationSeconds: number;
   /** Number of samples (repeated runs) taken of this scenario. */
   samples: number;
-  /** Noise floors in percent for this scenario's metrics (from the suite file), by metric name. */
-  thresholds?: Partial<Record<MetricName, number>>;
+  /** Noise floors in percent (or `off`) for this scenario's metrics, from the suite file. */
+  thresholds?: Partial<Record<MetricName, number | 'off'>>;
 }
 
 /** A suite: an ordered list of scenarios with unique names. */

@@ -21,7 +21,8 @@ describe('comparing results', () => {
     expect(comparison.scenarios[0]?.metrics[0]).toMatchObject({
       metric: 'transactions_per_sec',
       verdict: 'regression',
-      thresholdPct: 5,
+      threshold: 5,
+      gated: true,
     });
   });
 
@@ -115,12 +116,31 @@ describe('thresholds', () => {
     expect(thresholdFor({ file, ...extra }, scenario, metric)).toBe(expected);
   });
 
+  it('keeps retransmits off unless a file names them, whatever --threshold says', () => {
+    expect(thresholdFor({ globalPct: 9 }, 'x', 'retransmits')).toBe('off');
+    expect(
+      thresholdFor({ file: parseThresholds('metrics: {retransmits: 50}', 't.yml') }, 'x', 'retransmits'),
+    ).toBe(50);
+  });
+
   it('falls back to the built-in default per metric family', () => {
     expect(thresholdFor({}, 'x', 'latency_p99_us')).toBe(20);
   });
 
   it('refuses unknown metric names with the allowed ones', () => {
     expect(() => parseThresholds('metrics: {throughput: 5}', 't.yml')).toThrow(/t\.yml: metrics/);
+  });
+});
+
+describe('a metric that is off', () => {
+  it('is shown but neither counted nor failing', () => {
+    const baseline = resultsWith([scenarioWith('tcp_stream_1', around('retransmits', 10))]);
+    const current = resultsWith([scenarioWith('tcp_stream_1', around('retransmits', 500))]);
+    const comparison = compareResults(baseline, current, warn);
+    expect(comparison.verdict).toBe('pass');
+    expect(comparison.counts).toEqual({ regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 });
+    expect(comparison.scenarios[0]?.metrics[0]).toMatchObject({ gated: false, verdict: 'regression' });
+    expect(renderComparisonText(comparison)).toContain('regression (not gated)');
   });
 });
 
