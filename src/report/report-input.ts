@@ -1,0 +1,136 @@
+import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
+import { type MetricName, metricUnit } from '../metrics/names.js';
+import type { Results, ScenarioResult } from '../results/schema.js';
+import type { TestType } from '../suite/model.js';
+import { formatMetric, formatPercentChange } from './format.js';
+
+/** Everything the markdown and HTML reports show. Pure data: the caller reads files and decides. */
+export interface ReportInput {
+  /** The results just measured (or the `--current` file of `compare`). */
+  current: Results;
+  /** The baseline results, when there is one: its environment is shown beside the current one. */
+  baseline?: Results;
+  /** What `compare` decided; undefined when there is no baseline. */
+  comparison?: ResultsComparison;
+  /** The gate's verdict, as the action's `verdict` output says it. */
+  verdict: 'pass' | 'regression' | 'no-baseline';
+  /** Shell commands that reproduce this run locally, one per entry, shown verbatim. */
+  reproduce: string[];
+  /** Heading of the report; default "netperf-gate". */
+  title?: string;
+}
+
+/** Heading used when the input names none. */
+export const DEFAULT_REPORT_TITLE = 'netperf-gate';
+
+/** The one metric a scenario is charted by: throughput for streams, transactions/s for request/response. */
+export function headlineMetric(test: TestType): MetricName {
+  switch (test) {
+    case 'TCP_STREAM':
+      return 'throughput_gbps';
+    case 'TCP_RR':
+      return 'transactions_per_sec';
+  }
+}
+
+/** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
+export function verdictLabel(verdict: ReportInput['verdict']): string {
+  switch (verdict) {
+    case 'pass':
+      return 'PASS';
+    case 'regression':
+      return 'REGRESSION';
+    case 'no-baseline':
+      return 'NO BASELINE';
+  }
+}
+
+/** "1 regressed, 2 improved, 9 unchanged, 1 inconclusive" (the terminal report's wording). */
+export function verdictTally(comparison: ResultsComparison): string {
+  const { counts } = comparison;
+  return `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
+}
+
+/** A metric's unit; cost metrics say what they are normalised to (e.g. "% CPU per 10 Gbit/s"). */
+export function unitOf(metric: MetricName, scenario: ScenarioResult | undefined): string {
+  const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
+  return isCost && scenario !== undefined ? scenario.costUnit : metricUnit(metric);
+}
+
+/** The figures of one compared metric as both reports print them, in table order. */
+export interface ComparisonCells {
+  baseline: string;
+  current: string;
+  change: string;
+  interval: string;
+  p: string;
+  threshold: string;
+}
+
+function figure(metric: MetricName, value: number): string {
+  return Number.isFinite(value) ? formatMetric(metric, value) : '—';
+}
+
+/** Same text as the terminal report's p column. */
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/** The 90% bootstrap interval of the change, e.g. "-14.1% … -9.8%" (same as the terminal report). */
+export function formatInterval(metric: MetricComparison): string {
+  if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct)) return '—';
+  return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
+}
+
+/** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
+export function comparisonCells(metric: MetricComparison): ComparisonCells {
+  return {
+    baseline: figure(metric.metric, metric.baselineMedian),
+    current: figure(metric.metric, metric.currentMedian),
+    change: Number.isFinite(metric.changePct) ? formatPercentChange(metric.changePct) : '—',
+    interval: formatInterval(metric),
+    p: formatP(metric.pValue),
+    threshold: `±${metric.thresholdPct}%`,
+  };
+}
+
+/** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
+export function describeSettings(scenario: ScenarioResult, baselineSamples?: number): string {
+  const { test, concurrency, cpus } = scenario.settings;
+  const [one, many] = test === 'TCP_STREAM' ? ['stream', 'streams'] : ['process', 'processes'];
+  const cores = cpus === null ? 'cores not limited' : `${cpus} ${cpus === 1 ? 'core' : 'cores'}`;
+  const n = scenario.samples.length;
+  const samples =
+    baselineSamples === undefined ? `${n} samples` : `${baselineSamples} vs ${n} samples (baseline vs current)`;
+  return `${test} · ${concurrency} ${concurrency === 1 ? one : many} · ${cores} · ${samples}`;
+}
+
+/** One scenario of the current results with its comparison, when it was compared. */
+export interface ScenarioView {
+  result: ScenarioResult;
+  comparison?: ScenarioComparison;
+  /** Why it was not compared, when there is a comparison but this scenario is not in it. */
+  skippedReason?: string;
+}
+
+/** The current scenarios in run order, each with its comparison or the reason it has none. */
+export function scenarioViews(input: ReportInput): ScenarioView[] {
+  const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
+  const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
+  return input.current.scenarios.map((result) => {
+    const name = result.settings.name;
+    const comparison = compared.get(name);
+    const skippedReason = skipped.get(name);
+    return {
+      result,
+      ...(comparison ? { comparison } : {}),
+      ...(skippedReason !== undefined ? { skippedReason } : {}),
+    };
+  });
+}
+
+/** Sample values of one metric in a scenario's results, in sample order. */
+export function sampleValues(result: ScenarioResult, metric: MetricName): number[] {
+  return result.samples.map((s) => s.metrics[metric]).filter((v): v is number => v !== undefined);
+}

@@ -1,0 +1,148 @@
+/** Which two nodes play client and server, and why: pure, over Node objects as the API returns them. */
+import type { V1Node, V1Toleration } from '@kubernetes/client-node';
+import { UsageError } from '../../util/errors.js';
+import { type LabelRequirement, matchesSelector } from './label-selector.js';
+import { formatCpus } from './profiles.js';
+import { blockingTaints, formatTaint } from './tolerations.js';
+
+/** What the choice works from. */
+export interface NodeChoiceInput {
+  nodes: readonly V1Node[];
+  /** --client-node / --server-node, when given. */
+  clientNode?: string | undefined;
+  serverNode?: string | undefined;
+  /** --node-selector as given (for messages) and parsed. */
+  selectorText?: string | undefined;
+  selector: readonly LabelRequirement[];
+  tolerations: readonly V1Toleration[];
+  /** CPU each node must have allocatable for all of its pods, in millicores. */
+  needMillis: number;
+  /** How that need adds up, for the error when no node has it. */
+  needText: string;
+}
+
+/** The nodes chosen and one line saying why. */
+export interface NodeChoice {
+  client: V1Node;
+  server: V1Node;
+  why: string;
+}
+
+const SI_FACTORS: Readonly<Record<string, number>> = { m: 0.001, '': 1, k: 1e3, M: 1e6, G: 1e9 };
+
+/** A CPU quantity ("8", "7910m", "0.5") in millicores; NaN when it is not one. */
+export function parseCpuMillis(quantity: string | undefined): number {
+  const match = /^([0-9.]+(?:e[0-9]+)?)(m|k|M|G)?$/.exec(quantity?.trim() ?? '');
+  if (match?.[1] === undefined) return Number.NaN;
+  return Math.round(Number(match[1]) * (SI_FACTORS[match[2] ?? ''] ?? Number.NaN) * 1000);
+}
+
+/** Allocatable CPU of a node in millicores (0 when missing or unreadable). */
+export function allocatableMillis(node: V1Node): number {
+  const millis = parseCpuMillis(node.status?.allocatable?.cpu);
+  return Number.isNaN(millis) ? 0 : millis;
+}
+
+/** Whether the node's Ready condition is True. */
+export function isReady(node: V1Node): boolean {
+  return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+
+function nameOf(node: V1Node): string {
+  return node.metadata?.name ?? '?';
+}
+
+/** Why a node cannot take the pods, apart from CPU; empty when it can. */
+function placementProblems(node: V1Node, input: NodeChoiceInput, checkSelector: boolean): string[] {
+  const problems: string[] = [];
+  if (!isReady(node)) problems.push('NotReady');
+  if (node.spec?.unschedulable === true) problems.push('cordoned');
+  if (checkSelector && !matchesSelector(node.metadata?.labels, input.selector)) {
+    problems.push('not matching --node-selector');
+  }
+  const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations);
+  if (taints.length > 0) {
+    const list = taints.map(formatTaint).join(', ');
+    problems.push(`taint ${list} not tolerated (add --toleration ${list})`);
+  }
+  return problems;
+}
+
+function hasCpu(node: V1Node, input: NodeChoiceInput): boolean {
+  return allocatableMillis(node) >= input.needMillis;
+}
+
+function cpuError(nodes: readonly V1Node[], input: NodeChoiceInput): UsageError {
+  const list = nodes.map((node) => `${nameOf(node)} ${formatCpus(allocatableMillis(node))}`).join(', ');
+  return new UsageError(
+    `Each node needs ${input.needText} allocatable for the suite's pods, which all run at once; allocatable CPUs: ${list}. Use bigger nodes or fewer/smaller scenarios (--scenarios).`,
+  );
+}
+
+function namedNode(input: NodeChoiceInput, name: string, flag: string): V1Node {
+  const node = input.nodes.find((candidate) => nameOf(candidate) === name);
+  if (node === undefined) {
+    const names = input.nodes.map(nameOf).join(', ') || 'none';
+    throw new UsageError(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
+  }
+  const problems = placementProblems(node, input, false);
+  if (problems.length > 0) throw new UsageError(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
+  if (!hasCpu(node, input)) throw cpuError([node], input);
+  return node;
+}
+
+function describeCandidates(input: NodeChoiceInput, excluded: readonly string[]): string {
+  return input.nodes
+    .filter((node) => !excluded.includes(nameOf(node)))
+    .map((node) => {
+      const problems = placementProblems(node, input, true);
+      if (!hasCpu(node, input)) problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
+      return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
+    })
+    .join(', ');
+}
+
+function pickAutomatically(input: NodeChoiceInput, count: number, excluded: readonly string[]): V1Node[] {
+  const placeable = input.nodes
+    .filter((node) => !excluded.includes(nameOf(node)))
+    .filter((node) => placementProblems(node, input, true).length === 0)
+    // By name: the same cluster gives the same nodes run after run, so results stay comparable.
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const fitting = placeable.filter((node) => hasCpu(node, input));
+  if (fitting.length >= count) return fitting.slice(0, count);
+  if (placeable.length >= count) throw cpuError(placeable, input);
+  const selector = input.selectorText ? ` matching --node-selector '${input.selectorText}'` : '';
+  throw new UsageError(
+    `Need ${count === 2 ? 'two' : 'one more'} Ready, schedulable node${count === 2 ? 's' : ''}${selector}; found: ${describeCandidates(input, excluded) || 'no nodes'}.`,
+  );
+}
+
+/**
+ * Chooses client and server nodes: the ones named, else the first by name among Ready, schedulable
+ * nodes that match the selector, whose NoSchedule/NoExecute taints are tolerated and that have the CPU.
+ * Never one node for both. Throws a UsageError saying what is missing.
+ */
+export function chooseNodes(input: NodeChoiceInput): NodeChoice {
+  const { clientNode, serverNode } = input;
+  if (clientNode !== undefined && clientNode === serverNode) {
+    throw new UsageError(
+      `--client-node and --server-node are both '${clientNode}'. Expected two different nodes: the measurement is between nodes.`,
+    );
+  }
+  const client = clientNode === undefined ? undefined : namedNode(input, clientNode, '--client-node');
+  const server = serverNode === undefined ? undefined : namedNode(input, serverNode, '--server-node');
+  const named = [clientNode, serverNode].filter((name): name is string => name !== undefined);
+  const picked = pickAutomatically(input, 2 - named.length, named);
+  const chosenClient = client ?? picked.shift();
+  const chosenServer = server ?? picked.shift();
+  if (chosenClient === undefined || chosenServer === undefined) throw new Error('node choice picked too few');
+  return { client: chosenClient, server: chosenServer, why: whyLine(input, named.length, chosenClient, chosenServer) };
+}
+
+function whyLine(input: NodeChoiceInput, namedCount: number, client: V1Node, server: V1Node): string {
+  const nodes = `client node ${nameOf(client)}, server node ${nameOf(server)}`;
+  if (namedCount === 2) return `${nodes} (given by --client-node and --server-node)`;
+  const selector = input.selectorText ? ` matching '${input.selectorText}'` : '';
+  const given = namedCount === 1 ? 'one given, the other ' : '';
+  return `${nodes} (${given}first by name among Ready, schedulable nodes${selector} with tolerated taints and ≥ ${formatCpus(input.needMillis)} allocatable CPUs)`;
+}

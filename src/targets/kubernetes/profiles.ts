@@ -1,0 +1,87 @@
+/**
+ * CPU profiles of the Kubernetes target: pure, no I/O.
+ *
+ * Each distinct `cpus` value among the scenarios gets one server pod and one client pod of that size
+ * (requests = limits, so the pod is Guaranteed QoS and a static CPU manager gives it whole cores).
+ * Every pod of a run exists for the whole run (the runner asks for endpoints synchronously), so a
+ * node must hold all of its pods at once: the CPU a node needs is the sum over the profiles.
+ */
+import type { Scenario } from '../../suite/model.js';
+import { UsageError } from '../../util/errors.js';
+
+/** netserver's control port on the pod network: every server pod has its own IP, so all use the default. */
+export const NETSERVER_PORT = 12865;
+/**
+ * First control port of the host-network netservers. They share the node's network namespace, so each
+ * profile needs its own port; these sit just above netserver's default, which the node may already use.
+ */
+export const FIRST_HOST_NETWORK_PORT = 12866;
+/** CPU a pod of an unlimited profile (`cpus: null`) requests: enough to be scheduled, no limit set. */
+export const UNLIMITED_CPU_REQUEST_MILLIS = 100;
+
+/** One distinct `cpus` value of the suite and the pods that serve it. */
+export interface KubeProfile {
+  /** Cores per pod; null = not limited. */
+  cpus: number | null;
+  /** Short name used in pod names and labels: `c32`, `c1`, or `any` for unlimited. */
+  key: string;
+  /** Scenarios run in this profile's pods, in suite order. */
+  scenarioNames: string[];
+  /** Control port of this profile's host-network netserver. */
+  hostNetworkPort: number;
+}
+
+/** CPU one pod of the profile requests, in millicores. */
+export function requestMillis(profile: Pick<KubeProfile, 'cpus'>): number {
+  return profile.cpus === null ? UNLIMITED_CPU_REQUEST_MILLIS : profile.cpus * 1000;
+}
+
+/** One profile per distinct `cpus` value, in the order values first appear. */
+export function planProfiles(scenarios: readonly Scenario[]): KubeProfile[] {
+  const profiles: KubeProfile[] = [];
+  for (const scenario of scenarios) {
+    const { cpus } = scenario;
+    if (cpus !== null && !(Number.isInteger(cpus) && cpus >= 1)) {
+      throw new UsageError(`Invalid cpus ${cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+    }
+    const existing = profiles.find((profile) => profile.cpus === cpus);
+    if (existing !== undefined) {
+      existing.scenarioNames.push(scenario.name);
+      continue;
+    }
+    profiles.push({
+      cpus,
+      key: cpus === null ? 'any' : `c${cpus}`,
+      scenarioNames: [scenario.name],
+      hostNetworkPort: FIRST_HOST_NETWORK_PORT + profiles.length,
+    });
+  }
+  return profiles;
+}
+
+/** The profile a scenario runs in. */
+export function profileFor(profiles: readonly KubeProfile[], scenario: Scenario): KubeProfile {
+  const profile = profiles.find((candidate) => candidate.cpus === scenario.cpus);
+  if (profile === undefined) {
+    throw new Error(`scenario ${scenario.name} (cpus ${scenario.cpus}) was not among the scenarios prepared`);
+  }
+  return profile;
+}
+
+/** CPU (millicores) each of the two nodes must have allocatable for all of its pods at once. */
+export function nodeCpuNeedMillis(profiles: readonly KubeProfile[], hostNetworkReference: boolean): number {
+  const perNetwork = profiles.reduce((sum, profile) => sum + requestMillis(profile), 0);
+  return hostNetworkReference ? perNetwork * 2 : perNetwork;
+}
+
+/** "33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; tcp_rr_1cpu: 1; tcp_stream_1: 0.1)": for messages. */
+export function describeCpuNeed(profiles: readonly KubeProfile[], hostNetworkReference: boolean): string {
+  const parts = profiles.map((p) => `${p.scenarioNames.join(', ')}: ${formatCpus(requestMillis(p))}`);
+  const pairs = hostNetworkReference ? ', twice for the host-network reference' : '';
+  return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${parts.join('; ')}${pairs})`;
+}
+
+/** Millicores as CPUs for people: 33100 → "33.1". */
+export function formatCpus(millis: number): string {
+  return String(Math.round(millis) / 1000);
+}

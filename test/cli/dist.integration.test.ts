@@ -1,0 +1,117 @@
+/**
+ * The built CLI (dist/cli/index.js) as users run it: exit codes, one-line errors, and cleanup after
+ * SIGINT. `npm run check:dist` keeps dist/ equal to a fresh build of src/.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = 'dist/cli/index.js';
+const folder = mkdtempSync(join(tmpdir(), 'npg-dist-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function namespacesOf(pid: number): string[] {
+  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.startsWith(`npg-${pid}-`));
+}
+
+describe('the built CLI', () => {
+  const badSuite = join(folder, 'bad-suite.yml');
+  const badBaseline = join(folder, 'bad-baseline.json');
+  beforeAll(() => {
+    writeFileSync(badSuite, 'scenarios: [{name: a, test: UDP_RR}]\n');
+    writeFileSync(badBaseline, '{"schemaVersion": 7}');
+  });
+
+  it.each([
+    [['run', '--samples', 'lots'], '--samples must be a whole number, got "lots"'],
+    [['run', '--scenarios', 'tcp_nope'], 'unknown scenario "tcp_nope"; known: tcp_stream_1'],
+    [['run', '--suite', 'missing.yml'], 'cannot read suite file "missing.yml": no such file; check the path'],
+    [
+      ['run', '--suite', '<bad-suite>'],
+      'scenarios[0].test: expected one of "TCP_STREAM", "TCP_RR", got "UDP_RR"',
+    ],
+    [['run', '--target', 'cloud'], "option '--target <kind>' argument 'cloud' is invalid"],
+    [
+      ['compare', '--baseline', '<bad-baseline>', '--current', '<bad-baseline>'],
+      'schemaVersion 7 is newer than',
+    ],
+    [['compare', '--current', 'x.json'], "required option '--baseline <file>' not specified"],
+    [['gate', '--baseline', 'b.json', '--threshold', '-3'], '--threshold must be a percentage above 0'],
+    [['calibrate', '--runs', '1'], '--runs must be from 2 to 50, got 1'],
+  ])('answers %j with exit code 2 and one line saying what was wrong', (args, message) => {
+    const resolved = args.map((arg) =>
+      arg === '<bad-suite>' ? badSuite : arg === '<bad-baseline>' ? badBaseline : arg,
+    );
+    const { code, stderr } = cli(resolved);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('adds the stack trace only with --debug', () => {
+    const { stderr } = cli(['run', '--suite', 'missing.yml', '--debug']);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+
+  it('prints the results JSON Schema', () => {
+    const { code, stdout } = cli(['schema']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).properties.schemaVersion).toBeDefined();
+  });
+
+  const itAsRoot = process.getuid?.() === 0 ? it : it.skip;
+
+  itAsRoot(
+    'cleans up its namespaces and processes after Ctrl-C and exits with 130',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          CLI,
+          'run',
+          '--scenarios',
+          'tcp_rr_1cpu',
+          '--samples',
+          '3',
+          '--duration',
+          '5',
+          '--out',
+          join(folder, 'x.json'),
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const pid = child.pid ?? 0;
+      // Wait until the namespaces exist and netperf is running.
+      for (let waited = 0; namespacesOf(pid).length < 2 && waited < 20_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(namespacesOf(pid)).toHaveLength(2);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code).toBe(130);
+      expect(stderr).toContain('SIGINT: stopping and cleaning up');
+      expect(namespacesOf(pid)).toEqual([]);
+      expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toMatch(
+        /netserver -D -4 -L 198\.18\.0\.2/,
+      );
+    },
+    30_000,
+  );
+});
