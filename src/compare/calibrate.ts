@@ -2,6 +2,7 @@ import { METRIC_NAMES, type MetricName, metricDirection } from '../metrics/names
 import type { ScenarioResult } from '../results/schema.js';
 import { compareSamples } from '../stats/compare.js';
 import { median, scaledMedianAbsoluteDeviation } from '../stats/describe.js';
+import type { TestType } from '../suite/model.js';
 import { DEFAULT_THRESHOLDS_PCT } from './thresholds.js';
 
 /** No threshold below this: a 1% floor keeps rounding and clock jitter from ever counting. */
@@ -29,6 +30,7 @@ export interface MetricNoise {
 
 export interface ScenarioNoise {
   name: string;
+  test: TestType;
   samplesPerRun: number;
   metrics: MetricNoise[];
 }
@@ -97,7 +99,7 @@ export function calibrate(runs: readonly ScenarioResult[][]): ScenarioNoise[] {
       if (perRun.some((values) => values.length === 0)) continue;
       metrics.push(metricNoise(metric, perRun));
     }
-    return { name, samplesPerRun: scenario.samples.length, metrics };
+    return { name, test: scenario.settings.test, samplesPerRun: scenario.samples.length, metrics };
   });
 }
 

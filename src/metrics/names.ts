@@ -1,3 +1,5 @@
+import type { TestType } from '../suite/model.js';
+
 /**
  * Metric names are part of the user interface: thresholds files and reports name them.
  * Every metric has one direction; `metricDirection` is the only place that knows it.
@@ -37,8 +39,18 @@ export function metricDirection(metric: MetricName): Direction {
   }
 }
 
-/** Unit shown beside a metric in every table header. */
-export function metricUnit(metric: MetricName): string {
+/** What `client_cpu_cost` / `server_cpu_cost` are normalised to, like Cilium's charts. */
+export function costUnit(test: TestType): string {
+  switch (test) {
+    case 'TCP_STREAM':
+      return '% CPU per 10 Gbit/s';
+    case 'TCP_RR':
+      return '% CPU per 100k trans/s';
+  }
+}
+
+/** Unit shown beside a metric in every table header; CPU cost depends on the test type. */
+export function metricUnit(metric: MetricName, test?: TestType): string {
   switch (metric) {
     case 'throughput_gbps':
       return 'Gbit/s';
@@ -53,7 +65,7 @@ export function metricUnit(metric: MetricName): string {
       return '% CPU';
     case 'client_cpu_cost':
     case 'server_cpu_cost':
-      return '% CPU per unit of work';
+      return test === undefined ? '% CPU per unit of work' : costUnit(test);
     case 'retransmits':
       return 'segments';
   }

@@ -1,4 +1,5 @@
 import type { NetperfFigures } from '../netperf/parse.js';
+import { median } from '../stats/describe.js';
 import type { TestType } from '../suite/model.js';
 import { InfraError } from '../util/errors.js';
 import type { MetricValues } from './names.js';
@@ -8,26 +9,15 @@ export const STREAM_COST_GBPS = 10;
 /** Request/response CPU cost is % CPU per this many transactions per second. */
 export const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
 
-/** What `client_cpu_cost` / `server_cpu_cost` are normalised to, for report headers and results. */
-export function costUnit(test: TestType): string {
-  switch (test) {
-    case 'TCP_STREAM':
-      return '% CPU per 10 Gbit/s';
-    case 'TCP_RR':
-      return '% CPU per 100k trans/s';
-  }
-}
+export { costUnit } from './names.js';
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  // One middle value for an odd count, the two around the middle for an even one.
-  const middle = sorted.slice(Math.floor((sorted.length - 1) / 2), Math.floor(sorted.length / 2) + 1);
-  return sum(middle) / middle.length;
+/** Median of what was measured, or undefined when nothing was. */
+function medianOrUndefined(values: readonly number[]): number | undefined {
+  return values.length === 0 ? undefined : median(values);
 }
 
 /** The values every instance reported, or undefined when any instance lacks one (a sum would lie). */
@@ -86,7 +76,7 @@ function cpuMetrics(test: TestType, instances: readonly NetperfFigures[], totalR
     ['server', instances.map((figures) => figures.remoteCpuPct)],
   ] as const;
   for (const [side, values] of sides) {
-    const cpuPct = median(values.filter((value) => value !== null));
+    const cpuPct = medianOrUndefined(values.filter((value) => value !== null));
     if (cpuPct === undefined) continue;
     metrics[`${side}_cpu_pct`] = cpuPct;
     // No work done means no cost figure: dividing by zero would store Infinity.

@@ -26,7 +26,7 @@ function formatVerdict(metric: MetricComparison): string {
 
 function scenarioBlock(scenario: ScenarioComparison): string {
   const rows = scenario.metrics.map((m) => [
-    `${m.metric} (${metricUnit(m.metric)})`,
+    `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
     formatValue(m, m.baselineMedian),
     formatValue(m, m.currentMedian),
     Number.isFinite(m.changePct) ? formatPercentChange(m.changePct) : '—',

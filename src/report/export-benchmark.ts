@@ -4,9 +4,9 @@
  */
 import { METRIC_NAMES, type MetricName, metricDirection } from '../metrics/names.js';
 import type { Aggregate, Results, ScenarioResult } from '../results/schema.js';
-import { unitOf } from './report-input.js';
-import { formatMetric } from './format.js';
 import { exportName, roundedValue } from './export-figures.js';
+import { formatMetric } from './format.js';
+import { unitOf } from './report-input.js';
 
 /** One entry of github-action-benchmark's `customBiggerIsBetter` / `customSmallerIsBetter` JSON. */
 export interface BenchmarkEntry {
@@ -30,7 +30,9 @@ export interface GithubActionBenchmarkExport {
 }
 
 /** Every aggregate of every scenario, in run order and the canonical metric order. */
-function eachAggregate(results: Results): { scenario: ScenarioResult; metric: MetricName; aggregate: Aggregate }[] {
+function eachAggregate(
+  results: Results,
+): { scenario: ScenarioResult; metric: MetricName; aggregate: Aggregate }[] {
   return results.scenarios.flatMap((scenario) =>
     METRIC_NAMES.flatMap((metric) => {
       const aggregate = scenario.aggregates[metric];

@@ -51,6 +51,15 @@ export function verdictTally(comparison: ResultsComparison): string {
   return `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
 }
 
+/** The tally, and whether the environment differs: what follows the verdict word in every report. */
+export function verdictDetail(comparison: ResultsComparison): string {
+  const environment =
+    comparison.environment.length > 0
+      ? `; the environment differs (policy: ${comparison.environmentPolicy})`
+      : '';
+  return `${verdictTally(comparison)}${environment}`;
+}
+
 /** A metric's unit; cost metrics say what they are normalised to (e.g. "% CPU per 10 Gbit/s"). */
 export function unitOf(metric: MetricName, scenario: ScenarioResult | undefined): string {
   const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
@@ -91,8 +100,20 @@ export function comparisonCells(metric: MetricComparison): ComparisonCells {
     change: Number.isFinite(metric.changePct) ? formatPercentChange(metric.changePct) : '—',
     interval: formatInterval(metric),
     p: formatP(metric.pValue),
-    threshold: `±${metric.thresholdPct}%`,
+    threshold: metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`,
   };
+}
+
+/**
+ * A verdict as a word, never only a colour or a symbol: regressions and improvements shouted,
+ * metrics whose threshold is off marked as not gated (shown, never counted).
+ */
+export function verdictWord(metric: MetricComparison): string {
+  const word =
+    metric.verdict === 'regression' || metric.verdict === 'improvement'
+      ? metric.verdict.toUpperCase()
+      : metric.verdict;
+  return metric.gated ? word : `${word} (not gated)`;
 }
 
 /** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
@@ -102,7 +123,9 @@ export function describeSettings(scenario: ScenarioResult, baselineSamples?: num
   const cores = cpus === null ? 'cores not limited' : `${cpus} ${cpus === 1 ? 'core' : 'cores'}`;
   const n = scenario.samples.length;
   const samples =
-    baselineSamples === undefined ? `${n} samples` : `${baselineSamples} vs ${n} samples (baseline vs current)`;
+    baselineSamples === undefined
+      ? `${n} samples`
+      : `${baselineSamples} vs ${n} samples (baseline vs current)`;
   return `${test} · ${concurrency} ${concurrency === 1 ? one : many} · ${cores} · ${samples}`;
 }
 
@@ -134,3 +157,25 @@ export function scenarioViews(input: ReportInput): ScenarioView[] {
 export function sampleValues(result: ScenarioResult, metric: MetricName): number[] {
   return result.samples.map((s) => s.metrics[metric]).filter((v): v is number => v !== undefined);
 }
+
+/** The environment as "field → value" rows (same field names as the environment differences). */
+export function environmentFacts(results: Results): [string, string][] {
+  const { environment, target } = results;
+  const facts: [string, string][] = [
+    ['target', target.kind],
+    ['netperf version', environment.netperfVersion],
+  ];
+  for (const role of ['client', 'server'] as const) {
+    const node = environment[role];
+    facts.push([`${role} node`, node.name], [`${role} kernel`, node.kernel]);
+    facts.push([`${role} CPU model`, node.cpuModel], [`${role} CPU count`, String(node.cpuCount)]);
+    for (const [key, value] of Object.entries(node.details)) facts.push([`${role} ${key}`, value]);
+  }
+  for (const [key, value] of Object.entries(environment.details)) facts.push([key, value]);
+  for (const [key, value] of Object.entries(target.settings)) facts.push([`target ${key}`, value]);
+  return facts;
+}
+
+/** How the figures were computed: the footnote of every report (the terminal report's wording). */
+export const METHOD_NOTE =
+  'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';

@@ -19,7 +19,7 @@ export const MAX_CALIBRATE_RUNS = 50;
 function noiseTable(noise: readonly ScenarioNoise[]): string {
   const rows = noise.flatMap((scenario) =>
     scenario.metrics.map((m) => [
-      `${scenario.name} ${m.metric} (${metricUnit(m.metric)})`,
+      `${scenario.name} ${m.metric} (${metricUnit(m.metric, scenario.test)})`,
       `${m.betweenRunPct.toFixed(1)}%`,
       `${m.withinRunCvPct.toFixed(1)}%`,
       `${m.recommendedPct}%`,

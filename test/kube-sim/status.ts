@@ -39,7 +39,15 @@ export class ApiError extends Error {
 }
 
 function failure(code: number, reason: string, message: string, details?: StatusDetails): ApiError {
-  const status: FailureStatus = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+  const status: FailureStatus = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  };
   if (details) status.details = details;
   return new ApiError(status);
 }

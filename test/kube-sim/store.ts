@@ -33,7 +33,11 @@ export class ObjectStore {
   }
 
   /** A copy of one object, or undefined. */
-  get<T extends KubeObject>(resource: ResourceName, namespace: string | undefined, name: string): T | undefined {
+  get<T extends KubeObject>(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): T | undefined {
     const found = this.table(resource).get(keyOf(namespace, name));
     return found ? (structuredClone(found) as T) : undefined;
   }
@@ -44,7 +48,9 @@ export class ObjectStore {
       (o) => namespace === undefined || o.metadata.namespace === namespace,
     );
     all.sort((a, b) =>
-      keyOf(a.metadata.namespace, a.metadata.name).localeCompare(keyOf(b.metadata.namespace, b.metadata.name)),
+      keyOf(a.metadata.namespace, a.metadata.name).localeCompare(
+        keyOf(b.metadata.namespace, b.metadata.name),
+      ),
     );
     return all.map((o) => structuredClone(o) as T);
   }
@@ -72,7 +78,11 @@ export class ObjectStore {
   }
 
   /** Removes an object; returns its last state (with a new resourceVersion), or undefined. */
-  remove<T extends KubeObject>(resource: ResourceName, namespace: string | undefined, name: string): T | undefined {
+  remove<T extends KubeObject>(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): T | undefined {
     const previous = this.table(resource).get(keyOf(namespace, name));
     if (!previous) return undefined;
     return this.write(resource, 'DELETED', structuredClone(previous) as T, previous);
@@ -111,7 +121,12 @@ export class ObjectStore {
     const key = keyOf(object.metadata.namespace, object.metadata.name);
     if (type === 'DELETED') this.table(resource).delete(key);
     else this.table(resource).set(key, object);
-    const change: StoreChange = { type, resource, resourceVersion: this.version, object: structuredClone(object) };
+    const change: StoreChange = {
+      type,
+      resource,
+      resourceVersion: this.version,
+      object: structuredClone(object),
+    };
     if (previous) change.previous = structuredClone(previous);
     this.history.push(change);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);

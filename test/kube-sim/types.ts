@@ -33,6 +33,7 @@ export interface Taint {
   key: string;
   value?: string;
   effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  timeAdded?: string;
 }
 
 /** A toleration on a pod. */

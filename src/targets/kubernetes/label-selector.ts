@@ -61,7 +61,10 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
   return splitRequirements(selector).map((part) => parseRequirement(part, selector));
 }
 
-function matchesRequirement(labels: Readonly<Record<string, string>>, requirement: LabelRequirement): boolean {
+function matchesRequirement(
+  labels: Readonly<Record<string, string>>,
+  requirement: LabelRequirement,
+): boolean {
   const value = labels[requirement.key];
   switch (requirement.operator) {
     case 'exists':

@@ -86,7 +86,8 @@ function namedNode(input: NodeChoiceInput, name: string, flag: string): V1Node {
     throw new UsageError(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
   }
   const problems = placementProblems(node, input, false);
-  if (problems.length > 0) throw new UsageError(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
+  if (problems.length > 0)
+    throw new UsageError(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
   if (!hasCpu(node, input)) throw cpuError([node], input);
   return node;
 }
@@ -136,7 +137,11 @@ export function chooseNodes(input: NodeChoiceInput): NodeChoice {
   const chosenClient = client ?? picked.shift();
   const chosenServer = server ?? picked.shift();
   if (chosenClient === undefined || chosenServer === undefined) throw new Error('node choice picked too few');
-  return { client: chosenClient, server: chosenServer, why: whyLine(input, named.length, chosenClient, chosenServer) };
+  return {
+    client: chosenClient,
+    server: chosenServer,
+    why: whyLine(input, named.length, chosenClient, chosenServer),
+  };
 }
 
 function whyLine(input: NodeChoiceInput, namedCount: number, client: V1Node, server: V1Node): string {

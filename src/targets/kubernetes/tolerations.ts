@@ -12,7 +12,8 @@ const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
-const FORMAT_HINT = "Expected key[=value][:effect], e.g. 'dedicated=perf:NoSchedule', or '*' for every taint.";
+const FORMAT_HINT =
+  "Expected key[=value][:effect], e.g. 'dedicated=perf:NoSchedule', or '*' for every taint.";
 
 function isLabelKey(key: string): boolean {
   const slash = key.lastIndexOf('/');
@@ -41,7 +42,8 @@ export function parseToleration(text: string): V1Toleration {
   const equals = keyValue.indexOf('=');
   const key = equals === -1 ? keyValue : keyValue.slice(0, equals);
   const value = equals === -1 ? undefined : keyValue.slice(equals + 1);
-  if (!isLabelKey(key)) throw new UsageError(`Invalid --toleration '${text}': bad key '${key}'. ${FORMAT_HINT}`);
+  if (!isLabelKey(key))
+    throw new UsageError(`Invalid --toleration '${text}': bad key '${key}'. ${FORMAT_HINT}`);
   if (value !== undefined && !VALUE.test(value)) {
     throw new UsageError(`Invalid --toleration '${text}': bad value '${value}'. ${FORMAT_HINT}`);
   }
@@ -69,7 +71,8 @@ export function toleratesTaint(toleration: V1Toleration, taint: V1Taint): boolea
 export function blockingTaints(taints: readonly V1Taint[], tolerations: readonly V1Toleration[]): V1Taint[] {
   return taints.filter(
     (taint) =>
-      BLOCKING_EFFECTS.has(taint.effect) && !tolerations.some((toleration) => toleratesTaint(toleration, taint)),
+      BLOCKING_EFFECTS.has(taint.effect) &&
+      !tolerations.some((toleration) => toleratesTaint(toleration, taint)),
   );
 }
 

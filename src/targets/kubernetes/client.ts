@@ -1,0 +1,146 @@
+/** {@link KubeApi} on @kubernetes/client-node: timeouts and retries around the generated API calls. */
+import {
+  type ConfigurationOptions,
+  CoreV1Api,
+  type KubeConfig,
+  Observable,
+  type ObservableMiddleware,
+  type V1Pod,
+  VersionApi,
+  Watch,
+} from '@kubernetes/client-node';
+import { InfraError } from '../../util/errors.js';
+import { isAlreadyExists, isNotFound, readApiFailure } from './api-errors.js';
+import { execInPod } from './exec.js';
+import type { KubeApi, PodWatchEvent } from './kube-api.js';
+import { RUN_ID_LABEL } from './names.js';
+import { type RetryDeps, withRetry } from './retry.js';
+
+/** Bound for one API request (list, create, delete …); watches and execs have their own. */
+export const API_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Options for one request: an abort signal that fires after {@link API_REQUEST_TIMEOUT_MS}. */
+function timeoutOptions(timeoutMs: number): ConfigurationOptions {
+  const middleware: ObservableMiddleware = {
+    pre: (context) => {
+      context.setSignal(AbortSignal.timeout(timeoutMs));
+      return new Observable(Promise.resolve(context));
+    },
+    post: (response) => new Observable(Promise.resolve(response)),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}
+
+async function readOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+async function deleteIgnoringNotFound(remove: () => Promise<unknown>): Promise<void> {
+  try {
+    await remove();
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+/**
+ * A create retried after a lost answer finds its own object (409): accept it when it carries our run
+ * id, otherwise the name belongs to someone else.
+ */
+async function createOnce<T extends { metadata?: { labels?: Record<string, string> } }>(
+  create: () => Promise<T>,
+  read: () => Promise<T>,
+  runId: string,
+  retry: RetryDeps,
+): Promise<T> {
+  return withRetry(async (attempt) => {
+    try {
+      return await create();
+    } catch (error) {
+      if (attempt === 1 || !isAlreadyExists(error)) throw error;
+      const existing = await read();
+      if (existing.metadata?.labels?.[RUN_ID_LABEL] !== runId) throw error;
+      return existing;
+    }
+  }, retry);
+}
+
+/** Creates the API on a loaded kubeconfig; nothing is sent until a method is called. */
+export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeApi {
+  const core = config.makeApiClient(CoreV1Api);
+  const version = config.makeApiClient(VersionApi);
+  const server = config.getCurrentCluster()?.server ?? 'the kubeconfig server';
+  const options = () => timeoutOptions(API_REQUEST_TIMEOUT_MS);
+  const retried = <T>(call: () => Promise<T>) => withRetry(call, retry);
+  return {
+    server,
+    serverVersion: async () => (await retried(() => version.getCode(options()))).gitVersion,
+    listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
+    createNamespace: (body, runId) =>
+      createOnce(
+        () => core.createNamespace({ body }, options()),
+        () => core.readNamespace({ name: body.metadata?.name ?? '' }, options()),
+        runId,
+        retry,
+      ),
+    readNamespace: (name) => readOrUndefined(() => retried(() => core.readNamespace({ name }, options()))),
+    deleteNamespace: (name) =>
+      deleteIgnoringNotFound(() =>
+        retried(() => core.deleteNamespace({ name, propagationPolicy: 'Background' }, options())),
+      ),
+    createPod: (namespace, body, runId) =>
+      createOnce<V1Pod>(
+        () => core.createNamespacedPod({ namespace, body }, options()),
+        () => core.readNamespacedPod({ namespace, name: body.metadata?.name ?? '' }, options()),
+        runId,
+        retry,
+      ),
+    readPod: (namespace, name) =>
+      readOrUndefined(() => retried(() => core.readNamespacedPod({ namespace, name }, options()))),
+    listPods: async (namespace, labelSelector) => {
+      const list = await retried(() =>
+        core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }, options()),
+      );
+      return { pods: list.items, resourceVersion: list.metadata?.resourceVersion };
+    },
+    deletePod: (namespace, name) =>
+      deleteIgnoringNotFound(() => retried(() => core.deleteNamespacedPod({ namespace, name }, options()))),
+    listEvents: async (namespace) =>
+      (await retried(() => core.listNamespacedEvent({ namespace }, options()))).items,
+    watchPods: async (namespace, labelSelector, resourceVersion, onEvent, onEnd) => {
+      let stopped = false;
+      const query = {
+        labelSelector,
+        allowWatchBookmarks: true,
+        ...(resourceVersion ? { resourceVersion } : {}),
+      };
+      const controller = await new Watch(config).watch(
+        `/api/v1/namespaces/${namespace}/pods`,
+        query,
+        (type, object) => onEvent({ type, object } as PodWatchEvent),
+        (error) => {
+          if (!stopped) onEnd(error);
+        },
+      );
+      return {
+        stop: () => {
+          stopped = true;
+          controller.abort();
+        },
+      };
+    },
+    exec: (namespace, pod, container, command, timeoutMs) =>
+      retried(() => execInPod(config, { namespace, pod, container }, command, timeoutMs)).catch(
+        (error: unknown) => {
+          if (error instanceof InfraError) throw error;
+          const failure = readApiFailure(error);
+          throw new InfraError(`could not exec in pod ${namespace}/${pod}: ${failure.message}`);
+        },
+      ),
+  };
+}

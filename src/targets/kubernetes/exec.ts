@@ -1,0 +1,138 @@
+/**
+ * Exec over WebSocket with client-node's Exec (channel protocol v5/v4: 1 stdout, 2 stderr, 3 Status).
+ * Its WebSocketHandler is wrapped so that a v5 close frame (255) or an unknown channel cannot end our
+ * own stdout or throw inside the socket's message handler.
+ */
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
+// Not re-exported by the package index; the package has no exports map, so the file is reachable.
+import {
+  WebSocketHandler,
+  type WebSocketInterface,
+} from '@kubernetes/client-node/dist/web-socket-handler.js';
+import { InfraError } from '../../util/errors.js';
+import type { ProcessOutput } from '../target.js';
+import { execEndFromStatus } from './exec-status.js';
+
+/** Output kept per stream of one exec; netperf prints a few lines. */
+export const MAX_EXEC_OUTPUT_BYTES = 1_000_000;
+
+/** Where an exec runs. */
+export interface ExecTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+}
+
+function collector(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (size < MAX_EXEC_OUTPUT_BYTES) chunks.push(chunk);
+      size += chunk.length;
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The handler, with frames only our streams understand passed on. */
+function guardedHandler(config: KubeConfig): WebSocketInterface {
+  const idle = { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough() };
+  const handler = new WebSocketHandler(config, undefined, idle);
+  return {
+    connect: (path, textHandler, binaryHandler) =>
+      handler.connect(path, textHandler, (channel, data) =>
+        channel >= 1 && channel <= 3 && binaryHandler !== null ? binaryHandler(channel, data) : true,
+      ),
+  };
+}
+
+/** The WebSocket upgrade was refused: carries the HTTP status so retries can judge it (nothing ran yet). */
+export class ExecHandshakeError extends Error {
+  override readonly name = 'ExecHandshakeError';
+  constructor(
+    message: string,
+    readonly statusCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The connect failure as an Error: ws hands `onerror` an ErrorEvent whose `error` is the real one, and
+ * says "Unexpected server response: 500" when the upgrade is answered with an HTTP error.
+ */
+function connectError(failure: unknown): unknown {
+  const inner = (failure as { error?: unknown } | null)?.error;
+  const error = inner instanceof Error ? inner : failure;
+  const status = /Unexpected server response: (\d{3})/.exec(error instanceof Error ? error.message : '');
+  return status?.[1] === undefined
+    ? error
+    : new ExecHandshakeError((error as Error).message, Number(status[1]));
+}
+
+function finished(stream: Writable): Promise<void> {
+  return stream.writableFinished
+    ? Promise.resolve()
+    : new Promise((resolve) => stream.once('finish', resolve));
+}
+
+/**
+ * Runs `command` in the container, resolving with its output and exit code. Rejects with an InfraError
+ * when the socket closes without an exit status (the exec connection dropped), when the command could
+ * not run, or after `timeoutMs`.
+ */
+export async function execInPod(
+  config: KubeConfig,
+  where: ExecTarget,
+  command: readonly string[],
+  timeoutMs: number,
+): Promise<ProcessOutput> {
+  const stdout = collector();
+  const stderr = collector();
+  let status: V1Status | undefined;
+  const exec = new Exec(config, guardedHandler(config));
+  const socket = await exec
+    .exec(
+      where.namespace,
+      where.pod,
+      where.container,
+      [...command],
+      stdout.stream,
+      stderr.stream,
+      null,
+      false,
+      (received) => {
+        status = received;
+      },
+    )
+    .catch((error: unknown) => {
+      throw connectError(error);
+    });
+  const what = `'${command.join(' ')}' in pod ${where.namespace}/${where.pod}`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(
+        new InfraError(
+          `${what} did not end within ${Math.round(timeoutMs / 1000)} s: check the pod and its node, then run again`,
+        ),
+      );
+    }, timeoutMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  if (status === undefined) {
+    throw new InfraError(
+      `the exec connection to pod ${where.namespace}/${where.pod} dropped before ${command[0]} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`,
+    );
+  }
+  const end = execEndFromStatus(status);
+  if ('failure' in end) throw new InfraError(`could not run ${what}: ${end.failure}`);
+  await Promise.all([finished(stdout.stream), finished(stderr.stream)]);
+  return { stdout: stdout.text(), stderr: stderr.text(), exitCode: end.exitCode };
+}

@@ -1,0 +1,189 @@
+/**
+ * The objects the Kubernetes target creates, built by pure functions as typed literals (snapshot-tested).
+ *
+ * Pods are pinned with required node affinity on `metadata.name` (what the DaemonSet controller does)
+ * rather than `spec.nodeName`: nodeName skips the scheduler, so a node without room answers with a
+ * kubelet rejection (`OutOfcpu`) and taints are not checked, while affinity leaves the pod Pending with
+ * the scheduler's own reason ("0/3 nodes are available: 1 Insufficient cpu") that we can quote.
+ */
+import type {
+  V1Container,
+  V1Namespace,
+  V1Pod,
+  V1ResourceRequirements,
+  V1Toleration,
+} from '@kubernetes/client-node';
+import {
+  NETWORK_LABEL,
+  type PodNetwork,
+  type PodRole,
+  PROFILE_LABEL,
+  podName,
+  ROLE_LABEL,
+  runLabels,
+} from './names.js';
+import { type KubeProfile, NETSERVER_PORT, UNLIMITED_CPU_REQUEST_MILLIS } from './profiles.js';
+
+/** Container running netserver in a server pod. */
+export const SERVER_CONTAINER = 'netserver';
+/** Container netperf is exec'd in, in a client pod. */
+export const CLIENT_CONTAINER = 'netperf';
+/** Memory per pod (request = limit): 32 streams' socket buffers are charged to the pod's cgroup. */
+export const POD_MEMORY = '1Gi';
+/** Non-root user the containers run as: netperf and netserver need no privilege on ports above 1024. */
+export const RUN_AS_USER = 65534;
+/**
+ * How long the client pod's `sleep` lasts: longer than any run (115 days). A number, not `infinity`,
+ * because busybox images do not all accept `infinity`.
+ */
+export const CLIENT_SLEEP_SECONDS = 10_000_000;
+/** The pods hold no state: they may be killed at once on cleanup (`sleep` as pid 1 ignores SIGTERM). */
+export const TERMINATION_GRACE_SECONDS = 1;
+
+/** Everything one pod depends on. */
+export interface PodInput {
+  runId: string;
+  namespace: string;
+  image: string;
+  profile: KubeProfile;
+  role: PodRole;
+  network: PodNetwork;
+  nodeName: string;
+  tolerations: readonly V1Toleration[];
+}
+
+/**
+ * The run's own namespace. Pod Security admission enforces `restricted` on it, which our pod-network
+ * pods satisfy; host-network pods are only allowed at `privileged`, so that level is asked for when
+ * the host-network reference is on.
+ */
+export function buildNamespace(runId: string, name: string, hostNetworkReference: boolean): V1Namespace {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name,
+      labels: {
+        ...runLabels(runId),
+        'pod-security.kubernetes.io/enforce': hostNetworkReference ? 'privileged' : 'restricted',
+      },
+    },
+  } satisfies V1Namespace;
+}
+
+/** The netserver control port of a pod: the default on the pod network, one per profile on the host's. */
+export function netserverPort(profile: KubeProfile, network: PodNetwork): number {
+  return network === 'host' ? profile.hostNetworkPort : NETSERVER_PORT;
+}
+
+/**
+ * Requests = limits for sized profiles, so the pod is Guaranteed QoS and a static CPU manager gives
+ * it whole cores. An unlimited profile requests a little CPU and sets no CPU limit (Burstable QoS):
+ * it may use any idle core of the node, like netperf on a bare host.
+ */
+export function podResources(profile: KubeProfile): V1ResourceRequirements {
+  if (profile.cpus === null) {
+    return {
+      requests: { cpu: `${UNLIMITED_CPU_REQUEST_MILLIS}m`, memory: POD_MEMORY },
+      limits: { memory: POD_MEMORY },
+    };
+  }
+  const sized = { cpu: String(profile.cpus), memory: POD_MEMORY };
+  return { requests: { ...sized }, limits: { ...sized } };
+}
+
+function container(input: PodInput): V1Container {
+  const common = {
+    image: input.image,
+    imagePullPolicy: 'IfNotPresent',
+    resources: podResources(input.profile),
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      runAsNonRoot: true,
+      runAsUser: RUN_AS_USER,
+      runAsGroup: RUN_AS_USER,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+  } satisfies Partial<V1Container>;
+  if (input.role === 'client') {
+    return { name: CLIENT_CONTAINER, command: ['sleep', String(CLIENT_SLEEP_SECONDS)], ...common };
+  }
+  const port = netserverPort(input.profile, input.network);
+  return {
+    name: SERVER_CONTAINER,
+    // -D: stay in the foreground (the container's main process); -4: IPv4, the address we hand netperf.
+    command: ['netserver', '-D', '-4', '-p', String(port)],
+    ports: [{ name: 'netserver', containerPort: port, protocol: 'TCP' }],
+    // Ready = netserver accepts connections; the runner only starts netperf against Ready pods.
+    readinessProbe: { tcpSocket: { port }, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 3 },
+    ...common,
+  };
+}
+
+/** A server (netserver) or client (netperf via exec) pod of one CPU profile, pinned to its node. */
+export function buildPod(input: PodInput): V1Pod {
+  const { runId, profile, role, network } = input;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: podName(runId, role, profile.key, network),
+      namespace: input.namespace,
+      labels: {
+        ...runLabels(runId),
+        [ROLE_LABEL]: role,
+        [PROFILE_LABEL]: profile.key,
+        [NETWORK_LABEL]: network,
+      },
+    },
+    spec: {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchFields: [{ key: 'metadata.name', operator: 'In', values: [input.nodeName] }] },
+            ],
+          },
+        },
+      },
+      tolerations: [...input.tolerations],
+      ...(network === 'host' ? { hostNetwork: true } : {}),
+      containers: [container(input)],
+      // A netserver that crashed and came back would change what is measured: fail the run instead.
+      restartPolicy: 'Never',
+      terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: RUN_AS_USER,
+        runAsGroup: RUN_AS_USER,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+    },
+  } satisfies V1Pod;
+}
+
+/** Every pod of a run: per profile a server and a client on the pod network, and on the host's when asked. */
+export function buildRunPods(
+  base: Omit<PodInput, 'profile' | 'role' | 'network' | 'nodeName'>,
+  profiles: readonly KubeProfile[],
+  nodes: { client: string; server: string },
+  hostNetworkReference: boolean,
+): V1Pod[] {
+  const networks: PodNetwork[] = hostNetworkReference ? ['pod', 'host'] : ['pod'];
+  return networks.flatMap((network) =>
+    profiles.flatMap((profile) =>
+      (['server', 'client'] as const).map((role) =>
+        buildPod({
+          ...base,
+          profile,
+          role,
+          network,
+          nodeName: role === 'server' ? nodes.server : nodes.client,
+        }),
+      ),
+    ),
+  );
+}

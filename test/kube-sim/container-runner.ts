@@ -1,0 +1,256 @@
+/**
+ * The kubelet's container loop for one pod: start the real command, report Running, and on exit report
+ * Succeeded/Failed or restart it with back-off (CrashLoopBackOff); or, under a fault, never get the image
+ * (ErrImagePull → ImagePullBackOff).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { constants as osConstants } from 'node:os';
+import type { EventRecorder } from './events.js';
+import { LogBuffer } from './log-buffer.js';
+import { timestamp } from './meta.js';
+import { setCondition, setContainerStatus, setReadiness, terminatedReason } from './pod-status.js';
+import { containerEnv, findExecutable, spawnInNamespace } from './processes.js';
+import type { ObjectStore } from './store.js';
+import type { ContainerState, PodObject } from './types.js';
+
+/** What the kubelet keeps about a pod it runs. */
+export interface PodRuntime {
+  namespace: string;
+  name: string;
+  uid: string;
+  nodeName: string;
+  nodeIndex: number;
+  /** Network namespace the container and execs run in (the pod's own, or the node's for hostNetwork). */
+  netns?: string;
+  ownNetns: boolean;
+  podIp?: string;
+  cpus?: number[];
+  child?: ChildProcess;
+  containerID?: string;
+  logs: LogBuffer;
+  previousLogs?: LogBuffer;
+  restartCount: number;
+  lastState?: ContainerState;
+  forced?: 'ImagePullBackOff' | 'CrashLoopBackOff';
+  timers: Set<NodeJS.Timeout>;
+  deleting: boolean;
+}
+
+/** Timing of the kubelet's back-offs. */
+export interface BackoffSettings {
+  /** First CrashLoopBackOff delay (the kubelet's is 10 s); doubles per restart up to 30×. */
+  crashBackoffMs: number;
+  /** Delay between ErrImagePull and ImagePullBackOff, and between pull attempts (doubling). */
+  imagePullBackoffMs: number;
+}
+
+/** What the container loop needs from the rest of the simulator. */
+export interface RunnerDeps {
+  store: ObjectStore;
+  events: EventRecorder;
+  backoff: BackoffSettings;
+  /** Called when a container process has exited and the pod is being deleted. */
+  onExitWhileDeleting: (runtime: PodRuntime) => void;
+}
+
+/** Updates the pod the runtime belongs to (not a newer pod with the same name); returns it or undefined. */
+export function updatePod(
+  store: ObjectStore,
+  runtime: PodRuntime,
+  mutate: (pod: PodObject) => void,
+): PodObject | undefined {
+  const current = store.get<PodObject>('pods', runtime.namespace, runtime.name);
+  if (!current || current.metadata.uid !== runtime.uid) return undefined;
+  return store.modify<PodObject>('pods', runtime.namespace, runtime.name, mutate);
+}
+
+/** Schedules `fn` on the runtime's timers (cleared on deletion and shutdown). */
+export function later(runtime: PodRuntime, delayMs: number, fn: () => void): void {
+  const timer = setTimeout(() => {
+    runtime.timers.delete(timer);
+    fn();
+  }, delayMs);
+  runtime.timers.add(timer);
+}
+
+/** argv of the container: command + args; the image's entrypoint is unknown here, so nothing → `sleep infinity`. */
+export function containerArgv(pod: PodObject, forced: PodRuntime['forced']): string[] {
+  if (forced === 'CrashLoopBackOff')
+    return ['sh', '-c', 'echo "kube-sim: simulated crash (fault)" >&2; exit 1'];
+  const container = pod.spec.containers[0];
+  const argv = [...(container?.command ?? []), ...(container?.args ?? [])];
+  return argv.length > 0 ? argv : ['sleep', 'infinity'];
+}
+
+function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return 128 + (signal ? (osConstants.signals[signal] ?? 9) : 9);
+}
+
+/** Starts (or restarts) the container of a pod. */
+export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
+  const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
+  const container = pod?.spec.containers[0];
+  if (!pod || !container || runtime.deleting || !runtime.netns) return;
+  const source = { component: 'kubelet' as const, host: runtime.nodeName };
+  const fieldPath = `spec.containers{${container.name}}`;
+  deps.events.record(
+    pod,
+    'Normal',
+    'Pulled',
+    `Container image "${container.image}" already present on machine`,
+    source,
+    fieldPath,
+  );
+  const argv = containerArgv(pod, runtime.forced);
+  const env = containerEnv(pod.metadata.name, container.env);
+  const startedAt = timestamp();
+  runtime.containerID = `sim://${randomBytes(32).toString('hex')}`;
+  if (!findExecutable(argv[0] ?? '', env.PATH ?? '')) {
+    const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
+    deps.events.record(pod, 'Warning', 'Failed', `Error: ${message}`, source, fieldPath);
+    containerExited(deps, runtime, { exitCode: 128, reason: 'StartError', message, startedAt });
+    return;
+  }
+  deps.events.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, source, fieldPath);
+  const child = spawnInNamespace({
+    netns: runtime.netns,
+    cpus: runtime.cpus,
+    argv,
+    env,
+    cwd: container.workingDir ?? '/',
+    stdin: false,
+  });
+  runtime.child = child;
+  child.stdout?.on('data', (d: Buffer) => runtime.logs.append(d));
+  child.stderr?.on('data', (d: Buffer) => runtime.logs.append(d));
+  child.on('error', () => {});
+  child.once('spawn', () => {
+    deps.events.record(pod, 'Normal', 'Started', `Started container ${container.name}`, source, fieldPath);
+    updatePod(deps.store, runtime, (p) => {
+      p.status.phase = 'Running';
+      setReadiness(p, true);
+      setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } } });
+    });
+  });
+  child.once('close', (code, signal) => {
+    runtime.child = undefined;
+    const exitCode = exitCodeOf(code, signal);
+    containerExited(deps, runtime, { exitCode, reason: terminatedReason(exitCode), startedAt });
+  });
+}
+
+function facts(runtime: PodRuntime) {
+  return {
+    restartCount: runtime.restartCount,
+    lastState: runtime.lastState,
+    containerID: runtime.containerID,
+  };
+}
+
+interface Termination {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: string;
+}
+
+/** After the container process ended: finish the deletion, complete the pod, or restart with back-off. */
+function containerExited(deps: RunnerDeps, runtime: PodRuntime, end: Termination): void {
+  runtime.logs.end();
+  if (runtime.deleting) {
+    deps.onExitWhileDeleting(runtime);
+    return;
+  }
+  const terminated: ContainerState = {
+    terminated: { ...end, finishedAt: timestamp(), containerID: runtime.containerID },
+  };
+  const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
+  const policy = pod?.spec.restartPolicy ?? 'Always';
+  if (policy === 'Never' || (policy === 'OnFailure' && end.exitCode === 0)) {
+    updatePod(deps.store, runtime, (p) => {
+      p.status.phase = end.exitCode === 0 ? 'Succeeded' : 'Failed';
+      setReadiness(p, false, true);
+      setContainerStatus(p, { ...facts(runtime), state: terminated });
+    });
+    return;
+  }
+  restartWithBackoff(deps, runtime, terminated);
+}
+
+function restartWithBackoff(deps: RunnerDeps, runtime: PodRuntime, terminated: ContainerState): void {
+  const { crashBackoffMs } = deps.backoff;
+  const delayMs =
+    runtime.restartCount === 0
+      ? 0
+      : Math.min(crashBackoffMs * 2 ** (runtime.restartCount - 1), crashBackoffMs * 30);
+  runtime.restartCount += 1;
+  runtime.lastState = terminated;
+  const pod = updatePod(deps.store, runtime, (p) => {
+    const name = p.spec.containers[0]?.name ?? '';
+    const message = `back-off ${Math.round(delayMs / 1000)}s restarting failed container=${name} pod=${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})`;
+    const state = delayMs > 0 ? { waiting: { reason: 'CrashLoopBackOff', message } } : terminated;
+    setReadiness(p, false);
+    setContainerStatus(p, { ...facts(runtime), state });
+  });
+  if (pod && delayMs > 0) {
+    const name = pod.spec.containers[0]?.name ?? '';
+    const message = `Back-off restarting failed container ${name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    deps.events.record(
+      pod,
+      'Warning',
+      'BackOff',
+      message,
+      { component: 'kubelet', host: runtime.nodeName },
+      `spec.containers{${name}}`,
+    );
+  }
+  later(runtime, delayMs, () => {
+    runtime.previousLogs = runtime.logs;
+    runtime.logs = new LogBuffer();
+    runContainer(deps, runtime);
+  });
+}
+
+/** Under an ImagePullBackOff fault: ErrImagePull, then ImagePullBackOff, retried with doubling back-off. */
+export function failImagePull(deps: RunnerDeps, runtime: PodRuntime, attempt = 0): void {
+  const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
+  const container = pod?.spec.containers[0];
+  if (!pod || !container || runtime.deleting) return;
+  const source = { component: 'kubelet' as const, host: runtime.nodeName };
+  const fieldPath = `spec.containers{${container.name}}`;
+  const image = container.image;
+  const pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
+  deps.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, source, fieldPath);
+  deps.events.record(
+    pod,
+    'Warning',
+    'Failed',
+    `Failed to pull image "${image}": ${pullError}`,
+    source,
+    fieldPath,
+  );
+  deps.events.record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', source, fieldPath);
+  setWaiting(deps, runtime, 'ErrImagePull', pullError);
+  const delayMs = deps.backoff.imagePullBackoffMs * 2 ** Math.min(attempt, 5);
+  later(runtime, deps.backoff.imagePullBackoffMs, () => {
+    deps.events.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, source, fieldPath);
+    deps.events.record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', source, fieldPath);
+    setWaiting(deps, runtime, 'ImagePullBackOff', `Back-off pulling image "${image}"`);
+    later(runtime, delayMs, () => failImagePull(deps, runtime, attempt + 1));
+  });
+}
+
+/** Reports the container as waiting (ContainerCreating, ErrImagePull, …); the pod stays Pending. */
+export function setWaiting(deps: RunnerDeps, runtime: PodRuntime, reason: string, message?: string): void {
+  updatePod(deps.store, runtime, (p) => {
+    setCondition(p.status, 'PodReadyToStartContainers', 'True');
+    setCondition(p.status, 'Initialized', 'True');
+    setReadiness(p, false);
+    setContainerStatus(p, {
+      ...facts(runtime),
+      state: { waiting: { reason, ...(message ? { message } : {}) } },
+    });
+  });
+}

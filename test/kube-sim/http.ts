@@ -1,0 +1,99 @@
+/** One API request as the handlers see it, and the few ways to answer it (each records the audit entry). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApiError, badRequest } from './status.js';
+
+/** A request routed to a handler. */
+export interface ApiCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** Kubernetes verb derived from method and path (watch when `watch=true`). */
+  verb: string;
+  /** Resource name (`pods`), without subresource. */
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+  /** Records the audit entry with this code (once). */
+  audit: (code: number) => void;
+}
+
+/** Largest request body accepted (the API server's limit is 3 MiB). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+/** Sends a JSON body with a status code. */
+export function sendJson(
+  call: ApiCall,
+  code: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  call.res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  call.res.end(text);
+  call.audit(code);
+}
+
+/** Sends a Status error (a 429 also carries Retry-After, as the API server sends it). */
+export function sendError(call: ApiCall, error: ApiError): void {
+  const retry = error.status.details?.retryAfterSeconds;
+  const headers: Record<string, string> = retry !== undefined ? { 'Retry-After': String(retry) } : {};
+  sendJson(call, error.status.code, error.status, headers);
+}
+
+/** Starts a streamed 200 response (watch events, followed logs). */
+export function startStream(call: ApiCall, contentType: string): void {
+  call.res.writeHead(200, {
+    'Content-Type': contentType,
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache',
+  });
+  call.res.flushHeaders();
+  call.audit(200);
+}
+
+/** Reads the request body as JSON (an empty body is `undefined`); malformed JSON is 400 BadRequest. */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw badRequest('the request body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`the body of the request was in an unknown format: ${(error as Error).message}`);
+  }
+}
+
+/** Reads the body as JSON that must be an object. */
+export async function readObjectBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(req);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('the object provided is unrecognized (must be a JSON object)');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** An integer query parameter, or undefined when missing; garbage is 400. */
+export function intParam(url: URL, name: string): number | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw badRequest(`invalid value for ${name}: ${raw}`);
+  return value;
+}
+
+/** A boolean query parameter (`true`/`1`). */
+export function boolParam(url: URL, name: string): boolean {
+  const raw = url.searchParams.get(name);
+  return raw === 'true' || raw === '1';
+}
