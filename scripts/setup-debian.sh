@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what netperf-gate needs on a fresh Debian machine (run as root):
 # netperf from Debian's non-free section, iproute2, nftables, then npm packages.
+# `setup-debian.sh test` also installs what the test suite needs: Chromium for the report's browser test.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,10 @@ command -v ip >/dev/null 2>&1 || need="$need iproute2"
 command -v tc >/dev/null 2>&1 || need="$need iproute2"
 command -v nft >/dev/null 2>&1 || need="$need nftables"
 command -v taskset >/dev/null 2>&1 || need="$need util-linux"
+command -v ss >/dev/null 2>&1 || need="$need iproute2"
+if [ "${1:-}" = test ]; then
+  command -v chromium >/dev/null 2>&1 || need="$need chromium"
+fi
 
 if [ -n "$need" ]; then
   list=/etc/apt/sources.list.d/netperf-gate-non-free.sources

@@ -91,7 +91,8 @@ export function bencherMeasureSlug(metric: MetricName): string {
 export function toBencherMetricFormat(results: Results): BencherMetricFormat {
   const exported: BencherMetricFormat = {};
   for (const { scenario, metric, aggregate } of eachAggregate(results)) {
-    const benchmark = (exported[scenario.settings.name] ??= {});
+    const benchmark = exported[scenario.settings.name] ?? {};
+    exported[scenario.settings.name] = benchmark;
     benchmark[bencherMeasureSlug(metric)] = {
       value: roundedValue(metric, aggregate.median),
       lower_value: roundedValue(metric, aggregate.min),

@@ -10,7 +10,7 @@ import type { EventRecorder } from './events.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
 import { setCondition, setContainerStatus, setReadiness, terminatedReason } from './pod-status.js';
-import { containerEnv, findExecutable, spawnInNamespace } from './processes.js';
+import { containerEnv, findExecutable, signalGroup, spawnInNamespace } from './processes.js';
 import type { ObjectStore } from './store.js';
 import type { ContainerState, PodObject } from './types.js';
 
@@ -134,6 +134,8 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
       setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } } });
     });
   });
+  // When the container's main process ends, the runtime kills whatever it left behind.
+  child.once('exit', () => signalGroup(child.pid, 'SIGKILL'));
   child.once('close', (code, signal) => {
     runtime.child = undefined;
     const exitCode = exitCodeOf(code, signal);

@@ -1,0 +1,97 @@
+/** What the Kubernetes target reports about where it measured: pure, over API objects. */
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { NodeFingerprint, TargetFingerprint } from '../target.js';
+import { allocatableMillis, parseCpuMillis } from './node-choice.js';
+import { formatCpus } from './profiles.js';
+
+/** Namespaces where CNI agents usually run (kube-system; the Calico operator's; flannel's own). */
+export const CNI_NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'] as const;
+
+/** Pod name prefixes of CNI agents, and the CNI they reveal. Cilium's agent pods are `cilium-xxxxx`. */
+const CNI_POD_PREFIXES: readonly [prefix: string, cni: string][] = [
+  ['cilium-', 'cilium'],
+  ['calico-node-', 'calico'],
+  ['kube-flannel-', 'flannel'],
+  ['canal-', 'canal'],
+  ['kube-router-', 'kube-router'],
+  ['weave-net-', 'weave'],
+  ['antrea-agent-', 'antrea'],
+  ['kube-ovn-cni-', 'kube-ovn'],
+  ['aws-node-', 'aws-vpc-cni'],
+  ['azure-cns-', 'azure-cni'],
+  ['kindnet-', 'kindnet'],
+];
+
+/** A CNI seen in the cluster: its name and the agent's image (which carries its version). */
+export interface CniFacts {
+  name: string;
+  image: string;
+}
+
+/** The CNI whose agent pods are among `pods`, or undefined; operator pods (`cilium-operator-…`) do not count. */
+export function detectCni(pods: readonly V1Pod[]): CniFacts | undefined {
+  for (const pod of pods) {
+    const name = pod.metadata?.name ?? '';
+    if (name.includes('-operator-')) continue;
+    const match = CNI_POD_PREFIXES.find(([prefix]) => name.startsWith(prefix));
+    if (match !== undefined) return { name: match[1], image: pod.spec?.containers?.[0]?.image ?? 'unknown' };
+  }
+  return undefined;
+}
+
+/**
+ * The CPU model as far as node labels tell: Node Feature Discovery publishes vendor, family and model
+ * ids (not the marketing name). "unknown" without NFD: the API has no CPU model field.
+ */
+export function cpuModelFromLabels(labels: Readonly<Record<string, string>> | undefined): string {
+  const nfd = 'feature.node.kubernetes.io/cpu-model.';
+  const vendor = labels?.[`${nfd}vendor_id`];
+  const family = labels?.[`${nfd}family`];
+  const id = labels?.[`${nfd}id`];
+  if (vendor === undefined && family === undefined && id === undefined) return 'unknown';
+  return `${vendor ?? 'unknown vendor'} family ${family ?? '?'} model ${id ?? '?'}`;
+}
+
+/** One node as a fingerprint: the name is the node's, stable run after run on the same cluster. */
+export function nodeFingerprint(node: V1Node): NodeFingerprint {
+  const info = node.status?.nodeInfo;
+  const capacity = parseCpuMillis(node.status?.capacity?.cpu);
+  return {
+    name: node.metadata?.name ?? 'unknown',
+    kernel: info?.kernelVersion ?? 'unknown',
+    cpuModel: cpuModelFromLabels(node.metadata?.labels),
+    cpuCount: Number.isNaN(capacity) ? 0 : Math.floor(capacity / 1000),
+    details: {
+      osImage: info?.osImage ?? 'unknown',
+      kubeletVersion: info?.kubeletVersion ?? 'unknown',
+      containerRuntimeVersion: info?.containerRuntimeVersion ?? 'unknown',
+      architecture: info?.architecture ?? 'unknown',
+      allocatableCpu: formatCpus(allocatableMillis(node)),
+    },
+  };
+}
+
+/** Everything the fingerprint is built from. */
+export interface KubernetesFacts {
+  client: V1Node;
+  server: V1Node;
+  serverVersion: string;
+  cni: CniFacts | undefined;
+  image: string;
+  netperfVersion: string;
+}
+
+/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen) and the image. */
+export function buildKubernetesFingerprint(facts: KubernetesFacts): TargetFingerprint {
+  return {
+    netperfVersion: facts.netperfVersion,
+    client: nodeFingerprint(facts.client),
+    server: nodeFingerprint(facts.server),
+    details: {
+      kubernetesVersion: facts.serverVersion,
+      cni: facts.cni?.name ?? 'unknown',
+      ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
+      image: facts.image,
+    },
+  };
+}
