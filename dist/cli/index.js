@@ -2,6 +2,1026 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 6543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ planCpuProfiles),
+/* harmony export */   Sx: () => (/* binding */ parseCpuList),
+/* harmony export */   dp: () => (/* binding */ profileOf),
+/* harmony export */   mK: () => (/* binding */ formatCpuList)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2286);
+
+
+/** Parses a Linux CPU list such as `0-3,8,10-11` (Cpus_allowed_list, taskset -c) into sorted core ids. */
+function parseCpuList(text) {
+    const cores = new Set();
+    for (const part of text.trim().split(',')) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+        if (match?.[1] === undefined)
+            throw new Error(`not a CPU list: '${text}'`);
+        const first = Number(match[1]);
+        const last = match[2] === undefined ? first : Number(match[2]);
+        for (let core = first; core <= last; core++)
+            cores.add(core);
+    }
+    return [...cores].sort((a, b) => a - b);
+}
+/** Core ids as an argument for `taskset -c`. */
+function formatCpuList(cores) {
+    return cores.join(',');
+}
+/** The profile a scenario runs in; profiles are keyed by their `cpus` value. */
+function profileOf(profiles, scenario) {
+    const profile = profiles.find((candidate) => candidate.cpus === scenario.cpus);
+    if (profile === undefined) {
+        throw new Error(`scenario ${scenario.name} (cpus ${scenario.cpus}) was not among the scenarios prepared`);
+    }
+    return profile;
+}
+function groupByCpus(scenarios) {
+    const groups = new Map();
+    for (const scenario of scenarios) {
+        if (scenario.cpus !== null && !(Number.isInteger(scenario.cpus) && scenario.cpus >= 1)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+        }
+        groups.set(scenario.cpus, [...(groups.get(scenario.cpus) ?? []), scenario.name]);
+    }
+    return groups;
+}
+function cappedWarning(scenarioNames, cpus, available) {
+    const verb = scenarioNames.length === 1 ? 'asks' : 'ask';
+    return `${scenarioNames.join(', ')} ${verb} for ${cpus} cores; this machine has ${available}: using ${available}`;
+}
+/**
+ * Plans one profile per distinct `cpus` value. Requests beyond the cores present are capped (with a
+ * warning). Clients take the first cores and servers the last, so a 1-core client and server sit on
+ * different cores when there are two or more: in a cluster they would be different machines.
+ */
+function planCpuProfiles(scenarios, availableCores) {
+    if (availableCores.length === 0)
+        throw new Error('no CPU cores available');
+    const profiles = [];
+    const warnings = [];
+    for (const [cpus, scenarioNames] of groupByCpus(scenarios)) {
+        const port = _names_js__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_NETSERVER_PORT */ .k1 + profiles.length;
+        if (cpus === null) {
+            profiles.push({ cpus, port, scenarioNames, clientCores: null, serverCores: null });
+            continue;
+        }
+        const granted = Math.min(cpus, availableCores.length);
+        if (granted < cpus)
+            warnings.push(cappedWarning(scenarioNames, cpus, availableCores.length));
+        const clientCores = availableCores.slice(0, granted);
+        const serverCores = availableCores.slice(availableCores.length - granted);
+        profiles.push({ cpus, port, scenarioNames, clientCores, serverCores });
+    }
+    return { profiles, warnings };
+}
+
+
+/***/ }),
+
+/***/ 2592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  LV: () => (/* binding */ buildFingerprint),
+  s7: () => (/* binding */ parseNetperfVersion),
+  ah: () => (/* binding */ readHostFacts)
+});
+
+// UNUSED EXPORTS: parseAllowedCores
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: ./src/targets/local/cpu-profiles.ts
+var cpu_profiles = __nccwpck_require__(6543);
+;// CONCATENATED MODULE: ./src/targets/local/fingerprint.ts
+/** What the local target reports about the machine: host facts (read once) and the fingerprint built from them. */
+
+
+
+/** Core ids from `Cpus_allowed_list` in /proc/<pid>/status text; undefined when absent. */
+function parseAllowedCores(statusText) {
+    const line = /^Cpus_allowed_list:\s*(\S+)\s*$/m.exec(statusText);
+    return line?.[1] === undefined ? undefined : (0,cpu_profiles/* parseCpuList */.Sx)(line[1]);
+}
+/** Reads the machine's kernel, CPU model and the cores this process may use. */
+function readHostFacts() {
+    let availableCores;
+    try {
+        availableCores = parseAllowedCores((0,external_node_fs_.readFileSync)('/proc/self/status', 'utf8'));
+    }
+    catch {
+        // Not Linux-like /proc: fall back to a count, assuming cores 0..n-1.
+    }
+    availableCores ??= Array.from({ length: external_node_os_default().availableParallelism() }, (_, core) => core);
+    // os.cpus() reads /proc/cpuinfo's "model name" on Linux.
+    return { kernel: external_node_os_default().release(), cpuModel: external_node_os_default().cpus()[0]?.model ?? 'unknown', availableCores };
+}
+/** The version from `netperf -V` ("Netperf version 2.7.0"), or its first line when the format differs. */
+function parseNetperfVersion(stdout) {
+    const match = /version\s+(\S+)/i.exec(stdout);
+    return match?.[1] ?? (stdout.trim().split('\n')[0] || 'unknown');
+}
+function coresDetail(cpus, cores) {
+    if (cores === null)
+        return 'any';
+    const capped = cpus !== null && cores.length < cpus ? ` (capped from ${cpus})` : '';
+    return `${(0,cpu_profiles/* formatCpuList */.mK)(cores)}${capped}`;
+}
+function nodeFingerprint(name, host, profiles, side) {
+    const details = { namespace: name };
+    for (const profile of profiles) {
+        const cores = side === 'client' ? profile.clientCores : profile.serverCores;
+        details[`cores for cpus=${profile.cpus ?? 'unlimited'}`] = coresDetail(profile.cpus, cores);
+    }
+    return {
+        // Stable across runs (the namespace name carries the pid): baseline and current must match.
+        name: `local-${side}`,
+        kernel: host.kernel,
+        cpuModel: host.cpuModel,
+        cpuCount: host.availableCores.length,
+        details,
+    };
+}
+/**
+ * Builds the fingerprint: both nodes are namespaces of this machine; the what-if settings appear
+ * only when set (the results also keep them under target.settings, which compare reads).
+ */
+function buildFingerprint(input) {
+    const { names, host, profiles, settings } = input;
+    const details = {};
+    for (const key of ['qdisc', 'serverSetup', 'clientSetup']) {
+        const value = settings[key];
+        if (value !== undefined)
+            details[key] = value;
+    }
+    return {
+        netperfVersion: input.netperfVersion,
+        client: nodeFingerprint(names.clientNamespace, host, profiles, 'client'),
+        server: nodeFingerprint(names.serverNamespace, host, profiles, 'server'),
+        details,
+    };
+}
+
+
+/***/ }),
+
+/***/ 5925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  createLocalTarget: () => (/* binding */ createLocalTarget),
+  ZW: () => (/* binding */ sweepLeftovers)
+});
+
+// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
+;// CONCATENATED MODULE: ./src/netperf/fan-out.ts
+
+/**
+ * Starts N copies of a command together from ONE process and prints their outputs one after another,
+ * framed by marker lines. Why: starting 32 netperf processes one spawn (or one Kubernetes exec) at a
+ * time spreads their starts over most of a second on a busy 2-core machine — the first ones already
+ * load the CPU while the last ones still set up — so runs overlap badly and take ~1.5–2× their
+ * duration (measured here: 32 × TCP_RR -l 3 from Node spawns 4.5–6.1 s; from this script 3.2 s).
+ * A shell forks the copies within milliseconds. The command arrives as "$@" (never interpolated).
+ */
+const FAN_OUT_SCRIPT = [
+    'n=$1; shift',
+    'dir=$(mktemp -d) || exit 97',
+    'pids=""',
+    'trap \'kill $pids 2>/dev/null; rm -rf "$dir"; exit 143\' INT TERM',
+    'i=1',
+    'while [ "$i" -le "$n" ]; do "$@" >"$dir/$i.out" 2>"$dir/$i.err" & pids="$pids $!"; i=$((i+1)); done',
+    'i=1',
+    'for pid in $pids; do wait "$pid"; echo $? >"$dir/$i.rc"; i=$((i+1)); done',
+    'i=1',
+    'while [ "$i" -le "$n" ]; do',
+    '  printf \'\\n@@netperf-gate instance %s exit %s@@\\n\' "$i" "$(cat "$dir/$i.rc")"',
+    '  cat "$dir/$i.out"',
+    '  printf \'\\n@@netperf-gate instance %s stderr@@\\n\' "$i"',
+    '  cat "$dir/$i.err"',
+    '  i=$((i+1))',
+    'done',
+    'rm -rf "$dir"',
+].join('\n');
+/** The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT. */
+function buildFanOutArgv(instances, command) {
+    if (!Number.isInteger(instances) || instances < 1)
+        throw new RangeError(`instances must be ≥ 1, got ${instances}`);
+    return ['sh', '-c', FAN_OUT_SCRIPT, 'netperf-gate-fan-out', String(instances), ...command];
+}
+/** Each marker starts with its own newline, so an output cut without a final newline stays cut. */
+const MARKER = /\n@@netperf-gate instance (\d+) (?:exit (\d+)|stderr)@@\n/;
+function fanOutFailure(output, why) {
+    const first = (output.stderr.trim().split('\n')[0] ?? '').slice(0, 200);
+    const said = first === '' ? '' : `: ${first}`;
+    return new errors/* InfraError */.iG(`starting netperf instances together failed (${why})${said}; run with --debug and check sh on the client`);
+}
+/** Splits the fan-out script's output back into one ProcessOutput per instance, in order. */
+function splitFanOutOutput(output, instances) {
+    if (output.exitCode !== 0)
+        throw fanOutFailure(output, `exit ${output.exitCode ?? 'by signal'}`);
+    // split() with capture groups yields: text, instance, exit code (or undefined for stderr), text, …
+    const parts = output.stdout.split(new RegExp(MARKER.source, 'g'));
+    const results = [];
+    for (let at = 1; at + 2 < parts.length; at += 3) {
+        const exitCode = parts[at + 1];
+        const text = parts[at + 2] ?? '';
+        const current = results.at(-1);
+        if (exitCode !== undefined)
+            results.push({ stdout: text, stderr: '', exitCode: Number(exitCode) });
+        else if (current)
+            current.stderr = text;
+    }
+    if (results.length !== instances)
+        throw fanOutFailure(output, `${results.length} of ${instances} outputs`);
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/util/process.ts
+/**
+ * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
+ *
+ * DESIGN lists @actions/exec for this job; we use node:child_process directly because it hands back a
+ * ChildProcess for long-running programs (netserver), which @actions/exec's promise-only API does not,
+ * and because the CLI runs outside Actions too.
+ */
+
+
+/** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
+const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+/** Output kept per stream; netperf and iproute2 print a few lines, so more means something ran wild. */
+const MAX_CAPTURED_OUTPUT_CHARS = 1_000_000;
+/**
+ * Once a process has exited, how long its pipes may stay open. A setup command that leaves a daemon
+ * running (`sh -c 'foo &'`) passes the pipes on to it; without this bound we would wait for the daemon.
+ */
+const PIPE_DRAIN_AFTER_EXIT_MS = 1_000;
+/** How to install a program the local target runs, in Debian terms. */
+const INSTALL_HINTS = {
+    netperf: "netperf is in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
+    netserver: "netserver comes with netperf, in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
+    ip: 'install it with `apt-get install iproute2`',
+    tc: 'install it with `apt-get install iproute2`',
+    ss: 'install it with `apt-get install iproute2`',
+    taskset: 'install it with `apt-get install util-linux`',
+    nft: 'install it with `apt-get install nftables`',
+};
+/** One line saying which program is missing and how to get it. */
+function missingProgramMessage(program) {
+    const hint = INSTALL_HINTS[program] ?? 'install it or put it on PATH';
+    return `${program} was not found on PATH: ${hint}`;
+}
+/** The command line as a person would type it, for messages. */
+function formatArgv(argv) {
+    return argv
+        .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
+        .join(' ');
+}
+/** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
+function firstOutputLine(output) {
+    for (const text of [output.stderr, output.stdout]) {
+        const line = text.split('\n').find((candidate) => candidate.trim() !== '');
+        if (line !== undefined)
+            return line.trim();
+    }
+    return output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`;
+}
+function splitArgv(argv) {
+    const [program, ...args] = argv;
+    if (program === undefined)
+        throw new Error('empty command line');
+    return [program, args];
+}
+function spawnError(program, error) {
+    if (error.code === 'ENOENT')
+        return new errors/* InfraError */.iG(missingProgramMessage(program));
+    return new errors/* InfraError */.iG(`could not start ${program}: ${error.message}`);
+}
+/** Collects stdout/stderr of a child and settles once it has ended and its pipes are closed. */
+function collect(child, program) {
+    const output = { stdout: '', stderr: '' };
+    for (const name of ['stdout', 'stderr']) {
+        child[name]?.setEncoding('utf8');
+        child[name]?.on('data', (chunk) => {
+            if (output[name].length < MAX_CAPTURED_OUTPUT_CHARS)
+                output[name] += chunk;
+        });
+    }
+    child.once('exit', () => {
+        const timer = setTimeout(() => {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+        }, PIPE_DRAIN_AFTER_EXIT_MS);
+        child.once('close', () => clearTimeout(timer));
+    });
+    return new Promise((resolve, reject) => {
+        child.once('error', (error) => reject(spawnError(program, error)));
+        child.once('close', (exitCode) => resolve({ ...output, exitCode: exitCode ?? child.exitCode }));
+    });
+}
+function spawnPiped(program, args) {
+    return (0,external_node_child_process_.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+async function runAsync(argv, options = {}) {
+    const [program, args] = splitArgv(argv);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const child = spawnPiped(program, args);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, timeoutMs);
+    try {
+        const output = await collect(child, program);
+        if (timedOut) {
+            throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
+        }
+        return output;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function startProcess(argv) {
+    const [program, args] = splitArgv(argv);
+    const child = spawnPiped(program, args);
+    const exited = collect(child, program);
+    // Marks the rejection as handled for callers that never await `exited`; those that do still see it.
+    exited.catch(() => undefined);
+    return {
+        pid: child.pid,
+        kill(signal = 'SIGKILL') {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill(signal);
+        },
+        exited,
+    };
+}
+function runSynchronously(argv, options = {}) {
+    const [program, args] = splitArgv(argv);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const result = (0,external_node_child_process_.spawnSync)(program, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const error = result.error;
+    if (error?.code === 'ETIMEDOUT') {
+        throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
+    }
+    if (error !== undefined)
+        throw spawnError(program, error);
+    return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.status };
+}
+/** The real runner, on node:child_process. */
+function createCommandRunner() {
+    return { run: runAsync, start: startProcess, runSync: runSynchronously };
+}
+
+// EXTERNAL MODULE: ./src/targets/local/cpu-profiles.ts
+var cpu_profiles = __nccwpck_require__(6543);
+// EXTERNAL MODULE: ./src/targets/local/fingerprint.ts + 1 modules
+var fingerprint = __nccwpck_require__(2592);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./src/targets/local/names.ts
+var local_names = __nccwpck_require__(2286);
+;// CONCATENATED MODULE: ./src/targets/local/namespaces.ts
+/** The two network namespaces of a local run, the veth pair between them, and leftovers of killed runs. */
+
+
+
+
+/** Bound for one `ip` command. */
+const IP_COMMAND_TIMEOUT_MS = 15_000;
+/** How long the kernel may take to report a new veth end operationally up. */
+const LINK_UP_TIMEOUT_MS = 5_000;
+/** Pause between two looks at a link's state. */
+const LINK_UP_POLL_MS = 20;
+/** Runs a command that must succeed; a non-zero exit becomes an InfraError quoting its first line. */
+async function runChecked(runner, argv) {
+    const output = await runner.run(argv, { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+    if (output.exitCode !== 0) {
+        throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` failed: ${firstOutputLine(output)}`);
+    }
+    return output;
+}
+async function addNamespace(runner, name) {
+    const output = await runner.run(['ip', 'netns', 'add', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+    if (output.exitCode === 0)
+        return;
+    if (/exists/i.test(output.stderr)) {
+        throw new errors/* InfraError */.iG(`network namespace ${name} already exists: another run uses this run id; pick another, or remove it with \`ip netns del ${name}\``);
+    }
+    throw new errors/* InfraError */.iG(`could not create network namespace ${name}: ${firstOutputLine(output)}`);
+}
+/**
+ * Creates both namespaces and joins them with a veth pair whose ends are created directly inside them,
+ * so nothing ever appears in the host's namespace. `onCreated` hears of each namespace as soon as it
+ * exists, so a failure halfway still lets cleanup find it.
+ */
+async function createNamespacePair(runner, names, onCreated) {
+    const { clientNamespace: cli, serverNamespace: srv, clientInterface: cif, serverInterface: sif } = names;
+    for (const namespace of [cli, srv]) {
+        await addNamespace(runner, namespace);
+        onCreated(namespace);
+    }
+    await runChecked(runner, [
+        'ip',
+        'link',
+        'add',
+        cif,
+        'netns',
+        cli,
+        'type',
+        'veth',
+        'peer',
+        'name',
+        sif,
+        'netns',
+        srv,
+    ]);
+    const ends = [
+        { namespace: cli, device: cif, address: local_names/* CLIENT_ADDRESS */.L9 },
+        { namespace: srv, device: sif, address: local_names/* SERVER_ADDRESS */.vN },
+    ];
+    for (const { namespace, device, address } of ends) {
+        await runChecked(runner, [
+            'ip',
+            '-n',
+            namespace,
+            'addr',
+            'add',
+            `${address}/${local_names/* VETH_PREFIX_LENGTH */.GJ}`,
+            'dev',
+            device,
+        ]);
+        await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
+        await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
+    }
+    for (const { namespace, device } of ends)
+        await waitUntilLinkUp(runner, namespace, device);
+}
+/**
+ * Waits until a veth end is operationally up. The kernel marks it up (and activates its qdisc) a little
+ * after `link set up`, from a work queue; a busy machine can delay that, and packets sent meanwhile are
+ * dropped, which would cost netperf's first connection a one-second SYN retransmission.
+ */
+async function waitUntilLinkUp(runner, namespace, device) {
+    const deadline = Date.now() + LINK_UP_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+        const output = await runChecked(runner, ['ip', '-n', namespace, '-o', 'link', 'show', 'dev', device]);
+        if (/\bstate UP\b/.test(output.stdout))
+            return;
+        await (0,promises_.setTimeout)(LINK_UP_POLL_MS);
+    }
+    throw new errors/* InfraError */.iG(`${device} in ${namespace} did not come up within ${LINK_UP_TIMEOUT_MS / 1000} s: check \`ip -n ${namespace} link show dev ${device}\``);
+}
+/** Sends SIGKILL to a pid; one that has gone already is fine. */
+function killPid(pid) {
+    try {
+        process.kill(pid, 'SIGKILL');
+    }
+    catch (error) {
+        if (error.code !== 'ESRCH')
+            throw error;
+    }
+}
+/** Whether a pid is running (EPERM: it runs, but as someone else). */
+function isPidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Kills every process in a namespace, then deletes it (which removes its veth end). Returns the kill count. */
+async function removeNamespace(runner, name) {
+    const pids = await runner.run(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+    const victims = (0,local_names/* parsePidList */.nt)(pids.stdout);
+    for (const pid of victims)
+        killPid(pid);
+    const output = await runner.run(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+    // Like a 404 on delete: a namespace someone else removed already is what we wanted.
+    if (output.exitCode !== 0 && !/No such file/i.test(output.stderr)) {
+        throw new errors/* InfraError */.iG(`could not delete network namespace ${name}: ${firstOutputLine(output)}`);
+    }
+    return victims.length;
+}
+/** {@link removeNamespace} for exit handlers: synchronous, best effort, never throws. */
+function removeNamespaceSync(runner, name) {
+    try {
+        const pids = runner.runSync(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+        for (const pid of (0,local_names/* parsePidList */.nt)(pids.stdout))
+            killPid(pid);
+        runner.runSync(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
+    }
+    catch {
+        // An exit handler has nobody to tell; `netperf-gate cleanup` or the next run's sweep gets the rest.
+    }
+}
+/**
+ * Removes namespaces of killed runs (`npg-<pid>-cli|srv` whose pid has gone) and logs one line when it
+ * removed any; returns their names. A leftover that cannot be removed is logged, not thrown: it must
+ * not stop a new run (only `ip netns list` failing throws).
+ */
+async function sweepLeftoverNamespaces(runner, log) {
+    const list = await runChecked(runner, ['ip', 'netns', 'list']);
+    const leftovers = (0,local_names/* leftoverNamespaces */.E_)((0,local_names/* parseNamespaceList */.JT)(list.stdout), isPidAlive);
+    if (leftovers.length === 0)
+        return [];
+    let killed = 0;
+    const failures = [];
+    for (const name of leftovers) {
+        try {
+            killed += await removeNamespace(runner, name);
+        }
+        catch (error) {
+            failures.push((0,errors/* formatError */.Wk)(error));
+        }
+    }
+    const failed = failures.length === 0 ? '' : `; failed: ${failures.join('; ')}`;
+    log(`removed leftovers of killed runs: ${leftovers.join(', ')} (${killed} processes killed)${failed}`);
+    return leftovers;
+}
+
+;// CONCATENATED MODULE: ./src/targets/local/netservers.ts
+/** One netserver per CPU profile in the server namespace, and the wait until each accepts connections. */
+
+
+
+
+
+/** How long a netserver may take to listen on its port. */
+const NETSERVER_READY_TIMEOUT_MS = 10_000;
+/** Pause between two looks at the listening sockets. */
+const NETSERVER_READY_POLL_MS = 50;
+/** Bound for one `ss` look. */
+const SS_TIMEOUT_MS = 5_000;
+/** How long a killed netserver may take to be reaped. */
+const NETSERVER_EXIT_TIMEOUT_MS = 5_000;
+/** `ip netns exec NS [taskset -c LIST] PROGRAM ARGS…`: a program in a namespace, pinned when cores are given. */
+function inNamespace(namespace, cores, command) {
+    const pin = cores === null ? [] : ['taskset', '-c', (0,cpu_profiles/* formatCpuList */.mK)(cores)];
+    return ['ip', 'netns', 'exec', namespace, ...pin, ...command];
+}
+/** Starts the profile's netserver in the foreground (`-D`) so its handle is the process itself. */
+function startNetserver(runner, names, profile) {
+    const argv = inNamespace(names.serverNamespace, profile.serverCores, [
+        'netserver',
+        '-D',
+        '-4',
+        '-L',
+        local_names/* SERVER_ADDRESS */.vN,
+        '-p',
+        String(profile.port),
+    ]);
+    return { profile, argv, handle: runner.start(argv) };
+}
+async function isListening(runner, namespace, port) {
+    const argv = ['ss', '-N', namespace, '-H', '-l', '-t', '-n', 'sport', '=', `:${port}`];
+    const output = await runner.run(argv, { timeoutMs: SS_TIMEOUT_MS });
+    return output.exitCode === 0 && output.stdout.trim() !== '';
+}
+/**
+ * Waits until the netserver listens on its port (seen with `ss` inside the server namespace), bounded by
+ * {@link NETSERVER_READY_TIMEOUT_MS}; fails at once when it exits instead.
+ */
+async function waitUntilListening(runner, names, netserver) {
+    const { port } = netserver.profile;
+    let ended;
+    netserver.handle.exited.then((output) => {
+        ended = firstOutputLine(output);
+    }, (error) => {
+        ended = (0,errors/* formatError */.Wk)(error);
+    });
+    const deadline = Date.now() + NETSERVER_READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+        if (ended !== undefined)
+            throw new errors/* InfraError */.iG(`netserver on port ${port} exited before listening: ${ended}`);
+        if (await isListening(runner, names.serverNamespace, port))
+            return;
+        await (0,promises_.setTimeout)(NETSERVER_READY_POLL_MS);
+    }
+    throw new errors/* InfraError */.iG(`netserver did not listen on ${local_names/* SERVER_ADDRESS */.vN}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${formatArgv(netserver.argv)}\` by hand`);
+}
+/** Kills a netserver and waits (bounded) until it has been reaped, so no handle keeps Node alive. */
+async function stopNetserver(netserver) {
+    netserver.handle.kill('SIGKILL');
+    const abort = new AbortController();
+    const timeout = (0,promises_.setTimeout)(NETSERVER_EXIT_TIMEOUT_MS, 'timeout', { signal: abort.signal }).catch(() => 'aborted');
+    const exited = netserver.handle.exited.then(() => 'exited', () => 'exited');
+    const outcome = await Promise.race([exited, timeout]);
+    abort.abort();
+    if (outcome === 'timeout') {
+        throw new errors/* InfraError */.iG(`netserver (pid ${netserver.handle.pid}) did not exit within ${NETSERVER_EXIT_TIMEOUT_MS / 1000} s of SIGKILL`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/targets/local/preflight.ts
+/** Checks the local target makes before it creates anything: root, and every program it will run. */
+
+/** Bound for one `PROGRAM -V` probe. */
+const PROGRAM_PROBE_TIMEOUT_MS = 10_000;
+/** Programs every local run needs: namespaces and veth (`ip`), readiness (`ss`), affinity, netperf. */
+const REQUIRED_PROGRAMS = ['ip', 'ss', 'taskset', 'netperf', 'netserver'];
+/** True when the current process runs as root. */
+function runsAsRoot() {
+    return process.getuid?.() === 0;
+}
+/**
+ * Throws a one-line InfraError when the local target cannot work here: not root, or a program missing
+ * (the message names the Debian package). Every program answers `-V`; its exit code does not matter,
+ * only that it exists.
+ */
+async function preflight({ runner, isRoot, programs }) {
+    if (!isRoot) {
+        throw new errors/* InfraError */.iG('the local target needs root to create network namespaces: run as root (sudo netperf-gate …) or use --target kubernetes');
+    }
+    // Sequential on purpose: the first missing program is reported, in a stable order.
+    for (const program of programs) {
+        await runner.run([program, '-V'], { timeoutMs: PROGRAM_PROBE_TIMEOUT_MS });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/targets/local/what-if.ts
+/** The local target's what-if settings: a qdisc on the client's veth, and setup commands in each namespace. */
+
+
+/** Bound for `tc qdisc replace`. */
+const TC_TIMEOUT_MS = 15_000;
+/** Bound for one setup command (loading a large nftables ruleset can take a while). */
+const SETUP_COMMAND_TIMEOUT_MS = 120_000;
+/** Trims each setting; a blank one (an unset action input arrives as '') counts as not set. */
+function normaliseSettings(settings) {
+    const clean = (value) => (value?.trim() ? value.trim() : undefined);
+    return {
+        qdisc: clean(settings.qdisc),
+        serverSetup: clean(settings.serverSetup),
+        clientSetup: clean(settings.clientSetup),
+    };
+}
+/** `tc qdisc replace` on the client's veth end; the qdisc arguments are split on whitespace, no shell. */
+function qdiscArgv(names, qdisc) {
+    return [
+        'tc',
+        '-n',
+        names.clientNamespace,
+        'qdisc',
+        'replace',
+        'dev',
+        names.clientInterface,
+        'root',
+        ...qdisc.trim().split(/\s+/),
+    ];
+}
+/** Puts the qdisc on the client's egress; tc refusing it is the user's to fix (UsageError quoting tc). */
+async function applyQdisc(runner, names, qdisc) {
+    const output = await runner.run(qdiscArgv(names, qdisc), { timeoutMs: TC_TIMEOUT_MS });
+    if (output.exitCode !== 0) {
+        throw new errors/* UsageError */.eb(`Invalid --local-qdisc '${qdisc}': tc said "${firstOutputLine(output)}". Expected tc qdisc arguments, e.g. 'tbf rate 1gbit burst 256kb latency 10ms'.`);
+    }
+}
+/**
+ * Runs a user's setup command inside a namespace. The user typed a shell command line (redirections,
+ * `&&`, quoting), so it goes to `sh -c` as one argument: the shell is the user's, our own commands
+ * never use one. It runs in our working directory, so relative paths (`nft -f rules.nft`) work.
+ */
+async function runSetupCommand(runner, namespace, command, role) {
+    const argv = ['ip', 'netns', 'exec', namespace, 'sh', '-c', command];
+    const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS });
+    if (output.exitCode !== 0) {
+        throw new errors/* UsageError */.eb(`The ${role} setup command '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/targets/local/lifecycle.ts
+
+
+
+
+
+
+
+/** A run that has created nothing yet. */
+function newLocalRun(fixed) {
+    return {
+        ...fixed,
+        host: undefined,
+        profiles: [],
+        namespaces: [],
+        netservers: [],
+        closed: false,
+        cleaning: Promise.resolve(),
+    };
+}
+/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
+async function allOrFirstFailure(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure !== undefined)
+        throw failure.reason;
+    return settled.map((result) => result.value);
+}
+function checkpoint(run) {
+    if (run.closed)
+        throw new errors/* InfraError */.iG('the local target was cleaned up while it was being prepared');
+}
+async function build(run) {
+    const { runner, names, settings } = run;
+    await createNamespacePair(runner, names, (namespace) => run.namespaces.push(namespace));
+    checkpoint(run);
+    if (settings.qdisc !== undefined)
+        await applyQdisc(runner, names, settings.qdisc);
+    if (settings.serverSetup !== undefined) {
+        await runSetupCommand(runner, names.serverNamespace, settings.serverSetup, 'server');
+    }
+    if (settings.clientSetup !== undefined) {
+        await runSetupCommand(runner, names.clientNamespace, settings.clientSetup, 'client');
+    }
+    checkpoint(run);
+    for (const profile of run.profiles)
+        run.netservers.push(startNetserver(runner, names, profile));
+    await allOrFirstFailure(run.netservers.map((netserver) => waitUntilListening(runner, names, netserver)));
+    checkpoint(run);
+}
+/**
+ * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
+ * builds namespaces, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
+ */
+async function prepareRun(run, scenarios) {
+    if (run.host !== undefined)
+        throw new Error('a local target can be prepared once');
+    if (run.closed)
+        throw new errors/* InfraError */.iG('the local target was cleaned up before it was prepared');
+    const host = (0,fingerprint/* readHostFacts */.ah)();
+    const plan = (0,cpu_profiles/* planCpuProfiles */.K1)(scenarios, host.availableCores);
+    const programs = run.settings.qdisc === undefined ? REQUIRED_PROGRAMS : [...REQUIRED_PROGRAMS, 'tc'];
+    await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs });
+    await sweepLeftoverNamespaces(run.runner, run.log);
+    for (const warning of plan.warnings)
+        run.log(warning);
+    run.host = host;
+    run.profiles = plan.profiles;
+    try {
+        await build(run);
+    }
+    catch (error) {
+        await cleanupRun(run);
+        throw error;
+    }
+}
+async function removeEverything(run) {
+    for (const netserver of run.netservers.splice(0)) {
+        await stopNetserver(netserver).catch((error) => run.log(`cleanup: ${(0,errors/* formatError */.Wk)(error)}`));
+    }
+    for (const namespace of run.namespaces.splice(0)) {
+        try {
+            await removeNamespace(run.runner, namespace);
+        }
+        catch (error) {
+            run.namespaces.push(namespace); // a later cleanup may try again
+            run.log(`cleanup: ${(0,errors/* formatError */.Wk)(error)}`);
+        }
+    }
+}
+/** Kills the netservers and anything else in the namespaces, then deletes them. Idempotent; logs, never throws. */
+function cleanupRun(run) {
+    run.closed = true;
+    run.cleaning = run.cleaning.then(() => removeEverything(run));
+    return run.cleaning;
+}
+/** {@link cleanupRun} for exit handlers: synchronous and best effort. */
+function cleanupRunSync(run) {
+    run.closed = true;
+    for (const netserver of run.netservers.splice(0))
+        netserver.handle.kill('SIGKILL');
+    for (const namespace of run.namespaces.splice(0))
+        removeNamespaceSync(run.runner, namespace);
+}
+
+;// CONCATENATED MODULE: ./src/targets/local/local-target.ts
+/**
+ * The `local` target: two network namespaces on this machine, joined by a veth pair, play the client and
+ * server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts).
+ */
+
+
+
+
+
+
+
+
+
+/** Time a netperf run may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
+const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
+/** Bound for `netperf -V`. */
+const NETPERF_VERSION_TIMEOUT_MS = 10_000;
+function writeToStderr(line) {
+    process.stderr.write(`${line}\n`);
+}
+/**
+ * Removes what killed local runs left behind (`npg-<pid>-cli|srv` namespaces whose pid has gone, and
+ * the processes in them), logging one line when there was any; `prepare` does the same. Returns the
+ * namespaces removed. For `netperf-gate cleanup`.
+ */
+async function sweepLeftovers(deps = {}) {
+    return sweepLeftoverNamespaces(deps.runner ?? createCommandRunner(), deps.log ?? writeToStderr);
+}
+/** Creates the local target; nothing happens on this machine until `prepare`. */
+function createLocalTarget(options, deps = {}) {
+    const runner = deps.runner ?? createCommandRunner();
+    const names = (0,local_names/* namesFor */.GT)(options.runId ?? String(process.pid));
+    const run = newLocalRun({
+        runner,
+        log: deps.log ?? writeToStderr,
+        names,
+        settings: normaliseSettings(options),
+    });
+    return {
+        kind: 'local',
+        names,
+        prepare: (scenarios) => prepareRun(run, scenarios),
+        endpoint: (scenario) => ({ host: local_names/* SERVER_ADDRESS */.vN, port: (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario).port }),
+        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
+        fingerprint: () => local_target_fingerprint(run),
+        cleanup: () => cleanupRun(run),
+        cleanupSync: () => cleanupRunSync(run),
+    };
+}
+/** True when every instance runs the same arguments (what the runner asks for), so one fan-out can start them. */
+function allSame(argvs) {
+    const first = JSON.stringify(argvs[0]);
+    return argvs.every((argv) => JSON.stringify(argv) === first);
+}
+/**
+ * Starts every netperf process together, so the connections overlap: identical instances through one
+ * fan-out shell (see fan-out.ts for why), others as separate processes; each run is bounded.
+ */
+async function runNetperf(run, scenario, argvs) {
+    const { clientCores } = (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario);
+    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
+    const namespace = run.names.clientNamespace;
+    const [first] = argvs;
+    if (argvs.length > 1 && first !== undefined && allSame(argvs)) {
+        const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...first]);
+        const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
+        return splitFanOutOutput(output, argvs.length);
+    }
+    const runs = argvs.map((argv) => run.runner.run(inNamespace(namespace, clientCores, ['netperf', ...argv]), { timeoutMs }));
+    return allOrFirstFailure(runs);
+}
+async function local_target_fingerprint(run) {
+    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: NETPERF_VERSION_TIMEOUT_MS });
+    return (0,fingerprint/* buildFingerprint */.LV)({
+        names: run.names,
+        host: run.host ?? (0,fingerprint/* readHostFacts */.ah)(),
+        netperfVersion: (0,fingerprint/* parseNetperfVersion */.s7)(version.stdout),
+        profiles: run.profiles,
+        settings: run.settings,
+    });
+}
+
+
+/***/ }),
+
+/***/ 2286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E_: () => (/* binding */ leftoverNamespaces),
+/* harmony export */   GJ: () => (/* binding */ VETH_PREFIX_LENGTH),
+/* harmony export */   GT: () => (/* binding */ namesFor),
+/* harmony export */   JT: () => (/* binding */ parseNamespaceList),
+/* harmony export */   L9: () => (/* binding */ CLIENT_ADDRESS),
+/* harmony export */   k1: () => (/* binding */ FIRST_NETSERVER_PORT),
+/* harmony export */   nt: () => (/* binding */ parsePidList),
+/* harmony export */   vN: () => (/* binding */ SERVER_ADDRESS)
+/* harmony export */ });
+/* unused harmony export MAX_RUN_ID_LENGTH */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+/** Names and addresses of one local run's two network namespaces: pure, no I/O. */
+
+/** Client end of the veth pair. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
+const CLIENT_ADDRESS = '198.18.0.1';
+/** Server end of the veth pair; every netserver listens here. Each run has its own namespaces, so runs never clash. */
+const SERVER_ADDRESS = '198.18.0.2';
+const VETH_PREFIX_LENGTH = 30;
+/** netserver's default control port; further CPU profiles take the ports after it. */
+const FIRST_NETSERVER_PORT = 12865;
+/** Linux interface names hold 15 characters: `npg` + run id + `c`/`s`. */
+const MAX_RUN_ID_LENGTH = 11;
+/** A namespace a killed run may have left: its run id is the pid of the process that made it. */
+const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv)$/;
+/** Names for a run id; the id must fit an interface name and be safe in paths. */
+function namesFor(runId) {
+    if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
+    }
+    return {
+        runId,
+        clientNamespace: `npg-${runId}-cli`,
+        serverNamespace: `npg-${runId}-srv`,
+        clientInterface: `npg${runId}c`,
+        serverInterface: `npg${runId}s`,
+    };
+}
+/** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
+function parseNamespaceList(stdout) {
+    return stdout
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/)[0] ?? '')
+        .filter((name) => name !== '');
+}
+/** Pids from `ip netns pids NAME`, one per line. */
+function parsePidList(stdout) {
+    return stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /^\d+$/.test(line))
+        .map(Number);
+}
+/**
+ * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv` while that pid no longer runs.
+ * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
+ */
+function leftoverNamespaces(namespaces, isAlive) {
+    return namespaces.filter((name) => {
+        const match = LEFTOVER_NAMESPACE.exec(name);
+        return match?.[1] !== undefined && !isAlive(Number(match[1]));
+    });
+}
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ EXIT_INTERRUPTED_SIGTERM),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
+/* harmony export */   PC: () => (/* binding */ EXIT_INTERRUPTED_SIGINT),
+/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
+/* harmony export */   Vf: () => (/* binding */ EXIT_REGRESSION),
+/* harmony export */   Wk: () => (/* binding */ formatError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   iG: () => (/* binding */ InfraError)
+/* harmony export */ });
+/* unused harmony export EXIT_INFRA */
+/** Exit codes of the CLI and the action (README documents them). */
+const EXIT_OK = 0;
+const EXIT_REGRESSION = 1;
+const EXIT_USAGE = 2;
+const EXIT_INFRA = 3;
+const EXIT_INTERRUPTED_SIGINT = 130;
+const EXIT_INTERRUPTED_SIGTERM = 143;
+/** A bad flag, suite, thresholds or results file: the user can fix it. Exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+    exitCode = EXIT_USAGE;
+}
+/** Something in the environment failed: a missing tool, a network namespace, netperf, the cluster. Exit code 3. */
+class InfraError extends Error {
+    name = 'InfraError';
+    exitCode = EXIT_INFRA;
+}
+/** One line for people: the message of an Error, or the value itself. */
+function formatError(error) {
+    if (error instanceof Error) {
+        const line = error.message.split('\n')[0] ?? '';
+        return line.trim() === '' ? error.name : line.trim();
+    }
+    return String(error);
+}
+/** Exit code for an error that ended a command: its own for ours, 3 for anything unexpected. */
+function exitCodeOf(error) {
+    if (error instanceof UsageError)
+        return EXIT_USAGE;
+    return EXIT_INFRA;
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -9,10 +1029,108 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
@@ -30,10 +1148,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 
 /***/ }),
 
@@ -44,10 +1204,171 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6773:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -12899,23 +14220,29 @@ exports.visitAsync = visitAsync;
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -12945,9 +14272,103 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -22539,8 +23960,17 @@ function metricDirection(metric) {
             return 'lower-is-better';
     }
 }
-/** Unit shown beside a metric in every table header. */
-function metricUnit(metric) {
+/** What `client_cpu_cost` / `server_cpu_cost` are normalised to, like Cilium's charts. */
+function costUnit(test) {
+    switch (test) {
+        case 'TCP_STREAM':
+            return '% CPU per 10 Gbit/s';
+        case 'TCP_RR':
+            return '% CPU per 100k trans/s';
+    }
+}
+/** Unit shown beside a metric in every table header; CPU cost depends on the test type. */
+function metricUnit(metric, test) {
     switch (metric) {
         case 'throughput_gbps':
             return 'Gbit/s';
@@ -22555,7 +23985,7 @@ function metricUnit(metric) {
             return '% CPU';
         case 'client_cpu_cost':
         case 'server_cpu_cost':
-            return '% CPU per unit of work';
+            return test === undefined ? '% CPU per unit of work' : costUnit(test);
         case 'retransmits':
             return 'segments';
     }
@@ -22566,8 +23996,10 @@ function metricUnit(metric) {
 
 /** A noise floor in percent. */
 const THRESHOLD_PCT = schemas_number().positive().max(1000);
+/** A noise floor in percent, or `off`: the metric is reported but never fails the gate. */
+const THRESHOLD = union([THRESHOLD_PCT, literal('off')]);
 /** Thresholds by metric name, as suite and thresholds files write them. */
-const metricThresholdsSchema = partialRecord(schemas_enum(METRIC_NAMES), THRESHOLD_PCT);
+const metricThresholdsSchema = partialRecord(schemas_enum(METRIC_NAMES), THRESHOLD);
 
 ;// CONCATENATED MODULE: ./src/suite/model.ts
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
@@ -23307,12 +24739,13 @@ function withoutFigures(reason) {
  *    `inconclusive`. It is also `inconclusive` when even completely separated samples could not
  *    reach p ≤ alpha: an exact one-sided Mann–Whitney test cannot go below 1/C(nb + nc, nb),
  *    which is 1/2 for 1 vs 1, 1/6 for 2 vs 2, 1/10 for 2 vs 3 and 1/20 = 0.05 for 3 vs 3.
- *    So with 1 or 2 samples per side no change can ever be shown at alpha = 0.05.
+ *    So with only 1 or 2 samples on each side no change can ever be shown at alpha = 0.05,
+ *    whatever minSamples says; 3 vs 3 is the smallest design that can (only without overlap).
  * 2. Change. changePct = (median(current) / median(baseline) − 1) × 100. "Worse" means down for
  *    higher-is-better metrics (throughput, transactions/s) and up for lower-is-better ones
  *    (latency, CPU). A zero baseline median gives +∞ for any rise and 0 % if both are zero.
  * 3. Interval. [ciLowPct, ciHighPct] is the percentile bootstrap interval of that change
- *    (2000 resamples, fixed seed) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
+ *    (2000 resamples, fixed seed, see bootstrap.ts) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
  *    then a one-sided bound at level 1 − alpha, matching the one-sided test. If the interval
  *    does not contain changePct, it is widened to contain it for the decision.
  * 4. Evidence. One-sided Mann–Whitney tests of current against baseline: pWorse for a shift to
@@ -23345,8 +24778,9 @@ function compareSamples(baseline, current, options) {
     assertMeasurements(current, 'current');
     const problem = sizeProblem(baseline.length, current.length, settings);
     // minSamples ≥ 1, so an empty side always comes with a size problem.
-    if (problem !== undefined && Math.min(baseline.length, current.length) === 0)
+    if (problem !== undefined && Math.min(baseline.length, current.length) === 0) {
         return withoutFigures(problem);
+    }
     const evidence = gatherEvidence(baseline, current, options, settings);
     const { verdict, reason } = problem
         ? { verdict: 'inconclusive', reason: problem }
@@ -23363,39 +24797,8 @@ function compareSamples(baseline, current, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/errors.ts
-/** Exit codes of the CLI and the action (README documents them). */
-const EXIT_OK = 0;
-const EXIT_REGRESSION = 1;
-const EXIT_USAGE = 2;
-const EXIT_INFRA = 3;
-const EXIT_INTERRUPTED_SIGINT = 130;
-const EXIT_INTERRUPTED_SIGTERM = 143;
-/** A bad flag, suite, thresholds or results file: the user can fix it. Exit code 2. */
-class UsageError extends Error {
-    name = 'UsageError';
-    exitCode = EXIT_USAGE;
-}
-/** Something in the environment failed: a missing tool, a network namespace, netperf, the cluster. Exit code 3. */
-class InfraError extends Error {
-    name = 'InfraError';
-    exitCode = EXIT_INFRA;
-}
-/** One line for people: the message of an Error, or the value itself. */
-function errors_formatError(error) {
-    if (error instanceof Error) {
-        const line = error.message.split('\n')[0] ?? '';
-        return line.trim() === '' ? error.name : line.trim();
-    }
-    return String(error);
-}
-/** Exit code for an error that ended a command: its own for ours, 3 for anything unexpected. */
-function exitCodeOf(error) {
-    if (error instanceof UsageError)
-        return EXIT_USAGE;
-    return EXIT_INFRA;
-}
-
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
 ;// CONCATENATED MODULE: ./src/util/schema-errors.ts
 /** `scenarios[1].test` from zod's path array. */
 function formatPath(path) {
@@ -23467,7 +24870,7 @@ function parseYamlDocument(text, label) {
     }
     catch (error) {
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-        throw new UsageError(`${label}: not valid YAML (${reason}); fix the syntax`);
+        throw new errors/* UsageError */.eb(`${label}: not valid YAML (${reason}); fix the syntax`);
     }
 }
 
@@ -23480,8 +24883,10 @@ function parseYamlDocument(text, label) {
 
 /**
  * Noise floors in percent: a change smaller than this is never a regression, however certain.
- * Rates are steady on bare metal; tail latency and CPU readings wobble more; retransmissions are
- * counts that are often near zero, so only a large relative change counts.
+ * Rates are steady on bare metal; tail latency and CPU readings wobble more. Retransmissions are
+ * reported but not gated by default: they are counts that jump between 0 and hundreds from one run
+ * to the next on an unchanged setup (seen on veth here: 0 and 405 in two samples), so a percentage
+ * of them means nothing until a team has calibrated its own cluster.
  */
 const DEFAULT_THRESHOLDS_PCT = {
     throughput_gbps: 5,
@@ -23493,34 +24898,38 @@ const DEFAULT_THRESHOLDS_PCT = {
     server_cpu_pct: 10,
     client_cpu_cost: 10,
     server_cpu_cost: 10,
-    retransmits: 100,
+    retransmits: 'off',
 };
 /** A thresholds file: a default, per metric, and per scenario and metric (most specific wins). */
 const thresholdsFileSchema = strictObject({
     schemaVersion: literal(1).optional(),
-    default: THRESHOLD_PCT.optional(),
+    default: THRESHOLD.optional(),
     metrics: metricThresholdsSchema.optional(),
     scenarios: record(SCENARIO_NAME, metricThresholdsSchema).optional(),
 });
 /**
  * The threshold that applies to one scenario's metric. Most specific wins: thresholds file for the
- * scenario, suite file for the scenario, thresholds file for the metric, --threshold, the file's
- * default, the built-in default.
+ * scenario, suite file for the scenario, thresholds file for the metric; then a metric that is off by
+ * default stays off (only naming it turns it on); then --threshold, the file's default, the built-in
+ * default.
  */
 function thresholdFor(sources, scenario, metric) {
-    return (sources.file?.scenarios?.[scenario]?.[metric] ??
+    const named = sources.file?.scenarios?.[scenario]?.[metric] ??
         sources.suite?.[scenario]?.[metric] ??
-        sources.file?.metrics?.[metric] ??
-        sources.globalPct ??
-        sources.file?.default ??
-        DEFAULT_THRESHOLDS_PCT[metric]);
+        sources.file?.metrics?.[metric];
+    if (named !== undefined)
+        return named;
+    const builtIn = DEFAULT_THRESHOLDS_PCT[metric];
+    if (builtIn === 'off')
+        return builtIn;
+    return sources.globalPct ?? sources.file?.default ?? builtIn;
 }
 /** Parses a thresholds file (YAML or JSON); errors name the file and the field. */
 function parseThresholds(text, label) {
     const document = parseYamlDocument(text, label);
     const parsed = thresholdsFileSchema.safeParse(document ?? {});
     if (!parsed.success)
-        throw new UsageError(describeSchemaError(label, parsed.error, document));
+        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
     return parsed.data;
 }
 
@@ -23594,7 +25003,7 @@ function calibrate(runs) {
                 continue;
             metrics.push(metricNoise(metric, perRun));
         }
-        return { name, samplesPerRun: scenario.samples.length, metrics };
+        return { name, test: scenario.settings.test, samplesPerRun: scenario.samples.length, metrics };
     });
 }
 /** The thresholds file calibrate writes: per scenario and metric, with the evidence as comments. */
@@ -23610,7 +25019,7 @@ function renderThresholdsYaml(noise, runs) {
         for (const m of scenario.metrics) {
             const builtIn = DEFAULT_THRESHOLDS_PCT[m.metric];
             lines.push(`    ${m.metric}: ${m.recommendedPct}  # spread ${m.betweenRunPct.toFixed(1)}% between runs, ` +
-                `${m.withinRunCvPct.toFixed(1)}% within; detects ≥ ${m.detectablePct.toFixed(1)}%; built-in ${builtIn}%`);
+                `${m.withinRunCvPct.toFixed(1)}% within; detects ≥ ${m.detectablePct.toFixed(1)}%; built-in ${builtIn === 'off' ? 'off' : `${builtIn}%`}`);
         }
     }
     return `${lines.join('\n')}\n`;
@@ -23774,23 +25183,23 @@ function parseResults(text, label) {
         document = JSON.parse(text);
     }
     catch {
-        throw new UsageError(`${label}: not valid JSON; pass a results file written by "netperf-gate run --out"`);
+        throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a results file written by "netperf-gate run --out"`);
     }
     const version = document !== null && typeof document === 'object'
         ? document.schemaVersion
         : undefined;
     if (typeof version !== 'number') {
-        throw new UsageError(`${label}: no schemaVersion; pass a results file written by "netperf-gate run --out"`);
+        throw new errors/* UsageError */.eb(`${label}: no schemaVersion; pass a results file written by "netperf-gate run --out"`);
     }
     if (version > RESULTS_SCHEMA_VERSION) {
-        throw new UsageError(`${label}: schemaVersion ${version} is newer than this netperf-gate understands (${RESULTS_SCHEMA_VERSION}); upgrade netperf-gate`);
+        throw new errors/* UsageError */.eb(`${label}: schemaVersion ${version} is newer than this netperf-gate understands (${RESULTS_SCHEMA_VERSION}); upgrade netperf-gate`);
     }
     if (version !== RESULTS_SCHEMA_VERSION) {
-        throw new UsageError(`${label}: schemaVersion ${version} is not supported (expected ${RESULTS_SCHEMA_VERSION})`);
+        throw new errors/* UsageError */.eb(`${label}: schemaVersion ${version} is not supported (expected ${RESULTS_SCHEMA_VERSION})`);
     }
     const parsed = resultsSchema.safeParse(document);
     if (!parsed.success)
-        throw new UsageError(describeSchemaError(label, parsed.error, document));
+        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
     return parsed.data;
 }
 /** Results as stored: stable key order, two-space indent, trailing newline. */
@@ -23858,11 +25267,11 @@ function parseSuite(text, label) {
     const document = parseYamlDocument(text, label);
     const parsed = suiteFileSchema.safeParse(document);
     if (!parsed.success)
-        throw new UsageError(describeSchemaError(label, parsed.error, document));
+        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
     const seen = new Set();
     for (const entry of parsed.data.scenarios) {
         if (seen.has(entry.name)) {
-            throw new UsageError(`${label}: scenario name "${entry.name}" appears twice; names must be unique`);
+            throw new errors/* UsageError */.eb(`${label}: scenario name "${entry.name}" appears twice; names must be unique`);
         }
         seen.add(entry.name);
     }
@@ -23874,7 +25283,7 @@ function parseSuite(text, label) {
 
 function checkRange(flag, value, limits) {
     if (!Number.isInteger(value) || value < limits.min || value > limits.max) {
-        throw new UsageError(`${flag} must be a whole number from ${limits.min} to ${limits.max}, got ${value}`);
+        throw new errors/* UsageError */.eb(`${flag} must be a whole number from ${limits.min} to ${limits.max}, got ${value}`);
     }
 }
 /** Picks scenarios by name and applies --samples / --duration. Unknown names are a UsageError listing the known ones. */
@@ -23890,14 +25299,14 @@ function selectScenarios(suite, overrides) {
         : suite.scenarios.map((s) => s.name);
     const unknown = names.filter((name) => !byName.has(name));
     if (unknown.length > 0) {
-        throw new UsageError(`unknown scenario ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${[...byName.keys()].join(', ')}`);
+        throw new errors/* UsageError */.eb(`unknown scenario ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${[...byName.keys()].join(', ')}`);
     }
     const unique = [...new Set(names)];
     return {
         scenarios: unique.map((name) => {
             const base = byName.get(name);
             if (base === undefined)
-                throw new UsageError(`unknown scenario "${name}"`);
+                throw new errors/* UsageError */.eb(`unknown scenario "${name}"`);
             return {
                 ...base,
                 samples: overrides.samples ?? base.samples,
@@ -23934,839 +25343,27 @@ function buildResults(record) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/util/process.ts
-/**
- * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
- *
- * DESIGN lists @actions/exec for this job; we use node:child_process directly because it hands back a
- * ChildProcess for long-running programs (netserver), which @actions/exec's promise-only API does not,
- * and because the CLI runs outside Actions too.
- */
-
-
-/** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
-const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
-/** Output kept per stream; netperf and iproute2 print a few lines, so more means something ran wild. */
-const MAX_CAPTURED_OUTPUT_CHARS = 1_000_000;
-/**
- * Once a process has exited, how long its pipes may stay open. A setup command that leaves a daemon
- * running (`sh -c 'foo &'`) passes the pipes on to it; without this bound we would wait for the daemon.
- */
-const PIPE_DRAIN_AFTER_EXIT_MS = 1_000;
-/** How to install a program the local target runs, in Debian terms. */
-const INSTALL_HINTS = {
-    netperf: "netperf is in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
-    netserver: "netserver comes with netperf, in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
-    ip: 'install it with `apt-get install iproute2`',
-    tc: 'install it with `apt-get install iproute2`',
-    ss: 'install it with `apt-get install iproute2`',
-    taskset: 'install it with `apt-get install util-linux`',
-    nft: 'install it with `apt-get install nftables`',
-};
-/** One line saying which program is missing and how to get it. */
-function missingProgramMessage(program) {
-    const hint = INSTALL_HINTS[program] ?? 'install it or put it on PATH';
-    return `${program} was not found on PATH: ${hint}`;
-}
-/** The command line as a person would type it, for messages. */
-function formatArgv(argv) {
-    return argv
-        .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
-        .join(' ');
-}
-/** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
-function firstOutputLine(output) {
-    for (const text of [output.stderr, output.stdout]) {
-        const line = text.split('\n').find((candidate) => candidate.trim() !== '');
-        if (line !== undefined)
-            return line.trim();
-    }
-    return output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`;
-}
-function splitArgv(argv) {
-    const [program, ...args] = argv;
-    if (program === undefined)
-        throw new Error('empty command line');
-    return [program, args];
-}
-function spawnError(program, error) {
-    if (error.code === 'ENOENT')
-        return new InfraError(missingProgramMessage(program));
-    return new InfraError(`could not start ${program}: ${error.message}`);
-}
-/** Collects stdout/stderr of a child and settles once it has ended and its pipes are closed. */
-function collect(child, program) {
-    const output = { stdout: '', stderr: '' };
-    for (const name of ['stdout', 'stderr']) {
-        child[name]?.setEncoding('utf8');
-        child[name]?.on('data', (chunk) => {
-            if (output[name].length < MAX_CAPTURED_OUTPUT_CHARS)
-                output[name] += chunk;
-        });
-    }
-    child.once('exit', () => {
-        const timer = setTimeout(() => {
-            child.stdout?.destroy();
-            child.stderr?.destroy();
-        }, PIPE_DRAIN_AFTER_EXIT_MS);
-        child.once('close', () => clearTimeout(timer));
-    });
-    return new Promise((resolve, reject) => {
-        child.once('error', (error) => reject(spawnError(program, error)));
-        child.once('close', (exitCode) => resolve({ ...output, exitCode: exitCode ?? child.exitCode }));
-    });
-}
-function spawnPiped(program, args) {
-    return (0,external_node_child_process_.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-async function runAsync(argv, options = {}) {
-    const [program, args] = splitArgv(argv);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const child = spawnPiped(program, args);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-    }, timeoutMs);
-    try {
-        const output = await collect(child, program);
-        if (timedOut) {
-            throw new InfraError(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
-        }
-        return output;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function startProcess(argv) {
-    const [program, args] = splitArgv(argv);
-    const child = spawnPiped(program, args);
-    const exited = collect(child, program);
-    // Marks the rejection as handled for callers that never await `exited`; those that do still see it.
-    exited.catch(() => undefined);
-    return {
-        pid: child.pid,
-        kill(signal = 'SIGKILL') {
-            if (child.exitCode === null && child.signalCode === null)
-                child.kill(signal);
-        },
-        exited,
-    };
-}
-function runSynchronously(argv, options = {}) {
-    const [program, args] = splitArgv(argv);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const result = (0,external_node_child_process_.spawnSync)(program, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
-    const error = result.error;
-    if (error?.code === 'ETIMEDOUT') {
-        throw new InfraError(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
-    }
-    if (error !== undefined)
-        throw spawnError(program, error);
-    return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.status };
-}
-/** The real runner, on node:child_process. */
-function createCommandRunner() {
-    return { run: runAsync, start: startProcess, runSync: runSynchronously };
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/names.ts
-/** Names and addresses of one local run's two network namespaces: pure, no I/O. */
-
-/** Client end of the veth pair. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
-const CLIENT_ADDRESS = '198.18.0.1';
-/** Server end of the veth pair; every netserver listens here. Each run has its own namespaces, so runs never clash. */
-const SERVER_ADDRESS = '198.18.0.2';
-const VETH_PREFIX_LENGTH = 30;
-/** netserver's default control port; further CPU profiles take the ports after it. */
-const FIRST_NETSERVER_PORT = 12865;
-/** Linux interface names hold 15 characters: `npg` + run id + `c`/`s`. */
-const MAX_RUN_ID_LENGTH = 11;
-/** A namespace a killed run may have left: its run id is the pid of the process that made it. */
-const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv)$/;
-/** Names for a run id; the id must fit an interface name and be safe in paths. */
-function namesFor(runId) {
-    if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
-        throw new UsageError(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
-    }
-    return {
-        runId,
-        clientNamespace: `npg-${runId}-cli`,
-        serverNamespace: `npg-${runId}-srv`,
-        clientInterface: `npg${runId}c`,
-        serverInterface: `npg${runId}s`,
-    };
-}
-/** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
-function parseNamespaceList(stdout) {
-    return stdout
-        .split('\n')
-        .map((line) => line.trim().split(/\s+/)[0] ?? '')
-        .filter((name) => name !== '');
-}
-/** Pids from `ip netns pids NAME`, one per line. */
-function parsePidList(stdout) {
-    return stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => /^\d+$/.test(line))
-        .map(Number);
-}
-/**
- * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv` while that pid no longer runs.
- * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
- */
-function leftoverNamespaces(namespaces, isAlive) {
-    return namespaces.filter((name) => {
-        const match = LEFTOVER_NAMESPACE.exec(name);
-        return match?.[1] !== undefined && !isAlive(Number(match[1]));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/cpu-profiles.ts
-
-
-/** Parses a Linux CPU list such as `0-3,8,10-11` (Cpus_allowed_list, taskset -c) into sorted core ids. */
-function parseCpuList(text) {
-    const cores = new Set();
-    for (const part of text.trim().split(',')) {
-        const match = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
-        if (match?.[1] === undefined)
-            throw new Error(`not a CPU list: '${text}'`);
-        const first = Number(match[1]);
-        const last = match[2] === undefined ? first : Number(match[2]);
-        for (let core = first; core <= last; core++)
-            cores.add(core);
-    }
-    return [...cores].sort((a, b) => a - b);
-}
-/** Core ids as an argument for `taskset -c`. */
-function formatCpuList(cores) {
-    return cores.join(',');
-}
-/** The profile a scenario runs in; profiles are keyed by their `cpus` value. */
-function profileOf(profiles, scenario) {
-    const profile = profiles.find((candidate) => candidate.cpus === scenario.cpus);
-    if (profile === undefined) {
-        throw new Error(`scenario ${scenario.name} (cpus ${scenario.cpus}) was not among the scenarios prepared`);
-    }
-    return profile;
-}
-function groupByCpus(scenarios) {
-    const groups = new Map();
-    for (const scenario of scenarios) {
-        if (scenario.cpus !== null && !(Number.isInteger(scenario.cpus) && scenario.cpus >= 1)) {
-            throw new UsageError(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
-        }
-        groups.set(scenario.cpus, [...(groups.get(scenario.cpus) ?? []), scenario.name]);
-    }
-    return groups;
-}
-function cappedWarning(scenarioNames, cpus, available) {
-    const verb = scenarioNames.length === 1 ? 'asks' : 'ask';
-    return `${scenarioNames.join(', ')} ${verb} for ${cpus} cores; this machine has ${available}: using ${available}`;
-}
-/**
- * Plans one profile per distinct `cpus` value. Requests beyond the cores present are capped (with a
- * warning). Clients take the first cores and servers the last, so a 1-core client and server sit on
- * different cores when there are two or more: in a cluster they would be different machines.
- */
-function planCpuProfiles(scenarios, availableCores) {
-    if (availableCores.length === 0)
-        throw new Error('no CPU cores available');
-    const profiles = [];
-    const warnings = [];
-    for (const [cpus, scenarioNames] of groupByCpus(scenarios)) {
-        const port = FIRST_NETSERVER_PORT + profiles.length;
-        if (cpus === null) {
-            profiles.push({ cpus, port, scenarioNames, clientCores: null, serverCores: null });
-            continue;
-        }
-        const granted = Math.min(cpus, availableCores.length);
-        if (granted < cpus)
-            warnings.push(cappedWarning(scenarioNames, cpus, availableCores.length));
-        const clientCores = availableCores.slice(0, granted);
-        const serverCores = availableCores.slice(availableCores.length - granted);
-        profiles.push({ cpus, port, scenarioNames, clientCores, serverCores });
-    }
-    return { profiles, warnings };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/targets/local/fingerprint.ts
-/** What the local target reports about the machine: host facts (read once) and the fingerprint built from them. */
-
-
-
-/** Core ids from `Cpus_allowed_list` in /proc/<pid>/status text; undefined when absent. */
-function parseAllowedCores(statusText) {
-    const line = /^Cpus_allowed_list:\s*(\S+)\s*$/m.exec(statusText);
-    return line?.[1] === undefined ? undefined : parseCpuList(line[1]);
-}
-/** Reads the machine's kernel, CPU model and the cores this process may use. */
-function readHostFacts() {
-    let availableCores;
-    try {
-        availableCores = parseAllowedCores((0,external_node_fs_.readFileSync)('/proc/self/status', 'utf8'));
-    }
-    catch {
-        // Not Linux-like /proc: fall back to a count, assuming cores 0..n-1.
-    }
-    availableCores ??= Array.from({ length: external_node_os_default().availableParallelism() }, (_, core) => core);
-    // os.cpus() reads /proc/cpuinfo's "model name" on Linux.
-    return { kernel: external_node_os_default().release(), cpuModel: external_node_os_default().cpus()[0]?.model ?? 'unknown', availableCores };
-}
-/** The version from `netperf -V` ("Netperf version 2.7.0"), or its first line when the format differs. */
-function parseNetperfVersion(stdout) {
-    const match = /version\s+(\S+)/i.exec(stdout);
-    return match?.[1] ?? (stdout.trim().split('\n')[0] || 'unknown');
-}
-function coresDetail(cpus, cores) {
-    if (cores === null)
-        return 'any';
-    const capped = cpus !== null && cores.length < cpus ? ` (capped from ${cpus})` : '';
-    return `${formatCpuList(cores)}${capped}`;
-}
-function nodeFingerprint(name, host, profiles, side) {
-    const details = { namespace: name };
-    for (const profile of profiles) {
-        const cores = side === 'client' ? profile.clientCores : profile.serverCores;
-        details[`cores for cpus=${profile.cpus ?? 'unlimited'}`] = coresDetail(profile.cpus, cores);
-    }
-    return {
-        // Stable across runs (the namespace name carries the pid): baseline and current must match.
-        name: `local-${side}`,
-        kernel: host.kernel,
-        cpuModel: host.cpuModel,
-        cpuCount: host.availableCores.length,
-        details,
-    };
-}
-/**
- * Builds the fingerprint: both nodes are namespaces of this machine; the what-if settings appear
- * only when set (the results also keep them under target.settings, which compare reads).
- */
-function buildFingerprint(input) {
-    const { names, host, profiles, settings } = input;
-    const details = {};
-    for (const key of ['qdisc', 'serverSetup', 'clientSetup']) {
-        const value = settings[key];
-        if (value !== undefined)
-            details[key] = value;
-    }
-    return {
-        netperfVersion: input.netperfVersion,
-        client: nodeFingerprint(names.clientNamespace, host, profiles, 'client'),
-        server: nodeFingerprint(names.serverNamespace, host, profiles, 'server'),
-        details,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/targets/local/namespaces.ts
-/** The two network namespaces of a local run, the veth pair between them, and leftovers of killed runs. */
-
-
-
-
-/** Bound for one `ip` command. */
-const IP_COMMAND_TIMEOUT_MS = 15_000;
-/** How long the kernel may take to report a new veth end operationally up. */
-const LINK_UP_TIMEOUT_MS = 5_000;
-/** Pause between two looks at a link's state. */
-const LINK_UP_POLL_MS = 20;
-/** Runs a command that must succeed; a non-zero exit becomes an InfraError quoting its first line. */
-async function runChecked(runner, argv) {
-    const output = await runner.run(argv, { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-    if (output.exitCode !== 0) {
-        throw new InfraError(`\`${formatArgv(argv)}\` failed: ${firstOutputLine(output)}`);
-    }
-    return output;
-}
-async function addNamespace(runner, name) {
-    const output = await runner.run(['ip', 'netns', 'add', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-    if (output.exitCode === 0)
-        return;
-    if (/exists/i.test(output.stderr)) {
-        throw new InfraError(`network namespace ${name} already exists: another run uses this run id; pick another, or remove it with \`ip netns del ${name}\``);
-    }
-    throw new InfraError(`could not create network namespace ${name}: ${firstOutputLine(output)}`);
-}
-/**
- * Creates both namespaces and joins them with a veth pair whose ends are created directly inside them,
- * so nothing ever appears in the host's namespace. `onCreated` hears of each namespace as soon as it
- * exists, so a failure halfway still lets cleanup find it.
- */
-async function createNamespacePair(runner, names, onCreated) {
-    const { clientNamespace: cli, serverNamespace: srv, clientInterface: cif, serverInterface: sif } = names;
-    for (const namespace of [cli, srv]) {
-        await addNamespace(runner, namespace);
-        onCreated(namespace);
-    }
-    await runChecked(runner, [
-        'ip',
-        'link',
-        'add',
-        cif,
-        'netns',
-        cli,
-        'type',
-        'veth',
-        'peer',
-        'name',
-        sif,
-        'netns',
-        srv,
-    ]);
-    const ends = [
-        { namespace: cli, device: cif, address: CLIENT_ADDRESS },
-        { namespace: srv, device: sif, address: SERVER_ADDRESS },
-    ];
-    for (const { namespace, device, address } of ends) {
-        await runChecked(runner, [
-            'ip',
-            '-n',
-            namespace,
-            'addr',
-            'add',
-            `${address}/${VETH_PREFIX_LENGTH}`,
-            'dev',
-            device,
-        ]);
-        await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
-        await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
-    }
-    for (const { namespace, device } of ends)
-        await waitUntilLinkUp(runner, namespace, device);
-}
-/**
- * Waits until a veth end is operationally up. The kernel marks it up (and activates its qdisc) a little
- * after `link set up`, from a work queue; a busy machine can delay that, and packets sent meanwhile are
- * dropped, which would cost netperf's first connection a one-second SYN retransmission.
- */
-async function waitUntilLinkUp(runner, namespace, device) {
-    const deadline = Date.now() + LINK_UP_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-        const output = await runChecked(runner, ['ip', '-n', namespace, '-o', 'link', 'show', 'dev', device]);
-        if (/\bstate UP\b/.test(output.stdout))
-            return;
-        await (0,promises_namespaceObject.setTimeout)(LINK_UP_POLL_MS);
-    }
-    throw new InfraError(`${device} in ${namespace} did not come up within ${LINK_UP_TIMEOUT_MS / 1000} s: check \`ip -n ${namespace} link show dev ${device}\``);
-}
-/** Sends SIGKILL to a pid; one that has gone already is fine. */
-function killPid(pid) {
-    try {
-        process.kill(pid, 'SIGKILL');
-    }
-    catch (error) {
-        if (error.code !== 'ESRCH')
-            throw error;
-    }
-}
-/** Whether a pid is running (EPERM: it runs, but as someone else). */
-function isPidAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/** Kills every process in a namespace, then deletes it (which removes its veth end). Returns the kill count. */
-async function removeNamespace(runner, name) {
-    const pids = await runner.run(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-    const victims = parsePidList(pids.stdout);
-    for (const pid of victims)
-        killPid(pid);
-    const output = await runner.run(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-    // Like a 404 on delete: a namespace someone else removed already is what we wanted.
-    if (output.exitCode !== 0 && !/No such file/i.test(output.stderr)) {
-        throw new InfraError(`could not delete network namespace ${name}: ${firstOutputLine(output)}`);
-    }
-    return victims.length;
-}
-/** {@link removeNamespace} for exit handlers: synchronous, best effort, never throws. */
-function removeNamespaceSync(runner, name) {
-    try {
-        const pids = runner.runSync(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-        for (const pid of parsePidList(pids.stdout))
-            killPid(pid);
-        runner.runSync(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-    }
-    catch {
-        // An exit handler has nobody to tell; `netperf-gate cleanup` or the next run's sweep gets the rest.
-    }
-}
-/**
- * Removes namespaces of killed runs (`npg-<pid>-cli|srv` whose pid has gone) and logs one line when it
- * removed any; returns their names. A leftover that cannot be removed is logged, not thrown: it must
- * not stop a new run (only `ip netns list` failing throws).
- */
-async function sweepLeftoverNamespaces(runner, log) {
-    const list = await runChecked(runner, ['ip', 'netns', 'list']);
-    const leftovers = leftoverNamespaces(parseNamespaceList(list.stdout), isPidAlive);
-    if (leftovers.length === 0)
-        return [];
-    let killed = 0;
-    const failures = [];
-    for (const name of leftovers) {
-        try {
-            killed += await removeNamespace(runner, name);
-        }
-        catch (error) {
-            failures.push(errors_formatError(error));
-        }
-    }
-    const failed = failures.length === 0 ? '' : `; failed: ${failures.join('; ')}`;
-    log(`removed leftovers of killed runs: ${leftovers.join(', ')} (${killed} processes killed)${failed}`);
-    return leftovers;
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/netservers.ts
-/** One netserver per CPU profile in the server namespace, and the wait until each accepts connections. */
-
-
-
-
-
-/** How long a netserver may take to listen on its port. */
-const NETSERVER_READY_TIMEOUT_MS = 10_000;
-/** Pause between two looks at the listening sockets. */
-const NETSERVER_READY_POLL_MS = 50;
-/** Bound for one `ss` look. */
-const SS_TIMEOUT_MS = 5_000;
-/** How long a killed netserver may take to be reaped. */
-const NETSERVER_EXIT_TIMEOUT_MS = 5_000;
-/** `ip netns exec NS [taskset -c LIST] PROGRAM ARGS…`: a program in a namespace, pinned when cores are given. */
-function inNamespace(namespace, cores, command) {
-    const pin = cores === null ? [] : ['taskset', '-c', formatCpuList(cores)];
-    return ['ip', 'netns', 'exec', namespace, ...pin, ...command];
-}
-/** Starts the profile's netserver in the foreground (`-D`) so its handle is the process itself. */
-function startNetserver(runner, names, profile) {
-    const argv = inNamespace(names.serverNamespace, profile.serverCores, [
-        'netserver',
-        '-D',
-        '-4',
-        '-L',
-        SERVER_ADDRESS,
-        '-p',
-        String(profile.port),
-    ]);
-    return { profile, argv, handle: runner.start(argv) };
-}
-async function isListening(runner, namespace, port) {
-    const argv = ['ss', '-N', namespace, '-H', '-l', '-t', '-n', 'sport', '=', `:${port}`];
-    const output = await runner.run(argv, { timeoutMs: SS_TIMEOUT_MS });
-    return output.exitCode === 0 && output.stdout.trim() !== '';
-}
-/**
- * Waits until the netserver listens on its port (seen with `ss` inside the server namespace), bounded by
- * {@link NETSERVER_READY_TIMEOUT_MS}; fails at once when it exits instead.
- */
-async function waitUntilListening(runner, names, netserver) {
-    const { port } = netserver.profile;
-    let ended;
-    netserver.handle.exited.then((output) => {
-        ended = firstOutputLine(output);
-    }, (error) => {
-        ended = errors_formatError(error);
-    });
-    const deadline = Date.now() + NETSERVER_READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-        if (ended !== undefined)
-            throw new InfraError(`netserver on port ${port} exited before listening: ${ended}`);
-        if (await isListening(runner, names.serverNamespace, port))
-            return;
-        await (0,promises_namespaceObject.setTimeout)(NETSERVER_READY_POLL_MS);
-    }
-    throw new InfraError(`netserver did not listen on ${SERVER_ADDRESS}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${formatArgv(netserver.argv)}\` by hand`);
-}
-/** Kills a netserver and waits (bounded) until it has been reaped, so no handle keeps Node alive. */
-async function stopNetserver(netserver) {
-    netserver.handle.kill('SIGKILL');
-    const abort = new AbortController();
-    const timeout = (0,promises_namespaceObject.setTimeout)(NETSERVER_EXIT_TIMEOUT_MS, 'timeout', { signal: abort.signal }).catch(() => 'aborted');
-    const exited = netserver.handle.exited.then(() => 'exited', () => 'exited');
-    const outcome = await Promise.race([exited, timeout]);
-    abort.abort();
-    if (outcome === 'timeout') {
-        throw new InfraError(`netserver (pid ${netserver.handle.pid}) did not exit within ${NETSERVER_EXIT_TIMEOUT_MS / 1000} s of SIGKILL`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/preflight.ts
-/** Checks the local target makes before it creates anything: root, and every program it will run. */
-
-/** Bound for one `PROGRAM -V` probe. */
-const PROGRAM_PROBE_TIMEOUT_MS = 10_000;
-/** Programs every local run needs: namespaces and veth (`ip`), readiness (`ss`), affinity, netperf. */
-const REQUIRED_PROGRAMS = ['ip', 'ss', 'taskset', 'netperf', 'netserver'];
-/** True when the current process runs as root. */
-function runsAsRoot() {
-    return process.getuid?.() === 0;
-}
-/**
- * Throws a one-line InfraError when the local target cannot work here: not root, or a program missing
- * (the message names the Debian package). Every program answers `-V`; its exit code does not matter,
- * only that it exists.
- */
-async function preflight({ runner, isRoot, programs }) {
-    if (!isRoot) {
-        throw new InfraError('the local target needs root to create network namespaces: run as root (sudo netperf-gate …) or use --target kubernetes');
-    }
-    // Sequential on purpose: the first missing program is reported, in a stable order.
-    for (const program of programs) {
-        await runner.run([program, '-V'], { timeoutMs: PROGRAM_PROBE_TIMEOUT_MS });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/what-if.ts
-/** The local target's what-if settings: a qdisc on the client's veth, and setup commands in each namespace. */
-
-
-/** Bound for `tc qdisc replace`. */
-const TC_TIMEOUT_MS = 15_000;
-/** Bound for one setup command (loading a large nftables ruleset can take a while). */
-const SETUP_COMMAND_TIMEOUT_MS = 120_000;
-/** Trims each setting; a blank one (an unset action input arrives as '') counts as not set. */
-function normaliseSettings(settings) {
-    const clean = (value) => (value?.trim() ? value.trim() : undefined);
-    return {
-        qdisc: clean(settings.qdisc),
-        serverSetup: clean(settings.serverSetup),
-        clientSetup: clean(settings.clientSetup),
-    };
-}
-/** `tc qdisc replace` on the client's veth end; the qdisc arguments are split on whitespace, no shell. */
-function qdiscArgv(names, qdisc) {
-    return [
-        'tc',
-        '-n',
-        names.clientNamespace,
-        'qdisc',
-        'replace',
-        'dev',
-        names.clientInterface,
-        'root',
-        ...qdisc.trim().split(/\s+/),
-    ];
-}
-/** Puts the qdisc on the client's egress; tc refusing it is the user's to fix (UsageError quoting tc). */
-async function applyQdisc(runner, names, qdisc) {
-    const output = await runner.run(qdiscArgv(names, qdisc), { timeoutMs: TC_TIMEOUT_MS });
-    if (output.exitCode !== 0) {
-        throw new UsageError(`Invalid --local-qdisc '${qdisc}': tc said "${firstOutputLine(output)}". Expected tc qdisc arguments, e.g. 'tbf rate 1gbit burst 256kb latency 10ms'.`);
-    }
-}
-/**
- * Runs a user's setup command inside a namespace. The user typed a shell command line (redirections,
- * `&&`, quoting), so it goes to `sh -c` as one argument: the shell is the user's, our own commands
- * never use one. It runs in our working directory, so relative paths (`nft -f rules.nft`) work.
- */
-async function runSetupCommand(runner, namespace, command, role) {
-    const argv = ['ip', 'netns', 'exec', namespace, 'sh', '-c', command];
-    const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS });
-    if (output.exitCode !== 0) {
-        throw new UsageError(`The ${role} setup command '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/lifecycle.ts
-
-
-
-
-
-
-
-/** A run that has created nothing yet. */
-function newLocalRun(fixed) {
-    return {
-        ...fixed,
-        host: undefined,
-        profiles: [],
-        namespaces: [],
-        netservers: [],
-        closed: false,
-        cleaning: Promise.resolve(),
-    };
-}
-/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
-async function allOrFirstFailure(promises) {
-    const settled = await Promise.allSettled(promises);
-    const failure = settled.find((result) => result.status === 'rejected');
-    if (failure !== undefined)
-        throw failure.reason;
-    return settled.map((result) => result.value);
-}
-function checkpoint(run) {
-    if (run.closed)
-        throw new InfraError('the local target was cleaned up while it was being prepared');
-}
-async function build(run) {
-    const { runner, names, settings } = run;
-    await createNamespacePair(runner, names, (namespace) => run.namespaces.push(namespace));
-    checkpoint(run);
-    if (settings.qdisc !== undefined)
-        await applyQdisc(runner, names, settings.qdisc);
-    if (settings.serverSetup !== undefined) {
-        await runSetupCommand(runner, names.serverNamespace, settings.serverSetup, 'server');
-    }
-    if (settings.clientSetup !== undefined) {
-        await runSetupCommand(runner, names.clientNamespace, settings.clientSetup, 'client');
-    }
-    checkpoint(run);
-    for (const profile of run.profiles)
-        run.netservers.push(startNetserver(runner, names, profile));
-    await allOrFirstFailure(run.netservers.map((netserver) => waitUntilListening(runner, names, netserver)));
-    checkpoint(run);
-}
-/**
- * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
- */
-async function prepareRun(run, scenarios) {
-    if (run.host !== undefined)
-        throw new Error('a local target can be prepared once');
-    if (run.closed)
-        throw new InfraError('the local target was cleaned up before it was prepared');
-    const host = readHostFacts();
-    const plan = planCpuProfiles(scenarios, host.availableCores);
-    const programs = run.settings.qdisc === undefined ? REQUIRED_PROGRAMS : [...REQUIRED_PROGRAMS, 'tc'];
-    await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs });
-    await sweepLeftoverNamespaces(run.runner, run.log);
-    for (const warning of plan.warnings)
-        run.log(warning);
-    run.host = host;
-    run.profiles = plan.profiles;
-    try {
-        await build(run);
-    }
-    catch (error) {
-        await cleanupRun(run);
-        throw error;
-    }
-}
-async function removeEverything(run) {
-    for (const netserver of run.netservers.splice(0)) {
-        await stopNetserver(netserver).catch((error) => run.log(`cleanup: ${errors_formatError(error)}`));
-    }
-    for (const namespace of run.namespaces.splice(0)) {
-        try {
-            await removeNamespace(run.runner, namespace);
-        }
-        catch (error) {
-            run.namespaces.push(namespace); // a later cleanup may try again
-            run.log(`cleanup: ${errors_formatError(error)}`);
-        }
-    }
-}
-/** Kills the netservers and anything else in the namespaces, then deletes them. Idempotent; logs, never throws. */
-function cleanupRun(run) {
-    run.closed = true;
-    run.cleaning = run.cleaning.then(() => removeEverything(run));
-    return run.cleaning;
-}
-/** {@link cleanupRun} for exit handlers: synchronous and best effort. */
-function cleanupRunSync(run) {
-    run.closed = true;
-    for (const netserver of run.netservers.splice(0))
-        netserver.handle.kill('SIGKILL');
-    for (const namespace of run.namespaces.splice(0))
-        removeNamespaceSync(run.runner, namespace);
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/local-target.ts
-
-
-
-
-
-
-
-
-/** Time a netperf run may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
-const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
-/** Bound for `netperf -V`. */
-const NETPERF_VERSION_TIMEOUT_MS = 10_000;
-function writeToStderr(line) {
-    process.stderr.write(`${line}\n`);
-}
-/**
- * Removes what killed local runs left behind (`npg-<pid>-cli|srv` namespaces whose pid has gone, and
- * the processes in them), logging one line when there was any; `prepare` does the same. Returns the
- * namespaces removed. For `netperf-gate cleanup`.
- */
-async function sweepLeftovers(deps = {}) {
-    return sweepLeftoverNamespaces(deps.runner ?? createCommandRunner(), deps.log ?? writeToStderr);
-}
-/** Creates the local target; nothing happens on this machine until `prepare`. */
-function createLocalTarget(options, deps = {}) {
-    const runner = deps.runner ?? createCommandRunner();
-    const names = namesFor(options.runId ?? String(process.pid));
-    const run = newLocalRun({
-        runner,
-        log: deps.log ?? writeToStderr,
-        names,
-        settings: normaliseSettings(options),
-    });
-    return {
-        kind: 'local',
-        names,
-        prepare: (scenarios) => prepareRun(run, scenarios),
-        endpoint: (scenario) => ({ host: SERVER_ADDRESS, port: profileOf(run.profiles, scenario).port }),
-        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
-        fingerprint: () => fingerprint(run),
-        cleanup: () => cleanupRun(run),
-        cleanupSync: () => cleanupRunSync(run),
-    };
-}
-/** Starts every netperf process before awaiting any, so the connections overlap; each is bounded. */
-async function runNetperf(run, scenario, argvs) {
-    const { clientCores } = profileOf(run.profiles, scenario);
-    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
-    const namespace = run.names.clientNamespace;
-    const runs = argvs.map((argv) => run.runner.run(inNamespace(namespace, clientCores, ['netperf', ...argv]), { timeoutMs }));
-    return allOrFirstFailure(runs);
-}
-async function fingerprint(run) {
-    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: NETPERF_VERSION_TIMEOUT_MS });
-    return buildFingerprint({
-        names: run.names,
-        host: run.host ?? readHostFacts(),
-        netperfVersion: parseNetperfVersion(version.stdout),
-        profiles: run.profiles,
-        settings: run.settings,
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/targets/create.ts
-
-
-/** The target the config names, created (not yet prepared). */
-function createTarget(config, log) {
+/**
+ * The target the config names, created (not yet prepared). Each target is imported only when it is
+ * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
+ */
+async function createTarget(config, log) {
     switch (config.target) {
-        case 'local':
+        case 'local': {
+            const { createLocalTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5925));
             return createLocalTarget(config.local, { log });
-        case 'kubernetes':
-            throw new UsageError('the kubernetes target is not available in this version yet; use --target local');
+        }
+        case 'kubernetes': {
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7912));
+            return createKubernetesTarget(config.kubernetes, { log });
+        }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
 
-const SIGNAL_EXIT_CODES = { SIGINT: EXIT_INTERRUPTED_SIGINT, SIGTERM: EXIT_INTERRUPTED_SIGTERM };
+const SIGNAL_EXIT_CODES = { SIGINT: errors/* EXIT_INTERRUPTED_SIGINT */.PC, SIGTERM: errors/* EXIT_INTERRUPTED_SIGTERM */.A1 };
 /**
  * Runs `work`; if SIGINT or SIGTERM arrives meanwhile, runs `cleanup` once and exits with 130 / 143,
  * so Ctrl-C never leaves namespaces, pods or processes behind. Handlers are removed afterwards.
@@ -24829,29 +25426,18 @@ function aggregateSamples(samples) {
 
 ;// CONCATENATED MODULE: ./src/metrics/sample.ts
 
+
 /** Stream CPU cost is % CPU per this much throughput, like Cilium's "CPU per 10 Gbit/s" charts. */
 const STREAM_COST_GBPS = 10;
 /** Request/response CPU cost is % CPU per this many transactions per second. */
 const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
-/** What `client_cpu_cost` / `server_cpu_cost` are normalised to, for report headers and results. */
-function costUnit(test) {
-    switch (test) {
-        case 'TCP_STREAM':
-            return '% CPU per 10 Gbit/s';
-        case 'TCP_RR':
-            return '% CPU per 100k trans/s';
-    }
-}
+
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }
-function sample_median(values) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    // One middle value for an odd count, the two around the middle for an even one.
-    const middle = sorted.slice(Math.floor((sorted.length - 1) / 2), Math.floor(sorted.length / 2) + 1);
-    return sum(middle) / middle.length;
+/** Median of what was measured, or undefined when nothing was. */
+function medianOrUndefined(values) {
+    return values.length === 0 ? undefined : median(values);
 }
 /** The values every instance reported, or undefined when any instance lacks one (a sum would lie). */
 function allOrNothing(values) {
@@ -24863,7 +25449,7 @@ function instanceRates(test, instances) {
     const complete = allOrNothing(rates);
     if (complete === undefined) {
         const units = instances.map((figures) => figures.throughputUnits).join(', ');
-        throw new InfraError(`netperf reported ${units} for a ${test} run, which is not the rate that test measures; check the netperf arguments.`);
+        throw new errors/* InfraError */.iG(`netperf reported ${units} for a ${test} run, which is not the rate that test measures; check the netperf arguments.`);
     }
     return complete;
 }
@@ -24899,7 +25485,7 @@ function cpuMetrics(test, instances, totalRate) {
         ['server', instances.map((figures) => figures.remoteCpuPct)],
     ];
     for (const [side, values] of sides) {
-        const cpuPct = sample_median(values.filter((value) => value !== null));
+        const cpuPct = medianOrUndefined(values.filter((value) => value !== null));
         if (cpuPct === undefined)
             continue;
         metrics[`${side}_cpu_pct`] = cpuPct;
@@ -24930,7 +25516,7 @@ function latencyMetrics(instances) {
  */
 function combineInstances(test, instances) {
     if (instances.length === 0) {
-        throw new InfraError(`No netperf instance finished for a ${test} sample; check the target's netperf runs.`);
+        throw new errors/* InfraError */.iG(`No netperf instance finished for a ${test} sample; check the target's netperf runs.`);
     }
     const totalRate = sum(instanceRates(test, instances));
     const metrics = test === 'TCP_STREAM'
@@ -24997,7 +25583,7 @@ const REQUIRED_SELECTORS = [
 
 function requireWholeNumber(value, min, what, scenario) {
     if (!Number.isInteger(value) || value < min) {
-        throw new UsageError(`Scenario '${scenario.name}': ${what} must be a whole number of at least ${min}, got ${value}.`);
+        throw new errors/* UsageError */.eb(`Scenario '${scenario.name}': ${what} must be a whole number of at least ${min}, got ${value}.`);
     }
 }
 function checkScenario(scenario) {
@@ -25016,7 +25602,7 @@ function checkEndpoint(endpoint) {
     const hostOk = /^[A-Za-z0-9][A-Za-z0-9.:_-]*$/.test(endpoint.host);
     const portOk = Number.isInteger(endpoint.port) && endpoint.port >= 1 && endpoint.port <= 65535;
     if (!hostOk || !portOk) {
-        throw new InfraError(`The target gave netserver endpoint '${endpoint.host}' port ${endpoint.port}, which is not a valid ` +
+        throw new errors/* InfraError */.iG(`The target gave netserver endpoint '${endpoint.host}' port ${endpoint.port}, which is not a valid ` +
             "host and port; check the target's netserver setup.");
     }
 }
@@ -25100,7 +25686,7 @@ function splitCsvLine(line) {
  * netperf's output could not be turned into figures. An infrastructure error (exit code 3): the
  * network or the tool failed, not the code under test. Keeps the raw output for the debug log.
  */
-class NetperfOutputError extends InfraError {
+class NetperfOutputError extends errors/* InfraError */.iG {
     kind;
     stdout;
     stderr;
@@ -25401,7 +25987,7 @@ function targetSettings(config) {
  * and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
  */
 async function withSession(config, scenarios, io, work) {
-    const target = createTarget(config, io.log);
+    const target = await createTarget(config, io.log);
     const startedAt = io.now();
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
@@ -25468,7 +26054,7 @@ const MIN_CALIBRATE_RUNS = 2;
 const MAX_CALIBRATE_RUNS = 50;
 function noiseTable(noise) {
     const rows = noise.flatMap((scenario) => scenario.metrics.map((m) => [
-        `${scenario.name} ${m.metric} (${metricUnit(m.metric)})`,
+        `${scenario.name} ${m.metric} (${metricUnit(m.metric, scenario.test)})`,
         `${m.betweenRunPct.toFixed(1)}%`,
         `${m.withinRunCvPct.toFixed(1)}%`,
         `${m.recommendedPct}%`,
@@ -25516,19 +26102,21 @@ function formatP(p) {
 }
 /** Verdicts that need attention are shouted; the rest stay quiet. */
 function formatVerdict(metric) {
+    if (!metric.gated)
+        return `${metric.verdict} (not gated)`;
     return metric.verdict === 'regression' || metric.verdict === 'improvement'
         ? metric.verdict.toUpperCase()
         : metric.verdict;
 }
 function scenarioBlock(scenario) {
     const rows = scenario.metrics.map((m) => [
-        `${m.metric} (${metricUnit(m.metric)})`,
+        `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
         formatValue(m, m.baselineMedian),
         formatValue(m, m.currentMedian),
         Number.isFinite(m.changePct) ? formatPercentChange(m.changePct) : '—',
         formatInterval(m),
         formatP(m.pValue),
-        `${m.thresholdPct}%`,
+        m.threshold === 'off' ? 'off' : `${m.threshold}%`,
         formatVerdict(m),
     ]);
     const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
@@ -25545,7 +26133,7 @@ function verdictLine(comparison) {
 /** Why each non-unchanged metric got its verdict, one line each. */
 function reasons(comparison) {
     return comparison.scenarios.flatMap((scenario) => scenario.metrics
-        .filter((m) => m.verdict !== 'unchanged')
+        .filter((m) => m.gated && m.verdict !== 'unchanged')
         .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`));
 }
 /**
@@ -25660,15 +26248,16 @@ function compareScenario(baseline, current, settings) {
             notes.push(`${metric} only in the ${baselineSamples.length === 0 ? 'current results' : 'baseline'}: not compared`);
             continue;
         }
-        const thresholdPct = thresholdFor(settings.thresholds, name, metric);
+        const threshold = thresholdFor(settings.thresholds, name, metric);
         const options = {
             direction: metricDirection(metric),
-            thresholdPct,
+            thresholdPct: threshold === 'off' ? 0 : threshold,
             ...(settings.alpha ? { alpha: settings.alpha } : {}),
         };
         metrics.push({
             metric,
-            thresholdPct,
+            threshold,
+            gated: threshold !== 'off',
             baselineSamples,
             currentSamples,
             ...compareSamples(baselineSamples, currentSamples, options),
@@ -25687,9 +26276,11 @@ function whyNotComparable(baseline, current) {
 }
 function countVerdicts(scenarios) {
     const counts = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 };
-    for (const scenario of scenarios)
+    for (const scenario of scenarios) {
         for (const metric of scenario.metrics)
-            counts[metric.verdict] += 1;
+            if (metric.gated)
+                counts[metric.verdict] += 1;
+    }
     return counts;
 }
 /**
@@ -25784,7 +26375,7 @@ async function compareFiles(config, io) {
 /** Scenarios with at least one inconclusive metric: more samples may settle them. */
 function unsettled(comparison, scenarios) {
     const names = new Set(comparison.scenarios
-        .filter((s) => s.metrics.some((m) => m.verdict === 'inconclusive'))
+        .filter((s) => s.metrics.some((m) => m.gated && m.verdict === 'inconclusive'))
         .map((s) => s.name));
     return scenarios.filter((scenario) => names.has(scenario.name));
 }
@@ -25838,8 +26429,12 @@ async function gate(config, io) {
     return { verdict: comparison.verdict, comparison, results };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./src/targets/local/local-target.ts + 7 modules
+var local_target = __nccwpck_require__(5925);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/util/files.ts
@@ -25860,7 +26455,7 @@ function reason(error) {
 /** Checking writability without creating anything: the closest folder that exists decides. */
 async function nearestExistingFolder(folder) {
     let current = folder;
-    while (!(await (0,external_node_fs_promises_namespaceObject.stat)(current).catch(() => undefined))) {
+    while (!(await (0,promises_.stat)(current).catch(() => undefined))) {
         const parent = (0,external_node_path_.dirname)(current);
         if (parent === current)
             break;
@@ -25873,27 +26468,27 @@ function createFiles() {
     return {
         async readText(path, what) {
             try {
-                return await (0,external_node_fs_promises_namespaceObject.readFile)(path, 'utf8');
+                return await (0,promises_.readFile)(path, 'utf8');
             }
             catch (error) {
-                throw new UsageError(`cannot read ${what} "${path}": ${reason(error)}; check the path`);
+                throw new errors/* UsageError */.eb(`cannot read ${what} "${path}": ${reason(error)}; check the path`);
             }
         },
         async exists(path) {
-            return (await (0,external_node_fs_promises_namespaceObject.stat)(path).catch(() => undefined)) !== undefined;
+            return (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
         },
         async writeText(path, text) {
-            await (0,external_node_fs_promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            await (0,external_node_fs_promises_namespaceObject.writeFile)(path, text);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            await (0,promises_.writeFile)(path, text);
         },
         async checkWritable(path, what) {
             try {
-                if ((await (0,external_node_fs_promises_namespaceObject.stat)(path).catch(() => undefined))?.isDirectory())
+                if ((await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory())
                     throw Object.assign(new Error(), { code: 'EISDIR' });
-                await (0,external_node_fs_promises_namespaceObject.access)(await nearestExistingFolder((0,external_node_path_.dirname)(path)), external_node_fs_.constants.W_OK);
+                await (0,promises_.access)(await nearestExistingFolder((0,external_node_path_.dirname)(path)), external_node_fs_.constants.W_OK);
             }
             catch (error) {
-                throw new UsageError(`cannot write ${what} "${path}": ${reason(error)}; pick another path`);
+                throw new errors/* UsageError */.eb(`cannot write ${what} "${path}": ${reason(error)}; pick another path`);
             }
         },
     };
@@ -25929,7 +26524,7 @@ const MAX_EXTRA_ROUNDS = 5;
 /** `--samples 5` → 5; anything that is not a whole number is a UsageError naming the flag. */
 function parseWholeNumber(flag, value) {
     if (!/^\d+$/.test(value.trim())) {
-        throw new UsageError(`${flag} must be a whole number, got "${value}"`);
+        throw new errors/* UsageError */.eb(`${flag} must be a whole number, got "${value}"`);
     }
     return Number(value.trim());
 }
@@ -25937,7 +26532,7 @@ function parseWholeNumber(flag, value) {
 function parseChoice(flag, value, choices) {
     const found = choices.find((choice) => choice === value);
     if (found === undefined) {
-        throw new UsageError(`${flag} must be one of ${choices.join(', ')}, got "${value}"`);
+        throw new errors/* UsageError */.eb(`${flag} must be one of ${choices.join(', ')}, got "${value}"`);
     }
     return found;
 }
@@ -25945,7 +26540,7 @@ function parseChoice(flag, value, choices) {
 function parsePercent(flag, value) {
     const number = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1000) {
-        throw new UsageError(`${flag} must be a percentage above 0 and at most 1000, got "${value}"`);
+        throw new errors/* UsageError */.eb(`${flag} must be a percentage above 0 and at most 1000, got "${value}"`);
     }
     return number;
 }
@@ -25953,8 +26548,83 @@ function parsePercent(flag, value) {
 ;// CONCATENATED MODULE: ./src/config/run-config.ts
 /** The kinds of target netperf-gate can measure on. */
 const TARGET_KINDS = ['local', 'kubernetes'];
+/** The image `cilium connectivity perf` pins: netperf and netserver, by digest. */
+const DEFAULT_IMAGE = 'quay.io/cilium/network-perf:3.21-1782913202-88c270c@sha256:c115a00b80bbf4ff49857dd545f0c40025f226d79051b2c8fdab3e8b938c7f92';
 /** Results file written when --out is not given. */
 const DEFAULT_RESULTS_PATH = 'netperf-results.json';
+
+;// CONCATENATED MODULE: ./src/cli/run-flags.ts
+
+
+
+
+/** Copies the flags that were given onto `target` (absent flags stay absent, not undefined). */
+function copyGiven(target, values) {
+    for (const [key, value] of Object.entries(values)) {
+        if (value !== undefined)
+            target[key] = value;
+    }
+}
+/** Checks and converts run flags into a RunConfig. */
+function toRunConfig(flags) {
+    const config = {
+        target: parseChoice('--target', flags.target, TARGET_KINDS),
+        local: {},
+        kubernetes: {
+            tolerations: flags.toleration,
+            image: flags.image,
+            hostNetworkReference: flags.hostNetworkReference === true,
+        },
+        outPath: flags.out,
+        debug: flags.debug === true,
+    };
+    copyGiven(config, {
+        suitePath: flags.suite,
+        scenarioNames: flags.scenarios === undefined ? undefined : parseScenarioList(flags.scenarios),
+        samples: flags.samples === undefined ? undefined : parseWholeNumber('--samples', flags.samples),
+        durationSeconds: flags.duration === undefined ? undefined : parseWholeNumber('--duration', flags.duration),
+    });
+    copyGiven(config.local, {
+        qdisc: flags.localQdisc,
+        serverSetup: flags.localServerSetup,
+        clientSetup: flags.localClientSetup,
+    });
+    copyGiven(config.kubernetes, {
+        kubeconfigPath: flags.kubeconfig,
+        context: flags.context,
+        namespace: flags.namespace,
+        clientNode: flags.clientNode,
+        serverNode: flags.serverNode,
+        nodeSelector: flags.nodeSelector,
+    });
+    return config;
+}
+function collect(value, previous) {
+    return [...previous, value];
+}
+/** Adds the flags `run`, `gate` and `calibrate` share. */
+function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to write the results JSON') {
+    return command
+        .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
+        .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
+        .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
+        .option('--samples <n>', 'samples per scenario (overrides the suite)')
+        .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
+        .option('--local-qdisc <args>', 'local: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"')
+        .option('--local-server-setup <cmd>', 'local: command run in the server namespace once it exists')
+        .option('--local-client-setup <cmd>', 'local: command run in the client namespace once it exists')
+        .option('--kubeconfig <file>', 'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)')
+        .option('--context <name>', 'kubernetes: kubeconfig context')
+        .option('--namespace <name>', 'kubernetes: use this existing namespace instead of one per run')
+        .option('--client-node <name>', 'kubernetes: node for the client pods')
+        .option('--server-node <name>', 'kubernetes: node for the server pods')
+        .option('--node-selector <labels>', 'kubernetes: label selector for automatic node choice, e.g. "perf=true"')
+        .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
+        .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
+        .option('--host-network-reference', 'kubernetes: also measure host-network pods (node-to-node baseline)')
+        .option('--out <file>', outHelp, out)
+        .option('--debug', 'print stack traces and process details');
+}
 
 ;// CONCATENATED MODULE: ./src/cli/program.ts
 
@@ -25965,30 +26635,6 @@ const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 
 
 
-
-function toRunConfig(flags) {
-    const config = {
-        target: parseChoice('--target', flags.target, TARGET_KINDS),
-        local: {},
-        outPath: flags.out,
-        debug: flags.debug === true,
-    };
-    if (flags.suite !== undefined)
-        config.suitePath = flags.suite;
-    if (flags.scenarios !== undefined)
-        config.scenarioNames = parseScenarioList(flags.scenarios);
-    if (flags.samples !== undefined)
-        config.samples = parseWholeNumber('--samples', flags.samples);
-    if (flags.duration !== undefined)
-        config.durationSeconds = parseWholeNumber('--duration', flags.duration);
-    if (flags.localQdisc !== undefined)
-        config.local.qdisc = flags.localQdisc;
-    if (flags.localServerSetup !== undefined)
-        config.local.serverSetup = flags.localServerSetup;
-    if (flags.localClientSetup !== undefined)
-        config.local.clientSetup = flags.localClientSetup;
-    return config;
-}
 function toJudgeConfig(flags) {
     const config = {
         environmentPolicy: parseChoice('--environment-policy', flags.environmentPolicy, ENVIRONMENT_POLICIES),
@@ -26003,30 +26649,16 @@ function toJudgeConfig(flags) {
 function toGateConfig(flags) {
     const extraRounds = parseWholeNumber('--extra-rounds', flags.extraRounds);
     if (extraRounds > MAX_EXTRA_ROUNDS) {
-        throw new UsageError(`--extra-rounds must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
+        throw new errors/* UsageError */.eb(`--extra-rounds must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
     }
     return { ...toJudgeConfig(flags), run: toRunConfig(flags), baselinePath: flags.baseline, extraRounds };
 }
 function toCalibrateConfig(flags) {
     const runs = parseWholeNumber('--runs', flags.runs);
     if (runs < MIN_CALIBRATE_RUNS || runs > MAX_CALIBRATE_RUNS) {
-        throw new UsageError(`--runs must be from ${MIN_CALIBRATE_RUNS} to ${MAX_CALIBRATE_RUNS}, got ${runs}`);
+        throw new errors/* UsageError */.eb(`--runs must be from ${MIN_CALIBRATE_RUNS} to ${MAX_CALIBRATE_RUNS}, got ${runs}`);
     }
     return { run: toRunConfig(flags), runs, thresholdsOutPath: flags.out };
-}
-/** The flags `run`, `gate` and `calibrate` share. */
-function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to write the results JSON') {
-    return command
-        .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
-        .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
-        .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
-        .option('--samples <n>', 'samples per scenario (overrides the suite)')
-        .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
-        .option('--local-qdisc <args>', 'local target: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"')
-        .option('--local-server-setup <cmd>', 'local target: command run in the server namespace once it exists')
-        .option('--local-client-setup <cmd>', 'local target: command run in the client namespace once it exists')
-        .option('--out <file>', outHelp, out)
-        .option('--debug', 'print stack traces and process details');
 }
 /** The flags `compare` and `gate` share. */
 function addJudgeOptions(command) {
@@ -26091,17 +26723,17 @@ function parseCommandLine(argv, write) {
         program.parse([...argv], { from: 'user' });
     }
     catch (error) {
-        if (error instanceof UsageError)
+        if (error instanceof errors/* UsageError */.eb)
             throw error;
         if (error instanceof CommanderError) {
             const helpOrVersion = error.exitCode === 0;
-            return { command: 'exit', exitCode: helpOrVersion ? EXIT_OK : EXIT_USAGE };
+            return { command: 'exit', exitCode: helpOrVersion ? errors/* EXIT_OK */.Ij : errors/* EXIT_USAGE */.Ri };
         }
         throw error;
     }
     if (request === undefined) {
         write(program.helpInformation());
-        return { command: 'exit', exitCode: EXIT_USAGE };
+        return { command: 'exit', exitCode: errors/* EXIT_USAGE */.Ri };
     }
     return request;
 }
@@ -26126,7 +26758,7 @@ function io() {
 }
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict) {
-    return verdict === 'regression' ? EXIT_REGRESSION : EXIT_OK;
+    return verdict === 'regression' ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;
 }
 /** True when the user asked for stack traces (--debug, or the runner's step debug). */
 function debugWanted(argv) {
@@ -26141,27 +26773,27 @@ async function main(argv) {
                 return request.exitCode;
             case 'schema':
                 stdout(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
-                return EXIT_OK;
+                return errors/* EXIT_OK */.Ij;
             case 'cleanup':
-                await sweepLeftovers({ log: stderr });
-                return EXIT_OK;
+                await (0,local_target/* sweepLeftovers */.ZW)({ log: stderr });
+                return errors/* EXIT_OK */.Ij;
             case 'run':
                 await runBenchmarks(request.config, io());
-                return EXIT_OK;
+                return errors/* EXIT_OK */.Ij;
             case 'compare':
                 return verdictExitCode((await compareFiles(request.config, io())).verdict);
             case 'calibrate':
                 await calibrateTarget(request.config, io());
-                return EXIT_OK;
+                return errors/* EXIT_OK */.Ij;
             case 'gate':
                 return verdictExitCode((await gate(request.config, io())).verdict);
         }
     }
     catch (error) {
-        stderr(`netperf-gate: ${errors_formatError(error)}`);
+        stderr(`netperf-gate: ${(0,errors/* formatError */.Wk)(error)}`);
         if (debugWanted(argv) && error instanceof Error && error.stack)
             stderr(error.stack);
-        return exitCodeOf(error);
+        return (0,errors/* exitCodeOf */.FO)(error);
     }
 }
 

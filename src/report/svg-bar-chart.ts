@@ -46,9 +46,9 @@ export const SERIES_COLOURS: Readonly<Record<string, string>> = {
 const OTHER_SERIES_COLOUR = '#777777';
 const INK = '#1a1a1a';
 
-const WIDTH = 640;
-const PLOT_LEFT = 150;
-const PLOT_RIGHT = 500;
+const WIDTH = 660;
+const PLOT_LEFT = 110;
+const PLOT_RIGHT = 530;
 const TOP = 8;
 const ROW = 26;
 const BAR = 16;
@@ -197,7 +197,10 @@ function describe(chart: BarChart): string {
     .flatMap((g) =>
       g.bars.map((b) => {
         const who = g.label === '' ? b.series : `${g.label} ${b.series}`;
-        return `${who}: median ${chart.format(b.value)} ${chart.unit} over ${b.samples.length} samples`;
+        const interval = b.interval
+          ? `, 90% interval ${chart.format(b.interval.low)} to ${chart.format(b.interval.high)}`
+          : '';
+        return `${who}: median ${chart.format(b.value)} ${chart.unit} over ${b.samples.length} samples${interval}`;
       }),
     )
     .join('; ');
@@ -223,6 +226,7 @@ export function renderBarChart(chart: BarChart): string {
   return element(
     'svg',
     {
+      class: 'chart-bars',
       role: 'img',
       'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
       viewBox: `0 0 ${WIDTH} ${height}`,

@@ -23,7 +23,11 @@ export interface AuditEntry {
 export class AuditLog {
   readonly entries: AuditEntry[] = [];
 
-  constructor(private readonly filePath?: string) {}
+  private readonly filePath: string | undefined;
+
+  constructor(filePath?: string) {
+    this.filePath = filePath;
+  }
 
   /** Records one entry (and appends it to the file, if any). */
   record(entry: Omit<AuditEntry, 'time'>): void {

@@ -15,14 +15,14 @@ export interface CommandResult {
 export function runCommand(argv: readonly string[], input?: string): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const [file = '', ...args] = argv;
-    const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       stdout += d.toString();
     });
-    child.stderr.on('data', (d: Buffer) => {
+    child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
     child.on('error', (error) => {
@@ -33,7 +33,8 @@ export function runCommand(argv: readonly string[], input?: string): Promise<Com
       clearTimeout(timer);
       resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
     });
-    child.stdin.end(input ?? '');
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
   });
 }
 

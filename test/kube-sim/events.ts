@@ -17,7 +17,11 @@ export interface EventSource {
 export class EventRecorder {
   private readonly folded = new Map<string, string>();
 
-  constructor(private readonly store: ObjectStore) {}
+  private readonly store: ObjectStore;
+
+  constructor(store: ObjectStore) {
+    this.store = store;
+  }
 
   /** Records (or folds) an event about `involved`. */
   record(

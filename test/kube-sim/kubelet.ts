@@ -48,7 +48,10 @@ export class Kubelets {
   private podSeq = 0;
   private readonly runner: RunnerDeps;
 
-  constructor(private readonly deps: KubeletDeps) {
+  private readonly deps: KubeletDeps;
+
+  constructor(deps: KubeletDeps) {
+    this.deps = deps;
     this.runner = { ...deps, onExitWhileDeleting: (rt) => void this.finishDeletion(rt) };
   }
 

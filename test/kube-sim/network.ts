@@ -35,7 +35,11 @@ function gatewayOf(index: number): string {
 
 /** Network namespaces of one simulator, all named `<prefix>-…` (prefix `npgsim-<port>`). */
 export class SimNetwork {
-  constructor(readonly prefix: string) {}
+  readonly prefix: string;
+
+  constructor(prefix: string) {
+    this.prefix = prefix;
+  }
 
   /** The hub namespace (bridge `br0`). */
   get hub(): string {

@@ -33,8 +33,11 @@ export interface FailureStatus {
 
 /** A Status thrown by a handler and sent as the response. */
 export class ApiError extends Error {
-  constructor(readonly status: FailureStatus) {
+  readonly status: FailureStatus;
+
+  constructor(status: FailureStatus) {
     super(status.message);
+    this.status = status;
   }
 }
 

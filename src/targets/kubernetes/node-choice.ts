@@ -52,20 +52,21 @@ function nameOf(node: V1Node): string {
   return node.metadata?.name ?? '?';
 }
 
-/** Why a node cannot take the pods, apart from CPU; empty when it can. */
-function placementProblems(node: V1Node, input: NodeChoiceInput, checkSelector: boolean): string[] {
+/** Why a node cannot take the pods, apart from CPU and the selector; empty when it can. */
+function placementProblems(node: V1Node, input: NodeChoiceInput): string[] {
   const problems: string[] = [];
   if (!isReady(node)) problems.push('NotReady');
   if (node.spec?.unschedulable === true) problems.push('cordoned');
-  if (checkSelector && !matchesSelector(node.metadata?.labels, input.selector)) {
-    problems.push('not matching --node-selector');
-  }
-  const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations);
+  const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations).map(formatTaint);
   if (taints.length > 0) {
-    const list = taints.map(formatTaint).join(', ');
-    problems.push(`taint ${list} not tolerated (add --toleration ${list})`);
+    const flags = taints.map((taint) => `--toleration ${taint}`).join(' ');
+    problems.push(`taint${taints.length > 1 ? 's' : ''} ${taints.join(', ')} not tolerated: add ${flags}`);
   }
   return problems;
+}
+
+function matches(node: V1Node, input: NodeChoiceInput): boolean {
+  return matchesSelector(node.metadata?.labels, input.selector);
 }
 
 function hasCpu(node: V1Node, input: NodeChoiceInput): boolean {
@@ -85,37 +86,37 @@ function namedNode(input: NodeChoiceInput, name: string, flag: string): V1Node {
     const names = input.nodes.map(nameOf).join(', ') || 'none';
     throw new UsageError(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
   }
-  const problems = placementProblems(node, input, false);
+  const problems = placementProblems(node, input);
   if (problems.length > 0)
     throw new UsageError(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
   if (!hasCpu(node, input)) throw cpuError([node], input);
   return node;
 }
 
+/** "of the 2 matching nodes: perf-1 (taint …), perf-2 (ok)": why each candidate was left out. */
 function describeCandidates(input: NodeChoiceInput, excluded: readonly string[]): string {
-  return input.nodes
-    .filter((node) => !excluded.includes(nameOf(node)))
-    .map((node) => {
-      const problems = placementProblems(node, input, true);
-      if (!hasCpu(node, input)) problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
-      return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
-    })
-    .join(', ');
+  const candidates = input.nodes.filter((node) => !excluded.includes(nameOf(node)) && matches(node, input));
+  const which = input.selectorText === undefined ? 'nodes' : 'matching nodes';
+  const each = candidates.map((node) => {
+    const problems = placementProblems(node, input);
+    if (!hasCpu(node, input)) problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
+    return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
+  });
+  return candidates.length === 0 ? `there are no ${which}` : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
 }
 
 function pickAutomatically(input: NodeChoiceInput, count: number, excluded: readonly string[]): V1Node[] {
   const placeable = input.nodes
-    .filter((node) => !excluded.includes(nameOf(node)))
-    .filter((node) => placementProblems(node, input, true).length === 0)
+    .filter((node) => !excluded.includes(nameOf(node)) && matches(node, input))
+    .filter((node) => placementProblems(node, input).length === 0)
     // By name: the same cluster gives the same nodes run after run, so results stay comparable.
     .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const fitting = placeable.filter((node) => hasCpu(node, input));
   if (fitting.length >= count) return fitting.slice(0, count);
   if (placeable.length >= count) throw cpuError(placeable, input);
   const selector = input.selectorText ? ` matching --node-selector '${input.selectorText}'` : '';
-  throw new UsageError(
-    `Need ${count === 2 ? 'two' : 'one more'} Ready, schedulable node${count === 2 ? 's' : ''}${selector}; found: ${describeCandidates(input, excluded) || 'no nodes'}.`,
-  );
+  const needed = count === 2 ? 'two Ready, schedulable nodes' : 'one more Ready, schedulable node';
+  throw new UsageError(`Need ${needed}${selector}; ${describeCandidates(input, excluded)}.`);
 }
 
 /**

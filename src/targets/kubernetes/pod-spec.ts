@@ -1,10 +1,13 @@
 /**
  * The objects the Kubernetes target creates, built by pure functions as typed literals (snapshot-tested).
  *
- * Pods are pinned with required node affinity on `metadata.name` (what the DaemonSet controller does)
- * rather than `spec.nodeName`: nodeName skips the scheduler, so a node without room answers with a
- * kubelet rejection (`OutOfcpu`) and taints are not checked, while affinity leaves the pod Pending with
- * the scheduler's own reason ("0/3 nodes are available: 1 Insufficient cpu") that we can quote.
+ * Pods are pinned through the scheduler, not with `spec.nodeName`: nodeName skips the scheduler, so a
+ * node without room answers with a kubelet rejection (`OutOfcpu`) and NoSchedule taints are not
+ * checked, while a scheduled pod stays Pending with the scheduler's own reason ("0/3 nodes are
+ * available: 1 Insufficient cpu") that we can quote. Two constraints, both true of the chosen node:
+ * required node affinity on the field `metadata.name` (exact, what the DaemonSet controller uses) and
+ * a nodeSelector on its `kubernetes.io/hostname` label (the form every scheduler, simple ones too,
+ * understands; the kubelet sets that label on every node).
  */
 import type {
   V1Container,
@@ -48,9 +51,19 @@ export interface PodInput {
   profile: KubeProfile;
   role: PodRole;
   network: PodNetwork;
-  nodeName: string;
+  node: PinnedNode;
   tolerations: readonly V1Toleration[];
 }
+
+/** The node a pod must run on. */
+export interface PinnedNode {
+  name: string;
+  /** Its `kubernetes.io/hostname` label, when it has one. */
+  hostname: string | undefined;
+}
+
+/** The label the kubelet puts on its node. */
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 /**
  * The run's own namespace. Pod Security admission enforces `restricted` on it, which our pod-network
@@ -138,11 +151,12 @@ export function buildPod(input: PodInput): V1Pod {
       },
     },
     spec: {
+      ...(input.node.hostname === undefined ? {} : { nodeSelector: { [HOSTNAME_LABEL]: input.node.hostname } }),
       affinity: {
         nodeAffinity: {
           requiredDuringSchedulingIgnoredDuringExecution: {
             nodeSelectorTerms: [
-              { matchFields: [{ key: 'metadata.name', operator: 'In', values: [input.nodeName] }] },
+              { matchFields: [{ key: 'metadata.name', operator: 'In', values: [input.node.name] }] },
             ],
           },
         },
@@ -167,9 +181,9 @@ export function buildPod(input: PodInput): V1Pod {
 
 /** Every pod of a run: per profile a server and a client on the pod network, and on the host's when asked. */
 export function buildRunPods(
-  base: Omit<PodInput, 'profile' | 'role' | 'network' | 'nodeName'>,
+  base: Omit<PodInput, 'profile' | 'role' | 'network' | 'node'>,
   profiles: readonly KubeProfile[],
-  nodes: { client: string; server: string },
+  nodes: { client: PinnedNode; server: PinnedNode },
   hostNetworkReference: boolean,
 ): V1Pod[] {
   const networks: PodNetwork[] = hostNetworkReference ? ['pod', 'host'] : ['pod'];
@@ -181,7 +195,7 @@ export function buildRunPods(
           profile,
           role,
           network,
-          nodeName: role === 'server' ? nodes.server : nodes.client,
+          node: role === 'server' ? nodes.server : nodes.client,
         }),
       ),
     ),

@@ -2,6 +2,7 @@
  * The `local` target: two network namespaces on this machine, joined by a veth pair, play the client and
  * server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts).
  */
+import { buildFanOutArgv, splitFanOutOutput } from '../../netperf/fan-out.js';
 import type { Scenario } from '../../suite/model.js';
 import { type CommandRunner, createCommandRunner } from '../../util/process.js';
 import type { ProcessOutput, Target, TargetFingerprint } from '../target.js';
@@ -88,7 +89,16 @@ export function createLocalTarget(options: LocalTargetOptions, deps: LocalTarget
   };
 }
 
-/** Starts every netperf process before awaiting any, so the connections overlap; each is bounded. */
+/** True when every instance runs the same arguments (what the runner asks for), so one fan-out can start them. */
+function allSame(argvs: readonly (readonly string[])[]): boolean {
+  const first = JSON.stringify(argvs[0]);
+  return argvs.every((argv) => JSON.stringify(argv) === first);
+}
+
+/**
+ * Starts every netperf process together, so the connections overlap: identical instances through one
+ * fan-out shell (see fan-out.ts for why), others as separate processes; each run is bounded.
+ */
 async function runNetperf(
   run: LocalRun,
   scenario: Scenario,
@@ -97,6 +107,12 @@ async function runNetperf(
   const { clientCores } = profileOf(run.profiles, scenario);
   const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
   const namespace = run.names.clientNamespace;
+  const [first] = argvs;
+  if (argvs.length > 1 && first !== undefined && allSame(argvs)) {
+    const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...first]);
+    const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
+    return splitFanOutOutput(output, argvs.length);
+  }
   const runs = argvs.map((argv) =>
     run.runner.run(inNamespace(namespace, clientCores, ['netperf', ...argv]), { timeoutMs }),
   );

@@ -1,0 +1,154 @@
+import type { ResultsComparison } from '../compare/compare-results.js';
+import type { Results } from '../results/schema.js';
+import { htmlTable, scenarioSection, verdictMarkup } from './html-scenario.js';
+import { REPORT_CSS } from './html-style.js';
+import {
+  comparisonCells,
+  DEFAULT_REPORT_TITLE,
+  environmentFacts,
+  headlineMetric,
+  METHOD_NOTE,
+  type ReportInput,
+  type ScenarioView,
+  scenarioViews,
+  verdictDetail,
+  verdictLabel,
+} from './report-input.js';
+import { element, escapeXml, textElement } from './svg-markup.js';
+
+/**
+ * Forbids the page to load or run anything: a second guarantee, enforced by the browser, that the
+ * report opens offline and runs no script whatever ends up in it.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function runDescription(label: string, results: Results): string {
+  const { environment, target } = results;
+  return `${label}: ${target.kind} run started ${results.startedAt}, nodes ${environment.client.name} → ${environment.server.name}`;
+}
+
+function banner(input: ReportInput): string {
+  const title = input.title ?? DEFAULT_REPORT_TITLE;
+  const word = verdictLabel(input.verdict);
+  const detail = input.comparison
+    ? verdictDetail(input.comparison)
+    : 'nothing to compare with; these results can become the baseline';
+  const runs = [
+    input.baseline ? runDescription('Baseline', input.baseline) : '',
+    runDescription('Current', input.current),
+  ];
+  return element(
+    'header',
+    { class: `banner banner-${input.verdict}`, role: 'status' },
+    [
+      element('h1', {}, `${escapeXml(title)}: ${textElement('span', { class: 'word' }, word)}`),
+      textElement('p', {}, `${word}: ${detail}.`),
+      ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
+    ].join(''),
+  );
+}
+
+function overview(views: readonly ScenarioView[]): string {
+  const rows = views.flatMap(({ comparison }) => {
+    if (comparison === undefined) return [];
+    const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+    if (metric === undefined) return [];
+    const cells = comparisonCells(metric);
+    const link = element(
+      'a',
+      { href: `#scenario-${comparison.name}` },
+      textElement('code', {}, comparison.name),
+    );
+    const figures = [cells.baseline, cells.current, cells.change, cells.interval].map(escapeXml);
+    return [[link, textElement('code', {}, metric.metric), ...figures, verdictMarkup(metric)]];
+  });
+  if (rows.length === 0) return '';
+  const headers = ['scenario', 'headline', 'baseline', 'current', 'change', '90% interval', 'verdict'];
+  return htmlTable(headers, rows, { className: 'figures' });
+}
+
+function notCompared(comparison: ResultsComparison | undefined): string {
+  if (comparison === undefined || comparison.skipped.length === 0) return '';
+  const items = comparison.skipped.map((s) =>
+    element('li', {}, `${textElement('code', {}, s.name)}: ${escapeXml(s.reason)}`),
+  );
+  return element('section', {}, textElement('h2', {}, 'Not compared') + element('ul', {}, items.join('')));
+}
+
+function environmentRows(input: ReportInput): string[][] {
+  const current = new Map(environmentFacts(input.current));
+  const baseline = new Map(input.baseline ? environmentFacts(input.baseline) : []);
+  const differing = new Set(input.comparison?.environment.map((d) => d.field));
+  const fields = [...new Set([...current.keys(), ...baseline.keys()])];
+  return fields.map((field) => {
+    const cells = [escapeXml(field)];
+    if (input.baseline) cells.push(escapeXml(baseline.get(field) ?? '(none)'));
+    cells.push(escapeXml(current.get(field) ?? '(none)'));
+    if (input.baseline) cells.push(differing.has(field) ? textElement('strong', {}, 'differs') : '');
+    return cells;
+  });
+}
+
+function environmentSection(input: ReportInput): string {
+  const headers = input.baseline ? ['field', 'baseline', 'current', ''] : ['field', 'current'];
+  const rows = environmentRows(input);
+  const differs = (row: number) => (rows[row]?.at(-1)?.includes('differs') ? 'differs' : undefined);
+  const table = htmlTable(headers, rows, { className: 'environment', rowClass: differs });
+  const differences = input.comparison?.environment.length ?? 0;
+  const summary = input.comparison
+    ? differences === 0
+      ? 'Same environment as the baseline.'
+      : `${differences} ${differences === 1 ? 'fact differs' : 'facts differ'} from the baseline (policy: ${input.comparison.environmentPolicy}${input.comparison.environmentFails ? '; this fails the gate' : ''}).`
+    : '';
+  const intro = summary === '' ? '' : textElement('p', {}, summary);
+  return element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
+}
+
+function reproduceSection(commands: readonly string[]): string {
+  if (commands.length === 0) return '';
+  const code = textElement('code', {}, commands.join('\n'));
+  return element(
+    'section',
+    { id: 'reproduce' },
+    textElement('h2', {}, 'How to reproduce locally') + element('pre', {}, code),
+  );
+}
+
+/**
+ * The node-to-node (host-network) reference section. Results carry no reference yet; when they do,
+ * this shows the pod/host ratio per scenario (how much the CNI costs) and html-charts.ts adds its bars.
+ */
+function referenceSection(_input: ReportInput): string {
+  return '';
+}
+
+/**
+ * The report as ONE self-contained HTML file: inline CSS and inline SVG, no script, nothing loaded
+ * (a Content-Security-Policy forbids it too), so it opens offline from an artifact. The verdict comes
+ * first, then an overview, then per scenario the headline chart (bars = medians, dots = samples,
+ * whisker = 90% interval, shaded = threshold band), client/server CPU and latency charts and the table
+ * of every metric; then what was not compared, the environment with its differences and the commands
+ * that reproduce the run. Pure and deterministic: same input, same bytes.
+ */
+export function renderHtmlReport(input: ReportInput): string {
+  const title = `${input.title ?? DEFAULT_REPORT_TITLE}: ${verdictLabel(input.verdict)}`;
+  const views = scenarioViews(input);
+  const head = [
+    element('meta', { charset: 'utf-8' }),
+    element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+    textElement('title', {}, title),
+    element('style', {}, REPORT_CSS),
+  ].join('');
+  const body = [
+    banner(input),
+    overview(views),
+    ...views.map(scenarioSection),
+    referenceSection(input),
+    notCompared(input.comparison),
+    environmentSection(input),
+    reproduceSection(input.reproduce),
+    element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
+  ].join('\n');
+  return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}

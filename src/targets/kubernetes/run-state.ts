@@ -1,0 +1,76 @@
+/** One Kubernetes run: its fixed inputs and what it has created so far. */
+import type { V1Node } from '@kubernetes/client-node';
+import type { KubernetesSettings } from '../../config/run-config.js';
+import type { KubeApi } from './kube-api.js';
+import type { WaitBounds } from './pod-wait.js';
+import type { KubeProfile } from './profiles.js';
+
+/**
+ * What a run created, recorded before each create is sent (an answer lost on the way still leaves a
+ * name to delete). The action saves it for its post step, which deletes it with
+ * `deleteCreatedResources` if the main step could not.
+ */
+export interface CreatedResources {
+  runId: string;
+  /** The namespace the pods are in: the run's own, or the one given with --namespace. */
+  namespace: string;
+  /** True when the run created the namespace: cleanup deletes it (and with it every pod). */
+  namespaceCreated: boolean;
+  /** Pods created in it, by name. */
+  pods: string[];
+}
+
+/** A run's state; the lifecycle functions read and update it. */
+export interface KubeRun {
+  readonly settings: KubernetesSettings;
+  readonly runId: string;
+  readonly log: (line: string) => void;
+  readonly bounds: WaitBounds;
+  /** Bound for cleanup to see everything gone. */
+  readonly cleanupWaitMs: number;
+  /** Connects on first use (loading the kubeconfig can fail; it should fail inside prepare). */
+  readonly connect: () => KubeApi;
+  api: KubeApi | undefined;
+  created: CreatedResources;
+  profiles: KubeProfile[];
+  nodes: { client: V1Node; server: V1Node } | undefined;
+  serverVersion: string | undefined;
+  /** Pod IPs by pod name, once Ready. */
+  podIps: Map<string, string>;
+  /** Set by cleanup: a prepare still running stops and leaves what it made to cleanup. */
+  closed: boolean;
+  /** Cleanups run one after another. */
+  cleaning: Promise<void>;
+}
+
+/** A run that has created nothing yet. */
+export function newKubeRun(
+  fixed: Pick<KubeRun, 'settings' | 'runId' | 'log' | 'bounds' | 'cleanupWaitMs' | 'connect'>,
+  namespace: string,
+): KubeRun {
+  return {
+    ...fixed,
+    api: undefined,
+    created: { runId: fixed.runId, namespace, namespaceCreated: false, pods: [] },
+    profiles: [],
+    nodes: undefined,
+    serverVersion: undefined,
+    podIps: new Map(),
+    closed: false,
+    cleaning: Promise.resolve(),
+  };
+}
+
+/** The connected API (connecting on first use). */
+export function apiOf(run: KubeRun): KubeApi {
+  run.api ??= run.connect();
+  return run.api;
+}
+
+/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
+export async function allOrFirstFailure<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}

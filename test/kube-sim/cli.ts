@@ -1,0 +1,107 @@
+/** `npm run kube-sim -- …`: flags to options, start, print where it listens, stop cleanly on SIGINT/SIGTERM. */
+import { parseArgs } from 'node:util';
+import { type FaultInput, parseFaultSpec } from './faults.js';
+import { type KubeSimOptions, startKubeSim } from './index.js';
+import type { SimNodeConfig } from './nodes.js';
+import type { Taint } from './types.js';
+
+/** Usage text of the command. */
+export const USAGE = `Usage: npm run kube-sim -- [options]
+  --nodes N                 number of nodes sim-node-1..N (default 2)
+  --port P                  port on 127.0.0.1 (default 0: any free port)
+  --kubeconfig-out FILE     write a kubeconfig for kubectl / client-node
+  --audit-log FILE          append every request as a JSON line
+  --node-cpu C[,C...]       CPU capacity per node, one value for all or one per node (default 32)
+  --taint NODE=KEY[=VALUE]:EFFECT   taint a node (repeatable), e.g. sim-node-1=dedicated=infra:NoSchedule
+  --fault KIND:key=value,...        start with a fault (repeatable), e.g.
+        api-error:verb=create,resource=pods,code=500,times=1
+        api-error:verb=list,resource=nodes,code=429,retryAfterSeconds=2,times=1
+        pod-state:state=ImagePullBackOff,name=netserver-*
+        exec-drop:afterMs=500,mode=reset,times=1
+        node-not-ready:node=sim-node-2
+  --crash-backoff-ms MS     first CrashLoopBackOff delay (default 10000)
+  --image-pull-backoff-ms MS  ErrImagePull → ImagePullBackOff delay (default 2000)
+Faults can also be changed at runtime: POST/GET/DELETE http://127.0.0.1:P/sim/faults (see README.md).`;
+
+/** Parses `NODE=KEY[=VALUE]:EFFECT`. */
+export function parseTaint(spec: string): { node: string; taint: Taint } {
+  const match = /^([^=]+)=([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(spec);
+  if (!match) throw new Error(`Invalid taint '${spec}'. Expected NODE=KEY[=VALUE]:NoSchedule|PreferNoSchedule|NoExecute.`);
+  const [, node = '', key = '', value, effect] = match;
+  return { node, taint: { key, ...(value !== undefined ? { value } : {}), effect: effect as Taint['effect'] } };
+}
+
+function positiveInt(name: string, text: string | undefined, fallback: number): number {
+  const value = text === undefined ? fallback : Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Invalid ${name} '${text}'. Expected a whole number.`);
+  return value;
+}
+
+/** Turns the command line into simulator options (throws one line on a bad flag). */
+export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolean } {
+  const { values } = parseArgs({
+    args,
+    options: {
+      nodes: { type: 'string' },
+      port: { type: 'string' },
+      'kubeconfig-out': { type: 'string' },
+      'audit-log': { type: 'string' },
+      'node-cpu': { type: 'string' },
+      taint: { type: 'string', multiple: true },
+      fault: { type: 'string', multiple: true },
+      'crash-backoff-ms': { type: 'string' },
+      'image-pull-backoff-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const count = positiveInt('--nodes', values.nodes, 2);
+  const cpus = (values['node-cpu'] ?? '').split(',').filter(Boolean);
+  const nodes: SimNodeConfig[] = Array.from({ length: count }, (_, i) => {
+    const cpu = cpus.length === 1 ? cpus[0] : cpus[i];
+    return cpu ? { cpu } : {};
+  });
+  for (const spec of values.taint ?? []) {
+    const { node, taint } = parseTaint(spec);
+    const index = Number(/^sim-node-(\d+)$/.exec(node)?.[1] ?? 0) - 1;
+    const config = nodes[index];
+    if (!config) throw new Error(`Invalid taint '${spec}': there is no node ${node}.`);
+    config.taints = [...(config.taints ?? []), taint];
+  }
+  const faults: FaultInput[] = (values.fault ?? []).map(parseFaultSpec);
+  return {
+    help: values.help ?? false,
+    nodes,
+    port: positiveInt('--port', values.port, 0),
+    ...(values['kubeconfig-out'] ? { kubeconfigPath: values['kubeconfig-out'] } : {}),
+    ...(values['audit-log'] ? { auditLogPath: values['audit-log'] } : {}),
+    faults,
+    crashBackoffMs: positiveInt('--crash-backoff-ms', values['crash-backoff-ms'], 10_000),
+    imagePullBackoffMs: positiveInt('--image-pull-backoff-ms', values['image-pull-backoff-ms'], 2_000),
+  };
+}
+
+/** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
+export async function runCli(args: string[]): Promise<number> {
+  let options: ReturnType<typeof optionsFromArgs>;
+  try {
+    options = optionsFromArgs(args);
+  } catch (error) {
+    console.error(`kube-sim: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sim = await startKubeSim(options);
+  console.log(`kube-sim: listening on ${sim.url} with nodes ${sim.nodeNames.join(', ')}`);
+  if (sim.kubeconfigPath) console.log(`kube-sim: kubeconfig written to ${sim.kubeconfigPath}`);
+  console.log('kube-sim: press Ctrl-C to stop (everything it created is removed)');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sim.close();
+  console.log('kube-sim: stopped, namespaces and processes removed');
+  return 0;
+}

@@ -1,0 +1,135 @@
+/**
+ * kube-sim: a Kubernetes API server for tests, on plain HTTP at 127.0.0.1, whose nodes are network
+ * namespaces and whose pods are real processes (the container's command; the image is ignored and the
+ * machine's binaries are used). See README.md in this folder.
+ */
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AuditEntry, AuditLog } from './audit.js';
+import { Cluster } from './cluster.js';
+import { FaultBook, type FaultInput } from './faults.js';
+import { kubeconfigText } from './kubeconfig.js';
+import { MAX_NODES, SimNetwork } from './network.js';
+import { nodeName, type SimNodeConfig } from './nodes.js';
+import { findExecutable } from './processes.js';
+import { serveCluster } from './server.js';
+
+export type { AuditEntry } from './audit.js';
+export type { ActiveFault, Fault, FaultInput } from './faults.js';
+export { FaultBook, parseFaultSpec } from './faults.js';
+export type { SimNodeConfig } from './nodes.js';
+
+/** How to start a simulator. */
+export interface KubeSimOptions {
+  /** Node count, or one settings object per node (`sim-node-1`, `sim-node-2`, …). */
+  nodes: number | SimNodeConfig[];
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Where to write the kubeconfig (the text is also returned). */
+  kubeconfigPath?: string;
+  /** File the audit entries are appended to (JSON lines), besides memory. */
+  auditLogPath?: string;
+  /** Faults active from the start. */
+  faults?: FaultInput[];
+  /** First CrashLoopBackOff delay; default 10 000 ms like the kubelet. */
+  crashBackoffMs?: number;
+  /** Delay from ErrImagePull to ImagePullBackOff; default 2 000 ms (shorter than a real pull). */
+  imagePullBackoffMs?: number;
+  /** Where diagnostics go (default: stderr). */
+  log?: (line: string) => void;
+}
+
+/** A running simulator. */
+export interface KubeSim {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  port: number;
+  /** Kubeconfig YAML pointing at the simulator. */
+  kubeconfig: string;
+  /** Path the kubeconfig was written to, if asked. */
+  kubeconfigPath?: string;
+  /** Node names, in order. */
+  nodeNames: string[];
+  /** Prefix of every network namespace the simulator creates (`npgsim-<port>`). */
+  netnsPrefix: string;
+  /** Fault switches: add/remove/clear/list, effective at once. */
+  faults: FaultBook;
+  /** Every request so far (live array). */
+  audit: AuditEntry[];
+  /** Stops the server, kills every process and removes every namespace and veth it created. */
+  close(): Promise<void>;
+}
+
+const REQUIRED_TOOLS = ['ip', 'nsenter', 'taskset'];
+
+function checkMachine(nodeCount: number): void {
+  if (process.getuid?.() !== 0) throw new Error('kube-sim needs root: it creates network namespaces and veth pairs');
+  const missing = REQUIRED_TOOLS.filter((tool) => !findExecutable(tool, process.env.PATH ?? ''));
+  if (missing.length > 0) throw new Error(`kube-sim needs ${missing.join(', ')} on PATH (iproute2, util-linux)`);
+  if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > MAX_NODES) {
+    throw new Error(`Invalid node count ${nodeCount}. Expected 1 to ${MAX_NODES}.`);
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+async function stopServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** Starts a simulator; on failure nothing it made is left behind. */
+export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
+  const nodeConfigs = typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
+  checkMachine(nodeConfigs.length);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const server = createServer();
+  const port = await listen(server, options.port ?? 0);
+  const network = new SimNetwork(`npgsim-${port}`);
+  const faults = new FaultBook();
+  const audit = new AuditLog(options.auditLogPath);
+  let cluster: Cluster;
+  try {
+    await network.destroyAll(); // leftovers of a simulator killed on this port
+    await network.createNodes(nodeConfigs.length);
+    for (const fault of options.faults ?? []) faults.add(fault);
+    const backoff = { crashBackoffMs: options.crashBackoffMs ?? 10_000, imagePullBackoffMs: options.imagePullBackoffMs ?? 2_000 };
+    cluster = new Cluster(network, faults, nodeConfigs, { backoff, log });
+  } catch (error) {
+    await network.destroyAll();
+    await stopServer(server);
+    throw error;
+  }
+  serveCluster(server, cluster, audit);
+  const url = `http://127.0.0.1:${port}`;
+  const kubeconfig = kubeconfigText(url);
+  if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await stopServer(server);
+      await cluster.kubelets.shutdown();
+      await network.destroyAll();
+    })();
+    return closing;
+  };
+  return {
+    url,
+    port,
+    kubeconfig,
+    ...(options.kubeconfigPath ? { kubeconfigPath: options.kubeconfigPath } : {}),
+    nodeNames: nodeConfigs.map((_, i) => nodeName(i + 1)),
+    netnsPrefix: network.prefix,
+    faults,
+    audit: audit.entries,
+    close,
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The HTTP front of the simulator: discovery, the /api/v1 resources, exec upgrades and /sim admin
+ * endpoints; every request goes into the audit log; api-error faults fire before the handler runs.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { handleAdmin } from './admin-api.js';
+import type { AuditLog } from './audit.js';
+import type { Cluster } from './cluster.js';
+import { discoveryDocument, isHealthPath } from './discovery.js';
+import { checkExec, chooseProtocol, runExec } from './exec.js';
+import type { Fault } from './faults.js';
+import { type ApiCall, boolParam, sendError, sendJson } from './http.js';
+import { handlePods } from './pods-api.js';
+import { handleNamespaces, handleReadOnly } from './resources-api.js';
+import { type ApiRoute, parseApiPath, resourceLabel, verbOf } from './routes.js';
+import { ApiError, badRequest, internalError, pathNotFound, statusForCode, tooManyRequests } from './status.js';
+
+/** The Status an api-error fault answers with. */
+function faultError(fault: Extract<Fault, { kind: 'api-error' }>): ApiError {
+  if (fault.code === 429) return tooManyRequests(fault.retryAfterSeconds);
+  if (fault.code === 500) return internalError(fault.message);
+  return statusForCode(fault.code, fault.message);
+}
+
+function throwIfFaulted(cluster: Cluster, verb: string, route: ApiRoute): void {
+  const fault = cluster.faults.takeApiError({ verb, resource: resourceLabel(route), namespace: route.namespace, name: route.name });
+  if (fault) throw faultError(fault);
+}
+
+async function dispatch(cluster: Cluster, call: ApiCall): Promise<void> {
+  switch (call.resource) {
+    case 'pods':
+      return handlePods(cluster, call);
+    case 'namespaces':
+      return handleNamespaces(cluster, call);
+    case 'nodes':
+      if (call.namespace) throw pathNotFound();
+      return handleReadOnly(cluster, call, 'nodes');
+    case 'events':
+      return handleReadOnly(cluster, call, 'events');
+    default:
+      throw pathNotFound();
+  }
+}
+
+function auditor(audit: AuditLog, req: IncomingMessage, verb: string, route: ApiRoute | undefined): (code: number) => void {
+  let done = false;
+  return (code) => {
+    if (done) return;
+    done = true;
+    const entry = { verb, method: req.method ?? 'GET', path: req.url ?? '/', code, userAgent: req.headers['user-agent'] };
+    audit.record(route ? { ...entry, resource: resourceLabel(route) } : entry);
+  };
+}
+
+async function onRequest(cluster: Cluster, audit: AuditLog, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://kube-sim');
+  const route = parseApiPath(url.pathname);
+  const verb = verbOf(req.method ?? 'GET', route, boolParam(url, 'watch'));
+  const call: ApiCall = { req, res, url, verb, resource: route?.resource ?? '', ...route, audit: auditor(audit, req, verb, route) };
+  try {
+    if (url.pathname.startsWith('/sim/')) return await handleAdmin(call, cluster.faults, audit);
+    const document = discoveryDocument(url.pathname, req.headers.host ?? '');
+    if (document) return sendJson(call, 200, document);
+    if (isHealthPath(url.pathname)) {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return call.audit(200);
+    }
+    if (!route) throw pathNotFound();
+    throwIfFaulted(cluster, verb, route);
+    await dispatch(cluster, call);
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : internalError((error as Error).message ?? String(error));
+    if (!(error instanceof ApiError)) console.error(`kube-sim: ${req.method} ${req.url}: ${(error as Error).stack}`);
+    if (res.headersSent) res.end();
+    else sendError(call, apiError);
+  }
+}
+
+/** Writes a Status as a plain HTTP response on a socket that was not upgraded. */
+function refuseUpgrade(socket: Duplex, error: ApiError): void {
+  const body = JSON.stringify(error.status);
+  const retry = error.status.details?.retryAfterSeconds;
+  const lines = [
+    `HTTP/1.1 ${error.status.code} ${error.status.reason}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...(retry !== undefined ? [`Retry-After: ${retry}`] : []),
+    'Connection: close',
+  ];
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+}
+
+function onUpgrade(cluster: Cluster, audit: AuditLog, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const url = new URL(req.url ?? '/', 'http://kube-sim');
+  const route = parseApiPath(url.pathname);
+  const verb = verbOf(req.method ?? 'GET', route, false);
+  const record = auditor(audit, req, verb, route);
+  socket.on('error', () => socket.destroy());
+  if (head.length > 0) socket.unshift(head);
+  try {
+    if (!route || route.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+    throwIfFaulted(cluster, verb, route);
+    const request = checkExec(cluster, url, route.namespace, route.name);
+    const websocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
+    const protocol = websocket ? chooseProtocol(req.headers['sec-websocket-protocol'] as string | undefined) : undefined;
+    if (!protocol) throw badRequest(`unable to upgrade connection: kube-sim speaks WebSocket with ${'v5/v4.channel.k8s.io'} only`);
+    runExec(cluster, req, socket, request, protocol);
+    record(101);
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : internalError((error as Error).message);
+    refuseUpgrade(socket, apiError);
+    record(apiError.status.code);
+  }
+}
+
+/** Makes `server` answer as the simulator of `cluster` (requests and exec upgrades). */
+export function serveCluster(server: Server, cluster: Cluster, audit: AuditLog): void {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, req, res));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => onUpgrade(cluster, audit, req, socket, head));
+}
