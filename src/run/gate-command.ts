@@ -36,7 +36,7 @@ function unsettled(comparison: ResultsComparison, scenarios: readonly Scenario[]
   return scenarios.filter((scenario) => names.has(scenario.name));
 }
 
-interface RoundsInput {
+export interface RoundsInput {
   config: GateConfig;
   scenarios: readonly Scenario[];
   baseline: Results;
@@ -44,8 +44,11 @@ interface RoundsInput {
   io: RunIo;
 }
 
-/** Measures the suite, then re-measures scenarios with inconclusive metrics, up to the configured rounds. */
-async function measureWithExtraRounds(session: Session, input: RoundsInput): Promise<ScenarioResult[]> {
+/** Measures the suite, then re-measures scenarios with inconclusive gated metrics, up to the configured rounds. */
+export async function measureWithExtraRounds(
+  session: Session,
+  input: RoundsInput,
+): Promise<ScenarioResult[]> {
   const { config, scenarios, baseline, settings, io } = input;
   let measured = await session.measure(scenarios);
   for (let round = 1; round <= config.extraRounds; round++) {

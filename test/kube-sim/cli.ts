@@ -26,14 +26,21 @@ Faults can also be changed at runtime: POST/GET/DELETE http://127.0.0.1:P/sim/fa
 /** Parses `NODE=KEY[=VALUE]:EFFECT`. */
 export function parseTaint(spec: string): { node: string; taint: Taint } {
   const match = /^([^=]+)=([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(spec);
-  if (!match) throw new Error(`Invalid taint '${spec}'. Expected NODE=KEY[=VALUE]:NoSchedule|PreferNoSchedule|NoExecute.`);
+  if (!match)
+    throw new Error(
+      `Invalid taint '${spec}'. Expected NODE=KEY[=VALUE]:NoSchedule|PreferNoSchedule|NoExecute.`,
+    );
   const [, node = '', key = '', value, effect] = match;
-  return { node, taint: { key, ...(value !== undefined ? { value } : {}), effect: effect as Taint['effect'] } };
+  return {
+    node,
+    taint: { key, ...(value !== undefined ? { value } : {}), effect: effect as Taint['effect'] },
+  };
 }
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
   const value = text === undefined ? fallback : Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`Invalid ${name} '${text}'. Expected a whole number.`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`Invalid ${name} '${text}'. Expected a whole number.`);
   return value;
 }
 

@@ -4,7 +4,7 @@
  */
 import { EventRecorder } from './events.js';
 import type { FaultBook } from './faults.js';
-import { type KubeletDeps, Kubelets, activePodsOn } from './kubelet.js';
+import { activePodsOn, type KubeletDeps, Kubelets } from './kubelet.js';
 import { newUid, timestamp } from './meta.js';
 import type { SimNetwork } from './network.js';
 import { buildNode, isNodeReady, type SimNodeConfig, syncNodeReadiness } from './nodes.js';
@@ -17,7 +17,11 @@ import type { NamespaceObject, NodeObject, PodObject } from './types.js';
 export const INITIAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** A namespace object as the API server creates it. */
-export function namespaceObject(name: string, labels: Record<string, string> = {}, extra: Record<string, unknown> = {}): NamespaceObject {
+export function namespaceObject(
+  name: string,
+  labels: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+): NamespaceObject {
   return {
     kind: 'Namespace',
     apiVersion: 'v1',
@@ -91,7 +95,8 @@ export class Cluster {
   private pass(): void {
     const nodes = this.store.list<NodeObject>('nodes');
     for (const pod of this.store.list<PodObject>('pods')) {
-      if (pod.metadata.deletionTimestamp || pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
+      if (pod.metadata.deletionTimestamp || pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed')
+        continue;
       if (!pod.spec.nodeName) this.trySchedule(pod, nodes);
       else if (this.forcedPending.has(pod.metadata.uid)) this.holdSandbox(pod);
       else this.tryStart(pod, nodes);
@@ -100,12 +105,17 @@ export class Cluster {
 
   private trySchedule(pod: PodObject, nodes: NodeObject[]): void {
     const result = this.forcedPending.has(pod.metadata.uid)
-      ? { message: `0/${nodes.length} nodes are available: ${nodes.length} node(s) were unschedulable. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.` }
+      ? {
+          message: `0/${nodes.length} nodes are available: ${nodes.length} node(s) were unschedulable. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`,
+        }
       : schedule(
           pod,
           nodes.map((node) => ({
             node,
-            requestedMilli: activePodsOn(this.store, node.metadata.name).reduce((s, p) => s + cpuRequestMilli(p.spec), 0),
+            requestedMilli: activePodsOn(this.store, node.metadata.name).reduce(
+              (s, p) => s + cpuRequestMilli(p.spec),
+              0,
+            ),
           })),
         );
     const source = { component: 'default-scheduler' as const };
@@ -131,7 +141,12 @@ export class Cluster {
   private tryStart(pod: PodObject, nodes: NodeObject[]): void {
     const index = nodes.findIndex((n) => n.metadata.name === pod.spec.nodeName);
     const node = nodes[index];
-    if (!node || !isNodeReady(node) || this.kubelets.runtimeOf(pod.metadata.namespace ?? '', pod.metadata.name)) return;
+    if (
+      !node ||
+      !isNodeReady(node) ||
+      this.kubelets.runtimeOf(pod.metadata.namespace ?? '', pod.metadata.name)
+    )
+      return;
     if (!pod.status.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'True')) {
       this.store.modify<PodObject>('pods', pod.metadata.namespace, pod.metadata.name, (p) =>
         setCondition(p.status, 'PodScheduled', 'True'),
@@ -162,7 +177,10 @@ export class Cluster {
     const message =
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type="sim" failed (add): simulated fault';
     if (updated) {
-      this.events.record(updated, 'Warning', 'FailedCreatePodSandBox', message, { component: 'kubelet', host: pod.spec.nodeName });
+      this.events.record(updated, 'Warning', 'FailedCreatePodSandBox', message, {
+        component: 'kubelet',
+        host: pod.spec.nodeName,
+      });
     }
   }
 

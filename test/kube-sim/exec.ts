@@ -64,34 +64,59 @@ export function checkExec(cluster: Cluster, url: URL, namespace: string, name: s
   const pod = cluster.store.get<PodObject>('pods', namespace, name);
   if (!pod) throw notFound('pods', name);
   const flag = (key: string) => ['true', '1'].includes(url.searchParams.get(key) ?? '');
-  const request = { pod, command: url.searchParams.getAll('command'), stdin: flag('stdin'), stdout: flag('stdout'), stderr: flag('stderr') };
-  if (!request.stdin && !request.stdout && !request.stderr) throw badRequest('you must specify at least 1 of stdin, stdout, stderr');
-  if (request.command.length === 0) throw badRequest('you must specify at least one command for the container');
+  const request = {
+    pod,
+    command: url.searchParams.getAll('command'),
+    stdin: flag('stdin'),
+    stdout: flag('stdout'),
+    stderr: flag('stderr'),
+  };
+  if (!request.stdin && !request.stdout && !request.stderr)
+    throw badRequest('you must specify at least 1 of stdin, stdout, stderr');
+  if (request.command.length === 0)
+    throw badRequest('you must specify at least one command for the container');
   const container = url.searchParams.get('container') ?? pod.spec.containers[0]?.name ?? '';
-  if (!pod.spec.containers.some((c) => c.name === container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
+  if (!pod.spec.containers.some((c) => c.name === container))
+    throw badRequest(`container ${container} is not valid for pod ${name}`);
   if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') {
     throw badRequest(`cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
   }
-  if (!cluster.kubelets.runtimeOf(namespace, name)?.child) throw badRequest(`unable to upgrade connection: container not found ("${container}")`);
+  if (!cluster.kubelets.runtimeOf(namespace, name)?.child)
+    throw badRequest(`unable to upgrade connection: container not found ("${container}")`);
   return request;
 }
 
 /** Upgrades the connection and runs the command; `protocol` is the negotiated subprotocol. */
-export function runExec(cluster: Cluster, req: IncomingMessage, socket: Duplex, request: ExecRequest, protocol: string): void {
+export function runExec(
+  cluster: Cluster,
+  req: IncomingMessage,
+  socket: Duplex,
+  request: ExecRequest,
+  protocol: string,
+): void {
   const { pod, command } = request;
   const namespace = pod.metadata.namespace ?? '';
   const runtime = cluster.kubelets.runtimeOf(namespace, pod.metadata.name);
   socket.write(handshakeResponse(String(req.headers['sec-websocket-key']), protocol));
   const ws = new WebSocketConnection(socket);
-  const send = (channel: number, data: Buffer | string) => ws.sendBinary(Buffer.concat([Buffer.from([channel]), Buffer.from(data)]));
+  const send = (channel: number, data: Buffer | string) =>
+    ws.sendBinary(Buffer.concat([Buffer.from([channel]), Buffer.from(data)]));
   const finish = (status: Record<string, unknown>) => {
     send(ERROR, JSON.stringify(status));
     ws.close(1000);
   };
   const container = pod.spec.containers[0];
   const env = containerEnv(pod.metadata.name, container?.env);
-  if (!runtime?.netns || !findExecutable(command[0] ?? '', env.PATH ?? '')) return finish(notFoundStatus(command));
-  const child = spawnInNamespace({ netns: runtime.netns, cpus: runtime.cpus, argv: command, env, cwd: container?.workingDir ?? '/', stdin: request.stdin });
+  if (!runtime?.netns || !findExecutable(command[0] ?? '', env.PATH ?? ''))
+    return finish(notFoundStatus(command));
+  const child = spawnInNamespace({
+    netns: runtime.netns,
+    cpus: runtime.cpus,
+    argv: command,
+    env,
+    cwd: container?.workingDir ?? '/',
+    stdin: request.stdin,
+  });
   let done = false;
   if (request.stdout) child.stdout?.on('data', (d: Buffer) => send(STDOUT, d));
   else child.stdout?.resume();

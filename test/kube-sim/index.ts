@@ -63,9 +63,11 @@ export interface KubeSim {
 const REQUIRED_TOOLS = ['ip', 'nsenter', 'taskset'];
 
 function checkMachine(nodeCount: number): void {
-  if (process.getuid?.() !== 0) throw new Error('kube-sim needs root: it creates network namespaces and veth pairs');
+  if (process.getuid?.() !== 0)
+    throw new Error('kube-sim needs root: it creates network namespaces and veth pairs');
   const missing = REQUIRED_TOOLS.filter((tool) => !findExecutable(tool, process.env.PATH ?? ''));
-  if (missing.length > 0) throw new Error(`kube-sim needs ${missing.join(', ')} on PATH (iproute2, util-linux)`);
+  if (missing.length > 0)
+    throw new Error(`kube-sim needs ${missing.join(', ')} on PATH (iproute2, util-linux)`);
   if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > MAX_NODES) {
     throw new Error(`Invalid node count ${nodeCount}. Expected 1 to ${MAX_NODES}.`);
   }
@@ -88,7 +90,8 @@ async function stopServer(server: Server): Promise<void> {
 
 /** Starts a simulator; on failure nothing it made is left behind. */
 export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
-  const nodeConfigs = typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
+  const nodeConfigs =
+    typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
   checkMachine(nodeConfigs.length);
   const log = options.log ?? ((line: string) => console.error(line));
   const server = createServer();
@@ -101,7 +104,10 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     await network.destroyAll(); // leftovers of a simulator killed on this port
     await network.createNodes(nodeConfigs.length);
     for (const fault of options.faults ?? []) faults.add(fault);
-    const backoff = { crashBackoffMs: options.crashBackoffMs ?? 10_000, imagePullBackoffMs: options.imagePullBackoffMs ?? 2_000 };
+    const backoff = {
+      crashBackoffMs: options.crashBackoffMs ?? 10_000,
+      imagePullBackoffMs: options.imagePullBackoffMs ?? 2_000,
+    };
     cluster = new Cluster(network, faults, nodeConfigs, { backoff, log });
   } catch (error) {
     await network.destroyAll();

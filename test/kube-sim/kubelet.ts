@@ -3,13 +3,7 @@
  * for hostNetwork), run its container, and tear it down on deletion: SIGTERM to the process group,
  * SIGKILL after the grace period, then the namespace goes and the pod object disappears.
  */
-import type { EventRecorder } from './events.js';
-import { LogBuffer } from './log-buffer.js';
-import { timestamp } from './meta.js';
-import { nodeAddress, podAddress, type SimNetwork } from './network.js';
-import { cpuLimitMilli, cpuRequestMilli, setCondition } from './pod-status.js';
-import { cpuSetFor, signalGroup } from './processes.js';
-import { cpuMilli } from './quantity.js';
+
 import {
   type BackoffSettings,
   failImagePull,
@@ -20,6 +14,13 @@ import {
   setWaiting,
   updatePod,
 } from './container-runner.js';
+import type { EventRecorder } from './events.js';
+import { LogBuffer } from './log-buffer.js';
+import { timestamp } from './meta.js';
+import { nodeAddress, podAddress, type SimNetwork } from './network.js';
+import { cpuLimitMilli, cpuRequestMilli, setCondition } from './pod-status.js';
+import { cpuSetFor, signalGroup } from './processes.js';
+import { cpuMilli } from './quantity.js';
 import type { ObjectStore } from './store.js';
 import type { NodeObject, PodObject } from './types.js';
 
@@ -38,7 +39,9 @@ export interface KubeletDeps {
 export function activePodsOn(store: ObjectStore, nodeName: string): PodObject[] {
   return store
     .list<PodObject>('pods')
-    .filter((p) => p.spec.nodeName === nodeName && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
+    .filter(
+      (p) => p.spec.nodeName === nodeName && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed',
+    );
 }
 
 /** All kubelets; pods are keyed by uid. */
@@ -62,7 +65,12 @@ export class Kubelets {
   }
 
   /** A pod bound to a Ready node: admit it and start it (errors are logged and reported on the pod). */
-  async start(pod: PodObject, node: NodeObject, nodeIndex: number, forced?: PodRuntime['forced']): Promise<void> {
+  async start(
+    pod: PodObject,
+    node: NodeObject,
+    nodeIndex: number,
+    forced?: PodRuntime['forced'],
+  ): Promise<void> {
     if (this.runtimes.has(pod.metadata.uid) || !this.admit(pod, node)) return;
     const runtime: PodRuntime = {
       namespace: pod.metadata.namespace ?? '',
@@ -87,7 +95,10 @@ export class Kubelets {
       const current = this.deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
       if (current) {
         const message = `Failed to create pod sandbox: ${(error as Error).message}`;
-        this.deps.events.record(current, 'Warning', 'FailedCreatePodSandBox', message, { component: 'kubelet', host: runtime.nodeName });
+        this.deps.events.record(current, 'Warning', 'FailedCreatePodSandBox', message, {
+          component: 'kubelet',
+          host: runtime.nodeName,
+        });
       }
       return;
     }
@@ -105,12 +116,21 @@ export class Kubelets {
     const requested = cpuRequestMilli(pod.spec);
     if (used + requested <= capacity) return true;
     const message = `Pod was rejected: Node didn't have enough resource: cpu, requested: ${requested}, used: ${used}, capacity: ${capacity}`;
-    const stored = this.deps.store.modify<PodObject>('pods', pod.metadata.namespace, pod.metadata.name, (p) => {
-      p.status.phase = 'Failed';
-      p.status.reason = 'OutOfcpu';
-      p.status.message = message;
-    });
-    if (stored) this.deps.events.record(stored, 'Warning', 'OutOfcpu', message, { component: 'kubelet', host: node.metadata.name });
+    const stored = this.deps.store.modify<PodObject>(
+      'pods',
+      pod.metadata.namespace,
+      pod.metadata.name,
+      (p) => {
+        p.status.phase = 'Failed';
+        p.status.reason = 'OutOfcpu';
+        p.status.message = message;
+      },
+    );
+    if (stored)
+      this.deps.events.record(stored, 'Warning', 'OutOfcpu', message, {
+        component: 'kubelet',
+        host: node.metadata.name,
+      });
     return false;
   }
 
@@ -177,7 +197,8 @@ export class Kubelets {
       this.usedHosts.get(runtime.nodeIndex)?.delete(Number(runtime.podIp.split('.')[3]));
     }
     const current = this.deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
-    if (current?.metadata.uid === runtime.uid) this.deps.store.remove('pods', runtime.namespace, runtime.name);
+    if (current?.metadata.uid === runtime.uid)
+      this.deps.store.remove('pods', runtime.namespace, runtime.name);
     this.deps.onPodGone();
   }
 

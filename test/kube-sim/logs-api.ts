@@ -7,7 +7,8 @@ import type { PodObject } from './types.js';
 
 function waitingMessage(pod: PodObject, container: string): string {
   const reason = pod.status.containerStatuses?.[0]?.state.waiting?.reason ?? 'ContainerCreating';
-  const why = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+  const why =
+    reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
   return `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${why}`;
 }
 
@@ -15,7 +16,9 @@ function bufferFor(cluster: Cluster, call: ApiCall, pod: PodObject, container: s
   const runtime = cluster.kubelets.runtimeOf(pod.metadata.namespace ?? '', pod.metadata.name);
   if (boolParam(call.url, 'previous')) {
     if (!runtime?.previousLogs) {
-      throw badRequest(`previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
+      throw badRequest(
+        `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
+      );
     }
     return runtime.previousLogs;
   }

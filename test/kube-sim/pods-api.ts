@@ -8,13 +8,26 @@ import { alreadyExists, badRequest, forbidden, methodNotSupported, notFound } fr
 import type { NamespaceObject, PodObject } from './types.js';
 
 /** Checks the namespace of a namespaced request exists and accepts new objects. */
-export function requireNamespace(cluster: Cluster, namespace: string, forCreate: { resource: string; name: string } | undefined): void {
+export function requireNamespace(
+  cluster: Cluster,
+  namespace: string,
+  forCreate: { resource: string; name: string } | undefined,
+): void {
   const ns = cluster.store.get<NamespaceObject>('namespaces', undefined, namespace);
   if (!ns) throw notFound('namespaces', namespace);
   if (forCreate && ns.status.phase === 'Terminating') {
-    throw forbidden(forCreate.resource, forCreate.name, `unable to create new content in namespace ${namespace} because it is being terminated`, [
-      { reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' },
-    ]);
+    throw forbidden(
+      forCreate.resource,
+      forCreate.name,
+      `unable to create new content in namespace ${namespace} because it is being terminated`,
+      [
+        {
+          reason: 'NamespaceTerminating',
+          message: `namespace ${namespace} is being terminated`,
+          field: 'metadata.namespace',
+        },
+      ],
+    );
   }
 }
 
@@ -29,7 +42,8 @@ async function createPod(cluster: Cluster, call: ApiCall): Promise<void> {
   const body = await readObjectBody(call.req);
   const pod = admitPod(body, call.namespace);
   requireNamespace(cluster, call.namespace, { resource: 'pods', name: pod.metadata.name });
-  if (cluster.store.get('pods', call.namespace, pod.metadata.name)) throw alreadyExists('pods', pod.metadata.name);
+  if (cluster.store.get('pods', call.namespace, pod.metadata.name))
+    throw alreadyExists('pods', pod.metadata.name);
   if (call.url.searchParams.has('dryRun')) {
     sendJson(call, 201, pod);
     return;
@@ -57,7 +71,8 @@ async function deletePod(cluster: Cluster, call: ApiCall): Promise<void> {
 
 /** Serves every pods request except exec (which arrives as an upgrade). */
 export async function handlePods(cluster: Cluster, call: ApiCall): Promise<void> {
-  if (call.subresource === 'log' && call.verb === 'get') return streamLogs(cluster, call, getPod(cluster, call));
+  if (call.subresource === 'log' && call.verb === 'get')
+    return streamLogs(cluster, call, getPod(cluster, call));
   if (call.subresource === 'status' && call.verb === 'get') return sendJson(call, 200, getPod(cluster, call));
   if (call.subresource === 'exec') throw badRequest('Upgrade request required');
   if (call.subresource) throw methodNotSupported(`pods/${call.subresource}`, call.verb);

@@ -6,7 +6,12 @@ import { incomingMeta, nameProblem } from './meta.js';
 import { alreadyExists, badRequest, forbidden, invalid, methodNotSupported, notFound } from './status.js';
 import type { KubeObject, ResourceName } from './types.js';
 
-function getOrThrow(cluster: Cluster, resource: ResourceName, namespace: string | undefined, name: string): KubeObject {
+function getOrThrow(
+  cluster: Cluster,
+  resource: ResourceName,
+  namespace: string | undefined,
+  name: string,
+): KubeObject {
   const found = cluster.store.get(resource, namespace, name);
   if (!found) throw notFound(resource, name);
   return found;
@@ -14,25 +19,34 @@ function getOrThrow(cluster: Cluster, resource: ResourceName, namespace: string 
 
 async function createNamespace(cluster: Cluster, call: ApiCall): Promise<void> {
   const body = await readObjectBody(call.req);
-  if (body.kind !== undefined && body.kind !== 'Namespace') throw badRequest(`kind ${String(body.kind)} is not a Namespace`);
+  if (body.kind !== undefined && body.kind !== 'Namespace')
+    throw badRequest(`kind ${String(body.kind)} is not a Namespace`);
   const { meta, name } = incomingMeta(body);
   if (!name) {
     throw invalid('Namespace', '', [
-      { reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' },
+      {
+        reason: 'FieldValueRequired',
+        message: 'Required value: name or generateName is required',
+        field: 'metadata.name',
+      },
     ]);
   }
   const bad = nameProblem(name, 'label');
   if (bad) throw invalid('Namespace', name, [bad]);
   if (cluster.store.get('namespaces', undefined, name)) throw alreadyExists('namespaces', name);
   const { name: _n, namespace: _ns, labels, ...extra } = meta;
-  const created = cluster.store.create('namespaces', namespaceObject(name, (labels ?? {}) as Record<string, string>, extra));
+  const created = cluster.store.create(
+    'namespaces',
+    namespaceObject(name, (labels ?? {}) as Record<string, string>, extra),
+  );
   sendJson(call, 201, created);
 }
 
 function deleteNamespace(cluster: Cluster, call: ApiCall): void {
   const name = call.name ?? '';
   getOrThrow(cluster, 'namespaces', undefined, name);
-  if (INITIAL_NAMESPACES.includes(name)) throw forbidden('namespaces', name, 'this namespace may not be deleted');
+  if (INITIAL_NAMESPACES.includes(name))
+    throw forbidden('namespaces', name, 'this namespace may not be deleted');
   sendJson(call, 200, cluster.deleteNamespace(name));
 }
 

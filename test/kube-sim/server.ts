@@ -14,7 +14,14 @@ import { type ApiCall, boolParam, sendError, sendJson } from './http.js';
 import { handlePods } from './pods-api.js';
 import { handleNamespaces, handleReadOnly } from './resources-api.js';
 import { type ApiRoute, parseApiPath, resourceLabel, verbOf } from './routes.js';
-import { ApiError, badRequest, internalError, pathNotFound, statusForCode, tooManyRequests } from './status.js';
+import {
+  ApiError,
+  badRequest,
+  internalError,
+  pathNotFound,
+  statusForCode,
+  tooManyRequests,
+} from './status.js';
 
 /** The Status an api-error fault answers with. */
 function faultError(fault: Extract<Fault, { kind: 'api-error' }>): ApiError {
@@ -24,7 +31,12 @@ function faultError(fault: Extract<Fault, { kind: 'api-error' }>): ApiError {
 }
 
 function throwIfFaulted(cluster: Cluster, verb: string, route: ApiRoute): void {
-  const fault = cluster.faults.takeApiError({ verb, resource: resourceLabel(route), namespace: route.namespace, name: route.name });
+  const fault = cluster.faults.takeApiError({
+    verb,
+    resource: resourceLabel(route),
+    namespace: route.namespace,
+    name: route.name,
+  });
   if (fault) throw faultError(fault);
 }
 
@@ -44,21 +56,45 @@ async function dispatch(cluster: Cluster, call: ApiCall): Promise<void> {
   }
 }
 
-function auditor(audit: AuditLog, req: IncomingMessage, verb: string, route: ApiRoute | undefined): (code: number) => void {
+function auditor(
+  audit: AuditLog,
+  req: IncomingMessage,
+  verb: string,
+  route: ApiRoute | undefined,
+): (code: number) => void {
   let done = false;
   return (code) => {
     if (done) return;
     done = true;
-    const entry = { verb, method: req.method ?? 'GET', path: req.url ?? '/', code, userAgent: req.headers['user-agent'] };
+    const entry = {
+      verb,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      code,
+      userAgent: req.headers['user-agent'],
+    };
     audit.record(route ? { ...entry, resource: resourceLabel(route) } : entry);
   };
 }
 
-async function onRequest(cluster: Cluster, audit: AuditLog, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function onRequest(
+  cluster: Cluster,
+  audit: AuditLog,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   const route = parseApiPath(url.pathname);
   const verb = verbOf(req.method ?? 'GET', route, boolParam(url, 'watch'));
-  const call: ApiCall = { req, res, url, verb, resource: route?.resource ?? '', ...route, audit: auditor(audit, req, verb, route) };
+  const call: ApiCall = {
+    req,
+    res,
+    url,
+    verb,
+    resource: route?.resource ?? '',
+    ...route,
+    audit: auditor(audit, req, verb, route),
+  };
   try {
     if (url.pathname.startsWith('/sim/')) return await handleAdmin(call, cluster.faults, audit);
     const document = discoveryDocument(url.pathname, req.headers.host ?? '');
@@ -71,8 +107,10 @@ async function onRequest(cluster: Cluster, audit: AuditLog, req: IncomingMessage
     throwIfFaulted(cluster, verb, route);
     await dispatch(cluster, call);
   } catch (error) {
-    const apiError = error instanceof ApiError ? error : internalError((error as Error).message ?? String(error));
-    if (!(error instanceof ApiError)) console.error(`kube-sim: ${req.method} ${req.url}: ${(error as Error).stack}`);
+    const apiError =
+      error instanceof ApiError ? error : internalError((error as Error).message ?? String(error));
+    if (!(error instanceof ApiError))
+      console.error(`kube-sim: ${req.method} ${req.url}: ${(error as Error).stack}`);
     if (res.headersSent) res.end();
     else sendError(call, apiError);
   }
@@ -92,7 +130,13 @@ function refuseUpgrade(socket: Duplex, error: ApiError): void {
   socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }
 
-function onUpgrade(cluster: Cluster, audit: AuditLog, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+function onUpgrade(
+  cluster: Cluster,
+  audit: AuditLog,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   const route = parseApiPath(url.pathname);
   const verb = verbOf(req.method ?? 'GET', route, false);
@@ -104,8 +148,13 @@ function onUpgrade(cluster: Cluster, audit: AuditLog, req: IncomingMessage, sock
     throwIfFaulted(cluster, verb, route);
     const request = checkExec(cluster, url, route.namespace, route.name);
     const websocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
-    const protocol = websocket ? chooseProtocol(req.headers['sec-websocket-protocol'] as string | undefined) : undefined;
-    if (!protocol) throw badRequest(`unable to upgrade connection: kube-sim speaks WebSocket with ${'v5/v4.channel.k8s.io'} only`);
+    const protocol = websocket
+      ? chooseProtocol(req.headers['sec-websocket-protocol'] as string | undefined)
+      : undefined;
+    if (!protocol)
+      throw badRequest(
+        `unable to upgrade connection: kube-sim speaks WebSocket with ${'v5/v4.channel.k8s.io'} only`,
+      );
     runExec(cluster, req, socket, request, protocol);
     record(101);
   } catch (error) {
@@ -117,6 +166,11 @@ function onUpgrade(cluster: Cluster, audit: AuditLog, req: IncomingMessage, sock
 
 /** Makes `server` answer as the simulator of `cluster` (requests and exec upgrades). */
 export function serveCluster(server: Server, cluster: Cluster, audit: AuditLog): void {
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, req, res));
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => onUpgrade(cluster, audit, req, socket, head));
+  server.on(
+    'request',
+    (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, req, res),
+  );
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    onUpgrade(cluster, audit, req, socket, head),
+  );
 }

@@ -15,7 +15,9 @@ const OP_PONG = 0xa;
 
 /** `Sec-WebSocket-Accept` for a client key. */
 export function acceptKey(key: string): string {
-  return createHash('sha1').update(key + GUID).digest('base64');
+  return createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
 }
 
 /** The `101 Switching Protocols` response. */
@@ -48,7 +50,9 @@ export function encodeFrame(opcode: number, payload: Buffer): Buffer {
 }
 
 /** A decoded frame and how many bytes it took, or undefined when more bytes are needed. */
-export function decodeFrame(buffer: Buffer): { fin: boolean; opcode: number; payload: Buffer; size: number } | undefined {
+export function decodeFrame(
+  buffer: Buffer,
+): { fin: boolean; opcode: number; payload: Buffer; size: number } | undefined {
   if (buffer.length < 2) return undefined;
   const first = buffer[0] ?? 0;
   const second = buffer[1] ?? 0;
@@ -68,7 +72,8 @@ export function decodeFrame(buffer: Buffer): { fin: boolean; opcode: number; pay
   if (masked) offset += 4;
   if (buffer.length < offset + length) return undefined;
   const payload = Buffer.from(buffer.subarray(offset, offset + length));
-  if (masked) for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] ?? 0) ^ (buffer[maskAt + (i % 4)] ?? 0);
+  if (masked)
+    for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] ?? 0) ^ (buffer[maskAt + (i % 4)] ?? 0);
   return { fin: (first & 0x80) !== 0, opcode: first & 0x0f, payload, size: offset + length };
 }
 

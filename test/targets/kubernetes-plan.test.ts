@@ -5,7 +5,11 @@ import { defaultSuite } from '../../src/suite/default-suite.js';
 import type { Scenario } from '../../src/suite/model.js';
 import { matchesSelector, parseLabelSelector } from '../../src/targets/kubernetes/label-selector.js';
 import { checkRunId, namespaceFor, podName, runLabels } from '../../src/targets/kubernetes/names.js';
-import { chooseNodes, type NodeChoiceInput, parseCpuMillis } from '../../src/targets/kubernetes/node-choice.js';
+import {
+  chooseNodes,
+  type NodeChoiceInput,
+  parseCpuMillis,
+} from '../../src/targets/kubernetes/node-choice.js';
 import {
   describeCpuNeed,
   nodeCpuNeedMillis,
@@ -37,8 +41,14 @@ describe('tolerations', () => {
     ['dedicated', { key: 'dedicated', operator: 'Exists' }],
     ['dedicated:Exists', { key: 'dedicated', operator: 'Exists' }],
     ['dedicated=perf', { key: 'dedicated', operator: 'Equal', value: 'perf' }],
-    ['dedicated=perf:NoSchedule', { key: 'dedicated', operator: 'Equal', value: 'perf', effect: 'NoSchedule' }],
-    ['node-role.kubernetes.io/control-plane:NoSchedule', { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
+    [
+      'dedicated=perf:NoSchedule',
+      { key: 'dedicated', operator: 'Equal', value: 'perf', effect: 'NoSchedule' },
+    ],
+    [
+      'node-role.kubernetes.io/control-plane:NoSchedule',
+      { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+    ],
     ['gpu=:NoExecute', { key: 'gpu', operator: 'Equal', value: '', effect: 'NoExecute' }],
     ['*', { operator: 'Exists' }],
   ])('parses %j', (text, toleration) => {
@@ -180,16 +190,20 @@ describe('node choice', () => {
     expect(() => names({ ...base, selector, selectorText: 'perf=true' })).toThrow(
       "Need two Ready, schedulable nodes matching --node-selector 'perf=true'; of the 2 matching nodes: perf-1 (taint dedicated=perf:NoSchedule not tolerated: add --toleration dedicated=perf:NoSchedule), perf-2 (taint dedicated=perf:NoSchedule not tolerated: add --toleration dedicated=perf:NoSchedule).",
     );
-    expect(names({ ...base, selector, tolerations: parseTolerations(['dedicated=perf:NoSchedule']) })).toEqual([
-      'perf-1',
-      'perf-2',
-    ]);
+    expect(
+      names({ ...base, selector, tolerations: parseTolerations(['dedicated=perf:NoSchedule']) }),
+    ).toEqual(['perf-1', 'perf-2']);
   });
 
   it('uses named nodes and chooses the other one', () => {
-    expect(names({ ...base, clientNode: 'worker-b', serverNode: 'worker-a' })).toEqual(['worker-b', 'worker-a']);
+    expect(names({ ...base, clientNode: 'worker-b', serverNode: 'worker-a' })).toEqual([
+      'worker-b',
+      'worker-a',
+    ]);
     expect(names({ ...base, serverNode: 'worker-a' })).toEqual(['worker-b', 'worker-a']);
-    expect(chooseNodes({ ...base, serverNode: 'worker-a' }).why).toContain('one given, the other first by name');
+    expect(chooseNodes({ ...base, serverNode: 'worker-a' }).why).toContain(
+      'one given, the other first by name',
+    );
   });
 
   it.each([
@@ -206,7 +220,7 @@ describe('node choice', () => {
   it('says before creating anything that the nodes lack CPU for the suite, naming them', () => {
     const input = { ...base, nodes: KIND, needText: '33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; …)' };
     expect(() => chooseNodes(input)).toThrow(
-      'Each node needs 33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; …) allocatable for the suite\'s pods, which all run at once; allocatable CPUs: kind-worker 8, kind-worker2 8.',
+      "Each node needs 33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; …) allocatable for the suite's pods, which all run at once; allocatable CPUs: kind-worker 8, kind-worker2 8.",
     );
     expect(names({ ...input, needMillis: 1_100 })).toEqual(['kind-worker', 'kind-worker2']);
   });

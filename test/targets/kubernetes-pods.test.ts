@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { CoreV1EventList, V1Pod } from '@kubernetes/client-node';
 import { DEFAULT_IMAGE } from '../../src/config/run-config.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
-import { buildNamespace, buildPod, buildRunPods, podResources } from '../../src/targets/kubernetes/pod-spec.js';
+import {
+  buildNamespace,
+  buildPod,
+  buildRunPods,
+  podResources,
+} from '../../src/targets/kubernetes/pod-spec.js';
 import {
   isPodReady,
   lastEventFor,
@@ -43,23 +48,31 @@ const NODES = {
 describe('pod builders', () => {
   it('builds the run namespace with restricted Pod Security, privileged only for host networking', () => {
     expect(buildNamespace('r1a2b3c4', 'netperf-gate-r1a2b3c4', false)).toMatchSnapshot();
-    expect(buildNamespace('r1', 'n', true).metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('privileged');
+    expect(buildNamespace('r1', 'n', true).metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe(
+      'privileged',
+    );
   });
 
   it('builds a Guaranteed 32-core netserver pod pinned to the server node', () => {
     if (C32 === undefined) throw new Error('no c32 profile');
-    expect(buildPod({ ...BASE, profile: C32, role: 'server', network: 'pod', node: NODES.server })).toMatchSnapshot();
+    expect(
+      buildPod({ ...BASE, profile: C32, role: 'server', network: 'pod', node: NODES.server }),
+    ).toMatchSnapshot();
   });
 
   it('builds a client pod that sleeps until netperf is exec-ed in it', () => {
     if (C1 === undefined) throw new Error('no c1 profile');
-    expect(buildPod({ ...BASE, profile: C1, role: 'client', network: 'pod', node: NODES.client })).toMatchSnapshot();
+    expect(
+      buildPod({ ...BASE, profile: C1, role: 'client', network: 'pod', node: NODES.client }),
+    ).toMatchSnapshot();
   });
 
   it('builds host-network netservers on a port of their own per profile', () => {
     if (UNLIMITED === undefined) throw new Error('no unlimited profile');
     const node = { name: 'worker-b', hostname: undefined };
-    expect(buildPod({ ...BASE, profile: UNLIMITED, role: 'server', network: 'host', node })).toMatchSnapshot();
+    expect(
+      buildPod({ ...BASE, profile: UNLIMITED, role: 'server', network: 'host', node }),
+    ).toMatchSnapshot();
   });
 
   it('asks requests = limits for sized profiles and no CPU limit for unlimited ones', () => {
@@ -72,7 +85,9 @@ describe('pod builders', () => {
 
   it('builds a server and a client per profile, servers on the server node, twice with the reference', () => {
     const pods = buildRunPods(BASE, PROFILES, NODES, true);
-    expect(pods.map((pod) => `${pod.metadata?.name}@${pod.spec?.nodeSelector?.['kubernetes.io/hostname']}`)).toEqual([
+    expect(
+      pods.map((pod) => `${pod.metadata?.name}@${pod.spec?.nodeSelector?.['kubernetes.io/hostname']}`),
+    ).toEqual([
       'npg-r1a2b3c4-srv-any@worker-b',
       'npg-r1a2b3c4-cli-any@worker-a',
       'npg-r1a2b3c4-srv-c32@worker-b',
@@ -92,9 +107,17 @@ describe('pod builders', () => {
 
 describe('pod status', () => {
   it.each([
-    ['image-pull-backoff', 'image', 'ImagePullBackOff: Back-off pulling image "quay.io/cilium/network-perf:nope"'],
+    [
+      'image-pull-backoff',
+      'image',
+      'ImagePullBackOff: Back-off pulling image "quay.io/cilium/network-perf:nope"',
+    ],
     ['crash-loop', 'container', 'CrashLoopBackOff: back-off 40s restarting failed container=netserver'],
-    ['exited', 'container', 'Error: container netserver exited with code 127 (exec: "netserver": executable file'],
+    [
+      'exited',
+      'container',
+      'Error: container netserver exited with code 127 (exec: "netserver": executable file',
+    ],
     ['out-of-cpu', 'ended', "OutOfcpu: Pod was rejected: Node didn't have enough resource: cpu"],
   ])('%s is a failure (%s)', (state, trouble, reason) => {
     const failure = podFailure(podIn(state));
@@ -132,7 +155,9 @@ describe('pod status', () => {
     expect(lastEventFor(EVENTS, 'npg-r1a2b3c4-srv-c1')).toBe(
       'BackOff: Back-off pulling image "quay.io/cilium/network-perf:nope"',
     );
-    expect(lastEventFor(EVENTS, 'npg-r1a2b3c4-srv-c32')).toMatch(/^FailedScheduling: 0\/3 nodes are available/);
+    expect(lastEventFor(EVENTS, 'npg-r1a2b3c4-srv-c32')).toMatch(
+      /^FailedScheduling: 0\/3 nodes are available/,
+    );
     expect(lastEventFor(EVENTS, 'no-such-pod')).toBeUndefined();
   });
 });
@@ -155,7 +180,10 @@ describe('the wait verdict', () => {
 
   it('stops at once on a pod that cannot start', () => {
     const pods = [named(podIn('running-ready'), 'a'), named(podIn('image-pull-backoff'), 'b')];
-    expect(judgeWait(['a', 'b'], stateOf(pods), 1_000, bounds)).toMatchObject({ stuck: 'b', problem: { trouble: 'image' } });
+    expect(judgeWait(['a', 'b'], stateOf(pods), 1_000, bounds)).toMatchObject({
+      stuck: 'b',
+      problem: { trouble: 'image' },
+    });
   });
 
   it('gives an unschedulable pod its own, shorter bound, counted from when it was first seen so', () => {
@@ -164,7 +192,10 @@ describe('the wait verdict', () => {
     expect(judgeWait(['a'], state, 69_999, bounds)).toBeUndefined();
     expect(judgeWait(['a'], state, 70_000, bounds)).toMatchObject({
       stuck: 'a',
-      problem: { trouble: 'unschedulable', reason: expect.stringMatching(/^stayed Pending for 60 s: Unschedulable: 0\/3/) },
+      problem: {
+        trouble: 'unschedulable',
+        reason: expect.stringMatching(/^stayed Pending for 60 s: Unschedulable: 0\/3/),
+      },
     });
   });
 
@@ -172,7 +203,10 @@ describe('the wait verdict', () => {
     const state = stateOf([named(podIn('running-not-ready'), 'a')]);
     expect(judgeWait(['a', 'b'], state, 300_000, bounds)).toEqual({
       stuck: 'a',
-      problem: { trouble: 'slow', reason: 'not Ready within 300 s: Running, not Ready (netserver not accepting connections yet)' },
+      problem: {
+        trouble: 'slow',
+        reason: 'not Ready within 300 s: Running, not Ready (netserver not accepting connections yet)',
+      },
     });
   });
 });

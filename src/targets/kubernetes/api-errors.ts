@@ -53,8 +53,9 @@ export function readApiFailure(error: unknown): ApiFailure {
   const record = asRecord(error);
   const ownMessage = error instanceof Error ? error.message : String(error);
   if (record === undefined) return { message: ownMessage };
+  // DOMException has a numeric `code` too (23 for a timeout): only HTTP statuses count.
   const status = typeof record.code === 'number' ? record.code : record.statusCode;
-  if (typeof status === 'number') {
+  if (typeof status === 'number' && status >= 100) {
     const body = parseStatusBody(record.body);
     const headers = asRecord(record.headers) ?? {};
     const retryAfter = Number(headers['retry-after']);

@@ -7,19 +7,22 @@ import { formatCpus } from './profiles.js';
 /** Namespaces where CNI agents usually run (kube-system; the Calico operator's; flannel's own). */
 export const CNI_NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'] as const;
 
-/** Pod name prefixes of CNI agents, and the CNI they reveal. Cilium's agent pods are `cilium-xxxxx`. */
-const CNI_POD_PREFIXES: readonly [prefix: string, cni: string][] = [
-  ['cilium-', 'cilium'],
-  ['calico-node-', 'calico'],
-  ['kube-flannel-', 'flannel'],
-  ['canal-', 'canal'],
-  ['kube-router-', 'kube-router'],
-  ['weave-net-', 'weave'],
-  ['antrea-agent-', 'antrea'],
-  ['kube-ovn-cni-', 'kube-ovn'],
-  ['aws-node-', 'aws-vpc-cni'],
-  ['azure-cns-', 'azure-cni'],
-  ['kindnet-', 'kindnet'],
+/**
+ * DaemonSets of CNI agents and the CNI they reveal. Their pods are named `<daemonset>-<5 characters>`,
+ * which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or `cilium-operator-…`.
+ */
+const CNI_DAEMONSETS: readonly [daemonSet: string, cni: string][] = [
+  ['cilium', 'cilium'],
+  ['calico-node', 'calico'],
+  ['kube-flannel-ds', 'flannel'],
+  ['canal', 'canal'],
+  ['kube-router', 'kube-router'],
+  ['weave-net', 'weave'],
+  ['antrea-agent', 'antrea'],
+  ['kube-ovn-cni', 'kube-ovn'],
+  ['aws-node', 'aws-vpc-cni'],
+  ['azure-cns', 'azure-cni'],
+  ['kindnet', 'kindnet'],
 ];
 
 /** A CNI seen in the cluster: its name and the agent's image (which carries its version). */
@@ -28,12 +31,12 @@ export interface CniFacts {
   image: string;
 }
 
-/** The CNI whose agent pods are among `pods`, or undefined; operator pods (`cilium-operator-…`) do not count. */
+/** The CNI whose agent pods are among `pods`, or undefined. */
 export function detectCni(pods: readonly V1Pod[]): CniFacts | undefined {
   for (const pod of pods) {
     const name = pod.metadata?.name ?? '';
-    if (name.includes('-operator-')) continue;
-    const match = CNI_POD_PREFIXES.find(([prefix]) => name.startsWith(prefix));
+    const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(name)?.[1];
+    const match = CNI_DAEMONSETS.find(([candidate]) => candidate === daemonSet);
     if (match !== undefined) return { name: match[1], image: pod.spec?.containers?.[0]?.image ?? 'unknown' };
   }
   return undefined;
