@@ -2,7 +2,6 @@
  * Core v1 Events about pods, as the scheduler and kubelet record them: repeated events (same object,
  * reason and message) are folded into one with a growing `count`, as client-go's event correlator does.
  */
-import { randomBytes } from 'node:crypto';
 import { newUid, timestamp } from './meta.js';
 import type { ObjectStore } from './store.js';
 import type { KubeObject } from './types.js';
@@ -16,6 +15,7 @@ export interface EventSource {
 /** Records events into the store. */
 export class EventRecorder {
   private readonly folded = new Map<string, string>();
+  private lastNanos = 0n;
 
   private readonly store: ObjectStore;
 
@@ -43,7 +43,7 @@ export class EventRecorder {
       });
       return;
     }
-    const name = `${involved.metadata.name}.${randomBytes(8).toString('hex')}`;
+    const name = `${involved.metadata.name}.${this.nextNanos().toString(16)}`;
     this.folded.set(key, name);
     this.store.create('events', {
       kind: 'Event',
@@ -69,6 +69,13 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     });
+  }
+
+  /** Event names end in the hex of Unix nanoseconds, as client-go names them (so they sort by time). */
+  private nextNanos(): bigint {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    this.lastNanos = now > this.lastNanos ? now : this.lastNanos + 1n;
+    return this.lastNanos;
   }
 
   /** Removes every event of a namespace (namespace deletion). */

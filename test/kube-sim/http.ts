@@ -1,5 +1,6 @@
 /** One API request as the handlers see it, and the few ways to answer it (each records the audit entry). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeProtobufObject, PROTOBUF_TYPE, unsupportedMediaType } from './protobuf.js';
 import { type ApiError, badRequest } from './status.js';
 
 /** A request routed to a handler. */
@@ -56,7 +57,10 @@ export function startStream(call: ApiCall, contentType: string): void {
   call.audit(200);
 }
 
-/** Reads the request body as JSON (an empty body is `undefined`); malformed JSON is 400 BadRequest. */
+/**
+ * Reads the request body as JSON (an empty body is `undefined`); malformed JSON is 400 BadRequest.
+ * Protobuf bodies are read for Namespace and DeleteOptions only (415 otherwise).
+ */
 export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -65,13 +69,28 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw badRequest('the request body is too large');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  const body = Buffer.concat(chunks);
+  if (String(req.headers['content-type'] ?? '').startsWith(PROTOBUF_TYPE) && body.length > 0) {
+    return protobufBody(body);
+  }
+  const text = body.toString('utf8').trim();
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
     throw badRequest(`the body of the request was in an unknown format: ${(error as Error).message}`);
   }
+}
+
+function protobufBody(body: Buffer): Record<string, unknown> {
+  let decoded: Record<string, unknown>;
+  try {
+    decoded = decodeProtobufObject(body);
+  } catch (error) {
+    throw badRequest(`the body of the request was in an unknown format: ${(error as Error).message}`);
+  }
+  if (decoded.kind !== 'Namespace' && decoded.kind !== 'DeleteOptions') throw unsupportedMediaType(String(decoded.kind));
+  return decoded;
 }
 
 /** Reads the body as JSON that must be an object. */

@@ -6,6 +6,7 @@ import { type ApiCall, intParam, sendJson, startStream } from './http.js';
 import { parseFieldSelector, parseLabelSelector, type Selector } from './selectors.js';
 import { badRequest, resourceExpired } from './status.js';
 import type { ObjectStore, StoreChange } from './store.js';
+import { toTable, wantsTable } from './tables.js';
 import type { KubeObject, ResourceName } from './types.js';
 
 /** List kinds per resource. */
@@ -47,12 +48,17 @@ export function listObjects(call: ApiCall, store: ObjectStore, resource: Resourc
     metadata.continue = Buffer.from(String(end)).toString('base64url');
     metadata.remainingItemCount = all.length - end;
   }
-  sendJson(call, 200, {
-    kind: LIST_KINDS[resource],
-    apiVersion: 'v1',
-    metadata,
-    items: all.slice(offset, end).map(asListItem),
-  });
+  const items = all.slice(offset, end);
+  if (wantsTable(call.req)) return sendJson(call, 200, toTable(resource, items, metadata));
+  sendJson(call, 200, { kind: LIST_KINDS[resource], apiVersion: 'v1', metadata, items: items.map(asListItem) });
+}
+
+/** Answers a GET of one object (as a one-row Table when the client asks for one). */
+export function sendObject(call: ApiCall, resource: ResourceName, object: KubeObject): void {
+  if (wantsTable(call.req)) {
+    return sendJson(call, 200, toTable(resource, [object], { resourceVersion: object.metadata.resourceVersion }));
+  }
+  sendJson(call, 200, object);
 }
 
 /** How a change looks to a watcher with a selector: moving in is ADDED, moving out is DELETED. */

@@ -1,7 +1,7 @@
 /** `/api/v1/[namespaces/{ns}/]pods[/{name}[/status|/log]]`: create, get, list, watch, delete, logs. */
 import type { Cluster } from './cluster.js';
 import { type ApiCall, intParam, readJsonBody, readObjectBody, sendJson } from './http.js';
-import { listOrWatch } from './list-watch.js';
+import { listOrWatch, sendObject } from './list-watch.js';
 import { streamLogs } from './logs-api.js';
 import { admitPod } from './pod-admission.js';
 import { alreadyExists, badRequest, forbidden, methodNotSupported, notFound } from './status.js';
@@ -83,7 +83,7 @@ export async function handlePods(cluster: Cluster, call: ApiCall): Promise<void>
     case 'create':
       return createPod(cluster, call);
     case 'get':
-      return sendJson(call, 200, getPod(cluster, call));
+      return sendObject(call, 'pods', getPod(cluster, call));
     case 'delete':
       return deletePod(cluster, call);
     default:

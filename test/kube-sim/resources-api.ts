@@ -1,7 +1,7 @@
 /** Namespaces (create, get, list, watch, delete), nodes (get, list, watch) and events (get, list, watch). */
 import { type Cluster, INITIAL_NAMESPACES, namespaceObject } from './cluster.js';
 import { type ApiCall, readObjectBody, sendJson } from './http.js';
-import { listOrWatch } from './list-watch.js';
+import { listOrWatch, sendObject } from './list-watch.js';
 import { incomingMeta, nameProblem } from './meta.js';
 import { alreadyExists, badRequest, forbidden, invalid, methodNotSupported, notFound } from './status.js';
 import type { KubeObject, ResourceName } from './types.js';
@@ -63,7 +63,7 @@ export async function handleNamespaces(cluster: Cluster, call: ApiCall): Promise
     case 'create':
       return createNamespace(cluster, call);
     case 'get':
-      return sendJson(call, 200, getOrThrow(cluster, 'namespaces', undefined, call.name ?? ''));
+      return sendObject(call, 'namespaces', getOrThrow(cluster, 'namespaces', undefined, call.name ?? ''));
     case 'delete':
       return deleteNamespace(cluster, call);
     default:
@@ -81,7 +81,7 @@ export function handleReadOnly(cluster: Cluster, call: ApiCall, resource: 'nodes
     case 'watch':
       return listOrWatch(call, cluster.store, resource);
     case 'get':
-      return sendJson(call, 200, getOrThrow(cluster, resource, call.namespace, call.name ?? ''));
+      return sendObject(call, resource, getOrThrow(cluster, resource, call.namespace, call.name ?? ''));
     default:
       throw methodNotSupported(resource, call.verb);
   }

@@ -19,12 +19,17 @@ import { reportCases } from './report-cases.js';
 const BROWSER_HOOK_TIMEOUT_MS = 120_000;
 
 interface ChartMeasure {
+  /** `chart-bars` or `chart-change`. */
+  kind: string;
   title: string;
   width: number;
   height: number;
   viewBoxWidth: number;
   barWidths: number[];
   dots: number;
+  /** Change charts: one row per metric, each whisker's drawn length. */
+  changeRows: number;
+  whiskerWidths: number[];
   /** Right edge of the widest text, in SVG units: must stay inside the viewBox. */
   textRight: number;
   top: number;
@@ -44,11 +49,14 @@ const MEASURE = `(() => {
     const box = svg.getBoundingClientRect();
     const texts = [...svg.querySelectorAll('text')].map((t) => { const b = t.getBBox(); return b.x + b.width; });
     return {
+      kind: svg.getAttribute('class') ?? '',
       title: svg.querySelector('title')?.textContent ?? '',
       width: box.width, height: box.height, top: box.top + scrollY, left: box.left,
       viewBoxWidth: svg.viewBox.baseVal.width,
       barWidths: [...svg.querySelectorAll('rect.bar')].map((r) => r.getBBox().width),
       dots: svg.querySelectorAll('circle.sample').length,
+      changeRows: svg.querySelectorAll('g.change').length,
+      whiskerWidths: [...svg.querySelectorAll('line.whisker')].map((l) => l.getBBox().width),
       textRight: Math.max(...texts),
     };
   });
@@ -96,7 +104,7 @@ async function visit(browser: Browser, directory: string, name: string, input: R
   const shot = (params: object) =>
     devTools.send<{ data: string }>('Page.captureScreenshot', { format: 'png', ...params }, sessionId);
   const screenshot = Buffer.from((await shot({})).data, 'base64');
-  const chart = measure.charts[0];
+  const chart = measure.charts.find((c) => c.kind === 'chart-bars');
   const clip = chart && { x: chart.left, y: chart.top, width: chart.width, height: chart.height, scale: 1 };
   const firstChart = Buffer.from((await shot({ clip, captureBeyondViewport: true })).data, 'base64');
   writeFileSync(join(directory, `${name}.png`), screenshot);
@@ -140,11 +148,13 @@ describe('the HTML report in headless Chromium', () => {
     expect(measure.scripts).toBe(0);
   });
 
-  it('draws every chart with real size, bars and one dot per sample', () => {
-    const { measure } = get('regression, improvement and inconclusive');
+  it('draws every bar chart with real size, bars and one dot per sample', () => {
+    const bars = get('regression, improvement and inconclusive').measure.charts.filter(
+      (c) => c.kind === 'chart-bars',
+    );
     // 4 scenarios × (headline + CPU) + 2 TCP_RR latency charts.
-    expect(measure.charts).toHaveLength(10);
-    for (const chart of measure.charts) {
+    expect(bars).toHaveLength(10);
+    for (const chart of bars) {
       expect(chart.title).not.toBe('');
       expect(chart.width).toBeGreaterThan(300);
       expect(chart.height).toBeGreaterThan(80);
@@ -152,6 +162,19 @@ describe('the HTML report in headless Chromium', () => {
       for (const width of chart.barWidths) expect(width).toBeGreaterThan(10);
       expect(chart.dots).toBe(chart.barWidths.length * 5);
       expect(chart.textRight).toBeLessThanOrEqual(chart.viewBoxWidth);
+    }
+  });
+
+  it('draws a change chart per compared scenario with a row and a visible whisker per metric', () => {
+    const { measure } = get('regression, improvement and inconclusive');
+    const changes = measure.charts.filter((c) => c.kind === 'chart-change');
+    const input = cases['regression, improvement and inconclusive'];
+    const metricCounts = input?.comparison?.scenarios.map((s) => s.metrics.length);
+    expect(changes.map((c) => c.changeRows)).toEqual(metricCounts);
+    for (const chart of changes) {
+      expect(chart.width).toBeGreaterThan(300);
+      expect(chart.textRight).toBeLessThanOrEqual(chart.viewBoxWidth);
+      expect(chart.whiskerWidths.filter((w) => w > 2).length).toBeGreaterThan(chart.changeRows / 2);
     }
   });
 

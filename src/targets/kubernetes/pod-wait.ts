@@ -57,14 +57,14 @@ export function judgeWait(names: readonly string[], state: WaitState, nowMs: num
     const since = state.unschedulableSince.get(name) ?? nowMs;
     state.unschedulableSince.set(name, since);
     if (nowMs - since >= bounds.unschedulableMs) {
-      const seconds = Math.round(bounds.unschedulableMs / 1000);
+      const seconds = bounds.unschedulableMs / 1000;
       return { stuck: name, problem: { trouble: 'unschedulable', reason: `stayed Pending for ${seconds} s: ${unschedulable}` } };
     }
   }
   if (names.every((name) => { const pod = state.pods.get(name); return pod !== undefined && isPodReady(pod); })) return { ready: true };
   if (nowMs - state.startedMs < bounds.readyMs) return undefined;
   const late = names.find((name) => { const pod = state.pods.get(name); return pod === undefined || !isPodReady(pod); }) ?? '?';
-  const reason = `not Ready within ${Math.round(bounds.readyMs / 1000)} s: ${pendingState(state.pods.get(late))}`;
+  const reason = `not Ready within ${bounds.readyMs / 1000} s: ${pendingState(state.pods.get(late))}`;
   return { stuck: late, problem: { trouble: 'slow', reason } };
 }
 

@@ -1,0 +1,233 @@
+/** The Kubernetes target's lifecycle over a fake API: what it creates, where, how it runs netperf and cleans up. */
+import { readFileSync } from 'node:fs';
+import type { CoreV1Event, CoreV1EventList, V1Namespace, V1Node, V1NodeList, V1Pod } from '@kubernetes/client-node';
+import { DEFAULT_IMAGE, type KubernetesSettings } from '../../src/config/run-config.js';
+import { defaultSuite } from '../../src/suite/default-suite.js';
+import type { KubeApi, PodWatchEvent } from '../../src/targets/kubernetes/kube-api.js';
+import { createKubernetesTarget, type KubernetesTarget } from '../../src/targets/kubernetes/kubernetes-target.js';
+import { InfraError, UsageError } from '../../src/util/errors.js';
+
+function fixture<T>(file: string): T {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/kubernetes/${file}`, import.meta.url), 'utf8')) as T;
+}
+
+const NODES = fixture<V1NodeList>('nodes-bare-metal.json').items;
+const EVENTS = fixture<CoreV1EventList>('events.json').items;
+const SCENARIOS = defaultSuite().scenarios;
+const SETTINGS: KubernetesSettings = { tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false };
+
+type PodFate = 'ready' | 'image-pull-backoff' | 'unschedulable';
+
+/** An API server in memory: pods become Ready (or stuck) right after they are created. */
+class FakeApi implements KubeApi {
+  readonly server = 'https://fake:6443';
+  readonly calls: string[] = [];
+  readonly namespaces = new Map<string, V1Namespace>();
+  readonly pods = new Map<string, V1Pod>();
+  readonly execs: { pod: string; command: readonly string[] }[] = [];
+  private readonly watchers = new Set<(event: PodWatchEvent) => void>();
+  private nextIp = 10;
+  constructor(
+    private readonly nodes: V1Node[] = NODES,
+    private readonly fate: (pod: string) => PodFate = () => 'ready',
+    existing: string[] = [],
+  ) {
+    for (const name of existing) this.namespaces.set(name, { metadata: { name } });
+  }
+  serverVersion = async () => 'v1.32.3';
+  listNodes = async () => this.nodes;
+  createNamespace = async (body: V1Namespace) => {
+    this.calls.push(`create namespace ${body.metadata?.name}`);
+    this.namespaces.set(body.metadata?.name ?? '', body);
+    return body;
+  };
+  readNamespace = async (name: string) => this.namespaces.get(name);
+  deleteNamespace = async (name: string) => {
+    this.calls.push(`delete namespace ${name}`);
+    this.namespaces.delete(name);
+    for (const key of [...this.pods.keys()]) if (key.startsWith(`${name}/`)) this.pods.delete(key);
+  };
+  createPod = async (namespace: string, body: V1Pod) => {
+    if (!this.namespaces.has(namespace)) {
+      throw Object.assign(new Error('Unknown API Status Code!'), { code: 404, body: '{"reason":"NotFound"}' });
+    }
+    const name = body.metadata?.name ?? '';
+    this.calls.push(`create pod ${name}`);
+    const pod: V1Pod = { ...body, status: { phase: 'Pending' } };
+    this.pods.set(`${namespace}/${name}`, pod);
+    setImmediate(() => this.advance(namespace, pod));
+    return pod;
+  };
+  readPod = async (namespace: string, name: string) => this.pods.get(`${namespace}/${name}`);
+  listPods = async (namespace: string) => ({
+    pods: [...this.pods.entries()].filter(([key]) => key.startsWith(`${namespace}/`)).map(([, pod]) => pod),
+    resourceVersion: '100',
+  });
+  deletePod = async (namespace: string, name: string) => {
+    this.calls.push(`delete pod ${name}`);
+    this.pods.delete(`${namespace}/${name}`);
+  };
+  listEvents = async (): Promise<CoreV1Event[]> => EVENTS;
+  watchPods = async (_ns: string, _selector: string, _rv: string | undefined, onEvent: (e: PodWatchEvent) => void) => {
+    this.watchers.add(onEvent);
+    return { stop: () => this.watchers.delete(onEvent) };
+  };
+  exec = async (_namespace: string, pod: string, _container: string, command: readonly string[]) => {
+    this.execs.push({ pod, command });
+    await new Promise((resume) => setTimeout(resume, 5));
+    const stdout = command[1] === '-V' ? 'Netperf version 2.7.0\n' : `ran ${command.join(' ')}\n`;
+    return { stdout, stderr: '', exitCode: 0 };
+  };
+
+  private advance(namespace: string, pod: V1Pod): void {
+    const name = pod.metadata?.name ?? '';
+    const status = this.statusFor(name, pod.spec?.hostNetwork === true);
+    const updated = { ...pod, status };
+    this.pods.set(`${namespace}/${name}`, updated);
+    for (const watcher of this.watchers) watcher({ type: 'MODIFIED', object: updated });
+  }
+
+  private statusFor(name: string, hostNetwork: boolean): V1Pod['status'] {
+    switch (this.fate(name)) {
+      case 'unschedulable':
+        return {
+          phase: 'Pending',
+          conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 2 Insufficient cpu.' }],
+        };
+      case 'image-pull-backoff':
+        return {
+          phase: 'Pending',
+          containerStatuses: [{ name: 'netserver', image: 'x', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "x"' } } }],
+        };
+      case 'ready':
+        return {
+          phase: 'Running',
+          podIP: hostNetwork ? '10.0.0.12' : `10.244.0.${this.nextIp++}`,
+          conditions: [{ type: 'Ready', status: 'True' }],
+        };
+    }
+  }
+}
+
+function newTarget(api: FakeApi, settings: Partial<KubernetesSettings> = {}, log: string[] = []): KubernetesTarget {
+  return createKubernetesTarget(
+    { ...SETTINGS, ...settings },
+    { log: (line) => log.push(line), api, runId: 'r1a2b3c4', bounds: { readyMs: 5_000, unschedulableMs: 300 }, cleanupWaitMs: 1_000 },
+  );
+}
+
+const scenario = (name: string) => SCENARIOS.find((candidate) => candidate.name === name) ?? SCENARIOS[0]!;
+
+describe('the Kubernetes target', () => {
+  it('creates a namespace and a server and a client pod per CPU profile, on the two chosen nodes', async () => {
+    const api = new FakeApi();
+    const log: string[] = [];
+    const target = newTarget(api, {}, log);
+    await target.prepare(SCENARIOS);
+    expect(api.calls).toEqual([
+      'create namespace netperf-gate-r1a2b3c4',
+      ...['srv-any', 'cli-any', 'srv-c32', 'cli-c32', 'srv-c1', 'cli-c1'].map((pod) => `create pod npg-r1a2b3c4-${pod}`),
+    ]);
+    const server = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32');
+    const client = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-cli-c32');
+    expect(server?.spec?.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'worker-b' });
+    expect(client?.spec?.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'worker-a' });
+    expect(log[0]).toMatch(/^kubernetes: client node worker-a, server node worker-b \(first by name/);
+    expect(target.createdResources()).toEqual({
+      runId: 'r1a2b3c4',
+      namespace: 'netperf-gate-r1a2b3c4',
+      namespaceCreated: true,
+      pods: expect.arrayContaining(['npg-r1a2b3c4-srv-c32', 'npg-r1a2b3c4-cli-c1']),
+    });
+    await target.cleanup();
+  });
+
+  it("hands out each profile's netserver and runs the netperf processes together in its client pod", async () => {
+    const api = new FakeApi();
+    const target = newTarget(api);
+    await target.prepare(SCENARIOS);
+    const endpoint = target.endpoint(scenario('tcp_rr_32cpu'));
+    expect(endpoint).toEqual({ host: api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32')?.status?.podIP, port: 12865 });
+    const started = Date.now();
+    const outputs = await target.runNetperf(scenario('tcp_rr_32cpu'), Array.from({ length: 32 }, () => ['-H', endpoint.host]));
+    expect(Date.now() - started).toBeLessThan(150); // 32 execs of 5 ms each, overlapping
+    expect(outputs).toHaveLength(32);
+    expect(outputs[0]).toEqual({ stdout: `ran netperf -H ${endpoint.host}\n`, stderr: '', exitCode: 0 });
+    expect(new Set(api.execs.map((exec) => exec.pod))).toEqual(new Set(['npg-r1a2b3c4-cli-c32']));
+    const fingerprint = await target.fingerprint();
+    expect(fingerprint.netperfVersion).toBe('2.7.0');
+    expect([fingerprint.client.name, fingerprint.server.name]).toEqual(['worker-a', 'worker-b']);
+    expect(fingerprint.details).toMatchObject({ kubernetesVersion: 'v1.32.3', cni: 'unknown', image: DEFAULT_IMAGE });
+    await target.cleanup();
+  });
+
+  it('deletes its namespace on cleanup, once however often it is called', async () => {
+    const api = new FakeApi();
+    const target = newTarget(api);
+    await target.prepare(SCENARIOS);
+    await Promise.all([target.cleanup(), target.cleanup()]);
+    await target.cleanup();
+    expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual(['delete namespace netperf-gate-r1a2b3c4']);
+    expect(api.namespaces.has('netperf-gate-r1a2b3c4')).toBe(false);
+    expect(target.createdResources()).toMatchObject({ namespaceCreated: false, pods: [] });
+  });
+
+  it('in a given namespace creates and deletes only its own pods', async () => {
+    const api = new FakeApi(NODES, () => 'ready', ['perf']);
+    const target = newTarget(api, { namespace: 'perf' });
+    await target.prepare(SCENARIOS.slice(2, 3));
+    await target.cleanup();
+    expect(api.calls).toEqual([
+      'create pod npg-r1a2b3c4-srv-c1',
+      'create pod npg-r1a2b3c4-cli-c1',
+      'delete pod npg-r1a2b3c4-srv-c1',
+      'delete pod npg-r1a2b3c4-cli-c1',
+    ]);
+    expect(api.namespaces.has('perf')).toBe(true);
+  });
+
+  it('says so when the given namespace does not exist', async () => {
+    const target = newTarget(new FakeApi(), { namespace: 'nope' });
+    await expect(target.prepare(SCENARIOS.slice(2, 3))).rejects.toThrow(
+      new UsageError("Namespace 'nope' (--namespace) does not exist. Create it, or omit --namespace to get one per run."),
+    );
+  });
+
+  it('refuses nodes without the CPU before creating anything', async () => {
+    const api = new FakeApi(fixture<V1NodeList>('nodes-kind.json').items);
+    await expect(newTarget(api).prepare(SCENARIOS)).rejects.toThrow(UsageError);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('fails with the reason and the last event of a pod that cannot start, then cleans up', async () => {
+    const api = new FakeApi(NODES, (pod) => (pod.endsWith('srv-c1') ? 'image-pull-backoff' : 'ready'));
+    const target = newTarget(api);
+    const failure = target.prepare(SCENARIOS);
+    await expect(failure).rejects.toThrow(InfraError);
+    await expect(failure).rejects.toThrow(
+      'server pod netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c1 (node worker-b) ImagePullBackOff: Back-off pulling image "x" (last event: BackOff: Back-off pulling image "quay.io/cilium/network-perf:nope"); check --image and that the nodes can pull it',
+    );
+    expect(api.namespaces.size).toBe(0);
+    expect(api.calls.at(-1)).toBe('delete namespace netperf-gate-r1a2b3c4');
+  });
+
+  it('fails when a pod stays unschedulable beyond its bound', async () => {
+    const api = new FakeApi(NODES, (pod) => (pod.endsWith('srv-c32') ? 'unschedulable' : 'ready'));
+    await expect(newTarget(api).prepare(SCENARIOS)).rejects.toThrow(
+      /npg-r1a2b3c4-srv-c32 \(node worker-b\) stayed Pending for 0.3 s: Unschedulable: 0\/3 nodes are available: 2 Insufficient cpu\. \(last event: FailedScheduling: .*\); check the node's allocatable CPU/,
+    );
+    expect(api.namespaces.size).toBe(0);
+  });
+
+  it('runs the host-network reference on its own pods and ports when asked, and only then', async () => {
+    const api = new FakeApi();
+    const target = newTarget(api, { hostNetworkReference: true });
+    await target.prepare(SCENARIOS.slice(2, 3));
+    expect(api.namespaces.get('netperf-gate-r1a2b3c4')?.metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('privileged');
+    expect(target.referenceEndpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
+    await target.runReferenceNetperf(scenario('tcp_rr_1cpu'), [['-H', '10.0.0.12']]);
+    expect(api.execs.map((exec) => exec.pod)).toEqual(['npg-r1a2b3c4-hcli-c1']);
+    await target.cleanup();
+    expect(() => newTarget(new FakeApi()).referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow('host-network reference was not prepared');
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * The Kubernetes target for real against kube-sim (test/kube-sim): an API server speaking the
+ * Kubernetes wire format whose nodes are network namespaces and whose pods run netserver, sleep and
+ * netperf as real processes. The four default scenarios go through the real runner; faults are injected
+ * through the simulator's switches. Needs root (the simulator creates network namespaces).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { V1NamespaceList, V1Pod, V1PodList } from '@kubernetes/client-node';
+import type { RunConfig } from '../../src/config/run-config.js';
+import { DEFAULT_IMAGE } from '../../src/config/run-config.js';
+import { parseResults } from '../../src/results/read.js';
+import { runBenchmarks } from '../../src/run/run-command.js';
+import { defaultSuite } from '../../src/suite/default-suite.js';
+import { createKubernetesTarget } from '../../src/targets/kubernetes/kubernetes-target.js';
+import { InfraError } from '../../src/util/errors.js';
+import { capturingIo } from '../helpers/run-io.js';
+import { type KubeSim, startKubeSim } from '../kube-sim/index.js';
+
+const asRoot = process.getuid?.() === 0;
+if (!asRoot) console.warn('kubernetes target integration tests skipped: kube-sim needs root for network namespaces');
+const describeAsRoot = asRoot ? describe : describe.skip;
+
+const TEST_TIMEOUT_MS = 180_000;
+/** Processes a pod of ours runs (container commands and execs). */
+const POD_PROGRAMS = new Set(['netserver', 'netperf', 'sleep']);
+
+const folder = mkdtempSync(join(tmpdir(), 'npg-k8s-'));
+const kubeconfigPath = join(folder, 'kubeconfig');
+let sim: KubeSim;
+
+beforeAll(async () => {
+  if (!asRoot) return;
+  sim = await startKubeSim({
+    // A tainted control plane the target must skip, then two workers with room for the suite's
+    // pods (32 + 1 + 0.1 CPUs each: every profile's pod exists for the whole run).
+    nodes: [
+      { cpu: '8', taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
+      { cpu: '64' },
+      { cpu: '64' },
+    ],
+    kubeconfigPath,
+    imagePullBackoffMs: 500,
+    log: () => {},
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await sim?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  if (!asRoot) return;
+  sim.faults.clear();
+  expect(await leftovers()).toEqual({ namespaces: [], pods: [], processes: [] });
+});
+
+function kubernetesRunConfig(outPath: string, overrides: Partial<RunConfig> = {}): RunConfig {
+  return {
+    target: 'kubernetes',
+    local: {},
+    kubernetes: { kubeconfigPath, tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
+    outPath,
+    debug: false,
+    samples: 1,
+    durationSeconds: 1,
+    ...overrides,
+  };
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${sim.url}${path}`);
+  return (await response.json()) as T;
+}
+
+/** Our namespaces and pods still in the simulator, and processes of pods still running under us. */
+async function leftovers() {
+  const namespaces = (await getJson<V1NamespaceList>('/api/v1/namespaces')).items
+    .map((ns) => ns.metadata?.name ?? '')
+    .filter((name) => name.startsWith('netperf-gate-'));
+  const pods = (await getJson<V1PodList>('/api/v1/pods')).items.map((pod) => pod.metadata?.name);
+  return { namespaces, pods, processes: podProcessesLeft() };
+}
+
+/** netserver / netperf / sleep processes whose parent chain leads to this test process. */
+function podProcessesLeft(): string[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm: comm ?? '' }));
+  const parent = new Map(rows.map((row) => [row.pid, row.ppid]));
+  const ours = (pid: number) => {
+    for (let up = parent.get(pid); up !== undefined && up > 1; up = parent.get(up)) if (up === process.pid) return true;
+    return false;
+  };
+  return rows.filter((row) => POD_PROGRAMS.has(row.comm) && ours(row.pid)).map((row) => `${row.pid} ${row.comm}`);
+}
+
+/** Pods as kubectl sees them, captured while the run measures (kubectl must accept the simulator). */
+function kubectlPods(): V1Pod[] {
+  const out = execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, 'get', 'pods', '-A', '-o', 'json'], {
+    encoding: 'utf8',
+  });
+  return (JSON.parse(out) as V1PodList).items;
+}
+
+describeAsRoot('the kubernetes target on kube-sim', () => {
+  it(
+    'measures the four scenarios between pods on two different nodes, sized as the suite says, and leaves nothing',
+    async () => {
+      const out = join(folder, 'four.json');
+      const io = capturingIo();
+      let seen: V1Pod[] = [];
+      const log = io.log;
+      io.log = (line) => {
+        if (line.startsWith('[1/4 ') && seen.length === 0) seen = kubectlPods();
+        log(line);
+      };
+      await runBenchmarks(kubernetesRunConfig(out), io);
+      const results = parseResults(readFileSync(out, 'utf8'), out);
+      expect(results.scenarios.map((s) => s.settings.name)).toEqual(defaultSuite().scenarios.map((s) => s.name));
+      for (const scenario of results.scenarios) {
+        const rate = scenario.settings.test === 'TCP_STREAM' ? 'throughput_gbps' : 'transactions_per_sec';
+        expect(scenario.aggregates[rate]?.median).toBeGreaterThan(0);
+        expect(scenario.samples[0]?.instances).toHaveLength(scenario.settings.concurrency);
+      }
+      expect(results.environment.client.name).toBe('sim-node-2');
+      expect(results.environment.server.name).toBe('sim-node-3');
+      expect(results.environment.netperfVersion).toMatch(/^\d+\.\d+/);
+      expect(results.environment.details.kubernetesVersion).toMatch(/^v1\./);
+      expect(io.logged).toContain(
+        'kubernetes: client node sim-node-2, server node sim-node-3 (first by name among Ready, schedulable nodes with tolerated taints and ≥ 33.1 allocatable CPUs)',
+      );
+      const placed = seen.map((pod) => [
+        pod.metadata?.labels?.['netperf-gate/role'],
+        pod.metadata?.labels?.['netperf-gate/cpus'],
+        pod.spec?.nodeName,
+        pod.spec?.containers[0]?.resources?.limits?.cpu ?? 'none',
+        pod.status?.qosClass,
+      ]);
+      expect(placed.sort()).toEqual(
+        [
+          ['client', 'any', 'sim-node-2', 'none', 'Burstable'],
+          ['client', 'c1', 'sim-node-2', '1', 'Guaranteed'],
+          ['client', 'c32', 'sim-node-2', '32', 'Guaranteed'],
+          ['server', 'any', 'sim-node-3', 'none', 'Burstable'],
+          ['server', 'c1', 'sim-node-3', '1', 'Guaranteed'],
+          ['server', 'c32', 'sim-node-3', '32', 'Guaranteed'],
+        ].sort(),
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it('retries a pod create answered with 500 and measures all the same', async () => {
+    sim.faults.add({ kind: 'api-error', verb: 'create', resource: 'pods', name: '*-srv-c1', code: 500, times: 1 });
+    const out = join(folder, 'retried.json');
+    await runBenchmarks(kubernetesRunConfig(out, { scenarioNames: ['tcp_rr_1cpu'] }), capturingIo());
+    const creates = sim.audit.filter((entry) => entry.verb === 'create' && /pods$/.test(entry.resource ?? '') && entry.path.includes('/pods'));
+    expect(creates.map((entry) => entry.code)).toEqual(expect.arrayContaining([500, 201]));
+    const results = parseResults(readFileSync(out, 'utf8'), out);
+    expect(results.scenarios[0]?.aggregates.transactions_per_sec?.median).toBeGreaterThan(0);
+  }, TEST_TIMEOUT_MS);
+
+  it('fails cleanly with the reason when the image cannot be pulled, and leaves nothing', async () => {
+    sim.faults.add({ kind: 'pod-state', state: 'ImagePullBackOff', name: '*-srv-c1', times: 1 });
+    const run = runBenchmarks(kubernetesRunConfig(join(folder, 'never.json'), { scenarioNames: ['tcp_rr_1cpu'] }), capturingIo());
+    await expect(run).rejects.toThrow(InfraError);
+    await expect(run).rejects.toThrow(/srv-c1 \(node sim-node-3\) (ErrImagePull|ImagePullBackOff): .*check --image/);
+  }, TEST_TIMEOUT_MS);
+
+  it('fails cleanly when the exec connection drops mid-run, and leaves nothing', async () => {
+    sim.faults.add({ kind: 'exec-drop', afterMs: 300, pod: '*-cli-c1', times: 1 });
+    const run = runBenchmarks(kubernetesRunConfig(join(folder, 'dropped.json'), { scenarioNames: ['tcp_rr_1cpu'] }), capturingIo());
+    await expect(run).rejects.toThrow(/the exec connection to pod netperf-gate-\w+\/npg-\w+-cli-c1 dropped before netperf ended/);
+  }, TEST_TIMEOUT_MS);
+
+  it('fails cleanly when a pod stays Pending, quoting the scheduler, and leaves nothing', async () => {
+    sim.faults.add({ kind: 'pod-state', state: 'Pending', name: '*-cli-c1', times: 1 });
+    const log: string[] = [];
+    const target = createKubernetesTarget(
+      { kubeconfigPath, tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
+      { log: (line) => log.push(line), bounds: { readyMs: 30_000, unschedulableMs: 2_000 } },
+    );
+    const scenarios = defaultSuite().scenarios.filter((s) => s.name === 'tcp_rr_1cpu');
+    try {
+      await expect(target.prepare(scenarios)).rejects.toThrow(
+        /client pod netperf-gate-\w+\/npg-\w+-cli-c1 \(node sim-node-2\) stayed Pending for 2 s: Unschedulable: 0\/3 nodes are available: .*\(last event: FailedScheduling: /,
+      );
+    } finally {
+      await target.cleanup();
+    }
+  }, TEST_TIMEOUT_MS);
+});
