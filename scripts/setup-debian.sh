@@ -22,6 +22,7 @@ command -v taskset >/dev/null 2>&1 || need="$need util-linux"
 command -v ss >/dev/null 2>&1 || need="$need iproute2"
 if [ "${1:-}" = test ]; then
   command -v chromium >/dev/null 2>&1 || need="$need chromium"
+  [ -d /usr/share/fonts/truetype/dejavu ] || need="$need fonts-dejavu-core"
 fi
 
 if [ -n "$need" ]; then

@@ -1,40 +1,22 @@
-import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
+import type { ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
 import { metricUnit } from '../metrics/names.js';
-import { formatMetric, formatPercentChange, renderTextTable } from './format.js';
-
-function formatValue(metric: MetricComparison, value: number): string {
-  return Number.isFinite(value) ? formatMetric(metric.metric, value) : '—';
-}
-
-function formatInterval(metric: MetricComparison): string {
-  if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct)) return '—';
-  return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
-}
-
-function formatP(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  return p < 0.001 ? '<0.001' : p.toFixed(3);
-}
-
-/** Verdicts that need attention are shouted; the rest stay quiet. */
-function formatVerdict(metric: MetricComparison): string {
-  if (!metric.gated) return `${metric.verdict} (not gated)`;
-  return metric.verdict === 'regression' || metric.verdict === 'improvement'
-    ? metric.verdict.toUpperCase()
-    : metric.verdict;
-}
+import { renderTextTable } from './format.js';
+import { comparisonCells, verdictTally, verdictWord } from './report-input.js';
 
 function scenarioBlock(scenario: ScenarioComparison): string {
-  const rows = scenario.metrics.map((m) => [
-    `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
-    formatValue(m, m.baselineMedian),
-    formatValue(m, m.currentMedian),
-    Number.isFinite(m.changePct) ? formatPercentChange(m.changePct) : '—',
-    formatInterval(m),
-    formatP(m.pValue),
-    m.threshold === 'off' ? 'off' : `${m.threshold}%`,
-    formatVerdict(m),
-  ]);
+  const rows = scenario.metrics.map((m) => {
+    const cells = comparisonCells(m);
+    return [
+      `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
+      cells.baseline,
+      cells.current,
+      cells.change,
+      cells.interval,
+      cells.p,
+      cells.threshold,
+      verdictWord(m),
+    ];
+  });
   const table = renderTextTable(
     [scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'],
     rows,
@@ -45,8 +27,7 @@ function scenarioBlock(scenario: ScenarioComparison): string {
 
 /** The first line of every report: the verdict and the counts behind it. */
 export function verdictLine(comparison: ResultsComparison): string {
-  const { counts } = comparison;
-  const tally = `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
+  const tally = verdictTally(comparison);
   const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
   return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
 }

@@ -75,31 +75,45 @@ function notCompared(comparison: ResultsComparison | undefined): string {
   return element('section', {}, textElement('h2', {}, 'Not compared') + element('ul', {}, items.join('')));
 }
 
-function environmentRows(input: ReportInput): string[][] {
+interface EnvironmentRow {
+  cells: string[];
+  differs: boolean;
+}
+
+function environmentRows(input: ReportInput): EnvironmentRow[] {
   const current = new Map(environmentFacts(input.current));
   const baseline = new Map(input.baseline ? environmentFacts(input.baseline) : []);
   const differing = new Set(input.comparison?.environment.map((d) => d.field));
   const fields = [...new Set([...current.keys(), ...baseline.keys()])];
   return fields.map((field) => {
+    const differs = differing.has(field);
     const cells = [escapeXml(field)];
     if (input.baseline) cells.push(escapeXml(baseline.get(field) ?? '(none)'));
     cells.push(escapeXml(current.get(field) ?? '(none)'));
-    if (input.baseline) cells.push(differing.has(field) ? textElement('strong', {}, 'differs') : '');
-    return cells;
+    if (input.baseline) cells.push(differs ? textElement('strong', {}, 'differs') : '');
+    return { cells, differs };
   });
+}
+
+function environmentSummary(comparison: ResultsComparison | undefined): string {
+  if (comparison === undefined) return '';
+  const count = comparison.environment.length;
+  if (count === 0) return 'Same environment as the baseline.';
+  const effect = comparison.environmentFails ? '; this fails the gate' : '';
+  const facts = count === 1 ? '1 fact differs' : `${count} facts differ`;
+  return `${facts} from the baseline (policy: ${comparison.environmentPolicy}${effect}).`;
 }
 
 function environmentSection(input: ReportInput): string {
   const headers = input.baseline ? ['field', 'baseline', 'current', ''] : ['field', 'current'];
   const rows = environmentRows(input);
-  const differs = (row: number) => (rows[row]?.at(-1)?.includes('differs') ? 'differs' : undefined);
-  const table = htmlTable(headers, rows, { className: 'environment', rowClass: differs });
-  const differences = input.comparison?.environment.length ?? 0;
-  const summary = input.comparison
-    ? differences === 0
-      ? 'Same environment as the baseline.'
-      : `${differences} ${differences === 1 ? 'fact differs' : 'facts differ'} from the baseline (policy: ${input.comparison.environmentPolicy}${input.comparison.environmentFails ? '; this fails the gate' : ''}).`
-    : '';
+  const rowClass = (row: number) => (rows[row]?.differs ? 'differs' : undefined);
+  const table = htmlTable(
+    headers,
+    rows.map((row) => row.cells),
+    { className: 'environment', rowClass },
+  );
+  const summary = environmentSummary(input.comparison);
   const intro = summary === '' ? '' : textElement('p', {}, summary);
   return element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
 }

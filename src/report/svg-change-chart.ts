@@ -21,6 +21,7 @@ export interface ChangeRow {
   verdictText: string;
 }
 
+/** One scenario's change chart. */
 export interface ChangeChart {
   id: string;
   title: string;

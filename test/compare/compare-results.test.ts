@@ -140,7 +140,7 @@ describe('a metric that is off', () => {
     expect(comparison.verdict).toBe('pass');
     expect(comparison.counts).toEqual({ regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 });
     expect(comparison.scenarios[0]?.metrics[0]).toMatchObject({ gated: false, verdict: 'regression' });
-    expect(renderComparisonText(comparison)).toContain('regression (not gated)');
+    expect(renderComparisonText(comparison)).toContain('REGRESSION (not gated)');
   });
 });
 

@@ -35,6 +35,7 @@ export interface ScenarioSpec {
   settings?: Partial<Scenario>;
 }
 
+/** A whole results file: where it ran and its scenarios. */
 export interface ResultsSpec {
   kind: 'local' | 'kubernetes';
   targetSettings: Record<string, string>;

@@ -129,13 +129,14 @@ export const RESULT_FIXTURES: Record<string, ResultsSpec> = {
         name: 'tcp_stream_1',
         median: { rate: 6.6, clientCpuPct: 98, serverCpuPct: 98, retransmits: 0 },
         spread: noisy,
+        cpuSpread: saturated,
       },
       {
         name: 'tcp_rr_1cpu',
         median: {
           rate: 50_700,
-          clientCpuPct: 100,
-          serverCpuPct: 100,
+          clientCpuPct: 97.5,
+          serverCpuPct: 97,
           latencyUs: { p50: 18, p90: 25, p99: 40 },
         },
         spread: noisy,

@@ -161,6 +161,8 @@ describe('the HTML report in headless Chromium', () => {
       expect(chart.barWidths.length).toBeGreaterThanOrEqual(2);
       for (const width of chart.barWidths) expect(width).toBeGreaterThan(10);
       expect(chart.dots).toBe(chart.barWidths.length * 5);
+      // Labels were laid out with a real font (value labels sit right of the plot) and stay inside.
+      expect(chart.textRight).toBeGreaterThan(chart.viewBoxWidth / 2);
       expect(chart.textRight).toBeLessThanOrEqual(chart.viewBoxWidth);
     }
   });

@@ -1,10 +1,20 @@
 /** The Kubernetes target's lifecycle over a fake API: what it creates, where, how it runs netperf and cleans up. */
 import { readFileSync } from 'node:fs';
-import type { CoreV1Event, CoreV1EventList, V1Namespace, V1Node, V1NodeList, V1Pod } from '@kubernetes/client-node';
+import type {
+  CoreV1Event,
+  CoreV1EventList,
+  V1Namespace,
+  V1Node,
+  V1NodeList,
+  V1Pod,
+} from '@kubernetes/client-node';
 import { DEFAULT_IMAGE, type KubernetesSettings } from '../../src/config/run-config.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import type { KubeApi, PodWatchEvent } from '../../src/targets/kubernetes/kube-api.js';
-import { createKubernetesTarget, type KubernetesTarget } from '../../src/targets/kubernetes/kubernetes-target.js';
+import {
+  createKubernetesTarget,
+  type KubernetesTarget,
+} from '../../src/targets/kubernetes/kubernetes-target.js';
 import { InfraError, UsageError } from '../../src/util/errors.js';
 
 function fixture<T>(file: string): T {
@@ -49,7 +59,10 @@ class FakeApi implements KubeApi {
   };
   createPod = async (namespace: string, body: V1Pod) => {
     if (!this.namespaces.has(namespace)) {
-      throw Object.assign(new Error('Unknown API Status Code!'), { code: 404, body: '{"reason":"NotFound"}' });
+      throw Object.assign(new Error('Unknown API Status Code!'), {
+        code: 404,
+        body: '{"reason":"NotFound"}',
+      });
     }
     const name = body.metadata?.name ?? '';
     this.calls.push(`create pod ${name}`);
@@ -68,7 +81,12 @@ class FakeApi implements KubeApi {
     this.pods.delete(`${namespace}/${name}`);
   };
   listEvents = async (): Promise<CoreV1Event[]> => EVENTS;
-  watchPods = async (_ns: string, _selector: string, _rv: string | undefined, onEvent: (e: PodWatchEvent) => void) => {
+  watchPods = async (
+    _ns: string,
+    _selector: string,
+    _rv: string | undefined,
+    onEvent: (e: PodWatchEvent) => void,
+  ) => {
     this.watchers.add(onEvent);
     return { stop: () => this.watchers.delete(onEvent) };
   };
@@ -92,12 +110,28 @@ class FakeApi implements KubeApi {
       case 'unschedulable':
         return {
           phase: 'Pending',
-          conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 2 Insufficient cpu.' }],
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: '0/3 nodes are available: 2 Insufficient cpu.',
+            },
+          ],
         };
       case 'image-pull-backoff':
         return {
           phase: 'Pending',
-          containerStatuses: [{ name: 'netserver', image: 'x', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "x"' } } }],
+          containerStatuses: [
+            {
+              name: 'netserver',
+              image: 'x',
+              imageID: '',
+              ready: false,
+              restartCount: 0,
+              state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "x"' } },
+            },
+          ],
         };
       case 'ready':
         return {
@@ -109,14 +143,28 @@ class FakeApi implements KubeApi {
   }
 }
 
-function newTarget(api: FakeApi, settings: Partial<KubernetesSettings> = {}, log: string[] = []): KubernetesTarget {
+function newTarget(
+  api: FakeApi,
+  settings: Partial<KubernetesSettings> = {},
+  log: string[] = [],
+): KubernetesTarget {
   return createKubernetesTarget(
     { ...SETTINGS, ...settings },
-    { log: (line) => log.push(line), api, runId: 'r1a2b3c4', bounds: { readyMs: 5_000, unschedulableMs: 300 }, cleanupWaitMs: 1_000 },
+    {
+      log: (line) => log.push(line),
+      api,
+      runId: 'r1a2b3c4',
+      bounds: { readyMs: 5_000, unschedulableMs: 300 },
+      cleanupWaitMs: 1_000,
+    },
   );
 }
 
-const scenario = (name: string) => SCENARIOS.find((candidate) => candidate.name === name) ?? SCENARIOS[0]!;
+function scenario(name: string) {
+  const found = SCENARIOS.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`no scenario ${name}`);
+  return found;
+}
 
 describe('the Kubernetes target', () => {
   it('creates a namespace and a server and a client pod per CPU profile, on the two chosen nodes', async () => {
@@ -126,7 +174,9 @@ describe('the Kubernetes target', () => {
     await target.prepare(SCENARIOS);
     expect(api.calls).toEqual([
       'create namespace netperf-gate-r1a2b3c4',
-      ...['srv-any', 'cli-any', 'srv-c32', 'cli-c32', 'srv-c1', 'cli-c1'].map((pod) => `create pod npg-r1a2b3c4-${pod}`),
+      ...['srv-any', 'cli-any', 'srv-c32', 'cli-c32', 'srv-c1', 'cli-c1'].map(
+        (pod) => `create pod npg-r1a2b3c4-${pod}`,
+      ),
     ]);
     const server = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32');
     const client = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-cli-c32');
@@ -147,9 +197,15 @@ describe('the Kubernetes target', () => {
     const target = newTarget(api);
     await target.prepare(SCENARIOS);
     const endpoint = target.endpoint(scenario('tcp_rr_32cpu'));
-    expect(endpoint).toEqual({ host: api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32')?.status?.podIP, port: 12865 });
+    expect(endpoint).toEqual({
+      host: api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32')?.status?.podIP,
+      port: 12865,
+    });
     const started = Date.now();
-    const outputs = await target.runNetperf(scenario('tcp_rr_32cpu'), Array.from({ length: 32 }, () => ['-H', endpoint.host]));
+    const outputs = await target.runNetperf(
+      scenario('tcp_rr_32cpu'),
+      Array.from({ length: 32 }, () => ['-H', endpoint.host]),
+    );
     expect(Date.now() - started).toBeLessThan(150); // 32 execs of 5 ms each, overlapping
     expect(outputs).toHaveLength(32);
     expect(outputs[0]).toEqual({ stdout: `ran netperf -H ${endpoint.host}\n`, stderr: '', exitCode: 0 });
@@ -157,7 +213,11 @@ describe('the Kubernetes target', () => {
     const fingerprint = await target.fingerprint();
     expect(fingerprint.netperfVersion).toBe('2.7.0');
     expect([fingerprint.client.name, fingerprint.server.name]).toEqual(['worker-a', 'worker-b']);
-    expect(fingerprint.details).toMatchObject({ kubernetesVersion: 'v1.32.3', cni: 'unknown', image: DEFAULT_IMAGE });
+    expect(fingerprint.details).toMatchObject({
+      kubernetesVersion: 'v1.32.3',
+      cni: 'unknown',
+      image: DEFAULT_IMAGE,
+    });
     await target.cleanup();
   });
 
@@ -167,7 +227,9 @@ describe('the Kubernetes target', () => {
     await target.prepare(SCENARIOS);
     await Promise.all([target.cleanup(), target.cleanup()]);
     await target.cleanup();
-    expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual(['delete namespace netperf-gate-r1a2b3c4']);
+    expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([
+      'delete namespace netperf-gate-r1a2b3c4',
+    ]);
     expect(api.namespaces.has('netperf-gate-r1a2b3c4')).toBe(false);
     expect(target.createdResources()).toMatchObject({ namespaceCreated: false, pods: [] });
   });
@@ -189,7 +251,9 @@ describe('the Kubernetes target', () => {
   it('says so when the given namespace does not exist', async () => {
     const target = newTarget(new FakeApi(), { namespace: 'nope' });
     await expect(target.prepare(SCENARIOS.slice(2, 3))).rejects.toThrow(
-      new UsageError("Namespace 'nope' (--namespace) does not exist. Create it, or omit --namespace to get one per run."),
+      new UsageError(
+        "Namespace 'nope' (--namespace) does not exist. Create it, or omit --namespace to get one per run.",
+      ),
     );
   });
 
@@ -223,11 +287,15 @@ describe('the Kubernetes target', () => {
     const api = new FakeApi();
     const target = newTarget(api, { hostNetworkReference: true });
     await target.prepare(SCENARIOS.slice(2, 3));
-    expect(api.namespaces.get('netperf-gate-r1a2b3c4')?.metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('privileged');
+    expect(
+      api.namespaces.get('netperf-gate-r1a2b3c4')?.metadata?.labels?.['pod-security.kubernetes.io/enforce'],
+    ).toBe('privileged');
     expect(target.referenceEndpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
     await target.runReferenceNetperf(scenario('tcp_rr_1cpu'), [['-H', '10.0.0.12']]);
     expect(api.execs.map((exec) => exec.pod)).toEqual(['npg-r1a2b3c4-hcli-c1']);
     await target.cleanup();
-    expect(() => newTarget(new FakeApi()).referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow('host-network reference was not prepared');
+    expect(() => newTarget(new FakeApi()).referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow(
+      'host-network reference was not prepared',
+    );
   });
 });

@@ -20,15 +20,25 @@ async function waitUntilGone(exists: () => Promise<boolean>, timeoutMs: number):
 async function deleteNamespace(api: KubeApi, name: string, waitMs: number, log: (line: string) => void) {
   await api.deleteNamespace(name);
   const gone = await waitUntilGone(async () => (await api.readNamespace(name)) !== undefined, waitMs);
-  if (!gone) log(`cleanup: namespace ${name} is still terminating after ${waitMs / 1000} s; it goes away by itself`);
+  if (!gone)
+    log(`cleanup: namespace ${name} is still terminating after ${waitMs / 1000} s; it goes away by itself`);
 }
 
-async function deletePods(api: KubeApi, resources: CreatedResources, waitMs: number, log: (line: string) => void) {
+async function deletePods(
+  api: KubeApi,
+  resources: CreatedResources,
+  waitMs: number,
+  log: (line: string) => void,
+) {
   const { namespace, pods } = resources;
   await Promise.all(pods.map((pod) => api.deletePod(namespace, pod)));
-  const remaining = async () => (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
+  const remaining = async () =>
+    (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
   const gone = await waitUntilGone(remaining, waitMs);
-  if (!gone) log(`cleanup: pods of run ${resources.runId} in ${namespace} are still terminating after ${waitMs / 1000} s`);
+  if (!gone)
+    log(
+      `cleanup: pods of run ${resources.runId} in ${namespace} are still terminating after ${waitMs / 1000} s`,
+    );
 }
 
 /**
@@ -46,7 +56,9 @@ export async function deleteCreatedResources(
     else if (resources.pods.length > 0) await deletePods(api, resources, waitMs, log);
     return true;
   } catch (error) {
-    const what = resources.namespaceCreated ? `namespace ${resources.namespace}` : `pods ${resources.pods.join(', ')} in ${resources.namespace}`;
+    const what = resources.namespaceCreated
+      ? `namespace ${resources.namespace}`
+      : `pods ${resources.pods.join(', ')} in ${resources.namespace}`;
     log(`cleanup: could not delete ${what} at ${api.server}: ${formatError(error)}; delete it with kubectl`);
     return false;
   }

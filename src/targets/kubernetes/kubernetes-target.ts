@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { KubernetesSettings } from '../../config/run-config.js';
 import type { Scenario } from '../../suite/model.js';
-import type { ProcessOutput, ServerEndpoint, Target, TargetFingerprint } from '../target.js';
 import { parseNetperfVersion } from '../local/fingerprint.js';
+import type { ProcessOutput, ServerEndpoint, Target, TargetFingerprint } from '../target.js';
 import { CLEANUP_WAIT_TIMEOUT_MS, deleteCreatedResources } from './cleanup.js';
 import { createKubeApi } from './client.js';
 import { explainApiError, loadKubeConfig } from './connection.js';
@@ -61,7 +61,10 @@ export function newRunId(): string {
 }
 
 /** Creates the Kubernetes target; nothing is sent to the cluster until `prepare`. */
-export function createKubernetesTarget(settings: KubernetesSettings, deps: KubernetesTargetDeps): KubernetesTarget {
+export function createKubernetesTarget(
+  settings: KubernetesSettings,
+  deps: KubernetesTargetDeps,
+): KubernetesTarget {
   const runId = checkRunId(deps.runId ?? newRunId());
   const run = newKubeRun(
     {
@@ -90,7 +93,9 @@ export function createKubernetesTarget(settings: KubernetesSettings, deps: Kuber
 
 function requireReference(run: KubeRun): KubeRun {
   if (!run.settings.hostNetworkReference) {
-    throw new Error('the host-network reference was not prepared: it needs hostNetworkReference in the settings');
+    throw new Error(
+      'the host-network reference was not prepared: it needs hostNetworkReference in the settings',
+    );
   }
   return run;
 }
@@ -114,13 +119,18 @@ function runNetperf(
   const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
   const api = apiOf(run);
   const { namespace } = run.created;
-  return allOrFirstFailure(argvs.map((argv) => api.exec(namespace, client, CLIENT_CONTAINER, ['netperf', ...argv], timeoutMs)));
+  return allOrFirstFailure(
+    argvs.map((argv) => api.exec(namespace, client, CLIENT_CONTAINER, ['netperf', ...argv], timeoutMs)),
+  );
 }
 
 /** The CNI from agent pods in the usual namespaces; a namespace we may not list (403) or that is absent is skipped. */
 async function findCni(api: KubeApi): Promise<CniFacts | undefined> {
   for (const namespace of CNI_NAMESPACES) {
-    const pods: V1Pod[] = await api.listPods(namespace).then((list) => list.pods, () => []);
+    const pods: V1Pod[] = await api.listPods(namespace).then(
+      (list) => list.pods,
+      () => [],
+    );
     const cni = detectCni(pods);
     if (cni !== undefined) return cni;
   }
@@ -130,7 +140,8 @@ async function findCni(api: KubeApi): Promise<CniFacts | undefined> {
 async function fingerprint(run: KubeRun): Promise<TargetFingerprint> {
   const api = apiOf(run);
   const profile = run.profiles[0];
-  if (run.nodes === undefined || profile === undefined) throw new Error('fingerprint needs a prepared target');
+  if (run.nodes === undefined || profile === undefined)
+    throw new Error('fingerprint needs a prepared target');
   const client = podName(run.runId, 'client', profile.key, 'pod');
   const version = await api
     .exec(run.created.namespace, client, CLIENT_CONTAINER, ['netperf', '-V'], NETPERF_VERSION_TIMEOUT_MS)
@@ -159,7 +170,9 @@ export async function deleteRecordedResources(
   try {
     return await deleteCreatedResources(createKubeApi(loadKubeConfig(settings)), resources, log);
   } catch (error) {
-    log(`cleanup: could not connect to delete run ${resources.runId}: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `cleanup: could not connect to delete run ${resources.runId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }

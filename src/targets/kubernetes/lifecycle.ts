@@ -6,12 +6,12 @@ import { isNotFound } from './api-errors.js';
 import { deleteCreatedResources } from './cleanup.js';
 import { explainApiError, step } from './connection.js';
 import { parseLabelSelector } from './label-selector.js';
-import { type NodeChoice, chooseNodes } from './node-choice.js';
+import { ROLE_LABEL, runSelector } from './names.js';
+import { chooseNodes, type NodeChoice } from './node-choice.js';
 import { buildNamespace, buildRunPods, HOSTNAME_LABEL, type PinnedNode } from './pod-spec.js';
 import { waitForPodsReady } from './pod-wait.js';
 import { describeCpuNeed, nodeCpuNeedMillis, planProfiles } from './profiles.js';
 import { allOrFirstFailure, apiOf, type KubeRun } from './run-state.js';
-import { ROLE_LABEL, runSelector } from './names.js';
 import { parseTolerations } from './tolerations.js';
 
 function checkpoint(run: KubeRun): void {
@@ -62,8 +62,9 @@ function pinned(node: V1Node): PinnedNode {
 function describePod(run: KubeRun, pods: readonly V1Pod[], name: string): string {
   const pod = pods.find((candidate) => candidate.metadata?.name === name);
   const role = pod?.metadata?.labels?.[ROLE_LABEL] ?? 'netperf-gate';
-  const nodeName = pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-    ?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0];
+  const nodeName =
+    pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
+      ?.matchFields?.[0]?.values?.[0];
   return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
 }
 

@@ -102,7 +102,9 @@ function describeCandidates(input: NodeChoiceInput, excluded: readonly string[])
     if (!hasCpu(node, input)) problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
     return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
   });
-  return candidates.length === 0 ? `there are no ${which}` : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
+  return candidates.length === 0
+    ? `there are no ${which}`
+    : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
 }
 
 function pickAutomatically(input: NodeChoiceInput, count: number, excluded: readonly string[]): V1Node[] {

@@ -151,7 +151,9 @@ export function buildPod(input: PodInput): V1Pod {
       },
     },
     spec: {
-      ...(input.node.hostname === undefined ? {} : { nodeSelector: { [HOSTNAME_LABEL]: input.node.hostname } }),
+      ...(input.node.hostname === undefined
+        ? {}
+        : { nodeSelector: { [HOSTNAME_LABEL]: input.node.hostname } }),
       affinity: {
         nodeAffinity: {
           requiredDuringSchedulingIgnoredDuringExecution: {

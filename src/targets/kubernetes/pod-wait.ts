@@ -6,7 +6,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { InfraError } from '../../util/errors.js';
 import { explainApiError } from './connection.js';
-import type { KubeApi, WatchHandle } from './kube-api.js';
+import type { KubeApi, PodWatchEvent, WatchHandle } from './kube-api.js';
 import {
   isPodReady,
   lastEventFor,
@@ -44,7 +44,12 @@ export interface WaitState {
 }
 
 /** Judges the wait at `nowMs`: pure, apart from noting when a pod was first seen unschedulable. */
-export function judgeWait(names: readonly string[], state: WaitState, nowMs: number, bounds: WaitBounds): WaitVerdict {
+export function judgeWait(
+  names: readonly string[],
+  state: WaitState,
+  nowMs: number,
+  bounds: WaitBounds,
+): WaitVerdict {
   for (const name of names) {
     const pod = state.pods.get(name);
     const failure = pod === undefined ? undefined : podFailure(pod);
@@ -58,12 +63,25 @@ export function judgeWait(names: readonly string[], state: WaitState, nowMs: num
     state.unschedulableSince.set(name, since);
     if (nowMs - since >= bounds.unschedulableMs) {
       const seconds = bounds.unschedulableMs / 1000;
-      return { stuck: name, problem: { trouble: 'unschedulable', reason: `stayed Pending for ${seconds} s: ${unschedulable}` } };
+      return {
+        stuck: name,
+        problem: { trouble: 'unschedulable', reason: `stayed Pending for ${seconds} s: ${unschedulable}` },
+      };
     }
   }
-  if (names.every((name) => { const pod = state.pods.get(name); return pod !== undefined && isPodReady(pod); })) return { ready: true };
+  if (
+    names.every((name) => {
+      const pod = state.pods.get(name);
+      return pod !== undefined && isPodReady(pod);
+    })
+  )
+    return { ready: true };
   if (nowMs - state.startedMs < bounds.readyMs) return undefined;
-  const late = names.find((name) => { const pod = state.pods.get(name); return pod === undefined || !isPodReady(pod); }) ?? '?';
+  const late =
+    names.find((name) => {
+      const pod = state.pods.get(name);
+      return pod === undefined || !isPodReady(pod);
+    }) ?? '?';
   const reason = `not Ready within ${bounds.readyMs / 1000} s: ${pendingState(state.pods.get(late))}`;
   return { stuck: late, problem: { trouble: 'slow', reason } };
 }
@@ -89,55 +107,89 @@ async function stuckError(request: WaitRequest, name: string, problem: PodProble
   );
 }
 
+/** One wait: the pods as last seen, the watch in use, and how the wait ends. */
+class PodWaiter {
+  private readonly now: () => number;
+  private readonly state: WaitState;
+  private settled = false;
+  private watch: WatchHandle | undefined;
+  private endWatch: () => void = () => {};
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly request: WaitRequest,
+    private readonly resolve: (pods: Map<string, V1Pod>) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.now = request.now ?? Date.now;
+    this.state = { pods: new Map(), unschedulableSince: new Map(), startedMs: this.now() };
+  }
+
+  /** Lists, watches, and lists again whenever a watch ends, until the verdict is in. */
+  async run(): Promise<void> {
+    this.ticker = setInterval(() => this.check(), WAIT_CHECK_INTERVAL_MS);
+    try {
+      while (!this.settled) {
+        const { namespace, selector } = this.request;
+        const list = await this.request.api.listPods(namespace, selector);
+        for (const pod of list.pods) this.pods.set(pod.metadata?.name ?? '', pod);
+        this.check();
+        if (!this.settled) await this.follow(list.resourceVersion);
+        if (!this.settled) await new Promise((pause) => setTimeout(pause, WATCH_RESTART_DELAY_MS));
+      }
+    } catch (error) {
+      const server = this.request.api.server;
+      this.settle(() => this.reject(explainApiError('watching the pods start', error, server)));
+    }
+  }
+
+  private get pods(): Map<string, V1Pod> {
+    return this.state.pods as Map<string, V1Pod>;
+  }
+
+  /** Watches from `resourceVersion` until the watch ends (server, network, ERROR event) or the wait does. */
+  private follow(resourceVersion: string | undefined): Promise<void> {
+    return new Promise<void>((resume) => {
+      this.endWatch = resume;
+      const onEvent = ({ type, object }: PodWatchEvent) => {
+        if (type === 'ERROR') return resume(); // e.g. 410 Gone: list again
+        if (type === 'DELETED') this.pods.delete(object.metadata?.name ?? '');
+        else if (type !== 'BOOKMARK') this.pods.set(object.metadata?.name ?? '', object);
+        this.check();
+      };
+      const { api, namespace, selector } = this.request;
+      api
+        .watchPods(namespace, selector, resourceVersion, onEvent, () => resume())
+        .then(
+          (handle) => {
+            this.watch = handle;
+            if (this.settled) handle.stop();
+          },
+          () => resume(),
+        );
+    }).finally(() => this.watch?.stop());
+  }
+
+  private check(): void {
+    const verdict = judgeWait(this.request.podNames, this.state, this.now(), this.request.bounds);
+    if (verdict === undefined) return;
+    if ('ready' in verdict) this.settle(() => this.resolve(this.pods));
+    else this.settle(async () => this.reject(await stuckError(this.request, verdict.stuck, verdict.problem)));
+  }
+
+  private settle(outcome: () => Promise<void> | void): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearInterval(this.ticker);
+    this.watch?.stop();
+    this.endWatch();
+    Promise.resolve().then(outcome).catch(this.reject);
+  }
+}
+
 /** Resolves with the pods once all are Ready; rejects with a one-line InfraError otherwise. */
 export function waitForPodsReady(request: WaitRequest): Promise<Map<string, V1Pod>> {
-  const now = request.now ?? Date.now;
-  const pods = new Map<string, V1Pod>();
-  const state: WaitState = { pods, unschedulableSince: new Map(), startedMs: now() };
-  let settled = false;
-  let watch: WatchHandle | undefined;
-  let endWatch: () => void = () => {};
-  return new Promise<Map<string, V1Pod>>((resolve, reject) => {
-    const settle = (outcome: () => Promise<void> | void) => {
-      if (settled) return;
-      settled = true;
-      clearInterval(ticker);
-      watch?.stop();
-      endWatch();
-      Promise.resolve().then(outcome).catch(reject);
-    };
-    const check = () => {
-      const verdict = judgeWait(request.podNames, state, now(), request.bounds);
-      if (verdict === undefined) return;
-      if ('ready' in verdict) settle(() => resolve(pods));
-      else settle(async () => reject(await stuckError(request, verdict.stuck, verdict.problem)));
-    };
-    const ticker = setInterval(check, WAIT_CHECK_INTERVAL_MS);
-    const follow = async () => {
-      while (!settled) {
-        const list = await request.api.listPods(request.namespace, request.selector);
-        for (const pod of list.pods) pods.set(pod.metadata?.name ?? '', pod);
-        check();
-        if (settled) return;
-        await new Promise<void>((resume) => {
-          endWatch = resume;
-          const onEvent = (type: string, pod: V1Pod) => {
-            if (type === 'ERROR') return resume(); // e.g. 410 Gone: list again
-            if (type === 'DELETED') pods.delete(pod.metadata?.name ?? '');
-            else if (type !== 'BOOKMARK') pods.set(pod.metadata?.name ?? '', pod);
-            check();
-          };
-          request.api
-            .watchPods(request.namespace, request.selector, list.resourceVersion, (e) => onEvent(e.type, e.object), () => resume())
-            .then((handle) => {
-              watch = handle;
-              if (settled) handle.stop();
-            }, () => resume());
-        });
-        watch?.stop();
-        if (!settled) await new Promise((pause) => setTimeout(pause, WATCH_RESTART_DELAY_MS));
-      }
-    };
-    follow().catch((error: unknown) => settle(() => reject(explainApiError('watching the pods start', error, request.api.server))));
+  return new Promise((resolve, reject) => {
+    void new PodWaiter(request, resolve, reject).run();
   });
 }
