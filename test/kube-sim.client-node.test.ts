@@ -9,8 +9,8 @@ import {
   type ClientNode,
   execInPod,
   netnsWithPrefix,
-  podBody,
   pidsWithMarker,
+  podBody,
   uniqueSleepSeconds,
   waitForPod,
 } from './kube-sim/test-helpers.js';
@@ -53,27 +53,54 @@ describeAsRoot('kube-sim with @kubernetes/client-node', () => {
     expect(node?.status?.nodeInfo?.kernelVersion).toMatch(/^\d+\.\d+/);
   });
 
-  test('runs netserver on node 1 and netperf from a pod on node 2 across the pod network', async () => {
-    await core.createNamespace({ body: { metadata: { name: NS, labels: { purpose: 'test' } } } });
-    await core.createNamespacedPod({ namespace: NS, body: podBody('server', ['netserver', '-D', '-4'], { nodeName: 'sim-node-1', cpu: '1' }) });
-    await core.createNamespacedPod({ namespace: NS, body: podBody('client', ['sleep', sleepMarker], { nodeName: 'sim-node-2', cpu: '1' }) });
-    const server = await waitForPod(client, kc, NS, 'server', isRunning);
-    const clientPod = await waitForPod(client, kc, NS, 'client', isRunning);
-    expect(server.status?.hostIP).toBe('198.19.0.11');
-    expect(clientPod.status?.hostIP).toBe('198.19.0.12');
-    expect(server.status?.podIP).toMatch(/^198\.19\.101\.\d+$/);
-    expect(server.status?.qosClass).toBe('Guaranteed');
-    expect(server.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(
-      expect.arrayContaining(['PodScheduled=True', 'Initialized=True', 'ContainersReady=True', 'Ready=True']),
-    );
-    const result = await execInPod(client, kc, NS, 'client', ['netperf', '-H', server.status?.podIP ?? '', '-t', 'TCP_RR', '-l', '1']);
-    expect(result.status?.status).toBe('Success');
-    expect(result.stdout).toContain('TCP REQUEST/RESPONSE TEST');
-    expect(result.stdout).toContain(`to ${server.status?.podIP}`);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'runs netserver on node 1 and netperf from a pod on node 2 across the pod network',
+    async () => {
+      await core.createNamespace({ body: { metadata: { name: NS, labels: { purpose: 'test' } } } });
+      await core.createNamespacedPod({
+        namespace: NS,
+        body: podBody('server', ['netserver', '-D', '-4'], { nodeName: 'sim-node-1', cpu: '1' }),
+      });
+      await core.createNamespacedPod({
+        namespace: NS,
+        body: podBody('client', ['sleep', sleepMarker], { nodeName: 'sim-node-2', cpu: '1' }),
+      });
+      const server = await waitForPod(client, kc, NS, 'server', isRunning);
+      const clientPod = await waitForPod(client, kc, NS, 'client', isRunning);
+      expect(server.status?.hostIP).toBe('198.19.0.11');
+      expect(clientPod.status?.hostIP).toBe('198.19.0.12');
+      expect(server.status?.podIP).toMatch(/^198\.19\.101\.\d+$/);
+      expect(server.status?.qosClass).toBe('Guaranteed');
+      expect(server.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(
+        expect.arrayContaining([
+          'PodScheduled=True',
+          'Initialized=True',
+          'ContainersReady=True',
+          'Ready=True',
+        ]),
+      );
+      const result = await execInPod(client, kc, NS, 'client', [
+        'netperf',
+        '-H',
+        server.status?.podIP ?? '',
+        '-t',
+        'TCP_RR',
+        '-l',
+        '1',
+      ]);
+      expect(result.status?.status).toBe('Success');
+      expect(result.stdout).toContain('TCP REQUEST/RESPONSE TEST');
+      expect(result.stdout).toContain(`to ${server.status?.podIP}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   test('pins an exec to the pod CPU limit and runs it in the pod network namespace', async () => {
-    const result = await execInPod(client, kc, NS, 'client', ['sh', '-c', 'taskset -pc $$; ip -4 -o addr show eth0']);
+    const result = await execInPod(client, kc, NS, 'client', [
+      'sh',
+      '-c',
+      'taskset -pc $$; ip -4 -o addr show eth0',
+    ]);
     expect(result.stdout).toMatch(/current affinity list: \d+\n/);
     expect(result.stdout).toMatch(/inet 198\.19\.102\.\d+\/32/);
   });
@@ -81,7 +108,11 @@ describeAsRoot('kube-sim with @kubernetes/client-node', () => {
   test('reports a failing command as NonZeroExitCode with the exit code and its stderr', async () => {
     const result = await execInPod(client, kc, NS, 'client', ['sh', '-c', 'echo oops >&2; exit 3']);
     expect(result.stderr).toBe('oops\n');
-    expect(result.status).toMatchObject({ status: 'Failure', reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: '3' }] } });
+    expect(result.status).toMatchObject({
+      status: 'Failure',
+      reason: 'NonZeroExitCode',
+      details: { causes: [{ reason: 'ExitCode', message: '3' }] },
+    });
   });
 
   test('serves the container log of netserver', async () => {
@@ -95,39 +126,61 @@ describeAsRoot('kube-sim with @kubernetes/client-node', () => {
     const onNode2 = await core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName=sim-node-2' });
     expect(onNode2.items.map((p) => p.metadata?.name)).toEqual(['client']);
     const events = await core.listNamespacedEvent({ namespace: NS });
-    expect(events.items.map((e) => e.reason)).toEqual(expect.arrayContaining(['Pulled', 'Created', 'Started']));
+    expect(events.items.map((e) => e.reason)).toEqual(
+      expect.arrayContaining(['Pulled', 'Created', 'Started']),
+    );
   });
 
   test('answers a missing pod with a NotFound Status and a duplicate with AlreadyExists', async () => {
-    await expect(core.readNamespacedPod({ namespace: NS, name: 'nope' })).rejects.toMatchObject({ code: 404 });
-    const error = await core.readNamespacedPod({ namespace: NS, name: 'nope' }).catch((e: { body: string }) => JSON.parse(e.body));
-    expect(error).toMatchObject({ kind: 'Status', reason: 'NotFound', details: { name: 'nope', kind: 'pods' }, code: 404 });
+    await expect(core.readNamespacedPod({ namespace: NS, name: 'nope' })).rejects.toMatchObject({
+      code: 404,
+    });
+    const error = await core
+      .readNamespacedPod({ namespace: NS, name: 'nope' })
+      .catch((e: { body: string }) => JSON.parse(e.body));
+    expect(error).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      details: { name: 'nope', kind: 'pods' },
+      code: 404,
+    });
     const again = core.createNamespacedPod({ namespace: NS, body: podBody('server', ['true']) });
     await expect(again).rejects.toMatchObject({ code: 409 });
   });
 
-  test('deleting the namespace stops its pods and removes their network namespaces', async () => {
-    const before = netnsWithPrefix(sim.netnsPrefix).filter((n) => /-p\d+$/.test(n));
-    expect(before).toHaveLength(2);
-    await core.deleteNamespace({ name: NS });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const left = await core.listNamespace();
-      if (!left.items.some((n) => n.metadata?.name === NS)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await expect(core.readNamespace({ name: NS })).rejects.toMatchObject({ code: 404 });
-    expect(netnsWithPrefix(sim.netnsPrefix).filter((n) => /-p\d+$/.test(n))).toEqual([]);
-    expect(pidsWithMarker(`sleep ${sleepMarker}`)).toEqual([]);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'deleting the namespace stops its pods and removes their network namespaces',
+    async () => {
+      const before = netnsWithPrefix(sim.netnsPrefix).filter((n) => /-p\d+$/.test(n));
+      expect(before).toHaveLength(2);
+      await core.deleteNamespace({ name: NS });
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const left = await core.listNamespace();
+        if (!left.items.some((n) => n.metadata?.name === NS)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await expect(core.readNamespace({ name: NS })).rejects.toMatchObject({ code: 404 });
+      expect(netnsWithPrefix(sim.netnsPrefix).filter((n) => /-p\d+$/.test(n))).toEqual([]);
+      expect(pidsWithMarker(`sleep ${sleepMarker}`)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  test('close() leaves no network namespace and no process behind', async () => {
-    await core.createNamespace({ body: { metadata: { name: 'leftover' } } });
-    await core.createNamespacedPod({ namespace: 'leftover', body: podBody('sleeper', ['sleep', sleepMarker]) });
-    await waitForPod(client, kc, 'leftover', 'sleeper', isRunning);
-    expect(pidsWithMarker(`sleep ${sleepMarker}`)).toHaveLength(1);
-    await sim.close();
-    expect(netnsWithPrefix(sim.netnsPrefix)).toEqual([]);
-    expect(pidsWithMarker(`sleep ${sleepMarker}`)).toEqual([]);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'close() leaves no network namespace and no process behind',
+    async () => {
+      await core.createNamespace({ body: { metadata: { name: 'leftover' } } });
+      await core.createNamespacedPod({
+        namespace: 'leftover',
+        body: podBody('sleeper', ['sleep', sleepMarker]),
+      });
+      await waitForPod(client, kc, 'leftover', 'sleeper', isRunning);
+      expect(pidsWithMarker(`sleep ${sleepMarker}`)).toHaveLength(1);
+      await sim.close();
+      expect(netnsWithPrefix(sim.netnsPrefix)).toEqual([]);
+      expect(pidsWithMarker(`sleep ${sleepMarker}`)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,10 @@
+import type { ReportSettings } from '../config/report-config.js';
+import type { ReportInput } from '../report/report-input.js';
 import { resultsJsonSchema } from '../results/schema.js';
 import { calibrateTarget } from '../run/calibrate-command.js';
 import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
+import { writeReports } from '../run/write-reports.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
 import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
@@ -22,6 +25,29 @@ function io(): RunIo {
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict: GateOutcome['verdict']): number {
   return verdict === 'regression' ? EXIT_REGRESSION : EXIT_OK;
+}
+
+/** `node dist/cli/index.js …` with each argument quoted for a POSIX shell where it needs it. */
+function commandLine(argv: readonly string[]): string {
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+  return ['node', 'dist/cli/index.js', ...argv].map(quote).join(' ');
+}
+
+/** Writes the reports and exports the flags ask for; returns the verdict for the exit code. */
+async function publish(
+  outcome: Pick<GateOutcome, 'verdict' | 'results' | 'comparison' | 'baseline'>,
+  reports: ReportSettings,
+  argv: readonly string[],
+): Promise<GateOutcome['verdict']> {
+  const input: ReportInput = {
+    current: outcome.results,
+    verdict: outcome.verdict,
+    reproduce: [commandLine(argv)],
+    ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+    ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+  };
+  for (const path of await writeReports(input, reports, createFiles())) stderr(`wrote ${path}`);
+  return outcome.verdict;
 }
 
 /** True when the user asked for stack traces (--debug, or the runner's step debug). */

@@ -8,6 +8,7 @@ import {
   MAX_EXTRA_ROUNDS,
 } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
+import { EXPORT_KINDS, parseExport, type ReportSettings } from '../config/report-config.js';
 import type { RunConfig } from '../config/run-config.js';
 import { type CalibrateConfig, MAX_CALIBRATE_RUNS, MIN_CALIBRATE_RUNS } from '../run/calibrate-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
@@ -16,9 +17,9 @@ import { addRunOptions, type RunFlags, toRunConfig } from './run-flags.js';
 
 /** What the parsed command line asks for; the entry point carries it out. */
 export type CliRequest =
-  | { command: 'run'; config: RunConfig }
-  | { command: 'compare'; config: CompareConfig }
-  | { command: 'gate'; config: GateConfig }
+  | { command: 'run'; config: RunConfig; reports: ReportSettings }
+  | { command: 'compare'; config: CompareConfig; reports: ReportSettings }
+  | { command: 'gate'; config: GateConfig; reports: ReportSettings }
   | { command: 'calibrate'; config: CalibrateConfig }
   | { command: 'schema' }
   | { command: 'cleanup'; debug: boolean }
@@ -57,9 +58,33 @@ function toCalibrateConfig(flags: RunFlags & { runs: string }): CalibrateConfig 
   return { run: toRunConfig(flags), runs, thresholdsOutPath: flags.out };
 }
 
+interface ReportFlags {
+  reportDir?: string;
+  export: string[];
+}
+
+function toReportSettings(flags: ReportFlags): ReportSettings {
+  return {
+    ...(flags.reportDir === undefined ? {} : { reportDir: flags.reportDir }),
+    exports: flags.export.map(parseExport),
+  };
+}
+
+/** The report flags of `run`, `compare` and `gate`. */
+function addReportOptions(command: Command): Command {
+  return command
+    .option('--report-dir <dir>', 'write report.md and report.html into this folder')
+    .option(
+      '--export <kind=file>',
+      `export results for dashboards (${EXPORT_KINDS.join(', ')}); repeatable`,
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    );
+}
+
 /** The flags `compare` and `gate` share. */
 function addJudgeOptions(command: Command): Command {
-  return command
+  return addReportOptions(command)
     .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
     .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
     .addOption(
@@ -80,9 +105,13 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
       outputError: (text, out) => out(`netperf-gate: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
     })
     .showSuggestionAfterError(true);
-  addRunOptions(
-    program.command('run').description('Run the benchmark suite on a target and write a results file.'),
-  ).action((flags: RunFlags) => onRequest({ command: 'run', config: toRunConfig(flags) }));
+  addReportOptions(
+    addRunOptions(
+      program.command('run').description('Run the benchmark suite on a target and write a results file.'),
+    ),
+  ).action((flags: RunFlags & ReportFlags) =>
+    onRequest({ command: 'run', config: toRunConfig(flags), reports: toReportSettings(flags) }),
+  );
   addJudgeOptions(
     program
       .command('compare')
@@ -90,10 +119,11 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
       .requiredOption('--baseline <file>', 'baseline results file')
       .requiredOption('--current <file>', 'current results file')
       .option('--debug', 'print stack traces'),
-  ).action((flags: JudgeFlags & { baseline: string; current: string }) =>
+  ).action((flags: JudgeFlags & ReportFlags & { baseline: string; current: string }) =>
     onRequest({
       command: 'compare',
       config: { ...toJudgeConfig(flags), baselinePath: flags.baseline, currentPath: flags.current },
+      reports: toReportSettings(flags),
     }),
   );
   addJudgeOptions(
@@ -108,8 +138,8 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
           String(DEFAULT_EXTRA_ROUNDS),
         ),
     ),
-  ).action((flags: RunFlags & JudgeFlags & { baseline: string; extraRounds: string }) =>
-    onRequest({ command: 'gate', config: toGateConfig(flags) }),
+  ).action((flags: RunFlags & JudgeFlags & ReportFlags & { baseline: string; extraRounds: string }) =>
+    onRequest({ command: 'gate', config: toGateConfig(flags), reports: toReportSettings(flags) }),
   );
   addRunOptions(
     program

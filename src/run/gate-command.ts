@@ -13,6 +13,8 @@ import { type Session, targetSettings, withSession } from './session.js';
 export interface GateOutcome {
   verdict: 'pass' | 'regression' | 'no-baseline';
   comparison?: ResultsComparison;
+  /** The baseline compared against, when there was one. */
+  baseline?: Results;
   results: Results;
 }
 
@@ -23,7 +25,7 @@ export async function compareFiles(config: CompareConfig, io: RunIo): Promise<Ga
   const current = await readResultsFile(config.currentPath, 'current results file', io.files);
   const comparison = judge(baseline, current, settings);
   io.print(renderComparisonText(comparison));
-  return { verdict: comparison.verdict, comparison, results: current };
+  return { verdict: comparison.verdict, comparison, baseline, results: current };
 }
 
 /** Scenarios with at least one inconclusive metric: more samples may settle them. */
@@ -99,5 +101,5 @@ export async function gate(config: GateConfig, io: RunIo): Promise<GateOutcome> 
   }
   const comparison = judge(baseline, results, settings);
   io.print(`\n${renderComparisonText(comparison)}`);
-  return { verdict: comparison.verdict, comparison, results };
+  return { verdict: comparison.verdict, comparison, baseline, results };
 }

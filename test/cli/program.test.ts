@@ -39,6 +39,7 @@ describe('the command line', () => {
         outPath: 'out/r.json',
         debug: false,
       },
+      reports: { exports: [] },
     });
   });
 
@@ -97,6 +98,36 @@ describe('the command line', () => {
       expect(written.length).toBeGreaterThan(0);
     },
   );
+
+  it('collects report folder and exports for gate', () => {
+    const { request } = parse([
+      'gate',
+      '--baseline',
+      'b.json',
+      '--report-dir',
+      'rep',
+      '--export',
+      'csv=out/r.csv',
+      '--export',
+      'github-action-benchmark=out/gab.json',
+    ]);
+    expect(request).toMatchObject({
+      command: 'gate',
+      reports: {
+        reportDir: 'rep',
+        exports: [
+          { kind: 'csv', path: 'out/r.csv' },
+          { kind: 'github-action-benchmark', path: 'out/gab.json' },
+        ],
+      },
+    });
+  });
+
+  it('refuses an unknown export kind, naming the known ones', () => {
+    expect(() => parse(['run', '--export', 'grafana=x.json'])).toThrow(
+      '--export must be KIND=FILE with KIND one of github-action-benchmark, bencher, csv, got "grafana=x.json"',
+    );
+  });
 
   it('prints help with exit code 0', () => {
     const { request, written } = parse(['run', '--help']);

@@ -89,7 +89,8 @@ function protobufBody(body: Buffer): Record<string, unknown> {
   } catch (error) {
     throw badRequest(`the body of the request was in an unknown format: ${(error as Error).message}`);
   }
-  if (decoded.kind !== 'Namespace' && decoded.kind !== 'DeleteOptions') throw unsupportedMediaType(String(decoded.kind));
+  if (decoded.kind !== 'Namespace' && decoded.kind !== 'DeleteOptions')
+    throw unsupportedMediaType(String(decoded.kind));
   return decoded;
 }
 

@@ -50,13 +50,22 @@ export function listObjects(call: ApiCall, store: ObjectStore, resource: Resourc
   }
   const items = all.slice(offset, end);
   if (wantsTable(call.req)) return sendJson(call, 200, toTable(resource, items, metadata));
-  sendJson(call, 200, { kind: LIST_KINDS[resource], apiVersion: 'v1', metadata, items: items.map(asListItem) });
+  sendJson(call, 200, {
+    kind: LIST_KINDS[resource],
+    apiVersion: 'v1',
+    metadata,
+    items: items.map(asListItem),
+  });
 }
 
 /** Answers a GET of one object (as a one-row Table when the client asks for one). */
 export function sendObject(call: ApiCall, resource: ResourceName, object: KubeObject): void {
   if (wantsTable(call.req)) {
-    return sendJson(call, 200, toTable(resource, [object], { resourceVersion: object.metadata.resourceVersion }));
+    return sendJson(
+      call,
+      200,
+      toTable(resource, [object], { resourceVersion: object.metadata.resourceVersion }),
+    );
   }
   sendJson(call, 200, object);
 }

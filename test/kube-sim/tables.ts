@@ -131,7 +131,11 @@ const TABLES: Record<ResourceName, { columns: Column[]; cells: (o: never) => unk
   },
   namespaces: {
     columns: [column('Name', 'string', 0, 'name'), column('Status'), column('Age')],
-    cells: (ns: NamespaceObject) => [ns.metadata.name, ns.status.phase, humanAge(ns.metadata.creationTimestamp)],
+    cells: (ns: NamespaceObject) => [
+      ns.metadata.name,
+      ns.status.phase,
+      humanAge(ns.metadata.creationTimestamp),
+    ],
   },
   events: {
     columns: [column('Last Seen'), column('Type'), column('Reason'), column('Object'), column('Message')],
@@ -140,7 +144,11 @@ const TABLES: Record<ResourceName, { columns: Column[]; cells: (o: never) => unk
 };
 
 /** A Table of `objects`; each row carries the object's metadata (PartialObjectMetadata), as by default. */
-export function toTable(resource: ResourceName, objects: KubeObject[], metadata: Record<string, unknown>): unknown {
+export function toTable(
+  resource: ResourceName,
+  objects: KubeObject[],
+  metadata: Record<string, unknown>,
+): unknown {
   const table = TABLES[resource];
   return {
     kind: 'Table',

@@ -13,8 +13,14 @@ export type ClientNode = typeof k8s;
 export const POD_WAIT_MS = 15_000;
 
 /** A minimal pod: one container running `command`, optionally on a node, with a CPU limit. */
-export function podBody(name: string, command: string[], options: { nodeName?: string; cpu?: string; hostNetwork?: boolean } = {}): k8s.V1Pod {
-  const resources = options.cpu ? { limits: { cpu: options.cpu, memory: '64Mi' }, requests: { cpu: options.cpu, memory: '64Mi' } } : {};
+export function podBody(
+  name: string,
+  command: string[],
+  options: { nodeName?: string; cpu?: string; hostNetwork?: boolean } = {},
+): k8s.V1Pod {
+  const resources = options.cpu
+    ? { limits: { cpu: options.cpu, memory: '64Mi' }, requests: { cpu: options.cpu, memory: '64Mi' } }
+    : {};
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -42,10 +48,18 @@ export async function waitForPod(
   let timer: NodeJS.Timeout | undefined;
   try {
     return await new Promise<k8s.V1Pod>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`pod ${namespace}/${name} not done within ${POD_WAIT_MS} ms`)), POD_WAIT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`pod ${namespace}/${name} not done within ${POD_WAIT_MS} ms`)),
+        POD_WAIT_MS,
+      );
       const path = `/api/v1/namespaces/${namespace}/pods`;
       watch
-        .watch(path, { fieldSelector: `metadata.name=${name}` }, (_type, pod: k8s.V1Pod) => done(pod) && resolve(pod), (err) => err && reject(err))
+        .watch(
+          path,
+          { fieldSelector: `metadata.name=${name}` },
+          (_type, pod: k8s.V1Pod) => done(pod) && resolve(pod),
+          (err) => err && reject(err),
+        )
         .then((c) => {
           controller = c;
         }, reject);
@@ -76,13 +90,29 @@ function collector(): { stream: Writable; text: () => string } {
 }
 
 /** Runs `command` in a pod through client-node's Exec (WebSocket) and waits for the connection to close. */
-export async function execInPod(client: ClientNode, kc: k8s.KubeConfig, namespace: string, pod: string, command: string[]): Promise<ExecResult> {
+export async function execInPod(
+  client: ClientNode,
+  kc: k8s.KubeConfig,
+  namespace: string,
+  pod: string,
+  command: string[],
+): Promise<ExecResult> {
   const out = collector();
   const err = collector();
   let status: k8s.V1Status | undefined;
-  const ws = await new client.Exec(kc).exec(namespace, pod, 'main', command, out.stream, err.stream, null, false, (s) => {
-    status = s;
-  });
+  const ws = await new client.Exec(kc).exec(
+    namespace,
+    pod,
+    'main',
+    command,
+    out.stream,
+    err.stream,
+    null,
+    false,
+    (s) => {
+      status = s;
+    },
+  );
   await new Promise<void>((resolve) => {
     if (ws.readyState === ws.CLOSED) resolve();
     else ws.once('close', () => resolve());

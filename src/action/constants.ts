@@ -1,0 +1,68 @@
+/** Names of the action's inputs, outputs and saved state: action.yml and the code agree through here. */
+
+/** Inputs, as action.yml names them. */
+export const Inputs = {
+  Target: 'target',
+  Kubeconfig: 'kubeconfig',
+  Context: 'context',
+  Namespace: 'namespace',
+  ClientNode: 'client-node',
+  ServerNode: 'server-node',
+  NodeSelector: 'node-selector',
+  Tolerations: 'tolerations',
+  Image: 'image',
+  Scenarios: 'scenarios',
+  Suite: 'suite',
+  Samples: 'samples',
+  Duration: 'duration',
+  HostNetworkReference: 'host-network-reference',
+  Baseline: 'baseline',
+  Threshold: 'threshold',
+  Thresholds: 'thresholds',
+  EnvironmentPolicy: 'environment-policy',
+  ExtraRounds: 'extra-rounds',
+  FailOnRegression: 'fail-on-regression',
+  UploadArtifact: 'upload-artifact',
+  ArtifactName: 'artifact-name',
+  CommentOnPr: 'comment-on-pr',
+  GithubToken: 'github-token',
+  ReportDir: 'report-dir',
+} as const;
+
+/** One of the input names. */
+export type InputName = (typeof Inputs)[keyof typeof Inputs];
+
+/** Outputs, as action.yml names them. */
+export const Outputs = {
+  Verdict: 'verdict',
+  Regressions: 'regressions',
+  Improvements: 'improvements',
+  ResultsPath: 'results-path',
+  ReportPath: 'report-path',
+  Summary: 'summary',
+} as const;
+
+/** What the main step saves for the post step (the runner hands it back as STATE_<name>). */
+export const State = {
+  /** Set by the main step: the same entry file then runs as the post step. */
+  IsPost: 'isPost',
+  /** JSON {@link import('./post-impl.js').KubernetesCleanupState}: what the post step deletes. */
+  KubernetesCleanup: 'kubernetesCleanup',
+  /** The kubeconfig file the main step wrote from the `kubeconfig` input, removed by the post step. */
+  KubeconfigFile: 'kubeconfigFile',
+} as const;
+
+/** `baseline: default-branch`: take the results artifact of the default branch's latest successful run. */
+export const DEFAULT_BRANCH_BASELINE = 'default-branch';
+
+/** Hidden marker that finds the action's own comment on a pull request. */
+export const COMMENT_MARKER = '<!-- netperf-gate -->';
+
+/** Files the main step writes into report-dir (and uploads as the artifact). */
+export const ReportFiles = {
+  Results: 'results.json',
+  Markdown: 'report.md',
+  Html: 'report.html',
+  Baseline: 'baseline.json',
+  RawFolder: 'raw',
+} as const;

@@ -1,0 +1,193 @@
+/**
+ * Every input of the action, read in this one place and checked like the CLI checks its flags (same
+ * parsers, same one-line UsageErrors naming the input).
+ */
+import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
+import { DEFAULT_EXTRA_ROUNDS, type JudgeConfig, MAX_EXTRA_ROUNDS } from '../config/gate-config.js';
+import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
+import { DEFAULT_IMAGE, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import { LIMITS } from '../suite/schema.js';
+import { parseScenarioList } from '../suite/select.js';
+import { UsageError } from '../util/errors.js';
+import { DEFAULT_BRANCH_BASELINE, type InputName, Inputs, ReportFiles } from './constants.js';
+
+/** Defaults of the inputs: action.yml declares the same (a test keeps them equal). */
+export const INPUT_DEFAULTS = {
+  [Inputs.Target]: 'kubernetes',
+  [Inputs.Image]: DEFAULT_IMAGE,
+  [Inputs.HostNetworkReference]: 'false',
+  [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
+  [Inputs.EnvironmentPolicy]: 'warn',
+  [Inputs.ExtraRounds]: String(DEFAULT_EXTRA_ROUNDS),
+  [Inputs.FailOnRegression]: 'true',
+  [Inputs.UploadArtifact]: 'true',
+  [Inputs.ArtifactName]: 'netperf-gate-results',
+  [Inputs.CommentOnPr]: 'false',
+  [Inputs.ReportDir]: 'netperf-gate-report',
+} as const satisfies Partial<Record<InputName, string>>;
+
+/** Where the baseline comes from. */
+export type BaselineSource = { kind: 'file'; path: string } | { kind: 'default-branch' };
+
+/** The action's settings: the CLI's gate settings plus what only the action does. */
+export interface ActionSettings {
+  /** What to measure and where; `kubernetes.kubeconfigPath` is set once the kubeconfig input is written. */
+  run: RunConfig;
+  /** How the results are judged (thresholds, environment policy). */
+  judge: JudgeConfig;
+  /** Rounds of extra samples for inconclusive scenarios (the CLI's --extra-rounds). */
+  extraRounds: number;
+  baseline: BaselineSource;
+  /** Content of the `kubeconfig` input (already masked); undefined: the usual lookup. */
+  kubeconfigText?: string;
+  /** setFailed on a regression (an error always fails). */
+  failOnRegression: boolean;
+  uploadArtifact: boolean;
+  artifactName: string;
+  commentOnPr: boolean;
+  /** Token for the REST API (comments, runs, artifacts of other runs); may be empty outside GitHub. */
+  githubToken: string;
+  /** Folder for results.json, report.md, report.html and what is uploaded. */
+  reportDir: string;
+}
+
+/** Reads one input's raw text ('' when not given). */
+export type InputReader = (name: InputName) => string;
+
+/** Characters @actions/artifact refuses in an artifact name. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
+
+function label(name: InputName): string {
+  return `input ${name}`;
+}
+
+function given(read: InputReader, name: InputName): string | undefined {
+  const value = read(name).trim();
+  return value === '' ? undefined : value;
+}
+
+function withDefault(read: InputReader, name: keyof typeof INPUT_DEFAULTS): string {
+  return given(read, name) ?? INPUT_DEFAULTS[name];
+}
+
+/** `true`/`false` in any case, like YAML 1.2 core booleans. */
+export function parseBooleanInput(name: InputName, value: string): boolean {
+  const word = value.trim().toLowerCase();
+  if (word === 'true') return true;
+  if (word === 'false') return false;
+  throw new UsageError(`${label(name)} must be true or false, got "${value}"`);
+}
+
+function ranged(name: InputName, value: string, limits: { min: number; max: number }): number {
+  const number = parseWholeNumber(label(name), value);
+  if (number < limits.min || number > limits.max) {
+    throw new UsageError(`${label(name)} must be from ${limits.min} to ${limits.max}, got ${number}`);
+  }
+  return number;
+}
+
+/** A list given one per line or comma-separated; blanks dropped. */
+export function parseListInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function copyGiven<T extends object>(target: T, values: Partial<T>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+}
+
+function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunConfig {
+  const text = (name: InputName) => given(read, name);
+  const config: RunConfig = {
+    target: parseChoice(label(Inputs.Target), withDefault(read, Inputs.Target), TARGET_KINDS),
+    local: {},
+    kubernetes: {
+      tolerations: parseListInput(read(Inputs.Tolerations)),
+      image: withDefault(read, Inputs.Image),
+      hostNetworkReference: parseBooleanInput(
+        Inputs.HostNetworkReference,
+        withDefault(read, Inputs.HostNetworkReference),
+      ),
+    },
+    outPath: `${reportDir}/${ReportFiles.Results}`,
+    debug,
+  };
+  const scenarios = text(Inputs.Scenarios);
+  const samples = text(Inputs.Samples);
+  const duration = text(Inputs.Duration);
+  copyGiven(config, {
+    suitePath: text(Inputs.Suite),
+    scenarioNames: scenarios === undefined ? undefined : parseScenarioList(scenarios.replace(/\n/g, ',')),
+    samples: samples === undefined ? undefined : ranged(Inputs.Samples, samples, LIMITS.samples),
+    durationSeconds:
+      duration === undefined ? undefined : ranged(Inputs.Duration, duration, LIMITS.durationSeconds),
+  });
+  copyGiven(config.kubernetes, {
+    context: text(Inputs.Context),
+    namespace: text(Inputs.Namespace),
+    clientNode: text(Inputs.ClientNode),
+    serverNode: text(Inputs.ServerNode),
+    nodeSelector: text(Inputs.NodeSelector),
+  });
+  return config;
+}
+
+function toJudgeConfig(read: InputReader, debug: boolean): JudgeConfig {
+  const policy = withDefault(read, Inputs.EnvironmentPolicy);
+  const config: JudgeConfig = {
+    environmentPolicy: parseChoice(label(Inputs.EnvironmentPolicy), policy, ENVIRONMENT_POLICIES),
+    debug,
+  };
+  const thresholdsPath = given(read, Inputs.Thresholds);
+  const threshold = given(read, Inputs.Threshold);
+  if (thresholdsPath !== undefined) config.thresholdsPath = thresholdsPath;
+  if (threshold !== undefined) config.thresholdPct = parsePercent(label(Inputs.Threshold), threshold);
+  return config;
+}
+
+function toBaseline(read: InputReader): BaselineSource {
+  const value = withDefault(read, Inputs.Baseline);
+  return value === DEFAULT_BRANCH_BASELINE ? { kind: 'default-branch' } : { kind: 'file', path: value };
+}
+
+function toArtifactName(read: InputReader): string {
+  const name = withDefault(read, Inputs.ArtifactName);
+  if (ARTIFACT_NAME_FORBIDDEN.test(name)) {
+    throw new UsageError(
+      `${label(Inputs.ArtifactName)} "${name}" contains a character artifacts cannot have (" ' : < > | * ? \\ / or a line break)`,
+    );
+  }
+  return name;
+}
+
+/**
+ * Checks and converts the inputs. `debug` adds stack traces (the runner's step debug). Throws a
+ * UsageError (exit code 2) naming the first input that is wrong.
+ */
+export function parseInputs(read: InputReader, debug = false): ActionSettings {
+  const reportDir = withDefault(read, Inputs.ReportDir).replace(/\/+$/, '');
+  const bool = (name: keyof typeof INPUT_DEFAULTS) => parseBooleanInput(name, withDefault(read, name));
+  const extraRounds = parseWholeNumber(label(Inputs.ExtraRounds), withDefault(read, Inputs.ExtraRounds));
+  if (extraRounds > MAX_EXTRA_ROUNDS) {
+    throw new UsageError(`${label(Inputs.ExtraRounds)} must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
+  }
+  const settings: ActionSettings = {
+    run: toRunConfig(read, reportDir, debug),
+    judge: toJudgeConfig(read, debug),
+    extraRounds,
+    baseline: toBaseline(read),
+    failOnRegression: bool(Inputs.FailOnRegression),
+    uploadArtifact: bool(Inputs.UploadArtifact),
+    artifactName: toArtifactName(read),
+    commentOnPr: bool(Inputs.CommentOnPr),
+    githubToken: read(Inputs.GithubToken).trim(),
+    reportDir,
+  };
+  const kubeconfig = read(Inputs.Kubeconfig);
+  if (kubeconfig.trim() !== '') settings.kubeconfigText = kubeconfig;
+  return settings;
+}
