@@ -62,7 +62,9 @@ async function cleanup_deleteCreatedResources(api, resources, log, waitMs = CLEA
         return true;
     }
     catch (error) {
-        const what = resources.namespaceCreated ? `namespace ${resources.namespace}` : `pods ${resources.pods.join(', ')} in ${resources.namespace}`;
+        const what = resources.namespaceCreated
+            ? `namespace ${resources.namespace}`
+            : `pods ${resources.pods.join(', ')} in ${resources.namespace}`;
         log(`cleanup: could not delete ${what} at ${api.server}: ${(0,errors/* formatError */.Wk)(error)}; delete it with kubectl`);
         return false;
     }
@@ -109,8 +111,9 @@ function readApiFailure(error) {
     const ownMessage = error instanceof Error ? error.message : String(error);
     if (record === undefined)
         return { message: ownMessage };
+    // DOMException has a numeric `code` too (23 for a timeout): only HTTP statuses count.
     const status = typeof record.code === 'number' ? record.code : record.statusCode;
-    if (typeof status === 'number') {
+    if (typeof status === 'number' && status >= 100) {
         const body = parseStatusBody(record.body);
         const headers = asRecord(record.headers) ?? {};
         const retryAfter = Number(headers['retry-after']);
@@ -571,8 +574,8 @@ function splitRequirements(selector) {
     parts.push(current);
     return parts.map((part) => part.trim());
 }
-const KEY = String.raw `[A-Za-z0-9][-A-Za-z0-9_./]*`;
-const VALUE = String.raw `[-A-Za-z0-9_.]*`;
+const KEY = '[A-Za-z0-9][-A-Za-z0-9_./]*';
+const VALUE = '[-A-Za-z0-9_.]*';
 const SET_FORM = new RegExp(String.raw `^(${KEY})\s+(in|notin)\s*\(([^)]*)\)$`);
 const EQUALITY_FORM = new RegExp(String.raw `^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`);
 const EXISTS_FORM = new RegExp(String.raw `^(!?)\s*(${KEY})$`);
@@ -777,22 +780,22 @@ function isReady(node) {
 function nameOf(node) {
     return node.metadata?.name ?? '?';
 }
-/** Why a node cannot take the pods, apart from CPU; empty when it can. */
-function placementProblems(node, input, checkSelector) {
+/** Why a node cannot take the pods, apart from CPU and the selector; empty when it can. */
+function placementProblems(node, input) {
     const problems = [];
     if (!isReady(node))
         problems.push('NotReady');
     if (node.spec?.unschedulable === true)
         problems.push('cordoned');
-    if (checkSelector && !matchesSelector(node.metadata?.labels, input.selector)) {
-        problems.push('not matching --node-selector');
-    }
-    const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations);
+    const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations).map(formatTaint);
     if (taints.length > 0) {
-        const list = taints.map(formatTaint).join(', ');
-        problems.push(`taint ${list} not tolerated (add --toleration ${list})`);
+        const flags = taints.map((taint) => `--toleration ${taint}`).join(' ');
+        problems.push(`taint${taints.length > 1 ? 's' : ''} ${taints.join(', ')} not tolerated: add ${flags}`);
     }
     return problems;
+}
+function matches(node, input) {
+    return matchesSelector(node.metadata?.labels, input.selector);
 }
 function hasCpu(node, input) {
     return allocatableMillis(node) >= input.needMillis;
@@ -807,28 +810,31 @@ function namedNode(input, name, flag) {
         const names = input.nodes.map(nameOf).join(', ') || 'none';
         throw new errors/* UsageError */.eb(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
     }
-    const problems = placementProblems(node, input, false);
+    const problems = placementProblems(node, input);
     if (problems.length > 0)
         throw new errors/* UsageError */.eb(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
     if (!hasCpu(node, input))
         throw cpuError([node], input);
     return node;
 }
+/** "of the 2 matching nodes: perf-1 (taint …), perf-2 (ok)": why each candidate was left out. */
 function describeCandidates(input, excluded) {
-    return input.nodes
-        .filter((node) => !excluded.includes(nameOf(node)))
-        .map((node) => {
-        const problems = placementProblems(node, input, true);
+    const candidates = input.nodes.filter((node) => !excluded.includes(nameOf(node)) && matches(node, input));
+    const which = input.selectorText === undefined ? 'nodes' : 'matching nodes';
+    const each = candidates.map((node) => {
+        const problems = placementProblems(node, input);
         if (!hasCpu(node, input))
             problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
         return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
-    })
-        .join(', ');
+    });
+    return candidates.length === 0
+        ? `there are no ${which}`
+        : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
 }
 function pickAutomatically(input, count, excluded) {
     const placeable = input.nodes
-        .filter((node) => !excluded.includes(nameOf(node)))
-        .filter((node) => placementProblems(node, input, true).length === 0)
+        .filter((node) => !excluded.includes(nameOf(node)) && matches(node, input))
+        .filter((node) => placementProblems(node, input).length === 0)
         // By name: the same cluster gives the same nodes run after run, so results stay comparable.
         .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
     const fitting = placeable.filter((node) => hasCpu(node, input));
@@ -837,7 +843,8 @@ function pickAutomatically(input, count, excluded) {
     if (placeable.length >= count)
         throw cpuError(placeable, input);
     const selector = input.selectorText ? ` matching --node-selector '${input.selectorText}'` : '';
-    throw new errors/* UsageError */.eb(`Need ${count === 2 ? 'two' : 'one more'} Ready, schedulable node${count === 2 ? 's' : ''}${selector}; found: ${describeCandidates(input, excluded) || 'no nodes'}.`);
+    const needed = count === 2 ? 'two Ready, schedulable nodes' : 'one more Ready, schedulable node';
+    throw new errors/* UsageError */.eb(`Need ${needed}${selector}; ${describeCandidates(input, excluded)}.`);
 }
 /**
  * Chooses client and server nodes: the ones named, else the first by name among Ready, schedulable
@@ -877,27 +884,29 @@ function whyLine(input, namedCount, client, server) {
 
 /** Namespaces where CNI agents usually run (kube-system; the Calico operator's; flannel's own). */
 const CNI_NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'];
-/** Pod name prefixes of CNI agents, and the CNI they reveal. Cilium's agent pods are `cilium-xxxxx`. */
-const CNI_POD_PREFIXES = [
-    ['cilium-', 'cilium'],
-    ['calico-node-', 'calico'],
-    ['kube-flannel-', 'flannel'],
-    ['canal-', 'canal'],
-    ['kube-router-', 'kube-router'],
-    ['weave-net-', 'weave'],
-    ['antrea-agent-', 'antrea'],
-    ['kube-ovn-cni-', 'kube-ovn'],
-    ['aws-node-', 'aws-vpc-cni'],
-    ['azure-cns-', 'azure-cni'],
-    ['kindnet-', 'kindnet'],
+/**
+ * DaemonSets of CNI agents and the CNI they reveal. Their pods are named `<daemonset>-<5 characters>`,
+ * which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or `cilium-operator-…`.
+ */
+const CNI_DAEMONSETS = [
+    ['cilium', 'cilium'],
+    ['calico-node', 'calico'],
+    ['kube-flannel-ds', 'flannel'],
+    ['canal', 'canal'],
+    ['kube-router', 'kube-router'],
+    ['weave-net', 'weave'],
+    ['antrea-agent', 'antrea'],
+    ['kube-ovn-cni', 'kube-ovn'],
+    ['aws-node', 'aws-vpc-cni'],
+    ['azure-cns', 'azure-cni'],
+    ['kindnet', 'kindnet'],
 ];
-/** The CNI whose agent pods are among `pods`, or undefined; operator pods (`cilium-operator-…`) do not count. */
+/** The CNI whose agent pods are among `pods`, or undefined. */
 function detectCni(pods) {
     for (const pod of pods) {
         const name = pod.metadata?.name ?? '';
-        if (name.includes('-operator-'))
-            continue;
-        const match = CNI_POD_PREFIXES.find(([prefix]) => name.startsWith(prefix));
+        const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(name)?.[1];
+        const match = CNI_DAEMONSETS.find(([candidate]) => candidate === daemonSet);
         if (match !== undefined)
             return { name: match[1], image: pod.spec?.containers?.[0]?.image ?? 'unknown' };
     }
@@ -1051,7 +1060,9 @@ function buildPod(input) {
             },
         },
         spec: {
-            ...(input.node.hostname === undefined ? {} : { nodeSelector: { [HOSTNAME_LABEL]: input.node.hostname } }),
+            ...(input.node.hostname === undefined
+                ? {}
+                : { nodeSelector: { [HOSTNAME_LABEL]: input.node.hostname } }),
             affinity: {
                 nodeAffinity: {
                     requiredDuringSchedulingIgnoredDuringExecution: {
@@ -1207,16 +1218,25 @@ function judgeWait(names, state, nowMs, bounds) {
         const since = state.unschedulableSince.get(name) ?? nowMs;
         state.unschedulableSince.set(name, since);
         if (nowMs - since >= bounds.unschedulableMs) {
-            const seconds = Math.round(bounds.unschedulableMs / 1000);
-            return { stuck: name, problem: { trouble: 'unschedulable', reason: `stayed Pending for ${seconds} s: ${unschedulable}` } };
+            const seconds = bounds.unschedulableMs / 1000;
+            return {
+                stuck: name,
+                problem: { trouble: 'unschedulable', reason: `stayed Pending for ${seconds} s: ${unschedulable}` },
+            };
         }
     }
-    if (names.every((name) => { const pod = state.pods.get(name); return pod !== undefined && isPodReady(pod); }))
+    if (names.every((name) => {
+        const pod = state.pods.get(name);
+        return pod !== undefined && isPodReady(pod);
+    }))
         return { ready: true };
     if (nowMs - state.startedMs < bounds.readyMs)
         return undefined;
-    const late = names.find((name) => { const pod = state.pods.get(name); return pod === undefined || !isPodReady(pod); }) ?? '?';
-    const reason = `not Ready within ${Math.round(bounds.readyMs / 1000)} s: ${pendingState(state.pods.get(late))}`;
+    const late = names.find((name) => {
+        const pod = state.pods.get(name);
+        return pod === undefined || !isPodReady(pod);
+    }) ?? '?';
+    const reason = `not Ready within ${bounds.readyMs / 1000} s: ${pendingState(state.pods.get(late))}`;
     return { stuck: late, problem: { trouble: 'slow', reason } };
 }
 async function stuckError(request, name, problem) {
@@ -1225,67 +1245,94 @@ async function stuckError(request, name, problem) {
     const last = event === undefined ? '' : ` (last event: ${event})`;
     return new errors/* InfraError */.iG(`${request.describe(name)} ${problem.reason}${last}; ${troubleHint(problem.trouble, request.namespace, name)}`);
 }
-/** Resolves with the pods once all are Ready; rejects with a one-line InfraError otherwise. */
-function waitForPodsReady(request) {
-    const now = request.now ?? Date.now;
-    const pods = new Map();
-    const state = { pods, unschedulableSince: new Map(), startedMs: now() };
-    let settled = false;
-    let watch;
-    let endWatch = () => { };
-    return new Promise((resolve, reject) => {
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            clearInterval(ticker);
-            watch?.stop();
-            endWatch();
-            Promise.resolve().then(outcome).catch(reject);
-        };
-        const check = () => {
-            const verdict = judgeWait(request.podNames, state, now(), request.bounds);
-            if (verdict === undefined)
-                return;
-            if ('ready' in verdict)
-                settle(() => resolve(pods));
-            else
-                settle(async () => reject(await stuckError(request, verdict.stuck, verdict.problem)));
-        };
-        const ticker = setInterval(check, WAIT_CHECK_INTERVAL_MS);
-        const follow = async () => {
-            while (!settled) {
-                const list = await request.api.listPods(request.namespace, request.selector);
+/** One wait: the pods as last seen, the watch in use, and how the wait ends. */
+class PodWaiter {
+    request;
+    resolve;
+    reject;
+    now;
+    state;
+    settled = false;
+    watch;
+    endWatch = () => { };
+    ticker;
+    constructor(request, resolve, reject) {
+        this.request = request;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.now = request.now ?? Date.now;
+        this.state = { pods: new Map(), unschedulableSince: new Map(), startedMs: this.now() };
+    }
+    /** Lists, watches, and lists again whenever a watch ends, until the verdict is in. */
+    async run() {
+        this.ticker = setInterval(() => this.check(), WAIT_CHECK_INTERVAL_MS);
+        try {
+            while (!this.settled) {
+                const { namespace, selector } = this.request;
+                const list = await this.request.api.listPods(namespace, selector);
                 for (const pod of list.pods)
-                    pods.set(pod.metadata?.name ?? '', pod);
-                check();
-                if (settled)
-                    return;
-                await new Promise((resume) => {
-                    endWatch = resume;
-                    const onEvent = (type, pod) => {
-                        if (type === 'ERROR')
-                            return resume(); // e.g. 410 Gone: list again
-                        if (type === 'DELETED')
-                            pods.delete(pod.metadata?.name ?? '');
-                        else if (type !== 'BOOKMARK')
-                            pods.set(pod.metadata?.name ?? '', pod);
-                        check();
-                    };
-                    request.api
-                        .watchPods(request.namespace, request.selector, list.resourceVersion, (e) => onEvent(e.type, e.object), () => resume())
-                        .then((handle) => {
-                        watch = handle;
-                        if (settled)
-                            handle.stop();
-                    }, () => resume());
-                });
-                watch?.stop();
-                if (!settled)
+                    this.pods.set(pod.metadata?.name ?? '', pod);
+                this.check();
+                if (!this.settled)
+                    await this.follow(list.resourceVersion);
+                if (!this.settled)
                     await new Promise((pause) => setTimeout(pause, WATCH_RESTART_DELAY_MS));
             }
-        };
-        follow().catch((error) => settle(() => reject(explainApiError('watching the pods start', error, request.api.server))));
+        }
+        catch (error) {
+            const server = this.request.api.server;
+            this.settle(() => this.reject(explainApiError('watching the pods start', error, server)));
+        }
+    }
+    get pods() {
+        return this.state.pods;
+    }
+    /** Watches from `resourceVersion` until the watch ends (server, network, ERROR event) or the wait does. */
+    follow(resourceVersion) {
+        return new Promise((resume) => {
+            this.endWatch = resume;
+            const onEvent = ({ type, object }) => {
+                if (type === 'ERROR')
+                    return resume(); // e.g. 410 Gone: list again
+                if (type === 'DELETED')
+                    this.pods.delete(object.metadata?.name ?? '');
+                else if (type !== 'BOOKMARK')
+                    this.pods.set(object.metadata?.name ?? '', object);
+                this.check();
+            };
+            const { api, namespace, selector } = this.request;
+            api
+                .watchPods(namespace, selector, resourceVersion, onEvent, () => resume())
+                .then((handle) => {
+                this.watch = handle;
+                if (this.settled)
+                    handle.stop();
+            }, () => resume());
+        }).finally(() => this.watch?.stop());
+    }
+    check() {
+        const verdict = judgeWait(this.request.podNames, this.state, this.now(), this.request.bounds);
+        if (verdict === undefined)
+            return;
+        if ('ready' in verdict)
+            this.settle(() => this.resolve(this.pods));
+        else
+            this.settle(async () => this.reject(await stuckError(this.request, verdict.stuck, verdict.problem)));
+    }
+    settle(outcome) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        clearInterval(this.ticker);
+        this.watch?.stop();
+        this.endWatch();
+        Promise.resolve().then(outcome).catch(this.reject);
+    }
+}
+/** Resolves with the pods once all are Ready; rejects with a one-line InfraError otherwise. */
+function waitForPodsReady(request) {
+    return new Promise((resolve, reject) => {
+        void new PodWaiter(request, resolve, reject).run();
     });
 }
 
@@ -1376,8 +1423,8 @@ function pinned(node) {
 function describePod(run, pods, name) {
     const pod = pods.find((candidate) => candidate.metadata?.name === name);
     const role = pod?.metadata?.labels?.[ROLE_LABEL] ?? 'netperf-gate';
-    const nodeName = pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-        ?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0];
+    const nodeName = pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
+        ?.matchFields?.[0]?.values?.[0];
     return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
 }
 async function build(run, choice, tolerations) {

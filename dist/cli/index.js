@@ -707,7 +707,7 @@ async function runSetupCommand(runner, namespace, command, role) {
     const argv = ['ip', 'netns', 'exec', namespace, 'sh', '-c', command];
     const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS });
     if (output.exitCode !== 0) {
-        throw new errors/* UsageError */.eb(`The ${role} setup command '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}`);
+        throw new errors/* UsageError */.eb(`--local-${role}-setup '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}; fix the command (try it with: ip netns add t && ip netns exec t sh -c '…')`);
     }
 }
 
@@ -23931,7 +23931,7 @@ function iso_duration(params) {
  * Metric names are part of the user interface: thresholds files and reports name them.
  * Every metric has one direction; `metricDirection` is the only place that knows it.
  */
-const METRIC_NAMES = [
+const names_METRIC_NAMES = [
     'throughput_gbps',
     'transactions_per_sec',
     'latency_p50_us',
@@ -23944,7 +23944,7 @@ const METRIC_NAMES = [
     'retransmits',
 ];
 /** Which way is better for a metric: rates up, latency, CPU and retransmissions down. */
-function metricDirection(metric) {
+function names_metricDirection(metric) {
     switch (metric) {
         case 'throughput_gbps':
         case 'transactions_per_sec':
@@ -23970,7 +23970,7 @@ function costUnit(test) {
     }
 }
 /** Unit shown beside a metric in every table header; CPU cost depends on the test type. */
-function metricUnit(metric, test) {
+function names_metricUnit(metric, test) {
     switch (metric) {
         case 'throughput_gbps':
             return 'Gbit/s';
@@ -23999,7 +23999,7 @@ const THRESHOLD_PCT = schemas_number().positive().max(1000);
 /** A noise floor in percent, or `off`: the metric is reported but never fails the gate. */
 const THRESHOLD = union([THRESHOLD_PCT, literal('off')]);
 /** Thresholds by metric name, as suite and thresholds files write them. */
-const metricThresholdsSchema = partialRecord(schemas_enum(METRIC_NAMES), THRESHOLD);
+const metricThresholdsSchema = partialRecord(schemas_enum(names_METRIC_NAMES), THRESHOLD);
 
 ;// CONCATENATED MODULE: ./src/suite/model.ts
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
@@ -24052,7 +24052,7 @@ const suiteFileSchema = strictObject({
 
 /** Bumped whenever a stored field changes meaning or a required field is added. */
 const RESULTS_SCHEMA_VERSION = 1;
-const metricName = schemas_enum(METRIC_NAMES);
+const metricName = schemas_enum(names_METRIC_NAMES);
 const finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
 const optionalFigure = finite.nullable();
 /** The scenario exactly as it was run (after suite defaults and flags). */
@@ -24881,6 +24881,7 @@ function parseYamlDocument(text, label) {
 
 
 
+
 /**
  * Noise floors in percent: a change smaller than this is never a regression, however certain.
  * Rates are steady on bare metal; tail latency and CPU readings wobble more. Retransmissions are
@@ -24924,9 +24925,30 @@ function thresholdFor(sources, scenario, metric) {
         return builtIn;
     return sources.globalPct ?? sources.file?.default ?? builtIn;
 }
+function unknownMetric(record) {
+    if (record === null || typeof record !== 'object')
+        return undefined;
+    return Object.keys(record).find((key) => !names_METRIC_NAMES.includes(key));
+}
+/** A misspelt metric name is the likeliest mistake in a thresholds file: name the known ones. */
+function checkMetricNames(document, label) {
+    const file = (document ?? {});
+    const places = [['metrics', file.metrics]];
+    if (file.scenarios !== null && typeof file.scenarios === 'object') {
+        for (const [name, record] of Object.entries(file.scenarios))
+            places.push([`scenarios.${name}`, record]);
+    }
+    for (const [where, record] of places) {
+        const bad = unknownMetric(record);
+        if (bad !== undefined) {
+            throw new errors/* UsageError */.eb(`${label}: ${where}: unknown metric "${bad}"; metrics: ${names_METRIC_NAMES.join(', ')}`);
+        }
+    }
+}
 /** Parses a thresholds file (YAML or JSON); errors name the file and the field. */
 function parseThresholds(text, label) {
     const document = parseYamlDocument(text, label);
+    checkMetricNames(document, label);
     const parsed = thresholdsFileSchema.safeParse(document ?? {});
     if (!parsed.success)
         throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
@@ -24956,7 +24978,7 @@ function metricNoise(metric, runs) {
     const betweenRunPct = cvPct(runMedians);
     const withinRunCvPct = median(runs.map((values) => cvPct(values)));
     const recommendedPct = roundUpToHalf(Math.max(MIN_RECOMMENDED_PCT, NOISE_MULTIPLIER * betweenRunPct));
-    const direction = metricDirection(metric);
+    const direction = names_metricDirection(metric);
     let falseAlarms = 0;
     const halfWidths = [];
     for (let i = 0; i < runs.length; i++) {
@@ -24997,7 +25019,7 @@ function calibrate(runs) {
             .map((run) => run.find((s) => s.settings.name === name))
             .filter((s) => s !== undefined);
         const metrics = [];
-        for (const metric of METRIC_NAMES) {
+        for (const metric of names_METRIC_NAMES) {
             const perRun = sameScenario.map((s) => s.samples.map((sample) => sample.metrics[metric]).filter((v) => v !== undefined));
             if (perRun.some((values) => values.length === 0))
                 continue;
@@ -25039,7 +25061,7 @@ function significant(value) {
  * A metric's value as every report shows it: the one rounding rule of the project, so a figure reads
  * the same in the table, the markdown and the HTML.
  */
-function formatMetric(metric, value) {
+function format_formatMetric(metric, value) {
     switch (metric) {
         case 'client_cpu_pct':
         case 'server_cpu_pct':
@@ -25058,7 +25080,7 @@ function formatMetric(metric, value) {
     }
 }
 /** A signed percentage with one decimal: "+3.2%", "-12.0%". */
-function formatPercentChange(pct) {
+function format_formatPercentChange(pct) {
     const rounded = Math.round(pct * 10) / 10;
     return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`;
 }
@@ -25086,7 +25108,7 @@ function renderTextTable(headers, rows) {
 
 function results_table_median(result, metric) {
     const aggregate = result.aggregates[metric];
-    return aggregate === undefined ? '—' : formatMetric(metric, aggregate.median);
+    return aggregate === undefined ? '—' : format_formatMetric(metric, aggregate.median);
 }
 /** The headline figure with its run-to-run spread, e.g. "13.7 ±4.1%". */
 function withSpread(result, metric) {
@@ -25094,7 +25116,7 @@ function withSpread(result, metric) {
     if (aggregate === undefined)
         return '—';
     const spread = aggregate.cvPct === null ? '' : ` ±${aggregate.cvPct.toFixed(1)}%`;
-    return `${formatMetric(metric, aggregate.median)}${spread}`;
+    return `${format_formatMetric(metric, aggregate.median)}${spread}`;
 }
 function cpus(result) {
     return result.settings.cpus === null ? 'any' : String(result.settings.cpus);
@@ -25414,7 +25436,7 @@ function aggregateValues(values) {
 /** Aggregates for every metric that at least one sample has, in the canonical metric order. */
 function aggregateSamples(samples) {
     const aggregates = {};
-    for (const metric of METRIC_NAMES) {
+    for (const metric of names_METRIC_NAMES) {
         const values = samples
             .map((sample) => sample[metric])
             .filter((value) => value !== undefined);
@@ -25917,7 +25939,7 @@ function headline(scenario, metrics) {
     const metric = scenario.test === 'TCP_STREAM' ? 'throughput_gbps' : 'transactions_per_sec';
     const value = metrics[metric];
     const unit = scenario.test === 'TCP_STREAM' ? 'Gbit/s' : 'trans/s';
-    return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${unit}`;
+    return value === undefined ? 'no figure' : `${format_formatMetric(metric, value)} ${unit}`;
 }
 /** Runs one sample: N netperf processes together, parsed and combined. */
 async function measureSample(scenario, index, deps) {
@@ -26054,7 +26076,7 @@ const MIN_CALIBRATE_RUNS = 2;
 const MAX_CALIBRATE_RUNS = 50;
 function noiseTable(noise) {
     const rows = noise.flatMap((scenario) => scenario.metrics.map((m) => [
-        `${scenario.name} ${m.metric} (${metricUnit(m.metric, scenario.test)})`,
+        `${scenario.name} ${m.metric} (${names_metricUnit(m.metric, scenario.test)})`,
         `${m.betweenRunPct.toFixed(1)}%`,
         `${m.withinRunCvPct.toFixed(1)}%`,
         `${m.recommendedPct}%`,
@@ -26084,49 +26106,162 @@ async function calibrateTarget(config, io) {
     return noise;
 }
 
-;// CONCATENATED MODULE: ./src/report/comparison-text.ts
+;// CONCATENATED MODULE: ./src/report/report-input.ts
 
 
-function formatValue(metric, value) {
-    return Number.isFinite(value) ? formatMetric(metric.metric, value) : '—';
+/** Heading used when the input names none. */
+const report_input_DEFAULT_REPORT_TITLE = 'netperf-gate';
+/** The one metric a scenario is charted by: throughput for streams, transactions/s for request/response. */
+function report_input_headlineMetric(test) {
+    switch (test) {
+        case 'TCP_STREAM':
+            return 'throughput_gbps';
+        case 'TCP_RR':
+            return 'transactions_per_sec';
+    }
 }
-function formatInterval(metric) {
-    if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
-        return '—';
-    return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
+/** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
+function report_input_verdictLabel(verdict) {
+    switch (verdict) {
+        case 'pass':
+            return 'PASS';
+        case 'regression':
+            return 'REGRESSION';
+        case 'no-baseline':
+            return 'NO BASELINE';
+    }
 }
+/** "1 regressed, 2 improved, 9 unchanged, 1 inconclusive" (the terminal report's wording). */
+function verdictTally(comparison) {
+    const { counts } = comparison;
+    return `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
+}
+/** The tally, and whether the environment differs: what follows the verdict word in every report. */
+function report_input_verdictDetail(comparison) {
+    const environment = comparison.environment.length > 0
+        ? `; the environment differs (policy: ${comparison.environmentPolicy})`
+        : '';
+    return `${verdictTally(comparison)}${environment}`;
+}
+/** A metric's unit; cost metrics say what they are normalised to (e.g. "% CPU per 10 Gbit/s"). */
+function report_input_unitOf(metric, scenario) {
+    const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
+    return isCost && scenario !== undefined ? scenario.costUnit : metricUnit(metric);
+}
+function figure(metric, value) {
+    return Number.isFinite(value) ? format_formatMetric(metric, value) : '—';
+}
+/** Same text as the terminal report's p column. */
 function formatP(p) {
     if (!Number.isFinite(p))
         return '—';
     return p < 0.001 ? '<0.001' : p.toFixed(3);
 }
-/** Verdicts that need attention are shouted; the rest stay quiet. */
-function formatVerdict(metric) {
-    if (!metric.gated)
-        return `${metric.verdict} (not gated)`;
-    return metric.verdict === 'regression' || metric.verdict === 'improvement'
+/** The 90% bootstrap interval of the change, e.g. "-14.1% … -9.8%" (same as the terminal report). */
+function formatInterval(metric) {
+    if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
+        return '—';
+    return `${format_formatPercentChange(metric.ciLowPct)} … ${format_formatPercentChange(metric.ciHighPct)}`;
+}
+/** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
+function report_input_comparisonCells(metric) {
+    return {
+        baseline: figure(metric.metric, metric.baselineMedian),
+        current: figure(metric.metric, metric.currentMedian),
+        change: Number.isFinite(metric.changePct) ? format_formatPercentChange(metric.changePct) : '—',
+        interval: formatInterval(metric),
+        p: formatP(metric.pValue),
+        threshold: metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`,
+    };
+}
+/**
+ * A verdict as a word, never only a colour or a symbol: regressions and improvements shouted,
+ * metrics whose threshold is off marked as not gated (shown, never counted).
+ */
+function report_input_verdictWord(metric) {
+    const word = metric.verdict === 'regression' || metric.verdict === 'improvement'
         ? metric.verdict.toUpperCase()
         : metric.verdict;
+    return metric.gated ? word : `${word} (not gated)`;
 }
+/** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
+function report_input_describeSettings(scenario, baselineSamples) {
+    const { test, concurrency, cpus } = scenario.settings;
+    const [one, many] = test === 'TCP_STREAM' ? ['stream', 'streams'] : ['process', 'processes'];
+    const cores = cpus === null ? 'cores not limited' : `${cpus} ${cpus === 1 ? 'core' : 'cores'}`;
+    const n = scenario.samples.length;
+    const samples = baselineSamples === undefined
+        ? `${n} samples`
+        : `${baselineSamples} vs ${n} samples (baseline vs current)`;
+    return `${test} · ${concurrency} ${concurrency === 1 ? one : many} · ${cores} · ${samples}`;
+}
+/** The current scenarios in run order, each with its comparison or the reason it has none. */
+function report_input_scenarioViews(input) {
+    const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
+    const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
+    return input.current.scenarios.map((result) => {
+        const name = result.settings.name;
+        const comparison = compared.get(name);
+        const skippedReason = skipped.get(name);
+        return {
+            result,
+            ...(comparison ? { comparison } : {}),
+            ...(skippedReason !== undefined ? { skippedReason } : {}),
+        };
+    });
+}
+/** Sample values of one metric in a scenario's results, in sample order. */
+function report_input_sampleValues(result, metric) {
+    return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
+}
+/** The environment as "field → value" rows (same field names as the environment differences). */
+function report_input_environmentFacts(results) {
+    const { environment, target } = results;
+    const facts = [
+        ['target', target.kind],
+        ['netperf version', environment.netperfVersion],
+    ];
+    for (const role of ['client', 'server']) {
+        const node = environment[role];
+        facts.push([`${role} node`, node.name], [`${role} kernel`, node.kernel]);
+        facts.push([`${role} CPU model`, node.cpuModel], [`${role} CPU count`, String(node.cpuCount)]);
+        for (const [key, value] of Object.entries(node.details))
+            facts.push([`${role} ${key}`, value]);
+    }
+    for (const [key, value] of Object.entries(environment.details))
+        facts.push([key, value]);
+    for (const [key, value] of Object.entries(target.settings))
+        facts.push([`target ${key}`, value]);
+    return facts;
+}
+/** How the figures were computed: the footnote of every report (the terminal report's wording). */
+const report_input_METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';
+
+;// CONCATENATED MODULE: ./src/report/comparison-text.ts
+
+
+
 function scenarioBlock(scenario) {
-    const rows = scenario.metrics.map((m) => [
-        `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
-        formatValue(m, m.baselineMedian),
-        formatValue(m, m.currentMedian),
-        Number.isFinite(m.changePct) ? formatPercentChange(m.changePct) : '—',
-        formatInterval(m),
-        formatP(m.pValue),
-        m.threshold === 'off' ? 'off' : `${m.threshold}%`,
-        formatVerdict(m),
-    ]);
+    const rows = scenario.metrics.map((m) => {
+        const cells = report_input_comparisonCells(m);
+        return [
+            `${m.metric} (${names_metricUnit(m.metric, scenario.test)})`,
+            cells.baseline,
+            cells.current,
+            cells.change,
+            cells.interval,
+            cells.p,
+            cells.threshold,
+            report_input_verdictWord(m),
+        ];
+    });
     const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
     const notes = scenario.notes.map((note) => `  note: ${note}`);
     return [table, ...notes].join('\n');
 }
 /** The first line of every report: the verdict and the counts behind it. */
 function verdictLine(comparison) {
-    const { counts } = comparison;
-    const tally = `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
+    const tally = verdictTally(comparison);
     const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
     return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
 }
@@ -26239,7 +26374,7 @@ function compareScenario(baseline, current, settings) {
         notes.push(`duration differs: baseline ${baseline.settings.durationSeconds} s, current ${current.settings.durationSeconds} s`);
     }
     const metrics = [];
-    for (const metric of METRIC_NAMES) {
+    for (const metric of names_METRIC_NAMES) {
         const baselineSamples = metricValues(baseline, metric);
         const currentSamples = metricValues(current, metric);
         if (baselineSamples.length === 0 && currentSamples.length === 0)
@@ -26250,7 +26385,7 @@ function compareScenario(baseline, current, settings) {
         }
         const threshold = thresholdFor(settings.thresholds, name, metric);
         const options = {
-            direction: metricDirection(metric),
+            direction: names_metricDirection(metric),
             thresholdPct: threshold === 'off' ? 0 : threshold,
             ...(settings.alpha ? { alpha: settings.alpha } : {}),
         };
@@ -26370,7 +26505,7 @@ async function compareFiles(config, io) {
     const current = await readResultsFile(config.currentPath, 'current results file', io.files);
     const comparison = judge(baseline, current, settings);
     io.print(renderComparisonText(comparison));
-    return { verdict: comparison.verdict, comparison, results: current };
+    return { verdict: comparison.verdict, comparison, baseline, results: current };
 }
 /** Scenarios with at least one inconclusive metric: more samples may settle them. */
 function unsettled(comparison, scenarios) {
@@ -26379,7 +26514,7 @@ function unsettled(comparison, scenarios) {
         .map((s) => s.name));
     return scenarios.filter((scenario) => names.has(scenario.name));
 }
-/** Measures the suite, then re-measures scenarios with inconclusive metrics, up to the configured rounds. */
+/** Measures the suite, then re-measures scenarios with inconclusive gated metrics, up to the configured rounds. */
 async function measureWithExtraRounds(session, input) {
     const { config, scenarios, baseline, settings, io } = input;
     let measured = await session.measure(scenarios);
@@ -26426,7 +26561,1144 @@ async function gate(config, io) {
     }
     const comparison = judge(baseline, results, settings);
     io.print(`\n${renderComparisonText(comparison)}`);
-    return { verdict: comparison.verdict, comparison, results };
+    return { verdict: comparison.verdict, comparison, baseline, results };
+}
+
+;// CONCATENATED MODULE: ./src/report/export-figures.ts
+
+/**
+ * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
+ * separators), so a dashboard, a chart and the report never disagree in the last digit.
+ */
+function export_figures_roundedValue(metric, value) {
+    return Number(formatMetric(metric, value).replaceAll(',', ''));
+}
+/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
+function export_figures_exportName(scenario, metric) {
+    return `${scenario.settings.name}/${metric}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-benchmark.ts
+/**
+ * Exports for the dashboards people already run. One small pure function per format, like
+ * github-action-benchmark's own extractors; the caller writes the files.
+ */
+
+
+
+
+/** Every aggregate of every scenario, in run order and the canonical metric order. */
+function eachAggregate(results) {
+    return results.scenarios.flatMap((scenario) => METRIC_NAMES.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        return aggregate === undefined ? [] : [{ scenario, metric, aggregate }];
+    }));
+}
+function benchmarkEntry(scenario, metric, aggregate) {
+    const unit = unitOf(metric, scenario);
+    const { test, concurrency } = scenario.settings;
+    const extra = `median of ${aggregate.n} samples; min ${formatMetric(metric, aggregate.min)}, max ${formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
+    return {
+        name: exportName(scenario, metric),
+        unit,
+        value: roundedValue(metric, aggregate.median),
+        ...(aggregate.n >= 2 ? { range: `± ${formatMetric(metric, aggregate.stddev)}` } : {}),
+        extra,
+    };
+}
+/**
+ * Results as github-action-benchmark's custom JSON: write `biggerIsBetter` to one file for
+ * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
+ * (the action takes one direction per step). Values are medians over samples.
+ */
+function export_benchmark_toGithubActionBenchmark(results) {
+    const exported = { biggerIsBetter: [], smallerIsBetter: [] };
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const side = metricDirection(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
+        exported[side].push(benchmarkEntry(scenario, metric, aggregate));
+    }
+    return exported;
+}
+/** A metric name as a Bencher measure slug (lower-case kebab case, at most 64 characters). */
+function bencherMeasureSlug(metric) {
+    return metric.replaceAll('_', '-');
+}
+/**
+ * Results in Bencher Metric Format (BMF) JSON for `bencher run --adapter json`: one benchmark per
+ * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
+ * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
+ */
+function export_benchmark_toBencherMetricFormat(results) {
+    const exported = {};
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const benchmark = exported[scenario.settings.name] ?? {};
+        exported[scenario.settings.name] = benchmark;
+        benchmark[bencherMeasureSlug(metric)] = {
+            value: roundedValue(metric, aggregate.median),
+            lower_value: roundedValue(metric, aggregate.min),
+            upper_value: roundedValue(metric, aggregate.max),
+        };
+    }
+    return exported;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-csv.ts
+
+
+
+/** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
+const CSV_HEADER = (/* unused pure expression or super */ null && ([
+    'name',
+    'scenario',
+    'test',
+    'concurrency',
+    'cpus',
+    'metric',
+    'unit',
+    'direction',
+    'samples',
+    'median',
+    'mean',
+    'min',
+    'max',
+    'stddev',
+    'cv (%)',
+]));
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
+function csvField(value) {
+    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+function csvLine(fields) {
+    return `${fields.map(csvField).join(',')}\r\n`;
+}
+/**
+ * Results as CSV, one row per scenario × metric with its summary over samples (median, mean, min,
+ * max, stddev, CV), rounded as the reports show them. RFC 4180: CRLF line ends, a header row,
+ * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
+ * and dashboards that want one figure per metric and run.
+ */
+function export_csv_toCsv(results) {
+    const rows = results.scenarios.flatMap((scenario) => METRIC_NAMES.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        if (aggregate === undefined)
+            return [];
+        const value = (v) => String(roundedValue(metric, v));
+        const { name, test, concurrency, cpus } = scenario.settings;
+        return [
+            csvLine([
+                exportName(scenario, metric),
+                name,
+                test,
+                String(concurrency),
+                cpus === null ? '' : String(cpus),
+                metric,
+                unitOf(metric, scenario),
+                metricDirection(metric),
+                String(aggregate.n),
+                value(aggregate.median),
+                value(aggregate.mean),
+                value(aggregate.min),
+                value(aggregate.max),
+                value(aggregate.stddev),
+                aggregate.cvPct === null ? '' : aggregate.cvPct.toFixed(1),
+            ]),
+        ];
+    }));
+    return [csvLine(CSV_HEADER), ...rows].join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-bar-chart.ts
+/**
+ * Horizontal grouped bar chart as inline SVG: one bar per series (median), every sample as a dot,
+ * an optional whisker (an interval) per bar and an optional shaded band (the threshold around the
+ * baseline). Horizontal, like Cilium's benchmark charts: long labels stay readable.
+ */
+
+
+/** Okabe–Ito colours: told apart with any colour vision and in greyscale (dark blue vs light orange). */
+const SERIES_COLOURS = {
+    baseline: '#0072B2',
+    current: '#E69F00',
+    'node-to-node': '#009E73',
+};
+const OTHER_SERIES_COLOUR = '#777777';
+const INK = '#1a1a1a';
+const WIDTH = 660;
+const PLOT_LEFT = 110;
+const PLOT_RIGHT = 530;
+const TOP = 8;
+const ROW = 26;
+const BAR = 16;
+const GROUP_HEADING = 18;
+const AXIS_HEIGHT = 36;
+const LEGEND_ROW = 18;
+/** Vertical offsets of successive sample dots, so equal values stay visible. */
+const DOT_OFFSETS = (/* unused pure expression or super */ null && ([0, -4, 4, -2, 2, -6, 6]));
+function layout(groups) {
+    const rows = [];
+    const headings = [];
+    let y = TOP;
+    for (const group of groups) {
+        if (group.label !== '') {
+            headings.push({ y: y + GROUP_HEADING - 5, label: group.label });
+            y += GROUP_HEADING;
+        }
+        for (const bar of group.bars) {
+            rows.push({ y, bar });
+            y += ROW;
+        }
+    }
+    return { rows, headings, plotBottom: y + 4 };
+}
+function largestValue(chart) {
+    const values = chart.groups.flatMap((g) => g.bars.flatMap((b) => [b.value, ...b.samples, ...(b.interval ? [b.interval.high] : [])]));
+    if (chart.band)
+        values.push(chart.band.high);
+    return Math.max(0, ...values.filter(Number.isFinite));
+}
+function axis(toX, ticks, chart, bottom) {
+    const lines = ticks.map((tick) => {
+        const x = toX(tick);
+        const grid = element('line', { x1: x, x2: x, y1: TOP, y2: bottom, stroke: '#d0d0d0', 'stroke-width': 1 });
+        const label = textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, chart.format(tick));
+        return grid + label;
+    });
+    const middle = (PLOT_LEFT + PLOT_RIGHT) / 2;
+    const unit = textElement('text', { x: middle, y: bottom + 30, 'text-anchor': 'middle' }, chart.unit);
+    const base = element('line', { x1: PLOT_LEFT, x2: PLOT_LEFT, y1: TOP, y2: bottom, stroke: INK });
+    return lines.join('') + base + unit;
+}
+function whisker(toX, centreY, interval) {
+    if (!interval || !Number.isFinite(interval.low) || !Number.isFinite(interval.high))
+        return '';
+    const [x1, x2] = [toX(interval.low), toX(interval.high)];
+    const style = { stroke: INK, 'stroke-width': 2 };
+    return element('g', { class: 'whisker' }, [
+        element('line', { x1, x2, y1: centreY, y2: centreY, ...style }),
+        element('line', { x1, x2: x1, y1: centreY - 5, y2: centreY + 5, ...style }),
+        element('line', { x1: x2, x2, y1: centreY - 5, y2: centreY + 5, ...style }),
+    ].join(''));
+}
+function barRow(toX, row, chart) {
+    const { bar, y } = row;
+    const centreY = y + ROW / 2;
+    const fill = SERIES_COLOURS[bar.series] ?? OTHER_SERIES_COLOUR;
+    const width = Math.max(0, toX(bar.value) - PLOT_LEFT);
+    const label = textElement('text', { x: PLOT_LEFT - 8, y: centreY + 4, 'text-anchor': 'end' }, bar.series);
+    const rect = element('rect', {
+        class: 'bar',
+        x: PLOT_LEFT,
+        y: centreY - BAR / 2,
+        width,
+        height: BAR,
+        fill,
+    });
+    const dots = bar.samples.map((sample, i) => element('circle', {
+        class: 'sample',
+        cx: toX(sample),
+        cy: centreY + (DOT_OFFSETS[i % DOT_OFFSETS.length] ?? 0),
+        r: 3,
+        fill: '#ffffff',
+        stroke: INK,
+        'stroke-width': 1.2,
+    }));
+    const value = `${chart.format(bar.value)} ${chart.unit}`;
+    const valueText = textElement('text', { x: PLOT_RIGHT + 8, y: centreY + 4 }, value);
+    return label + rect + whisker(toX, centreY, bar.interval) + dots.join('') + valueText;
+}
+/** The band's shading goes under the bars, its dashed edges over them (`part` picks which). */
+function band(toX, chart, bottom, part) {
+    if (!chart.band)
+        return '';
+    const [x1, x2] = [toX(Math.max(0, chart.band.low)), toX(chart.band.high)];
+    if (part === 'shade') {
+        const shade = {
+            x: x1,
+            y: TOP,
+            width: x2 - x1,
+            height: bottom - TOP,
+            fill: '#000000',
+            'fill-opacity': 0.1,
+        };
+        return element('rect', { class: 'band', ...shade });
+    }
+    const edge = { y1: TOP, y2: bottom, stroke: '#444444', 'stroke-dasharray': '4 3', 'stroke-width': 1 };
+    return element('line', { x1, x2: x1, ...edge }) + element('line', { x1: x2, x2, ...edge });
+}
+function legend(chart, top) {
+    const series = [...new Set(chart.groups.flatMap((g) => g.bars.map((b) => b.series)))];
+    const items = series.map((name, i) => {
+        const x = PLOT_LEFT + i * 110;
+        const swatch = element('rect', {
+            x,
+            y: top,
+            width: 12,
+            height: 12,
+            fill: SERIES_COLOURS[name] ?? OTHER_SERIES_COLOUR,
+        });
+        return swatch + textElement('text', { x: x + 16, y: top + 10 }, name);
+    });
+    const notes = ['dots: samples'];
+    if (chart.groups.some((g) => g.bars.some((b) => b.interval)))
+        notes.push('whisker: 90% interval');
+    if (chart.band)
+        notes.push(`shaded: ${chart.band.label}`);
+    const noteText = textElement('text', { x: PLOT_LEFT, y: top + LEGEND_ROW + 10 }, notes.join(' · '));
+    return items.join('') + noteText;
+}
+/** Plain-text summary of every bar, for <desc>: the chart's data for screen readers. */
+function svg_bar_chart_describe(chart) {
+    return chart.groups
+        .flatMap((g) => g.bars.map((b) => {
+        const who = g.label === '' ? b.series : `${g.label} ${b.series}`;
+        const interval = b.interval
+            ? `, 90% interval ${chart.format(b.interval.low)} to ${chart.format(b.interval.high)}`
+            : '';
+        return `${who}: median ${chart.format(b.value)} ${chart.unit} over ${b.samples.length} samples${interval}`;
+    }))
+        .join('; ');
+}
+/** The chart as one `<svg role="img">` element with <title> and <desc>, sized by its content. */
+function svg_bar_chart_renderBarChart(chart) {
+    const { rows, headings, plotBottom } = layout(chart.groups);
+    const scale = niceScale(largestValue(chart));
+    const toX = (value) => PLOT_LEFT + (Math.max(0, value) / scale.max) * (PLOT_RIGHT - PLOT_LEFT);
+    const legendTop = plotBottom + AXIS_HEIGHT + 4;
+    const height = legendTop + 2 * LEGEND_ROW + 4;
+    const body = [
+        textElement('title', { id: `${chart.id}-title` }, chart.title),
+        textElement('desc', { id: `${chart.id}-desc` }, svg_bar_chart_describe(chart)),
+        axis(toX, scale.ticks, chart, plotBottom),
+        band(toX, chart, plotBottom, 'shade'),
+        ...headings.map((h) => textElement('text', { x: 8, y: h.y, 'font-weight': 'bold' }, h.label)),
+        ...rows.map((row) => barRow(toX, row, chart)),
+        band(toX, chart, plotBottom, 'edges'),
+        legend(chart, legendTop),
+    ].join('');
+    return element('svg', {
+        class: 'chart-bars',
+        role: 'img',
+        'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
+        viewBox: `0 0 ${WIDTH} ${height}`,
+        width: WIDTH,
+        height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: INK,
+    }, body);
+}
+/** An element id from parts such as a scenario name: anything but letters, digits, _ and - becomes _. */
+function svg_bar_chart_chartId(...parts) {
+    return parts.join('-').replaceAll(/[^A-Za-z0-9_-]/g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/report/html-charts.ts
+
+
+
+/**
+ * The whisker on the current bar: the 90% bootstrap interval of the change (ciLowPct…ciHighPct)
+ * applied to the baseline median, i.e. the current medians the data supports, in the metric's unit.
+ * Chosen over a separate bootstrap of the current median because it is exactly the interval the
+ * verdict was decided on: a whisker wholly outside the shaded threshold band is a regression or an
+ * improvement (given p ≤ alpha), so the picture and the verdict cannot disagree.
+ */
+function currentInterval(metric) {
+    const base = metric.baselineMedian;
+    if (!Number.isFinite(base) || !Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct)) {
+        return undefined;
+    }
+    return { low: base * (1 + metric.ciLowPct / 100), high: base * (1 + metric.ciHighPct / 100) };
+}
+function comparedMetric(view, metric) {
+    return view.comparison?.metrics.find((m) => m.metric === metric);
+}
+/**
+ * Bars of the node-to-node (host-network) reference, when the results carry one. Results have no
+ * reference yet; when they do, its bar (series `node-to-node`) is returned here and every chart
+ * shows it beside baseline and current.
+ */
+function referenceBars(_view, _metric) {
+    return [];
+}
+/** Baseline and current bars of a compared metric, or the current bar alone; none when not measured. */
+function barsFor(view, metric) {
+    const compared = comparedMetric(view, metric);
+    if (compared !== undefined) {
+        const interval = currentInterval(compared);
+        return [
+            ...referenceBars(view, metric),
+            { series: 'baseline', value: compared.baselineMedian, samples: compared.baselineSamples },
+            {
+                series: 'current',
+                value: compared.currentMedian,
+                samples: compared.currentSamples,
+                ...(interval ? { interval } : {}),
+            },
+        ];
+    }
+    const aggregate = view.result.aggregates[metric];
+    if (aggregate === undefined)
+        return [];
+    return [
+        ...referenceBars(view, metric),
+        { series: 'current', value: aggregate.median, samples: sampleValues(view.result, metric) },
+    ];
+}
+function thresholdBand(compared) {
+    if (compared === undefined || !compared.gated || compared.threshold === 'off')
+        return undefined;
+    const centre = compared.baselineMedian;
+    if (!Number.isFinite(centre))
+        return undefined;
+    const pct = compared.threshold;
+    return {
+        low: centre * (1 - pct / 100),
+        high: centre * (1 + pct / 100),
+        centre,
+        label: `baseline median ±${pct}% (threshold)`,
+    };
+}
+/** The scenario's headline metric: throughput for streams, transactions/s for request/response. */
+function html_charts_headlineChart(view) {
+    const metric = headlineMetric(view.result.settings.test);
+    const bars = barsFor(view, metric);
+    if (bars.length === 0)
+        return undefined;
+    const name = view.result.settings.name;
+    const band = thresholdBand(comparedMetric(view, metric));
+    return {
+        id: chartId(name, metric),
+        title: `${name}: ${metric} in ${unitOf(metric, view.result)}, ${view.comparison ? 'baseline vs current' : 'current run'}`,
+        unit: unitOf(metric, view.result),
+        format: (value) => formatMetric(metric, value),
+        groups: [{ label: '', bars }],
+        ...(band ? { band } : {}),
+    };
+}
+function groupedChart(view, what) {
+    const groups = what.groups
+        .map(([label, metric]) => ({ label, bars: barsFor(view, metric) }))
+        .filter((group) => group.bars.length > 0);
+    const first = what.groups[0];
+    if (groups.length === 0 || first === undefined)
+        return undefined;
+    const [, metric] = first;
+    return {
+        id: chartId(view.result.settings.name, what.id),
+        title: `${view.result.settings.name}: ${what.title}`,
+        unit: unitOf(metric, view.result),
+        format: (value) => formatMetric(metric, value),
+        groups,
+    };
+}
+/** Client and server node CPU side by side, like Cilium's "CPU overhead for client and server" charts. */
+function html_charts_cpuChart(view) {
+    return groupedChart(view, {
+        id: 'cpu',
+        title: 'CPU of the client and server nodes (% CPU, node-wide)',
+        groups: [
+            ['client', 'client_cpu_pct'],
+            ['server', 'server_cpu_pct'],
+        ],
+    });
+}
+/** Request/response latency percentiles (TCP_RR only). */
+function html_charts_latencyChart(view) {
+    if (view.result.settings.test !== 'TCP_RR')
+        return undefined;
+    return groupedChart(view, {
+        id: 'latency',
+        title: 'round-trip latency percentiles (µs)',
+        groups: [
+            ['p50', 'latency_p50_us'],
+            ['p90', 'latency_p90_us'],
+            ['p99', 'latency_p99_us'],
+        ],
+    });
+}
+/** Every compared metric's change with its interval and threshold: the gate's decision as a picture. */
+function html_charts_changeChart(view) {
+    const { comparison } = view;
+    if (comparison === undefined || comparison.metrics.length === 0)
+        return undefined;
+    return {
+        id: chartId(comparison.name, 'change'),
+        title: `${comparison.name}: change of every metric vs the baseline, in percent`,
+        rows: comparison.metrics.map((m) => ({
+            label: m.metric,
+            changePct: m.changePct,
+            lowPct: m.ciLowPct,
+            highPct: m.ciHighPct,
+            thresholdPct: m.threshold === 'off' ? undefined : m.threshold,
+            verdict: m.verdict,
+            verdictText: verdictWord(m),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-change-chart.ts
+/**
+ * The gate at a glance: one row per metric, the change of its median in percent as a point, its 90%
+ * interval as a whisker and its threshold as a shaded band around zero. A whisker wholly outside the
+ * band is what a regression or an improvement needs, so the decision can be read off the picture;
+ * bars from zero (svg-bar-chart.ts) show the size, this shows the change.
+ */
+
+
+
+const svg_change_chart_WIDTH = 660;
+const LABEL_RIGHT = 150;
+const svg_change_chart_PLOT_LEFT = 160;
+const svg_change_chart_PLOT_RIGHT = 480;
+const svg_change_chart_TOP = 8;
+const svg_change_chart_ROW = 22;
+const svg_change_chart_INK = '#1a1a1a';
+/** Marker per verdict: shape and fill differ, so colour is never the only cue (the word is printed too). */
+function marker(row, x, y) {
+    switch (row.verdict) {
+        case 'regression':
+            return element('path', {
+                d: `M${x} ${y - 6}L${x + 6} ${y}L${x} ${y + 6}L${x - 6} ${y}Z`,
+                fill: '#b00020',
+            });
+        case 'improvement':
+            return element('circle', { cx: x, cy: y, r: 5, fill: '#0b5394' });
+        case 'unchanged':
+            return element('circle', {
+                cx: x,
+                cy: y,
+                r: 4,
+                fill: '#ffffff',
+                stroke: '#666666',
+                'stroke-width': 1.5,
+            });
+        case 'inconclusive':
+            return element('circle', { cx: x, cy: y, r: 4.5, fill: '#ffffff', stroke: svg_change_chart_INK, 'stroke-width': 2 });
+    }
+}
+function svg_change_chart_domain(rows) {
+    const extents = rows.flatMap((r) => [r.changePct, r.lowPct, r.highPct, r.thresholdPct ?? 0]);
+    return niceScale(Math.max(...extents.filter(Number.isFinite).map(Math.abs), 1), 3).max;
+}
+function row(item, index, toX) {
+    const y = svg_change_chart_TOP + index * svg_change_chart_ROW + svg_change_chart_ROW / 2;
+    const parts = [textElement('text', { x: LABEL_RIGHT, y: y + 4, 'text-anchor': 'end' }, item.label)];
+    if (item.thresholdPct !== undefined) {
+        const [x1, x2] = [toX(-item.thresholdPct), toX(item.thresholdPct)];
+        parts.push(element('rect', {
+            class: 'band',
+            x: x1,
+            y: y - svg_change_chart_ROW / 2 + 2,
+            width: x2 - x1,
+            height: svg_change_chart_ROW - 4,
+            fill: '#000000',
+            'fill-opacity': 0.1,
+        }));
+    }
+    if (Number.isFinite(item.lowPct) && Number.isFinite(item.highPct)) {
+        const [x1, x2] = [toX(item.lowPct), toX(item.highPct)];
+        parts.push(element('line', { class: 'whisker', x1, x2, y1: y, y2: y, stroke: svg_change_chart_INK, 'stroke-width': 2 }));
+    }
+    if (Number.isFinite(item.changePct))
+        parts.push(marker(item, toX(item.changePct), y));
+    parts.push(textElement('text', {
+        x: svg_change_chart_PLOT_RIGHT + 10,
+        y: y + 4,
+        'font-weight': item.verdictText === item.verdictText.toUpperCase() ? 'bold' : undefined,
+    }, item.verdictText));
+    return element('g', { class: `change change-${item.verdict}` }, parts.join(''));
+}
+function svg_change_chart_axis(ticks, toX, bottom) {
+    const lines = ticks.map((tick) => {
+        const x = toX(tick);
+        const grid = element('line', {
+            x1: x,
+            x2: x,
+            y1: svg_change_chart_TOP,
+            y2: bottom,
+            stroke: tick === 0 ? svg_change_chart_INK : '#d0d0d0',
+            'stroke-width': 1,
+        });
+        return (grid +
+            textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, tick === 0 ? '0' : formatPercentChange(tick)));
+    });
+    const caption = 'change of the median vs baseline · whisker: 90% interval · shaded: ±threshold';
+    return (lines.join('') +
+        textElement('text', { x: (svg_change_chart_PLOT_LEFT + svg_change_chart_PLOT_RIGHT) / 2, y: bottom + 30, 'text-anchor': 'middle' }, caption));
+}
+function svg_change_chart_describe(chart) {
+    return chart.rows
+        .map((r) => {
+        const band = r.thresholdPct === undefined ? 'not gated' : `threshold ±${r.thresholdPct}%`;
+        const change = Number.isFinite(r.changePct) ? formatPercentChange(r.changePct) : 'no figure';
+        return `${r.label}: ${change}, ${band}, ${r.verdictText}`;
+    })
+        .join('; ');
+}
+/** The chart as one `<svg role="img">` with <title> and <desc>; empty string when there are no rows. */
+function svg_change_chart_renderChangeChart(chart) {
+    if (chart.rows.length === 0)
+        return '';
+    const limit = svg_change_chart_domain(chart.rows);
+    const toX = (pct) => svg_change_chart_PLOT_LEFT + ((Math.max(-limit, Math.min(limit, pct)) + limit) / (2 * limit)) * (svg_change_chart_PLOT_RIGHT - svg_change_chart_PLOT_LEFT);
+    const positive = niceScale(limit, 3).ticks;
+    const ticks = [
+        ...positive
+            .slice(1)
+            .map((t) => -t)
+            .reverse(),
+        ...positive,
+    ];
+    const bottom = svg_change_chart_TOP + chart.rows.length * svg_change_chart_ROW + 4;
+    const height = bottom + 40;
+    const body = [
+        textElement('title', { id: `${chart.id}-title` }, chart.title),
+        textElement('desc', { id: `${chart.id}-desc` }, svg_change_chart_describe(chart)),
+        svg_change_chart_axis(ticks, toX, bottom),
+        ...chart.rows.map((item, i) => row(item, i, toX)),
+    ].join('');
+    return element('svg', {
+        class: 'chart-change',
+        role: 'img',
+        'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
+        viewBox: `0 0 ${svg_change_chart_WIDTH} ${height}`,
+        width: svg_change_chart_WIDTH,
+        height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: svg_change_chart_INK,
+    }, body);
+}
+
+;// CONCATENATED MODULE: ./src/report/html-scenario.ts
+
+
+
+
+
+
+
+/** A table from rows of already-escaped cell markup; the first column is a row header. */
+function html_scenario_htmlTable(headers, rows, options = {}) {
+    const head = element('tr', {}, headers.map((h) => element('th', { scope: 'col' }, escapeXml(h))).join(''));
+    const cell = (markup, i) => i === 0 ? element('th', { scope: 'row' }, markup) : element('td', {}, markup);
+    const body = rows.map((cells, row) => element('tr', { class: options.rowClass?.(row) }, cells.map(cell).join('')));
+    return element('table', { class: options.className }, element('thead', {}, head) + element('tbody', {}, body.join('')));
+}
+/** A verdict as a word with a class for emphasis; the word alone carries the meaning. */
+function html_scenario_verdictMarkup(metric) {
+    const quiet = !metric.gated || metric.verdict === 'unchanged';
+    return textElement('span', { class: quiet ? 'verdict' : `verdict verdict-${metric.verdict}` }, verdictWord(metric));
+}
+function metricLabel(metric, result) {
+    return `${textElement('code', {}, metric)} (${escapeXml(unitOf(metric, result))})`;
+}
+function comparisonTable(view, metrics) {
+    const rows = metrics.map((m) => {
+        const cells = comparisonCells(m);
+        const figures = [cells.baseline, cells.current, cells.change, cells.interval, cells.p, cells.threshold];
+        return [metricLabel(m.metric, view.result), ...figures.map(escapeXml), html_scenario_verdictMarkup(m)];
+    });
+    return html_scenario_htmlTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], rows, {
+        className: 'figures',
+    });
+}
+function currentTable(result) {
+    const rows = METRIC_NAMES.flatMap((metric) => {
+        const a = result.aggregates[metric];
+        if (a === undefined)
+            return [];
+        const f = (value) => escapeXml(formatMetric(metric, value));
+        const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
+        return [[metricLabel(metric, result), f(a.median), f(a.min), f(a.max), cv, String(a.n)]];
+    });
+    return html_scenario_htmlTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], rows, {
+        className: 'figures',
+    });
+}
+function html_scenario_figure(chart, caption) {
+    if (chart === undefined)
+        return '';
+    return element('figure', {}, renderBarChart(chart) + textElement('figcaption', {}, caption));
+}
+/** "client 0.742 → 0.738, server 1.05 → 1.05 % CPU per 10 Gbit/s": the cost beside the CPU chart. */
+function costCaption(view) {
+    const sides = ['client', 'server'].flatMap((side) => {
+        const metric = `${side}_cpu_cost`;
+        const compared = view.comparison?.metrics.find((m) => m.metric === metric);
+        if (compared) {
+            const cells = comparisonCells(compared);
+            return [`${side} ${cells.baseline} → ${cells.current}`];
+        }
+        const aggregate = view.result.aggregates[metric];
+        return aggregate ? [`${side} ${formatMetric(metric, aggregate.median)}`] : [];
+    });
+    return sides.length === 0 ? '' : ` Cost: ${sides.join(', ')} ${view.result.costUnit}.`;
+}
+function charts(view) {
+    const cpu = cpuChart(view);
+    const cpuCaption = cpu
+        ? `CPU of the client and server nodes, node-wide as netperf -c/-C read /proc/stat (like Cilium's "CPU overhead for client and server").${costCaption(view)}`
+        : '';
+    const change = changeChart(view);
+    const changeFigure = change
+        ? element('figure', {}, renderChangeChart(change) +
+            textElement('figcaption', {}, 'A whisker wholly outside its shaded band (with p ≤ 0.05) is a regression or an improvement.'))
+        : '';
+    const parts = [
+        changeFigure,
+        html_scenario_figure(headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
+        html_scenario_figure(cpu, cpuCaption),
+        html_scenario_figure(latencyChart(view), 'Round-trip latency percentiles, transaction-weighted over the concurrent processes.'),
+    ].join('');
+    const noCpu = cpu
+        ? ''
+        : textElement('p', { class: 'muted' }, 'No CPU figures in these results (netperf ran without -c/-C).');
+    return element('div', { class: 'charts' }, parts) + noCpu;
+}
+function html_scenario_reasons(view) {
+    const items = [];
+    for (const m of view.comparison?.metrics ?? []) {
+        if (!m.gated || m.verdict === 'unchanged')
+            continue;
+        items.push(element('li', {}, `${textElement('code', {}, m.metric)}: ${html_scenario_verdictMarkup(m)} — ${escapeXml(m.reason)}`));
+    }
+    for (const note of view.comparison?.notes ?? [])
+        items.push(textElement('li', {}, `note: ${note}`));
+    if (view.skippedReason !== undefined)
+        items.push(textElement('li', {}, `not compared: ${view.skippedReason}`));
+    return items.length === 0 ? '' : element('ul', { class: 'reasons' }, items.join(''));
+}
+/** The section of one scenario, with an id to link to (`#scenario-NAME`). */
+function html_scenario_scenarioSection(view) {
+    const name = view.result.settings.name;
+    const baselineSamples = view.comparison?.metrics[0]?.baselineSamples.length;
+    const table = view.comparison ? comparisonTable(view, view.comparison.metrics) : currentTable(view.result);
+    return element('section', { id: `scenario-${name}`, class: 'scenario' }, [
+        element('h2', {}, textElement('code', {}, name)),
+        textElement('p', { class: 'settings' }, describeSettings(view.result, baselineSamples)),
+        charts(view),
+        table,
+        html_scenario_reasons(view),
+    ].join(''));
+}
+
+;// CONCATENATED MODULE: ./src/report/html-report.ts
+
+
+
+
+/**
+ * Forbids the page to load or run anything: a second guarantee, enforced by the browser, that the
+ * report opens offline and runs no script whatever ends up in it.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+function runDescription(label, results) {
+    const { environment, target } = results;
+    return `${label}: ${target.kind} run started ${results.startedAt}, nodes ${environment.client.name} → ${environment.server.name}`;
+}
+function banner(input) {
+    const title = input.title ?? DEFAULT_REPORT_TITLE;
+    const word = verdictLabel(input.verdict);
+    const detail = input.comparison
+        ? verdictDetail(input.comparison)
+        : 'nothing to compare with; these results can become the baseline';
+    const runs = [
+        input.baseline ? runDescription('Baseline', input.baseline) : '',
+        runDescription('Current', input.current),
+    ];
+    return element('header', { class: `banner banner-${input.verdict}`, role: 'status' }, [
+        element('h1', {}, `${escapeXml(title)}: ${textElement('span', { class: 'word' }, word)}`),
+        textElement('p', {}, `${word}: ${detail}.`),
+        ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
+    ].join(''));
+}
+function overview(views) {
+    const rows = views.flatMap(({ comparison }) => {
+        if (comparison === undefined)
+            return [];
+        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        if (metric === undefined)
+            return [];
+        const cells = comparisonCells(metric);
+        const link = element('a', { href: `#scenario-${comparison.name}` }, textElement('code', {}, comparison.name));
+        const figures = [cells.baseline, cells.current, cells.change, cells.interval].map(escapeXml);
+        return [[link, textElement('code', {}, metric.metric), ...figures, verdictMarkup(metric)]];
+    });
+    if (rows.length === 0)
+        return '';
+    const headers = ['scenario', 'headline', 'baseline', 'current', 'change', '90% interval', 'verdict'];
+    return htmlTable(headers, rows, { className: 'figures' });
+}
+function notCompared(comparison) {
+    if (comparison === undefined || comparison.skipped.length === 0)
+        return '';
+    const items = comparison.skipped.map((s) => element('li', {}, `${textElement('code', {}, s.name)}: ${escapeXml(s.reason)}`));
+    return element('section', {}, textElement('h2', {}, 'Not compared') + element('ul', {}, items.join('')));
+}
+function environmentRows(input) {
+    const current = new Map(environmentFacts(input.current));
+    const baseline = new Map(input.baseline ? environmentFacts(input.baseline) : []);
+    const differing = new Set(input.comparison?.environment.map((d) => d.field));
+    const fields = [...new Set([...current.keys(), ...baseline.keys()])];
+    return fields.map((field) => {
+        const differs = differing.has(field);
+        const cells = [escapeXml(field)];
+        if (input.baseline)
+            cells.push(escapeXml(baseline.get(field) ?? '(none)'));
+        cells.push(escapeXml(current.get(field) ?? '(none)'));
+        if (input.baseline)
+            cells.push(differs ? textElement('strong', {}, 'differs') : '');
+        return { cells, differs };
+    });
+}
+function environmentSummary(comparison) {
+    if (comparison === undefined)
+        return '';
+    const count = comparison.environment.length;
+    if (count === 0)
+        return 'Same environment as the baseline.';
+    const effect = comparison.environmentFails ? '; this fails the gate' : '';
+    const facts = count === 1 ? '1 fact differs' : `${count} facts differ`;
+    return `${facts} from the baseline (policy: ${comparison.environmentPolicy}${effect}).`;
+}
+function environmentSection(input) {
+    const headers = input.baseline ? ['field', 'baseline', 'current', ''] : ['field', 'current'];
+    const rows = environmentRows(input);
+    const rowClass = (row) => (rows[row]?.differs ? 'differs' : undefined);
+    const table = htmlTable(headers, rows.map((row) => row.cells), { className: 'environment', rowClass });
+    const summary = environmentSummary(input.comparison);
+    const intro = summary === '' ? '' : textElement('p', {}, summary);
+    return element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
+}
+function reproduceSection(commands) {
+    if (commands.length === 0)
+        return '';
+    const code = textElement('code', {}, commands.join('\n'));
+    return element('section', { id: 'reproduce' }, textElement('h2', {}, 'How to reproduce locally') + element('pre', {}, code));
+}
+/**
+ * The node-to-node (host-network) reference section. Results carry no reference yet; when they do,
+ * this shows the pod/host ratio per scenario (how much the CNI costs) and html-charts.ts adds its bars.
+ */
+function referenceSection(_input) {
+    return '';
+}
+/**
+ * The report as ONE self-contained HTML file: inline CSS and inline SVG, no script, nothing loaded
+ * (a Content-Security-Policy forbids it too), so it opens offline from an artifact. The verdict comes
+ * first, then an overview, then per scenario the headline chart (bars = medians, dots = samples,
+ * whisker = 90% interval, shaded = threshold band), client/server CPU and latency charts and the table
+ * of every metric; then what was not compared, the environment with its differences and the commands
+ * that reproduce the run. Pure and deterministic: same input, same bytes.
+ */
+function html_report_renderHtmlReport(input) {
+    const title = `${input.title ?? DEFAULT_REPORT_TITLE}: ${verdictLabel(input.verdict)}`;
+    const views = scenarioViews(input);
+    const head = [
+        element('meta', { charset: 'utf-8' }),
+        element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+        textElement('title', {}, title),
+        element('style', {}, REPORT_CSS),
+    ].join('');
+    const body = [
+        banner(input),
+        overview(views),
+        ...views.map(scenarioSection),
+        referenceSection(input),
+        notCompared(input.comparison),
+        environmentSection(input),
+        reproduceSection(input.reproduce),
+        element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
+    ].join('\n');
+    return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
+
+
+
+/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
+function quoted(text) {
+    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
+ * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
+ * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
+ */
+function markdown_mermaid_mermaidBarChart(title, metric, unit, bars) {
+    const values = bars.map((bar) => roundedValue(metric, bar.value));
+    const top = niceScale(Math.max(0, ...values)).max;
+    const lines = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
+        `    y-axis ${quoted(unit)} 0 --> ${top}`,
+        `    bar [${values.join(', ')}]`,
+    ];
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
+
+
+
+
+
+/** Regressions and improvements in bold: the words a reader scans for. */
+function markdown_scenario_verdictCell(metric) {
+    const word = verdictWord(metric);
+    return metric.gated && (metric.verdict === 'regression' || metric.verdict === 'improvement')
+        ? `**${word}**`
+        : word;
+}
+function markdown_scenario_comparisonTable(scenario, result) {
+    const rows = scenario.metrics.map((m) => {
+        const cells = comparisonCells(m);
+        return [
+            `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`,
+            cells.baseline,
+            cells.current,
+            cells.change,
+            cells.interval,
+            cells.p,
+            cells.threshold,
+            markdown_scenario_verdictCell(m),
+        ];
+    });
+    return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
+}
+function markdown_scenario_headlineChart(scenario) {
+    const metric = headlineMetric(scenario.test);
+    const compared = scenario.metrics.find((m) => m.metric === metric);
+    if (compared === undefined)
+        return undefined;
+    return mermaidBarChart(`${scenario.name}: ${metric}, median`, metric, metricUnit(metric), [
+        { label: 'baseline', value: compared.baselineMedian },
+        { label: 'current', value: compared.currentMedian },
+    ]);
+}
+/** Why each gated metric that is not unchanged got its verdict, then the scenario's notes. */
+function markdown_scenario_reasons(scenario) {
+    const why = scenario.metrics
+        .filter((m) => m.gated && m.verdict !== 'unchanged')
+        .map((m) => `- ${code(m.metric)}: ${markdown_scenario_verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
+    const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
+    return [...why, ...notes];
+}
+/** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
+function markdown_scenario_comparedScenarioMarkdown(scenario, result) {
+    const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
+    const parts = [
+        `### ${code(scenario.name)}`,
+        describeSettings(result, baselineSamples),
+        markdown_scenario_comparisonTable(scenario, result),
+    ];
+    const chart = markdown_scenario_headlineChart(scenario);
+    if (chart !== undefined)
+        parts.push(chart);
+    const why = markdown_scenario_reasons(scenario);
+    if (why.length > 0)
+        parts.push(why.join('\n'));
+    return parts.join('\n\n');
+}
+function summaryTable(result) {
+    const rows = METRIC_NAMES.flatMap((metric) => {
+        const a = result.aggregates[metric];
+        if (a === undefined)
+            return [];
+        const f = (value) => formatMetric(metric, value);
+        const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
+        return [
+            [
+                `${code(metric)} (${escapeMarkdown(unitOf(metric, result))})`,
+                f(a.median),
+                f(a.min),
+                f(a.max),
+                cv,
+                String(a.n),
+            ],
+        ];
+    });
+    return markdownTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], ['left', 'right', 'right', 'right', 'right', 'right'], rows);
+}
+/** A scenario measured now but not compared: its own figures, and why it was not compared. */
+function markdown_scenario_currentScenarioMarkdown(view) {
+    const parts = [
+        `### ${code(view.result.settings.name)}`,
+        describeSettings(view.result),
+        summaryTable(view.result),
+    ];
+    if (view.skippedReason !== undefined)
+        parts.push(`Not compared: ${escapeMarkdown(view.skippedReason)}.`);
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-report.ts
+
+
+
+function runLine(label, results) {
+    const { environment, target } = results;
+    const nodes = `${environment.client.name} → ${environment.server.name}`;
+    return `${label}: ${escapeMarkdown(target.kind)} run started ${results.startedAt}, nodes ${escapeMarkdown(nodes)}`;
+}
+/** The first lines: the verdict in words, the counts behind it, and which runs were compared. */
+function verdictBlock(input) {
+    const title = `## ${escapeMarkdown(input.title ?? DEFAULT_REPORT_TITLE)}: ${verdictLabel(input.verdict)}`;
+    const { comparison } = input;
+    if (comparison === undefined) {
+        const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
+        return [title, summary, runLine('Current', input.current)].join('\n\n');
+    }
+    const summary = `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`;
+    const runs = [
+        input.baseline ? runLine('Baseline', input.baseline) : undefined,
+        runLine('Current', input.current),
+    ];
+    return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
+}
+/** One row per compared scenario: its headline figure and its worst verdict, for a glance. */
+function markdown_report_overview(views) {
+    const rows = views.flatMap(({ comparison }) => {
+        if (comparison === undefined)
+            return [];
+        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        const gated = comparison.metrics.filter((m) => m.gated);
+        const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
+        const cells = metric ? comparisonCells(metric) : undefined;
+        return [
+            [
+                code(comparison.name),
+                metric ? code(metric.metric) : '—',
+                cells?.baseline ?? '—',
+                cells?.current ?? '—',
+                cells?.change ?? '—',
+                metric ? verdictCell(metric) : '—',
+                `${count('regression')} / ${count('improvement')} / ${count('inconclusive')}`,
+            ],
+        ];
+    });
+    if (rows.length === 0)
+        return undefined;
+    return markdownTable([
+        'scenario',
+        'headline',
+        'baseline',
+        'current',
+        'change',
+        'verdict',
+        'regressed / improved / inconclusive',
+    ], ['left', 'left', 'right', 'right', 'right', 'left', 'right'], rows);
+}
+function markdown_report_notCompared(comparison) {
+    if (comparison === undefined || comparison.skipped.length === 0)
+        return undefined;
+    const items = comparison.skipped.map((s) => `- ${code(s.name)}: ${escapeMarkdown(s.reason)}`);
+    return ['### Not compared', ...items].join('\n');
+}
+function markdown_report_environmentSection(input) {
+    const parts = ['### Environment'];
+    const differences = input.comparison?.environment ?? [];
+    if (input.comparison && differences.length > 0) {
+        const policy = input.comparison.environmentPolicy;
+        const effect = input.comparison.environmentFails ? 'this fails the gate' : 'shown, not failing the gate';
+        parts.push(`The environment differs from the baseline's (policy: ${policy}; ${effect}):`);
+        const rows = differences.map((d) => [
+            escapeMarkdown(d.field),
+            escapeMarkdown(d.baseline),
+            escapeMarkdown(d.current),
+        ]);
+        parts.push(markdownTable(['differs', 'baseline', 'current'], ['left', 'left', 'left'], rows));
+    }
+    else if (input.comparison) {
+        parts.push('Same environment as the baseline.');
+    }
+    const facts = environmentFacts(input.current).map(([field, value]) => [
+        escapeMarkdown(field),
+        escapeMarkdown(value),
+    ]);
+    const table = markdownTable(['field', 'current'], ['left', 'left'], facts);
+    parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
+    return parts.join('\n\n');
+}
+function markdown_report_reproduceSection(commands) {
+    if (commands.length === 0)
+        return undefined;
+    return ['### How to reproduce locally', fencedBlock(commands.join('\n'), 'sh')].join('\n\n');
+}
+function markdown_report_scenarioSection(view) {
+    return view.comparison
+        ? comparedScenarioMarkdown(view.comparison, view.result)
+        : currentScenarioMarkdown(view);
+}
+/**
+ * The job summary (GitHub-flavoured markdown): the verdict with its counts first, an overview row per
+ * scenario, then per scenario the table of every metric (unit, baseline, current, change, 90% interval,
+ * p, threshold, verdict), a Mermaid chart of the headline metric and the reasons; then what was not
+ * compared, the environment and its differences, and the commands that reproduce the run. Without a
+ * comparison it shows the current results alone. Pure and deterministic: same input, same bytes.
+ */
+function markdown_report_renderMarkdownReport(input) {
+    const views = scenarioViews(input);
+    const parts = [
+        verdictBlock(input),
+        markdown_report_overview(views),
+        ...views.map(markdown_report_scenarioSection),
+        markdown_report_notCompared(input.comparison),
+        markdown_report_environmentSection(input),
+        markdown_report_reproduceSection(input.reproduce),
+        `<sub>${escapeMarkdown(METHOD_NOTE)}</sub>`,
+    ];
+    return `${parts.filter((part) => part !== undefined).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/run/write-reports.ts
+
+
+
+
+function write_reports_json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+/** github-action-benchmark takes one direction per file: `x.json` → `x.bigger-is-better.json` and `x.smaller-is-better.json`. */
+function directionPaths(path) {
+    const base = path.endsWith('.json') ? path.slice(0, -'.json'.length) : path;
+    return { bigger: `${base}.bigger-is-better.json`, smaller: `${base}.smaller-is-better.json` };
+}
+async function writeExport(request, results, files) {
+    switch (request.kind) {
+        case 'github-action-benchmark': {
+            const { biggerIsBetter, smallerIsBetter } = toGithubActionBenchmark(results);
+            const paths = directionPaths(request.path);
+            await files.writeText(paths.bigger, write_reports_json(biggerIsBetter));
+            await files.writeText(paths.smaller, write_reports_json(smallerIsBetter));
+            return [paths.bigger, paths.smaller];
+        }
+        case 'bencher':
+            await files.writeText(request.path, write_reports_json(toBencherMetricFormat(results)));
+            return [request.path];
+        case 'csv':
+            await files.writeText(request.path, toCsv(results));
+            return [request.path];
+    }
+}
+/** Writes report.md and report.html into the report folder (when set) and every export; returns the paths written. */
+async function write_reports_writeReports(input, settings, files) {
+    const written = [];
+    if (settings.reportDir !== undefined) {
+        const markdown = `${settings.reportDir}/report.md`;
+        const html = `${settings.reportDir}/report.html`;
+        await files.writeText(markdown, renderMarkdownReport(input));
+        await files.writeText(html, renderHtmlReport(input));
+        written.push(markdown, html);
+    }
+    for (const request of settings.exports)
+        written.push(...(await writeExport(request, input.current, files)));
+    return written;
 }
 
 // EXTERNAL MODULE: ./src/targets/local/local-target.ts + 7 modules
@@ -26464,7 +27736,7 @@ async function nearestExistingFolder(folder) {
     return current;
 }
 /** The real file system. */
-function createFiles() {
+function files_createFiles() {
     return {
         async readText(path, what) {
             try {
@@ -26543,6 +27815,21 @@ function parsePercent(flag, value) {
         throw new errors/* UsageError */.eb(`${flag} must be a percentage above 0 and at most 1000, got "${value}"`);
     }
     return number;
+}
+
+;// CONCATENATED MODULE: ./src/config/report-config.ts
+
+/** Formats `--export KIND=FILE` can write. */
+const EXPORT_KINDS = ['github-action-benchmark', 'bencher', 'csv'];
+/** `github-action-benchmark=out/bench.json` → {kind, path}; a UsageError names the kinds. */
+function parseExport(value) {
+    const at = value.indexOf('=');
+    const kind = EXPORT_KINDS.find((k) => k === value.slice(0, at));
+    const path = value.slice(at + 1).trim();
+    if (at < 0 || kind === undefined || path === '') {
+        throw new errors/* UsageError */.eb(`--export must be KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`);
+    }
+    return { kind, path };
 }
 
 ;// CONCATENATED MODULE: ./src/config/run-config.ts
@@ -26635,6 +27922,7 @@ function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to 
 
 
 
+
 function toJudgeConfig(flags) {
     const config = {
         environmentPolicy: parseChoice('--environment-policy', flags.environmentPolicy, ENVIRONMENT_POLICIES),
@@ -26660,9 +27948,21 @@ function toCalibrateConfig(flags) {
     }
     return { run: toRunConfig(flags), runs, thresholdsOutPath: flags.out };
 }
+function toReportSettings(flags) {
+    return {
+        ...(flags.reportDir === undefined ? {} : { reportDir: flags.reportDir }),
+        exports: flags.export.map(parseExport),
+    };
+}
+/** The report flags of `run`, `compare` and `gate`. */
+function addReportOptions(command) {
+    return command
+        .option('--report-dir <dir>', 'write report.md and report.html into this folder')
+        .option('--export <kind=file>', `export results for dashboards (${EXPORT_KINDS.join(', ')}); repeatable`, (value, previous) => [...previous, value], []);
+}
 /** The flags `compare` and `gate` share. */
 function addJudgeOptions(command) {
-    return command
+    return addReportOptions(command)
         .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
         .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
         .addOption(new Option('--environment-policy <policy>', 'what an environment difference does')
@@ -26680,7 +27980,7 @@ function buildProgram(onRequest, write) {
         outputError: (text, out) => out(`netperf-gate: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
     })
         .showSuggestionAfterError(true);
-    addRunOptions(program.command('run').description('Run the benchmark suite on a target and write a results file.')).action((flags) => onRequest({ command: 'run', config: toRunConfig(flags) }));
+    addReportOptions(addRunOptions(program.command('run').description('Run the benchmark suite on a target and write a results file.'))).action((flags) => onRequest({ command: 'run', config: toRunConfig(flags), reports: toReportSettings(flags) }));
     addJudgeOptions(program
         .command('compare')
         .description('Compare a results file with a baseline; exit 1 on a regression.')
@@ -26689,12 +27989,13 @@ function buildProgram(onRequest, write) {
         .option('--debug', 'print stack traces')).action((flags) => onRequest({
         command: 'compare',
         config: { ...toJudgeConfig(flags), baselinePath: flags.baseline, currentPath: flags.current },
+        reports: toReportSettings(flags),
     }));
     addJudgeOptions(addRunOptions(program
         .command('gate')
         .description('Run, compare with a baseline and report; exit 1 on a regression, 0 without a baseline.')
         .requiredOption('--baseline <file>', 'baseline results file (missing file: verdict no-baseline)')
-        .option('--extra-rounds <n>', 'rounds of extra samples for inconclusive scenarios', String(DEFAULT_EXTRA_ROUNDS)))).action((flags) => onRequest({ command: 'gate', config: toGateConfig(flags) }));
+        .option('--extra-rounds <n>', 'rounds of extra samples for inconclusive scenarios', String(DEFAULT_EXTRA_ROUNDS)))).action((flags) => onRequest({ command: 'gate', config: toGateConfig(flags), reports: toReportSettings(flags) }));
     addRunOptions(program
         .command('calibrate')
         .description('Run the suite K times on the same setup, measure the noise and write recommended thresholds.')
@@ -26747,6 +28048,7 @@ function parseCommandLine(argv, write) {
 
 
 
+
 function stderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -26754,11 +28056,29 @@ function stdout(text) {
     process.stdout.write(text);
 }
 function io() {
-    return { files: createFiles(), log: stderr, print: stdout, now: () => new Date() };
+    return { files: files_createFiles(), log: stderr, print: stdout, now: () => new Date() };
 }
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict) {
     return verdict === 'regression' ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;
+}
+/** `node dist/cli/index.js …` with each argument quoted for a POSIX shell where it needs it. */
+function commandLine(argv) {
+    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+    return ['node', 'dist/cli/index.js', ...argv].map(quote).join(' ');
+}
+/** Writes the reports and exports the flags ask for; returns the verdict for the exit code. */
+async function publish(outcome, reports, argv) {
+    const input = {
+        current: outcome.results,
+        verdict: outcome.verdict,
+        reproduce: [commandLine(argv)],
+        ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+        ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+    };
+    for (const path of await writeReports(input, reports, createFiles()))
+        stderr(`wrote ${path}`);
+    return outcome.verdict;
 }
 /** True when the user asked for stack traces (--debug, or the runner's step debug). */
 function debugWanted(argv) {

@@ -55,7 +55,7 @@ export interface ActionSettings {
 export type InputReader = (name: InputName) => string;
 
 /** Characters @actions/artifact refuses in an artifact name. */
-const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/;
+const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
 
 function label(name: InputName): string {
   return `input ${name}`;
@@ -158,7 +158,7 @@ function toArtifactName(read: InputReader): string {
   const name = withDefault(read, Inputs.ArtifactName);
   if (ARTIFACT_NAME_FORBIDDEN.test(name)) {
     throw new UsageError(
-      `${label(Inputs.ArtifactName)} "${name}" contains a character artifacts cannot have (" ' : < > | * ? \\ / or a line break)`,
+      `${label(Inputs.ArtifactName)} "${name}" contains a character artifact names cannot have (" : < > | * ? \\ / or a line break)`,
     );
   }
   return name;
@@ -173,7 +173,9 @@ export function parseInputs(read: InputReader, debug = false): ActionSettings {
   const bool = (name: keyof typeof INPUT_DEFAULTS) => parseBooleanInput(name, withDefault(read, name));
   const extraRounds = parseWholeNumber(label(Inputs.ExtraRounds), withDefault(read, Inputs.ExtraRounds));
   if (extraRounds > MAX_EXTRA_ROUNDS) {
-    throw new UsageError(`${label(Inputs.ExtraRounds)} must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
+    throw new UsageError(
+      `${label(Inputs.ExtraRounds)} must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`,
+    );
   }
   const settings: ActionSettings = {
     run: toRunConfig(read, reportDir, debug),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MetricName } from '../metrics/names.js';
+import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
 import {
   type MetricThresholds,
   metricThresholdsSchema,
@@ -66,9 +66,32 @@ export function thresholdFor(sources: ThresholdSources, scenario: string, metric
   return sources.globalPct ?? sources.file?.default ?? builtIn;
 }
 
+function unknownMetric(record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
+  return Object.keys(record).find((key) => !(METRIC_NAMES as readonly string[]).includes(key));
+}
+
+/** A misspelt metric name is the likeliest mistake in a thresholds file: name the known ones. */
+function checkMetricNames(document: unknown, label: string): void {
+  const file = (document ?? {}) as { metrics?: unknown; scenarios?: Record<string, unknown> };
+  const places: [string, unknown][] = [['metrics', file.metrics]];
+  if (file.scenarios !== null && typeof file.scenarios === 'object') {
+    for (const [name, record] of Object.entries(file.scenarios)) places.push([`scenarios.${name}`, record]);
+  }
+  for (const [where, record] of places) {
+    const bad = unknownMetric(record);
+    if (bad !== undefined) {
+      throw new UsageError(
+        `${label}: ${where}: unknown metric "${bad}"; metrics: ${METRIC_NAMES.join(', ')}`,
+      );
+    }
+  }
+}
+
 /** Parses a thresholds file (YAML or JSON); errors name the file and the field. */
 export function parseThresholds(text: string, label: string): ThresholdsFile {
   const document = parseYamlDocument(text, label);
+  checkMetricNames(document, label);
   const parsed = thresholdsFileSchema.safeParse(document ?? {});
   if (!parsed.success) throw new UsageError(describeSchemaError(label, parsed.error, document));
   return parsed.data;

@@ -10,12 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { V1NamespaceList, V1Pod, V1PodList } from '@kubernetes/client-node';
+import { parseAllDocuments } from 'yaml';
 import type { RunConfig } from '../../src/config/run-config.js';
 import { DEFAULT_IMAGE } from '../../src/config/run-config.js';
 import { parseResults } from '../../src/results/read.js';
 import { runBenchmarks } from '../../src/run/run-command.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
-import { createKubernetesTarget } from '../../src/targets/kubernetes/kubernetes-target.js';
+import {
+  createKubernetesTarget,
+  deleteRecordedResources,
+} from '../../src/targets/kubernetes/kubernetes-target.js';
 import { InfraError } from '../../src/util/errors.js';
 import { capturingIo } from '../helpers/run-io.js';
 import { type KubeSim, startKubeSim } from '../kube-sim/index.js';
@@ -105,6 +109,23 @@ function podProcessesLeft(): string[] {
     .map((row) => `${row.pid} ${row.comm}`);
 }
 
+/** `verb resource` pairs of the requests the run made that the namespace-per-run ClusterRole does not grant. */
+function notGrantedByRbac(entries: readonly { verb: string; resource?: string }[]): string[] {
+  const text = readFileSync(new URL('../../deploy/rbac/namespace-per-run.yaml', import.meta.url), 'utf8');
+  type Rule = { resources: string[]; verbs: string[] };
+  const rules = parseAllDocuments(text)
+    .map((doc) => doc.toJSON() as { kind: string; rules?: Rule[] })
+    .filter((doc) => doc.kind === 'ClusterRole')
+    .flatMap((doc) => doc.rules ?? []);
+  const calls = new Set(
+    entries.filter((e) => e.resource !== undefined).map((e) => `${e.verb} ${e.resource}`),
+  );
+  return [...calls].filter((call) => {
+    const [verb = '', resource = ''] = call.split(' ');
+    return !rules.some((rule) => rule.resources.includes(resource) && rule.verbs.includes(verb));
+  });
+}
+
 /**
  * Pods as kubectl sees them (kubectl must accept the simulator). Asynchronous: the simulator serves
  * from this very process, so a synchronous kubectl would wait for an answer that cannot come.
@@ -128,7 +149,9 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
         if (line.startsWith('[1/4 ')) seenWhileMeasuring ??= kubectlPods();
         log(line);
       };
+      const auditStart = sim.audit.length;
       await runBenchmarks(kubernetesRunConfig(out), io);
+      expect(notGrantedByRbac(sim.audit.slice(auditStart))).toEqual([]);
       const results = parseResults(readFileSync(out, 'utf8'), out);
       expect(results.scenarios.map((s) => s.settings.name)).toEqual(
         defaultSuite().scenarios.map((s) => s.name),
@@ -232,6 +255,29 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
       } finally {
         await target.cleanup();
       }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'lets a later process (the action post step) delete what a killed run recorded',
+    async () => {
+      const settings = { kubeconfigPath, tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false };
+      const killed = createKubernetesTarget(settings, { log: () => {} });
+      await killed.prepare(defaultSuite().scenarios.filter((s) => s.name === 'tcp_rr_1cpu'));
+      const recorded = killed.createdResources();
+      expect(recorded).toMatchObject({
+        namespaceCreated: true,
+        pods: [expect.any(String), expect.any(String)],
+      });
+      expect((await leftovers()).pods).toHaveLength(2);
+      const log: string[] = [];
+      expect(
+        await deleteRecordedResources(settings, JSON.parse(JSON.stringify(recorded)), (line) =>
+          log.push(line),
+        ),
+      ).toBe(true);
+      expect(log).toEqual([]);
     },
     TEST_TIMEOUT_MS,
   );

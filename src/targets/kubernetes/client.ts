@@ -12,7 +12,7 @@ import {
 import { InfraError } from '../../util/errors.js';
 import { isAlreadyExists, isNotFound, readApiFailure } from './api-errors.js';
 import { execInPod } from './exec.js';
-import type { KubeApi, PodWatchEvent } from './kube-api.js';
+import type { KubeApi, PodWatchEvent, WatchHandle } from './kube-api.js';
 import { RUN_ID_LABEL } from './names.js';
 import { type RetryDeps, withRetry } from './retry.js';
 
@@ -70,6 +70,29 @@ async function createOnce<T extends { metadata?: { labels?: Record<string, strin
   }, retry);
 }
 
+/** {@link KubeApi.watchPods} with client-node's Watch (one JSON event per line). */
+async function watchPods(
+  config: KubeConfig,
+  ...[namespace, labelSelector, resourceVersion, onEvent, onEnd]: Parameters<KubeApi['watchPods']>
+): Promise<WatchHandle> {
+  let stopped = false;
+  const query = { labelSelector, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
+  const controller = await new Watch(config).watch(
+    `/api/v1/namespaces/${namespace}/pods`,
+    query,
+    (type, object) => onEvent({ type, object } as PodWatchEvent),
+    (error) => {
+      if (!stopped) onEnd(error);
+    },
+  );
+  return {
+    stop: () => {
+      stopped = true;
+      controller.abort();
+    },
+  };
+}
+
 /** Creates the API on a loaded kubeconfig; nothing is sent until a method is called. */
 export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeApi {
   const core = config.makeApiClient(CoreV1Api);
@@ -112,34 +135,12 @@ export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeAp
       deleteIgnoringNotFound(() => retried(() => core.deleteNamespacedPod({ namespace, name }, options()))),
     listEvents: async (namespace) =>
       (await retried(() => core.listNamespacedEvent({ namespace }, options()))).items,
-    watchPods: async (namespace, labelSelector, resourceVersion, onEvent, onEnd) => {
-      let stopped = false;
-      const query = {
-        labelSelector,
-        allowWatchBookmarks: true,
-        ...(resourceVersion ? { resourceVersion } : {}),
-      };
-      const controller = await new Watch(config).watch(
-        `/api/v1/namespaces/${namespace}/pods`,
-        query,
-        (type, object) => onEvent({ type, object } as PodWatchEvent),
-        (error) => {
-          if (!stopped) onEnd(error);
-        },
-      );
-      return {
-        stop: () => {
-          stopped = true;
-          controller.abort();
-        },
-      };
-    },
+    watchPods: (...args) => watchPods(config, ...args),
     exec: (namespace, pod, container, command, timeoutMs) =>
       retried(() => execInPod(config, { namespace, pod, container }, command, timeoutMs)).catch(
         (error: unknown) => {
           if (error instanceof InfraError) throw error;
-          const failure = readApiFailure(error);
-          throw new InfraError(`could not exec in pod ${namespace}/${pod}: ${failure.message}`);
+          throw new InfraError(`could not exec in pod ${namespace}/${pod}: ${readApiFailure(error).message}`);
         },
       ),
   };

@@ -59,7 +59,7 @@ export async function runSetupCommand(
   const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS });
   if (output.exitCode !== 0) {
     throw new UsageError(
-      `The ${role} setup command '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}`,
+      `--local-${role}-setup '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}; fix the command (try it with: ip netns add t && ip netns exec t sh -c '…')`,
     );
   }
 }

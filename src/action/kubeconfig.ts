@@ -1,0 +1,32 @@
+/** The `kubeconfig` input: masked in logs, written to a private file for the run, removed afterwards. */
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Kubeconfig fields whose values are credentials: each is masked on its own as well. */
+const SECRET_FIELDS =
+  /^\s*-?\s*(token|client-key-data|client-certificate-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
+
+/**
+ * Masks the kubeconfig: the whole text, and every credential value on its own (the runner masks a
+ * registered secret as given, so a token that shows up alone in a message needs its own entry).
+ */
+export function maskKubeconfig(text: string, setSecret: (secret: string) => void): void {
+  setSecret(text);
+  for (const line of text.split('\n')) {
+    const value = SECRET_FIELDS.exec(line)?.[2];
+    if (value !== undefined && value.length >= 8) setSecret(value);
+  }
+}
+
+/** Writes the kubeconfig to a new file only the runner's user can read (0600) in `folder`; returns its path. */
+export async function writeKubeconfigFile(text: string, folder: string): Promise<string> {
+  const path = join(folder, `netperf-gate-kubeconfig-${randomUUID()}.yaml`);
+  await writeFile(path, text, { mode: 0o600, flag: 'wx' });
+  return path;
+}
+
+/** Removes the kubeconfig file; a file already gone is fine. */
+export async function removeKubeconfigFile(path: string): Promise<void> {
+  await rm(path, { force: true });
+}

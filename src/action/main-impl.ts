@@ -1,0 +1,140 @@
+/**
+ * The main step: inputs → the same `gate` the CLI runs → reports, outputs, annotations, job summary,
+ * artifact, PR comment → an exit code. Only here do verdicts become setFailed.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import type { GateConfig } from '../config/gate-config.js';
+import type { RunConfig } from '../config/run-config.js';
+import { type GitHubContext, readGitHubContext } from '../github/context.js';
+import type { ReportInput } from '../report/report-input.js';
+import { type GateOutcome, gate } from '../run/gate-command.js';
+import { readResultsFile } from '../run/judge.js';
+import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
+import { createFiles } from '../util/files.js';
+import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
+import { ReportFiles, State } from './constants.js';
+import { type ActionSettings, parseInputs } from './inputs.js';
+import { maskKubeconfig, removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
+import { summaryLine } from './outcome-text.js';
+import { type ObservedRunIo, RawOutputRecorder, ResourceTracker } from './pipeline-hooks.js';
+import { annotate, publishError, setOutputs, writeJobSummary, writeReports } from './publish.js';
+import { reproduceCommands } from './reproduce.js';
+import { commentOnPullRequest, uploadResults } from './share.js';
+
+/** Writes the kubeconfig input (if any) to a private file and points the run config at it. */
+async function runConfigWithKubeconfig(settings: ActionSettings, context: GitHubContext): Promise<RunConfig> {
+  if (settings.kubeconfigText === undefined || settings.run.target !== 'kubernetes') return settings.run;
+  const path = await writeKubeconfigFile(settings.kubeconfigText, context.tempDir);
+  core.saveState(State.KubeconfigFile, path);
+  return { ...settings.run, kubernetes: { ...settings.run.kubernetes, kubeconfigPath: path } };
+}
+
+/** The line saying where the baseline came from, or why there was none. */
+function baselineNote(baseline: ResolvedBaseline, outcome: GateOutcome): string {
+  if (outcome.verdict === 'no-baseline' && baseline.origin.kind === 'file') {
+    return `No baseline: there is no file \`${baseline.origin.path}\`.`;
+  }
+  return baseline.note;
+}
+
+/** Measures and judges through the shared pipeline, recording created resources and raw outputs. */
+async function measure(settings: ActionSettings, run: RunConfig, baseline: ResolvedBaseline) {
+  const recorder = new RawOutputRecorder();
+  const tracker = new ResourceTracker(run.kubernetes, (json) =>
+    core.saveState(State.KubernetesCleanup, json),
+  );
+  const io: ObservedRunIo = {
+    files: createFiles(),
+    log: (line) => core.info(line),
+    print: (text) => core.info(text.trimEnd()),
+    now: () => new Date(),
+    onTargetCreated: tracker.onTargetCreated,
+    onNetperfOutputs: recorder.record,
+  };
+  const config: GateConfig = {
+    ...settings.judge,
+    run,
+    baselinePath: baseline.path,
+    extraRounds: settings.extraRounds,
+  };
+  try {
+    return await gate(config, io);
+  } finally {
+    const clean = tracker.finish();
+    const kubeconfig = run.kubernetes.kubeconfigPath;
+    if (clean && kubeconfig !== undefined && kubeconfig !== settings.run.kubernetes.kubeconfigPath) {
+      await removeKubeconfigFile(kubeconfig);
+    }
+    await recorder.write(join(settings.reportDir, ReportFiles.RawFolder));
+  }
+}
+
+/** Reports, outputs, annotations and the job summary of a finished gate; returns the summary line and markdown. */
+async function publish(
+  settings: ActionSettings,
+  context: GitHubContext,
+  baseline: ResolvedBaseline,
+  outcome: GateOutcome,
+) {
+  const note = baselineNote(baseline, outcome);
+  const input: ReportInput = {
+    current: outcome.results,
+    verdict: outcome.verdict,
+    reproduce: reproduceCommands(settings, baseline.origin),
+  };
+  if (outcome.comparison !== undefined) {
+    input.comparison = outcome.comparison;
+    input.baseline = await readResultsFile(baseline.path, 'baseline results file', createFiles());
+  }
+  const { paths, markdown } = await writeReports(settings.reportDir, input, { path: baseline.path, note });
+  const detail =
+    outcome.verdict === 'no-baseline' ? note.replace(/^No baseline: /, '').replace(/\.$/, '') : undefined;
+  const summary = summaryLine(outcome.verdict, outcome.comparison, detail);
+  setOutputs(outcome.verdict, outcome.comparison, summary, paths);
+  annotate(outcome.comparison);
+  await writeJobSummary(markdown, context.hasStepSummary);
+  return { summary, markdown };
+}
+
+/** The exit code of a finished gate; setFailed only for a regression that should fail. */
+function verdictExit(settings: ActionSettings, outcome: GateOutcome, summary: string): number {
+  if (outcome.verdict !== 'regression') return EXIT_OK;
+  if (!settings.failOnRegression) {
+    core.warning(`${summary} (fail-on-regression is false: the step passes)`, { title: 'netperf-gate' });
+    return EXIT_OK;
+  }
+  core.setFailed(`netperf-gate: ${summary}`);
+  return EXIT_REGRESSION;
+}
+
+async function runGate(settings: ActionSettings, context: GitHubContext): Promise<number> {
+  const run = await runConfigWithKubeconfig(settings, context);
+  const baseline = await resolveBaseline(settings, context, (line) => core.info(line));
+  const outcome = await measure(settings, run, baseline);
+  const report = await publish(settings, context, baseline, outcome);
+  core.info(`netperf-gate: ${report.summary}`);
+  await uploadResults(settings, context);
+  await commentOnPullRequest(settings, context, report);
+  return verdictExit(settings, outcome, report.summary);
+}
+
+/** The main step. Resolves the process exit code (0 pass, 1 regression, 2 usage error, 3 infrastructure error). */
+export async function runMain(): Promise<number> {
+  core.saveState(State.IsPost, 'true');
+  const context = readGitHubContext(process.env, tmpdir());
+  let debug = core.isDebug();
+  try {
+    const settings = parseInputs((name) => core.getInput(name), debug);
+    if (settings.kubeconfigText !== undefined) maskKubeconfig(settings.kubeconfigText, core.setSecret);
+    debug = settings.run.debug;
+    return await runGate(settings, context);
+  } catch (error) {
+    const message = formatError(error);
+    if (debug && error instanceof Error && error.stack) core.info(error.stack);
+    await publishError(message, context.hasStepSummary);
+    core.setFailed(`netperf-gate: ${message}`);
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,93 @@
+/** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
+import { DEFAULT_EXTRA_ROUNDS } from '../config/gate-config.js';
+import { DEFAULT_IMAGE } from '../config/run-config.js';
+import type { ActionSettings } from './inputs.js';
+
+/** The CLI as a checkout runs it after `npm ci && npm run build`. */
+export const CLI_COMMAND = 'node dist/cli/index.js';
+/** Where the reproduce commands put a downloaded baseline. */
+const LOCAL_BASELINE_DIR = 'baseline';
+
+/** Where the baseline of this run came from, as the reproduce commands need it. */
+export type BaselineOrigin =
+  | { kind: 'file'; path: string }
+  | { kind: 'artifact'; runId: number; repository: string; artifactName: string }
+  | { kind: 'none' };
+
+/** Quotes a shell word only when it needs it (POSIX single quotes). */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function option(args: string[], flag: string, value: string | number | undefined): void {
+  if (value !== undefined) args.push(flag, shellQuote(String(value)));
+}
+
+function runArgs(settings: ActionSettings): string[] {
+  const { run } = settings;
+  const args = ['--target', run.target];
+  option(args, '--suite', run.suitePath);
+  option(args, '--scenarios', run.scenarioNames?.join(','));
+  option(args, '--samples', run.samples);
+  option(args, '--duration', run.durationSeconds);
+  if (run.target !== 'kubernetes') return args;
+  const k8s = run.kubernetes;
+  if (settings.kubeconfigText !== undefined) option(args, '--kubeconfig', 'kubeconfig.yaml');
+  option(args, '--context', k8s.context);
+  option(args, '--namespace', k8s.namespace);
+  option(args, '--client-node', k8s.clientNode);
+  option(args, '--server-node', k8s.serverNode);
+  option(args, '--node-selector', k8s.nodeSelector);
+  for (const toleration of k8s.tolerations) option(args, '--toleration', toleration);
+  if (k8s.image !== DEFAULT_IMAGE) option(args, '--image', k8s.image);
+  if (k8s.hostNetworkReference) args.push('--host-network-reference');
+  return args;
+}
+
+function judgeArgs(settings: ActionSettings): string[] {
+  const args: string[] = [];
+  option(args, '--thresholds', settings.judge.thresholdsPath);
+  option(args, '--threshold', settings.judge.thresholdPct);
+  if (settings.judge.environmentPolicy !== 'warn') {
+    option(args, '--environment-policy', settings.judge.environmentPolicy);
+  }
+  if (settings.extraRounds !== DEFAULT_EXTRA_ROUNDS) option(args, '--extra-rounds', settings.extraRounds);
+  return args;
+}
+
+function baselineSteps(origin: BaselineOrigin): { before: string[]; path: string } {
+  switch (origin.kind) {
+    case 'file':
+      return { before: [], path: origin.path };
+    case 'artifact': {
+      const download = `gh run download ${origin.runId} --repo ${shellQuote(origin.repository)} --name ${shellQuote(origin.artifactName)} --dir ${LOCAL_BASELINE_DIR}`;
+      return { before: [download], path: `${LOCAL_BASELINE_DIR}/results.json` };
+    }
+    case 'none':
+      return { before: [], path: `${LOCAL_BASELINE_DIR}/results.json` };
+  }
+}
+
+/**
+ * The commands that run the same gate on a workstation: fetch the baseline (when it was an
+ * artifact), then `gate` with every input that was given. The local target needs root.
+ */
+export function reproduceCommands(settings: ActionSettings, origin: BaselineOrigin): string[] {
+  const { before, path } = baselineSteps(origin);
+  const sudo = settings.run.target === 'local' ? 'sudo ' : '';
+  const gate = [
+    `${sudo}${CLI_COMMAND} gate`,
+    ...runArgs(settings),
+    ...judgeArgs(settings),
+    '--baseline',
+    shellQuote(path),
+    '--out',
+    'results.json',
+  ].join(' ');
+  const notes =
+    settings.kubeconfigText === undefined
+      ? []
+      : ['# kubeconfig.yaml: the kubeconfig the workflow passed as input'];
+  return [...notes, ...before, gate];
+}

@@ -1,0 +1,236 @@
+/**
+ * The catalogue of bad inputs the CLI answers with a one-line error and a documented exit code.
+ * docs/errors.md lists the same rows; a test keeps the two in step.
+ */
+export interface BadInput {
+  /** What is wrong, as the docs' first column says it. */
+  what: string;
+  args: string[];
+  /** Files to create first, by the placeholder used in args (`<name>`). */
+  files?: Record<string, string>;
+  /** Run as this uid (65534 = nobody) instead of root. */
+  uid?: number;
+  /** Replace PATH with a folder holding only these programs (links to the real ones). */
+  onlyPrograms?: string[];
+  message: string;
+  exitCode: 2 | 3;
+}
+
+const DAMAGED_RESULTS = JSON.stringify({
+  schemaVersion: 1,
+  tool: { name: 'netperf-gate', version: '0.1.0' },
+});
+
+export const BAD_INPUTS: BadInput[] = [
+  { what: 'no command', args: [], message: 'Usage: netperf-gate', exitCode: 2 },
+  { what: 'unknown command', args: ['bench'], message: "unknown command 'bench'", exitCode: 2 },
+  { what: 'unknown flag', args: ['run', '--sample', '3'], message: "unknown option '--sample'", exitCode: 2 },
+  {
+    what: 'unknown target',
+    args: ['run', '--target', 'cloud'],
+    message: "argument 'cloud' is invalid",
+    exitCode: 2,
+  },
+  {
+    what: '--samples not a number',
+    args: ['run', '--samples', 'lots'],
+    message: '--samples must be a whole number, got "lots"',
+    exitCode: 2,
+  },
+  {
+    what: '--samples out of range',
+    args: ['run', '--samples', '0'],
+    message: '--samples must be a whole number from 1 to 100, got 0',
+    exitCode: 2,
+  },
+  {
+    what: '--duration out of range',
+    args: ['run', '--duration', '7200'],
+    message: '--duration must be a whole number from 1 to 3600, got 7200',
+    exitCode: 2,
+  },
+  {
+    what: 'unknown scenario',
+    args: ['run', '--scenarios', 'tcp_nope'],
+    message: 'unknown scenario "tcp_nope"; known: tcp_stream_1, tcp_stream_32, tcp_rr_1cpu, tcp_rr_32cpu',
+    exitCode: 2,
+  },
+  {
+    what: 'suite file missing',
+    args: ['run', '--suite', 'missing.yml'],
+    message: 'cannot read suite file "missing.yml": no such file; check the path',
+    exitCode: 2,
+  },
+  {
+    what: 'suite file not YAML',
+    args: ['run', '--suite', '<suite>'],
+    files: { suite: 'scenarios: [{name: a' },
+    message: 'not valid YAML',
+    exitCode: 2,
+  },
+  {
+    what: 'suite: unknown test type',
+    args: ['run', '--suite', '<suite>'],
+    files: { suite: 'scenarios: [{name: a, test: UDP_RR}]' },
+    message: 'scenarios[0].test: expected one of "TCP_STREAM", "TCP_RR", got "UDP_RR"',
+    exitCode: 2,
+  },
+  {
+    what: 'suite: unknown field',
+    args: ['run', '--suite', '<suite>'],
+    files: { suite: 'scenarios: [{name: a, test: TCP_RR, streams: 4}]' },
+    message: 'scenarios[0]: unknown field "streams"',
+    exitCode: 2,
+  },
+  {
+    what: 'suite: duplicate scenario names',
+    args: ['run', '--suite', '<suite>'],
+    files: { suite: 'scenarios: [{name: a, test: TCP_RR}, {name: a, test: TCP_RR}]' },
+    message: 'scenario name "a" appears twice; names must be unique',
+    exitCode: 2,
+  },
+  {
+    what: 'suite: concurrency out of range',
+    args: ['run', '--suite', '<suite>'],
+    files: { suite: 'scenarios: [{name: a, test: TCP_RR, concurrency: 1000}]' },
+    message: 'scenarios[0].concurrency: must be at most 256, got 1000',
+    exitCode: 2,
+  },
+  {
+    what: 'thresholds: unknown metric',
+    args: ['compare', '--baseline', '<base>', '--current', '<base>', '--thresholds', '<th>'],
+    files: { th: 'metrics: {throughput: 5}', base: '{}' },
+    message: 'metrics: unknown metric "throughput"; metrics: throughput_gbps, transactions_per_sec',
+    exitCode: 2,
+  },
+  {
+    what: 'thresholds: negative threshold',
+    args: ['compare', '--baseline', '<base>', '--current', '<base>', '--thresholds', '<th>'],
+    files: { th: 'default: -5', base: '{}' },
+    message: 'default:',
+    exitCode: 2,
+  },
+  {
+    what: '--threshold not a percentage',
+    args: ['compare', '--baseline', 'a.json', '--current', 'b.json', '--threshold', 'tight'],
+    message: '--threshold must be a percentage above 0 and at most 1000, got "tight"',
+    exitCode: 2,
+  },
+  {
+    what: 'unknown environment policy',
+    args: ['compare', '--baseline', 'a.json', '--current', 'b.json', '--environment-policy', 'strict'],
+    message: "argument 'strict' is invalid",
+    exitCode: 2,
+  },
+  {
+    what: 'baseline file missing',
+    args: ['compare', '--baseline', 'absent.json', '--current', 'absent.json'],
+    message: 'cannot read baseline results file "absent.json": no such file; check the path',
+    exitCode: 2,
+  },
+  {
+    what: 'baseline not JSON',
+    args: ['compare', '--baseline', '<base>', '--current', '<base>'],
+    files: { base: 'name,value\n' },
+    message: 'not valid JSON; pass a results file written by "netperf-gate run --out"',
+    exitCode: 2,
+  },
+  {
+    what: 'baseline from a newer netperf-gate',
+    args: ['compare', '--baseline', '<base>', '--current', '<base>'],
+    files: { base: '{"schemaVersion": 7}' },
+    message: 'schemaVersion 7 is newer than this netperf-gate understands (1); upgrade netperf-gate',
+    exitCode: 2,
+  },
+  {
+    what: 'baseline damaged',
+    args: ['compare', '--baseline', '<base>', '--current', '<base>'],
+    files: { base: DAMAGED_RESULTS },
+    message: 'startedAt: is required',
+    exitCode: 2,
+  },
+  {
+    what: '--out is a folder',
+    args: ['run', '--out', '/tmp'],
+    message: 'cannot write results file (--out) "/tmp": it is a directory; pick another path',
+    exitCode: 2,
+  },
+  {
+    what: 'unknown export kind',
+    args: ['run', '--export', 'grafana=x.json'],
+    message: '--export must be KIND=FILE with KIND one of github-action-benchmark, bencher, csv',
+    exitCode: 2,
+  },
+  {
+    what: 'calibrate with one run',
+    args: ['calibrate', '--runs', '1'],
+    message: '--runs must be from 2 to 50, got 1',
+    exitCode: 2,
+  },
+  {
+    what: 'too many extra rounds',
+    args: ['gate', '--baseline', 'b.json', '--extra-rounds', '9'],
+    message: '--extra-rounds must be at most 5, got 9',
+    exitCode: 2,
+  },
+  {
+    what: 'invalid --local-qdisc',
+    args: [
+      'run',
+      '--scenarios',
+      'tcp_rr_1cpu',
+      '--samples',
+      '1',
+      '--duration',
+      '1',
+      '--local-qdisc',
+      'netem delay 10ms',
+      '--out',
+      '<out>',
+    ],
+    message: "Invalid --local-qdisc 'netem delay 10ms': tc said",
+    exitCode: 2,
+  },
+  {
+    what: 'failing --local-server-setup',
+    args: [
+      'run',
+      '--scenarios',
+      'tcp_rr_1cpu',
+      '--samples',
+      '1',
+      '--duration',
+      '1',
+      '--local-server-setup',
+      'nft -f /nonexistent.nft',
+      '--out',
+      '<out>',
+    ],
+    message: "--local-server-setup 'nft -f /nonexistent.nft' failed (exit code 1)",
+    exitCode: 2,
+  },
+  {
+    what: 'local target not as root',
+    args: [
+      'run',
+      '--scenarios',
+      'tcp_rr_1cpu',
+      '--samples',
+      '1',
+      '--duration',
+      '1',
+      '--out',
+      '/tmp/npg-nobody.json',
+    ],
+    uid: 65534,
+    message: 'the local target needs root to create network namespaces',
+    exitCode: 3,
+  },
+  {
+    what: 'netperf not installed',
+    args: ['run', '--scenarios', 'tcp_rr_1cpu', '--samples', '1', '--duration', '1', '--out', '<out>'],
+    onlyPrograms: ['ip', 'ss', 'taskset', 'sh', 'tc'],
+    message: 'netperf was not found on PATH',
+    exitCode: 3,
+  },
+];
