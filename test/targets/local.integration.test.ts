@@ -223,7 +223,7 @@ describeAsRoot('the local target on this machine', () => {
       const error = await local.prepare([scenario('free', null)]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as Error).message).toMatch(
-        /client setup command .* failed \(exit code 1\) in npg-t\d+-cli: ruleset\.nft:1: syntax error$/,
+        /^--local-client-setup .* failed \(exit code 1\) in npg-t\d+-cli: ruleset\.nft:1: syntax error; fix the command/,
       );
       expect(namespacesOf(local)).toEqual([]);
     },
