@@ -8,6 +8,7 @@ import { type KubeSim, startKubeSim } from './kube-sim/index.js';
 import {
   type ClientNode,
   execInPod,
+  netnsWithPrefix,
   pidsWithMarker,
   podBody,
   uniqueSleepSeconds,
@@ -199,4 +200,18 @@ describeAsRoot('kube-sim faults', () => {
     expect((await fetch(`${sim.url}/sim/faults`, { method: 'DELETE' })).status).toBe(200);
     expect(sim.faults.list()).toEqual([]);
   });
+
+  test(
+    'close() removes everything even while pods crash-loop, wait for images or stay pending',
+    async () => {
+      const marker = uniqueSleepSeconds();
+      await core.createNamespacedPod({ namespace: NS, body: podBody('last', ['sleep', marker]) });
+      await waitForPod(client, kc, NS, 'last', (p) => p.status?.phase === 'Running');
+      expect(pidsWithMarker(`sleep ${marker}`)).toHaveLength(1);
+      await sim.close();
+      expect(netnsWithPrefix(sim.netnsPrefix)).toEqual([]);
+      expect(pidsWithMarker(`sleep ${marker}`)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

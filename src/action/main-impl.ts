@@ -10,7 +10,6 @@ import type { RunConfig } from '../config/run-config.js';
 import { type GitHubContext, readGitHubContext } from '../github/context.js';
 import type { ReportInput } from '../report/report-input.js';
 import { type GateOutcome, gate } from '../run/gate-command.js';
-import { readResultsFile } from '../run/judge.js';
 import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
@@ -19,7 +18,14 @@ import { type ActionSettings, parseInputs } from './inputs.js';
 import { maskKubeconfig, removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
 import { summaryLine } from './outcome-text.js';
 import { type ObservedRunIo, RawOutputRecorder, ResourceTracker } from './pipeline-hooks.js';
-import { annotate, publishError, setOutputs, writeJobSummary, writeReports } from './publish.js';
+import {
+  annotate,
+  publishError,
+  setOutputs,
+  summaryMarkdown,
+  writeJobSummary,
+  writeReportFiles,
+} from './publish.js';
 import { reproduceCommands } from './reproduce.js';
 import { commentOnPullRequest, uploadResults } from './share.js';
 
@@ -83,12 +89,11 @@ async function publish(
     current: outcome.results,
     verdict: outcome.verdict,
     reproduce: reproduceCommands(settings, baseline.origin),
+    ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+    ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
   };
-  if (outcome.comparison !== undefined) {
-    input.comparison = outcome.comparison;
-    input.baseline = await readResultsFile(baseline.path, 'baseline results file', createFiles());
-  }
-  const { paths, markdown } = await writeReports(settings.reportDir, input, { path: baseline.path, note });
+  const paths = await writeReportFiles(settings.reportDir, input, baseline.path);
+  const markdown = summaryMarkdown(input, note);
   const detail =
     outcome.verdict === 'no-baseline' ? note.replace(/^No baseline: /, '').replace(/\.$/, '') : undefined;
   const summary = summaryLine(outcome.verdict, outcome.comparison, detail);

@@ -1,11 +1,12 @@
 /** What the main step leaves behind: report files, step outputs, annotations and the job summary. */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { ResultsComparison } from '../compare/compare-results.js';
-import { renderHtmlReport } from '../report/html-report.js';
 import { renderMarkdownReport } from '../report/markdown-report.js';
 import type { ReportInput } from '../report/report-input.js';
+import { writeReports } from '../run/write-reports.js';
+import { createFiles } from '../util/files.js';
 import { Outputs, ReportFiles } from './constants.js';
 import { type ActionVerdict, annotationsFor, summaryLine, verdictCounts } from './outcome-text.js';
 
@@ -27,26 +28,31 @@ export function markdownWithNote(markdown: string, note: string): string {
   return [...lines.slice(0, secondBlank), '', note, ...lines.slice(secondBlank)].join('\n');
 }
 
-/** Writes report.md and report.html (and the baseline copy) next to results.json; returns the markdown. */
-export async function writeReports(
+/**
+ * Writes report.md and report.html next to results.json through the CLI's own report writer, and a
+ * copy of the baseline that was used; returns the paths.
+ */
+export async function writeReportFiles(
   reportDir: string,
   input: ReportInput,
-  baseline: { path: string; note: string } | undefined,
-): Promise<{ paths: ReportPaths; markdown: string }> {
-  await mkdir(reportDir, { recursive: true });
-  const markdown = markdownWithNote(renderMarkdownReport(input), baseline?.note ?? '');
+  baselinePath: string | undefined,
+): Promise<ReportPaths> {
+  await writeReports(input, { reportDir, exports: [] }, createFiles());
   const paths: ReportPaths = {
     results: join(reportDir, ReportFiles.Results),
     markdown: join(reportDir, ReportFiles.Markdown),
     html: join(reportDir, ReportFiles.Html),
   };
-  await writeFile(paths.markdown, markdown);
-  await writeFile(paths.html, renderHtmlReport(input));
-  if (input.baseline !== undefined && baseline !== undefined) {
+  if (input.baseline !== undefined && baselinePath !== undefined) {
     paths.baseline = join(reportDir, ReportFiles.Baseline);
-    if (baseline.path !== paths.baseline) await copyFile(baseline.path, paths.baseline);
+    if (resolve(baselinePath) !== resolve(paths.baseline)) await copyFile(baselinePath, paths.baseline);
   }
-  return { paths, markdown };
+  return paths;
+}
+
+/** The job summary: the markdown report with the line saying where the baseline came from. */
+export function summaryMarkdown(input: ReportInput, baselineNote: string): string {
+  return markdownWithNote(renderMarkdownReport(input), baselineNote);
 }
 
 /** Sets every output; paths are empty strings when the run ended before writing them. */

@@ -49,6 +49,7 @@ export class Cluster {
   private readonly forcedPending = new Set<string>();
   private readonly forcedStates = new Map<string, 'ImagePullBackOff' | 'CrashLoopBackOff'>();
   private passQueued = false;
+  private stopped = false;
 
   constructor(
     network: SimNetwork,
@@ -65,7 +66,7 @@ export class Cluster {
       network,
       onPodGone: () => this.afterPodGone(),
     });
-    nodes.forEach((config, i) => this.store.create('nodes', buildNode(i + 1, config)));
+    for (const [i, config] of nodes.entries()) this.store.create('nodes', buildNode(i + 1, config));
     for (const name of INITIAL_NAMESPACES) this.store.create('namespaces', namespaceObject(name));
     faults.onNodesChanged(() => {
       syncNodeReadiness(this.store, faults.notReadyNodes());
@@ -84,12 +85,18 @@ export class Cluster {
 
   /** Runs the scheduler and kubelet pass soon (once, however often asked). */
   requestPass(): void {
-    if (this.passQueued) return;
+    if (this.passQueued || this.stopped) return;
     this.passQueued = true;
     setImmediate(() => {
       this.passQueued = false;
-      this.pass();
+      if (!this.stopped) this.pass();
     });
+  }
+
+  /** Stops scheduling and kills every container (simulator shutdown); namespaces are the caller's. */
+  async shutdown(): Promise<void> {
+    this.stopped = true;
+    await this.kubelets.shutdown();
   }
 
   private pass(): void {

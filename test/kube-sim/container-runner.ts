@@ -88,20 +88,31 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
   return 128 + (signal ? (osConstants.signals[signal] ?? 9) : 9);
 }
 
+/** Records a kubelet event about the pod's container. */
+function containerEvent(
+  deps: RunnerDeps,
+  runtime: PodRuntime,
+  pod: PodObject,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+): void {
+  const fieldPath = `spec.containers{${pod.spec.containers[0]?.name ?? ''}}`;
+  deps.events.record(pod, type, reason, message, { component: 'kubelet', host: runtime.nodeName }, fieldPath);
+}
+
 /** Starts (or restarts) the container of a pod. */
 export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
   const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
   const container = pod?.spec.containers[0];
   if (!pod || !container || runtime.deleting || !runtime.netns) return;
-  const source = { component: 'kubelet' as const, host: runtime.nodeName };
-  const fieldPath = `spec.containers{${container.name}}`;
-  deps.events.record(
+  containerEvent(
+    deps,
+    runtime,
     pod,
     'Normal',
     'Pulled',
     `Container image "${container.image}" already present on machine`,
-    source,
-    fieldPath,
   );
   const argv = containerArgv(pod, runtime.forced);
   const env = containerEnv(pod.metadata.name, container.env);
@@ -109,25 +120,38 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
   runtime.containerID = `sim://${randomBytes(32).toString('hex')}`;
   if (!findExecutable(argv[0] ?? '', env.PATH ?? '')) {
     const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
-    deps.events.record(pod, 'Warning', 'Failed', `Error: ${message}`, source, fieldPath);
+    containerEvent(deps, runtime, pod, 'Warning', 'Failed', `Error: ${message}`);
     containerExited(deps, runtime, { exitCode: 128, reason: 'StartError', message, startedAt });
     return;
   }
-  deps.events.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, source, fieldPath);
-  const child = spawnInNamespace({
+  containerEvent(deps, runtime, pod, 'Normal', 'Created', `Created container: ${container.name}`);
+  const spec = {
     netns: runtime.netns,
     cpus: runtime.cpus,
     argv,
     env,
     cwd: container.workingDir ?? '/',
     stdin: false,
-  });
+  };
+  superviseContainer(deps, runtime, spawnInNamespace(spec), startedAt, () =>
+    containerEvent(deps, runtime, pod, 'Normal', 'Started', `Started container ${container.name}`),
+  );
+}
+
+/** Collects the container's output, reports Running once it runs, and handles its end. */
+function superviseContainer(
+  deps: RunnerDeps,
+  runtime: PodRuntime,
+  child: ChildProcess,
+  startedAt: string,
+  onStarted: () => void,
+): void {
   runtime.child = child;
   child.stdout?.on('data', (d: Buffer) => runtime.logs.append(d));
   child.stderr?.on('data', (d: Buffer) => runtime.logs.append(d));
   child.on('error', () => {});
   child.once('spawn', () => {
-    deps.events.record(pod, 'Normal', 'Started', `Started container ${container.name}`, source, fieldPath);
+    onStarted();
     updatePod(deps.store, runtime, (p) => {
       p.status.phase = 'Running';
       setReadiness(p, true);
@@ -212,35 +236,6 @@ function restartWithBackoff(deps: RunnerDeps, runtime: PodRuntime, terminated: C
     runtime.previousLogs = runtime.logs;
     runtime.logs = new LogBuffer();
     runContainer(deps, runtime);
-  });
-}
-
-/** Under an ImagePullBackOff fault: ErrImagePull, then ImagePullBackOff, retried with doubling back-off. */
-export function failImagePull(deps: RunnerDeps, runtime: PodRuntime, attempt = 0): void {
-  const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
-  const container = pod?.spec.containers[0];
-  if (!pod || !container || runtime.deleting) return;
-  const source = { component: 'kubelet' as const, host: runtime.nodeName };
-  const fieldPath = `spec.containers{${container.name}}`;
-  const image = container.image;
-  const pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
-  deps.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, source, fieldPath);
-  deps.events.record(
-    pod,
-    'Warning',
-    'Failed',
-    `Failed to pull image "${image}": ${pullError}`,
-    source,
-    fieldPath,
-  );
-  deps.events.record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', source, fieldPath);
-  setWaiting(deps, runtime, 'ErrImagePull', pullError);
-  const delayMs = deps.backoff.imagePullBackoffMs * 2 ** Math.min(attempt, 5);
-  later(runtime, deps.backoff.imagePullBackoffMs, () => {
-    deps.events.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, source, fieldPath);
-    deps.events.record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', source, fieldPath);
-    setWaiting(deps, runtime, 'ImagePullBackOff', `Back-off pulling image "${image}"`);
-    later(runtime, delayMs, () => failImagePull(deps, runtime, attempt + 1));
   });
 }
 

@@ -4,6 +4,7 @@
  * 3 error (one JSON Status when the command ends), 255 (v5 only) a client closing one of its streams.
  * The command runs in the pod's network namespace with the pod's CPU affinity.
  */
+import type { ChildProcess } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Cluster } from './cluster.js';
@@ -99,28 +100,33 @@ export function runExec(
   const runtime = cluster.kubelets.runtimeOf(namespace, pod.metadata.name);
   socket.write(handshakeResponse(String(req.headers['sec-websocket-key']), protocol));
   const ws = new WebSocketConnection(socket);
-  const send = (channel: number, data: Buffer | string) =>
-    ws.sendBinary(Buffer.concat([Buffer.from([channel]), Buffer.from(data)]));
-  const finish = (status: Record<string, unknown>) => {
-    send(ERROR, JSON.stringify(status));
-    ws.close(1000);
-  };
   const container = pod.spec.containers[0];
   const env = containerEnv(pod.metadata.name, container?.env);
-  if (!runtime?.netns || !findExecutable(command[0] ?? '', env.PATH ?? ''))
-    return finish(notFoundStatus(command));
-  const child = spawnInNamespace({
-    netns: runtime.netns,
-    cpus: runtime.cpus,
-    argv: command,
-    env,
-    cwd: container?.workingDir ?? '/',
-    stdin: request.stdin,
-  });
+  if (!runtime?.netns || !findExecutable(command[0] ?? '', env.PATH ?? '')) {
+    sendChannel(ws, ERROR, JSON.stringify(notFoundStatus(command)));
+    ws.close(1000);
+    return;
+  }
+  const cwd = container?.workingDir ?? '/';
+  const spec = { netns: runtime.netns, cpus: runtime.cpus, argv: command, env, cwd, stdin: request.stdin };
+  const session = connect(ws, spawnInNamespace(spec), request, protocol);
+  const drop = cluster.faults.takeExecDrop(namespace, pod.metadata.name);
+  if (drop) setTimeout(() => session.drop(drop.mode), drop.afterMs).unref();
+}
+
+function sendChannel(ws: WebSocketConnection, channel: number, data: Buffer | string): void {
+  ws.sendBinary(Buffer.concat([Buffer.from([channel]), Buffer.from(data)]));
+}
+
+/**
+ * Joins the process and the WebSocket: output to channels 1/2, channel 0 to stdin, the exit status on
+ * channel 3 then a normal close; the command is killed when the client goes away.
+ */
+function connect(ws: WebSocketConnection, child: ChildProcess, request: ExecRequest, protocol: string) {
   let done = false;
-  if (request.stdout) child.stdout?.on('data', (d: Buffer) => send(STDOUT, d));
+  if (request.stdout) child.stdout?.on('data', (d: Buffer) => sendChannel(ws, STDOUT, d));
   else child.stdout?.resume();
-  if (request.stderr) child.stderr?.on('data', (d: Buffer) => send(STDERR, d));
+  if (request.stderr) child.stderr?.on('data', (d: Buffer) => sendChannel(ws, STDERR, d));
   else child.stderr?.resume();
   child.stdin?.on('error', () => {});
   child.on('error', () => {});
@@ -133,17 +139,23 @@ export function runExec(
   });
   child.once('exit', () => signalGroup(child.pid, 'SIGKILL'));
   child.once('close', (code, signal) => {
+    if (done) return;
     done = true;
-    finish(exitStatus(command, code ?? 128 + (signal === 'SIGTERM' ? 15 : 9)));
+    sendChannel(
+      ws,
+      ERROR,
+      JSON.stringify(exitStatus(request.command, code ?? 128 + (signal === 'SIGTERM' ? 15 : 9))),
+    );
+    ws.close(1000);
   });
-  const drop = cluster.faults.takeExecDrop(namespace, pod.metadata.name);
-  if (drop) {
-    setTimeout(() => {
+  return {
+    /** The exec-drop fault: kill the command and lose the connection, without a status. */
+    drop(mode: 'reset' | 'close'): void {
       if (done) return;
       done = true;
       signalGroup(child.pid, 'SIGKILL');
-      if (drop.mode === 'close') ws.close(1011, 'kube-sim: exec dropped (fault)');
+      if (mode === 'close') ws.close(1011, 'kube-sim: exec dropped (fault)');
       else ws.destroy();
-    }, drop.afterMs).unref();
-  }
+    },
+  };
 }

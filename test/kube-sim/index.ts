@@ -88,33 +88,43 @@ async function stopServer(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** Starts a simulator; on failure nothing it made is left behind. */
-export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
-  const nodeConfigs =
-    typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
-  checkMachine(nodeConfigs.length);
-  const log = options.log ?? ((line: string) => console.error(line));
-  const server = createServer();
-  const port = await listen(server, options.port ?? 0);
-  const network = new SimNetwork(`npgsim-${port}`);
-  const faults = new FaultBook();
-  const audit = new AuditLog(options.auditLogPath);
-  let cluster: Cluster;
+/** Creates the nodes' namespaces and the control plane; on failure removes what it made and rethrows. */
+async function buildCluster(
+  server: Server,
+  network: SimNetwork,
+  faults: FaultBook,
+  nodes: SimNodeConfig[],
+  options: KubeSimOptions,
+): Promise<Cluster> {
   try {
     await network.destroyAll(); // leftovers of a simulator killed on this port
-    await network.createNodes(nodeConfigs.length);
+    await network.createNodes(nodes.length);
     for (const fault of options.faults ?? []) faults.add(fault);
     const backoff = {
       crashBackoffMs: options.crashBackoffMs ?? 10_000,
       imagePullBackoffMs: options.imagePullBackoffMs ?? 2_000,
     };
-    cluster = new Cluster(network, faults, nodeConfigs, { backoff, log });
+    const log = options.log ?? ((line: string) => console.error(line));
+    return new Cluster(network, faults, nodes, { backoff, log });
   } catch (error) {
     await network.destroyAll();
     await stopServer(server);
     throw error;
   }
-  serveCluster(server, cluster, audit);
+}
+
+/** Starts a simulator; on failure nothing it made is left behind. */
+export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
+  const nodeConfigs =
+    typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
+  checkMachine(nodeConfigs.length);
+  const server = createServer();
+  const port = await listen(server, options.port ?? 0);
+  const network = new SimNetwork(`npgsim-${port}`);
+  const faults = new FaultBook();
+  const audit = new AuditLog(options.auditLogPath);
+  const cluster = await buildCluster(server, network, faults, nodeConfigs, options);
+  const dropExecs = serveCluster(server, cluster, audit);
   const url = `http://127.0.0.1:${port}`;
   const kubeconfig = kubeconfigText(url);
   if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
@@ -122,7 +132,8 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const close = () => {
     closing ??= (async () => {
       await stopServer(server);
-      await cluster.kubelets.shutdown();
+      dropExecs();
+      await cluster.shutdown();
       await network.destroyAll();
     })();
     return closing;

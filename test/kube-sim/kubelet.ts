@@ -6,7 +6,6 @@
 
 import {
   type BackoffSettings,
-  failImagePull,
   later,
   type PodRuntime,
   type RunnerDeps,
@@ -15,6 +14,7 @@ import {
   updatePod,
 } from './container-runner.js';
 import type { EventRecorder } from './events.js';
+import { failImagePull } from './image-pull.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
 import { nodeAddress, podAddress, type SimNetwork } from './network.js';
@@ -49,6 +49,9 @@ export class Kubelets {
   private readonly runtimes = new Map<string, PodRuntime>();
   private readonly usedHosts = new Map<number, Set<number>>();
   private podSeq = 0;
+  private stopped = false;
+  /** Network set-ups under way: shutdown waits for them so that it can remove what they create. */
+  private readonly attaching = new Set<Promise<void>>();
   private readonly runner: RunnerDeps;
 
   private readonly deps: KubeletDeps;
@@ -71,7 +74,7 @@ export class Kubelets {
     nodeIndex: number,
     forced?: PodRuntime['forced'],
   ): Promise<void> {
-    if (this.runtimes.has(pod.metadata.uid) || !this.admit(pod, node)) return;
+    if (this.stopped || this.runtimes.has(pod.metadata.uid) || !this.admit(pod, node)) return;
     const runtime: PodRuntime = {
       namespace: pod.metadata.namespace ?? '',
       name: pod.metadata.name,
@@ -88,23 +91,31 @@ export class Kubelets {
     };
     this.runtimes.set(pod.metadata.uid, runtime);
     setWaiting(this.runner, runtime, 'ContainerCreating');
-    try {
-      await this.attachNetwork(runtime);
-    } catch (error) {
-      this.deps.log(`kube-sim: pod ${runtime.namespace}/${runtime.name}: ${(error as Error).message}`);
-      const current = this.deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
-      if (current) {
-        const message = `Failed to create pod sandbox: ${(error as Error).message}`;
-        this.deps.events.record(current, 'Warning', 'FailedCreatePodSandBox', message, {
-          component: 'kubelet',
-          host: runtime.nodeName,
-        });
-      }
-      return;
-    }
-    if (runtime.deleting) return void this.finishDeletion(runtime);
+    if (!(await this.attachTracked(runtime))) return;
+    if (runtime.deleting || this.stopped) return void this.finishDeletion(runtime);
     if (forced === 'ImagePullBackOff') failImagePull(this.runner, runtime);
     else runContainer(this.runner, runtime);
+  }
+
+  /** Sets up the pod network (tracked for shutdown); a failure is reported as FailedCreatePodSandBox. */
+  private async attachTracked(runtime: PodRuntime): Promise<boolean> {
+    const attach = this.attachNetwork(runtime);
+    this.attaching.add(attach);
+    try {
+      await attach;
+      return true;
+    } catch (error) {
+      const message = `Failed to create pod sandbox: ${(error as Error).message}`;
+      this.deps.log(`kube-sim: pod ${runtime.namespace}/${runtime.name}: ${message}`);
+      const current = this.deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
+      if (current) {
+        const source = { component: 'kubelet' as const, host: runtime.nodeName };
+        this.deps.events.record(current, 'Warning', 'FailedCreatePodSandBox', message, source);
+      }
+      return false;
+    } finally {
+      this.attaching.delete(attach);
+    }
   }
 
   /** The kubelet's admission: a pod bound to a node without room for its CPU request fails with OutOfcpu. */
@@ -189,7 +200,7 @@ export class Kubelets {
   }
 
   private async finishDeletion(runtime: PodRuntime): Promise<void> {
-    if (!this.runtimes.delete(runtime.uid)) return;
+    if (!this.runtimes.delete(runtime.uid) || this.stopped) return;
     for (const timer of runtime.timers) clearTimeout(timer);
     runtime.logs.end();
     if (runtime.ownNetns && runtime.netns) await this.deps.network.removeNamespace(runtime.netns);
@@ -204,6 +215,8 @@ export class Kubelets {
 
   /** Kills every container at once (simulator shutdown); namespaces are removed by the caller. */
   async shutdown(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.attaching]);
     const exits: Promise<void>[] = [];
     for (const runtime of this.runtimes.values()) {
       runtime.deleting = true;

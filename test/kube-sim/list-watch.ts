@@ -49,25 +49,16 @@ export function listObjects(call: ApiCall, store: ObjectStore, resource: Resourc
     metadata.remainingItemCount = all.length - end;
   }
   const items = all.slice(offset, end);
-  if (wantsTable(call.req)) return sendJson(call, 200, toTable(resource, items, metadata));
-  sendJson(call, 200, {
-    kind: LIST_KINDS[resource],
-    apiVersion: 'v1',
-    metadata,
-    items: items.map(asListItem),
-  });
+  const body = wantsTable(call.req)
+    ? toTable(resource, items, metadata)
+    : { kind: LIST_KINDS[resource], apiVersion: 'v1', metadata, items: items.map(asListItem) };
+  sendJson(call, 200, body);
 }
 
 /** Answers a GET of one object (as a one-row Table when the client asks for one). */
 export function sendObject(call: ApiCall, resource: ResourceName, object: KubeObject): void {
-  if (wantsTable(call.req)) {
-    return sendJson(
-      call,
-      200,
-      toTable(resource, [object], { resourceVersion: object.metadata.resourceVersion }),
-    );
-  }
-  sendJson(call, 200, object);
+  const metadata = { resourceVersion: object.metadata.resourceVersion };
+  sendJson(call, 200, wantsTable(call.req) ? toTable(resource, [object], metadata) : object);
 }
 
 /** How a change looks to a watcher with a selector: moving in is ADDED, moving out is DELETED. */

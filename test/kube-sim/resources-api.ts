@@ -79,9 +79,11 @@ export function handleReadOnly(cluster: Cluster, call: ApiCall, resource: 'nodes
   switch (call.verb) {
     case 'list':
     case 'watch':
-      return listOrWatch(call, cluster.store, resource);
+      listOrWatch(call, cluster.store, resource);
+      return;
     case 'get':
-      return sendObject(call, resource, getOrThrow(cluster, resource, call.namespace, call.name ?? ''));
+      sendObject(call, resource, getOrThrow(cluster, resource, call.namespace, call.name ?? ''));
+      return;
     default:
       throw methodNotSupported(resource, call.verb);
   }

@@ -144,7 +144,7 @@ function onUpgrade(
   socket.on('error', () => socket.destroy());
   if (head.length > 0) socket.unshift(head);
   try {
-    if (!route || route.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+    if (route?.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
     throwIfFaulted(cluster, verb, route);
     const request = checkExec(cluster, url, route.namespace, route.name);
     const websocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
@@ -164,13 +164,22 @@ function onUpgrade(
   }
 }
 
-/** Makes `server` answer as the simulator of `cluster` (requests and exec upgrades). */
-export function serveCluster(server: Server, cluster: Cluster, audit: AuditLog): void {
+/**
+ * Makes `server` answer as the simulator of `cluster` (requests and exec upgrades). Returns the function
+ * that drops the upgraded exec connections, which `server.closeAllConnections()` no longer sees.
+ */
+export function serveCluster(server: Server, cluster: Cluster, audit: AuditLog): () => void {
+  const upgraded = new Set<Duplex>();
   server.on(
     'request',
     (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, req, res),
   );
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-    onUpgrade(cluster, audit, req, socket, head),
-  );
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    onUpgrade(cluster, audit, req, socket, head);
+  });
+  return () => {
+    for (const socket of upgraded) socket.destroy();
+  };
 }

@@ -190,10 +190,19 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
   );
 
   it(
-    'retries a pod create answered with 500 and measures all the same',
+    'retries a pod create, a list and an exec answered with 500 or 429, and measures all the same',
     async () => {
       // A create names no object in its path, so the fault hits whichever pod create comes first.
       sim.faults.add({ kind: 'api-error', verb: 'create', resource: 'pods', code: 500, times: 1 });
+      sim.faults.add({
+        kind: 'api-error',
+        verb: 'list',
+        resource: 'nodes',
+        code: 429,
+        retryAfterSeconds: 1,
+        times: 1,
+      });
+      sim.faults.add({ kind: 'api-error', verb: 'create', resource: 'pods/exec', code: 503, times: 1 });
       const out = join(folder, 'retried.json');
       const before = sim.audit.length;
       await runBenchmarks(kubernetesRunConfig(out, { scenarioNames: ['tcp_rr_1cpu'] }), capturingIo());
@@ -201,6 +210,13 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
         .slice(before)
         .filter((entry) => entry.verb === 'create' && entry.resource === 'pods');
       expect(creates.map((entry) => entry.code).sort()).toEqual([201, 201, 500]);
+      const codes = (resource: string) =>
+        sim.audit
+          .slice(before)
+          .filter((entry) => entry.resource === resource)
+          .map((entry) => entry.code);
+      expect(codes('nodes')).toEqual([429, 200]);
+      expect(codes('pods/exec').slice(0, 2)).toEqual([503, 101]);
       const results = parseResults(readFileSync(out, 'utf8'), out);
       expect(results.scenarios[0]?.aggregates.transactions_per_sec?.median).toBeGreaterThan(0);
     },

@@ -1,0 +1,94 @@
+/**
+ * github-sim: a local stand-in for the parts of GitHub netperf-gate talks to, on 127.0.0.1 — the
+ * artifact service (Twirp JSON + Azure-blob-style signed URLs) that the real @actions/artifact uploads
+ * to and downloads from, and the REST API (workflow runs, run artifacts, zip download, PR comments).
+ */
+import { createServer, type Server } from 'node:http';
+import { handleBlob, handleTwirp, runtimeTokenFor } from './artifact-service.js';
+import { sendJson } from './http.js';
+import { handleRest } from './rest-api.js';
+import { type SimRun, SimStore } from './store.js';
+
+export { runtimeTokenFor } from './artifact-service.js';
+export type { SimArtifact, SimComment, SimRequest, SimRun } from './store.js';
+
+/** How to start the stand-in. */
+export interface GitHubSimOptions {
+  owner?: string;
+  repo?: string;
+  defaultBranch?: string;
+  /** The github-token the REST API accepts. */
+  token?: string;
+}
+
+/** A running stand-in. */
+export interface GitHubSim {
+  /** `http://127.0.0.1:<port>`: GITHUB_API_URL and ACTIONS_RESULTS_URL. */
+  url: string;
+  /** `http://github.localhost:<port>`: a GITHUB_SERVER_URL @actions/artifact accepts (not Enterprise Server). */
+  serverUrl: string;
+  store: SimStore;
+  token: string;
+  /** The runner's environment for a step of `run` (event payload file written by the caller). */
+  env(run: SimRun, eventPath: string): Record<string, string>;
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+}
+
+/** Starts the stand-in on a free port. */
+export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
+  const repository = { owner: options.owner ?? 'octo', repo: options.repo ?? 'cluster' };
+  const token = options.token ?? 'ghs_simulated_token_0123456789';
+  const store = new SimStore(repository, options.defaultBranch ?? 'main', token);
+  const server = createServer();
+  const port = await listen(server);
+  const url = `http://127.0.0.1:${port}`;
+  const serverUrl = `http://github.localhost:${port}`;
+  server.on('request', (request, response) => {
+    response.on('finish', () =>
+      store.requests.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        status: response.statusCode,
+      }),
+    );
+    const handled = async () =>
+      (await handleTwirp(store, url, request, response)) ||
+      (await handleBlob(store, request, response)) ||
+      (await handleRest(store, { baseUrl: url, webUrl: serverUrl }, request, response));
+    handled()
+      .then((done) => done || sendJson(response, 404, { message: 'Not Found' }))
+      .catch((error: unknown) => sendJson(response, 500, { message: String(error) }));
+  });
+  return {
+    url,
+    serverUrl,
+    store,
+    token,
+    env: (run, eventPath) => ({
+      GITHUB_SERVER_URL: serverUrl,
+      GITHUB_API_URL: url,
+      ACTIONS_RESULTS_URL: `${url}/`,
+      ACTIONS_RUNTIME_TOKEN: runtimeTokenFor(run),
+      GITHUB_REPOSITORY: `${repository.owner}/${repository.repo}`,
+      GITHUB_RUN_ID: String(run.id),
+      GITHUB_WORKFLOW_REF: `${repository.owner}/${repository.repo}/.github/workflows/${run.workflowFile}@refs/heads/${run.branch}`,
+      GITHUB_EVENT_NAME: run.event,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: `refs/heads/${run.branch}`,
+    }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
