@@ -228,10 +228,11 @@ describeAsRoot('kube-sim API wire format', () => {
       await api(`/api/v1/namespaces/${NS}/pods`, { method: 'POST', json: body });
       const pod = await podWhen('host', (p) => p.status.phase === 'Running');
       expect(pod.status.podIP).toBe('198.19.0.12');
-      const log = await podWhen('host', () => true).then(async () => {
-        await new Promise((r) => setTimeout(r, 200));
-        return (await api(`/api/v1/namespaces/${NS}/pods/host/log`)).text;
-      });
+      let log = '';
+      while (!log.includes('affinity')) {
+        log = (await api(`/api/v1/namespaces/${NS}/pods/host/log`)).text;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       expect(log).toContain('inet 198.19.0.12/16');
       expect(log).toMatch(/current affinity list: (0,1|0-1)\n/);
     },
@@ -241,11 +242,19 @@ describeAsRoot('kube-sim API wire format', () => {
   test(
     'delete with a grace period sends SIGTERM, then SIGKILL when the process ignores it',
     async () => {
-      const body = podBody('stubborn', ['sh', '-c', 'trap "" TERM; while true; do sleep 0.1; done'], {
-        nodeName: 'sim-node-2',
-      });
+      const body = podBody(
+        'stubborn',
+        ['sh', '-c', 'trap "" TERM; echo ready; while true; do sleep 0.1; done'],
+        {
+          nodeName: 'sim-node-2',
+        },
+      );
       await api(`/api/v1/namespaces/${NS}/pods`, { method: 'POST', json: body });
       await podWhen('stubborn', (p) => p.status.phase === 'Running');
+      // SIGTERM must come after the trap is set, or the shell dies of it at once.
+      while (!(await api(`/api/v1/namespaces/${NS}/pods/stubborn/log`)).text.includes('ready')) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const started = Date.now();
       const deleted = await api(`/api/v1/namespaces/${NS}/pods/stubborn?gracePeriodSeconds=1`, {
         method: 'DELETE',

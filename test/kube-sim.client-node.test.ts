@@ -115,6 +115,12 @@ describeAsRoot('kube-sim with @kubernetes/client-node', () => {
     });
   });
 
+  test('feeds stdin to the command and closes it at the end (v5 close signal)', async () => {
+    const result = await execInPod(client, kc, NS, 'client', ['sh', '-c', 'wc -c; cat >/dev/null'], 'hello');
+    expect(result.stdout.trim()).toBe('5');
+    expect(result.status?.status).toBe('Success');
+  });
+
   test('serves the container log of netserver', async () => {
     const log = await core.readNamespacedPodLog({ namespace: NS, name: 'server' });
     expect(log).toContain('Starting netserver');

@@ -53494,6 +53494,439 @@ class ResourceTracker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/export-figures.ts
+
+/**
+ * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
+ * separators), so a dashboard, a chart and the report never disagree in the last digit.
+ */
+function roundedValue(metric, value) {
+    return Number(formatMetric(metric, value).replaceAll(',', ''));
+}
+/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
+function exportName(scenario, metric) {
+    return `${scenario.settings.name}/${metric}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-text.ts
+/** Building blocks of GitHub-flavoured markdown: escaping, tables, fenced blocks. */
+/** Escapes text taken from results (names, notes, environment) so it renders literally, also in a table cell. */
+function escapeMarkdown(text) {
+    return text
+        .replaceAll(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll(/\r?\n/g, ' ');
+}
+/** Inline code; a value with backticks gets a longer fence (CommonMark code spans). */
+function code(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replaceAll('|', '\\|')}${pad}${fence}`;
+}
+/** A GFM table; cells must already be escaped markdown. */
+function markdownTable(headers, alignments, rows) {
+    const rule = alignments.map((a) => (a === 'right' ? '---:' : ':---'));
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(rule), ...rows.map(line)].join('\n');
+}
+/** A fenced code block that no line of `content` can close early. */
+function fencedBlock(content, info) {
+    const longestRun = Math.max(2, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-scale.ts
+const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
+/** Drops floating-point dust (0.30000000000000004 → 0.3) so ticks print cleanly. */
+function clean(value) {
+    return Number(value.toPrecision(12));
+}
+/**
+ * Zero to a round number at or above `maxValue`, in about `targetTicks` steps of 1, 2, 2.5 or 5 × 10^k.
+ * Bars start at zero so their lengths compare honestly; a non-positive or non-finite maximum gives 0…1.
+ */
+function niceScale(maxValue, targetTicks = 5) {
+    const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
+    const rawStep = top / targetTicks;
+    const magnitude = 10 ** Math.floor(Math.log10(rawStep));
+    const step = clean((STEP_MULTIPLIERS.find((m) => m * magnitude >= rawStep * (1 - 1e-9)) ?? 10) * magnitude);
+    const count = Math.ceil(clean(top / step));
+    const ticks = Array.from({ length: count + 1 }, (_, i) => clean(i * step));
+    return { max: clean(count * step), ticks };
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
+
+
+
+/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
+function quoted(text) {
+    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
+ * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
+ * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
+ */
+function mermaidBarChart(title, metric, unit, bars) {
+    const values = bars.map((bar) => roundedValue(metric, bar.value));
+    const top = niceScale(Math.max(0, ...values)).max;
+    const lines = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
+        `    y-axis ${quoted(unit)} 0 --> ${top}`,
+        `    bar [${values.join(', ')}]`,
+    ];
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
+
+
+
+
+
+/** Regressions and improvements in bold: the words a reader scans for. */
+function verdictCell(metric) {
+    const word = verdictWord(metric);
+    return metric.gated && (metric.verdict === 'regression' || metric.verdict === 'improvement')
+        ? `**${word}**`
+        : word;
+}
+function comparisonTable(scenario, result) {
+    const rows = scenario.metrics.map((m) => {
+        const cells = comparisonCells(m);
+        return [
+            `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`,
+            cells.baseline,
+            cells.current,
+            cells.change,
+            cells.interval,
+            cells.p,
+            cells.threshold,
+            verdictCell(m),
+        ];
+    });
+    return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
+}
+function headlineChart(scenario) {
+    const metric = headlineMetric(scenario.test);
+    const compared = scenario.metrics.find((m) => m.metric === metric);
+    if (compared === undefined)
+        return undefined;
+    return mermaidBarChart(`${scenario.name}: ${metric}, median`, metric, metricUnit(metric), [
+        { label: 'baseline', value: compared.baselineMedian },
+        { label: 'current', value: compared.currentMedian },
+    ]);
+}
+/** Why each gated metric that is not unchanged got its verdict, then the scenario's notes. */
+function markdown_scenario_reasons(scenario) {
+    const why = scenario.metrics
+        .filter((m) => m.gated && m.verdict !== 'unchanged')
+        .map((m) => `- ${code(m.metric)}: ${verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
+    const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
+    return [...why, ...notes];
+}
+/** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
+function comparedScenarioMarkdown(scenario, result) {
+    const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
+    const parts = [
+        `### ${code(scenario.name)}`,
+        describeSettings(result, baselineSamples),
+        comparisonTable(scenario, result),
+    ];
+    const chart = headlineChart(scenario);
+    if (chart !== undefined)
+        parts.push(chart);
+    const why = markdown_scenario_reasons(scenario);
+    if (why.length > 0)
+        parts.push(why.join('\n'));
+    return parts.join('\n\n');
+}
+function summaryTable(result) {
+    const rows = METRIC_NAMES.flatMap((metric) => {
+        const a = result.aggregates[metric];
+        if (a === undefined)
+            return [];
+        const f = (value) => formatMetric(metric, value);
+        const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
+        return [
+            [
+                `${code(metric)} (${escapeMarkdown(unitOf(metric, result))})`,
+                f(a.median),
+                f(a.min),
+                f(a.max),
+                cv,
+                String(a.n),
+            ],
+        ];
+    });
+    return markdownTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], ['left', 'right', 'right', 'right', 'right', 'right'], rows);
+}
+/** A scenario measured now but not compared: its own figures, and why it was not compared. */
+function currentScenarioMarkdown(view) {
+    const parts = [
+        `### ${code(view.result.settings.name)}`,
+        describeSettings(view.result),
+        summaryTable(view.result),
+    ];
+    if (view.skippedReason !== undefined)
+        parts.push(`Not compared: ${escapeMarkdown(view.skippedReason)}.`);
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-report.ts
+
+
+
+function runLine(label, results) {
+    const { environment, target } = results;
+    const nodes = `${environment.client.name} → ${environment.server.name}`;
+    return `${label}: ${escapeMarkdown(target.kind)} run started ${results.startedAt}, nodes ${escapeMarkdown(nodes)}`;
+}
+/** The first lines: the verdict in words, the counts behind it, and which runs were compared. */
+function verdictBlock(input) {
+    const title = `## ${escapeMarkdown(input.title ?? DEFAULT_REPORT_TITLE)}: ${verdictLabel(input.verdict)}`;
+    const { comparison } = input;
+    if (comparison === undefined) {
+        const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
+        return [title, summary, runLine('Current', input.current)].join('\n\n');
+    }
+    const summary = `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`;
+    const runs = [
+        input.baseline ? runLine('Baseline', input.baseline) : undefined,
+        runLine('Current', input.current),
+    ];
+    return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
+}
+/** One row per compared scenario: its headline figure and its worst verdict, for a glance. */
+function overview(views) {
+    const rows = views.flatMap(({ comparison }) => {
+        if (comparison === undefined)
+            return [];
+        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        const gated = comparison.metrics.filter((m) => m.gated);
+        const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
+        const cells = metric ? comparisonCells(metric) : undefined;
+        return [
+            [
+                code(comparison.name),
+                metric ? code(metric.metric) : '—',
+                cells?.baseline ?? '—',
+                cells?.current ?? '—',
+                cells?.change ?? '—',
+                metric ? verdictCell(metric) : '—',
+                `${count('regression')} / ${count('improvement')} / ${count('inconclusive')}`,
+            ],
+        ];
+    });
+    if (rows.length === 0)
+        return undefined;
+    return markdownTable([
+        'scenario',
+        'headline',
+        'baseline',
+        'current',
+        'change',
+        'verdict',
+        'regressed / improved / inconclusive',
+    ], ['left', 'left', 'right', 'right', 'right', 'left', 'right'], rows);
+}
+function notCompared(comparison) {
+    if (comparison === undefined || comparison.skipped.length === 0)
+        return undefined;
+    const items = comparison.skipped.map((s) => `- ${code(s.name)}: ${escapeMarkdown(s.reason)}`);
+    return ['### Not compared', ...items].join('\n');
+}
+function environmentSection(input) {
+    const parts = ['### Environment'];
+    const differences = input.comparison?.environment ?? [];
+    if (input.comparison && differences.length > 0) {
+        const policy = input.comparison.environmentPolicy;
+        const effect = input.comparison.environmentFails ? 'this fails the gate' : 'shown, not failing the gate';
+        parts.push(`The environment differs from the baseline's (policy: ${policy}; ${effect}):`);
+        const rows = differences.map((d) => [
+            escapeMarkdown(d.field),
+            escapeMarkdown(d.baseline),
+            escapeMarkdown(d.current),
+        ]);
+        parts.push(markdownTable(['differs', 'baseline', 'current'], ['left', 'left', 'left'], rows));
+    }
+    else if (input.comparison) {
+        parts.push('Same environment as the baseline.');
+    }
+    const facts = environmentFacts(input.current).map(([field, value]) => [
+        escapeMarkdown(field),
+        escapeMarkdown(value),
+    ]);
+    const table = markdownTable(['field', 'current'], ['left', 'left'], facts);
+    parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
+    return parts.join('\n\n');
+}
+function reproduceSection(commands) {
+    if (commands.length === 0)
+        return undefined;
+    return ['### How to reproduce locally', fencedBlock(commands.join('\n'), 'sh')].join('\n\n');
+}
+function scenarioSection(view) {
+    return view.comparison
+        ? comparedScenarioMarkdown(view.comparison, view.result)
+        : currentScenarioMarkdown(view);
+}
+/**
+ * The job summary (GitHub-flavoured markdown): the verdict with its counts first, an overview row per
+ * scenario, then per scenario the table of every metric (unit, baseline, current, change, 90% interval,
+ * p, threshold, verdict), a Mermaid chart of the headline metric and the reasons; then what was not
+ * compared, the environment and its differences, and the commands that reproduce the run. Without a
+ * comparison it shows the current results alone. Pure and deterministic: same input, same bytes.
+ */
+function renderMarkdownReport(input) {
+    const views = scenarioViews(input);
+    const parts = [
+        verdictBlock(input),
+        overview(views),
+        ...views.map(scenarioSection),
+        notCompared(input.comparison),
+        environmentSection(input),
+        reproduceSection(input.reproduce),
+        `<sub>${escapeMarkdown(METHOD_NOTE)}</sub>`,
+    ];
+    return `${parts.filter((part) => part !== undefined).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-benchmark.ts
+/**
+ * Exports for the dashboards people already run. One small pure function per format, like
+ * github-action-benchmark's own extractors; the caller writes the files.
+ */
+
+
+
+
+/** Every aggregate of every scenario, in run order and the canonical metric order. */
+function eachAggregate(results) {
+    return results.scenarios.flatMap((scenario) => METRIC_NAMES.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        return aggregate === undefined ? [] : [{ scenario, metric, aggregate }];
+    }));
+}
+function benchmarkEntry(scenario, metric, aggregate) {
+    const unit = unitOf(metric, scenario);
+    const { test, concurrency } = scenario.settings;
+    const extra = `median of ${aggregate.n} samples; min ${formatMetric(metric, aggregate.min)}, max ${formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
+    return {
+        name: exportName(scenario, metric),
+        unit,
+        value: roundedValue(metric, aggregate.median),
+        ...(aggregate.n >= 2 ? { range: `± ${formatMetric(metric, aggregate.stddev)}` } : {}),
+        extra,
+    };
+}
+/**
+ * Results as github-action-benchmark's custom JSON: write `biggerIsBetter` to one file for
+ * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
+ * (the action takes one direction per step). Values are medians over samples.
+ */
+function toGithubActionBenchmark(results) {
+    const exported = { biggerIsBetter: [], smallerIsBetter: [] };
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const side = metricDirection(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
+        exported[side].push(benchmarkEntry(scenario, metric, aggregate));
+    }
+    return exported;
+}
+/** A metric name as a Bencher measure slug (lower-case kebab case, at most 64 characters). */
+function bencherMeasureSlug(metric) {
+    return metric.replaceAll('_', '-');
+}
+/**
+ * Results in Bencher Metric Format (BMF) JSON for `bencher run --adapter json`: one benchmark per
+ * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
+ * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
+ */
+function toBencherMetricFormat(results) {
+    const exported = {};
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const benchmark = exported[scenario.settings.name] ?? {};
+        exported[scenario.settings.name] = benchmark;
+        benchmark[bencherMeasureSlug(metric)] = {
+            value: roundedValue(metric, aggregate.median),
+            lower_value: roundedValue(metric, aggregate.min),
+            upper_value: roundedValue(metric, aggregate.max),
+        };
+    }
+    return exported;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-csv.ts
+
+
+
+/** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
+const CSV_HEADER = [
+    'name',
+    'scenario',
+    'test',
+    'concurrency',
+    'cpus',
+    'metric',
+    'unit',
+    'direction',
+    'samples',
+    'median',
+    'mean',
+    'min',
+    'max',
+    'stddev',
+    'cv (%)',
+];
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
+function csvField(value) {
+    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+function csvLine(fields) {
+    return `${fields.map(csvField).join(',')}\r\n`;
+}
+/**
+ * Results as CSV, one row per scenario × metric with its summary over samples (median, mean, min,
+ * max, stddev, CV), rounded as the reports show them. RFC 4180: CRLF line ends, a header row,
+ * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
+ * and dashboards that want one figure per metric and run.
+ */
+function toCsv(results) {
+    const rows = results.scenarios.flatMap((scenario) => METRIC_NAMES.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        if (aggregate === undefined)
+            return [];
+        const value = (v) => String(roundedValue(metric, v));
+        const { name, test, concurrency, cpus } = scenario.settings;
+        return [
+            csvLine([
+                exportName(scenario, metric),
+                name,
+                test,
+                String(concurrency),
+                cpus === null ? '' : String(cpus),
+                metric,
+                unitOf(metric, scenario),
+                metricDirection(metric),
+                String(aggregate.n),
+                value(aggregate.median),
+                value(aggregate.mean),
+                value(aggregate.min),
+                value(aggregate.max),
+                value(aggregate.stddev),
+                aggregate.cvPct === null ? '' : aggregate.cvPct.toFixed(1),
+            ]),
+        ];
+    }));
+    return [csvLine(CSV_HEADER), ...rows].join('');
+}
+
 ;// CONCATENATED MODULE: ./src/report/svg-markup.ts
 /**
  * Just enough XML to write SVG and HTML by hand: escaping and one element builder.
@@ -53533,26 +53966,6 @@ function svg_markup_element(name, attributes, children) {
 /** An element whose content is text (escaped). */
 function textElement(name, attributes, text) {
     return svg_markup_element(name, attributes, escapeXml(text));
-}
-
-;// CONCATENATED MODULE: ./src/report/svg-scale.ts
-const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
-/** Drops floating-point dust (0.30000000000000004 → 0.3) so ticks print cleanly. */
-function clean(value) {
-    return Number(value.toPrecision(12));
-}
-/**
- * Zero to a round number at or above `maxValue`, in about `targetTicks` steps of 1, 2, 2.5 or 5 × 10^k.
- * Bars start at zero so their lengths compare honestly; a non-positive or non-finite maximum gives 0…1.
- */
-function niceScale(maxValue, targetTicks = 5) {
-    const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
-    const rawStep = top / targetTicks;
-    const magnitude = 10 ** Math.floor(Math.log10(rawStep));
-    const step = clean((STEP_MULTIPLIERS.find((m) => m * magnitude >= rawStep * (1 - 1e-9)) ?? 10) * magnitude);
-    const count = Math.ceil(clean(top / step));
-    const ticks = Array.from({ length: count + 1 }, (_, i) => clean(i * step));
-    return { max: clean(count * step), ticks };
 }
 
 ;// CONCATENATED MODULE: ./src/report/svg-bar-chart.ts
@@ -53808,7 +54221,7 @@ function thresholdBand(compared) {
     };
 }
 /** The scenario's headline metric: throughput for streams, transactions/s for request/response. */
-function headlineChart(view) {
+function html_charts_headlineChart(view) {
     const metric = headlineMetric(view.result.settings.test);
     const bars = barsFor(view, metric);
     if (bars.length === 0)
@@ -54042,7 +54455,7 @@ function verdictMarkup(metric) {
 function metricLabel(metric, result) {
     return `${textElement('code', {}, metric)} (${escapeXml(unitOf(metric, result))})`;
 }
-function comparisonTable(view, metrics) {
+function html_scenario_comparisonTable(view, metrics) {
     const rows = metrics.map((m) => {
         const cells = comparisonCells(m);
         const figures = [cells.baseline, cells.current, cells.change, cells.interval, cells.p, cells.threshold];
@@ -54096,7 +54509,7 @@ function charts(view) {
         : '';
     const parts = [
         changeFigure,
-        html_scenario_figure(headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
+        html_scenario_figure(html_charts_headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
         html_scenario_figure(cpu, cpuCaption),
         html_scenario_figure(latencyChart(view), 'Round-trip latency percentiles, transaction-weighted over the concurrent processes.'),
     ].join('');
@@ -54119,10 +54532,10 @@ function html_scenario_reasons(view) {
     return items.length === 0 ? '' : svg_markup_element('ul', { class: 'reasons' }, items.join(''));
 }
 /** The section of one scenario, with an id to link to (`#scenario-NAME`). */
-function scenarioSection(view) {
+function html_scenario_scenarioSection(view) {
     const name = view.result.settings.name;
     const baselineSamples = view.comparison?.metrics[0]?.baselineSamples.length;
-    const table = view.comparison ? comparisonTable(view, view.comparison.metrics) : currentTable(view.result);
+    const table = view.comparison ? html_scenario_comparisonTable(view, view.comparison.metrics) : currentTable(view.result);
     return svg_markup_element('section', { id: `scenario-${name}`, class: 'scenario' }, [
         svg_markup_element('h2', {}, textElement('code', {}, name)),
         textElement('p', { class: 'settings' }, describeSettings(view.result, baselineSamples)),
@@ -54201,7 +54614,7 @@ function banner(input) {
         ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
     ].join(''));
 }
-function overview(views) {
+function html_report_overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
@@ -54218,7 +54631,7 @@ function overview(views) {
     const headers = ['scenario', 'headline', 'baseline', 'current', 'change', '90% interval', 'verdict'];
     return htmlTable(headers, rows, { className: 'figures' });
 }
-function notCompared(comparison) {
+function html_report_notCompared(comparison) {
     if (comparison === undefined || comparison.skipped.length === 0)
         return '';
     const items = comparison.skipped.map((s) => svg_markup_element('li', {}, `${textElement('code', {}, s.name)}: ${escapeXml(s.reason)}`));
@@ -54250,7 +54663,7 @@ function environmentSummary(comparison) {
     const facts = count === 1 ? '1 fact differs' : `${count} facts differ`;
     return `${facts} from the baseline (policy: ${comparison.environmentPolicy}${effect}).`;
 }
-function environmentSection(input) {
+function html_report_environmentSection(input) {
     const headers = input.baseline ? ['field', 'baseline', 'current', ''] : ['field', 'current'];
     const rows = environmentRows(input);
     const rowClass = (row) => (rows[row]?.differs ? 'differs' : undefined);
@@ -54259,7 +54672,7 @@ function environmentSection(input) {
     const intro = summary === '' ? '' : textElement('p', {}, summary);
     return svg_markup_element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
 }
-function reproduceSection(commands) {
+function html_report_reproduceSection(commands) {
     if (commands.length === 0)
         return '';
     const code = textElement('code', {}, commands.join('\n'));
@@ -54292,303 +54705,65 @@ function renderHtmlReport(input) {
     ].join('');
     const body = [
         banner(input),
-        overview(views),
-        ...views.map(scenarioSection),
+        html_report_overview(views),
+        ...views.map(html_scenario_scenarioSection),
         referenceSection(input),
-        notCompared(input.comparison),
-        environmentSection(input),
-        reproduceSection(input.reproduce),
+        html_report_notCompared(input.comparison),
+        html_report_environmentSection(input),
+        html_report_reproduceSection(input.reproduce),
         svg_markup_element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
     ].join('\n');
     return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/export-figures.ts
-
-/**
- * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
- * separators), so a dashboard, a chart and the report never disagree in the last digit.
- */
-function roundedValue(metric, value) {
-    return Number(formatMetric(metric, value).replaceAll(',', ''));
-}
-/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
-function exportName(scenario, metric) {
-    return `${scenario.settings.name}/${metric}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-text.ts
-/** Building blocks of GitHub-flavoured markdown: escaping, tables, fenced blocks. */
-/** Escapes text taken from results (names, notes, environment) so it renders literally, also in a table cell. */
-function escapeMarkdown(text) {
-    return text
-        .replaceAll(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll(/\r?\n/g, ' ');
-}
-/** Inline code; a value with backticks gets a longer fence (CommonMark code spans). */
-function code(text) {
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replaceAll('|', '\\|')}${pad}${fence}`;
-}
-/** A GFM table; cells must already be escaped markdown. */
-function markdownTable(headers, alignments, rows) {
-    const rule = alignments.map((a) => (a === 'right' ? '---:' : ':---'));
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(headers), line(rule), ...rows.map(line)].join('\n');
-}
-/** A fenced code block that no line of `content` can close early. */
-function fencedBlock(content, info) {
-    const longestRun = Math.max(2, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
-
-
-
-/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
-function quoted(text) {
-    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
- * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
- * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
- */
-function mermaidBarChart(title, metric, unit, bars) {
-    const values = bars.map((bar) => roundedValue(metric, bar.value));
-    const top = niceScale(Math.max(0, ...values)).max;
-    const lines = [
-        'xychart-beta',
-        `    title ${quoted(title)}`,
-        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
-        `    y-axis ${quoted(unit)} 0 --> ${top}`,
-        `    bar [${values.join(', ')}]`,
-    ];
-    return fencedBlock(lines.join('\n'), 'mermaid');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
+;// CONCATENATED MODULE: ./src/run/write-reports.ts
 
 
 
 
-
-/** Regressions and improvements in bold: the words a reader scans for. */
-function verdictCell(metric) {
-    const word = verdictWord(metric);
-    return metric.gated && (metric.verdict === 'regression' || metric.verdict === 'improvement')
-        ? `**${word}**`
-        : word;
+function write_reports_json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
 }
-function markdown_scenario_comparisonTable(scenario, result) {
-    const rows = scenario.metrics.map((m) => {
-        const cells = comparisonCells(m);
-        return [
-            `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`,
-            cells.baseline,
-            cells.current,
-            cells.change,
-            cells.interval,
-            cells.p,
-            cells.threshold,
-            verdictCell(m),
-        ];
-    });
-    return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
+/** github-action-benchmark takes one direction per file: `x.json` → `x.bigger-is-better.json` and `x.smaller-is-better.json`. */
+function directionPaths(path) {
+    const base = path.endsWith('.json') ? path.slice(0, -'.json'.length) : path;
+    return { bigger: `${base}.bigger-is-better.json`, smaller: `${base}.smaller-is-better.json` };
 }
-function markdown_scenario_headlineChart(scenario) {
-    const metric = headlineMetric(scenario.test);
-    const compared = scenario.metrics.find((m) => m.metric === metric);
-    if (compared === undefined)
-        return undefined;
-    return mermaidBarChart(`${scenario.name}: ${metric}, median`, metric, metricUnit(metric), [
-        { label: 'baseline', value: compared.baselineMedian },
-        { label: 'current', value: compared.currentMedian },
-    ]);
-}
-/** Why each gated metric that is not unchanged got its verdict, then the scenario's notes. */
-function markdown_scenario_reasons(scenario) {
-    const why = scenario.metrics
-        .filter((m) => m.gated && m.verdict !== 'unchanged')
-        .map((m) => `- ${code(m.metric)}: ${verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
-    const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
-    return [...why, ...notes];
-}
-/** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
-function comparedScenarioMarkdown(scenario, result) {
-    const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
-    const parts = [
-        `### ${code(scenario.name)}`,
-        describeSettings(result, baselineSamples),
-        markdown_scenario_comparisonTable(scenario, result),
-    ];
-    const chart = markdown_scenario_headlineChart(scenario);
-    if (chart !== undefined)
-        parts.push(chart);
-    const why = markdown_scenario_reasons(scenario);
-    if (why.length > 0)
-        parts.push(why.join('\n'));
-    return parts.join('\n\n');
-}
-function summaryTable(result) {
-    const rows = METRIC_NAMES.flatMap((metric) => {
-        const a = result.aggregates[metric];
-        if (a === undefined)
-            return [];
-        const f = (value) => formatMetric(metric, value);
-        const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
-        return [
-            [
-                `${code(metric)} (${escapeMarkdown(unitOf(metric, result))})`,
-                f(a.median),
-                f(a.min),
-                f(a.max),
-                cv,
-                String(a.n),
-            ],
-        ];
-    });
-    return markdownTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], ['left', 'right', 'right', 'right', 'right', 'right'], rows);
-}
-/** A scenario measured now but not compared: its own figures, and why it was not compared. */
-function currentScenarioMarkdown(view) {
-    const parts = [
-        `### ${code(view.result.settings.name)}`,
-        describeSettings(view.result),
-        summaryTable(view.result),
-    ];
-    if (view.skippedReason !== undefined)
-        parts.push(`Not compared: ${escapeMarkdown(view.skippedReason)}.`);
-    return parts.join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-report.ts
-
-
-
-function runLine(label, results) {
-    const { environment, target } = results;
-    const nodes = `${environment.client.name} → ${environment.server.name}`;
-    return `${label}: ${escapeMarkdown(target.kind)} run started ${results.startedAt}, nodes ${escapeMarkdown(nodes)}`;
-}
-/** The first lines: the verdict in words, the counts behind it, and which runs were compared. */
-function verdictBlock(input) {
-    const title = `## ${escapeMarkdown(input.title ?? DEFAULT_REPORT_TITLE)}: ${verdictLabel(input.verdict)}`;
-    const { comparison } = input;
-    if (comparison === undefined) {
-        const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
-        return [title, summary, runLine('Current', input.current)].join('\n\n');
+async function writeExport(request, results, files) {
+    switch (request.kind) {
+        case 'github-action-benchmark': {
+            const { biggerIsBetter, smallerIsBetter } = toGithubActionBenchmark(results);
+            const paths = directionPaths(request.path);
+            await files.writeText(paths.bigger, write_reports_json(biggerIsBetter));
+            await files.writeText(paths.smaller, write_reports_json(smallerIsBetter));
+            return [paths.bigger, paths.smaller];
+        }
+        case 'bencher':
+            await files.writeText(request.path, write_reports_json(toBencherMetricFormat(results)));
+            return [request.path];
+        case 'csv':
+            await files.writeText(request.path, toCsv(results));
+            return [request.path];
     }
-    const summary = `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`;
-    const runs = [
-        input.baseline ? runLine('Baseline', input.baseline) : undefined,
-        runLine('Current', input.current),
-    ];
-    return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
 }
-/** One row per compared scenario: its headline figure and its worst verdict, for a glance. */
-function markdown_report_overview(views) {
-    const rows = views.flatMap(({ comparison }) => {
-        if (comparison === undefined)
-            return [];
-        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
-        const gated = comparison.metrics.filter((m) => m.gated);
-        const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
-        const cells = metric ? comparisonCells(metric) : undefined;
-        return [
-            [
-                code(comparison.name),
-                metric ? code(metric.metric) : '—',
-                cells?.baseline ?? '—',
-                cells?.current ?? '—',
-                cells?.change ?? '—',
-                metric ? verdictCell(metric) : '—',
-                `${count('regression')} / ${count('improvement')} / ${count('inconclusive')}`,
-            ],
-        ];
-    });
-    if (rows.length === 0)
-        return undefined;
-    return markdownTable([
-        'scenario',
-        'headline',
-        'baseline',
-        'current',
-        'change',
-        'verdict',
-        'regressed / improved / inconclusive',
-    ], ['left', 'left', 'right', 'right', 'right', 'left', 'right'], rows);
-}
-function markdown_report_notCompared(comparison) {
-    if (comparison === undefined || comparison.skipped.length === 0)
-        return undefined;
-    const items = comparison.skipped.map((s) => `- ${code(s.name)}: ${escapeMarkdown(s.reason)}`);
-    return ['### Not compared', ...items].join('\n');
-}
-function markdown_report_environmentSection(input) {
-    const parts = ['### Environment'];
-    const differences = input.comparison?.environment ?? [];
-    if (input.comparison && differences.length > 0) {
-        const policy = input.comparison.environmentPolicy;
-        const effect = input.comparison.environmentFails ? 'this fails the gate' : 'shown, not failing the gate';
-        parts.push(`The environment differs from the baseline's (policy: ${policy}; ${effect}):`);
-        const rows = differences.map((d) => [
-            escapeMarkdown(d.field),
-            escapeMarkdown(d.baseline),
-            escapeMarkdown(d.current),
-        ]);
-        parts.push(markdownTable(['differs', 'baseline', 'current'], ['left', 'left', 'left'], rows));
+/** Writes report.md and report.html into the report folder (when set) and every export; returns the paths written. */
+async function writeReports(input, settings, files) {
+    const written = [];
+    if (settings.reportDir !== undefined) {
+        const markdown = `${settings.reportDir}/report.md`;
+        const html = `${settings.reportDir}/report.html`;
+        await files.writeText(markdown, renderMarkdownReport(input));
+        await files.writeText(html, renderHtmlReport(input));
+        written.push(markdown, html);
     }
-    else if (input.comparison) {
-        parts.push('Same environment as the baseline.');
-    }
-    const facts = environmentFacts(input.current).map(([field, value]) => [
-        escapeMarkdown(field),
-        escapeMarkdown(value),
-    ]);
-    const table = markdownTable(['field', 'current'], ['left', 'left'], facts);
-    parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
-    return parts.join('\n\n');
-}
-function markdown_report_reproduceSection(commands) {
-    if (commands.length === 0)
-        return undefined;
-    return ['### How to reproduce locally', fencedBlock(commands.join('\n'), 'sh')].join('\n\n');
-}
-function markdown_report_scenarioSection(view) {
-    return view.comparison
-        ? comparedScenarioMarkdown(view.comparison, view.result)
-        : currentScenarioMarkdown(view);
-}
-/**
- * The job summary (GitHub-flavoured markdown): the verdict with its counts first, an overview row per
- * scenario, then per scenario the table of every metric (unit, baseline, current, change, 90% interval,
- * p, threshold, verdict), a Mermaid chart of the headline metric and the reasons; then what was not
- * compared, the environment and its differences, and the commands that reproduce the run. Without a
- * comparison it shows the current results alone. Pure and deterministic: same input, same bytes.
- */
-function renderMarkdownReport(input) {
-    const views = scenarioViews(input);
-    const parts = [
-        verdictBlock(input),
-        markdown_report_overview(views),
-        ...views.map(markdown_report_scenarioSection),
-        markdown_report_notCompared(input.comparison),
-        markdown_report_environmentSection(input),
-        markdown_report_reproduceSection(input.reproduce),
-        `<sub>${escapeMarkdown(METHOD_NOTE)}</sub>`,
-    ];
-    return `${parts.filter((part) => part !== undefined).join('\n\n')}\n`;
+    for (const request of settings.exports)
+        written.push(...(await writeExport(request, input.current, files)));
+    return written;
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
 /** What the main step leaves behind: report files, step outputs, annotations and the job summary. */
+
 
 
 
@@ -54605,23 +54780,27 @@ function markdownWithNote(markdown, note) {
         return `${markdown.trimEnd()}\n\n${note}\n`;
     return [...lines.slice(0, secondBlank), '', note, ...lines.slice(secondBlank)].join('\n');
 }
-/** Writes report.md and report.html (and the baseline copy) next to results.json; returns the markdown. */
-async function writeReports(reportDir, input, baseline) {
-    await (0,promises_.mkdir)(reportDir, { recursive: true });
-    const markdown = markdownWithNote(renderMarkdownReport(input), baseline?.note ?? '');
+/**
+ * Writes report.md and report.html next to results.json through the CLI's own report writer, and a
+ * copy of the baseline that was used; returns the paths.
+ */
+async function writeReportFiles(reportDir, input, baselinePath) {
+    await writeReports(input, { reportDir, exports: [] }, createFiles());
     const paths = {
         results: (0,external_node_path_.join)(reportDir, ReportFiles.Results),
         markdown: (0,external_node_path_.join)(reportDir, ReportFiles.Markdown),
         html: (0,external_node_path_.join)(reportDir, ReportFiles.Html),
     };
-    await (0,promises_.writeFile)(paths.markdown, markdown);
-    await (0,promises_.writeFile)(paths.html, renderHtmlReport(input));
-    if (input.baseline !== undefined && baseline !== undefined) {
+    if (input.baseline !== undefined && baselinePath !== undefined) {
         paths.baseline = (0,external_node_path_.join)(reportDir, ReportFiles.Baseline);
-        if (baseline.path !== paths.baseline)
-            await (0,promises_.copyFile)(baseline.path, paths.baseline);
+        if ((0,external_node_path_.resolve)(baselinePath) !== (0,external_node_path_.resolve)(paths.baseline))
+            await (0,promises_.copyFile)(baselinePath, paths.baseline);
     }
-    return { paths, markdown };
+    return paths;
+}
+/** The job summary: the markdown report with the line saying where the baseline came from. */
+function summaryMarkdown(input, baselineNote) {
+    return markdownWithNote(renderMarkdownReport(input), baselineNote);
 }
 /** Sets every output; paths are empty strings when the run ended before writing them. */
 function setOutputs(verdict, comparison, summary, paths) {
@@ -54874,7 +55053,6 @@ async function commentOnPullRequest(settings, context, report) {
 
 
 
-
 /** Writes the kubeconfig input (if any) to a private file and points the run config at it. */
 async function runConfigWithKubeconfig(settings, context) {
     if (settings.kubeconfigText === undefined || settings.run.target !== 'kubernetes')
@@ -54927,12 +55105,11 @@ async function publish(settings, context, baseline, outcome) {
         current: outcome.results,
         verdict: outcome.verdict,
         reproduce: reproduceCommands(settings, baseline.origin),
+        ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+        ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
     };
-    if (outcome.comparison !== undefined) {
-        input.comparison = outcome.comparison;
-        input.baseline = await judge_readResultsFile(baseline.path, 'baseline results file', createFiles());
-    }
-    const { paths, markdown } = await writeReports(settings.reportDir, input, { path: baseline.path, note });
+    const paths = await writeReportFiles(settings.reportDir, input, baseline.path);
+    const markdown = summaryMarkdown(input, note);
     const detail = outcome.verdict === 'no-baseline' ? note.replace(/^No baseline: /, '').replace(/\.$/, '') : undefined;
     const summary = summaryLine(outcome.verdict, outcome.comparison, detail);
     setOutputs(outcome.verdict, outcome.comparison, summary, paths);

@@ -50,6 +50,8 @@ export const State = {
   KubernetesCleanup: 'kubernetesCleanup',
   /** The kubeconfig file the main step wrote from the `kubeconfig` input, removed by the post step. */
   KubeconfigFile: 'kubeconfigFile',
+  /** `true` when the main step measured on the local target: the post step sweeps what a killed run left. */
+  LocalTarget: 'localTarget',
 } as const;
 
 /** `baseline: default-branch`: take the results artifact of the default branch's latest successful run. */

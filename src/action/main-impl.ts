@@ -115,6 +115,7 @@ function verdictExit(settings: ActionSettings, outcome: GateOutcome, summary: st
 }
 
 async function runGate(settings: ActionSettings, context: GitHubContext): Promise<number> {
+  if (settings.run.target === 'local') core.saveState(State.LocalTarget, 'true');
   const run = await runConfigWithKubeconfig(settings, context);
   const baseline = await resolveBaseline(settings, context, (line) => core.info(line));
   const outcome = await measure(settings, run, baseline);

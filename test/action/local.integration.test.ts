@@ -3,11 +3,12 @@
  * with that run's results as the baseline; then the post step with the saved state. Measures for real
  * (needs root for the network namespaces); run `npm run build` first.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResults } from '../../src/results/read.js';
-import { annotations, runActionStep } from './run-action.js';
+import { ACTION_ENTRY, annotations, runActionStep } from './run-action.js';
 
 const asRoot = process.getuid?.() === 0;
 if (!asRoot)
@@ -102,9 +103,55 @@ describe('the built action', () => {
         const post = await runActionStep({ workspace, state: step.state });
         expect(post.code).toBe(0);
         expect(post.stdout).toContain('post: no cluster resources were recorded');
+        expect(post.stdout).toContain('post: the local target left nothing behind');
         expect(annotations(post.stdout, 'warning')).toEqual([]);
+      },
+      TEST_TIMEOUT_MS,
+    );
+
+    it(
+      'after a main step killed while measuring, the post step removes the network namespaces it left',
+      async () => {
+        let pid: string | undefined;
+        const step = await runActionStep({
+          workspace,
+          inputs: { ...SHORT_RUN, samples: '30', baseline: 'none.json', 'report-dir': 'killed-report' },
+          killWhen: async () => {
+            pid = actionStepNamespacePid();
+            return pid !== undefined;
+          },
+        });
+        expect(step.code).toBeNull();
+        expect(namespacesOfPid(pid ?? '')).not.toEqual([]);
+        const post = await runActionStep({ workspace, state: step.state });
+        expect(post.code).toBe(0);
+        expect(annotations(post.stdout, 'warning')).toEqual([]);
+        expect(namespacesOfPid(pid ?? '')).toEqual([]);
       },
       TEST_TIMEOUT_MS,
     );
   });
 });
+
+/** The local target's namespaces are `npg-<pid>-cli|srv`, named after the measuring process. */
+function namespacesOfPid(pid: string): string[] {
+  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.split(' ')[0] ?? '')
+    .filter((name) => name.startsWith(`npg-${pid}-`));
+}
+
+/** The pid of a running action step (dist/action/index.js) that has created its server namespace. */
+function actionStepNamespacePid(): string | undefined {
+  const pids = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^npg-(\d+)-srv\b/.exec(line)?.[1])
+    .filter((pid): pid is string => pid !== undefined);
+  return pids.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(ACTION_ENTRY);
+    } catch {
+      return false;
+    }
+  });
+}

@@ -100,7 +100,13 @@ export async function runCli(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const sim = await startKubeSim(options);
+  let sim: Awaited<ReturnType<typeof startKubeSim>>;
+  try {
+    sim = await startKubeSim(options);
+  } catch (error) {
+    console.error(`kube-sim: could not start: ${(error as Error).message}`);
+    return 1;
+  }
   console.log(`kube-sim: listening on ${sim.url} with nodes ${sim.nodeNames.join(', ')}`);
   if (sim.kubeconfigPath) console.log(`kube-sim: kubeconfig written to ${sim.kubeconfigPath}`);
   console.log('kube-sim: press Ctrl-C to stop (everything it created is removed)');

@@ -3,7 +3,7 @@
  * through client-node's Exec, and looking at what the simulator left on the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import type * as k8s from '@kubernetes/client-node';
 
 /** client-node, loaded once (it is ESM-only and heavy). */
@@ -89,13 +89,17 @@ function collector(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Runs `command` in a pod through client-node's Exec (WebSocket) and waits for the connection to close. */
+/**
+ * Runs `command` in a pod through client-node's Exec (WebSocket), feeding `stdin` if given, and waits
+ * for the connection to close.
+ */
 export async function execInPod(
   client: ClientNode,
   kc: k8s.KubeConfig,
   namespace: string,
   pod: string,
   command: string[],
+  stdin?: string,
 ): Promise<ExecResult> {
   const out = collector();
   const err = collector();
@@ -107,7 +111,7 @@ export async function execInPod(
     command,
     out.stream,
     err.stream,
-    null,
+    stdin === undefined ? null : Readable.from([Buffer.from(stdin)]),
     false,
     (s) => {
       status = s;
