@@ -175,10 +175,11 @@ function buildFingerprint(input) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createLocalTarget: () => (/* binding */ createLocalTarget)
+  createLocalTarget: () => (/* binding */ createLocalTarget),
+  sweepLeftovers: () => (/* binding */ sweepLeftovers)
 });
 
-// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS, sweepLeftovers
+// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
@@ -380,7 +381,7 @@ function runSynchronously(argv, options = {}) {
     return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.status };
 }
 /** The real runner, on node:child_process. */
-function process_createCommandRunner() {
+function createCommandRunner() {
     return { run: runAsync, start: startProcess, runSync: runSynchronously };
 }
 
@@ -533,7 +534,7 @@ function removeNamespaceSync(runner, name) {
  * removed any; returns their names. A leftover that cannot be removed is logged, not thrown: it must
  * not stop a new run (only `ip netns list` failing throws).
  */
-async function namespaces_sweepLeftoverNamespaces(runner, log) {
+async function sweepLeftoverNamespaces(runner, log) {
     const list = await runChecked(runner, ['ip', 'netns', 'list']);
     const leftovers = (0,local_names/* leftoverNamespaces */.E_)((0,local_names/* parseNamespaceList */.JT)(list.stdout), isPidAlive);
     if (leftovers.length === 0)
@@ -766,7 +767,7 @@ async function prepareRun(run, scenarios) {
     const plan = (0,cpu_profiles/* planCpuProfiles */.K1)(scenarios, host.availableCores);
     const programs = run.settings.qdisc === undefined ? REQUIRED_PROGRAMS : [...REQUIRED_PROGRAMS, 'tc'];
     await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs });
-    await namespaces_sweepLeftoverNamespaces(run.runner, run.log);
+    await sweepLeftoverNamespaces(run.runner, run.log);
     for (const warning of plan.warnings)
         run.log(warning);
     run.host = host;
@@ -839,7 +840,7 @@ async function sweepLeftovers(deps = {}) {
 }
 /** Creates the local target; nothing happens on this machine until `prepare`. */
 function createLocalTarget(options, deps = {}) {
-    const runner = deps.runner ?? process_createCommandRunner();
+    const runner = deps.runner ?? createCommandRunner();
     const names = (0,local_names/* namesFor */.GT)(options.runId ?? String(process.pid));
     const run = newLocalRun({
         runner,

@@ -40642,6 +40642,8 @@ const State = {
     KubernetesCleanup: 'kubernetesCleanup',
     /** The kubeconfig file the main step wrote from the `kubeconfig` input, removed by the post step. */
     KubeconfigFile: 'kubeconfigFile',
+    /** `true` when the main step measured on the local target: the post step sweeps what a killed run left. */
+    LocalTarget: 'localTarget',
 };
 /** `baseline: default-branch`: take the results artifact of the default branch's latest successful run. */
 const DEFAULT_BRANCH_BASELINE = 'default-branch';
@@ -55129,6 +55131,8 @@ function verdictExit(settings, outcome, summary) {
     return errors/* EXIT_REGRESSION */.Vf;
 }
 async function runGate(settings, context) {
+    if (settings.run.target === 'local')
+        lib_core/* saveState */.LZ(State.LocalTarget, 'true');
     const run = await runConfigWithKubeconfig(settings, context);
     const baseline = await resolveBaseline(settings, context, (line) => lib_core/* info */.pq(line));
     const outcome = await measure(settings, run, baseline);
@@ -55221,6 +55225,13 @@ async function cleanUpCluster(stateText) {
     if (deleted)
         lib_core/* info */.pq(`post: deleted what run ${state.resources.runId} left (${post_impl_describe(state.resources)})`);
 }
+/** Network namespaces and processes a killed local run left (only those whose process is gone). */
+async function sweepLocal() {
+    const { sweepLeftovers } = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 5925));
+    const removed = await sweepLeftovers({ log: (line) => lib_core/* info */.pq(`post: ${line}`) });
+    if (removed.length === 0)
+        lib_core/* info */.pq('post: the local target left nothing behind');
+}
 /** The post step. Always resolves 0. */
 async function runPost() {
     try {
@@ -55228,6 +55239,9 @@ async function runPost() {
     }
     catch (error) {
         lib_core/* warning */.$e(`post: could not clean up the cluster: ${(0,errors/* formatError */.Wk)(error)}; delete the run's namespace or pods with kubectl`);
+    }
+    if (lib_core/* getState */.Gu(State.LocalTarget) === 'true') {
+        await sweepLocal().catch((error) => lib_core/* warning */.$e(`post: could not sweep the local target: ${(0,errors/* formatError */.Wk)(error)}; run netperf-gate cleanup as root`));
     }
     const kubeconfigFile = lib_core/* getState */.Gu(State.KubeconfigFile);
     if (kubeconfigFile !== '') {

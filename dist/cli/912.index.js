@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   createKubernetesTarget: () => (/* binding */ createKubernetesTarget)
 });
 
-// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS, deleteRecordedResources, newRunId
+// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS, deleteRecordedResources, newRunId, normaliseSettings
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1379,9 +1379,8 @@ function checkpoint(run) {
     if (run.closed)
         throw new errors/* InfraError */.iG('the Kubernetes target was cleaned up while it was being prepared');
 }
-async function pickNodes(run, tolerations) {
+async function pickNodes(run, tolerations, selector) {
     const { settings } = run;
-    const selector = parseLabelSelector(settings.nodeSelector ?? '');
     const api = apiOf(run);
     run.serverVersion = await step(api, 'asking for its version', () => api.serverVersion());
     const nodes = await step(api, 'listing nodes', () => api.listNodes());
@@ -1463,7 +1462,8 @@ async function prepareRun(run, scenarios) {
         throw new errors/* InfraError */.iG('the Kubernetes target was cleaned up before it was prepared');
     run.profiles = planProfiles(scenarios);
     const tolerations = parseTolerations(run.settings.tolerations);
-    const choice = await pickNodes(run, tolerations);
+    const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+    const choice = await pickNodes(run, tolerations, selector);
     run.nodes = { client: choice.client, server: choice.server };
     run.log(`kubernetes: ${choice.why}`);
     try {
@@ -1519,8 +1519,32 @@ function newRunId() {
     const digits = [...(0,external_node_crypto_.randomBytes)(7)].map((byte) => (byte % 36).toString(36)).join('');
     return `r${digits}`;
 }
+/** Trims the settings; a blank one (an unset action input arrives as '') counts as not set. */
+function normaliseSettings(settings) {
+    const clean = (value) => (value?.trim() ? value.trim() : undefined);
+    const optional = [
+        'kubeconfigPath',
+        'context',
+        'namespace',
+        'clientNode',
+        'serverNode',
+        'nodeSelector',
+    ];
+    const normalised = {
+        tolerations: settings.tolerations.map((text) => text.trim()).filter((text) => text !== ''),
+        image: settings.image.trim(),
+        hostNetworkReference: settings.hostNetworkReference,
+    };
+    for (const key of optional) {
+        const value = clean(settings[key]);
+        if (value !== undefined)
+            normalised[key] = value;
+    }
+    return normalised;
+}
 /** Creates the Kubernetes target; nothing is sent to the cluster until `prepare`. */
-function createKubernetesTarget(settings, deps) {
+function createKubernetesTarget(given, deps) {
+    const settings = normaliseSettings(given);
     const runId = checkRunId(deps.runId ?? newRunId());
     const run = newKubeRun({
         settings,

@@ -68,6 +68,13 @@ async function cleanUpCluster(stateText: string): Promise<void> {
     core.info(`post: deleted what run ${state.resources.runId} left (${describe(state.resources)})`);
 }
 
+/** Network namespaces and processes a killed local run left (only those whose process is gone). */
+async function sweepLocal(): Promise<void> {
+  const { sweepLeftovers } = await import('../targets/local/local-target.js');
+  const removed = await sweepLeftovers({ log: (line) => core.info(`post: ${line}`) });
+  if (removed.length === 0) core.info('post: the local target left nothing behind');
+}
+
 /** The post step. Always resolves 0. */
 export async function runPost(): Promise<number> {
   try {
@@ -75,6 +82,13 @@ export async function runPost(): Promise<number> {
   } catch (error) {
     core.warning(
       `post: could not clean up the cluster: ${formatError(error)}; delete the run's namespace or pods with kubectl`,
+    );
+  }
+  if (core.getState(State.LocalTarget) === 'true') {
+    await sweepLocal().catch((error: unknown) =>
+      core.warning(
+        `post: could not sweep the local target: ${formatError(error)}; run netperf-gate cleanup as root`,
+      ),
     );
   }
   const kubeconfigFile = core.getState(State.KubeconfigFile);

@@ -35,14 +35,8 @@ export interface TargetFingerprint {
   details: Record<string, string>;
 }
 
-/**
- * A place to run netperf: two nodes, a netserver per CPU profile on one, netperf clients on the other.
- * The runner drives every target the same way: prepare → endpoint/runNetperf per sample → cleanup.
- */
-export interface Target {
-  readonly kind: 'local' | 'kubernetes';
-  /** Creates the nodes/pods every scenario needs and starts their netservers. */
-  prepare(scenarios: readonly Scenario[]): Promise<void>;
+/** A netserver and the client that runs netperf against it, per CPU profile. */
+export interface NetperfPair {
   /** Where the netserver for this scenario's CPU profile listens. */
   endpoint(scenario: Scenario): ServerEndpoint;
   /**
@@ -50,8 +44,33 @@ export interface Target {
    * CPU profile, and resolves when every one has ended. `argvs[i]` excludes the program name.
    */
   runNetperf(scenario: Scenario, argvs: readonly (readonly string[])[]): Promise<ProcessOutput[]>;
+}
+
+/**
+ * A place to run netperf: two nodes, a netserver per CPU profile on one, netperf clients on the other.
+ * The runner drives every target the same way: prepare → per scenario useProfile, then
+ * endpoint/runNetperf per sample (and the reference pair's, when there is one) → cleanup.
+ */
+export interface Target extends NetperfPair {
+  readonly kind: 'local' | 'kubernetes';
+  /** Checks the nodes and creates what the first scenario needs (and whatever all of them share). */
+  prepare(scenarios: readonly Scenario[]): Promise<void>;
+  /**
+   * Makes this scenario's CPU profile ready before it is measured; the runner awaits it before each
+   * scenario, in the suite's order. A target whose profiles cannot all exist at once (a Kubernetes node
+   * holds the largest profile's pods, not the sum of all) switches here: it removes the other profiles'
+   * pods and creates this one's. The same profile as the scenario before costs nothing. Optional: a
+   * target that set up every profile in `prepare` (local) leaves it out.
+   */
+  useProfile?(scenario: Scenario): Promise<void>;
+  /**
+   * The node-to-node reference (Cilium's "node-to-node baseline"): the same netperf between
+   * host-network pods on the same two nodes. Present only when the target was asked for it and can
+   * measure it; the runner then takes as many reference samples as pod samples for every scenario.
+   */
+  readonly reference?: NetperfPair;
   /** Facts about the nodes and the netperf build; called after prepare. */
   fingerprint(): Promise<TargetFingerprint>;
-  /** Removes everything prepare created; safe to call twice and after a failed prepare. */
+  /** Removes everything prepare (and useProfile) created; safe to call twice and after a failed prepare. */
   cleanup(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import type { KubeApi, PodWatchEvent } from '../../src/targets/kubernetes/kube-a
 import {
   createKubernetesTarget,
   type KubernetesTarget,
+  normaliseSettings,
 } from '../../src/targets/kubernetes/kubernetes-target.js';
 import { InfraError, UsageError } from '../../src/util/errors.js';
 
@@ -301,5 +302,16 @@ describe('the Kubernetes target', () => {
     expect(() => newTarget(new FakeApi()).referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow(
       'host-network reference was not prepared',
     );
+  });
+
+  it('takes blank settings (unset action inputs) as not given', () => {
+    const blank = {
+      ...SETTINGS,
+      namespace: ' ',
+      clientNode: '',
+      nodeSelector: ' perf=true ',
+      tolerations: ['', ' a '],
+    };
+    expect(normaliseSettings(blank)).toEqual({ ...SETTINGS, nodeSelector: 'perf=true', tolerations: ['a'] });
   });
 });

@@ -61,11 +61,35 @@ export function newRunId(): string {
   return `r${digits}`;
 }
 
+/** Trims the settings; a blank one (an unset action input arrives as '') counts as not set. */
+export function normaliseSettings(settings: KubernetesSettings): KubernetesSettings {
+  const clean = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+  const optional = [
+    'kubeconfigPath',
+    'context',
+    'namespace',
+    'clientNode',
+    'serverNode',
+    'nodeSelector',
+  ] as const;
+  const normalised: KubernetesSettings = {
+    tolerations: settings.tolerations.map((text) => text.trim()).filter((text) => text !== ''),
+    image: settings.image.trim(),
+    hostNetworkReference: settings.hostNetworkReference,
+  };
+  for (const key of optional) {
+    const value = clean(settings[key]);
+    if (value !== undefined) normalised[key] = value;
+  }
+  return normalised;
+}
+
 /** Creates the Kubernetes target; nothing is sent to the cluster until `prepare`. */
 export function createKubernetesTarget(
-  settings: KubernetesSettings,
+  given: KubernetesSettings,
   deps: KubernetesTargetDeps,
 ): KubernetesTarget {
+  const settings = normaliseSettings(given);
   const runId = checkRunId(deps.runId ?? newRunId());
   const run = newKubeRun(
     {

@@ -5,7 +5,7 @@ import { InfraError, UsageError } from '../../util/errors.js';
 import { isNotFound } from './api-errors.js';
 import { deleteCreatedResources } from './cleanup.js';
 import { explainApiError, step } from './connection.js';
-import { parseLabelSelector } from './label-selector.js';
+import { type LabelRequirement, parseLabelSelector } from './label-selector.js';
 import { ROLE_LABEL, runSelector } from './names.js';
 import { chooseNodes, type NodeChoice } from './node-choice.js';
 import { buildNamespace, buildRunPods, HOSTNAME_LABEL, type PinnedNode } from './pod-spec.js';
@@ -18,9 +18,12 @@ function checkpoint(run: KubeRun): void {
   if (run.closed) throw new InfraError('the Kubernetes target was cleaned up while it was being prepared');
 }
 
-async function pickNodes(run: KubeRun, tolerations: V1Toleration[]): Promise<NodeChoice> {
+async function pickNodes(
+  run: KubeRun,
+  tolerations: V1Toleration[],
+  selector: LabelRequirement[],
+): Promise<NodeChoice> {
   const { settings } = run;
-  const selector = parseLabelSelector(settings.nodeSelector ?? '');
   const api = apiOf(run);
   run.serverVersion = await step(api, 'asking for its version', () => api.serverVersion());
   const nodes = await step(api, 'listing nodes', () => api.listNodes());
@@ -104,7 +107,8 @@ export async function prepareRun(run: KubeRun, scenarios: readonly Scenario[]): 
   if (run.closed) throw new InfraError('the Kubernetes target was cleaned up before it was prepared');
   run.profiles = planProfiles(scenarios);
   const tolerations = parseTolerations(run.settings.tolerations);
-  const choice = await pickNodes(run, tolerations);
+  const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+  const choice = await pickNodes(run, tolerations, selector);
   run.nodes = { client: choice.client, server: choice.server };
   run.log(`kubernetes: ${choice.why}`);
   try {
