@@ -59,12 +59,26 @@ export const aggregateSchema = z.strictObject({
   cvPct: finite.nullable(),
 });
 
+const aggregatesSchema = z.partialRecord(metricName, aggregateSchema);
+
+/**
+ * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
+ * baseline"): the same number of samples of the same netperf, between host-network pods on the same
+ * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
+ */
+export const referenceResultSchema = z.strictObject({
+  samples: z.array(sampleSchema),
+  aggregates: aggregatesSchema,
+});
+
 export const scenarioResultSchema = z.strictObject({
   settings: scenarioSettingsSchema,
   /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
   costUnit: z.string(),
   samples: z.array(sampleSchema),
-  aggregates: z.partialRecord(metricName, aggregateSchema),
+  aggregates: aggregatesSchema,
+  /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
+  reference: referenceResultSchema.optional(),
 });
 
 const nodeSchema = z.strictObject({
@@ -102,6 +116,7 @@ export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 export type SampleResult = z.infer<typeof sampleSchema>;
 export type InstanceFigures = z.infer<typeof instanceSchema>;
 export type Aggregate = z.infer<typeof aggregateSchema>;
+export type ReferenceResult = z.infer<typeof referenceResultSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
 
 /** The JSON Schema published in the repository (schema/results.schema.json). */

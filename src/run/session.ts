@@ -3,6 +3,7 @@ import { buildResults } from '../results/build.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Scenario } from '../suite/model.js';
 import { createTarget } from '../targets/create.js';
+import { describeKubernetesSettings } from '../targets/kubernetes/settings.js';
 import type { Target } from '../targets/target.js';
 import { withSignalCleanup } from './interrupt.js';
 import { measureSuite } from './measure.js';
@@ -11,12 +12,19 @@ import type { RunIo } from './run-command.js';
 /** A prepared target and a way to measure scenarios on it. */
 export interface Session {
   target: Target;
-  /** Measures scenarios (all their samples) on the prepared target. */
+  /**
+   * Measures scenarios (all their samples) on the prepared target, switching its CPU profile before
+   * each one; the node-to-node reference, when on, is measured the first time a scenario is.
+   */
   measure(scenarios: readonly Scenario[]): Promise<ScenarioResult[]>;
 }
 
-/** Settings that shaped the measurement, recorded in the results and the report. */
+/**
+ * Settings that shaped the measurement, recorded in the results and the report: those of the target
+ * measured on (the other target's flags were ignored, so they are not recorded).
+ */
 export function targetSettings(config: RunConfig): Record<string, string> {
+  if (config.target === 'kubernetes') return describeKubernetesSettings(config.kubernetes);
   const settings: Record<string, string> = {};
   if (config.local.qdisc) settings.localQdisc = config.local.qdisc;
   if (config.local.serverSetup) settings.localServerSetup = config.local.serverSetup;
@@ -41,9 +49,11 @@ export async function withSession(
     async () => {
       try {
         await target.prepare(scenarios);
+        const referenceTaken = new Set<string>();
         const session: Session = {
           target,
-          measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log }),
+          measure: (some) =>
+            measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
         };
         const results = await work(session);
         return { scenarios: results, environment: await target.fingerprint() };

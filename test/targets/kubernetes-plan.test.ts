@@ -138,13 +138,19 @@ describe('CPU profiles', () => {
     expect(profileFor(profiles, scenario('x', 32)).key).toBe('c32');
   });
 
-  it('adds up what each node must hold, twice with the host-network reference', () => {
+  it('asks each node for the largest profile only (one at a time), twice with the host-network reference', () => {
     const profiles = planProfiles(defaultSuite().scenarios);
-    expect(nodeCpuNeedMillis(profiles, false)).toBe(33_100);
-    expect(nodeCpuNeedMillis(profiles, true)).toBe(66_200);
+    expect(nodeCpuNeedMillis(profiles, false)).toBe(32_000);
+    expect(nodeCpuNeedMillis(profiles, true)).toBe(64_000);
     expect(describeCpuNeed(profiles, false)).toBe(
-      '33.1 CPUs (tcp_stream_1: 0.1; tcp_stream_32, tcp_rr_32cpu: 32; tcp_rr_1cpu: 1)',
+      '32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)',
     );
+    expect(describeCpuNeed(profiles, true)).toBe(
+      '64 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, twice for the host-network reference pods beside them)',
+    );
+    const small = planProfiles([scenario('a', null), scenario('b', 1)]);
+    expect(nodeCpuNeedMillis(small, false)).toBe(1_000);
+    expect(nodeCpuNeedMillis(planProfiles([scenario('a', null)]), false)).toBe(100);
   });
 
   it.each([0, 1.5, -2])('refuses cpus %j', (cpus) => {
@@ -170,8 +176,8 @@ describe('node choice', () => {
     nodes: BARE_METAL,
     selector: [],
     tolerations: [],
-    needMillis: 33_100,
-    needText: '33.1 CPUs (…)',
+    needMillis: 32_000,
+    needText: '32 CPUs (…)',
   };
   const names = (input: NodeChoiceInput) => {
     const choice = chooseNodes(input);
@@ -181,7 +187,7 @@ describe('node choice', () => {
   it('picks the first two Ready, schedulable, untainted nodes with the CPU, by name', () => {
     expect(names(base)).toEqual(['worker-a', 'worker-b']);
     expect(chooseNodes(base).why).toBe(
-      'client node worker-a, server node worker-b (first by name among Ready, schedulable nodes with tolerated taints and ≥ 33.1 allocatable CPUs)',
+      'client node worker-a, server node worker-b (first by name among Ready, schedulable nodes with tolerated taints and ≥ 32 allocatable CPUs)',
     );
   });
 
@@ -218,9 +224,9 @@ describe('node choice', () => {
   });
 
   it('says before creating anything that the nodes lack CPU for the suite, naming them', () => {
-    const input = { ...base, nodes: KIND, needText: '33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; …)' };
+    const input = { ...base, nodes: KIND, needText: '32 CPUs (for tcp_stream_32, tcp_rr_32cpu; …)' };
     expect(() => chooseNodes(input)).toThrow(
-      "Each node needs 33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; …) allocatable for the suite's pods, which all run at once; allocatable CPUs: kind-worker 8, kind-worker2 8.",
+      'Each node needs 32 CPUs (for tcp_stream_32, tcp_rr_32cpu; …) allocatable; allocatable CPUs: kind-worker 8, kind-worker2 8. Use bigger nodes or leave out the largest scenarios (--scenarios).',
     );
     expect(names({ ...input, needMillis: 1_100 })).toEqual(['kind-worker', 'kind-worker2']);
   });

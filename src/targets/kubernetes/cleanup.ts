@@ -24,6 +24,22 @@ async function deleteNamespace(api: KubeApi, name: string, waitMs: number, log: 
     log(`cleanup: namespace ${name} is still terminating after ${waitMs / 1000} s; it goes away by itself`);
 }
 
+/**
+ * Deletes pods by name (404 counts as deleted) and waits, bounded by `waitMs`, until none is left.
+ * Resolves whether they are gone; a delete the API refuses rejects.
+ */
+export async function deletePodsAndWait(
+  api: KubeApi,
+  namespace: string,
+  pods: readonly string[],
+  waitMs: number,
+): Promise<boolean> {
+  await Promise.all(pods.map((pod) => api.deletePod(namespace, pod)));
+  const remaining = async () =>
+    (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
+  return waitUntilGone(remaining, waitMs);
+}
+
 async function deletePods(
   api: KubeApi,
   resources: CreatedResources,
@@ -31,10 +47,7 @@ async function deletePods(
   log: (line: string) => void,
 ) {
   const { namespace, pods } = resources;
-  await Promise.all(pods.map((pod) => api.deletePod(namespace, pod)));
-  const remaining = async () =>
-    (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
-  const gone = await waitUntilGone(remaining, waitMs);
+  const gone = await deletePodsAndWait(api, namespace, pods, waitMs);
   if (!gone)
     log(
       `cleanup: pods of run ${resources.runId} in ${namespace} are still terminating after ${waitMs / 1000} s`,

@@ -20,9 +20,11 @@ import { checkRunId, namespaceFor, type PodNetwork, podName } from './names.js';
 import { CLIENT_CONTAINER, netserverPort } from './pod-spec.js';
 import { POD_READY_TIMEOUT_MS, POD_UNSCHEDULABLE_TIMEOUT_MS, type WaitBounds } from './pod-wait.js';
 import { profileFor } from './profiles.js';
+import { normaliseSettings } from './settings.js';
 import { allOrFirstFailure, apiOf, type CreatedResources, type KubeRun, newKubeRun } from './run-state.js';
 
 export type { CreatedResources } from './run-state.js';
+export { normaliseSettings } from './settings.js';
 
 /** Time a netperf exec may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
 export const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
@@ -59,29 +61,6 @@ export interface KubernetesTargetDeps {
 export function newRunId(): string {
   const digits = [...randomBytes(7)].map((byte) => (byte % 36).toString(36)).join('');
   return `r${digits}`;
-}
-
-/** Trims the settings; a blank one (an unset action input arrives as '') counts as not set. */
-export function normaliseSettings(settings: KubernetesSettings): KubernetesSettings {
-  const clean = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
-  const optional = [
-    'kubeconfigPath',
-    'context',
-    'namespace',
-    'clientNode',
-    'serverNode',
-    'nodeSelector',
-  ] as const;
-  const normalised: KubernetesSettings = {
-    tolerations: settings.tolerations.map((text) => text.trim()).filter((text) => text !== ''),
-    image: settings.image.trim(),
-    hostNetworkReference: settings.hostNetworkReference,
-  };
-  for (const key of optional) {
-    const value = clean(settings[key]);
-    if (value !== undefined) normalised[key] = value;
-  }
-  return normalised;
 }
 
 /** Creates the Kubernetes target; nothing is sent to the cluster until `prepare`. */

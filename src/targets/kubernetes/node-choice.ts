@@ -15,7 +15,7 @@ export interface NodeChoiceInput {
   selectorText?: string | undefined;
   selector: readonly LabelRequirement[];
   tolerations: readonly V1Toleration[];
-  /** CPU each node must have allocatable for all of its pods, in millicores. */
+  /** CPU each node must have allocatable for the largest profile's pods, in millicores. */
   needMillis: number;
   /** How that need adds up, for the error when no node has it. */
   needText: string;
@@ -76,7 +76,7 @@ function hasCpu(node: V1Node, input: NodeChoiceInput): boolean {
 function cpuError(nodes: readonly V1Node[], input: NodeChoiceInput): UsageError {
   const list = nodes.map((node) => `${nameOf(node)} ${formatCpus(allocatableMillis(node))}`).join(', ');
   return new UsageError(
-    `Each node needs ${input.needText} allocatable for the suite's pods, which all run at once; allocatable CPUs: ${list}. Use bigger nodes or fewer/smaller scenarios (--scenarios).`,
+    `Each node needs ${input.needText} allocatable; allocatable CPUs: ${list}. Use bigger nodes or leave out the largest scenarios (--scenarios).`,
   );
 }
 

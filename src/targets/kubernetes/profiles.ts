@@ -3,8 +3,10 @@
  *
  * Each distinct `cpus` value among the scenarios gets one server pod and one client pod of that size
  * (requests = limits, so the pod is Guaranteed QoS and a static CPU manager gives it whole cores).
- * Every pod of a run exists for the whole run (the runner asks for endpoints synchronously), so a
- * node must hold all of its pods at once: the CPU a node needs is the sum over the profiles.
+ * Only one profile's pods exist at a time: before a scenario runs, the pods of the profile before are
+ * deleted and its own created (see profile-switch.ts). Cilium's 32-core scenario means "the whole
+ * node"; holding every profile at once would need the sum (33.1 CPUs for the default suite). So the
+ * CPU a node needs is the largest profile's, twice that with the host-network pair beside it.
  */
 import type { Scenario } from '../../suite/model.js';
 import { UsageError } from '../../util/errors.js';
@@ -68,17 +70,31 @@ export function profileFor(profiles: readonly KubeProfile[], scenario: Scenario)
   return profile;
 }
 
-/** CPU (millicores) each of the two nodes must have allocatable for all of its pods at once. */
+/** The profile with the largest pods (the first of equals); undefined without profiles. */
+export function largestProfile(profiles: readonly KubeProfile[]): KubeProfile | undefined {
+  return profiles.reduce<KubeProfile | undefined>(
+    (largest, profile) =>
+      largest === undefined || requestMillis(profile) > requestMillis(largest) ? profile : largest,
+    undefined,
+  );
+}
+
+/**
+ * CPU (millicores) each of the two nodes must have allocatable: one profile's pod at a time, so the
+ * largest profile's; twice that with the host-network reference, whose pods run beside them.
+ */
 export function nodeCpuNeedMillis(profiles: readonly KubeProfile[], hostNetworkReference: boolean): number {
-  const perNetwork = profiles.reduce((sum, profile) => sum + requestMillis(profile), 0);
+  const largest = largestProfile(profiles);
+  const perNetwork = largest === undefined ? 0 : requestMillis(largest);
   return hostNetworkReference ? perNetwork * 2 : perNetwork;
 }
 
-/** "33.1 CPUs (tcp_stream_32, tcp_rr_32cpu: 32; tcp_rr_1cpu: 1; tcp_stream_1: 0.1)": for messages. */
+/** "32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)": for messages. */
 export function describeCpuNeed(profiles: readonly KubeProfile[], hostNetworkReference: boolean): string {
-  const parts = profiles.map((p) => `${p.scenarioNames.join(', ')}: ${formatCpus(requestMillis(p))}`);
-  const pairs = hostNetworkReference ? ', twice for the host-network reference' : '';
-  return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${parts.join('; ')}${pairs})`;
+  const largest = largestProfile(profiles);
+  const which = largest === undefined ? 'no scenarios' : `for ${largest.scenarioNames.join(', ')}`;
+  const pairs = hostNetworkReference ? ', twice for the host-network reference pods beside them' : '';
+  return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${pairs})`;
 }
 
 /** Millicores as CPUs for people: 33100 → "33.1". */

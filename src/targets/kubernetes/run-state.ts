@@ -1,7 +1,8 @@
 /** One Kubernetes run: its fixed inputs and what it has created so far. */
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node, V1Toleration } from '@kubernetes/client-node';
 import type { KubernetesSettings } from '../../config/run-config.js';
 import type { KubeApi } from './kube-api.js';
+import type { PinnedNode } from './pod-spec.js';
 import type { WaitBounds } from './pod-wait.js';
 import type { KubeProfile } from './profiles.js';
 
@@ -34,7 +35,15 @@ export interface KubeRun {
   created: CreatedResources;
   profiles: KubeProfile[];
   nodes: { client: V1Node; server: V1Node } | undefined;
+  /** The chosen nodes as the pods are pinned to them. */
+  pinned: { client: PinnedNode; server: PinnedNode } | undefined;
+  /** Parsed --toleration flags, for every pod. */
+  tolerations: V1Toleration[];
+  /** The profile whose pods exist now (one at a time), once they are Ready. */
+  active: KubeProfile | undefined;
   serverVersion: string | undefined;
+  /** `netperf -V` as the client pod printed it, once asked. */
+  netperfVersion: string | undefined;
   /** Pod IPs by pod name, once Ready. */
   podIps: Map<string, string>;
   /** Set by cleanup: a prepare still running stops and leaves what it made to cleanup. */
@@ -54,7 +63,11 @@ export function newKubeRun(
     created: { runId: fixed.runId, namespace, namespaceCreated: false, pods: [] },
     profiles: [],
     nodes: undefined,
+    pinned: undefined,
+    tolerations: [],
+    active: undefined,
     serverVersion: undefined,
+    netperfVersion: undefined,
     podIps: new Map(),
     closed: false,
     cleaning: Promise.resolve(),

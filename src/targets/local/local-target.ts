@@ -5,6 +5,7 @@
 import { buildFanOutArgv, splitFanOutOutput } from '../../netperf/fan-out.js';
 import type { Scenario } from '../../suite/model.js';
 import { type CommandRunner, createCommandRunner } from '../../util/process.js';
+import { sharedArgv } from '../same-command.js';
 import type { ProcessOutput, Target, TargetFingerprint } from '../target.js';
 import { profileOf } from './cpu-profiles.js';
 import { buildFingerprint, parseNetperfVersion, readHostFacts } from './fingerprint.js';
@@ -89,12 +90,6 @@ export function createLocalTarget(options: LocalTargetOptions, deps: LocalTarget
   };
 }
 
-/** True when every instance runs the same arguments (what the runner asks for), so one fan-out can start them. */
-function allSame(argvs: readonly (readonly string[])[]): boolean {
-  const first = JSON.stringify(argvs[0]);
-  return argvs.every((argv) => JSON.stringify(argv) === first);
-}
-
 /**
  * Starts every netperf process together, so the connections overlap: identical instances through one
  * fan-out shell (see fan-out.ts for why), others as separate processes; each run is bounded.
@@ -107,9 +102,9 @@ async function runNetperf(
   const { clientCores } = profileOf(run.profiles, scenario);
   const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
   const namespace = run.names.clientNamespace;
-  const [first] = argvs;
-  if (argvs.length > 1 && first !== undefined && allSame(argvs)) {
-    const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...first]);
+  const shared = sharedArgv(argvs);
+  if (shared !== undefined) {
+    const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...shared]);
     const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
     return splitFanOutOutput(output, argvs.length);
   }
