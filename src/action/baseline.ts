@@ -16,6 +16,8 @@ export interface ResolvedBaseline {
   origin: BaselineOrigin;
   /** One line for the summary: where the baseline came from, or why there is none. */
   note: string;
+  /** Why no baseline was found (for `default-branch`), without the leading "No baseline". */
+  missingReason: string;
 }
 
 /** Resolves `baseline`: a path as given, or `default-branch` searched and downloaded into RUNNER_TEMP. */
@@ -26,7 +28,8 @@ export async function resolveBaseline(
 ): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'file') {
     const { path } = settings.baseline;
-    return { path, origin: { kind: 'file', path }, note: `Baseline: the file \`${path}\`.` };
+    const missingReason = `there is no file \`${path}\``;
+    return { path, origin: { kind: 'file', path }, note: `Baseline: the file \`${path}\`.`, missingReason };
   }
   if (context.repository !== undefined && settings.githubToken === '') {
     throw new UsageError(
@@ -56,5 +59,6 @@ export async function resolveBaseline(
     path: result.resultsPath,
     origin: { kind: 'artifact', runId: result.runId, repository, artifactName: settings.artifactName },
     note: `Baseline: artifact \`${settings.artifactName}\` of run ${result.runId} (${result.workflowFile} on ${result.branch}).`,
+    missingReason: `run ${result.runId}'s artifact has no ${ReportFiles.Results}`,
   };
 }

@@ -37,12 +37,12 @@ async function runConfigWithKubeconfig(settings: ActionSettings, context: GitHub
   return { ...settings.run, kubernetes: { ...settings.run.kubernetes, kubeconfigPath: path } };
 }
 
-/** The line saying where the baseline came from, or why there was none. */
-function baselineNote(baseline: ResolvedBaseline, outcome: GateOutcome): string {
-  if (outcome.verdict === 'no-baseline' && baseline.origin.kind === 'file') {
-    return `No baseline: there is no file \`${baseline.origin.path}\`.`;
-  }
-  return baseline.note;
+/** The line saying where the baseline came from, and for no-baseline the reason for the summary output. */
+function baselineStory(baseline: ResolvedBaseline, outcome: GateOutcome): { note: string; reason?: string } {
+  if (outcome.verdict !== 'no-baseline') return { note: baseline.note };
+  const reason =
+    baseline.origin.kind === 'file' ? `there is no file \`${baseline.origin.path}\`` : baseline.missingReason;
+  return { note: `No baseline: ${reason}.`, reason };
 }
 
 /** Measures and judges through the shared pipeline, recording created resources and raw outputs. */
@@ -84,7 +84,7 @@ async function publish(
   baseline: ResolvedBaseline,
   outcome: GateOutcome,
 ) {
-  const note = baselineNote(baseline, outcome);
+  const { note, reason } = baselineStory(baseline, outcome);
   const input: ReportInput = {
     current: outcome.results,
     verdict: outcome.verdict,
@@ -94,9 +94,7 @@ async function publish(
   };
   const paths = await writeReportFiles(settings.reportDir, input, baseline.path);
   const markdown = summaryMarkdown(input, note);
-  const detail =
-    outcome.verdict === 'no-baseline' ? note.replace(/^No baseline: /, '').replace(/\.$/, '') : undefined;
-  const summary = summaryLine(outcome.verdict, outcome.comparison, detail);
+  const summary = summaryLine(outcome.verdict, outcome.comparison, reason);
   setOutputs(outcome.verdict, outcome.comparison, summary, paths);
   annotate(outcome.comparison);
   await writeJobSummary(markdown, context.hasStepSummary);

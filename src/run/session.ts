@@ -52,8 +52,7 @@ export async function withSession(
         const referenceTaken = new Set<string>();
         const session: Session = {
           target,
-          measure: (some) =>
-            measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
+          measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
         };
         const results = await work(session);
         return { scenarios: results, environment: await target.fingerprint() };

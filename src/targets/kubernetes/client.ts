@@ -112,6 +112,8 @@ export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeAp
         retry,
       ),
     readNamespace: (name) => readOrUndefined(() => retried(() => core.readNamespace({ name }, options()))),
+    listNamespaces: async (labelSelector) =>
+      (await retried(() => core.listNamespace({ labelSelector }, options()))).items,
     deleteNamespace: (name) =>
       deleteIgnoringNotFound(() =>
         retried(() => core.deleteNamespace({ name, propagationPolicy: 'Background' }, options())),

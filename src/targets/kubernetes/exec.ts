@@ -73,6 +73,21 @@ function connectError(failure: unknown): unknown {
     : new ExecHandshakeError((error as Error).message, Number(status[1]));
 }
 
+/** The name the fan-out script runs under ($0), right after `sh -c SCRIPT` (see src/netperf/fan-out.ts). */
+const FAN_OUT_NAME = 'netperf-gate-fan-out';
+
+/**
+ * A command for messages: the program, and what it was asked to do. The fan-out script (`sh -c
+ * SCRIPT netperf-gate-fan-out N netperf …`) is named by what it runs, "32 × netperf …", not by its script.
+ */
+export function describeCommand(command: readonly string[]): { program: string; text: string } {
+  if (command[0] === 'sh' && command[3] === FAN_OUT_NAME) {
+    const [count = '?', program = '?', ...args] = command.slice(4);
+    return { program, text: `${count} × ${[program, ...args].join(' ')}` };
+  }
+  return { program: command[0] ?? '?', text: command.join(' ') };
+}
+
 function finished(stream: Writable): Promise<void> {
   return stream.writableFinished
     ? Promise.resolve()
@@ -111,7 +126,8 @@ export async function execInPod(
     .catch((error: unknown) => {
       throw connectError(error);
     });
-  const what = `'${command.join(' ')}' in pod ${where.namespace}/${where.pod}`;
+  const described = describeCommand(command);
+  const what = `'${described.text}' in pod ${where.namespace}/${where.pod}`;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.terminate();
@@ -128,7 +144,7 @@ export async function execInPod(
   });
   if (status === undefined) {
     throw new InfraError(
-      `the exec connection to pod ${where.namespace}/${where.pod} dropped before ${command[0]} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`,
+      `the exec connection to pod ${where.namespace}/${where.pod} dropped before ${described.program} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`,
     );
   }
   const end = execEndFromStatus(status);

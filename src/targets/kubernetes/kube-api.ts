@@ -34,6 +34,8 @@ export interface KubeApi {
   /** Creates a namespace; a retried create that finds one with our run id returns it. */
   createNamespace(body: V1Namespace, runId: string): Promise<V1Namespace>;
   readNamespace(name: string): Promise<V1Namespace | undefined>;
+  /** Namespaces matching a label selector (`netperf-gate cleanup` finds leftover runs by it). */
+  listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
   deleteNamespace(name: string): Promise<void>;
   /** Creates a pod; a retried create that finds one with our run id returns it. */
   createPod(namespace: string, body: V1Pod, runId: string): Promise<V1Pod>;

@@ -1,14 +1,14 @@
 /**
- * The `kubernetes` target: a netserver pod per CPU profile on one node, a client pod per profile on
- * another, netperf exec'd in the client pods; optionally the same pairs on the host network (Cilium's
- * node-to-node reference). create.ts imports this module lazily, so client-node loads only here.
+ * The `kubernetes` target: a netserver pod on one node and a client pod on another, sized for the CPU
+ * profile in use (one profile's pods at a time, switched per scenario), netperf exec'd in the client
+ * pod; optionally the same pair on the host network (Cilium's node-to-node reference). create.ts
+ * imports this module lazily, so client-node loads only here.
  */
 import { randomBytes } from 'node:crypto';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { KubernetesSettings } from '../../config/run-config.js';
 import type { Scenario } from '../../suite/model.js';
 import { formatError } from '../../util/errors.js';
-import { parseNetperfVersion } from '../local/fingerprint.js';
 import type { ProcessOutput, ServerEndpoint, Target, TargetFingerprint } from '../target.js';
 import { CLEANUP_WAIT_TIMEOUT_MS, deleteCreatedResources } from './cleanup.js';
 import { createKubeApi } from './client.js';
@@ -16,24 +16,23 @@ import { loadKubeConfig } from './connection.js';
 import { buildKubernetesFingerprint, CNI_NAMESPACES, type CniFacts, detectCni } from './fingerprint.js';
 import type { KubeApi } from './kube-api.js';
 import { cleanupRun, prepareRun } from './lifecycle.js';
-import { checkRunId, namespaceFor, type PodNetwork, podName } from './names.js';
-import { CLIENT_CONTAINER, netserverPort } from './pod-spec.js';
+import { checkRunId, namespaceFor } from './names.js';
+import { endpointOf, netperfVersion, runNetperf } from './netperf-run.js';
 import { POD_READY_TIMEOUT_MS, POD_UNSCHEDULABLE_TIMEOUT_MS, type WaitBounds } from './pod-wait.js';
+import { switchProfile } from './profile-switch.js';
 import { profileFor } from './profiles.js';
+import { apiOf, type CreatedResources, type KubeRun, newKubeRun } from './run-state.js';
 import { normaliseSettings } from './settings.js';
-import { allOrFirstFailure, apiOf, type CreatedResources, type KubeRun, newKubeRun } from './run-state.js';
 
+export { NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS } from './netperf-run.js';
 export type { CreatedResources } from './run-state.js';
 export { normaliseSettings } from './settings.js';
-
-/** Time a netperf exec may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
-export const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
-/** Bound for `netperf -V`. */
-export const NETPERF_VERSION_TIMEOUT_MS = 15_000;
 
 /** The Kubernetes target: the Target interface plus the host-network reference and what it created. */
 export interface KubernetesTarget extends Target {
   readonly kind: 'kubernetes';
+  /** Switches to the scenario's CPU profile: one profile's pods at a time (see profile-switch.ts). */
+  useProfile(scenario: Scenario): Promise<void>;
   /** Id in the names and labels of everything this run creates. */
   readonly runId: string;
   /** What the run has created and not yet deleted (for the action's post step). */
@@ -81,14 +80,21 @@ export function createKubernetesTarget(
     },
     settings.namespace ?? namespaceFor(runId),
   );
+  const referenceEndpoint = (scenario: Scenario) => endpointOf(requireReference(run), scenario, 'host');
+  const runReferenceNetperf: KubernetesTarget['runReferenceNetperf'] = (scenario, argvs) =>
+    runNetperf(requireReference(run), scenario, argvs, 'host');
   return {
     kind: 'kubernetes',
     runId,
     prepare: (scenarios) => prepareRun(run, scenarios),
+    useProfile: (scenario) => switchProfile(run, profileFor(run.profiles, scenario)),
     endpoint: (scenario) => endpointOf(run, scenario, 'pod'),
     runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs, 'pod'),
-    referenceEndpoint: (scenario) => endpointOf(requireReference(run), scenario, 'host'),
-    runReferenceNetperf: (scenario, argvs) => runNetperf(requireReference(run), scenario, argvs, 'host'),
+    ...(settings.hostNetworkReference
+      ? { reference: { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf } }
+      : {}),
+    referenceEndpoint,
+    runReferenceNetperf,
     fingerprint: () => fingerprint(run),
     cleanup: () => cleanupRun(run),
     createdResources: () => ({ ...run.created, pods: [...run.created.pods] }),
@@ -102,30 +108,6 @@ function requireReference(run: KubeRun): KubeRun {
     );
   }
   return run;
-}
-
-function endpointOf(run: KubeRun, scenario: Scenario, network: PodNetwork): ServerEndpoint {
-  const profile = profileFor(run.profiles, scenario);
-  const name = podName(run.runId, 'server', profile.key, network);
-  const host = run.podIps.get(name);
-  if (host === undefined) throw new Error(`pod ${name} has no IP: the target was not prepared`);
-  return { host, port: netserverPort(profile, network) };
-}
-
-/** Starts every exec before awaiting any, so the netperf processes overlap; each is bounded. */
-function runNetperf(
-  run: KubeRun,
-  scenario: Scenario,
-  argvs: readonly (readonly string[])[],
-  network: PodNetwork,
-): Promise<ProcessOutput[]> {
-  const client = podName(run.runId, 'client', profileFor(run.profiles, scenario).key, network);
-  const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
-  const api = apiOf(run);
-  const { namespace } = run.created;
-  return allOrFirstFailure(
-    argvs.map((argv) => api.exec(namespace, client, CLIENT_CONTAINER, ['netperf', ...argv], timeoutMs)),
-  );
 }
 
 /** The CNI from agent pods in the usual namespaces; a namespace we may not list (403) or that is absent is skipped. */
@@ -142,26 +124,14 @@ async function findCni(api: KubeApi): Promise<CniFacts | undefined> {
 }
 
 async function fingerprint(run: KubeRun): Promise<TargetFingerprint> {
+  if (run.nodes === undefined) throw new Error('fingerprint needs a prepared target');
   const api = apiOf(run);
-  const profile = run.profiles[0];
-  if (run.nodes === undefined || profile === undefined)
-    throw new Error('fingerprint needs a prepared target');
-  const client = podName(run.runId, 'client', profile.key, 'pod');
-  // Best effort: the measurements are done by now and must not be lost over a version string.
-  const version = await api
-    .exec(run.created.namespace, client, CLIENT_CONTAINER, ['netperf', '-V'], NETPERF_VERSION_TIMEOUT_MS)
-    .catch((error: unknown) => {
-      run.log(
-        `kubernetes: netperf -V in pod ${client} failed (${formatError(error)}); version recorded as unknown`,
-      );
-      return { stdout: 'unknown', stderr: '', exitCode: null };
-    });
   return buildKubernetesFingerprint({
     ...run.nodes,
     serverVersion: run.serverVersion ?? 'unknown',
     cni: await findCni(api),
     image: run.settings.image,
-    netperfVersion: parseNetperfVersion(version.stdout),
+    netperfVersion: await netperfVersion(run),
   });
 }
 

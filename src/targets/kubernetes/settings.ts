@@ -37,8 +37,7 @@ export function describeKubernetesSettings(given: KubernetesSettings): Record<st
   const described: Record<string, string> = {
     kubeconfig: settings.kubeconfigPath ?? 'default (KUBECONFIG, ~/.kube/config or in-cluster)',
     kubeContext: settings.context ?? 'current',
-    kubeNamespace:
-      settings.namespace === undefined ? 'one per run' : `given: ${settings.namespace}`,
+    kubeNamespace: settings.namespace === undefined ? 'one per run' : `given: ${settings.namespace}`,
     kubeClientNode: settings.clientNode ?? 'chosen',
     kubeServerNode: settings.serverNode ?? 'chosen',
     kubeImage: settings.image,

@@ -1,0 +1,120 @@
+/**
+ * One CPU profile's pods at a time: before a scenario runs, the pods of the profile before it are
+ * deleted (and awaited until gone, so their CPU is free again) and this profile's are created and
+ * awaited until Ready. Why: Cilium's 32-core scenario means "the whole node"; keeping every profile's
+ * pods for the whole run would need the sum of all profiles on each node (33.1 CPUs for the default
+ * suite). Consecutive scenarios of one profile keep its pods.
+ */
+import type { V1Pod } from '@kubernetes/client-node';
+import { InfraError, UsageError } from '../../util/errors.js';
+import { isNotFound } from './api-errors.js';
+import { deletePodsAndWait } from './cleanup.js';
+import { explainApiError, step } from './connection.js';
+import { ROLE_LABEL, runSelector } from './names.js';
+import { buildRunPods } from './pod-spec.js';
+import { waitForPodsReady } from './pod-wait.js';
+import { formatCpus, type KubeProfile, requestMillis } from './profiles.js';
+import { allOrFirstFailure, apiOf, type KubeRun } from './run-state.js';
+
+/** Bound for the previous profile's pods to be gone (their grace period is 1 s) before the next are created. */
+export const PROFILE_POD_DELETE_TIMEOUT_MS = 60_000;
+
+/** Throws when cleanup has started: a switch in progress stops and leaves what it made to cleanup. */
+export function checkpoint(run: KubeRun): void {
+  if (run.closed) throw new InfraError('the Kubernetes target was cleaned up while it was preparing pods');
+}
+
+/** "cpus 32 (tcp_stream_32, tcp_rr_32cpu)": a profile for people. */
+export function describeProfile(profile: KubeProfile): string {
+  const size = profile.cpus === null ? 'not limited' : formatCpus(requestMillis(profile));
+  return `cpus ${size} (${profile.scenarioNames.join(', ')})`;
+}
+
+/** "server pod ns/name (node b)": how the wait names a pod in its error. */
+function describePod(run: KubeRun, pods: readonly V1Pod[], name: string): string {
+  const pod = pods.find((candidate) => candidate.metadata?.name === name);
+  const role = pod?.metadata?.labels?.[ROLE_LABEL] ?? 'netperf-gate';
+  const nodeName =
+    pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
+      ?.matchFields?.[0]?.values?.[0];
+  return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
+}
+
+async function createPods(run: KubeRun, pods: readonly V1Pod[]): Promise<void> {
+  const api = apiOf(run);
+  const { namespace } = run.created;
+  for (const pod of pods) run.created.pods.push(pod.metadata?.name ?? ''); // before the create is sent
+  const creates = pods.map((pod) => api.createPod(namespace, pod, run.runId));
+  try {
+    await allOrFirstFailure(creates);
+  } catch (error) {
+    if (!run.created.namespaceCreated && isNotFound(error)) {
+      throw new UsageError(
+        `Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`,
+      );
+    }
+    throw explainApiError(`creating pods in namespace ${namespace}`, error, api.server);
+  }
+}
+
+/** The pod objects of a profile: server and client, on the pod network and, when asked, the host's. */
+function profilePods(run: KubeRun, profile: KubeProfile): V1Pod[] {
+  const { settings, runId, created, pinned, tolerations } = run;
+  if (pinned === undefined) throw new Error('pods need the chosen nodes: prepare first');
+  const base = { runId, namespace: created.namespace, image: settings.image, tolerations };
+  return buildRunPods(base, [profile], pinned, settings.hostNetworkReference);
+}
+
+async function startPods(run: KubeRun, profile: KubeProfile): Promise<void> {
+  const pods = profilePods(run, profile);
+  await createPods(run, pods);
+  checkpoint(run);
+  const ready = await waitForPodsReady({
+    api: apiOf(run),
+    namespace: run.created.namespace,
+    selector: runSelector(run.runId),
+    podNames: pods.map((pod) => pod.metadata?.name ?? ''),
+    bounds: run.bounds,
+    describe: (name) => describePod(run, pods, name),
+  });
+  for (const [name, pod] of ready) if (pod.status?.podIP) run.podIps.set(name, pod.status.podIP);
+  checkpoint(run);
+}
+
+async function removePods(run: KubeRun, profile: KubeProfile): Promise<void> {
+  const names = profilePods(run, profile).map((pod) => pod.metadata?.name ?? '');
+  const api = apiOf(run);
+  const { namespace } = run.created;
+  const gone = await step(api, `deleting the pods of ${describeProfile(profile)}`, () =>
+    deletePodsAndWait(api, namespace, names, PROFILE_POD_DELETE_TIMEOUT_MS),
+  );
+  if (!gone) {
+    throw new InfraError(
+      `pods ${names.join(', ')} in ${namespace} were still there ${PROFILE_POD_DELETE_TIMEOUT_MS / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`,
+    );
+  }
+  run.created.pods = run.created.pods.filter((name) => !names.includes(name));
+  for (const name of names) run.podIps.delete(name);
+}
+
+/**
+ * Makes `profile` the one whose pods exist: nothing to do when it already is; otherwise deletes the
+ * pods of the profile before (waiting until they are gone), creates this one's and waits until they
+ * are Ready. Logs one line per switch. Failures are one-line errors; cleanup removes what is left.
+ */
+export async function switchProfile(run: KubeRun, profile: KubeProfile): Promise<void> {
+  if (run.active?.key === profile.key) return;
+  checkpoint(run);
+  const startedMs = Date.now();
+  const previous = run.active;
+  run.active = undefined;
+  if (previous !== undefined) await removePods(run, previous);
+  checkpoint(run);
+  await startPods(run, profile);
+  run.active = profile;
+  const seconds = ((Date.now() - startedMs) / 1000).toFixed(1);
+  const after = previous === undefined ? '' : `, after deleting those of ${describeProfile(previous)}`;
+  run.log(
+    `kubernetes: pods of ${describeProfile(profile)} Ready in namespace ${run.created.namespace} (${seconds} s${after})`,
+  );
+}
