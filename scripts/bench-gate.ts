@@ -1,8 +1,8 @@
 // Gate quality on the local target: false alarms over K unchanged reruns and detections over K reruns
 // with a known regression, all against one baseline. Prints figures; asserts nothing.
 // Usage: npm run bench:gate -- [--k 5] [--samples 5] [--duration 2] [--scenarios a,b]
-//        [--thresholds FILE] [--qdisc ARGS] [--server-setup CMD]
-import { spawnSync } from 'node:child_process';
+//        [--thresholds FILE] [--qdisc ARGS] [--server-setup CMD] [--hogs N]
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     thresholds: { type: 'string', default: 'examples/thresholds-local.yml' },
     qdisc: { type: 'string', default: 'tbf rate 500mbit burst 256kb latency 10ms' },
     'server-setup': { type: 'string', default: 'sh examples/slow-input-chain.sh 5000' },
+    // Busy-loop processes kept running through every run (baseline included): a second, noisier level.
+    hogs: { type: 'string', default: '0' },
   },
 });
 
@@ -40,12 +42,17 @@ function cli(args: string[]): { code: number | null; verdictLine: string } {
   return { code: child.status, verdictLine };
 }
 
+const hogs = Array.from({ length: Number(values.hogs) }, () =>
+  spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }),
+);
+
 try {
   const k = Number(values.k);
   const baseline = join(folder, 'baseline.json');
   console.log(
     `bench:gate — local target, ${values.scenarios}, ${values.samples} samples × ${values.duration} s, thresholds ${values.thresholds}`,
   );
+  console.log(`noise: ${values.hogs} busy-loop process(es) running throughout`);
   console.log(`injection: qdisc "${values.qdisc}", server setup "${values['server-setup']}"`);
   cli(['run', ...common, '--out', baseline]);
   const gateArgs = [
@@ -78,5 +85,6 @@ try {
     `false alarms: ${falseAlarms}/${k} unchanged runs; detections: ${detections}/${k} injected runs`,
   );
 } finally {
+  for (const hog of hogs) hog.kill('SIGKILL');
   rmSync(folder, { recursive: true, force: true });
 }

@@ -52,6 +52,7 @@ export async function resolveBaseline(
       path: join(folder, ReportFiles.Results),
       origin: { kind: 'none' },
       note: `No baseline: ${result.reason}.`,
+      missingReason: result.reason,
     };
   }
   const repository = `${context.repository?.owner}/${context.repository?.repo}`;

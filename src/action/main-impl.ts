@@ -40,8 +40,7 @@ async function runConfigWithKubeconfig(settings: ActionSettings, context: GitHub
 /** The line saying where the baseline came from, and for no-baseline the reason for the summary output. */
 function baselineStory(baseline: ResolvedBaseline, outcome: GateOutcome): { note: string; reason?: string } {
   if (outcome.verdict !== 'no-baseline') return { note: baseline.note };
-  const reason =
-    baseline.origin.kind === 'file' ? `there is no file \`${baseline.origin.path}\`` : baseline.missingReason;
+  const reason = baseline.missingReason;
   return { note: `No baseline: ${reason}.`, reason };
 }
 
