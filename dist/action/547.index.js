@@ -179,6 +179,19 @@ function connectError(failure) {
         ? error
         : new ExecHandshakeError(error.message, Number(status[1]));
 }
+/** The name the fan-out script runs under ($0), right after `sh -c SCRIPT` (see src/netperf/fan-out.ts). */
+const FAN_OUT_NAME = 'netperf-gate-fan-out';
+/**
+ * A command for messages: the program, and what it was asked to do. The fan-out script (`sh -c
+ * SCRIPT netperf-gate-fan-out N netperf …`) is named by what it runs, "32 × netperf …", not by its script.
+ */
+function describeCommand(command) {
+    if (command[0] === 'sh' && command[3] === FAN_OUT_NAME) {
+        const [count = '?', program = '?', ...args] = command.slice(4);
+        return { program, text: `${count} × ${[program, ...args].join(' ')}` };
+    }
+    return { program: command[0] ?? '?', text: command.join(' ') };
+}
 function finished(stream) {
     return stream.writableFinished
         ? Promise.resolve()
@@ -201,7 +214,8 @@ async function execInPod(config, where, command, timeoutMs) {
         .catch((error) => {
         throw connectError(error);
     });
-    const what = `'${command.join(' ')}' in pod ${where.namespace}/${where.pod}`;
+    const described = describeCommand(command);
+    const what = `'${described.text}' in pod ${where.namespace}/${where.pod}`;
     await new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
             socket.terminate();
@@ -213,7 +227,7 @@ async function execInPod(config, where, command, timeoutMs) {
         });
     });
     if (status === undefined) {
-        throw new errors/* InfraError */.iG(`the exec connection to pod ${where.namespace}/${where.pod} dropped before ${command[0]} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`);
+        throw new errors/* InfraError */.iG(`the exec connection to pod ${where.namespace}/${where.pod} dropped before ${described.program} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`);
     }
     const end = execEndFromStatus(status);
     if ('failure' in end)
@@ -371,6 +385,7 @@ function createKubeApi(config, retry = {}) {
         listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
         createNamespace: (body, runId) => createOnce(() => core.createNamespace({ body }, options()), () => core.readNamespace({ name: body.metadata?.name ?? '' }, options()), runId, retry),
         readNamespace: (name) => readOrUndefined(() => retried(() => core.readNamespace({ name }, options()))),
+        listNamespaces: async (labelSelector) => (await retried(() => core.listNamespace({ labelSelector }, options()))).items,
         deleteNamespace: (name) => deleteIgnoringNotFound(() => retried(() => core.deleteNamespace({ name, propagationPolicy: 'Background' }, options()))),
         createPod: (namespace, body, runId) => createOnce(() => core.createNamespacedPod({ namespace, body }, options()), () => core.readNamespacedPod({ namespace, name: body.metadata?.name ?? '' }, options()), runId, retry),
         readPod: (namespace, name) => readOrUndefined(() => retried(() => core.readNamespacedPod({ namespace, name }, options()))),

@@ -9,7 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CLEANUP_POLL_INTERVAL_MS: () => (/* binding */ CLEANUP_POLL_INTERVAL_MS),
 /* harmony export */   CLEANUP_WAIT_TIMEOUT_MS: () => (/* binding */ CLEANUP_WAIT_TIMEOUT_MS),
-/* harmony export */   deleteCreatedResources: () => (/* binding */ deleteCreatedResources)
+/* harmony export */   deleteCreatedResources: () => (/* binding */ deleteCreatedResources),
+/* harmony export */   deletePodsAndWait: () => (/* binding */ deletePodsAndWait)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /** Removing what a run created: its namespace, or its pods in a namespace it was given. Logs, never throws. */
@@ -33,11 +34,18 @@ async function deleteNamespace(api, name, waitMs, log) {
     if (!gone)
         log(`cleanup: namespace ${name} is still terminating after ${waitMs / 1000} s; it goes away by itself`);
 }
-async function deletePods(api, resources, waitMs, log) {
-    const { namespace, pods } = resources;
+/**
+ * Deletes pods by name (404 counts as deleted) and waits, bounded by `waitMs`, until none is left.
+ * Resolves whether they are gone; a delete the API refuses rejects.
+ */
+async function deletePodsAndWait(api, namespace, pods, waitMs) {
     await Promise.all(pods.map((pod) => api.deletePod(namespace, pod)));
     const remaining = async () => (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
-    const gone = await waitUntilGone(remaining, waitMs);
+    return waitUntilGone(remaining, waitMs);
+}
+async function deletePods(api, resources, waitMs, log) {
+    const { namespace, pods } = resources;
+    const gone = await deletePodsAndWait(api, namespace, pods, waitMs);
     if (!gone)
         log(`cleanup: pods of run ${resources.runId} in ${namespace} are still terminating after ${waitMs / 1000} s`);
 }

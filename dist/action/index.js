@@ -28368,6 +28368,62 @@ module.exports = {
 
 /***/ }),
 
+/***/ 98626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ describeKubernetesSettings),
+/* harmony export */   O: () => (/* binding */ normaliseSettings)
+/* harmony export */ });
+/** Trims the settings; a blank one (an unset action input arrives as '') counts as not set. */
+function normaliseSettings(settings) {
+    const clean = (value) => (value?.trim() ? value.trim() : undefined);
+    const optional = [
+        'kubeconfigPath',
+        'context',
+        'namespace',
+        'clientNode',
+        'serverNode',
+        'nodeSelector',
+    ];
+    const normalised = {
+        tolerations: settings.tolerations.map((text) => text.trim()).filter((text) => text !== ''),
+        image: settings.image.trim(),
+        hostNetworkReference: settings.hostNetworkReference,
+    };
+    for (const key of optional) {
+        const value = clean(settings[key]);
+        if (value !== undefined)
+            normalised[key] = value;
+    }
+    return normalised;
+}
+/**
+ * The settings that shaped a Kubernetes measurement, as recorded in the results (`target.settings`).
+ * The kubeconfig is named by its path only, never by its content; what was left to the defaults is
+ * said so, so that two results files show how their runs were set up.
+ */
+function describeKubernetesSettings(given) {
+    const settings = normaliseSettings(given);
+    const described = {
+        kubeconfig: settings.kubeconfigPath ?? 'default (KUBECONFIG, ~/.kube/config or in-cluster)',
+        kubeContext: settings.context ?? 'current',
+        kubeNamespace: settings.namespace === undefined ? 'one per run' : `given: ${settings.namespace}`,
+        kubeClientNode: settings.clientNode ?? 'chosen',
+        kubeServerNode: settings.serverNode ?? 'chosen',
+        kubeImage: settings.image,
+        kubeHostNetworkReference: settings.hostNetworkReference ? 'on' : 'off',
+    };
+    if (settings.nodeSelector !== undefined)
+        described.kubeNodeSelector = settings.nodeSelector;
+    if (settings.tolerations.length > 0)
+        described.kubeTolerations = settings.tolerations.join(', ');
+    return described;
+}
+
+
+/***/ }),
+
 /***/ 70017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -50698,12 +50754,24 @@ const aggregateSchema = strictObject({
     stddev: finite,
     cvPct: finite.nullable(),
 });
+const aggregatesSchema = partialRecord(metricName, aggregateSchema);
+/**
+ * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
+ * baseline"): the same number of samples of the same netperf, between host-network pods on the same
+ * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
+ */
+const referenceResultSchema = strictObject({
+    samples: array(sampleSchema),
+    aggregates: aggregatesSchema,
+});
 const scenarioResultSchema = strictObject({
     settings: scenarioSettingsSchema,
     /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
     costUnit: schemas_string(),
     samples: array(sampleSchema),
-    aggregates: partialRecord(metricName, aggregateSchema),
+    aggregates: aggregatesSchema,
+    /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
+    reference: referenceResultSchema.optional(),
 });
 const nodeSchema = strictObject({
     name: schemas_string(),
@@ -52041,6 +52109,8 @@ function parseScenarioList(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/create.ts
+/** Said once when --host-network-reference is given for the local target, which has no host network. */
+const LOCAL_REFERENCE_WARNING = '--host-network-reference is ignored on the local target (it has no host network); use it with --target kubernetes';
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
  * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
@@ -52048,16 +52118,20 @@ function parseScenarioList(value) {
 async function createTarget(config, log) {
     switch (config.target) {
         case 'local': {
-            const { createLocalTarget } = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 5925));
+            if (config.kubernetes.hostNetworkReference)
+                log(LOCAL_REFERENCE_WARNING);
+            const { createLocalTarget } = await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 13357));
             return createLocalTarget(config.local, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59389));
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(926)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95926));
             return createKubernetesTarget(config.kubernetes, { log });
         }
     }
 }
 
+// EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
+var kubernetes_settings = __nccwpck_require__(98626);
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
 
 const SIGNAL_EXIT_CODES = { SIGINT: errors/* EXIT_INTERRUPTED_SIGINT */.PC, SIGTERM: errors/* EXIT_INTERRUPTED_SIGTERM */.A1 };
@@ -52088,6 +52162,17 @@ async function withSignalCleanup(cleanup, work, log, exit = (code) => process.ex
     finally {
         for (const { signal, handler } of handlers)
             process.off(signal, handler);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/headline.ts
+/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
+function headline_headlineMetric(test) {
+    switch (test) {
+        case 'TCP_STREAM':
+            return 'throughput_gbps';
+        case 'TCP_RR':
+            return 'transactions_per_sec';
     }
 }
 
@@ -52580,19 +52665,19 @@ function toInstanceFigures(figures) {
 
 
 
+
+
 function headline(scenario, metrics) {
-    const metric = scenario.test === 'TCP_STREAM' ? 'throughput_gbps' : 'transactions_per_sec';
+    const metric = headline_headlineMetric(scenario.test);
     const value = metrics[metric];
-    const unit = scenario.test === 'TCP_STREAM' ? 'Gbit/s' : 'trans/s';
-    return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${unit}`;
+    return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${metricUnit(metric)}`;
 }
-/** Runs one sample: N netperf processes together, parsed and combined. */
-async function measureSample(scenario, index, deps) {
-    const endpoint = deps.target.endpoint(scenario);
-    const argv = buildNetperfArgs(scenario, endpoint);
-    const startedAt = deps.now();
-    const outputs = await deps.target.runNetperf(scenario, Array.from({ length: scenario.concurrency }, () => argv));
-    const wallSeconds = (deps.now().getTime() - startedAt.getTime()) / 1000;
+/** Runs one sample on a pair (the pods, or the host-network reference): N netperf processes together. */
+async function measureSample(pair, scenario, index, now) {
+    const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
+    const startedAt = now();
+    const outputs = await pair.runNetperf(scenario, Array.from({ length: scenario.concurrency }, () => argv));
+    const wallSeconds = (now().getTime() - startedAt.getTime()) / 1000;
     const figures = outputs.map((output) => parseNetperfOutput(output));
     return {
         index,
@@ -52602,33 +52687,55 @@ async function measureSample(scenario, index, deps) {
         instances: figures.map(toInstanceFigures),
     };
 }
+/** Seconds left at the pace so far, as the end of a progress line. */
+function timeLeft(pace, scenario, sample) {
+    pace.scheduledDone += scenario.durationSeconds;
+    pace.wallDone += sample.wallSeconds;
+    const left = (pace.scheduledTotal - pace.scheduledDone) * (pace.wallDone / pace.scheduledDone);
+    return left > 0 ? `about ${formatDuration(left)} left` : 'done';
+}
+async function takeSamples(series, scenario, deps, pace) {
+    const samples = [];
+    for (let index = 0; index < scenario.samples; index++) {
+        const sample = await measureSample(series.pair, scenario, index, deps.now);
+        samples.push(sample);
+        deps.progress(`${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +
+            `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
+    }
+    return samples;
+}
 /**
- * Measures every scenario of the suite on a prepared target, sample after sample, printing a progress
- * line per sample (scenario i/n, sample j/m, the figure, time left).
+ * Measures every scenario, in the order given, sample after sample, printing a progress line per
+ * sample (scenario i/n, sample j/m, the figure, time left). Before each scenario the target gets to
+ * switch to its CPU profile (`useProfile`); with a reference pair, the scenario's pod samples are
+ * followed by as many host-network samples, stored as its `reference`.
  */
 async function measureSuite(scenarios, deps) {
-    const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds, 0);
-    let scheduledDone = 0;
-    let wallDone = 0;
+    const { reference } = deps.target;
+    const wantsReference = (scenario) => reference !== undefined && !(deps.referenceTaken?.has(scenario.name) ?? false);
+    const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * (wantsReference(s) ? 2 : 1), 0);
+    const pace = { scheduledTotal, scheduledDone: 0, wallDone: 0 };
     const results = [];
     for (const [position, scenario] of scenarios.entries()) {
-        const samples = [];
-        for (let index = 0; index < scenario.samples; index++) {
-            const sample = await measureSample(scenario, index, deps);
-            samples.push(sample);
-            scheduledDone += scenario.durationSeconds;
-            wallDone += sample.wallSeconds;
-            const pace = wallDone / scheduledDone;
-            const left = (scheduledTotal - scheduledDone) * pace;
-            deps.progress(`[${position + 1}/${scenarios.length} ${scenario.name}] sample ${index + 1}/${scenario.samples}: ` +
-                `${headline(scenario, sample.metrics)} · ${left > 0 ? `about ${formatDuration(left)} left` : 'done'}`);
-        }
-        results.push({
+        await deps.target.useProfile?.(scenario);
+        const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
+        const samples = await takeSamples({ pair: deps.target, name: 'sample', label }, scenario, deps, pace);
+        const result = {
             settings: { ...scenario },
             costUnit: costUnit(scenario.test),
             samples,
             aggregates: aggregateSamples(samples.map((s) => s.metrics)),
-        });
+        };
+        if (reference !== undefined && wantsReference(scenario)) {
+            const series = { pair: reference, name: 'host-network reference', label };
+            const hostSamples = await takeSamples(series, scenario, deps, pace);
+            result.reference = {
+                samples: hostSamples,
+                aggregates: aggregateSamples(hostSamples.map((s) => s.metrics)),
+            };
+            deps.referenceTaken?.add(scenario.name);
+        }
+        results.push(result);
     }
     return results;
 }
@@ -52638,8 +52745,14 @@ async function measureSuite(scenarios, deps) {
 
 
 
-/** Settings that shaped the measurement, recorded in the results and the report. */
+
+/**
+ * Settings that shaped the measurement, recorded in the results and the report: those of the target
+ * measured on (the other target's flags were ignored, so they are not recorded).
+ */
 function targetSettings(config) {
+    if (config.target === 'kubernetes')
+        return (0,kubernetes_settings/* describeKubernetesSettings */.N)(config.kubernetes);
     const settings = {};
     if (config.local.qdisc)
         settings.localQdisc = config.local.qdisc;
@@ -52659,9 +52772,10 @@ async function session_withSession(config, scenarios, io, work) {
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
             await target.prepare(scenarios);
+            const referenceTaken = new Set();
             const session = {
                 target,
-                measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log }),
+                measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
             };
             const results = await work(session);
             return { scenarios: results, environment: await target.fingerprint() };
@@ -53028,7 +53142,8 @@ function createRestClient(options) {
 async function resolveBaseline(settings, context, log) {
     if (settings.baseline.kind === 'file') {
         const { path } = settings.baseline;
-        return { path, origin: { kind: 'file', path }, note: `Baseline: the file \`${path}\`.` };
+        const missingReason = `there is no file \`${path}\``;
+        return { path, origin: { kind: 'file', path }, note: `Baseline: the file \`${path}\`.`, missingReason };
     }
     if (context.repository !== undefined && settings.githubToken === '') {
         throw new errors/* UsageError */.eb(`input ${Inputs.GithubToken} is empty: baseline default-branch reads other runs' artifacts with it (permission actions: read)`);
@@ -53049,6 +53164,7 @@ async function resolveBaseline(settings, context, log) {
             path: (0,external_node_path_.join)(folder, ReportFiles.Results),
             origin: { kind: 'none' },
             note: `No baseline: ${result.reason}.`,
+            missingReason: result.reason,
         };
     }
     const repository = `${context.repository?.owner}/${context.repository?.repo}`;
@@ -53056,6 +53172,7 @@ async function resolveBaseline(settings, context, log) {
         path: result.resultsPath,
         origin: { kind: 'artifact', runId: result.runId, repository, artifactName: settings.artifactName },
         note: `Baseline: artifact \`${settings.artifactName}\` of run ${result.runId} (${result.workflowFile} on ${result.branch}).`,
+        missingReason: `run ${result.runId}'s artifact has no ${ReportFiles.Results}`,
     };
 }
 
@@ -55063,12 +55180,12 @@ async function runConfigWithKubeconfig(settings, context) {
     lib_core/* saveState */.LZ(State.KubeconfigFile, path);
     return { ...settings.run, kubernetes: { ...settings.run.kubernetes, kubeconfigPath: path } };
 }
-/** The line saying where the baseline came from, or why there was none. */
-function baselineNote(baseline, outcome) {
-    if (outcome.verdict === 'no-baseline' && baseline.origin.kind === 'file') {
-        return `No baseline: there is no file \`${baseline.origin.path}\`.`;
-    }
-    return baseline.note;
+/** The line saying where the baseline came from, and for no-baseline the reason for the summary output. */
+function baselineStory(baseline, outcome) {
+    if (outcome.verdict !== 'no-baseline')
+        return { note: baseline.note };
+    const reason = baseline.missingReason;
+    return { note: `No baseline: ${reason}.`, reason };
 }
 /** Measures and judges through the shared pipeline, recording created resources and raw outputs. */
 async function measure(settings, run, baseline) {
@@ -55102,7 +55219,7 @@ async function measure(settings, run, baseline) {
 }
 /** Reports, outputs, annotations and the job summary of a finished gate; returns the summary line and markdown. */
 async function publish(settings, context, baseline, outcome) {
-    const note = baselineNote(baseline, outcome);
+    const { note, reason } = baselineStory(baseline, outcome);
     const input = {
         current: outcome.results,
         verdict: outcome.verdict,
@@ -55112,8 +55229,7 @@ async function publish(settings, context, baseline, outcome) {
     };
     const paths = await writeReportFiles(settings.reportDir, input, baseline.path);
     const markdown = summaryMarkdown(input, note);
-    const detail = outcome.verdict === 'no-baseline' ? note.replace(/^No baseline: /, '').replace(/\.$/, '') : undefined;
-    const summary = summaryLine(outcome.verdict, outcome.comparison, detail);
+    const summary = summaryLine(outcome.verdict, outcome.comparison, reason);
     setOutputs(outcome.verdict, outcome.comparison, summary, paths);
     annotate(outcome.comparison);
     await writeJobSummary(markdown, context.hasStepSummary);
@@ -55227,7 +55343,7 @@ async function cleanUpCluster(stateText) {
 }
 /** Network namespaces and processes a killed local run left (only those whose process is gone). */
 async function sweepLocal() {
-    const { sweepLeftovers } = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 5925));
+    const { sweepLeftovers } = await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 13357));
     const removed = await sweepLeftovers({ log: (line) => lib_core/* info */.pq(`post: ${line}`) });
     if (removed.length === 0)
         lib_core/* info */.pq('post: the local target left nothing behind');

@@ -2,6 +2,136 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ buildFanOutArgv),
+/* harmony export */   v7: () => (/* binding */ splitFanOutOutput)
+/* harmony export */ });
+/* unused harmony export FAN_OUT_SCRIPT */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+
+/**
+ * Starts N copies of a command together from ONE process and prints their outputs one after another,
+ * framed by marker lines. Why: starting 32 netperf processes one spawn (or one Kubernetes exec) at a
+ * time spreads their starts over most of a second on a busy 2-core machine — the first ones already
+ * load the CPU while the last ones still set up — so runs overlap badly and take ~1.5–2× their
+ * duration (measured here: 32 × TCP_RR -l 3 from Node spawns 4.5–6.1 s; from this script 3.2 s).
+ * A shell forks the copies within milliseconds. The command arrives as "$@" (never interpolated).
+ */
+const FAN_OUT_SCRIPT = [
+    'n=$1; shift',
+    'dir=$(mktemp -d) || exit 97',
+    'pids=""',
+    'trap \'kill $pids 2>/dev/null; rm -rf "$dir"; exit 143\' INT TERM',
+    'i=1',
+    'while [ "$i" -le "$n" ]; do "$@" >"$dir/$i.out" 2>"$dir/$i.err" & pids="$pids $!"; i=$((i+1)); done',
+    'i=1',
+    'for pid in $pids; do wait "$pid"; echo $? >"$dir/$i.rc"; i=$((i+1)); done',
+    'i=1',
+    'while [ "$i" -le "$n" ]; do',
+    '  printf \'\\n@@netperf-gate instance %s exit %s@@\\n\' "$i" "$(cat "$dir/$i.rc")"',
+    '  cat "$dir/$i.out"',
+    '  printf \'\\n@@netperf-gate instance %s stderr@@\\n\' "$i"',
+    '  cat "$dir/$i.err"',
+    '  i=$((i+1))',
+    'done',
+    'rm -rf "$dir"',
+].join('\n');
+/** The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT. */
+function buildFanOutArgv(instances, command) {
+    if (!Number.isInteger(instances) || instances < 1)
+        throw new RangeError(`instances must be ≥ 1, got ${instances}`);
+    return ['sh', '-c', FAN_OUT_SCRIPT, 'netperf-gate-fan-out', String(instances), ...command];
+}
+/** Each marker starts with its own newline, so an output cut without a final newline stays cut. */
+const MARKER = /\n@@netperf-gate instance (\d+) (?:exit (\d+)|stderr)@@\n/;
+function fanOutFailure(output, why) {
+    const first = (output.stderr.trim().split('\n')[0] ?? '').slice(0, 200);
+    const said = first === '' ? '' : `: ${first}`;
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfraError */ .iG(`starting netperf instances together failed (${why})${said}; run with --debug and check sh on the client`);
+}
+/** Splits the fan-out script's output back into one ProcessOutput per instance, in order. */
+function splitFanOutOutput(output, instances) {
+    if (output.exitCode !== 0)
+        throw fanOutFailure(output, `exit ${output.exitCode ?? 'by signal'}`);
+    // split() with capture groups yields: text, instance, exit code (or undefined for stderr), text, …
+    const parts = output.stdout.split(new RegExp(MARKER.source, 'g'));
+    const results = [];
+    for (let at = 1; at + 2 < parts.length; at += 3) {
+        const exitCode = parts[at + 1];
+        const text = parts[at + 2] ?? '';
+        const current = results.at(-1);
+        if (exitCode !== undefined)
+            results.push({ stdout: text, stderr: '', exitCode: Number(exitCode) });
+        else if (current)
+            current.stderr = text;
+    }
+    if (results.length !== instances)
+        throw fanOutFailure(output, `${results.length} of ${instances} outputs`);
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 8626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ describeKubernetesSettings),
+/* harmony export */   O: () => (/* binding */ normaliseSettings)
+/* harmony export */ });
+/** Trims the settings; a blank one (an unset action input arrives as '') counts as not set. */
+function normaliseSettings(settings) {
+    const clean = (value) => (value?.trim() ? value.trim() : undefined);
+    const optional = [
+        'kubeconfigPath',
+        'context',
+        'namespace',
+        'clientNode',
+        'serverNode',
+        'nodeSelector',
+    ];
+    const normalised = {
+        tolerations: settings.tolerations.map((text) => text.trim()).filter((text) => text !== ''),
+        image: settings.image.trim(),
+        hostNetworkReference: settings.hostNetworkReference,
+    };
+    for (const key of optional) {
+        const value = clean(settings[key]);
+        if (value !== undefined)
+            normalised[key] = value;
+    }
+    return normalised;
+}
+/**
+ * The settings that shaped a Kubernetes measurement, as recorded in the results (`target.settings`).
+ * The kubeconfig is named by its path only, never by its content; what was left to the defaults is
+ * said so, so that two results files show how their runs were set up.
+ */
+function describeKubernetesSettings(given) {
+    const settings = normaliseSettings(given);
+    const described = {
+        kubeconfig: settings.kubeconfigPath ?? 'default (KUBECONFIG, ~/.kube/config or in-cluster)',
+        kubeContext: settings.context ?? 'current',
+        kubeNamespace: settings.namespace === undefined ? 'one per run' : `given: ${settings.namespace}`,
+        kubeClientNode: settings.clientNode ?? 'chosen',
+        kubeServerNode: settings.serverNode ?? 'chosen',
+        kubeImage: settings.image,
+        kubeHostNetworkReference: settings.hostNetworkReference ? 'on' : 'off',
+    };
+    if (settings.nodeSelector !== undefined)
+        described.kubeNodeSelector = settings.nodeSelector;
+    if (settings.tolerations.length > 0)
+        described.kubeTolerations = settings.tolerations.join(', ');
+    return described;
+}
+
+
+/***/ }),
+
 /***/ 6543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -176,7 +306,7 @@ function buildFingerprint(input) {
 
 /***/ }),
 
-/***/ 5925:
+/***/ 3357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -188,73 +318,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS
 
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/netperf/fan-out.ts
-
-/**
- * Starts N copies of a command together from ONE process and prints their outputs one after another,
- * framed by marker lines. Why: starting 32 netperf processes one spawn (or one Kubernetes exec) at a
- * time spreads their starts over most of a second on a busy 2-core machine — the first ones already
- * load the CPU while the last ones still set up — so runs overlap badly and take ~1.5–2× their
- * duration (measured here: 32 × TCP_RR -l 3 from Node spawns 4.5–6.1 s; from this script 3.2 s).
- * A shell forks the copies within milliseconds. The command arrives as "$@" (never interpolated).
- */
-const FAN_OUT_SCRIPT = [
-    'n=$1; shift',
-    'dir=$(mktemp -d) || exit 97',
-    'pids=""',
-    'trap \'kill $pids 2>/dev/null; rm -rf "$dir"; exit 143\' INT TERM',
-    'i=1',
-    'while [ "$i" -le "$n" ]; do "$@" >"$dir/$i.out" 2>"$dir/$i.err" & pids="$pids $!"; i=$((i+1)); done',
-    'i=1',
-    'for pid in $pids; do wait "$pid"; echo $? >"$dir/$i.rc"; i=$((i+1)); done',
-    'i=1',
-    'while [ "$i" -le "$n" ]; do',
-    '  printf \'\\n@@netperf-gate instance %s exit %s@@\\n\' "$i" "$(cat "$dir/$i.rc")"',
-    '  cat "$dir/$i.out"',
-    '  printf \'\\n@@netperf-gate instance %s stderr@@\\n\' "$i"',
-    '  cat "$dir/$i.err"',
-    '  i=$((i+1))',
-    'done',
-    'rm -rf "$dir"',
-].join('\n');
-/** The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT. */
-function buildFanOutArgv(instances, command) {
-    if (!Number.isInteger(instances) || instances < 1)
-        throw new RangeError(`instances must be ≥ 1, got ${instances}`);
-    return ['sh', '-c', FAN_OUT_SCRIPT, 'netperf-gate-fan-out', String(instances), ...command];
-}
-/** Each marker starts with its own newline, so an output cut without a final newline stays cut. */
-const MARKER = /\n@@netperf-gate instance (\d+) (?:exit (\d+)|stderr)@@\n/;
-function fanOutFailure(output, why) {
-    const first = (output.stderr.trim().split('\n')[0] ?? '').slice(0, 200);
-    const said = first === '' ? '' : `: ${first}`;
-    return new errors/* InfraError */.iG(`starting netperf instances together failed (${why})${said}; run with --debug and check sh on the client`);
-}
-/** Splits the fan-out script's output back into one ProcessOutput per instance, in order. */
-function splitFanOutOutput(output, instances) {
-    if (output.exitCode !== 0)
-        throw fanOutFailure(output, `exit ${output.exitCode ?? 'by signal'}`);
-    // split() with capture groups yields: text, instance, exit code (or undefined for stderr), text, …
-    const parts = output.stdout.split(new RegExp(MARKER.source, 'g'));
-    const results = [];
-    for (let at = 1; at + 2 < parts.length; at += 3) {
-        const exitCode = parts[at + 1];
-        const text = parts[at + 2] ?? '';
-        const current = results.at(-1);
-        if (exitCode !== undefined)
-            results.push({ stdout: text, stderr: '', exitCode: Number(exitCode) });
-        else if (current)
-            current.stderr = text;
-    }
-    if (results.length !== instances)
-        throw fanOutFailure(output, `${results.length} of ${instances} outputs`);
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/netperf/fan-out.ts
+var fan_out = __nccwpck_require__(9284);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
 ;// CONCATENATED MODULE: ./src/util/process.ts
 /**
  * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
@@ -392,6 +461,8 @@ function createCommandRunner() {
     return { run: runAsync, start: startProcess, runSync: runSynchronously };
 }
 
+// EXTERNAL MODULE: ./src/targets/same-command.ts
+var same_command = __nccwpck_require__(7554);
 // EXTERNAL MODULE: ./src/targets/local/cpu-profiles.ts
 var cpu_profiles = __nccwpck_require__(6543);
 // EXTERNAL MODULE: ./src/targets/local/fingerprint.ts + 1 modules
@@ -830,6 +901,7 @@ function cleanupRunSync(run) {
 
 
 
+
 /** Time a netperf run may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
 const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
 /** Bound for `netperf -V`. */
@@ -866,11 +938,6 @@ function createLocalTarget(options, deps = {}) {
         cleanupSync: () => cleanupRunSync(run),
     };
 }
-/** True when every instance runs the same arguments (what the runner asks for), so one fan-out can start them. */
-function allSame(argvs) {
-    const first = JSON.stringify(argvs[0]);
-    return argvs.every((argv) => JSON.stringify(argv) === first);
-}
 /**
  * Starts every netperf process together, so the connections overlap: identical instances through one
  * fan-out shell (see fan-out.ts for why), others as separate processes; each run is bounded.
@@ -879,11 +946,11 @@ async function runNetperf(run, scenario, argvs) {
     const { clientCores } = (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario);
     const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
     const namespace = run.names.clientNamespace;
-    const [first] = argvs;
-    if (argvs.length > 1 && first !== undefined && allSame(argvs)) {
-        const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...first]);
+    const shared = (0,same_command/* sharedArgv */.q)(argvs);
+    if (shared !== undefined) {
+        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, ['netperf', ...shared]);
         const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
-        return splitFanOutOutput(output, argvs.length);
+        return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
     }
     const runs = argvs.map((argv) => run.runner.run(inNamespace(namespace, clientCores, ['netperf', ...argv]), { timeoutMs }));
     return allOrFirstFailure(runs);
@@ -967,6 +1034,32 @@ function leftoverNamespaces(namespaces, isAlive) {
         const match = LEFTOVER_NAMESPACE.exec(name);
         return match?.[1] !== undefined && !isAlive(Number(match[1]));
     });
+}
+
+
+/***/ }),
+
+/***/ 7554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ sharedArgv)
+/* harmony export */ });
+/**
+ * When the netperf instances of a sample can start from one fan-out shell (src/netperf/fan-out.ts):
+ * pure, shared by the targets.
+ */
+/**
+ * The argument list every instance runs, when there are several and all are the same (what the runner
+ * asks for): one fan-out process can then start them together. Undefined otherwise: a single instance
+ * needs no fan-out, and different instances cannot share one.
+ */
+function sharedArgv(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    const text = JSON.stringify(first);
+    return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
 }
 
 
@@ -24099,12 +24192,24 @@ const aggregateSchema = strictObject({
     stddev: finite,
     cvPct: finite.nullable(),
 });
+const aggregatesSchema = partialRecord(metricName, aggregateSchema);
+/**
+ * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
+ * baseline"): the same number of samples of the same netperf, between host-network pods on the same
+ * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
+ */
+const referenceResultSchema = strictObject({
+    samples: array(sampleSchema),
+    aggregates: aggregatesSchema,
+});
 const scenarioResultSchema = strictObject({
     settings: scenarioSettingsSchema,
     /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
     costUnit: schemas_string(),
     samples: array(sampleSchema),
-    aggregates: partialRecord(metricName, aggregateSchema),
+    aggregates: aggregatesSchema,
+    /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
+    reference: referenceResultSchema.optional(),
 });
 const nodeSchema = strictObject({
     name: schemas_string(),
@@ -25366,6 +25471,8 @@ function buildResults(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/create.ts
+/** Said once when --host-network-reference is given for the local target, which has no host network. */
+const LOCAL_REFERENCE_WARNING = '--host-network-reference is ignored on the local target (it has no host network); use it with --target kubernetes';
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
  * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
@@ -25373,16 +25480,20 @@ function buildResults(record) {
 async function createTarget(config, log) {
     switch (config.target) {
         case 'local': {
-            const { createLocalTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5925));
+            if (config.kubernetes.hostNetworkReference)
+                log(LOCAL_REFERENCE_WARNING);
+            const { createLocalTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3357));
             return createLocalTarget(config.local, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7912));
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4642));
             return createKubernetesTarget(config.kubernetes, { log });
         }
     }
 }
 
+// EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
+var kubernetes_settings = __nccwpck_require__(8626);
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
 
 const SIGNAL_EXIT_CODES = { SIGINT: errors/* EXIT_INTERRUPTED_SIGINT */.PC, SIGTERM: errors/* EXIT_INTERRUPTED_SIGTERM */.A1 };
@@ -25444,6 +25555,17 @@ function aggregateSamples(samples) {
             aggregates[metric] = aggregateValues(values);
     }
     return aggregates;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/headline.ts
+/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
+function headline_headlineMetric(test) {
+    switch (test) {
+        case 'TCP_STREAM':
+            return 'throughput_gbps';
+        case 'TCP_RR':
+            return 'transactions_per_sec';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/sample.ts
@@ -25935,19 +26057,19 @@ function toInstanceFigures(figures) {
 
 
 
+
+
 function headline(scenario, metrics) {
-    const metric = scenario.test === 'TCP_STREAM' ? 'throughput_gbps' : 'transactions_per_sec';
+    const metric = headline_headlineMetric(scenario.test);
     const value = metrics[metric];
-    const unit = scenario.test === 'TCP_STREAM' ? 'Gbit/s' : 'trans/s';
-    return value === undefined ? 'no figure' : `${format_formatMetric(metric, value)} ${unit}`;
+    return value === undefined ? 'no figure' : `${format_formatMetric(metric, value)} ${names_metricUnit(metric)}`;
 }
-/** Runs one sample: N netperf processes together, parsed and combined. */
-async function measureSample(scenario, index, deps) {
-    const endpoint = deps.target.endpoint(scenario);
-    const argv = buildNetperfArgs(scenario, endpoint);
-    const startedAt = deps.now();
-    const outputs = await deps.target.runNetperf(scenario, Array.from({ length: scenario.concurrency }, () => argv));
-    const wallSeconds = (deps.now().getTime() - startedAt.getTime()) / 1000;
+/** Runs one sample on a pair (the pods, or the host-network reference): N netperf processes together. */
+async function measureSample(pair, scenario, index, now) {
+    const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
+    const startedAt = now();
+    const outputs = await pair.runNetperf(scenario, Array.from({ length: scenario.concurrency }, () => argv));
+    const wallSeconds = (now().getTime() - startedAt.getTime()) / 1000;
     const figures = outputs.map((output) => parseNetperfOutput(output));
     return {
         index,
@@ -25957,33 +26079,55 @@ async function measureSample(scenario, index, deps) {
         instances: figures.map(toInstanceFigures),
     };
 }
+/** Seconds left at the pace so far, as the end of a progress line. */
+function timeLeft(pace, scenario, sample) {
+    pace.scheduledDone += scenario.durationSeconds;
+    pace.wallDone += sample.wallSeconds;
+    const left = (pace.scheduledTotal - pace.scheduledDone) * (pace.wallDone / pace.scheduledDone);
+    return left > 0 ? `about ${formatDuration(left)} left` : 'done';
+}
+async function takeSamples(series, scenario, deps, pace) {
+    const samples = [];
+    for (let index = 0; index < scenario.samples; index++) {
+        const sample = await measureSample(series.pair, scenario, index, deps.now);
+        samples.push(sample);
+        deps.progress(`${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +
+            `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
+    }
+    return samples;
+}
 /**
- * Measures every scenario of the suite on a prepared target, sample after sample, printing a progress
- * line per sample (scenario i/n, sample j/m, the figure, time left).
+ * Measures every scenario, in the order given, sample after sample, printing a progress line per
+ * sample (scenario i/n, sample j/m, the figure, time left). Before each scenario the target gets to
+ * switch to its CPU profile (`useProfile`); with a reference pair, the scenario's pod samples are
+ * followed by as many host-network samples, stored as its `reference`.
  */
 async function measureSuite(scenarios, deps) {
-    const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds, 0);
-    let scheduledDone = 0;
-    let wallDone = 0;
+    const { reference } = deps.target;
+    const wantsReference = (scenario) => reference !== undefined && !(deps.referenceTaken?.has(scenario.name) ?? false);
+    const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * (wantsReference(s) ? 2 : 1), 0);
+    const pace = { scheduledTotal, scheduledDone: 0, wallDone: 0 };
     const results = [];
     for (const [position, scenario] of scenarios.entries()) {
-        const samples = [];
-        for (let index = 0; index < scenario.samples; index++) {
-            const sample = await measureSample(scenario, index, deps);
-            samples.push(sample);
-            scheduledDone += scenario.durationSeconds;
-            wallDone += sample.wallSeconds;
-            const pace = wallDone / scheduledDone;
-            const left = (scheduledTotal - scheduledDone) * pace;
-            deps.progress(`[${position + 1}/${scenarios.length} ${scenario.name}] sample ${index + 1}/${scenario.samples}: ` +
-                `${headline(scenario, sample.metrics)} · ${left > 0 ? `about ${formatDuration(left)} left` : 'done'}`);
-        }
-        results.push({
+        await deps.target.useProfile?.(scenario);
+        const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
+        const samples = await takeSamples({ pair: deps.target, name: 'sample', label }, scenario, deps, pace);
+        const result = {
             settings: { ...scenario },
             costUnit: costUnit(scenario.test),
             samples,
             aggregates: aggregateSamples(samples.map((s) => s.metrics)),
-        });
+        };
+        if (reference !== undefined && wantsReference(scenario)) {
+            const series = { pair: reference, name: 'host-network reference', label };
+            const hostSamples = await takeSamples(series, scenario, deps, pace);
+            result.reference = {
+                samples: hostSamples,
+                aggregates: aggregateSamples(hostSamples.map((s) => s.metrics)),
+            };
+            deps.referenceTaken?.add(scenario.name);
+        }
+        results.push(result);
     }
     return results;
 }
@@ -25993,8 +26137,14 @@ async function measureSuite(scenarios, deps) {
 
 
 
-/** Settings that shaped the measurement, recorded in the results and the report. */
+
+/**
+ * Settings that shaped the measurement, recorded in the results and the report: those of the target
+ * measured on (the other target's flags were ignored, so they are not recorded).
+ */
 function targetSettings(config) {
+    if (config.target === 'kubernetes')
+        return (0,kubernetes_settings/* describeKubernetesSettings */.N)(config.kubernetes);
     const settings = {};
     if (config.local.qdisc)
         settings.localQdisc = config.local.qdisc;
@@ -26014,9 +26164,10 @@ async function withSession(config, scenarios, io, work) {
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
             await target.prepare(scenarios);
+            const referenceTaken = new Set();
             const session = {
                 target,
-                measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log }),
+                measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
             };
             const results = await work(session);
             return { scenarios: results, environment: await target.fingerprint() };
@@ -27701,8 +27852,8 @@ async function write_reports_writeReports(input, settings, files) {
     return written;
 }
 
-// EXTERNAL MODULE: ./src/targets/local/local-target.ts + 7 modules
-var local_target = __nccwpck_require__(5925);
+// EXTERNAL MODULE: ./src/targets/local/local-target.ts + 6 modules
+var local_target = __nccwpck_require__(3357);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"

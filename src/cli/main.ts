@@ -6,9 +6,9 @@ import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
 import { writeReports } from '../run/write-reports.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
-import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
+import { EXIT_INFRA, EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
-import { parseCommandLine } from './program.js';
+import { type CleanupConfig, parseCommandLine } from './program.js';
 
 function stderr(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -50,6 +50,24 @@ async function publish(
   return outcome.verdict;
 }
 
+/**
+ * `cleanup`: local leftovers (namespaces of runs whose process is gone), or a cluster's (namespaces and
+ * pods of killed runs, deleted as the action's post step deletes them). Exit 3 when a delete failed.
+ */
+async function cleanup(config: CleanupConfig): Promise<number> {
+  if (config.target === 'local') {
+    await sweepLeftovers({ log: stderr });
+    return EXIT_OK;
+  }
+  const { sweepCluster } = await import('../targets/kubernetes/sweep.js');
+  const outcome = await sweepCluster(config, {
+    olderThanMs: config.olderThanMs,
+    ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
+    log: stderr,
+  });
+  return outcome.failed > 0 ? EXIT_INFRA : EXIT_OK;
+}
+
 /** True when the user asked for stack traces (--debug, or the runner's step debug). */
 function debugWanted(argv: readonly string[]): boolean {
   return argv.includes('--debug') || process.env.ACTIONS_STEP_DEBUG === 'true';
@@ -66,8 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         stdout(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
         return EXIT_OK;
       case 'cleanup':
-        await sweepLeftovers({ log: stderr });
-        return EXIT_OK;
+        return await cleanup(request.config);
       case 'run':
         await runBenchmarks(request.config, io());
         return EXIT_OK;

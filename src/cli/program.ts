@@ -9,8 +9,9 @@ import {
 } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { EXPORT_KINDS, parseExport, type ReportSettings } from '../config/report-config.js';
-import type { RunConfig } from '../config/run-config.js';
+import { type RunConfig, TARGET_KINDS, type TargetKind } from '../config/run-config.js';
 import { type CalibrateConfig, MAX_CALIBRATE_RUNS, MIN_CALIBRATE_RUNS } from '../run/calibrate-command.js';
+import { parseAge } from '../targets/kubernetes/age.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { addRunOptions, type RunFlags, toRunConfig } from './run-flags.js';
@@ -22,8 +23,52 @@ export type CliRequest =
   | { command: 'gate'; config: GateConfig; reports: ReportSettings }
   | { command: 'calibrate'; config: CalibrateConfig }
   | { command: 'schema' }
-  | { command: 'cleanup'; debug: boolean }
+  | { command: 'cleanup'; config: CleanupConfig }
   | { command: 'exit'; exitCode: number };
+
+/** `cleanup`: which target's leftovers, and for Kubernetes where and how old. */
+export interface CleanupConfig {
+  target: TargetKind;
+  /** Kubernetes: kubeconfig file and context (default: KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfigPath?: string;
+  context?: string;
+  /** Kubernetes: also our pods in this namespace (runs made with --namespace). */
+  namespace?: string;
+  /** Kubernetes: only what is at least this old, in ms; 0 = any age. */
+  olderThanMs: number;
+  debug: boolean;
+}
+
+interface CleanupFlags {
+  target: string;
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  olderThan?: string;
+  debug?: boolean;
+}
+
+function toCleanupConfig(flags: CleanupFlags): CleanupConfig {
+  const target = parseChoice('--target', flags.target, TARGET_KINDS);
+  const kubernetesOnly = (['kubeconfig', 'context', 'namespace', 'olderThan'] as const).filter(
+    (key) => flags[key] !== undefined,
+  );
+  if (target === 'local' && kubernetesOnly.length > 0) {
+    const flag = `--${kubernetesOnly[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw new UsageError(
+      `${flag} is for cleanup --target kubernetes. Add --target kubernetes, or leave it out.`,
+    );
+  }
+  const config: CleanupConfig = {
+    target,
+    olderThanMs: flags.olderThan === undefined ? 0 : parseAge(flags.olderThan),
+    debug: flags.debug === true,
+  };
+  if (flags.kubeconfig !== undefined) config.kubeconfigPath = flags.kubeconfig;
+  if (flags.context !== undefined) config.context = flags.context;
+  if (flags.namespace !== undefined) config.namespace = flags.namespace;
+  return config;
+}
 
 interface JudgeFlags {
   thresholds?: string;
@@ -159,9 +204,25 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     .action(() => onRequest({ command: 'schema' }));
   program
     .command('cleanup')
-    .description('Remove what killed runs left behind (local network namespaces and their processes).')
+    .description(
+      'Remove what killed runs left behind: local network namespaces and their processes, or (--target kubernetes) namespaces and pods labelled managed-by=netperf-gate.',
+    )
+    .addOption(new Option('--target <kind>', 'whose leftovers').choices(TARGET_KINDS).default('local'))
+    .option(
+      '--kubeconfig <file>',
+      'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)',
+    )
+    .option('--context <name>', 'kubernetes: kubeconfig context')
+    .option(
+      '--namespace <name>',
+      'kubernetes: also delete our pods in this namespace (runs with --namespace)',
+    )
+    .option(
+      '--older-than <age>',
+      'kubernetes: only what is at least this old, e.g. 30m, 2h, 1d (default 0: any age)',
+    )
     .option('--debug', 'print stack traces')
-    .action((flags: { debug?: boolean }) => onRequest({ command: 'cleanup', debug: flags.debug === true }));
+    .action((flags: CleanupFlags) => onRequest({ command: 'cleanup', config: toCleanupConfig(flags) }));
   return program;
 }
 

@@ -1,5 +1,7 @@
 /** The Kubernetes target's lifecycle over a fake API: what it creates, where, how it runs netperf and cleans up. */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import type {
   CoreV1Event,
   CoreV1EventList,
@@ -29,6 +31,16 @@ const SETTINGS: KubernetesSettings = { tolerations: [], image: DEFAULT_IMAGE, ho
 
 type PodFate = 'ready' | 'image-pull-backoff' | 'unschedulable';
 
+/**
+ * Runs the fan-out script (`sh -c SCRIPT NAME N netperf ARGS…`) for real with `echo ran netperf`
+ * in place of netperf, as a client pod's shell would run it.
+ */
+async function runFanOutWithEcho(command: readonly string[]) {
+  const argv = [...command.slice(1, 5), 'echo', 'ran', ...command.slice(5)];
+  const { stdout, stderr } = await promisify(execFile)('sh', argv, { encoding: 'utf8' });
+  return { stdout, stderr, exitCode: 0 };
+}
+
 /** An API server in memory: pods become Ready (or stuck) right after they are created. */
 class FakeApi implements KubeApi {
   readonly server = 'https://fake:6443';
@@ -55,6 +67,7 @@ class FakeApi implements KubeApi {
     return body;
   };
   readNamespace = async (name: string) => this.namespaces.get(name);
+  listNamespaces = async () => [...this.namespaces.values()];
   deleteNamespace = async (name: string) => {
     this.calls.push(`delete namespace ${name}`);
     this.namespaces.delete(name);
@@ -99,6 +112,7 @@ class FakeApi implements KubeApi {
     this.mostExecsAtOnce = Math.max(this.mostExecsAtOnce, this.execsRunning);
     await new Promise((resume) => setTimeout(resume, 5));
     this.execsRunning -= 1;
+    if (command[0] === 'sh') return runFanOutWithEcho(command);
     const stdout = command[1] === '-V' ? 'Netperf version 2.7.0\n' : `ran ${command.join(' ')}\n`;
     return { stdout, stderr: '', exitCode: 0 };
   };
@@ -173,35 +187,86 @@ function scenario(name: string) {
 }
 
 describe('the Kubernetes target', () => {
-  it('creates a namespace and a server and a client pod per CPU profile, on the two chosen nodes', async () => {
+  it("creates the namespace and the first scenario's pods only, on the two chosen nodes", async () => {
     const api = new FakeApi();
     const log: string[] = [];
     const target = newTarget(api, {}, log);
     await target.prepare(SCENARIOS);
     expect(api.calls).toEqual([
       'create namespace netperf-gate-r1a2b3c4',
-      ...['srv-any', 'cli-any', 'srv-c32', 'cli-c32', 'srv-c1', 'cli-c1'].map(
-        (pod) => `create pod npg-r1a2b3c4-${pod}`,
-      ),
+      'create pod npg-r1a2b3c4-srv-any',
+      'create pod npg-r1a2b3c4-cli-any',
     ]);
-    const server = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32');
-    const client = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-cli-c32');
+    const server = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-any');
+    const client = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-cli-any');
     expect(server?.spec?.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'worker-b' });
     expect(client?.spec?.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'worker-a' });
-    expect(log[0]).toMatch(/^kubernetes: client node worker-a, server node worker-b \(first by name/);
+    expect(log[0]).toBe(
+      'kubernetes: client node worker-a, server node worker-b (first by name among Ready, schedulable nodes with tolerated taints and ≥ 32 allocatable CPUs)',
+    );
+    expect(log[1]).toMatch(
+      /^kubernetes: pods of cpus not limited \(tcp_stream_1\) Ready in namespace netperf-gate-r1a2b3c4 \(\d+\.\d s\)$/,
+    );
     expect(target.createdResources()).toEqual({
       runId: 'r1a2b3c4',
       namespace: 'netperf-gate-r1a2b3c4',
       namespaceCreated: true,
-      pods: expect.arrayContaining(['npg-r1a2b3c4-srv-c32', 'npg-r1a2b3c4-cli-c1']),
+      pods: ['npg-r1a2b3c4-srv-any', 'npg-r1a2b3c4-cli-any'],
     });
     await target.cleanup();
   });
 
-  it("hands out each profile's netserver and runs the netperf processes together in its client pod", async () => {
+  it("switches pods per scenario in the suite's order: the other profile's deleted first, the same one kept", async () => {
+    const api = new FakeApi();
+    const log: string[] = [];
+    const target = newTarget(api, {}, log);
+    await target.prepare(SCENARIOS);
+    api.calls.length = 0;
+    for (const each of [...SCENARIOS, scenario('tcp_rr_32cpu')]) await target.useProfile(each);
+    const pair = (verb: string, key: string) =>
+      ['srv', 'cli'].map((side) => `${verb} pod npg-r1a2b3c4-${side}-${key}`);
+    expect(api.calls).toEqual([
+      ...pair('delete', 'any'),
+      ...pair('create', 'c32'),
+      ...pair('delete', 'c32'),
+      ...pair('create', 'c1'),
+      ...pair('delete', 'c1'),
+      ...pair('create', 'c32'),
+    ]);
+    expect([...api.pods.keys()].sort()).toEqual([
+      'netperf-gate-r1a2b3c4/npg-r1a2b3c4-cli-c32',
+      'netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32',
+    ]);
+    expect(target.createdResources().pods).toEqual(['npg-r1a2b3c4-srv-c32', 'npg-r1a2b3c4-cli-c32']);
+    expect(log.at(-1)).toMatch(
+      /^kubernetes: pods of cpus 32 \(tcp_stream_32, tcp_rr_32cpu\) Ready in namespace netperf-gate-r1a2b3c4 \(\d+\.\d s, after deleting those of cpus 1 \(tcp_rr_1cpu\)\)$/,
+    );
+    await target.cleanup();
+  });
+
+  it('runs the whole suite on nodes with only the largest profile allocatable (32 CPUs, not 33.1)', async () => {
+    const nodes32 = NODES.map((node) => ({
+      ...node,
+      status: { ...node.status, allocatable: { ...node.status?.allocatable, cpu: '32' } },
+    }));
+    const target = newTarget(new FakeApi(nodes32));
+    await target.prepare(SCENARIOS);
+    for (const each of SCENARIOS) await target.useProfile(each);
+    await target.cleanup();
+    const withReference = newTarget(new FakeApi(nodes32), { hostNetworkReference: true });
+    await expect(withReference.prepare(SCENARIOS)).rejects.toThrow(
+      'Each node needs 64 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, twice for the host-network reference pods beside them) allocatable',
+    );
+  });
+
+  it("hands out the profile's netserver and starts the netperf processes from one exec of the fan-out script", async () => {
     const api = new FakeApi();
     const target = newTarget(api);
     await target.prepare(SCENARIOS);
+    expect(() => target.endpoint(scenario('tcp_rr_32cpu'))).toThrow(
+      'the pods of cpus 32 (tcp_stream_32, tcp_rr_32cpu) do not exist now: call useProfile(tcp_rr_32cpu) first',
+    );
+    await target.useProfile(scenario('tcp_rr_32cpu'));
     const endpoint = target.endpoint(scenario('tcp_rr_32cpu'));
     expect(endpoint).toEqual({
       host: api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32')?.status?.podIP,
@@ -211,11 +276,25 @@ describe('the Kubernetes target', () => {
       scenario('tcp_rr_32cpu'),
       Array.from({ length: 32 }, () => ['-H', endpoint.host]),
     );
-    expect(api.mostExecsAtOnce).toBe(32);
+    expect(api.execs).toHaveLength(1);
+    expect(api.execs[0]?.command.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(api.execs[0]?.command.slice(3)).toEqual([
+      'netperf-gate-fan-out',
+      '32',
+      'netperf',
+      '-H',
+      endpoint.host,
+    ]);
     expect(outputs).toHaveLength(32);
-    expect(outputs[0]).toEqual({ stdout: `ran netperf -H ${endpoint.host}\n`, stderr: '', exitCode: 0 });
+    expect(outputs[31]).toEqual({ stdout: `ran netperf -H ${endpoint.host}\n`, stderr: '', exitCode: 0 });
+    await target.runNetperf(scenario('tcp_rr_32cpu'), [['-H', endpoint.host]]);
+    expect(api.execs[1]?.command).toEqual(['netperf', '-H', endpoint.host]);
     expect(new Set(api.execs.map((exec) => exec.pod))).toEqual(new Set(['npg-r1a2b3c4-cli-c32']));
     const fingerprint = await target.fingerprint();
+    await target.fingerprint();
+    expect(api.execs.filter((exec) => exec.command[1] === '-V')).toEqual([
+      { pod: 'npg-r1a2b3c4-cli-c32', command: ['netperf', '-V'] },
+    ]);
     expect(fingerprint.netperfVersion).toBe('2.7.0');
     expect([fingerprint.client.name, fingerprint.server.name]).toEqual(['worker-a', 'worker-b']);
     expect(fingerprint.details).toMatchObject({
@@ -271,18 +350,29 @@ describe('the Kubernetes target', () => {
   it('fails with the reason and the last event of a pod that cannot start, then cleans up', async () => {
     const api = new FakeApi(NODES, (pod) => (pod.endsWith('srv-c1') ? 'image-pull-backoff' : 'ready'));
     const target = newTarget(api);
-    const failure = target.prepare(SCENARIOS);
+    await target.prepare(SCENARIOS);
+    const failure = target.useProfile(scenario('tcp_rr_1cpu'));
     await expect(failure).rejects.toThrow(InfraError);
     await expect(failure).rejects.toThrow(
       'server pod netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c1 (node worker-b) ImagePullBackOff: Back-off pulling image "x" (last event: BackOff: Back-off pulling image "quay.io/cilium/network-perf:nope"); check --image and that the nodes can pull it',
     );
+    expect(target.createdResources().pods).toEqual(['npg-r1a2b3c4-srv-c1', 'npg-r1a2b3c4-cli-c1']);
+    await target.cleanup();
     expect(api.namespaces.size).toBe(0);
     expect(api.calls.at(-1)).toBe('delete namespace netperf-gate-r1a2b3c4');
   });
 
+  it("fails at prepare, and cleans up, when the first scenario's pods cannot start", async () => {
+    const api = new FakeApi(NODES, (pod) => (pod.endsWith('srv-any') ? 'image-pull-backoff' : 'ready'));
+    await expect(newTarget(api).prepare(SCENARIOS)).rejects.toThrow(
+      /srv-any \(node worker-b\) ImagePullBackOff/,
+    );
+    expect(api.namespaces.size).toBe(0);
+  });
+
   it('fails when a pod stays unschedulable beyond its bound', async () => {
     const api = new FakeApi(NODES, (pod) => (pod.endsWith('srv-c32') ? 'unschedulable' : 'ready'));
-    await expect(newTarget(api).prepare(SCENARIOS)).rejects.toThrow(
+    await expect(newTarget(api).prepare(SCENARIOS.slice(1))).rejects.toThrow(
       /npg-r1a2b3c4-srv-c32 \(node worker-b\) stayed Pending for 0.3 s: Unschedulable: 0\/3 nodes are available: 2 Insufficient cpu\. \(last event: FailedScheduling: .*\); check the node's allocatable CPU/,
     );
     expect(api.namespaces.size).toBe(0);
@@ -296,12 +386,14 @@ describe('the Kubernetes target', () => {
       api.namespaces.get('netperf-gate-r1a2b3c4')?.metadata?.labels?.['pod-security.kubernetes.io/enforce'],
     ).toBe('privileged');
     expect(target.referenceEndpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
+    expect(target.reference?.endpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
     await target.runReferenceNetperf(scenario('tcp_rr_1cpu'), [['-H', '10.0.0.12']]);
     expect(api.execs.map((exec) => exec.pod)).toEqual(['npg-r1a2b3c4-hcli-c1']);
     await target.cleanup();
     expect(() => newTarget(new FakeApi()).referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow(
       'host-network reference was not prepared',
     );
+    expect(newTarget(new FakeApi()).reference).toBeUndefined();
   });
 
   it('takes blank settings (unset action inputs) as not given', () => {

@@ -4,16 +4,16 @@
  * netperf as real processes. The four default scenarios go through the real runner; faults are injected
  * through the simulator's switches. Needs root (the simulator creates network namespaces).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { V1NamespaceList, V1Pod, V1PodList } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 import type { RunConfig } from '../../src/config/run-config.js';
 import { DEFAULT_IMAGE } from '../../src/config/run-config.js';
 import { parseResults } from '../../src/results/read.js';
+import { referenceRatio } from '../../src/results/reference.js';
 import { runBenchmarks } from '../../src/run/run-command.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import {
@@ -40,10 +40,13 @@ let sim: KubeSim;
 beforeAll(async () => {
   if (!asRoot) return;
   sim = await startKubeSim({
-    // A tainted control plane the target must skip, then two workers with room for the suite's
-    // pods (32 + 1 + 0.1 CPUs each: every profile's pod exists for the whole run).
+    // A tainted control plane the target must skip, two workers with room for the largest profile
+    // only (32 CPUs: one profile's pods at a time), and two with room for it twice (the host-network
+    // reference pods run beside them), which the automatic choice takes when the reference is on.
     nodes: [
       { cpu: '8', taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
+      { cpu: '32' },
+      { cpu: '32' },
       { cpu: '64' },
       { cpu: '64' },
     ],
@@ -80,6 +83,14 @@ function kubernetesRunConfig(outPath: string, overrides: Partial<RunConfig> = {}
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(`${sim.url}${path}`);
   return (await response.json()) as T;
+}
+
+/** Pods of ours in the simulator now, not being deleted (fast: the simulator serves from this process). */
+async function livePods(): Promise<V1Pod[]> {
+  const pods = (await getJson<V1PodList>('/api/v1/pods')).items;
+  return pods.filter(
+    (pod) => pod.metadata?.namespace?.startsWith('netperf-gate-') && !pod.metadata.deletionTimestamp,
+  );
 }
 
 /** Our namespaces and pods still in the simulator, and processes of pods still running under us. */
@@ -126,31 +137,21 @@ function notGrantedByRbac(entries: readonly { verb: string; resource?: string }[
   });
 }
 
-/**
- * Pods as kubectl sees them (kubectl must accept the simulator). Asynchronous: the simulator serves
- * from this very process, so a synchronous kubectl would wait for an answer that cannot come.
- */
-async function kubectlPods(): Promise<V1Pod[]> {
-  const args = ['--kubeconfig', kubeconfigPath, 'get', 'pods', '-A', '-o', 'json'];
-  const { stdout } = await promisify(execFile)('kubectl', args, { encoding: 'utf8' });
-  return (JSON.parse(stdout) as V1PodList).items;
-}
-
 describeAsRoot('the kubernetes target on kube-sim', () => {
   it(
-    'measures the four scenarios between pods on two different nodes, sized as the suite says, and leaves nothing',
+    "measures the four scenarios between pods on two 32-CPU nodes, one profile's pods at a time, sized as the suite says, and leaves nothing",
     async () => {
       const out = join(folder, 'four.json');
       const io = capturingIo();
-      // Asked while the first scenario is measured: every pod of the run exists until cleanup.
-      let seenWhileMeasuring: Promise<V1Pod[]> | undefined;
+      // The pods that exist while each scenario is measured (asked during its first of two samples).
+      const seenWhileMeasuring: Promise<V1Pod[]>[] = [];
       const log = io.log;
       io.log = (line) => {
-        if (line.startsWith('[1/4 ')) seenWhileMeasuring ??= kubectlPods();
+        if (/^\[\d\/4 \w+\] sample 1\/2:/.test(line)) seenWhileMeasuring.push(livePods());
         log(line);
       };
       const auditStart = sim.audit.length;
-      await runBenchmarks(kubernetesRunConfig(out), io);
+      await runBenchmarks(kubernetesRunConfig(out, { samples: 2 }), io);
       expect(notGrantedByRbac(sim.audit.slice(auditStart))).toEqual([]);
       const results = parseResults(readFileSync(out, 'utf8'), out);
       expect(results.scenarios.map((s) => s.settings.name)).toEqual(
@@ -160,31 +161,74 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
         const rate = scenario.settings.test === 'TCP_STREAM' ? 'throughput_gbps' : 'transactions_per_sec';
         expect(scenario.aggregates[rate]?.median).toBeGreaterThan(0);
         expect(scenario.samples[0]?.instances).toHaveLength(scenario.settings.concurrency);
+        expect(scenario.reference).toBeUndefined();
       }
       expect(results.environment.client.name).toBe('sim-node-2');
       expect(results.environment.server.name).toBe('sim-node-3');
       expect(results.environment.netperfVersion).toMatch(/^\d+\.\d+/);
       expect(results.environment.details.kubernetesVersion).toMatch(/^v1\./);
+      expect(results.target.settings).toMatchObject({
+        kubeconfig: kubeconfigPath,
+        kubeNamespace: 'one per run',
+        kubeHostNetworkReference: 'off',
+      });
       expect(io.logged).toContain(
-        'kubernetes: client node sim-node-2, server node sim-node-3 (first by name among Ready, schedulable nodes with tolerated taints and ≥ 33.1 allocatable CPUs)',
+        'kubernetes: client node sim-node-2, server node sim-node-3 (first by name among Ready, schedulable nodes with tolerated taints and ≥ 32 allocatable CPUs)',
       );
-      const placed = ((await seenWhileMeasuring) ?? []).map((pod) => [
-        pod.metadata?.labels?.['netperf-gate/role'],
-        pod.metadata?.labels?.['netperf-gate/cpus'],
-        pod.spec?.nodeName,
-        pod.spec?.containers[0]?.resources?.limits?.cpu ?? 'none',
-        pod.status?.qosClass,
+      const placed = (await Promise.all(seenWhileMeasuring)).map((pods) =>
+        pods
+          .map((pod) => [
+            pod.metadata?.labels?.['netperf-gate/role'],
+            pod.metadata?.labels?.['netperf-gate/cpus'],
+            pod.spec?.nodeName,
+            pod.spec?.containers[0]?.resources?.limits?.cpu ?? 'none',
+            pod.status?.qosClass,
+          ])
+          .sort(),
+      );
+      const pair = (cpus: string, limit: string, qos: string) => [
+        ['client', cpus, 'sim-node-2', limit, qos],
+        ['server', cpus, 'sim-node-3', limit, qos],
+      ];
+      expect(placed).toEqual([
+        pair('any', 'none', 'Burstable'),
+        pair('c32', '32', 'Guaranteed'),
+        pair('c1', '1', 'Guaranteed'),
+        pair('c32', '32', 'Guaranteed'),
       ]);
-      expect(placed.sort()).toEqual(
-        [
-          ['client', 'any', 'sim-node-2', 'none', 'Burstable'],
-          ['client', 'c1', 'sim-node-2', '1', 'Guaranteed'],
-          ['client', 'c32', 'sim-node-2', '32', 'Guaranteed'],
-          ['server', 'any', 'sim-node-3', 'none', 'Burstable'],
-          ['server', 'c1', 'sim-node-3', '1', 'Guaranteed'],
-          ['server', 'c32', 'sim-node-3', '32', 'Guaranteed'],
-        ].sort(),
-      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'measures the node-to-node reference between host-network pods after the pod samples of each scenario',
+    async () => {
+      const out = join(folder, 'reference.json');
+      const io = capturingIo();
+      const config = kubernetesRunConfig(out, {
+        samples: 2,
+        scenarioNames: ['tcp_stream_1', 'tcp_rr_32cpu'],
+      });
+      config.kubernetes.hostNetworkReference = true;
+      await runBenchmarks(config, io);
+      const results = parseResults(readFileSync(out, 'utf8'), out);
+      expect(results.environment.client.name).toBe('sim-node-4');
+      expect(results.environment.server.name).toBe('sim-node-5');
+      expect(results.target.settings.kubeHostNetworkReference).toBe('on');
+      for (const scenario of results.scenarios) {
+        expect(scenario.reference?.samples).toHaveLength(2);
+        expect(scenario.reference?.samples[0]?.instances).toHaveLength(scenario.settings.concurrency);
+        const ratio = referenceRatio(scenario);
+        expect(ratio?.hostMedian).toBeGreaterThan(0);
+        expect(ratio?.ratio).toBeGreaterThan(0);
+      }
+      const order = io.logged.filter((line) => line.startsWith('[1/2 '));
+      expect(order.map((line) => line.split(':')[0])).toEqual([
+        '[1/2 tcp_stream_1] sample 1/2',
+        '[1/2 tcp_stream_1] sample 2/2',
+        '[1/2 tcp_stream_1] host-network reference 1/2',
+        '[1/2 tcp_stream_1] host-network reference 2/2',
+      ]);
     },
     TEST_TIMEOUT_MS,
   );
@@ -266,7 +310,7 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
       const scenarios = defaultSuite().scenarios.filter((s) => s.name === 'tcp_rr_1cpu');
       try {
         await expect(target.prepare(scenarios)).rejects.toThrow(
-          /client pod netperf-gate-\w+\/npg-\w+-cli-c1 \(node sim-node-2\) stayed Pending for 2 s: Unschedulable: 0\/3 nodes are available: .*\(last event: FailedScheduling: /,
+          /client pod netperf-gate-\w+\/npg-\w+-cli-c1 \(node sim-node-2\) stayed Pending for 2 s: Unschedulable: 0\/5 nodes are available: .*\(last event: FailedScheduling: /,
         );
       } finally {
         await target.cleanup();
