@@ -76,6 +76,45 @@ function splitFanOutOutput(output, instances) {
 
 /***/ }),
 
+/***/ 2456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ parseAge),
+/* harmony export */   n: () => (/* binding */ formatAge)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+/** Ages of cluster objects: `--older-than` read, ages written for people. Pure and light (the CLI parses flags with it). */
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `--older-than`: "0" (any age), or amounts with units s, m, h, d ("30m", "2h", "1h30m"), in ms. */
+function parseAge(text) {
+    const trimmed = text.trim();
+    if (/^0+$/.test(trimmed))
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid --older-than '${text}'. Expected a duration such as 30m, 2h or 1d (units s, m, h, d), or 0 for any age.`);
+    }
+    return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? ''] ?? 0), 0);
+}
+/** An age for people: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
+function formatAge(ms) {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 1)
+        return `${Math.max(0, Math.round(ms / 1000))} s`;
+    if (minutes < 60)
+        return `${minutes} min`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24)
+        return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+    const days = Math.floor(hours / 24);
+    return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+
+/***/ }),
+
 /***/ 8626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1077,9 +1116,9 @@ function sharedArgv(argvs) {
 /* harmony export */   Vf: () => (/* binding */ EXIT_REGRESSION),
 /* harmony export */   Wk: () => (/* binding */ formatError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   iG: () => (/* binding */ InfraError)
+/* harmony export */   iG: () => (/* binding */ InfraError),
+/* harmony export */   kp: () => (/* binding */ EXIT_INFRA)
 /* harmony export */ });
-/* unused harmony export EXIT_INFRA */
 /** Exit codes of the CLI and the action (README documents them). */
 const EXIT_OK = 0;
 const EXIT_REGRESSION = 1;
@@ -25486,7 +25525,7 @@ async function createTarget(config, log) {
             return createLocalTarget(config.local, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4642));
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(926)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5926));
             return createKubernetesTarget(config.kubernetes, { log });
         }
     }
@@ -27991,6 +28030,8 @@ const DEFAULT_IMAGE = 'quay.io/cilium/network-perf:3.21-1782913202-88c270c@sha25
 /** Results file written when --out is not given. */
 const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 
+// EXTERNAL MODULE: ./src/targets/kubernetes/age.ts
+var age = __nccwpck_require__(2456);
 ;// CONCATENATED MODULE: ./src/cli/run-flags.ts
 
 
@@ -28074,6 +28115,28 @@ function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to 
 
 
 
+
+
+function toCleanupConfig(flags) {
+    const target = parseChoice('--target', flags.target, TARGET_KINDS);
+    const kubernetesOnly = ['kubeconfig', 'context', 'namespace', 'olderThan'].filter((key) => flags[key] !== undefined);
+    if (target === 'local' && kubernetesOnly.length > 0) {
+        const flag = `--${kubernetesOnly[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw new errors/* UsageError */.eb(`${flag} is for cleanup --target kubernetes. Add --target kubernetes, or leave it out.`);
+    }
+    const config = {
+        target,
+        olderThanMs: flags.olderThan === undefined ? 0 : (0,age/* parseAge */.F)(flags.olderThan),
+        debug: flags.debug === true,
+    };
+    if (flags.kubeconfig !== undefined)
+        config.kubeconfigPath = flags.kubeconfig;
+    if (flags.context !== undefined)
+        config.context = flags.context;
+    if (flags.namespace !== undefined)
+        config.namespace = flags.namespace;
+    return config;
+}
 function toJudgeConfig(flags) {
     const config = {
         environmentPolicy: parseChoice('--environment-policy', flags.environmentPolicy, ENVIRONMENT_POLICIES),
@@ -28157,9 +28220,14 @@ function buildProgram(onRequest, write) {
         .action(() => onRequest({ command: 'schema' }));
     program
         .command('cleanup')
-        .description('Remove what killed runs left behind (local network namespaces and their processes).')
+        .description('Remove what killed runs left behind: local network namespaces and their processes, or (--target kubernetes) namespaces and pods labelled managed-by=netperf-gate.')
+        .addOption(new Option('--target <kind>', 'whose leftovers').choices(TARGET_KINDS).default('local'))
+        .option('--kubeconfig <file>', 'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)')
+        .option('--context <name>', 'kubernetes: kubeconfig context')
+        .option('--namespace <name>', 'kubernetes: also delete our pods in this namespace (runs with --namespace)')
+        .option('--older-than <age>', 'kubernetes: only what is at least this old, e.g. 30m, 2h, 1d (default 0: any age)')
         .option('--debug', 'print stack traces')
-        .action((flags) => onRequest({ command: 'cleanup', debug: flags.debug === true }));
+        .action((flags) => onRequest({ command: 'cleanup', config: toCleanupConfig(flags) }));
     return program;
 }
 /**
@@ -28231,6 +28299,23 @@ async function publish(outcome, reports, argv) {
         stderr(`wrote ${path}`);
     return outcome.verdict;
 }
+/**
+ * `cleanup`: local leftovers (namespaces of runs whose process is gone), or a cluster's (namespaces and
+ * pods of killed runs, deleted as the action's post step deletes them). Exit 3 when a delete failed.
+ */
+async function cleanup(config) {
+    if (config.target === 'local') {
+        await (0,local_target/* sweepLeftovers */.ZW)({ log: stderr });
+        return errors/* EXIT_OK */.Ij;
+    }
+    const { sweepCluster } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(59)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3059));
+    const outcome = await sweepCluster(config, {
+        olderThanMs: config.olderThanMs,
+        ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
+        log: stderr,
+    });
+    return outcome.failed > 0 ? errors/* EXIT_INFRA */.kp : errors/* EXIT_OK */.Ij;
+}
 /** True when the user asked for stack traces (--debug, or the runner's step debug). */
 function debugWanted(argv) {
     return argv.includes('--debug') || process.env.ACTIONS_STEP_DEBUG === 'true';
@@ -28246,8 +28331,7 @@ async function main(argv) {
                 stdout(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
                 return errors/* EXIT_OK */.Ij;
             case 'cleanup':
-                await (0,local_target/* sweepLeftovers */.ZW)({ log: stderr });
-                return errors/* EXIT_OK */.Ij;
+                return await cleanup(request.config);
             case 'run':
                 await runBenchmarks(request.config, io());
                 return errors/* EXIT_OK */.Ij;

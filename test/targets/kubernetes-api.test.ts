@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiException, type V1NodeList, type V1PodList } from '@kubernetes/client-node';
+import { buildFanOutArgv } from '../../src/netperf/fan-out.js';
 import { describeApiFailure, readApiFailure } from '../../src/targets/kubernetes/api-errors.js';
 import { explainApiError, loadKubeConfig } from '../../src/targets/kubernetes/connection.js';
+import { describeCommand } from '../../src/targets/kubernetes/exec.js';
 import { execEndFromStatus } from '../../src/targets/kubernetes/exec-status.js';
 import {
   buildKubernetesFingerprint,
@@ -178,6 +180,17 @@ describe('exec status (channel 3)', () => {
     ],
   ])('reads %j', (status, end) => {
     expect(execEndFromStatus(status)).toEqual(end);
+  });
+});
+
+describe('commands in exec messages', () => {
+  it('names the fan-out script by what it runs, other commands as they are', () => {
+    const fanOut = buildFanOutArgv(32, ['netperf', '-H', '10.0.0.1', '-t', 'TCP_RR']);
+    expect(describeCommand(fanOut)).toEqual({
+      program: 'netperf',
+      text: '32 × netperf -H 10.0.0.1 -t TCP_RR',
+    });
+    expect(describeCommand(['netperf', '-V'])).toEqual({ program: 'netperf', text: 'netperf -V' });
   });
 });
 

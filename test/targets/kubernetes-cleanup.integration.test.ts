@@ -72,15 +72,16 @@ async function killedRun(namespace?: string): Promise<void> {
 /** Runs the CLI in this process, keeping what it writes to stderr. */
 async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text) => {
+  const write = process.stderr.write;
+  process.stderr.write = ((text: string | Uint8Array) => {
     lines.push(...String(text).trimEnd().split('\n'));
     return true;
-  });
+  }) as typeof process.stderr.write;
   try {
     const code = await main(['cleanup', '--target', 'kubernetes', '--kubeconfig', kubeconfigPath, ...args]);
     return { code, lines };
   } finally {
-    spy.mockRestore();
+    process.stderr.write = write;
   }
 }
 
@@ -105,7 +106,7 @@ describeAsRoot('cleanup --target kubernetes on kube-sim', () => {
       expect(swept.lines).toEqual([
         expect.stringMatching(/^cleanup: deleted namespace netperf-gate-r\w+ \(run r\w+, \d+ s old\)$/),
         expect.stringMatching(
-          /^cleanup: deleted pods npg-r\w+-srv-c1, npg-r\w+-cli-c1 in namespace shared \(run r\w+, \d+ s old\)$/,
+          /^cleanup: deleted pods npg-r\w+-cli-c1, npg-r\w+-srv-c1 in namespace shared \(run r\w+, \d+ s old\)$/,
         ),
       ]);
       expect(await namespaces()).toEqual(['other', 'shared']);

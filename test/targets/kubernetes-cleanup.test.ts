@@ -122,6 +122,28 @@ describe('the cluster sweep', () => {
     expect(log).toEqual(['cleanup: no netperf-gate leftovers in the cluster']);
   });
 
+  it('sweeps only the given namespace when it may not list namespaces (least-privilege RBAC)', async () => {
+    const { api, calls } = fakeApi([], [pod('npg-ra-srv-c1', 90, 'ra')]);
+    const forbidden = Object.assign(new Error('Forbidden'), { code: 403, body: '{"reason":"Forbidden"}' });
+    api.listNamespaces = async () => {
+      throw forbidden;
+    };
+    const log: string[] = [];
+    await sweepLeftoverRuns(api, {
+      olderThanMs: 0,
+      namespace: 'perf',
+      log: (line) => log.push(line),
+      now: () => NOW,
+    });
+    expect(calls).toContain('delete pod perf/npg-ra-srv-c1');
+    expect(log[0]).toBe(
+      'cleanup: not allowed to list namespaces at https://fake:6443; only pods in perf are swept',
+    );
+    await expect(sweepLeftoverRuns(api, { olderThanMs: 0, log: () => {} })).rejects.toThrow(
+      /refused listing namespaces .*grant the RBAC in deploy\/rbac/,
+    );
+  });
+
   it('counts a delete the API refuses, logging one line, and goes on with the others', async () => {
     const { api } = fakeApi(
       [namespace('netperf-gate-ra', 10, 'ra'), namespace('netperf-gate-rb', 10, 'rb')],

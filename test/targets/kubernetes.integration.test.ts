@@ -299,6 +299,21 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
   );
 
   it(
+    'fails cleanly when the exec of 32 instances started together drops mid-run, and leaves no process',
+    async () => {
+      sim.faults.add({ kind: 'exec-drop', afterMs: 500, pod: '*-cli-c32', times: 1 });
+      const run = runBenchmarks(
+        kubernetesRunConfig(join(folder, 'dropped32.json'), { scenarioNames: ['tcp_rr_32cpu'] }),
+        capturingIo(),
+      );
+      await expect(run).rejects.toThrow(
+        /the exec connection to pod netperf-gate-\w+\/npg-\w+-cli-c32 dropped before netperf ended/,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'fails cleanly when a pod stays Pending, quoting the scheduler, and leaves nothing',
     async () => {
       sim.faults.add({ kind: 'pod-state', state: 'Pending', name: '*-cli-c1', times: 1 });

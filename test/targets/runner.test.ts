@@ -63,7 +63,10 @@ function deps(target: Target, progress: string[] = [], referenceTaken?: Set<stri
   let clockMs = 0;
   return {
     target,
-    now: () => new Date((clockMs += 500)), // each sample takes 0.5 s
+    now: () => {
+      clockMs += 500; // each sample takes 0.5 s
+      return new Date(clockMs);
+    },
     progress: (line: string) => progress.push(line),
     ...(referenceTaken ? { referenceTaken } : {}),
   };

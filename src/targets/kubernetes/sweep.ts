@@ -4,12 +4,13 @@
  * age, and deletes it with the code the action's post step uses (deleteCreatedResources). The CLI
  * imports this module lazily: it loads client-node.
  */
-import type { V1ObjectMeta } from '@kubernetes/client-node';
+import type { V1Namespace, V1ObjectMeta } from '@kubernetes/client-node';
 import type { KubernetesSettings } from '../../config/run-config.js';
 import { formatAge } from './age.js';
+import { readApiFailure } from './api-errors.js';
 import { CLEANUP_WAIT_TIMEOUT_MS, deleteCreatedResources } from './cleanup.js';
 import { createKubeApi } from './client.js';
-import { loadKubeConfig, step } from './connection.js';
+import { explainApiError, loadKubeConfig, step } from './connection.js';
 import type { KubeApi } from './kube-api.js';
 import { APP_NAME, RUN_ID_LABEL } from './names.js';
 import type { CreatedResources } from './run-state.js';
@@ -43,13 +44,27 @@ function ageMs(meta: V1ObjectMeta | undefined, nowMs: number): number {
   return created === undefined ? 0 : nowMs - new Date(created).getTime();
 }
 
+/**
+ * Our namespaces. With --namespace (least-privilege mode, whose Role may not list namespaces) a 403
+ * is not fatal: the sweep says so and goes on with the pods in the given namespace.
+ */
+async function listOurNamespaces(api: KubeApi, request: SweepRequest): Promise<V1Namespace[]> {
+  try {
+    return await api.listNamespaces(MANAGED_NAMESPACE_SELECTOR);
+  } catch (error) {
+    if (request.namespace === undefined || readApiFailure(error).status !== 403)
+      throw explainApiError('listing namespaces', error, api.server);
+    request.log(
+      `cleanup: not allowed to list namespaces at ${api.server}; only pods in ${request.namespace} are swept`,
+    );
+    return [];
+  }
+}
+
 /** Leftovers of killed runs: our namespaces (not already terminating), and our pods grouped by run. */
 async function findLeftovers(api: KubeApi, request: SweepRequest, nowMs: number) {
   const found: { resources: CreatedResources; ageMs: number }[] = [];
-  const namespaces = await step(api, 'listing namespaces', () =>
-    api.listNamespaces(MANAGED_NAMESPACE_SELECTOR),
-  );
-  for (const namespace of namespaces) {
+  for (const namespace of await listOurNamespaces(api, request)) {
     const age = ageMs(namespace.metadata, nowMs);
     if (age < request.olderThanMs || namespace.metadata?.deletionTimestamp !== undefined) continue;
     const name = namespace.metadata?.name ?? '';

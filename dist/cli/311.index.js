@@ -1,0 +1,626 @@
+export const id = 311;
+export const ids = [311];
+export const modules = {
+
+/***/ 4111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ readApiFailure),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   ge: () => (/* binding */ describeApiFailure),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/**
+ * What a failed Kubernetes API call tells us, read from the error shapes client-node throws: pure.
+ * `ApiException { code, body, headers }` for HTTP answers (body: the Status object as text), undici's
+ * `TypeError('fetch failed')` with a `cause.code` for network failures, `{ statusCode }` from Watch.
+ */
+function asRecord(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+function parseStatusBody(body) {
+    if (typeof body === 'string') {
+        try {
+            return asRecord(JSON.parse(body));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return asRecord(body);
+}
+function networkCodeOf(error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError')
+        return 'TimeoutError';
+    for (let cause = error, depth = 0; cause !== undefined && depth < 4; depth++) {
+        if (typeof cause.code === 'string')
+            return cause.code;
+        cause = asRecord(cause.cause);
+    }
+    return undefined;
+}
+function firstLine(text) {
+    return text.split('\n')[0]?.trim() ?? '';
+}
+/** Reads any thrown value into an {@link ApiFailure}. */
+function readApiFailure(error) {
+    const record = asRecord(error);
+    const ownMessage = error instanceof Error ? error.message : String(error);
+    if (record === undefined)
+        return { message: ownMessage };
+    // DOMException has a numeric `code` too (23 for a timeout): only HTTP statuses count.
+    const status = typeof record.code === 'number' ? record.code : record.statusCode;
+    if (typeof status === 'number' && status >= 100) {
+        const body = parseStatusBody(record.body);
+        const headers = asRecord(record.headers) ?? {};
+        const retryAfter = Number(headers['retry-after']);
+        return {
+            status,
+            ...(typeof body?.reason === 'string' ? { reason: body.reason } : {}),
+            message: firstLine(typeof body?.message === 'string' ? body.message : ownMessage),
+            ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+        };
+    }
+    const networkCode = networkCodeOf(record);
+    const causeMessage = asRecord(record.cause)?.message;
+    const message = typeof causeMessage === 'string' ? `${ownMessage}: ${causeMessage}` : ownMessage;
+    return { message: firstLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
+}
+/** Whether the error is the server saying the object is not there (delete and read treat it as gone). */
+function isNotFound(error) {
+    return readApiFailure(error).status === 404;
+}
+/** Whether a create found the name taken. */
+function isAlreadyExists(error) {
+    return readApiFailure(error).status === 409;
+}
+/** One line for people: "403 Forbidden: pods is forbidden: …" or the network error. */
+function describeApiFailure(failure) {
+    if (failure.status === undefined)
+        return failure.networkCode ? `${failure.networkCode}: ${failure.message}` : failure.message;
+    return `${failure.status}${failure.reason ? ` ${failure.reason}` : ''}: ${failure.message}`;
+}
+
+
+/***/ }),
+
+/***/ 6087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hr: () => (/* binding */ deleteCreatedResources),
+/* harmony export */   qT: () => (/* binding */ deletePodsAndWait),
+/* harmony export */   yb: () => (/* binding */ CLEANUP_WAIT_TIMEOUT_MS)
+/* harmony export */ });
+/* unused harmony export CLEANUP_POLL_INTERVAL_MS */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/** Removing what a run created: its namespace, or its pods in a namespace it was given. Logs, never throws. */
+
+/** Bound for everything to be gone after the deletes (pods have a 1 s grace period). */
+const CLEANUP_WAIT_TIMEOUT_MS = 60_000;
+/** How often cleanup looks whether the objects are gone. */
+const CLEANUP_POLL_INTERVAL_MS = 500;
+async function waitUntilGone(exists, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (await exists()) {
+        if (Date.now() >= deadline)
+            return false;
+        await new Promise((resume) => setTimeout(resume, CLEANUP_POLL_INTERVAL_MS));
+    }
+    return true;
+}
+async function deleteNamespace(api, name, waitMs, log) {
+    await api.deleteNamespace(name);
+    const gone = await waitUntilGone(async () => (await api.readNamespace(name)) !== undefined, waitMs);
+    if (!gone)
+        log(`cleanup: namespace ${name} is still terminating after ${waitMs / 1000} s; it goes away by itself`);
+}
+/**
+ * Deletes pods by name (404 counts as deleted) and waits, bounded by `waitMs`, until none is left.
+ * Resolves whether they are gone; a delete the API refuses rejects.
+ */
+async function deletePodsAndWait(api, namespace, pods, waitMs) {
+    await Promise.all(pods.map((pod) => api.deletePod(namespace, pod)));
+    const remaining = async () => (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
+    return waitUntilGone(remaining, waitMs);
+}
+async function deletePods(api, resources, waitMs, log) {
+    const { namespace, pods } = resources;
+    const gone = await deletePodsAndWait(api, namespace, pods, waitMs);
+    if (!gone)
+        log(`cleanup: pods of run ${resources.runId} in ${namespace} are still terminating after ${waitMs / 1000} s`);
+}
+/**
+ * Deletes what `resources` records (404 counts as deleted) and waits, bounded, until it is gone.
+ * Returns whether the deletes were accepted; failures are logged as one line each.
+ */
+async function deleteCreatedResources(api, resources, log, waitMs = CLEANUP_WAIT_TIMEOUT_MS) {
+    try {
+        if (resources.namespaceCreated)
+            await deleteNamespace(api, resources.namespace, waitMs, log);
+        else if (resources.pods.length > 0)
+            await deletePods(api, resources, waitMs, log);
+        return true;
+    }
+    catch (error) {
+        const what = resources.namespaceCreated
+            ? `namespace ${resources.namespace}`
+            : `pods ${resources.pods.join(', ')} in ${resources.namespace}`;
+        log(`cleanup: could not delete ${what} at ${api.server}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(error)}; delete it with kubectl`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ createKubeApi)
+});
+
+// UNUSED EXPORTS: API_REQUEST_TIMEOUT_MS
+
+// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 874 modules
+var dist = __webpack_require__(2910);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
+var api_errors = __webpack_require__(4111);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/web-socket-handler.js
+var web_socket_handler = __webpack_require__(9024);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/exec-status.ts
+/** Reads the channel-3 Status of an exec. */
+function execEndFromStatus(status) {
+    if (status.status === 'Success')
+        return { exitCode: 0 };
+    if (status.reason === 'NonZeroExitCode') {
+        const cause = status.details?.causes?.find((candidate) => candidate.reason === 'ExitCode');
+        const exitCode = Number(cause?.message);
+        if (Number.isInteger(exitCode))
+            return { exitCode };
+    }
+    return {
+        failure: status.message?.split('\n')[0]?.trim() || status.reason || 'exec failed without a message',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/exec.ts
+/**
+ * Exec over WebSocket with client-node's Exec (channel protocol v5/v4: 1 stdout, 2 stderr, 3 Status).
+ * Its WebSocketHandler is wrapped so that a v5 close frame (255) or an unknown channel cannot end our
+ * own stdout or throw inside the socket's message handler.
+ */
+
+
+// Not re-exported by the package index; the package has no exports map, so the file is reachable.
+
+
+
+/** Output kept per stream of one exec; netperf prints a few lines. */
+const MAX_EXEC_OUTPUT_BYTES = 1_000_000;
+function collector() {
+    const chunks = [];
+    let size = 0;
+    const stream = new external_node_stream_.Writable({
+        write(chunk, _encoding, done) {
+            if (size < MAX_EXEC_OUTPUT_BYTES)
+                chunks.push(chunk);
+            size += chunk.length;
+            done();
+        },
+    });
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+/** The handler, with frames only our streams understand passed on. */
+function guardedHandler(config) {
+    const idle = { stdin: external_node_stream_.Readable.from([]), stdout: new external_node_stream_.PassThrough(), stderr: new external_node_stream_.PassThrough() };
+    const handler = new web_socket_handler/* WebSocketHandler */.w(config, undefined, idle);
+    return {
+        connect: (path, textHandler, binaryHandler) => handler.connect(path, textHandler, (channel, data) => channel >= 1 && channel <= 3 && binaryHandler !== null ? binaryHandler(channel, data) : true),
+    };
+}
+/** The WebSocket upgrade was refused: carries the HTTP status so retries can judge it (nothing ran yet). */
+class ExecHandshakeError extends Error {
+    statusCode;
+    name = 'ExecHandshakeError';
+    constructor(message, statusCode) {
+        super(message);
+        this.statusCode = statusCode;
+    }
+}
+/**
+ * The connect failure as an Error: ws hands `onerror` an ErrorEvent whose `error` is the real one, and
+ * says "Unexpected server response: 500" when the upgrade is answered with an HTTP error.
+ */
+function connectError(failure) {
+    const inner = failure?.error;
+    const error = inner instanceof Error ? inner : failure;
+    const status = /Unexpected server response: (\d{3})/.exec(error instanceof Error ? error.message : '');
+    return status?.[1] === undefined
+        ? error
+        : new ExecHandshakeError(error.message, Number(status[1]));
+}
+/** The name the fan-out script runs under ($0), right after `sh -c SCRIPT` (see src/netperf/fan-out.ts). */
+const FAN_OUT_NAME = 'netperf-gate-fan-out';
+/**
+ * A command for messages: the program, and what it was asked to do. The fan-out script (`sh -c
+ * SCRIPT netperf-gate-fan-out N netperf …`) is named by what it runs, "32 × netperf …", not by its script.
+ */
+function describeCommand(command) {
+    if (command[0] === 'sh' && command[3] === FAN_OUT_NAME) {
+        const [count = '?', program = '?', ...args] = command.slice(4);
+        return { program, text: `${count} × ${[program, ...args].join(' ')}` };
+    }
+    return { program: command[0] ?? '?', text: command.join(' ') };
+}
+function finished(stream) {
+    return stream.writableFinished
+        ? Promise.resolve()
+        : new Promise((resolve) => stream.once('finish', resolve));
+}
+/**
+ * Runs `command` in the container, resolving with its output and exit code. Rejects with an InfraError
+ * when the socket closes without an exit status (the exec connection dropped), when the command could
+ * not run, or after `timeoutMs`.
+ */
+async function execInPod(config, where, command, timeoutMs) {
+    const stdout = collector();
+    const stderr = collector();
+    let status;
+    const exec = new dist/* Exec */.WoD(config, guardedHandler(config));
+    const socket = await exec
+        .exec(where.namespace, where.pod, where.container, [...command], stdout.stream, stderr.stream, null, false, (received) => {
+        status = received;
+    })
+        .catch((error) => {
+        throw connectError(error);
+    });
+    const described = describeCommand(command);
+    const what = `'${described.text}' in pod ${where.namespace}/${where.pod}`;
+    await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            socket.terminate();
+            reject(new errors/* InfraError */.iG(`${what} did not end within ${Math.round(timeoutMs / 1000)} s: check the pod and its node, then run again`));
+        }, timeoutMs);
+        socket.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+    if (status === undefined) {
+        throw new errors/* InfraError */.iG(`the exec connection to pod ${where.namespace}/${where.pod} dropped before ${described.program} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`);
+    }
+    const end = execEndFromStatus(status);
+    if ('failure' in end)
+        throw new errors/* InfraError */.iG(`could not run ${what}: ${end.failure}`);
+    await Promise.all([finished(stdout.stream), finished(stderr.stream)]);
+    return { stdout: stdout.text(), stderr: stderr.text(), exitCode: end.exitCode };
+}
+
+// EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
+var names = __webpack_require__(7747);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/retry.ts
+/**
+ * Retries of Kubernetes API calls: pure policy plus a small loop with an injected clock.
+ * Only calls that are safe to repeat are retried: GET/LIST/DELETE, and creates of objects with fixed
+ * names (a repeated create answers 409, which the caller checks against its own run id).
+ */
+
+/** Four attempts within about 4 s (more for a Retry-After): transient errors pass, a dead server fails fast. */
+const API_RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
+/** Network failures worth another try: the connection broke or the server was briefly away. */
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'TimeoutError',
+]);
+/** Whether a failure may pass by itself: 429, 5xx (501 Not Implemented never does), network trouble. */
+function isRetryable(failure) {
+    if (failure.status !== undefined)
+        return failure.status === 429 || (failure.status >= 500 && failure.status !== 501);
+    return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
+}
+/**
+ * Delay before attempt `attempt + 1` (attempt counts from 1), or undefined to give up. Retry-After is
+ * honoured; otherwise exponential backoff with "equal jitter" (half the step fixed, half random), so
+ * many clients hit by the same outage do not come back in step. `random` returns [0, 1).
+ */
+function retryDelayMs(failure, attempt, policy, random) {
+    if (attempt >= policy.maxAttempts || !isRetryable(failure))
+        return undefined;
+    if (failure.retryAfterSeconds !== undefined)
+        return Math.min(failure.retryAfterSeconds * 1000, policy.maxDelayMs);
+    const step = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+    return Math.round(step / 2 + (random() * step) / 2);
+}
+function realSleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/** Calls `call` until it succeeds, fails for good, or the policy's attempts are used up; throws the last error. */
+async function withRetry(call, deps = {}) {
+    const policy = deps.policy ?? API_RETRY_POLICY;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call(attempt);
+        }
+        catch (error) {
+            const failure = (0,api_errors/* readApiFailure */.HQ)(error);
+            const delay = retryDelayMs(failure, attempt, policy, deps.random ?? Math.random);
+            if (delay === undefined)
+                throw error;
+            deps.onRetry?.(failure, attempt, delay);
+            await (deps.sleep ?? realSleep)(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/client.ts
+/** {@link KubeApi} on @kubernetes/client-node: timeouts and retries around the generated API calls. */
+
+
+
+
+
+
+/** Bound for one API request (list, create, delete …); watches and execs have their own. */
+const API_REQUEST_TIMEOUT_MS = 30_000;
+/** Options for one request: an abort signal that fires after {@link API_REQUEST_TIMEOUT_MS}. */
+function timeoutOptions(timeoutMs) {
+    const middleware = {
+        pre: (context) => {
+            context.setSignal(AbortSignal.timeout(timeoutMs));
+            return new dist/* Observable */.cPK(Promise.resolve(context));
+        },
+        post: (response) => new dist/* Observable */.cPK(Promise.resolve(response)),
+    };
+    return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}
+async function readOrUndefined(read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if ((0,api_errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+async function deleteIgnoringNotFound(remove) {
+    try {
+        await remove();
+    }
+    catch (error) {
+        if (!(0,api_errors/* isNotFound */.c4)(error))
+            throw error;
+    }
+}
+/**
+ * A create retried after a lost answer finds its own object (409): accept it when it carries our run
+ * id, otherwise the name belongs to someone else.
+ */
+async function createOnce(create, read, runId, retry) {
+    return withRetry(async (attempt) => {
+        try {
+            return await create();
+        }
+        catch (error) {
+            if (attempt === 1 || !(0,api_errors/* isAlreadyExists */.x9)(error))
+                throw error;
+            const existing = await read();
+            if (existing.metadata?.labels?.[names/* RUN_ID_LABEL */.pv] !== runId)
+                throw error;
+            return existing;
+        }
+    }, retry);
+}
+/** {@link KubeApi.watchPods} with client-node's Watch (one JSON event per line). */
+async function watchPods(config, ...[namespace, labelSelector, resourceVersion, onEvent, onEnd]) {
+    let stopped = false;
+    const query = { labelSelector, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
+    const controller = await new dist/* Watch */.ox1(config).watch(`/api/v1/namespaces/${namespace}/pods`, query, (type, object) => onEvent({ type, object }), (error) => {
+        if (!stopped)
+            onEnd(error);
+    });
+    return {
+        stop: () => {
+            stopped = true;
+            controller.abort();
+        },
+    };
+}
+/** Creates the API on a loaded kubeconfig; nothing is sent until a method is called. */
+function createKubeApi(config, retry = {}) {
+    const core = config.makeApiClient(dist/* CoreV1Api */.f5Y);
+    const version = config.makeApiClient(dist/* VersionApi */.Nq_);
+    const server = config.getCurrentCluster()?.server ?? 'the kubeconfig server';
+    const options = () => timeoutOptions(API_REQUEST_TIMEOUT_MS);
+    const retried = (call) => withRetry(call, retry);
+    return {
+        server,
+        serverVersion: async () => (await retried(() => version.getCode(options()))).gitVersion,
+        listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
+        createNamespace: (body, runId) => createOnce(() => core.createNamespace({ body }, options()), () => core.readNamespace({ name: body.metadata?.name ?? '' }, options()), runId, retry),
+        readNamespace: (name) => readOrUndefined(() => retried(() => core.readNamespace({ name }, options()))),
+        listNamespaces: async (labelSelector) => (await retried(() => core.listNamespace({ labelSelector }, options()))).items,
+        deleteNamespace: (name) => deleteIgnoringNotFound(() => retried(() => core.deleteNamespace({ name, propagationPolicy: 'Background' }, options()))),
+        createPod: (namespace, body, runId) => createOnce(() => core.createNamespacedPod({ namespace, body }, options()), () => core.readNamespacedPod({ namespace, name: body.metadata?.name ?? '' }, options()), runId, retry),
+        readPod: (namespace, name) => readOrUndefined(() => retried(() => core.readNamespacedPod({ namespace, name }, options()))),
+        listPods: async (namespace, labelSelector) => {
+            const list = await retried(() => core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }, options()));
+            return { pods: list.items, resourceVersion: list.metadata?.resourceVersion };
+        },
+        deletePod: (namespace, name) => deleteIgnoringNotFound(() => retried(() => core.deleteNamespacedPod({ namespace, name }, options()))),
+        listEvents: async (namespace) => (await retried(() => core.listNamespacedEvent({ namespace }, options()))).items,
+        watchPods: (...args) => watchPods(config, ...args),
+        exec: (namespace, pod, container, command, timeoutMs) => retried(() => execInPod(config, { namespace, pod, container }, command, timeoutMs)).catch((error) => {
+            if (error instanceof errors/* InfraError */.iG)
+                throw error;
+            throw new errors/* InfraError */.iG(`could not exec in pod ${namespace}/${pod}: ${(0,api_errors/* readApiFailure */.HQ)(error).message}`);
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 5587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PM: () => (/* binding */ step),
+/* harmony export */   cU: () => (/* binding */ explainApiError),
+/* harmony export */   u3: () => (/* binding */ loadKubeConfig)
+/* harmony export */ });
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2910);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4111);
+/** Loading the kubeconfig, choosing its context, and turning API failures into one-line errors. */
+
+
+
+/** Where client-node points when it finds no kubeconfig at all. */
+const NO_CONFIG_FALLBACK = 'http://localhost:8080';
+/**
+ * The kubeconfig: the file given, else client-node's defaults (KUBECONFIG, ~/.kube/config, in-cluster
+ * service account), switched to `settings.context` when given.
+ */
+function loadKubeConfig(settings) {
+    const config = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__/* .KubeConfig */ .ypW();
+    try {
+        if (settings.kubeconfigPath !== undefined)
+            config.loadFromFile(settings.kubeconfigPath);
+        else
+            config.loadFromDefault();
+    }
+    catch (error) {
+        const source = settings.kubeconfigPath === undefined ? 'the default kubeconfig' : `'${settings.kubeconfigPath}'`;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Cannot load ${source}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatError */ .Wk)(error)}. Pass a readable kubeconfig with --kubeconfig.`);
+    }
+    if (settings.context !== undefined) {
+        const names = config.getContexts().map((context) => context.name);
+        if (!names.includes(settings.context)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Unknown --context '${settings.context}'. Contexts in the kubeconfig: ${names.join(', ') || 'none'}.`);
+        }
+        config.setCurrentContext(settings.context);
+    }
+    if (config.getCurrentCluster() === null) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`The kubeconfig's context '${config.getCurrentContext()}' names no cluster. Fix current-context or pass --context.`);
+    }
+    return config;
+}
+/**
+ * An error for people from a failed call: what we were doing, what the server said, what to check.
+ * Network failures name the server URL; 401/403 point at credentials and the RBAC manifests.
+ */
+function explainApiError(doing, error, server) {
+    if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb)
+        return error;
+    const failure = (0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .readApiFailure */ .HQ)(error);
+    const said = (0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeApiFailure */ .ge)(failure);
+    if (failure.status === undefined) {
+        const hint = server === NO_CONFIG_FALLBACK
+            ? 'no kubeconfig was found (KUBECONFIG, ~/.kube/config, in-cluster): pass --kubeconfig'
+            : "check the kubeconfig's server address, that this machine can reach it (network, VPN, firewall) and that the cluster is up";
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`Cannot reach the Kubernetes API at ${server} while ${doing} (${said}): ${hint}`);
+    }
+    if (failure.status === 401) {
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`);
+    }
+    if (failure.status === 403) {
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} refused ${doing} (${said}): grant the RBAC in deploy/rbac (see docs/kubernetes.md)`);
+    }
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`);
+}
+/** Runs one step, rethrowing its failure as {@link explainApiError}. */
+async function step(api, doing, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw explainApiError(doing, error, api.server);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bh: () => (/* binding */ podName),
+/* harmony export */   C3: () => (/* binding */ APP_NAME),
+/* harmony export */   Nh: () => (/* binding */ PROFILE_LABEL),
+/* harmony export */   Yp: () => (/* binding */ NETWORK_LABEL),
+/* harmony export */   eg: () => (/* binding */ ROLE_LABEL),
+/* harmony export */   fC: () => (/* binding */ runSelector),
+/* harmony export */   n: () => (/* binding */ namespaceFor),
+/* harmony export */   np: () => (/* binding */ checkRunId),
+/* harmony export */   pv: () => (/* binding */ RUN_ID_LABEL),
+/* harmony export */   xU: () => (/* binding */ runLabels)
+/* harmony export */ });
+/* unused harmony export MAX_RUN_ID_LENGTH */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/** Names and labels of one Kubernetes run: pure, no I/O. */
+
+/** `app.kubernetes.io/name` and `managed-by` of everything we create. */
+const APP_NAME = 'netperf-gate';
+/** Label carrying the run id: cleanup and the action's post step find a run's pods by it. */
+const RUN_ID_LABEL = 'netperf-gate/run-id';
+/** Label saying what a pod does: `server` (netserver) or `client` (netperf runs in it via exec). */
+const ROLE_LABEL = 'netperf-gate/role';
+/** Label with the pod's CPU profile (`c32`, `c1`, `any`). */
+const PROFILE_LABEL = 'netperf-gate/cpus';
+/** Label saying whether the pod uses the pod network or the node's (`pod` | `host`). */
+const NETWORK_LABEL = 'netperf-gate/network';
+/** Run ids are short lowercase DNS labels: they end up in namespace and pod names (≤ 63 characters). */
+const MAX_RUN_ID_LENGTH = 16;
+/** Checks a run id: lowercase letters and digits, starting with a letter, at most 16 characters. */
+function checkRunId(runId) {
+    if (!/^[a-z][a-z0-9]*$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid Kubernetes run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} lowercase letters or digits, starting with a letter.`);
+    }
+    return runId;
+}
+/** The namespace a run creates for itself. */
+function namespaceFor(runId) {
+    return `netperf-gate-${runId}`;
+}
+/** Labels every object of the run carries. */
+function runLabels(runId) {
+    return {
+        'app.kubernetes.io/name': APP_NAME,
+        'app.kubernetes.io/managed-by': APP_NAME,
+        [RUN_ID_LABEL]: runId,
+    };
+}
+/** Label selector matching every pod of a run. */
+function runSelector(runId) {
+    return `${RUN_ID_LABEL}=${runId}`;
+}
+/**
+ * Pod name for a role, CPU profile and network, e.g. `npg-ab12cd-srv-c32` or `npg-ab12cd-hcli-any`.
+ * The run id is in every name so that pods of two runs can share an existing namespace.
+ */
+function podName(runId, role, profileKey, network) {
+    const side = role === 'server' ? 'srv' : 'cli';
+    return `npg-${runId}-${network === 'host' ? 'h' : ''}${side}-${profileKey}`;
+}
+
+
+/***/ })
+
+};

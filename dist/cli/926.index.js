@@ -1,0 +1,1243 @@
+export const id = 926;
+export const ids = [926];
+export const modules = {
+
+/***/ 5926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createKubernetesTarget: () => (/* binding */ createKubernetesTarget)
+});
+
+// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS, deleteRecordedResources, newRunId, normaliseSettings
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/targets/kubernetes/cleanup.ts
+var cleanup = __webpack_require__(6087);
+// EXTERNAL MODULE: ./src/targets/kubernetes/client.ts + 3 modules
+var client = __webpack_require__(9547);
+// EXTERNAL MODULE: ./src/targets/kubernetes/connection.ts
+var connection = __webpack_require__(5587);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/label-selector.ts
+/**
+ * Kubernetes label selectors (`--node-selector`) parsed and matched here: pure, no I/O.
+ * Nodes are filtered on our side so that one list of all nodes can also explain why each was left out.
+ */
+
+const HINT = "Expected a Kubernetes label selector, e.g. 'perf=true' or 'zone in (a,b),!spot'.";
+/** Splits on commas outside parentheses: `a in (x,y),b` → `a in (x,y)`, `b`. */
+function splitRequirements(selector) {
+    const parts = [];
+    let depth = 0;
+    let current = '';
+    for (const char of selector) {
+        if (char === '(')
+            depth += 1;
+        if (char === ')')
+            depth -= 1;
+        if (char === ',' && depth === 0) {
+            parts.push(current);
+            current = '';
+        }
+        else {
+            current += char;
+        }
+    }
+    parts.push(current);
+    return parts.map((part) => part.trim());
+}
+const KEY = '[A-Za-z0-9][-A-Za-z0-9_./]*';
+const VALUE = '[-A-Za-z0-9_.]*';
+const SET_FORM = new RegExp(String.raw `^(${KEY})\s+(in|notin)\s*\(([^)]*)\)$`);
+const EQUALITY_FORM = new RegExp(String.raw `^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`);
+const EXISTS_FORM = new RegExp(String.raw `^(!?)\s*(${KEY})$`);
+function parseRequirement(part, selector) {
+    const set = SET_FORM.exec(part);
+    if (set?.[1] !== undefined && set[3] !== undefined) {
+        const values = set[3].split(',').map((value) => value.trim());
+        return { key: set[1], operator: set[2] === 'in' ? 'in' : 'notIn', values };
+    }
+    const equality = EQUALITY_FORM.exec(part);
+    if (equality?.[1] !== undefined && equality[3] !== undefined) {
+        return { key: equality[1], operator: equality[2] === '!=' ? 'notIn' : 'in', values: [equality[3]] };
+    }
+    const exists = EXISTS_FORM.exec(part);
+    if (exists?.[2] !== undefined) {
+        return { key: exists[2], operator: exists[1] === '!' ? 'notExists' : 'exists', values: [] };
+    }
+    throw new errors/* UsageError */.eb(`Invalid --node-selector '${selector}': cannot read '${part}'. ${HINT}`);
+}
+/** Parses a label selector; an empty one selects everything. */
+function parseLabelSelector(selector) {
+    if (selector.trim() === '')
+        return [];
+    return splitRequirements(selector).map((part) => parseRequirement(part, selector));
+}
+function matchesRequirement(labels, requirement) {
+    const value = labels[requirement.key];
+    switch (requirement.operator) {
+        case 'exists':
+            return value !== undefined;
+        case 'notExists':
+            return value === undefined;
+        case 'in':
+            return value !== undefined && requirement.values.includes(value);
+        case 'notIn':
+            // As in Kubernetes: a missing label satisfies `!=` and `notin`.
+            return value === undefined || !requirement.values.includes(value);
+    }
+}
+/** Whether labels satisfy every requirement. */
+function matchesSelector(labels, requirements) {
+    return requirements.every((requirement) => matchesRequirement(labels ?? {}, requirement));
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/profiles.ts
+
+/** netserver's control port on the pod network: every server pod has its own IP, so all use the default. */
+const NETSERVER_PORT = 12865;
+/**
+ * First control port of the host-network netservers. They share the node's network namespace, so each
+ * profile needs its own port; these sit just above netserver's default, which the node may already use.
+ */
+const FIRST_HOST_NETWORK_PORT = 12866;
+/** CPU a pod of an unlimited profile (`cpus: null`) requests: enough to be scheduled, no limit set. */
+const UNLIMITED_CPU_REQUEST_MILLIS = 100;
+/** CPU one pod of the profile requests, in millicores. */
+function requestMillis(profile) {
+    return profile.cpus === null ? UNLIMITED_CPU_REQUEST_MILLIS : profile.cpus * 1000;
+}
+/** One profile per distinct `cpus` value, in the order values first appear. */
+function planProfiles(scenarios) {
+    const profiles = [];
+    for (const scenario of scenarios) {
+        const { cpus } = scenario;
+        if (cpus !== null && !(Number.isInteger(cpus) && cpus >= 1)) {
+            throw new errors/* UsageError */.eb(`Invalid cpus ${cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+        }
+        const existing = profiles.find((profile) => profile.cpus === cpus);
+        if (existing !== undefined) {
+            existing.scenarioNames.push(scenario.name);
+            continue;
+        }
+        profiles.push({
+            cpus,
+            key: cpus === null ? 'any' : `c${cpus}`,
+            scenarioNames: [scenario.name],
+            hostNetworkPort: FIRST_HOST_NETWORK_PORT + profiles.length,
+        });
+    }
+    return profiles;
+}
+/** The profile a scenario runs in. */
+function profileFor(profiles, scenario) {
+    const profile = profiles.find((candidate) => candidate.cpus === scenario.cpus);
+    if (profile === undefined) {
+        throw new Error(`scenario ${scenario.name} (cpus ${scenario.cpus}) was not among the scenarios prepared`);
+    }
+    return profile;
+}
+/** The profile with the largest pods (the first of equals); undefined without profiles. */
+function largestProfile(profiles) {
+    return profiles.reduce((largest, profile) => largest === undefined || requestMillis(profile) > requestMillis(largest) ? profile : largest, undefined);
+}
+/**
+ * CPU (millicores) each of the two nodes must have allocatable: one profile's pod at a time, so the
+ * largest profile's; twice that with the host-network reference, whose pods run beside them.
+ */
+function nodeCpuNeedMillis(profiles, hostNetworkReference) {
+    const largest = largestProfile(profiles);
+    const perNetwork = largest === undefined ? 0 : requestMillis(largest);
+    return hostNetworkReference ? perNetwork * 2 : perNetwork;
+}
+/** "32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)": for messages. */
+function describeCpuNeed(profiles, hostNetworkReference) {
+    const largest = largestProfile(profiles);
+    const which = largest === undefined ? 'no scenarios' : `for ${largest.scenarioNames.join(', ')}`;
+    const pairs = hostNetworkReference ? ', twice for the host-network reference pods beside them' : '';
+    return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${pairs})`;
+}
+/** Millicores as CPUs for people: 33100 → "33.1". */
+function formatCpus(millis) {
+    return String(Math.round(millis) / 1000);
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/tolerations.ts
+
+/** Taint effects Kubernetes knows. */
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+/** Effects that keep a pod off a node; PreferNoSchedule only makes the scheduler look elsewhere first. */
+const BLOCKING_EFFECTS = new Set(['NoSchedule', 'NoExecute']);
+// A label key: optional DNS-subdomain prefix and '/', then a name of up to 63 characters.
+const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const PREFIX = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+const tolerations_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const FORMAT_HINT = "Expected key[=value][:effect], e.g. 'dedicated=perf:NoSchedule', or '*' for every taint.";
+function isLabelKey(key) {
+    const slash = key.lastIndexOf('/');
+    if (slash === -1)
+        return NAME.test(key);
+    return PREFIX.test(key.slice(0, slash)) && NAME.test(key.slice(slash + 1));
+}
+function parseEffect(text, effect) {
+    if (effect === 'Exists')
+        return effect;
+    if (TAINT_EFFECTS.includes(effect))
+        return effect;
+    throw new errors/* UsageError */.eb(`Invalid --toleration '${text}': unknown effect '${effect}'. Expected one of ${TAINT_EFFECTS.join(', ')}.`);
+}
+/**
+ * Parses one `--toleration`: `key` or `key:Exists` (any value), `key=value` (that value), each with an
+ * optional `:effect` (NoSchedule, PreferNoSchedule, NoExecute; none = every effect); `*` tolerates all.
+ */
+function parseToleration(text) {
+    const trimmed = text.trim();
+    if (trimmed === '*')
+        return { operator: 'Exists' };
+    const colon = trimmed.lastIndexOf(':');
+    const effect = colon === -1 ? undefined : parseEffect(text, trimmed.slice(colon + 1));
+    const keyValue = colon === -1 ? trimmed : trimmed.slice(0, colon);
+    const equals = keyValue.indexOf('=');
+    const key = equals === -1 ? keyValue : keyValue.slice(0, equals);
+    const value = equals === -1 ? undefined : keyValue.slice(equals + 1);
+    if (!isLabelKey(key))
+        throw new errors/* UsageError */.eb(`Invalid --toleration '${text}': bad key '${key}'. ${FORMAT_HINT}`);
+    if (value !== undefined && !tolerations_VALUE.test(value)) {
+        throw new errors/* UsageError */.eb(`Invalid --toleration '${text}': bad value '${value}'. ${FORMAT_HINT}`);
+    }
+    const toleration = value === undefined ? { key, operator: 'Exists' } : { key, operator: 'Equal', value };
+    if (effect !== undefined && effect !== 'Exists')
+        toleration.effect = effect;
+    return toleration;
+}
+/** Parses every `--toleration` string. */
+function parseTolerations(texts) {
+    return texts.map(parseToleration);
+}
+/** Kubernetes' matching rule: same effect (or none given), same key (or none with Exists), same value for Equal. */
+function toleratesTaint(toleration, taint) {
+    if (toleration.effect !== undefined && toleration.effect !== taint.effect)
+        return false;
+    if (toleration.key === undefined || toleration.key === '')
+        return toleration.operator === 'Exists';
+    if (toleration.key !== taint.key)
+        return false;
+    if (toleration.operator === 'Exists')
+        return true;
+    return (toleration.value ?? '') === (taint.value ?? '');
+}
+/** The node's taints that would keep our pods off it (NoSchedule / NoExecute not tolerated). */
+function blockingTaints(taints, tolerations) {
+    return taints.filter((taint) => BLOCKING_EFFECTS.has(taint.effect) &&
+        !tolerations.some((toleration) => toleratesTaint(toleration, taint)));
+}
+/** A taint as kubectl writes it: `key=value:Effect`. */
+function formatTaint(taint) {
+    return `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`;
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/node-choice.ts
+
+
+
+
+const SI_FACTORS = { m: 0.001, '': 1, k: 1e3, M: 1e6, G: 1e9 };
+/** A CPU quantity ("8", "7910m", "0.5") in millicores; NaN when it is not one. */
+function parseCpuMillis(quantity) {
+    const match = /^([0-9.]+(?:e[0-9]+)?)(m|k|M|G)?$/.exec(quantity?.trim() ?? '');
+    if (match?.[1] === undefined)
+        return Number.NaN;
+    return Math.round(Number(match[1]) * (SI_FACTORS[match[2] ?? ''] ?? Number.NaN) * 1000);
+}
+/** Allocatable CPU of a node in millicores (0 when missing or unreadable). */
+function allocatableMillis(node) {
+    const millis = parseCpuMillis(node.status?.allocatable?.cpu);
+    return Number.isNaN(millis) ? 0 : millis;
+}
+/** Whether the node's Ready condition is True. */
+function isReady(node) {
+    return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+function nameOf(node) {
+    return node.metadata?.name ?? '?';
+}
+/** Why a node cannot take the pods, apart from CPU and the selector; empty when it can. */
+function placementProblems(node, input) {
+    const problems = [];
+    if (!isReady(node))
+        problems.push('NotReady');
+    if (node.spec?.unschedulable === true)
+        problems.push('cordoned');
+    const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations).map(formatTaint);
+    if (taints.length > 0) {
+        const flags = taints.map((taint) => `--toleration ${taint}`).join(' ');
+        problems.push(`taint${taints.length > 1 ? 's' : ''} ${taints.join(', ')} not tolerated: add ${flags}`);
+    }
+    return problems;
+}
+function matches(node, input) {
+    return matchesSelector(node.metadata?.labels, input.selector);
+}
+function hasCpu(node, input) {
+    return allocatableMillis(node) >= input.needMillis;
+}
+function cpuError(nodes, input) {
+    const list = nodes.map((node) => `${nameOf(node)} ${formatCpus(allocatableMillis(node))}`).join(', ');
+    return new errors/* UsageError */.eb(`Each node needs ${input.needText} allocatable; allocatable CPUs: ${list}. Use bigger nodes or leave out the largest scenarios (--scenarios).`);
+}
+function namedNode(input, name, flag) {
+    const node = input.nodes.find((candidate) => nameOf(candidate) === name);
+    if (node === undefined) {
+        const names = input.nodes.map(nameOf).join(', ') || 'none';
+        throw new errors/* UsageError */.eb(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
+    }
+    const problems = placementProblems(node, input);
+    if (problems.length > 0)
+        throw new errors/* UsageError */.eb(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
+    if (!hasCpu(node, input))
+        throw cpuError([node], input);
+    return node;
+}
+/** "of the 2 matching nodes: perf-1 (taint …), perf-2 (ok)": why each candidate was left out. */
+function describeCandidates(input, excluded) {
+    const candidates = input.nodes.filter((node) => !excluded.includes(nameOf(node)) && matches(node, input));
+    const which = input.selectorText === undefined ? 'nodes' : 'matching nodes';
+    const each = candidates.map((node) => {
+        const problems = placementProblems(node, input);
+        if (!hasCpu(node, input))
+            problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
+        return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
+    });
+    return candidates.length === 0
+        ? `there are no ${which}`
+        : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
+}
+function pickAutomatically(input, count, excluded) {
+    const placeable = input.nodes
+        .filter((node) => !excluded.includes(nameOf(node)) && matches(node, input))
+        .filter((node) => placementProblems(node, input).length === 0)
+        // By name: the same cluster gives the same nodes run after run, so results stay comparable.
+        .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    const fitting = placeable.filter((node) => hasCpu(node, input));
+    if (fitting.length >= count)
+        return fitting.slice(0, count);
+    if (placeable.length >= count)
+        throw cpuError(placeable, input);
+    const selector = input.selectorText ? ` matching --node-selector '${input.selectorText}'` : '';
+    const needed = count === 2 ? 'two Ready, schedulable nodes' : 'one more Ready, schedulable node';
+    throw new errors/* UsageError */.eb(`Need ${needed}${selector}; ${describeCandidates(input, excluded)}.`);
+}
+/**
+ * Chooses client and server nodes: the ones named, else the first by name among Ready, schedulable
+ * nodes that match the selector, whose NoSchedule/NoExecute taints are tolerated and that have the CPU.
+ * Never one node for both. Throws a UsageError saying what is missing.
+ */
+function chooseNodes(input) {
+    const { clientNode, serverNode } = input;
+    if (clientNode !== undefined && clientNode === serverNode) {
+        throw new errors/* UsageError */.eb(`--client-node and --server-node are both '${clientNode}'. Expected two different nodes: the measurement is between nodes.`);
+    }
+    const client = clientNode === undefined ? undefined : namedNode(input, clientNode, '--client-node');
+    const server = serverNode === undefined ? undefined : namedNode(input, serverNode, '--server-node');
+    const named = [clientNode, serverNode].filter((name) => name !== undefined);
+    const picked = pickAutomatically(input, 2 - named.length, named);
+    const chosenClient = client ?? picked.shift();
+    const chosenServer = server ?? picked.shift();
+    if (chosenClient === undefined || chosenServer === undefined)
+        throw new Error('node choice picked too few');
+    return {
+        client: chosenClient,
+        server: chosenServer,
+        why: whyLine(input, named.length, chosenClient, chosenServer),
+    };
+}
+function whyLine(input, namedCount, client, server) {
+    const nodes = `client node ${nameOf(client)}, server node ${nameOf(server)}`;
+    if (namedCount === 2)
+        return `${nodes} (given by --client-node and --server-node)`;
+    const selector = input.selectorText ? ` matching '${input.selectorText}'` : '';
+    const given = namedCount === 1 ? 'one given, the other ' : '';
+    return `${nodes} (${given}first by name among Ready, schedulable nodes${selector} with tolerated taints and ≥ ${formatCpus(input.needMillis)} allocatable CPUs)`;
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/fingerprint.ts
+
+
+/** Namespaces where CNI agents usually run (kube-system; the Calico operator's; flannel's own). */
+const CNI_NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'];
+/**
+ * DaemonSets of CNI agents and the CNI they reveal. Their pods are named `<daemonset>-<5 characters>`,
+ * which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or `cilium-operator-…`.
+ */
+const CNI_DAEMONSETS = [
+    ['cilium', 'cilium'],
+    ['calico-node', 'calico'],
+    ['kube-flannel-ds', 'flannel'],
+    ['canal', 'canal'],
+    ['kube-router', 'kube-router'],
+    ['weave-net', 'weave'],
+    ['antrea-agent', 'antrea'],
+    ['kube-ovn-cni', 'kube-ovn'],
+    ['aws-node', 'aws-vpc-cni'],
+    ['azure-cns', 'azure-cni'],
+    ['kindnet', 'kindnet'],
+];
+/** The CNI whose agent pods are among `pods`, or undefined. */
+function detectCni(pods) {
+    for (const pod of pods) {
+        const name = pod.metadata?.name ?? '';
+        const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(name)?.[1];
+        const match = CNI_DAEMONSETS.find(([candidate]) => candidate === daemonSet);
+        if (match !== undefined)
+            return { name: match[1], image: pod.spec?.containers?.[0]?.image ?? 'unknown' };
+    }
+    return undefined;
+}
+/**
+ * The CPU model as far as node labels tell: Node Feature Discovery publishes vendor, family and model
+ * ids (not the marketing name). "unknown" without NFD: the API has no CPU model field.
+ */
+function cpuModelFromLabels(labels) {
+    const nfd = 'feature.node.kubernetes.io/cpu-model.';
+    const vendor = labels?.[`${nfd}vendor_id`];
+    const family = labels?.[`${nfd}family`];
+    const id = labels?.[`${nfd}id`];
+    if (vendor === undefined && family === undefined && id === undefined)
+        return 'unknown';
+    return `${vendor ?? 'unknown vendor'} family ${family ?? '?'} model ${id ?? '?'}`;
+}
+/** One node as a fingerprint: the name is the node's, stable run after run on the same cluster. */
+function nodeFingerprint(node) {
+    const info = node.status?.nodeInfo;
+    const capacity = parseCpuMillis(node.status?.capacity?.cpu);
+    return {
+        name: node.metadata?.name ?? 'unknown',
+        kernel: info?.kernelVersion ?? 'unknown',
+        cpuModel: cpuModelFromLabels(node.metadata?.labels),
+        cpuCount: Number.isNaN(capacity) ? 0 : Math.floor(capacity / 1000),
+        details: {
+            osImage: info?.osImage ?? 'unknown',
+            kubeletVersion: info?.kubeletVersion ?? 'unknown',
+            containerRuntimeVersion: info?.containerRuntimeVersion ?? 'unknown',
+            architecture: info?.architecture ?? 'unknown',
+            allocatableCpu: formatCpus(allocatableMillis(node)),
+        },
+    };
+}
+/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen) and the image. */
+function buildKubernetesFingerprint(facts) {
+    return {
+        netperfVersion: facts.netperfVersion,
+        client: nodeFingerprint(facts.client),
+        server: nodeFingerprint(facts.server),
+        details: {
+            kubernetesVersion: facts.serverVersion,
+            cni: facts.cni?.name ?? 'unknown',
+            ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
+            image: facts.image,
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
+var names = __webpack_require__(7747);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-spec.ts
+
+
+/** Container running netserver in a server pod. */
+const SERVER_CONTAINER = 'netserver';
+/** Container netperf is exec'd in, in a client pod. */
+const CLIENT_CONTAINER = 'netperf';
+/** Memory per pod (request = limit): 32 streams' socket buffers are charged to the pod's cgroup. */
+const POD_MEMORY = '1Gi';
+/** Non-root user the containers run as: netperf and netserver need no privilege on ports above 1024. */
+const RUN_AS_USER = 65534;
+/**
+ * How long the client pod's `sleep` lasts: longer than any run (115 days). A number, not `infinity`,
+ * because busybox images do not all accept `infinity`.
+ */
+const CLIENT_SLEEP_SECONDS = 10_000_000;
+/** The pods hold no state: they may be killed at once on cleanup (`sleep` as pid 1 ignores SIGTERM). */
+const TERMINATION_GRACE_SECONDS = 1;
+/** The label the kubelet puts on its node. */
+const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+/**
+ * The run's own namespace. Pod Security admission enforces `restricted` on it, which our pod-network
+ * pods satisfy; host-network pods are only allowed at `privileged`, so that level is asked for when
+ * the host-network reference is on.
+ */
+function buildNamespace(runId, name, hostNetworkReference) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+            name,
+            labels: {
+                ...(0,names/* runLabels */.xU)(runId),
+                'pod-security.kubernetes.io/enforce': hostNetworkReference ? 'privileged' : 'restricted',
+            },
+        },
+    };
+}
+/** The netserver control port of a pod: the default on the pod network, one per profile on the host's. */
+function netserverPort(profile, network) {
+    return network === 'host' ? profile.hostNetworkPort : NETSERVER_PORT;
+}
+/**
+ * Requests = limits for sized profiles, so the pod is Guaranteed QoS and a static CPU manager gives
+ * it whole cores. An unlimited profile requests a little CPU and sets no CPU limit (Burstable QoS):
+ * it may use any idle core of the node, like netperf on a bare host.
+ */
+function podResources(profile) {
+    if (profile.cpus === null) {
+        return {
+            requests: { cpu: `${UNLIMITED_CPU_REQUEST_MILLIS}m`, memory: POD_MEMORY },
+            limits: { memory: POD_MEMORY },
+        };
+    }
+    const sized = { cpu: String(profile.cpus), memory: POD_MEMORY };
+    return { requests: { ...sized }, limits: { ...sized } };
+}
+function container(input) {
+    const common = {
+        image: input.image,
+        imagePullPolicy: 'IfNotPresent',
+        resources: podResources(input.profile),
+        securityContext: {
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+            runAsNonRoot: true,
+            runAsUser: RUN_AS_USER,
+            runAsGroup: RUN_AS_USER,
+            seccompProfile: { type: 'RuntimeDefault' },
+        },
+    };
+    if (input.role === 'client') {
+        return { name: CLIENT_CONTAINER, command: ['sleep', String(CLIENT_SLEEP_SECONDS)], ...common };
+    }
+    const port = netserverPort(input.profile, input.network);
+    return {
+        name: SERVER_CONTAINER,
+        // -D: stay in the foreground (the container's main process); -4: IPv4, the address we hand netperf.
+        command: ['netserver', '-D', '-4', '-p', String(port)],
+        ports: [{ name: 'netserver', containerPort: port, protocol: 'TCP' }],
+        // Ready = netserver accepts connections; the runner only starts netperf against Ready pods.
+        readinessProbe: { tcpSocket: { port }, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 3 },
+        ...common,
+    };
+}
+/** A server (netserver) or client (netperf via exec) pod of one CPU profile, pinned to its node. */
+function buildPod(input) {
+    const { runId, profile, role, network } = input;
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+            name: (0,names/* podName */.Bh)(runId, role, profile.key, network),
+            namespace: input.namespace,
+            labels: {
+                ...(0,names/* runLabels */.xU)(runId),
+                [names/* ROLE_LABEL */.eg]: role,
+                [names/* PROFILE_LABEL */.Nh]: profile.key,
+                [names/* NETWORK_LABEL */.Yp]: network,
+            },
+        },
+        spec: {
+            ...(input.node.hostname === undefined
+                ? {}
+                : { nodeSelector: { [HOSTNAME_LABEL]: input.node.hostname } }),
+            affinity: {
+                nodeAffinity: {
+                    requiredDuringSchedulingIgnoredDuringExecution: {
+                        nodeSelectorTerms: [
+                            { matchFields: [{ key: 'metadata.name', operator: 'In', values: [input.node.name] }] },
+                        ],
+                    },
+                },
+            },
+            tolerations: [...input.tolerations],
+            ...(network === 'host' ? { hostNetwork: true } : {}),
+            containers: [container(input)],
+            // A netserver that crashed and came back would change what is measured: fail the run instead.
+            restartPolicy: 'Never',
+            terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            securityContext: {
+                runAsNonRoot: true,
+                runAsUser: RUN_AS_USER,
+                runAsGroup: RUN_AS_USER,
+                seccompProfile: { type: 'RuntimeDefault' },
+            },
+        },
+    };
+}
+/** Every pod of a run: per profile a server and a client on the pod network, and on the host's when asked. */
+function buildRunPods(base, profiles, nodes, hostNetworkReference) {
+    const networks = hostNetworkReference ? ['pod', 'host'] : ['pod'];
+    return networks.flatMap((network) => profiles.flatMap((profile) => ['server', 'client'].map((role) => buildPod({
+        ...base,
+        profile,
+        role,
+        network,
+        node: role === 'server' ? nodes.server : nodes.client,
+    }))));
+}
+
+// EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
+var api_errors = __webpack_require__(4111);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-status.ts
+/** Container waiting reasons that do not pass by themselves: the run fails at once on them. */
+const FATAL_WAITING_REASONS = new Set([
+    'ErrImagePull',
+    'ImagePullBackOff',
+    'InvalidImageName',
+    'ErrImageNeverPull',
+    'CrashLoopBackOff',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'RunContainerError',
+]);
+function withMessage(reason, message) {
+    const text = message?.split('\n')[0]?.trim();
+    return text ? `${reason ?? 'unknown'}: ${text}` : (reason ?? 'unknown');
+}
+/** A reason the pod cannot become Ready by waiting (image, crash, ended), or undefined. */
+function podFailure(pod) {
+    for (const status of pod.status?.containerStatuses ?? []) {
+        const waiting = status.state?.waiting;
+        if (waiting?.reason !== undefined && FATAL_WAITING_REASONS.has(waiting.reason)) {
+            const trouble = waiting.reason.includes('Image') ? 'image' : 'container';
+            return { trouble, reason: withMessage(waiting.reason, waiting.message) };
+        }
+        const terminated = status.state?.terminated;
+        if (terminated !== undefined) {
+            const how = `container ${status.name} exited with code ${terminated.exitCode}`;
+            return {
+                trouble: 'container',
+                reason: withMessage(terminated.reason ?? 'Terminated', `${how}${terminated.message ? ` (${terminated.message})` : ''}`),
+            };
+        }
+    }
+    const phase = pod.status?.phase;
+    if (phase === 'Failed' || phase === 'Succeeded') {
+        return { trouble: 'ended', reason: withMessage(pod.status?.reason ?? phase, pod.status?.message) };
+    }
+    return undefined;
+}
+/** Running with its Ready condition True (for netserver: the TCP readiness probe passed). */
+function isPodReady(pod) {
+    if (pod.status?.phase !== 'Running')
+        return false;
+    return pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+/** The scheduler's "Unschedulable: 0/3 nodes are available: …", when it could not place the pod. */
+function unschedulableReason(pod) {
+    const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable')
+        return undefined;
+    return withMessage(scheduled.reason, scheduled.message);
+}
+/** Where a pod that is not Ready yet stands: for the message when the wait runs out. */
+function pendingState(pod) {
+    if (pod === undefined)
+        return 'not created';
+    const unschedulable = unschedulableReason(pod);
+    if (unschedulable !== undefined)
+        return unschedulable;
+    const waiting = pod.status?.containerStatuses?.find((status) => status.state?.waiting)?.state?.waiting;
+    if (waiting !== undefined)
+        return withMessage(waiting.reason ?? 'Waiting', waiting.message);
+    const phase = pod.status?.phase ?? 'Pending';
+    return phase === 'Running' ? 'Running, not Ready (netserver not accepting connections yet)' : phase;
+}
+function eventTime(event) {
+    const when = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? event.metadata?.creationTimestamp;
+    return when === undefined ? 0 : new Date(when).getTime();
+}
+/** The latest event about a pod, as "Reason: message", or undefined when there is none. */
+function lastEventFor(events, podName) {
+    const mine = events.filter((e) => e.involvedObject?.kind === 'Pod' && e.involvedObject.name === podName);
+    const latest = mine.reduce((last, e) => (last === undefined || eventTime(e) >= eventTime(last) ? e : last), undefined);
+    return latest === undefined ? undefined : withMessage(latest.reason, latest.message);
+}
+/** What to check for each kind of trouble. */
+function troubleHint(trouble, namespace, pod) {
+    switch (trouble) {
+        case 'image':
+            return 'check --image and that the nodes can pull it (registry access, pull secrets)';
+        case 'container':
+        case 'ended':
+            return `check \`kubectl -n ${namespace} logs ${pod}\` (is netperf/netserver in the image, can it run as a non-root user?)`;
+        case 'unschedulable':
+            return "check the node's allocatable CPU and memory, its taints (--toleration) and other pods on it";
+        case 'slow':
+            return `check \`kubectl -n ${namespace} describe pod ${pod}\` and the node's kubelet`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-wait.ts
+
+
+
+/** Bound for all pods to be Ready: a cold node may pull the image (about 100 MB) first. */
+const POD_READY_TIMEOUT_MS = 300_000;
+/** How long a pod may stay unschedulable: the nodes are fixed, so waiting longer rarely helps. */
+const POD_UNSCHEDULABLE_TIMEOUT_MS = 60_000;
+/** How often the bounds are checked between watch events. */
+const WAIT_CHECK_INTERVAL_MS = 1_000;
+/** Pause before listing again after a watch ended. */
+const WATCH_RESTART_DELAY_MS = 500;
+/** Judges the wait at `nowMs`: pure, apart from noting when a pod was first seen unschedulable. */
+function judgeWait(names, state, nowMs, bounds) {
+    for (const name of names) {
+        const pod = state.pods.get(name);
+        const failure = pod === undefined ? undefined : podFailure(pod);
+        if (failure !== undefined)
+            return { stuck: name, problem: failure };
+        const unschedulable = pod === undefined ? undefined : unschedulableReason(pod);
+        if (unschedulable === undefined) {
+            state.unschedulableSince.delete(name);
+            continue;
+        }
+        const since = state.unschedulableSince.get(name) ?? nowMs;
+        state.unschedulableSince.set(name, since);
+        if (nowMs - since >= bounds.unschedulableMs) {
+            const seconds = bounds.unschedulableMs / 1000;
+            return {
+                stuck: name,
+                problem: { trouble: 'unschedulable', reason: `stayed Pending for ${seconds} s: ${unschedulable}` },
+            };
+        }
+    }
+    if (names.every((name) => {
+        const pod = state.pods.get(name);
+        return pod !== undefined && isPodReady(pod);
+    }))
+        return { ready: true };
+    if (nowMs - state.startedMs < bounds.readyMs)
+        return undefined;
+    const late = names.find((name) => {
+        const pod = state.pods.get(name);
+        return pod === undefined || !isPodReady(pod);
+    }) ?? '?';
+    const reason = `not Ready within ${bounds.readyMs / 1000} s: ${pendingState(state.pods.get(late))}`;
+    return { stuck: late, problem: { trouble: 'slow', reason } };
+}
+async function stuckError(request, name, problem) {
+    const events = await request.api.listEvents(request.namespace).catch(() => []);
+    const event = lastEventFor(events, name);
+    const last = event === undefined ? '' : ` (last event: ${event})`;
+    return new errors/* InfraError */.iG(`${request.describe(name)} ${problem.reason}${last}; ${troubleHint(problem.trouble, request.namespace, name)}`);
+}
+/** One wait: the pods as last seen, the watch in use, and how the wait ends. */
+class PodWaiter {
+    request;
+    resolve;
+    reject;
+    now;
+    state;
+    settled = false;
+    watch;
+    endWatch = () => { };
+    ticker;
+    constructor(request, resolve, reject) {
+        this.request = request;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.now = request.now ?? Date.now;
+        this.state = { pods: new Map(), unschedulableSince: new Map(), startedMs: this.now() };
+    }
+    /** Lists, watches, and lists again whenever a watch ends, until the verdict is in. */
+    async run() {
+        this.ticker = setInterval(() => this.check(), WAIT_CHECK_INTERVAL_MS);
+        try {
+            while (!this.settled) {
+                const { namespace, selector } = this.request;
+                const list = await this.request.api.listPods(namespace, selector);
+                for (const pod of list.pods)
+                    this.pods.set(pod.metadata?.name ?? '', pod);
+                this.check();
+                if (!this.settled)
+                    await this.follow(list.resourceVersion);
+                if (!this.settled)
+                    await new Promise((pause) => setTimeout(pause, WATCH_RESTART_DELAY_MS));
+            }
+        }
+        catch (error) {
+            const server = this.request.api.server;
+            this.settle(() => this.reject((0,connection/* explainApiError */.cU)('watching the pods start', error, server)));
+        }
+    }
+    get pods() {
+        return this.state.pods;
+    }
+    /** Watches from `resourceVersion` until the watch ends (server, network, ERROR event) or the wait does. */
+    follow(resourceVersion) {
+        return new Promise((resume) => {
+            this.endWatch = resume;
+            const onEvent = ({ type, object }) => {
+                if (type === 'ERROR')
+                    return resume(); // e.g. 410 Gone: list again
+                if (type === 'DELETED')
+                    this.pods.delete(object.metadata?.name ?? '');
+                else if (type !== 'BOOKMARK')
+                    this.pods.set(object.metadata?.name ?? '', object);
+                this.check();
+            };
+            const { api, namespace, selector } = this.request;
+            api
+                .watchPods(namespace, selector, resourceVersion, onEvent, () => resume())
+                .then((handle) => {
+                this.watch = handle;
+                if (this.settled)
+                    handle.stop();
+            }, () => resume());
+        }).finally(() => this.watch?.stop());
+    }
+    check() {
+        const verdict = judgeWait(this.request.podNames, this.state, this.now(), this.request.bounds);
+        if (verdict === undefined)
+            return;
+        if ('ready' in verdict)
+            this.settle(() => this.resolve(this.pods));
+        else
+            this.settle(async () => this.reject(await stuckError(this.request, verdict.stuck, verdict.problem)));
+    }
+    settle(outcome) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        clearInterval(this.ticker);
+        this.watch?.stop();
+        this.endWatch();
+        Promise.resolve().then(outcome).catch(this.reject);
+    }
+}
+/** Resolves with the pods once all are Ready; rejects with a one-line InfraError otherwise. */
+function waitForPodsReady(request) {
+    return new Promise((resolve, reject) => {
+        void new PodWaiter(request, resolve, reject).run();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/run-state.ts
+/** A run that has created nothing yet. */
+function newKubeRun(fixed, namespace) {
+    return {
+        ...fixed,
+        api: undefined,
+        created: { runId: fixed.runId, namespace, namespaceCreated: false, pods: [] },
+        profiles: [],
+        nodes: undefined,
+        pinned: undefined,
+        tolerations: [],
+        active: undefined,
+        serverVersion: undefined,
+        netperfVersion: undefined,
+        podIps: new Map(),
+        closed: false,
+        cleaning: Promise.resolve(),
+    };
+}
+/** The connected API (connecting on first use). */
+function apiOf(run) {
+    run.api ??= run.connect();
+    return run.api;
+}
+/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
+async function allOrFirstFailure(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure !== undefined)
+        throw failure.reason;
+    return settled.map((result) => result.value);
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/profile-switch.ts
+
+
+
+
+
+
+
+
+
+/** Bound for the previous profile's pods to be gone (their grace period is 1 s) before the next are created. */
+const PROFILE_POD_DELETE_TIMEOUT_MS = 60_000;
+/** Throws when cleanup has started: a switch in progress stops and leaves what it made to cleanup. */
+function checkpoint(run) {
+    if (run.closed)
+        throw new errors/* InfraError */.iG('the Kubernetes target was cleaned up while it was preparing pods');
+}
+/** "cpus 32 (tcp_stream_32, tcp_rr_32cpu)": a profile for people. */
+function describeProfile(profile) {
+    const size = profile.cpus === null ? 'not limited' : formatCpus(requestMillis(profile));
+    return `cpus ${size} (${profile.scenarioNames.join(', ')})`;
+}
+/** "server pod ns/name (node b)": how the wait names a pod in its error. */
+function describePod(run, pods, name) {
+    const pod = pods.find((candidate) => candidate.metadata?.name === name);
+    const role = pod?.metadata?.labels?.[names/* ROLE_LABEL */.eg] ?? 'netperf-gate';
+    const nodeName = pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
+        ?.matchFields?.[0]?.values?.[0];
+    return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
+}
+async function createPods(run, pods) {
+    const api = apiOf(run);
+    const { namespace } = run.created;
+    for (const pod of pods)
+        run.created.pods.push(pod.metadata?.name ?? ''); // before the create is sent
+    const creates = pods.map((pod) => api.createPod(namespace, pod, run.runId));
+    try {
+        await allOrFirstFailure(creates);
+    }
+    catch (error) {
+        if (!run.created.namespaceCreated && (0,api_errors/* isNotFound */.c4)(error)) {
+            throw new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`);
+        }
+        throw (0,connection/* explainApiError */.cU)(`creating pods in namespace ${namespace}`, error, api.server);
+    }
+}
+/** The pod objects of a profile: server and client, on the pod network and, when asked, the host's. */
+function profilePods(run, profile) {
+    const { settings, runId, created, pinned, tolerations } = run;
+    if (pinned === undefined)
+        throw new Error('pods need the chosen nodes: prepare first');
+    const base = { runId, namespace: created.namespace, image: settings.image, tolerations };
+    return buildRunPods(base, [profile], pinned, settings.hostNetworkReference);
+}
+async function startPods(run, profile) {
+    const pods = profilePods(run, profile);
+    await createPods(run, pods);
+    checkpoint(run);
+    const ready = await waitForPodsReady({
+        api: apiOf(run),
+        namespace: run.created.namespace,
+        selector: (0,names/* runSelector */.fC)(run.runId),
+        podNames: pods.map((pod) => pod.metadata?.name ?? ''),
+        bounds: run.bounds,
+        describe: (name) => describePod(run, pods, name),
+    });
+    for (const [name, pod] of ready)
+        if (pod.status?.podIP)
+            run.podIps.set(name, pod.status.podIP);
+    checkpoint(run);
+}
+async function removePods(run, profile) {
+    const names = profilePods(run, profile).map((pod) => pod.metadata?.name ?? '');
+    const api = apiOf(run);
+    const { namespace } = run.created;
+    const gone = await (0,connection/* step */.PM)(api, `deleting the pods of ${describeProfile(profile)}`, () => (0,cleanup/* deletePodsAndWait */.qT)(api, namespace, names, PROFILE_POD_DELETE_TIMEOUT_MS));
+    if (!gone) {
+        throw new errors/* InfraError */.iG(`pods ${names.join(', ')} in ${namespace} were still there ${PROFILE_POD_DELETE_TIMEOUT_MS / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`);
+    }
+    run.created.pods = run.created.pods.filter((name) => !names.includes(name));
+    for (const name of names)
+        run.podIps.delete(name);
+}
+/**
+ * Makes `profile` the one whose pods exist: nothing to do when it already is; otherwise deletes the
+ * pods of the profile before (waiting until they are gone), creates this one's and waits until they
+ * are Ready. Logs one line per switch. Failures are one-line errors; cleanup removes what is left.
+ */
+async function switchProfile(run, profile) {
+    if (run.active?.key === profile.key)
+        return;
+    checkpoint(run);
+    const startedMs = Date.now();
+    const previous = run.active;
+    run.active = undefined;
+    if (previous !== undefined)
+        await removePods(run, previous);
+    checkpoint(run);
+    await startPods(run, profile);
+    run.active = profile;
+    const seconds = ((Date.now() - startedMs) / 1000).toFixed(1);
+    const after = previous === undefined ? '' : `, after deleting those of ${describeProfile(previous)}`;
+    run.log(`kubernetes: pods of ${describeProfile(profile)} Ready in namespace ${run.created.namespace} (${seconds} s${after})`);
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/lifecycle.ts
+
+
+
+
+
+
+
+
+
+
+async function pickNodes(run, tolerations, selector) {
+    const { settings } = run;
+    const api = apiOf(run);
+    run.serverVersion = await (0,connection/* step */.PM)(api, 'asking for its version', () => api.serverVersion());
+    const nodes = await (0,connection/* step */.PM)(api, 'listing nodes', () => api.listNodes());
+    const reference = settings.hostNetworkReference;
+    return chooseNodes({
+        nodes,
+        clientNode: settings.clientNode,
+        serverNode: settings.serverNode,
+        selectorText: settings.nodeSelector,
+        selector,
+        tolerations,
+        needMillis: nodeCpuNeedMillis(run.profiles, reference),
+        needText: describeCpuNeed(run.profiles, reference),
+    });
+}
+function pinned(node) {
+    return { name: node.metadata?.name ?? '', hostname: node.metadata?.labels?.[HOSTNAME_LABEL] };
+}
+async function createNamespace(run) {
+    const api = apiOf(run);
+    const { settings, runId, created } = run;
+    if (settings.namespace !== undefined)
+        return;
+    created.namespaceCreated = true; // recorded first: a lost answer still leaves it to delete
+    const body = buildNamespace(runId, created.namespace, settings.hostNetworkReference);
+    await (0,connection/* step */.PM)(api, `creating namespace ${created.namespace}`, () => api.createNamespace(body, runId));
+}
+/**
+ * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
+ * connects, chooses the nodes, then creates the namespace and the first scenario's pods and waits
+ * until they are Ready (so that an image or scheduling problem shows before anything is measured);
+ * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
+ * before rethrowing.
+ */
+async function prepareRun(run, scenarios) {
+    if (run.nodes !== undefined)
+        throw new Error('a Kubernetes target can be prepared once');
+    if (run.closed)
+        throw new errors/* InfraError */.iG('the Kubernetes target was cleaned up before it was prepared');
+    run.profiles = planProfiles(scenarios);
+    run.tolerations = parseTolerations(run.settings.tolerations);
+    const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+    const choice = await pickNodes(run, run.tolerations, selector);
+    run.nodes = { client: choice.client, server: choice.server };
+    run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };
+    run.log(`kubernetes: ${choice.why}`);
+    try {
+        await createNamespace(run);
+        const [first] = run.profiles;
+        if (first !== undefined)
+            await switchProfile(run, first);
+    }
+    catch (error) {
+        await cleanupRun(run);
+        throw error;
+    }
+}
+/** Deletes what the run created and waits (bounded) until it is gone. Idempotent; logs, never throws. */
+function cleanupRun(run) {
+    run.closed = true;
+    run.active = undefined;
+    run.cleaning = run.cleaning.then(async () => {
+        const { created } = run;
+        if (run.api === undefined || (!created.namespaceCreated && created.pods.length === 0))
+            return;
+        const deleted = await (0,cleanup/* deleteCreatedResources */.hr)(run.api, created, run.log, run.cleanupWaitMs);
+        if (!deleted)
+            return; // kept, so that a later cleanup (or the post step) tries again
+        created.namespaceCreated = false;
+        created.pods = [];
+    });
+    return run.cleaning;
+}
+
+// EXTERNAL MODULE: ./src/netperf/fan-out.ts
+var fan_out = __webpack_require__(9284);
+// EXTERNAL MODULE: ./src/targets/local/fingerprint.ts + 1 modules
+var fingerprint = __webpack_require__(2592);
+// EXTERNAL MODULE: ./src/targets/same-command.ts
+var same_command = __webpack_require__(7554);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/netperf-run.ts
+/** netperf in the client pods: where its server is, starting N instances together, `netperf -V`. */
+
+
+
+
+
+
+
+
+
+/** Time a netperf exec may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
+const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
+/** Bound for `netperf -V`. */
+const NETPERF_VERSION_TIMEOUT_MS = 15_000;
+/** The scenario's profile, which must be the one whose pods exist now. */
+function activeProfileFor(run, scenario) {
+    const profile = profileFor(run.profiles, scenario);
+    if (run.active?.key !== profile.key) {
+        throw new Error(`the pods of ${describeProfile(profile)} do not exist now: call useProfile(${scenario.name}) first`);
+    }
+    return profile;
+}
+/** Where the netserver of the scenario's profile listens, on the pod network or the host's. */
+function endpointOf(run, scenario, network) {
+    const profile = activeProfileFor(run, scenario);
+    const name = (0,names/* podName */.Bh)(run.runId, 'server', profile.key, network);
+    const host = run.podIps.get(name);
+    if (host === undefined)
+        throw new Error(`pod ${name} has no IP: the target was not prepared`);
+    return { host, port: netserverPort(profile, network) };
+}
+/**
+ * Runs the netperf processes in the client pod of the scenario's profile, each bounded. Identical
+ * instances start from ONE exec of the fan-out script, which forks them within milliseconds: one
+ * exec each spread 32 starts over about 0.3 s (a WebSocket upgrade and a process start per exec),
+ * so the first ones ran alone while the last ones set up. Other argument lists get one exec each,
+ * all started before any is awaited.
+ */
+async function runNetperf(run, scenario, argvs, network) {
+    const client = (0,names/* podName */.Bh)(run.runId, 'client', activeProfileFor(run, scenario).key, network);
+    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
+    const api = apiOf(run);
+    const { namespace } = run.created;
+    const shared = (0,same_command/* sharedArgv */.q)(argvs);
+    if (shared !== undefined) {
+        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, ['netperf', ...shared]);
+        const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
+        return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
+    }
+    return allOrFirstFailure(argvs.map((argv) => api.exec(namespace, client, CLIENT_CONTAINER, ['netperf', ...argv], timeoutMs)));
+}
+/**
+ * `netperf -V` in the client pod of the profile in use, asked once. Best effort: the measurements are
+ * done by now and must not be lost over a version string.
+ */
+async function netperfVersion(run) {
+    if (run.netperfVersion !== undefined)
+        return run.netperfVersion;
+    const profile = run.active;
+    if (profile === undefined)
+        return 'unknown';
+    const client = (0,names/* podName */.Bh)(run.runId, 'client', profile.key, 'pod');
+    const command = ['netperf', '-V'];
+    try {
+        const output = await apiOf(run).exec(run.created.namespace, client, CLIENT_CONTAINER, command, NETPERF_VERSION_TIMEOUT_MS);
+        run.netperfVersion = (0,fingerprint/* parseNetperfVersion */.s7)(output.stdout);
+        return run.netperfVersion;
+    }
+    catch (error) {
+        run.log(`kubernetes: netperf -V in pod ${client} failed (${(0,errors/* formatError */.Wk)(error)}); version recorded as unknown`);
+        return 'unknown';
+    }
+}
+
+// EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
+var kubernetes_settings = __webpack_require__(8626);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/kubernetes-target.ts
+/**
+ * The `kubernetes` target: a netserver pod on one node and a client pod on another, sized for the CPU
+ * profile in use (one profile's pods at a time, switched per scenario), netperf exec'd in the client
+ * pod; optionally the same pair on the host network (Cilium's node-to-node reference). create.ts
+ * imports this module lazily, so client-node loads only here.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A random run id: a letter, then 7 base-36 characters (lowercase: it ends up in DNS names). */
+function newRunId() {
+    const digits = [...(0,external_node_crypto_.randomBytes)(7)].map((byte) => (byte % 36).toString(36)).join('');
+    return `r${digits}`;
+}
+/** Creates the Kubernetes target; nothing is sent to the cluster until `prepare`. */
+function createKubernetesTarget(given, deps) {
+    const settings = (0,kubernetes_settings/* normaliseSettings */.O)(given);
+    const runId = (0,names/* checkRunId */.np)(deps.runId ?? newRunId());
+    const run = newKubeRun({
+        settings,
+        runId,
+        log: deps.log,
+        bounds: deps.bounds ?? { readyMs: POD_READY_TIMEOUT_MS, unschedulableMs: POD_UNSCHEDULABLE_TIMEOUT_MS },
+        cleanupWaitMs: deps.cleanupWaitMs ?? cleanup/* CLEANUP_WAIT_TIMEOUT_MS */.yb,
+        connect: () => deps.api ?? (0,client/* createKubeApi */.Q)((0,connection/* loadKubeConfig */.u3)(settings)),
+    }, settings.namespace ?? (0,names/* namespaceFor */.n)(runId));
+    const referenceEndpoint = (scenario) => endpointOf(requireReference(run), scenario, 'host');
+    const runReferenceNetperf = (scenario, argvs) => runNetperf(requireReference(run), scenario, argvs, 'host');
+    return {
+        kind: 'kubernetes',
+        runId,
+        prepare: (scenarios) => prepareRun(run, scenarios),
+        useProfile: (scenario) => switchProfile(run, profileFor(run.profiles, scenario)),
+        endpoint: (scenario) => endpointOf(run, scenario, 'pod'),
+        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs, 'pod'),
+        ...(settings.hostNetworkReference
+            ? { reference: { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf } }
+            : {}),
+        referenceEndpoint,
+        runReferenceNetperf,
+        fingerprint: () => kubernetes_target_fingerprint(run),
+        cleanup: () => cleanupRun(run),
+        createdResources: () => ({ ...run.created, pods: [...run.created.pods] }),
+    };
+}
+function requireReference(run) {
+    if (!run.settings.hostNetworkReference) {
+        throw new Error('the host-network reference was not prepared: it needs hostNetworkReference in the settings');
+    }
+    return run;
+}
+/** The CNI from agent pods in the usual namespaces; a namespace we may not list (403) or that is absent is skipped. */
+async function findCni(api) {
+    for (const namespace of CNI_NAMESPACES) {
+        const pods = await api.listPods(namespace).then((list) => list.pods, () => []);
+        const cni = detectCni(pods);
+        if (cni !== undefined)
+            return cni;
+    }
+    return undefined;
+}
+async function kubernetes_target_fingerprint(run) {
+    if (run.nodes === undefined)
+        throw new Error('fingerprint needs a prepared target');
+    const api = apiOf(run);
+    return buildKubernetesFingerprint({
+        ...run.nodes,
+        serverVersion: run.serverVersion ?? 'unknown',
+        cni: await findCni(api),
+        image: run.settings.image,
+        netperfVersion: await netperfVersion(run),
+    });
+}
+/**
+ * Deletes what an earlier run recorded with `createdResources()` (the action's post step, after the
+ * main step was killed). Logs, never throws; resolves true when the deletes were accepted.
+ */
+async function deleteRecordedResources(settings, resources, log) {
+    if (!resources.namespaceCreated && resources.pods.length === 0)
+        return true;
+    try {
+        return await deleteCreatedResources(createKubeApi(loadKubeConfig(settings)), resources, log);
+    }
+    catch (error) {
+        log(`cleanup: could not connect to delete run ${resources.runId}: ${formatError(error)}`);
+        return false;
+    }
+}
+
+
+/***/ })
+
+};
