@@ -1501,8 +1501,6 @@ async function allOrFirstFailure(promises) {
 
 
 
-/** Bound for the previous profile's pods to be gone (their grace period is 1 s) before the next are created. */
-const PROFILE_POD_DELETE_TIMEOUT_MS = 60_000;
 /** Throws when cleanup has started: a switch in progress stops and leaves what it made to cleanup. */
 function checkpoint(run) {
     if (run.closed)
@@ -1566,9 +1564,9 @@ async function removePods(run, profile) {
     const names = profilePods(run, profile).map((pod) => pod.metadata?.name ?? '');
     const api = apiOf(run);
     const { namespace } = run.created;
-    const gone = await (0,connection.step)(api, `deleting the pods of ${describeProfile(profile)}`, () => (0,cleanup.deletePodsAndWait)(api, namespace, names, PROFILE_POD_DELETE_TIMEOUT_MS));
+    const gone = await (0,connection.step)(api, `deleting the pods of ${describeProfile(profile)}`, () => (0,cleanup.deletePodsAndWait)(api, namespace, names, run.cleanupWaitMs));
     if (!gone) {
-        throw new errors/* InfraError */.iG(`pods ${names.join(', ')} in ${namespace} were still there ${PROFILE_POD_DELETE_TIMEOUT_MS / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`);
+        throw new errors/* InfraError */.iG(`pods ${names.join(', ')} in ${namespace} were still there ${run.cleanupWaitMs / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`);
     }
     run.created.pods = run.created.pods.filter((name) => !names.includes(name));
     for (const name of names)

@@ -52673,11 +52673,13 @@ function headline(scenario, metrics) {
     return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${metricUnit(metric)}`;
 }
 /** Runs one sample on a pair (the pods, or the host-network reference): N netperf processes together. */
-async function measureSample(pair, scenario, index, now) {
+async function measureSample(pair, scenario, index, deps) {
+    const { now } = deps;
     const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
     const startedAt = now();
     const outputs = await pair.runNetperf(scenario, Array.from({ length: scenario.concurrency }, () => argv));
     const wallSeconds = (now().getTime() - startedAt.getTime()) / 1000;
+    deps.onNetperfOutputs?.(scenario, outputs);
     const figures = outputs.map((output) => parseNetperfOutput(output));
     return {
         index,
@@ -52697,7 +52699,7 @@ function timeLeft(pace, scenario, sample) {
 async function takeSamples(series, scenario, deps, pace) {
     const samples = [];
     for (let index = 0; index < scenario.samples; index++) {
-        const sample = await measureSample(series.pair, scenario, index, deps.now);
+        const sample = await measureSample(series.pair, scenario, index, deps);
         samples.push(sample);
         deps.progress(`${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +
             `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
@@ -52768,6 +52770,7 @@ function targetSettings(config) {
  */
 async function session_withSession(config, scenarios, io, work) {
     const target = await createTarget(config, io.log);
+    io.onTargetCreated?.(target);
     const startedAt = io.now();
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
@@ -52775,7 +52778,13 @@ async function session_withSession(config, scenarios, io, work) {
             const referenceTaken = new Set();
             const session = {
                 target,
-                measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
+                measure: (some) => measureSuite(some, {
+                    target,
+                    now: io.now,
+                    progress: io.log,
+                    referenceTaken,
+                    ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+                }),
             };
             const results = await work(session);
             return { scenarios: results, environment: await target.fingerprint() };

@@ -10,10 +10,12 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports MANAGED_NAMESPACE_SELECTOR, MANAGED_POD_SELECTOR, sweepLeftoverRuns */
 /* harmony import */ var _age_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2456);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6087);
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4111);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6087);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9547);
 /* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5587);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7747);
+
 
 
 
@@ -27,11 +29,25 @@ function ageMs(meta, nowMs) {
     const created = meta?.creationTimestamp;
     return created === undefined ? 0 : nowMs - new Date(created).getTime();
 }
+/**
+ * Our namespaces. With --namespace (least-privilege mode, whose Role may not list namespaces) a 403
+ * is not fatal: the sweep says so and goes on with the pods in the given namespace.
+ */
+async function listOurNamespaces(api, request) {
+    try {
+        return await api.listNamespaces(MANAGED_NAMESPACE_SELECTOR);
+    }
+    catch (error) {
+        if (request.namespace === undefined || (0,_api_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .readApiFailure */ .HQ)(error).status !== 403)
+            throw (0,_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)('listing namespaces', error, api.server);
+        request.log(`cleanup: not allowed to list namespaces at ${api.server}; only pods in ${request.namespace} are swept`);
+        return [];
+    }
+}
 /** Leftovers of killed runs: our namespaces (not already terminating), and our pods grouped by run. */
 async function findLeftovers(api, request, nowMs) {
     const found = [];
-    const namespaces = await (0,_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .step */ .PM)(api, 'listing namespaces', () => api.listNamespaces(MANAGED_NAMESPACE_SELECTOR));
-    for (const namespace of namespaces) {
+    for (const namespace of await listOurNamespaces(api, request)) {
         const age = ageMs(namespace.metadata, nowMs);
         if (age < request.olderThanMs || namespace.metadata?.deletionTimestamp !== undefined)
             continue;
@@ -67,8 +83,8 @@ async function sweepLeftoverRuns(api, request) {
     const nowMs = (request.now ?? Date.now)();
     const leftovers = await findLeftovers(api, request, nowMs);
     leftovers.sort((a, b) => `${a.resources.namespace}/${a.resources.runId}`.localeCompare(`${b.resources.namespace}/${b.resources.runId}`));
-    const waitMs = request.waitMs ?? _cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .CLEANUP_WAIT_TIMEOUT_MS */ .yb;
-    const results = await Promise.all(leftovers.map(({ resources }) => (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteCreatedResources */ .hr)(api, resources, request.log, waitMs)));
+    const waitMs = request.waitMs ?? _cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .CLEANUP_WAIT_TIMEOUT_MS */ .yb;
+    const results = await Promise.all(leftovers.map(({ resources }) => (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteCreatedResources */ .hr)(api, resources, request.log, waitMs)));
     const outcome = { deleted: [], failed: 0 };
     for (const [index, { resources, ageMs: age }] of leftovers.entries()) {
         if (!results[index]) {

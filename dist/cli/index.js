@@ -24063,7 +24063,7 @@ function iso_duration(params) {
  * Metric names are part of the user interface: thresholds files and reports name them.
  * Every metric has one direction; `metricDirection` is the only place that knows it.
  */
-const names_METRIC_NAMES = [
+const METRIC_NAMES = [
     'throughput_gbps',
     'transactions_per_sec',
     'latency_p50_us',
@@ -24076,7 +24076,7 @@ const names_METRIC_NAMES = [
     'retransmits',
 ];
 /** Which way is better for a metric: rates up, latency, CPU and retransmissions down. */
-function names_metricDirection(metric) {
+function metricDirection(metric) {
     switch (metric) {
         case 'throughput_gbps':
         case 'transactions_per_sec':
@@ -24102,7 +24102,7 @@ function costUnit(test) {
     }
 }
 /** Unit shown beside a metric in every table header; CPU cost depends on the test type. */
-function names_metricUnit(metric, test) {
+function metricUnit(metric, test) {
     switch (metric) {
         case 'throughput_gbps':
             return 'Gbit/s';
@@ -24131,7 +24131,7 @@ const THRESHOLD_PCT = schemas_number().positive().max(1000);
 /** A noise floor in percent, or `off`: the metric is reported but never fails the gate. */
 const THRESHOLD = union([THRESHOLD_PCT, literal('off')]);
 /** Thresholds by metric name, as suite and thresholds files write them. */
-const metricThresholdsSchema = partialRecord(schemas_enum(names_METRIC_NAMES), THRESHOLD);
+const metricThresholdsSchema = partialRecord(schemas_enum(METRIC_NAMES), THRESHOLD);
 
 ;// CONCATENATED MODULE: ./src/suite/model.ts
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
@@ -24184,7 +24184,7 @@ const suiteFileSchema = strictObject({
 
 /** Bumped whenever a stored field changes meaning or a required field is added. */
 const RESULTS_SCHEMA_VERSION = 1;
-const metricName = schemas_enum(names_METRIC_NAMES);
+const metricName = schemas_enum(METRIC_NAMES);
 const finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
 const optionalFigure = finite.nullable();
 /** The scenario exactly as it was run (after suite defaults and flags). */
@@ -25072,7 +25072,7 @@ function thresholdFor(sources, scenario, metric) {
 function unknownMetric(record) {
     if (record === null || typeof record !== 'object')
         return undefined;
-    return Object.keys(record).find((key) => !names_METRIC_NAMES.includes(key));
+    return Object.keys(record).find((key) => !METRIC_NAMES.includes(key));
 }
 /** A misspelt metric name is the likeliest mistake in a thresholds file: name the known ones. */
 function checkMetricNames(document, label) {
@@ -25085,7 +25085,7 @@ function checkMetricNames(document, label) {
     for (const [where, record] of places) {
         const bad = unknownMetric(record);
         if (bad !== undefined) {
-            throw new errors/* UsageError */.eb(`${label}: ${where}: unknown metric "${bad}"; metrics: ${names_METRIC_NAMES.join(', ')}`);
+            throw new errors/* UsageError */.eb(`${label}: ${where}: unknown metric "${bad}"; metrics: ${METRIC_NAMES.join(', ')}`);
         }
     }
 }
@@ -25122,7 +25122,7 @@ function metricNoise(metric, runs) {
     const betweenRunPct = cvPct(runMedians);
     const withinRunCvPct = median(runs.map((values) => cvPct(values)));
     const recommendedPct = roundUpToHalf(Math.max(MIN_RECOMMENDED_PCT, NOISE_MULTIPLIER * betweenRunPct));
-    const direction = names_metricDirection(metric);
+    const direction = metricDirection(metric);
     let falseAlarms = 0;
     const halfWidths = [];
     for (let i = 0; i < runs.length; i++) {
@@ -25163,7 +25163,7 @@ function calibrate(runs) {
             .map((run) => run.find((s) => s.settings.name === name))
             .filter((s) => s !== undefined);
         const metrics = [];
-        for (const metric of names_METRIC_NAMES) {
+        for (const metric of METRIC_NAMES) {
             const perRun = sameScenario.map((s) => s.samples.map((sample) => sample.metrics[metric]).filter((v) => v !== undefined));
             if (perRun.some((values) => values.length === 0))
                 continue;
@@ -25205,7 +25205,7 @@ function significant(value) {
  * A metric's value as every report shows it: the one rounding rule of the project, so a figure reads
  * the same in the table, the markdown and the HTML.
  */
-function format_formatMetric(metric, value) {
+function formatMetric(metric, value) {
     switch (metric) {
         case 'client_cpu_pct':
         case 'server_cpu_pct':
@@ -25224,7 +25224,7 @@ function format_formatMetric(metric, value) {
     }
 }
 /** A signed percentage with one decimal: "+3.2%", "-12.0%". */
-function format_formatPercentChange(pct) {
+function formatPercentChange(pct) {
     const rounded = Math.round(pct * 10) / 10;
     return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`;
 }
@@ -25252,7 +25252,7 @@ function renderTextTable(headers, rows) {
 
 function results_table_median(result, metric) {
     const aggregate = result.aggregates[metric];
-    return aggregate === undefined ? '—' : format_formatMetric(metric, aggregate.median);
+    return aggregate === undefined ? '—' : formatMetric(metric, aggregate.median);
 }
 /** The headline figure with its run-to-run spread, e.g. "13.7 ±4.1%". */
 function withSpread(result, metric) {
@@ -25260,7 +25260,7 @@ function withSpread(result, metric) {
     if (aggregate === undefined)
         return '—';
     const spread = aggregate.cvPct === null ? '' : ` ±${aggregate.cvPct.toFixed(1)}%`;
-    return `${format_formatMetric(metric, aggregate.median)}${spread}`;
+    return `${formatMetric(metric, aggregate.median)}${spread}`;
 }
 function cpus(result) {
     return result.settings.cpus === null ? 'any' : String(result.settings.cpus);
@@ -25586,7 +25586,7 @@ function aggregateValues(values) {
 /** Aggregates for every metric that at least one sample has, in the canonical metric order. */
 function aggregateSamples(samples) {
     const aggregates = {};
-    for (const metric of names_METRIC_NAMES) {
+    for (const metric of METRIC_NAMES) {
         const values = samples
             .map((sample) => sample[metric])
             .filter((value) => value !== undefined);
@@ -25598,7 +25598,7 @@ function aggregateSamples(samples) {
 
 ;// CONCATENATED MODULE: ./src/metrics/headline.ts
 /** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
-function headline_headlineMetric(test) {
+function headlineMetric(test) {
     switch (test) {
         case 'TCP_STREAM':
             return 'throughput_gbps';
@@ -26099,16 +26099,18 @@ function toInstanceFigures(figures) {
 
 
 function headline(scenario, metrics) {
-    const metric = headline_headlineMetric(scenario.test);
+    const metric = headlineMetric(scenario.test);
     const value = metrics[metric];
-    return value === undefined ? 'no figure' : `${format_formatMetric(metric, value)} ${names_metricUnit(metric)}`;
+    return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${metricUnit(metric)}`;
 }
 /** Runs one sample on a pair (the pods, or the host-network reference): N netperf processes together. */
-async function measureSample(pair, scenario, index, now) {
+async function measureSample(pair, scenario, index, deps) {
+    const { now } = deps;
     const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
     const startedAt = now();
     const outputs = await pair.runNetperf(scenario, Array.from({ length: scenario.concurrency }, () => argv));
     const wallSeconds = (now().getTime() - startedAt.getTime()) / 1000;
+    deps.onNetperfOutputs?.(scenario, outputs);
     const figures = outputs.map((output) => parseNetperfOutput(output));
     return {
         index,
@@ -26128,7 +26130,7 @@ function timeLeft(pace, scenario, sample) {
 async function takeSamples(series, scenario, deps, pace) {
     const samples = [];
     for (let index = 0; index < scenario.samples; index++) {
-        const sample = await measureSample(series.pair, scenario, index, deps.now);
+        const sample = await measureSample(series.pair, scenario, index, deps);
         samples.push(sample);
         deps.progress(`${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +
             `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
@@ -26199,6 +26201,7 @@ function targetSettings(config) {
  */
 async function withSession(config, scenarios, io, work) {
     const target = await createTarget(config, io.log);
+    io.onTargetCreated?.(target);
     const startedAt = io.now();
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
@@ -26206,7 +26209,13 @@ async function withSession(config, scenarios, io, work) {
             const referenceTaken = new Set();
             const session = {
                 target,
-                measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
+                measure: (some) => measureSuite(some, {
+                    target,
+                    now: io.now,
+                    progress: io.log,
+                    referenceTaken,
+                    ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+                }),
             };
             const results = await work(session);
             return { scenarios: results, environment: await target.fingerprint() };
@@ -26266,7 +26275,7 @@ const MIN_CALIBRATE_RUNS = 2;
 const MAX_CALIBRATE_RUNS = 50;
 function noiseTable(noise) {
     const rows = noise.flatMap((scenario) => scenario.metrics.map((m) => [
-        `${scenario.name} ${m.metric} (${names_metricUnit(m.metric, scenario.test)})`,
+        `${scenario.name} ${m.metric} (${metricUnit(m.metric, scenario.test)})`,
         `${m.betweenRunPct.toFixed(1)}%`,
         `${m.withinRunCvPct.toFixed(1)}%`,
         `${m.recommendedPct}%`,
@@ -26300,7 +26309,7 @@ async function calibrateTarget(config, io) {
 
 
 /** Heading used when the input names none. */
-const report_input_DEFAULT_REPORT_TITLE = 'netperf-gate';
+const DEFAULT_REPORT_TITLE = 'netperf-gate';
 /** The one metric a scenario is charted by: throughput for streams, transactions/s for request/response. */
 function report_input_headlineMetric(test) {
     switch (test) {
@@ -26311,7 +26320,7 @@ function report_input_headlineMetric(test) {
     }
 }
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
-function report_input_verdictLabel(verdict) {
+function verdictLabel(verdict) {
     switch (verdict) {
         case 'pass':
             return 'PASS';
@@ -26327,19 +26336,19 @@ function verdictTally(comparison) {
     return `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
 }
 /** The tally, and whether the environment differs: what follows the verdict word in every report. */
-function report_input_verdictDetail(comparison) {
+function verdictDetail(comparison) {
     const environment = comparison.environment.length > 0
         ? `; the environment differs (policy: ${comparison.environmentPolicy})`
         : '';
     return `${verdictTally(comparison)}${environment}`;
 }
 /** A metric's unit; cost metrics say what they are normalised to (e.g. "% CPU per 10 Gbit/s"). */
-function report_input_unitOf(metric, scenario) {
+function unitOf(metric, scenario) {
     const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
     return isCost && scenario !== undefined ? scenario.costUnit : metricUnit(metric);
 }
 function figure(metric, value) {
-    return Number.isFinite(value) ? format_formatMetric(metric, value) : '—';
+    return Number.isFinite(value) ? formatMetric(metric, value) : '—';
 }
 /** Same text as the terminal report's p column. */
 function formatP(p) {
@@ -26351,14 +26360,14 @@ function formatP(p) {
 function formatInterval(metric) {
     if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
         return '—';
-    return `${format_formatPercentChange(metric.ciLowPct)} … ${format_formatPercentChange(metric.ciHighPct)}`;
+    return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
 }
 /** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
-function report_input_comparisonCells(metric) {
+function comparisonCells(metric) {
     return {
         baseline: figure(metric.metric, metric.baselineMedian),
         current: figure(metric.metric, metric.currentMedian),
-        change: Number.isFinite(metric.changePct) ? format_formatPercentChange(metric.changePct) : '—',
+        change: Number.isFinite(metric.changePct) ? formatPercentChange(metric.changePct) : '—',
         interval: formatInterval(metric),
         p: formatP(metric.pValue),
         threshold: metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`,
@@ -26368,14 +26377,14 @@ function report_input_comparisonCells(metric) {
  * A verdict as a word, never only a colour or a symbol: regressions and improvements shouted,
  * metrics whose threshold is off marked as not gated (shown, never counted).
  */
-function report_input_verdictWord(metric) {
+function verdictWord(metric) {
     const word = metric.verdict === 'regression' || metric.verdict === 'improvement'
         ? metric.verdict.toUpperCase()
         : metric.verdict;
     return metric.gated ? word : `${word} (not gated)`;
 }
 /** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
-function report_input_describeSettings(scenario, baselineSamples) {
+function describeSettings(scenario, baselineSamples) {
     const { test, concurrency, cpus } = scenario.settings;
     const [one, many] = test === 'TCP_STREAM' ? ['stream', 'streams'] : ['process', 'processes'];
     const cores = cpus === null ? 'cores not limited' : `${cpus} ${cpus === 1 ? 'core' : 'cores'}`;
@@ -26386,7 +26395,7 @@ function report_input_describeSettings(scenario, baselineSamples) {
     return `${test} · ${concurrency} ${concurrency === 1 ? one : many} · ${cores} · ${samples}`;
 }
 /** The current scenarios in run order, each with its comparison or the reason it has none. */
-function report_input_scenarioViews(input) {
+function scenarioViews(input) {
     const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
     const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
     return input.current.scenarios.map((result) => {
@@ -26401,11 +26410,11 @@ function report_input_scenarioViews(input) {
     });
 }
 /** Sample values of one metric in a scenario's results, in sample order. */
-function report_input_sampleValues(result, metric) {
+function sampleValues(result, metric) {
     return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
 }
 /** The environment as "field → value" rows (same field names as the environment differences). */
-function report_input_environmentFacts(results) {
+function environmentFacts(results) {
     const { environment, target } = results;
     const facts = [
         ['target', target.kind],
@@ -26425,7 +26434,7 @@ function report_input_environmentFacts(results) {
     return facts;
 }
 /** How the figures were computed: the footnote of every report (the terminal report's wording). */
-const report_input_METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';
+const METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';
 
 ;// CONCATENATED MODULE: ./src/report/comparison-text.ts
 
@@ -26433,16 +26442,16 @@ const report_input_METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap 
 
 function scenarioBlock(scenario) {
     const rows = scenario.metrics.map((m) => {
-        const cells = report_input_comparisonCells(m);
+        const cells = comparisonCells(m);
         return [
-            `${m.metric} (${names_metricUnit(m.metric, scenario.test)})`,
+            `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
             cells.baseline,
             cells.current,
             cells.change,
             cells.interval,
             cells.p,
             cells.threshold,
-            report_input_verdictWord(m),
+            verdictWord(m),
         ];
     });
     const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
@@ -26564,7 +26573,7 @@ function compareScenario(baseline, current, settings) {
         notes.push(`duration differs: baseline ${baseline.settings.durationSeconds} s, current ${current.settings.durationSeconds} s`);
     }
     const metrics = [];
-    for (const metric of names_METRIC_NAMES) {
+    for (const metric of METRIC_NAMES) {
         const baselineSamples = metricValues(baseline, metric);
         const currentSamples = metricValues(current, metric);
         if (baselineSamples.length === 0 && currentSamples.length === 0)
@@ -26575,7 +26584,7 @@ function compareScenario(baseline, current, settings) {
         }
         const threshold = thresholdFor(settings.thresholds, name, metric);
         const options = {
-            direction: names_metricDirection(metric),
+            direction: metricDirection(metric),
             thresholdPct: threshold === 'off' ? 0 : threshold,
             ...(settings.alpha ? { alpha: settings.alpha } : {}),
         };
@@ -26760,11 +26769,11 @@ async function gate(config, io) {
  * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
  * separators), so a dashboard, a chart and the report never disagree in the last digit.
  */
-function export_figures_roundedValue(metric, value) {
+function roundedValue(metric, value) {
     return Number(formatMetric(metric, value).replaceAll(',', ''));
 }
 /** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
-function export_figures_exportName(scenario, metric) {
+function exportName(scenario, metric) {
     return `${scenario.settings.name}/${metric}`;
 }
 
@@ -26801,7 +26810,7 @@ function benchmarkEntry(scenario, metric, aggregate) {
  * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
  * (the action takes one direction per step). Values are medians over samples.
  */
-function export_benchmark_toGithubActionBenchmark(results) {
+function toGithubActionBenchmark(results) {
     const exported = { biggerIsBetter: [], smallerIsBetter: [] };
     for (const { scenario, metric, aggregate } of eachAggregate(results)) {
         const side = metricDirection(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
@@ -26818,7 +26827,7 @@ function bencherMeasureSlug(metric) {
  * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
  * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
  */
-function export_benchmark_toBencherMetricFormat(results) {
+function toBencherMetricFormat(results) {
     const exported = {};
     for (const { scenario, metric, aggregate } of eachAggregate(results)) {
         const benchmark = exported[scenario.settings.name] ?? {};
@@ -26837,7 +26846,7 @@ function export_benchmark_toBencherMetricFormat(results) {
 
 
 /** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
-const CSV_HEADER = (/* unused pure expression or super */ null && ([
+const CSV_HEADER = [
     'name',
     'scenario',
     'test',
@@ -26853,7 +26862,7 @@ const CSV_HEADER = (/* unused pure expression or super */ null && ([
     'max',
     'stddev',
     'cv (%)',
-]));
+];
 /** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
 function csvField(value) {
     return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -26867,7 +26876,7 @@ function csvLine(fields) {
  * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
  * and dashboards that want one figure per metric and run.
  */
-function export_csv_toCsv(results) {
+function toCsv(results) {
     const rows = results.scenarios.flatMap((scenario) => METRIC_NAMES.flatMap((metric) => {
         const aggregate = scenario.aggregates[metric];
         if (aggregate === undefined)
@@ -26897,6 +26906,67 @@ function export_csv_toCsv(results) {
     return [csvLine(CSV_HEADER), ...rows].join('');
 }
 
+;// CONCATENATED MODULE: ./src/report/svg-markup.ts
+/**
+ * Just enough XML to write SVG and HTML by hand: escaping and one element builder.
+ *
+ * Why no charting library: the page must run no JavaScript and load nothing, so a library could only
+ * be used to pre-render on our side (a DOM emulation plus a chart library, megabytes of dependencies
+ * for a few rectangles); hand-written SVG is a few kilobytes per chart, deterministic to the byte
+ * (snapshot tests), and the charts we need are bars, dots, whiskers and an axis.
+ */
+/** Escapes text for element content and attribute values. */
+function escapeXml(text) {
+    return text
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+/** A coordinate with at most two decimals: small output, and the same bytes on every platform. */
+function coordinate(value) {
+    const rounded = Math.round(value * 100) / 100;
+    return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+/**
+ * `<name a="1">children</name>`, or self-closing without children. Numbers are written with
+ * `coordinate`; undefined attributes are left out; children are inserted as given (already markup).
+ */
+function svg_markup_element(name, attributes, children) {
+    const attributeText = Object.entries(attributes)
+        .filter((entry) => entry[1] !== undefined)
+        .map(([key, value]) => ` ${key}="${typeof value === 'number' ? coordinate(value) : escapeXml(value)}"`)
+        .join('');
+    return children === undefined
+        ? `<${name}${attributeText}/>`
+        : `<${name}${attributeText}>${children}</${name}>`;
+}
+/** An element whose content is text (escaped). */
+function textElement(name, attributes, text) {
+    return svg_markup_element(name, attributes, escapeXml(text));
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-scale.ts
+const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
+/** Drops floating-point dust (0.30000000000000004 → 0.3) so ticks print cleanly. */
+function clean(value) {
+    return Number(value.toPrecision(12));
+}
+/**
+ * Zero to a round number at or above `maxValue`, in about `targetTicks` steps of 1, 2, 2.5 or 5 × 10^k.
+ * Bars start at zero so their lengths compare honestly; a non-positive or non-finite maximum gives 0…1.
+ */
+function niceScale(maxValue, targetTicks = 5) {
+    const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
+    const rawStep = top / targetTicks;
+    const magnitude = 10 ** Math.floor(Math.log10(rawStep));
+    const step = clean((STEP_MULTIPLIERS.find((m) => m * magnitude >= rawStep * (1 - 1e-9)) ?? 10) * magnitude);
+    const count = Math.ceil(clean(top / step));
+    const ticks = Array.from({ length: count + 1 }, (_, i) => clean(i * step));
+    return { max: clean(count * step), ticks };
+}
+
 ;// CONCATENATED MODULE: ./src/report/svg-bar-chart.ts
 /**
  * Horizontal grouped bar chart as inline SVG: one bar per series (median), every sample as a dot,
@@ -26923,7 +26993,7 @@ const GROUP_HEADING = 18;
 const AXIS_HEIGHT = 36;
 const LEGEND_ROW = 18;
 /** Vertical offsets of successive sample dots, so equal values stay visible. */
-const DOT_OFFSETS = (/* unused pure expression or super */ null && ([0, -4, 4, -2, 2, -6, 6]));
+const DOT_OFFSETS = [0, -4, 4, -2, 2, -6, 6];
 function layout(groups) {
     const rows = [];
     const headings = [];
@@ -26949,13 +27019,13 @@ function largestValue(chart) {
 function axis(toX, ticks, chart, bottom) {
     const lines = ticks.map((tick) => {
         const x = toX(tick);
-        const grid = element('line', { x1: x, x2: x, y1: TOP, y2: bottom, stroke: '#d0d0d0', 'stroke-width': 1 });
+        const grid = svg_markup_element('line', { x1: x, x2: x, y1: TOP, y2: bottom, stroke: '#d0d0d0', 'stroke-width': 1 });
         const label = textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, chart.format(tick));
         return grid + label;
     });
     const middle = (PLOT_LEFT + PLOT_RIGHT) / 2;
     const unit = textElement('text', { x: middle, y: bottom + 30, 'text-anchor': 'middle' }, chart.unit);
-    const base = element('line', { x1: PLOT_LEFT, x2: PLOT_LEFT, y1: TOP, y2: bottom, stroke: INK });
+    const base = svg_markup_element('line', { x1: PLOT_LEFT, x2: PLOT_LEFT, y1: TOP, y2: bottom, stroke: INK });
     return lines.join('') + base + unit;
 }
 function whisker(toX, centreY, interval) {
@@ -26963,10 +27033,10 @@ function whisker(toX, centreY, interval) {
         return '';
     const [x1, x2] = [toX(interval.low), toX(interval.high)];
     const style = { stroke: INK, 'stroke-width': 2 };
-    return element('g', { class: 'whisker' }, [
-        element('line', { x1, x2, y1: centreY, y2: centreY, ...style }),
-        element('line', { x1, x2: x1, y1: centreY - 5, y2: centreY + 5, ...style }),
-        element('line', { x1: x2, x2, y1: centreY - 5, y2: centreY + 5, ...style }),
+    return svg_markup_element('g', { class: 'whisker' }, [
+        svg_markup_element('line', { x1, x2, y1: centreY, y2: centreY, ...style }),
+        svg_markup_element('line', { x1, x2: x1, y1: centreY - 5, y2: centreY + 5, ...style }),
+        svg_markup_element('line', { x1: x2, x2, y1: centreY - 5, y2: centreY + 5, ...style }),
     ].join(''));
 }
 function barRow(toX, row, chart) {
@@ -26975,7 +27045,7 @@ function barRow(toX, row, chart) {
     const fill = SERIES_COLOURS[bar.series] ?? OTHER_SERIES_COLOUR;
     const width = Math.max(0, toX(bar.value) - PLOT_LEFT);
     const label = textElement('text', { x: PLOT_LEFT - 8, y: centreY + 4, 'text-anchor': 'end' }, bar.series);
-    const rect = element('rect', {
+    const rect = svg_markup_element('rect', {
         class: 'bar',
         x: PLOT_LEFT,
         y: centreY - BAR / 2,
@@ -26983,7 +27053,7 @@ function barRow(toX, row, chart) {
         height: BAR,
         fill,
     });
-    const dots = bar.samples.map((sample, i) => element('circle', {
+    const dots = bar.samples.map((sample, i) => svg_markup_element('circle', {
         class: 'sample',
         cx: toX(sample),
         cy: centreY + (DOT_OFFSETS[i % DOT_OFFSETS.length] ?? 0),
@@ -27010,16 +27080,16 @@ function band(toX, chart, bottom, part) {
             fill: '#000000',
             'fill-opacity': 0.1,
         };
-        return element('rect', { class: 'band', ...shade });
+        return svg_markup_element('rect', { class: 'band', ...shade });
     }
     const edge = { y1: TOP, y2: bottom, stroke: '#444444', 'stroke-dasharray': '4 3', 'stroke-width': 1 };
-    return element('line', { x1, x2: x1, ...edge }) + element('line', { x1: x2, x2, ...edge });
+    return svg_markup_element('line', { x1, x2: x1, ...edge }) + svg_markup_element('line', { x1: x2, x2, ...edge });
 }
 function legend(chart, top) {
     const series = [...new Set(chart.groups.flatMap((g) => g.bars.map((b) => b.series)))];
     const items = series.map((name, i) => {
         const x = PLOT_LEFT + i * 110;
-        const swatch = element('rect', {
+        const swatch = svg_markup_element('rect', {
             x,
             y: top,
             width: 12,
@@ -27049,7 +27119,7 @@ function svg_bar_chart_describe(chart) {
         .join('; ');
 }
 /** The chart as one `<svg role="img">` element with <title> and <desc>, sized by its content. */
-function svg_bar_chart_renderBarChart(chart) {
+function renderBarChart(chart) {
     const { rows, headings, plotBottom } = layout(chart.groups);
     const scale = niceScale(largestValue(chart));
     const toX = (value) => PLOT_LEFT + (Math.max(0, value) / scale.max) * (PLOT_RIGHT - PLOT_LEFT);
@@ -27065,7 +27135,7 @@ function svg_bar_chart_renderBarChart(chart) {
         band(toX, chart, plotBottom, 'edges'),
         legend(chart, legendTop),
     ].join('');
-    return element('svg', {
+    return svg_markup_element('svg', {
         class: 'chart-bars',
         role: 'img',
         'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
@@ -27078,7 +27148,7 @@ function svg_bar_chart_renderBarChart(chart) {
     }, body);
 }
 /** An element id from parts such as a scenario name: anything but letters, digits, _ and - becomes _. */
-function svg_bar_chart_chartId(...parts) {
+function chartId(...parts) {
     return parts.join('-').replaceAll(/[^A-Za-z0-9_-]/g, '_');
 }
 
@@ -27150,8 +27220,8 @@ function thresholdBand(compared) {
     };
 }
 /** The scenario's headline metric: throughput for streams, transactions/s for request/response. */
-function html_charts_headlineChart(view) {
-    const metric = headlineMetric(view.result.settings.test);
+function headlineChart(view) {
+    const metric = report_input_headlineMetric(view.result.settings.test);
     const bars = barsFor(view, metric);
     if (bars.length === 0)
         return undefined;
@@ -27183,7 +27253,7 @@ function groupedChart(view, what) {
     };
 }
 /** Client and server node CPU side by side, like Cilium's "CPU overhead for client and server" charts. */
-function html_charts_cpuChart(view) {
+function cpuChart(view) {
     return groupedChart(view, {
         id: 'cpu',
         title: 'CPU of the client and server nodes (% CPU, node-wide)',
@@ -27194,7 +27264,7 @@ function html_charts_cpuChart(view) {
     });
 }
 /** Request/response latency percentiles (TCP_RR only). */
-function html_charts_latencyChart(view) {
+function latencyChart(view) {
     if (view.result.settings.test !== 'TCP_RR')
         return undefined;
     return groupedChart(view, {
@@ -27208,7 +27278,7 @@ function html_charts_latencyChart(view) {
     });
 }
 /** Every compared metric's change with its interval and threshold: the gate's decision as a picture. */
-function html_charts_changeChart(view) {
+function changeChart(view) {
     const { comparison } = view;
     if (comparison === undefined || comparison.metrics.length === 0)
         return undefined;
@@ -27248,14 +27318,14 @@ const svg_change_chart_INK = '#1a1a1a';
 function marker(row, x, y) {
     switch (row.verdict) {
         case 'regression':
-            return element('path', {
+            return svg_markup_element('path', {
                 d: `M${x} ${y - 6}L${x + 6} ${y}L${x} ${y + 6}L${x - 6} ${y}Z`,
                 fill: '#b00020',
             });
         case 'improvement':
-            return element('circle', { cx: x, cy: y, r: 5, fill: '#0b5394' });
+            return svg_markup_element('circle', { cx: x, cy: y, r: 5, fill: '#0b5394' });
         case 'unchanged':
-            return element('circle', {
+            return svg_markup_element('circle', {
                 cx: x,
                 cy: y,
                 r: 4,
@@ -27264,7 +27334,7 @@ function marker(row, x, y) {
                 'stroke-width': 1.5,
             });
         case 'inconclusive':
-            return element('circle', { cx: x, cy: y, r: 4.5, fill: '#ffffff', stroke: svg_change_chart_INK, 'stroke-width': 2 });
+            return svg_markup_element('circle', { cx: x, cy: y, r: 4.5, fill: '#ffffff', stroke: svg_change_chart_INK, 'stroke-width': 2 });
     }
 }
 function svg_change_chart_domain(rows) {
@@ -27276,7 +27346,7 @@ function row(item, index, toX) {
     const parts = [textElement('text', { x: LABEL_RIGHT, y: y + 4, 'text-anchor': 'end' }, item.label)];
     if (item.thresholdPct !== undefined) {
         const [x1, x2] = [toX(-item.thresholdPct), toX(item.thresholdPct)];
-        parts.push(element('rect', {
+        parts.push(svg_markup_element('rect', {
             class: 'band',
             x: x1,
             y: y - svg_change_chart_ROW / 2 + 2,
@@ -27288,7 +27358,7 @@ function row(item, index, toX) {
     }
     if (Number.isFinite(item.lowPct) && Number.isFinite(item.highPct)) {
         const [x1, x2] = [toX(item.lowPct), toX(item.highPct)];
-        parts.push(element('line', { class: 'whisker', x1, x2, y1: y, y2: y, stroke: svg_change_chart_INK, 'stroke-width': 2 }));
+        parts.push(svg_markup_element('line', { class: 'whisker', x1, x2, y1: y, y2: y, stroke: svg_change_chart_INK, 'stroke-width': 2 }));
     }
     if (Number.isFinite(item.changePct))
         parts.push(marker(item, toX(item.changePct), y));
@@ -27297,12 +27367,12 @@ function row(item, index, toX) {
         y: y + 4,
         'font-weight': item.verdictText === item.verdictText.toUpperCase() ? 'bold' : undefined,
     }, item.verdictText));
-    return element('g', { class: `change change-${item.verdict}` }, parts.join(''));
+    return svg_markup_element('g', { class: `change change-${item.verdict}` }, parts.join(''));
 }
 function svg_change_chart_axis(ticks, toX, bottom) {
     const lines = ticks.map((tick) => {
         const x = toX(tick);
-        const grid = element('line', {
+        const grid = svg_markup_element('line', {
             x1: x,
             x2: x,
             y1: svg_change_chart_TOP,
@@ -27327,7 +27397,7 @@ function svg_change_chart_describe(chart) {
         .join('; ');
 }
 /** The chart as one `<svg role="img">` with <title> and <desc>; empty string when there are no rows. */
-function svg_change_chart_renderChangeChart(chart) {
+function renderChangeChart(chart) {
     if (chart.rows.length === 0)
         return '';
     const limit = svg_change_chart_domain(chart.rows);
@@ -27348,7 +27418,7 @@ function svg_change_chart_renderChangeChart(chart) {
         svg_change_chart_axis(ticks, toX, bottom),
         ...chart.rows.map((item, i) => row(item, i, toX)),
     ].join('');
-    return element('svg', {
+    return svg_markup_element('svg', {
         class: 'chart-change',
         role: 'img',
         'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
@@ -27370,14 +27440,14 @@ function svg_change_chart_renderChangeChart(chart) {
 
 
 /** A table from rows of already-escaped cell markup; the first column is a row header. */
-function html_scenario_htmlTable(headers, rows, options = {}) {
-    const head = element('tr', {}, headers.map((h) => element('th', { scope: 'col' }, escapeXml(h))).join(''));
-    const cell = (markup, i) => i === 0 ? element('th', { scope: 'row' }, markup) : element('td', {}, markup);
-    const body = rows.map((cells, row) => element('tr', { class: options.rowClass?.(row) }, cells.map(cell).join('')));
-    return element('table', { class: options.className }, element('thead', {}, head) + element('tbody', {}, body.join('')));
+function htmlTable(headers, rows, options = {}) {
+    const head = svg_markup_element('tr', {}, headers.map((h) => svg_markup_element('th', { scope: 'col' }, escapeXml(h))).join(''));
+    const cell = (markup, i) => i === 0 ? svg_markup_element('th', { scope: 'row' }, markup) : svg_markup_element('td', {}, markup);
+    const body = rows.map((cells, row) => svg_markup_element('tr', { class: options.rowClass?.(row) }, cells.map(cell).join('')));
+    return svg_markup_element('table', { class: options.className }, svg_markup_element('thead', {}, head) + svg_markup_element('tbody', {}, body.join('')));
 }
 /** A verdict as a word with a class for emphasis; the word alone carries the meaning. */
-function html_scenario_verdictMarkup(metric) {
+function verdictMarkup(metric) {
     const quiet = !metric.gated || metric.verdict === 'unchanged';
     return textElement('span', { class: quiet ? 'verdict' : `verdict verdict-${metric.verdict}` }, verdictWord(metric));
 }
@@ -27388,9 +27458,9 @@ function comparisonTable(view, metrics) {
     const rows = metrics.map((m) => {
         const cells = comparisonCells(m);
         const figures = [cells.baseline, cells.current, cells.change, cells.interval, cells.p, cells.threshold];
-        return [metricLabel(m.metric, view.result), ...figures.map(escapeXml), html_scenario_verdictMarkup(m)];
+        return [metricLabel(m.metric, view.result), ...figures.map(escapeXml), verdictMarkup(m)];
     });
-    return html_scenario_htmlTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], rows, {
+    return htmlTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], rows, {
         className: 'figures',
     });
 }
@@ -27403,14 +27473,14 @@ function currentTable(result) {
         const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
         return [[metricLabel(metric, result), f(a.median), f(a.min), f(a.max), cv, String(a.n)]];
     });
-    return html_scenario_htmlTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], rows, {
+    return htmlTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], rows, {
         className: 'figures',
     });
 }
 function html_scenario_figure(chart, caption) {
     if (chart === undefined)
         return '';
-    return element('figure', {}, renderBarChart(chart) + textElement('figcaption', {}, caption));
+    return svg_markup_element('figure', {}, renderBarChart(chart) + textElement('figcaption', {}, caption));
 }
 /** "client 0.742 → 0.738, server 1.05 → 1.05 % CPU per 10 Gbit/s": the cost beside the CPU chart. */
 function costCaption(view) {
@@ -27433,7 +27503,7 @@ function charts(view) {
         : '';
     const change = changeChart(view);
     const changeFigure = change
-        ? element('figure', {}, renderChangeChart(change) +
+        ? svg_markup_element('figure', {}, renderChangeChart(change) +
             textElement('figcaption', {}, 'A whisker wholly outside its shaded band (with p ≤ 0.05) is a regression or an improvement.'))
         : '';
     const parts = [
@@ -27445,34 +27515,73 @@ function charts(view) {
     const noCpu = cpu
         ? ''
         : textElement('p', { class: 'muted' }, 'No CPU figures in these results (netperf ran without -c/-C).');
-    return element('div', { class: 'charts' }, parts) + noCpu;
+    return svg_markup_element('div', { class: 'charts' }, parts) + noCpu;
 }
 function html_scenario_reasons(view) {
     const items = [];
     for (const m of view.comparison?.metrics ?? []) {
         if (!m.gated || m.verdict === 'unchanged')
             continue;
-        items.push(element('li', {}, `${textElement('code', {}, m.metric)}: ${html_scenario_verdictMarkup(m)} — ${escapeXml(m.reason)}`));
+        items.push(svg_markup_element('li', {}, `${textElement('code', {}, m.metric)}: ${verdictMarkup(m)} — ${escapeXml(m.reason)}`));
     }
     for (const note of view.comparison?.notes ?? [])
         items.push(textElement('li', {}, `note: ${note}`));
     if (view.skippedReason !== undefined)
         items.push(textElement('li', {}, `not compared: ${view.skippedReason}`));
-    return items.length === 0 ? '' : element('ul', { class: 'reasons' }, items.join(''));
+    return items.length === 0 ? '' : svg_markup_element('ul', { class: 'reasons' }, items.join(''));
 }
 /** The section of one scenario, with an id to link to (`#scenario-NAME`). */
-function html_scenario_scenarioSection(view) {
+function scenarioSection(view) {
     const name = view.result.settings.name;
     const baselineSamples = view.comparison?.metrics[0]?.baselineSamples.length;
     const table = view.comparison ? comparisonTable(view, view.comparison.metrics) : currentTable(view.result);
-    return element('section', { id: `scenario-${name}`, class: 'scenario' }, [
-        element('h2', {}, textElement('code', {}, name)),
+    return svg_markup_element('section', { id: `scenario-${name}`, class: 'scenario' }, [
+        svg_markup_element('h2', {}, textElement('code', {}, name)),
         textElement('p', { class: 'settings' }, describeSettings(view.result, baselineSamples)),
         charts(view),
         table,
         html_scenario_reasons(view),
     ].join(''));
 }
+
+;// CONCATENATED MODULE: ./src/report/html-style.ts
+/**
+ * The report's only stylesheet, inlined in <style>. System fonts only (no web fonts: the file must
+ * open offline); verdicts carry words and borders as well as colours.
+ */
+const REPORT_CSS = `
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1360px; padding: 16px 24px 48px; color: var(--ink); background: #fff;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 32px 0 4px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
+h2 code { font-size: inherit; }
+code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
+pre { background: #f5f5f5; border: 1px solid var(--rule); padding: 10px 12px; overflow-x: auto; }
+.banner { border: 2px solid; border-left-width: 12px; padding: 12px 16px; margin: 8px 0 16px; }
+.banner-pass { background: #e9f5ec; border-color: #1e7b34; }
+.banner-regression { background: #fdecee; border-color: #b00020; }
+.banner-no-baseline { background: #eef2f7; border-color: #4a5a70; }
+.banner .word { font-weight: 800; letter-spacing: 0.04em; }
+.muted, .settings, figcaption { color: var(--muted); }
+.charts { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }
+figure { margin: 8px 0; max-width: 660px; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 12px; margin-top: 2px; }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border-bottom: 1px solid var(--rule); padding: 3px 10px; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+table.figures td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.figures td:last-child { text-align: left; }
+.verdict-regression { font-weight: 800; color: #b00020; border-left: 4px solid #b00020; padding-left: 4px; }
+.verdict-improvement { font-weight: 800; color: #0b5394; border-left: 4px double #0b5394; padding-left: 4px; }
+.verdict-inconclusive { font-style: italic; }
+table.environment td { overflow-wrap: anywhere; }
+table.environment th, table.environment td:last-child { white-space: nowrap; overflow-wrap: normal; }
+tr.differs th, tr.differs td { background: #fff4d6; }
+ul.reasons { padding-left: 20px; }
+`;
 
 ;// CONCATENATED MODULE: ./src/report/html-report.ts
 
@@ -27498,8 +27607,8 @@ function banner(input) {
         input.baseline ? runDescription('Baseline', input.baseline) : '',
         runDescription('Current', input.current),
     ];
-    return element('header', { class: `banner banner-${input.verdict}`, role: 'status' }, [
-        element('h1', {}, `${escapeXml(title)}: ${textElement('span', { class: 'word' }, word)}`),
+    return svg_markup_element('header', { class: `banner banner-${input.verdict}`, role: 'status' }, [
+        svg_markup_element('h1', {}, `${escapeXml(title)}: ${textElement('span', { class: 'word' }, word)}`),
         textElement('p', {}, `${word}: ${detail}.`),
         ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
     ].join(''));
@@ -27508,11 +27617,11 @@ function overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
-        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        const metric = comparison.metrics.find((m) => m.metric === report_input_headlineMetric(comparison.test));
         if (metric === undefined)
             return [];
         const cells = comparisonCells(metric);
-        const link = element('a', { href: `#scenario-${comparison.name}` }, textElement('code', {}, comparison.name));
+        const link = svg_markup_element('a', { href: `#scenario-${comparison.name}` }, textElement('code', {}, comparison.name));
         const figures = [cells.baseline, cells.current, cells.change, cells.interval].map(escapeXml);
         return [[link, textElement('code', {}, metric.metric), ...figures, verdictMarkup(metric)]];
     });
@@ -27524,8 +27633,8 @@ function overview(views) {
 function notCompared(comparison) {
     if (comparison === undefined || comparison.skipped.length === 0)
         return '';
-    const items = comparison.skipped.map((s) => element('li', {}, `${textElement('code', {}, s.name)}: ${escapeXml(s.reason)}`));
-    return element('section', {}, textElement('h2', {}, 'Not compared') + element('ul', {}, items.join('')));
+    const items = comparison.skipped.map((s) => svg_markup_element('li', {}, `${textElement('code', {}, s.name)}: ${escapeXml(s.reason)}`));
+    return svg_markup_element('section', {}, textElement('h2', {}, 'Not compared') + svg_markup_element('ul', {}, items.join('')));
 }
 function environmentRows(input) {
     const current = new Map(environmentFacts(input.current));
@@ -27560,13 +27669,13 @@ function environmentSection(input) {
     const table = htmlTable(headers, rows.map((row) => row.cells), { className: 'environment', rowClass });
     const summary = environmentSummary(input.comparison);
     const intro = summary === '' ? '' : textElement('p', {}, summary);
-    return element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
+    return svg_markup_element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
 }
 function reproduceSection(commands) {
     if (commands.length === 0)
         return '';
     const code = textElement('code', {}, commands.join('\n'));
-    return element('section', { id: 'reproduce' }, textElement('h2', {}, 'How to reproduce locally') + element('pre', {}, code));
+    return svg_markup_element('section', { id: 'reproduce' }, textElement('h2', {}, 'How to reproduce locally') + svg_markup_element('pre', {}, code));
 }
 /**
  * The node-to-node (host-network) reference section. Results carry no reference yet; when they do,
@@ -27583,15 +27692,15 @@ function referenceSection(_input) {
  * of every metric; then what was not compared, the environment with its differences and the commands
  * that reproduce the run. Pure and deterministic: same input, same bytes.
  */
-function html_report_renderHtmlReport(input) {
+function renderHtmlReport(input) {
     const title = `${input.title ?? DEFAULT_REPORT_TITLE}: ${verdictLabel(input.verdict)}`;
     const views = scenarioViews(input);
     const head = [
-        element('meta', { charset: 'utf-8' }),
-        element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+        svg_markup_element('meta', { charset: 'utf-8' }),
+        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
         textElement('title', {}, title),
-        element('style', {}, REPORT_CSS),
+        svg_markup_element('style', {}, REPORT_CSS),
     ].join('');
     const body = [
         banner(input),
@@ -27601,9 +27710,39 @@ function html_report_renderHtmlReport(input) {
         notCompared(input.comparison),
         environmentSection(input),
         reproduceSection(input.reproduce),
-        element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
+        svg_markup_element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
     ].join('\n');
     return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-text.ts
+/** Building blocks of GitHub-flavoured markdown: escaping, tables, fenced blocks. */
+/** Escapes text taken from results (names, notes, environment) so it renders literally, also in a table cell. */
+function escapeMarkdown(text) {
+    return text
+        .replaceAll(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll(/\r?\n/g, ' ');
+}
+/** Inline code; a value with backticks gets a longer fence (CommonMark code spans). */
+function code(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replaceAll('|', '\\|')}${pad}${fence}`;
+}
+/** A GFM table; cells must already be escaped markdown. */
+function markdownTable(headers, alignments, rows) {
+    const rule = alignments.map((a) => (a === 'right' ? '---:' : ':---'));
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(rule), ...rows.map(line)].join('\n');
+}
+/** A fenced code block that no line of `content` can close early. */
+function fencedBlock(content, info) {
+    const longestRun = Math.max(2, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${info}\n${content}\n${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
@@ -27619,7 +27758,7 @@ function quoted(text) {
  * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
  * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
  */
-function markdown_mermaid_mermaidBarChart(title, metric, unit, bars) {
+function mermaidBarChart(title, metric, unit, bars) {
     const values = bars.map((bar) => roundedValue(metric, bar.value));
     const top = niceScale(Math.max(0, ...values)).max;
     const lines = [
@@ -27639,7 +27778,7 @@ function markdown_mermaid_mermaidBarChart(title, metric, unit, bars) {
 
 
 /** Regressions and improvements in bold: the words a reader scans for. */
-function markdown_scenario_verdictCell(metric) {
+function verdictCell(metric) {
     const word = verdictWord(metric);
     return metric.gated && (metric.verdict === 'regression' || metric.verdict === 'improvement')
         ? `**${word}**`
@@ -27656,13 +27795,13 @@ function markdown_scenario_comparisonTable(scenario, result) {
             cells.interval,
             cells.p,
             cells.threshold,
-            markdown_scenario_verdictCell(m),
+            verdictCell(m),
         ];
     });
     return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
 }
 function markdown_scenario_headlineChart(scenario) {
-    const metric = headlineMetric(scenario.test);
+    const metric = report_input_headlineMetric(scenario.test);
     const compared = scenario.metrics.find((m) => m.metric === metric);
     if (compared === undefined)
         return undefined;
@@ -27675,12 +27814,12 @@ function markdown_scenario_headlineChart(scenario) {
 function markdown_scenario_reasons(scenario) {
     const why = scenario.metrics
         .filter((m) => m.gated && m.verdict !== 'unchanged')
-        .map((m) => `- ${code(m.metric)}: ${markdown_scenario_verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
+        .map((m) => `- ${code(m.metric)}: ${verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
     const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
     return [...why, ...notes];
 }
 /** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
-function markdown_scenario_comparedScenarioMarkdown(scenario, result) {
+function comparedScenarioMarkdown(scenario, result) {
     const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
     const parts = [
         `### ${code(scenario.name)}`,
@@ -27716,7 +27855,7 @@ function summaryTable(result) {
     return markdownTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], ['left', 'right', 'right', 'right', 'right', 'right'], rows);
 }
 /** A scenario measured now but not compared: its own figures, and why it was not compared. */
-function markdown_scenario_currentScenarioMarkdown(view) {
+function currentScenarioMarkdown(view) {
     const parts = [
         `### ${code(view.result.settings.name)}`,
         describeSettings(view.result),
@@ -27756,7 +27895,7 @@ function markdown_report_overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
-        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        const metric = comparison.metrics.find((m) => m.metric === report_input_headlineMetric(comparison.test));
         const gated = comparison.metrics.filter((m) => m.gated);
         const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
         const cells = metric ? comparisonCells(metric) : undefined;
@@ -27832,7 +27971,7 @@ function markdown_report_scenarioSection(view) {
  * compared, the environment and its differences, and the commands that reproduce the run. Without a
  * comparison it shows the current results alone. Pure and deterministic: same input, same bytes.
  */
-function markdown_report_renderMarkdownReport(input) {
+function renderMarkdownReport(input) {
     const views = scenarioViews(input);
     const parts = [
         verdictBlock(input),
@@ -27877,7 +28016,7 @@ async function writeExport(request, results, files) {
     }
 }
 /** Writes report.md and report.html into the report folder (when set) and every export; returns the paths written. */
-async function write_reports_writeReports(input, settings, files) {
+async function writeReports(input, settings, files) {
     const written = [];
     if (settings.reportDir !== undefined) {
         const markdown = `${settings.reportDir}/report.md`;
@@ -27926,7 +28065,7 @@ async function nearestExistingFolder(folder) {
     return current;
 }
 /** The real file system. */
-function files_createFiles() {
+function createFiles() {
     return {
         async readText(path, what) {
             try {
@@ -28275,7 +28414,7 @@ function stdout(text) {
     process.stdout.write(text);
 }
 function io() {
-    return { files: files_createFiles(), log: stderr, print: stdout, now: () => new Date() };
+    return { files: createFiles(), log: stderr, print: stdout, now: () => new Date() };
 }
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict) {
@@ -28332,16 +28471,18 @@ async function main(argv) {
                 return errors/* EXIT_OK */.Ij;
             case 'cleanup':
                 return await cleanup(request.config);
-            case 'run':
-                await runBenchmarks(request.config, io());
+            case 'run': {
+                const results = await runBenchmarks(request.config, io());
+                await publish({ verdict: 'no-baseline', results }, request.reports, argv);
                 return errors/* EXIT_OK */.Ij;
+            }
             case 'compare':
-                return verdictExitCode((await compareFiles(request.config, io())).verdict);
+                return verdictExitCode(await publish(await compareFiles(request.config, io()), request.reports, argv));
             case 'calibrate':
                 await calibrateTarget(request.config, io());
                 return errors/* EXIT_OK */.Ij;
             case 'gate':
-                return verdictExitCode((await gate(request.config, io())).verdict);
+                return verdictExitCode(await publish(await gate(request.config, io()), request.reports, argv));
         }
     }
     catch (error) {

@@ -85,16 +85,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_OK;
       case 'cleanup':
         return await cleanup(request.config);
-      case 'run':
-        await runBenchmarks(request.config, io());
+      case 'run': {
+        const results = await runBenchmarks(request.config, io());
+        await publish({ verdict: 'no-baseline', results }, request.reports, argv);
         return EXIT_OK;
+      }
       case 'compare':
-        return verdictExitCode((await compareFiles(request.config, io())).verdict);
+        return verdictExitCode(
+          await publish(await compareFiles(request.config, io()), request.reports, argv),
+        );
       case 'calibrate':
         await calibrateTarget(request.config, io());
         return EXIT_OK;
       case 'gate':
-        return verdictExitCode((await gate(request.config, io())).verdict);
+        return verdictExitCode(await publish(await gate(request.config, io()), request.reports, argv));
     }
   } catch (error) {
     stderr(`netperf-gate: ${formatError(error)}`);

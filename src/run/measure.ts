@@ -8,7 +8,7 @@ import { formatDuration, formatMetric } from '../report/format.js';
 import { toInstanceFigures } from '../results/instance.js';
 import type { SampleResult, ScenarioResult } from '../results/schema.js';
 import type { Scenario } from '../suite/model.js';
-import type { NetperfPair, Target } from '../targets/target.js';
+import type { NetperfPair, ProcessOutput, Target } from '../targets/target.js';
 
 /** What measuring needs from outside: the target, a clock and somewhere to say how it goes. */
 export interface MeasureDeps {
@@ -21,6 +21,8 @@ export interface MeasureDeps {
    * merging keeps the first round's reference. Without it, every call measures the reference.
    */
   referenceTaken?: Set<string>;
+  /** Sees every sample's raw netperf outputs (the action uploads them), pods and reference alike. */
+  onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
 }
 
 function headline(scenario: Scenario, metrics: SampleResult['metrics']): string {
@@ -34,8 +36,9 @@ async function measureSample(
   pair: NetperfPair,
   scenario: Scenario,
   index: number,
-  now: () => Date,
+  deps: Pick<MeasureDeps, 'now' | 'onNetperfOutputs'>,
 ): Promise<SampleResult> {
+  const { now } = deps;
   const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
   const startedAt = now();
   const outputs = await pair.runNetperf(
@@ -43,6 +46,7 @@ async function measureSample(
     Array.from({ length: scenario.concurrency }, () => argv),
   );
   const wallSeconds = (now().getTime() - startedAt.getTime()) / 1000;
+  deps.onNetperfOutputs?.(scenario, outputs);
   const figures = outputs.map((output) => parseNetperfOutput(output));
   return {
     index,
@@ -85,7 +89,7 @@ async function takeSamples(
 ): Promise<SampleResult[]> {
   const samples: SampleResult[] = [];
   for (let index = 0; index < scenario.samples; index++) {
-    const sample = await measureSample(series.pair, scenario, index, deps.now);
+    const sample = await measureSample(series.pair, scenario, index, deps);
     samples.push(sample);
     deps.progress(
       `${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +

@@ -4,8 +4,9 @@ import { serializeResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
 import { defaultSuite } from '../suite/default-suite.js';
 import { parseSuite } from '../suite/load.js';
-import type { Suite } from '../suite/model.js';
+import type { Scenario, Suite } from '../suite/model.js';
 import { selectScenarios } from '../suite/select.js';
+import type { ProcessOutput, Target } from '../targets/target.js';
 import type { Files } from '../util/files.js';
 import { withSession } from './session.js';
 
@@ -17,6 +18,10 @@ export interface RunIo {
   /** Tables and reports (stdout). */
   print: (text: string) => void;
   now: () => Date;
+  /** Sees the target once created, before prepare (the action records what it creates for its post step). */
+  onTargetCreated?: (target: Target) => void;
+  /** Sees every sample's raw netperf outputs (the action uploads them). */
+  onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
 }
 
 /** The suite the config asks for: a file or the default, then --scenarios/--samples/--duration. */

@@ -43,6 +43,7 @@ export async function withSession(
   work: (session: Session) => Promise<ScenarioResult[]>,
 ): Promise<Results> {
   const target = await createTarget(config, io.log);
+  io.onTargetCreated?.(target);
   const startedAt = io.now();
   const measured = await withSignalCleanup(
     () => target.cleanup(),
@@ -52,7 +53,14 @@ export async function withSession(
         const referenceTaken = new Set<string>();
         const session: Session = {
           target,
-          measure: (some) => measureSuite(some, { target, now: io.now, progress: io.log, referenceTaken }),
+          measure: (some) =>
+            measureSuite(some, {
+              target,
+              now: io.now,
+              progress: io.log,
+              referenceTaken,
+              ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+            }),
         };
         const results = await work(session);
         return { scenarios: results, environment: await target.fingerprint() };

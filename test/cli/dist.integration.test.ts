@@ -3,7 +3,7 @@
  * SIGINT. `npm run check:dist` keeps dist/ equal to a fresh build of src/.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,6 +63,30 @@ describe('the built CLI', () => {
   it('adds the stack trace only with --debug', () => {
     const { stderr } = cli(['run', '--suite', 'missing.yml', '--debug']);
     expect(stderr).toMatch(/\n\s+at /);
+  });
+
+  it('writes report.md, report.html and exports for compare, and exits 1 on a regression', () => {
+    const reportDir = join(folder, 'report');
+    const { code } = cli([
+      'compare',
+      '--baseline',
+      'fixtures/results/baseline.json',
+      '--current',
+      'fixtures/results/current-mixed.json',
+      '--report-dir',
+      reportDir,
+      '--export',
+      `csv=${join(folder, 'r.csv')}`,
+      '--export',
+      `bencher=${join(folder, 'bencher.json')}`,
+    ]);
+    expect(code).toBe(1);
+    expect(readFileSync(join(reportDir, 'report.md'), 'utf8')).toMatch(/REGRESSION/);
+    expect(readFileSync(join(reportDir, 'report.html'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(folder, 'r.csv'), 'utf8').length).toBeGreaterThan(100);
+    expect(
+      Object.keys(JSON.parse(readFileSync(join(folder, 'bencher.json'), 'utf8'))).length,
+    ).toBeGreaterThan(0);
   });
 
   it('prints the results JSON Schema', () => {

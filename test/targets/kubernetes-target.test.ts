@@ -244,6 +244,20 @@ describe('the Kubernetes target', () => {
     await target.cleanup();
   });
 
+  it("stops with one line when the previous profile's pods do not go away", async () => {
+    const api = new FakeApi();
+    const target = newTarget(api);
+    await target.prepare(SCENARIOS);
+    api.deletePod = async () => {}; // accepted, never gone (a kubelet that does not answer)
+    await expect(target.useProfile(scenario('tcp_stream_32'))).rejects.toThrow(
+      new InfraError(
+        "pods npg-r1a2b3c4-srv-any, npg-r1a2b3c4-cli-any in netperf-gate-r1a2b3c4 were still there 1 s after being deleted; check their nodes' kubelet (kubectl -n netperf-gate-r1a2b3c4 describe pod npg-r1a2b3c4-srv-any)",
+      ),
+    );
+    await target.cleanup();
+    expect(api.namespaces.size).toBe(0);
+  });
+
   it('runs the whole suite on nodes with only the largest profile allocatable (32 CPUs, not 33.1)', async () => {
     const nodes32 = NODES.map((node) => ({
       ...node,

@@ -16,9 +16,6 @@ import { waitForPodsReady } from './pod-wait.js';
 import { formatCpus, type KubeProfile, requestMillis } from './profiles.js';
 import { allOrFirstFailure, apiOf, type KubeRun } from './run-state.js';
 
-/** Bound for the previous profile's pods to be gone (their grace period is 1 s) before the next are created. */
-export const PROFILE_POD_DELETE_TIMEOUT_MS = 60_000;
-
 /** Throws when cleanup has started: a switch in progress stops and leaves what it made to cleanup. */
 export function checkpoint(run: KubeRun): void {
   if (run.closed) throw new InfraError('the Kubernetes target was cleaned up while it was preparing pods');
@@ -86,11 +83,11 @@ async function removePods(run: KubeRun, profile: KubeProfile): Promise<void> {
   const api = apiOf(run);
   const { namespace } = run.created;
   const gone = await step(api, `deleting the pods of ${describeProfile(profile)}`, () =>
-    deletePodsAndWait(api, namespace, names, PROFILE_POD_DELETE_TIMEOUT_MS),
+    deletePodsAndWait(api, namespace, names, run.cleanupWaitMs),
   );
   if (!gone) {
     throw new InfraError(
-      `pods ${names.join(', ')} in ${namespace} were still there ${PROFILE_POD_DELETE_TIMEOUT_MS / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`,
+      `pods ${names.join(', ')} in ${namespace} were still there ${run.cleanupWaitMs / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`,
     );
   }
   run.created.pods = run.created.pods.filter((name) => !names.includes(name));

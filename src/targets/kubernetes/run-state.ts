@@ -27,7 +27,10 @@ export interface KubeRun {
   readonly runId: string;
   readonly log: (line: string) => void;
   readonly bounds: WaitBounds;
-  /** Bound for cleanup to see everything gone. */
+  /**
+   * Bound for deleted objects to be gone: at cleanup, and for the previous profile's pods before the
+   * next profile's are created (default CLEANUP_WAIT_TIMEOUT_MS; the pods' grace period is 1 s).
+   */
   readonly cleanupWaitMs: number;
   /** Connects on first use (loading the kubeconfig can fail; it should fail inside prepare). */
   readonly connect: () => KubeApi;
