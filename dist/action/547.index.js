@@ -40,6 +40,15 @@ function networkCodeOf(error) {
     }
     return undefined;
 }
+/**
+ * ws drops the body of a refused WebSocket upgrade, so a 403 on exec arrives as "Unexpected server
+ * response: 403" without the API server's Status: say what it refuses and how to grant it.
+ */
+function execUpgradeRefusal(error, status) {
+    if (error.name !== 'ExecHandshakeError' || status !== 403)
+        return undefined;
+    return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see docs/kubernetes.md)";
+}
 function firstLine(text) {
     return text.split('\n')[0]?.trim() ?? '';
 }
@@ -58,7 +67,7 @@ function readApiFailure(error) {
         return {
             status,
             ...(typeof body?.reason === 'string' ? { reason: body.reason } : {}),
-            message: firstLine(typeof body?.message === 'string' ? body.message : ownMessage),
+            message: firstLine(typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage)),
             ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
         };
     }

@@ -52132,6 +52132,40 @@ async function createTarget(config, log) {
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
 var kubernetes_settings = __nccwpck_require__(98626);
+;// CONCATENATED MODULE: ./src/util/duration.ts
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A duration flag: "0", or amounts with units s, m, h, d ("90s", "30m", "1h30m"), in milliseconds. */
+function parseDuration(flag, text, zeroMeans) {
+    const trimmed = text.trim();
+    if (/^0+$/.test(trimmed))
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
+        throw new UsageError(`Invalid ${flag} '${text}'. Expected a duration such as 30m, 2h or 1d (units s, m, h, d), or 0 for ${zeroMeans}.`);
+    }
+    return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? ''] ?? 0), 0);
+}
+/**
+ * Settles like `work`, or rejects with `onTimeout()` after `ms` (0: no limit). The loser's later
+ * rejection is observed here so it cannot surface as an unhandled rejection.
+ */
+async function withTimeout(work, ms, onTimeout) {
+    if (ms <= 0)
+        return work;
+    work.catch(() => undefined);
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
 
 const SIGNAL_EXIT_CODES = { SIGINT: errors/* EXIT_INTERRUPTED_SIGINT */.PC, SIGTERM: errors/* EXIT_INTERRUPTED_SIGTERM */.A1 };
@@ -52748,6 +52782,9 @@ async function measureSuite(scenarios, deps) {
 
 
 
+
+
+
 /**
  * Settings that shaped the measurement, recorded in the results and the report: those of the target
  * measured on (the other target's flags were ignored, so they are not recorded).
@@ -52764,9 +52801,29 @@ function targetSettings(config) {
         settings.localClientSetup = config.local.clientSetup;
     return settings;
 }
+function timeoutError(ms) {
+    return new errors/* InfraError */.iG(`the run did not finish within --timeout ${formatDuration(ms / 1000)}: it was stopped and cleaned up; raise --timeout or measure fewer or shorter scenarios`);
+}
+/** Prepares the target and runs `work` on it; the fingerprint is taken while the pods still exist. */
+async function measureAll(target, scenarios, io, work) {
+    await target.prepare(scenarios);
+    const referenceTaken = new Set();
+    const session = {
+        target,
+        measure: (some) => measureSuite(some, {
+            target,
+            now: io.now,
+            progress: io.log,
+            referenceTaken,
+            ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+        }),
+    };
+    const results = await work(session);
+    return { scenarios: results, environment: await target.fingerprint() };
+}
 /**
- * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error
- * and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
+ * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error,
+ * after --timeout and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
  */
 async function session_withSession(config, scenarios, io, work) {
     const target = await createTarget(config, io.log);
@@ -52774,20 +52831,7 @@ async function session_withSession(config, scenarios, io, work) {
     const startedAt = io.now();
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
-            await target.prepare(scenarios);
-            const referenceTaken = new Set();
-            const session = {
-                target,
-                measure: (some) => measureSuite(some, {
-                    target,
-                    now: io.now,
-                    progress: io.log,
-                    referenceTaken,
-                    ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
-                }),
-            };
-            const results = await work(session);
-            return { scenarios: results, environment: await target.fingerprint() };
+            return await withTimeout(measureAll(target, scenarios, io, work), config.timeoutMs ?? 0, () => timeoutError(config.timeoutMs ?? 0));
         }
         finally {
             await target.cleanup();

@@ -83,20 +83,12 @@ function splitFanOutOutput(output, instances) {
 /* harmony export */   F: () => (/* binding */ parseAge),
 /* harmony export */   n: () => (/* binding */ formatAge)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6518);
 /** Ages of cluster objects: `--older-than` read, ages written for people. Pure and light (the CLI parses flags with it). */
 
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** `--older-than`: "0" (any age), or amounts with units s, m, h, d ("30m", "2h", "1h30m"), in ms. */
 function parseAge(text) {
-    const trimmed = text.trim();
-    if (/^0+$/.test(trimmed))
-        return 0;
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
-    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid --older-than '${text}'. Expected a duration such as 30m, 2h or 1d (units s, m, h, d), or 0 for any age.`);
-    }
-    return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? ''] ?? 0), 0);
+    return (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)('--older-than', text, 'any age');
 }
 /** An age for people: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
 function formatAge(ms) {
@@ -1099,6 +1091,50 @@ function sharedArgv(argvs) {
         return undefined;
     const text = JSON.stringify(first);
     return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   w: () => (/* binding */ withTimeout)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A duration flag: "0", or amounts with units s, m, h, d ("90s", "30m", "1h30m"), in milliseconds. */
+function parseDuration(flag, text, zeroMeans) {
+    const trimmed = text.trim();
+    if (/^0+$/.test(trimmed))
+        return 0;
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
+    if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid ${flag} '${text}'. Expected a duration such as 30m, 2h or 1d (units s, m, h, d), or 0 for ${zeroMeans}.`);
+    }
+    return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? ''] ?? 0), 0);
+}
+/**
+ * Settles like `work`, or rejects with `onTimeout()` after `ms` (0: no limit). The loser's later
+ * rejection is observed here so it cannot surface as an unhandled rejection.
+ */
+async function withTimeout(work, ms, onTimeout) {
+    if (ms <= 0)
+        return work;
+    work.catch(() => undefined);
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 
@@ -25533,6 +25569,8 @@ async function createTarget(config, log) {
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
 var kubernetes_settings = __nccwpck_require__(8626);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var util_duration = __nccwpck_require__(6518);
 ;// CONCATENATED MODULE: ./src/run/interrupt.ts
 
 const SIGNAL_EXIT_CODES = { SIGINT: errors/* EXIT_INTERRUPTED_SIGINT */.PC, SIGTERM: errors/* EXIT_INTERRUPTED_SIGTERM */.A1 };
@@ -26179,6 +26217,9 @@ async function measureSuite(scenarios, deps) {
 
 
 
+
+
+
 /**
  * Settings that shaped the measurement, recorded in the results and the report: those of the target
  * measured on (the other target's flags were ignored, so they are not recorded).
@@ -26195,9 +26236,29 @@ function targetSettings(config) {
         settings.localClientSetup = config.local.clientSetup;
     return settings;
 }
+function timeoutError(ms) {
+    return new errors/* InfraError */.iG(`the run did not finish within --timeout ${formatDuration(ms / 1000)}: it was stopped and cleaned up; raise --timeout or measure fewer or shorter scenarios`);
+}
+/** Prepares the target and runs `work` on it; the fingerprint is taken while the pods still exist. */
+async function measureAll(target, scenarios, io, work) {
+    await target.prepare(scenarios);
+    const referenceTaken = new Set();
+    const session = {
+        target,
+        measure: (some) => measureSuite(some, {
+            target,
+            now: io.now,
+            progress: io.log,
+            referenceTaken,
+            ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+        }),
+    };
+    const results = await work(session);
+    return { scenarios: results, environment: await target.fingerprint() };
+}
 /**
- * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error
- * and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
+ * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error,
+ * after --timeout and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
  */
 async function withSession(config, scenarios, io, work) {
     const target = await createTarget(config, io.log);
@@ -26205,20 +26266,7 @@ async function withSession(config, scenarios, io, work) {
     const startedAt = io.now();
     const measured = await withSignalCleanup(() => target.cleanup(), async () => {
         try {
-            await target.prepare(scenarios);
-            const referenceTaken = new Set();
-            const session = {
-                target,
-                measure: (some) => measureSuite(some, {
-                    target,
-                    now: io.now,
-                    progress: io.log,
-                    referenceTaken,
-                    ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
-                }),
-            };
-            const results = await work(session);
-            return { scenarios: results, environment: await target.fingerprint() };
+            return await (0,util_duration/* withTimeout */.w)(measureAll(target, scenarios, io, work), config.timeoutMs ?? 0, () => timeoutError(config.timeoutMs ?? 0));
         }
         finally {
             await target.cleanup();
@@ -28176,6 +28224,7 @@ var age = __nccwpck_require__(2456);
 
 
 
+
 /** Copies the flags that were given onto `target` (absent flags stay absent, not undefined). */
 function copyGiven(target, values) {
     for (const [key, value] of Object.entries(values)) {
@@ -28201,6 +28250,7 @@ function toRunConfig(flags) {
         scenarioNames: flags.scenarios === undefined ? undefined : parseScenarioList(flags.scenarios),
         samples: flags.samples === undefined ? undefined : parseWholeNumber('--samples', flags.samples),
         durationSeconds: flags.duration === undefined ? undefined : parseWholeNumber('--duration', flags.duration),
+        timeoutMs: flags.timeout === undefined ? undefined : (0,util_duration/* parseDuration */.E)('--timeout', flags.timeout, 'no limit'),
     });
     copyGiven(config.local, {
         qdisc: flags.localQdisc,
@@ -28240,6 +28290,7 @@ function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to 
         .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
         .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
         .option('--host-network-reference', 'kubernetes: also measure host-network pods (node-to-node baseline)')
+        .option('--timeout <duration>', 'stop, clean up and exit 3 when the whole run takes longer, e.g. 45m (default: no limit)')
         .option('--out <file>', outHelp, out)
         .option('--debug', 'print stack traces and process details');
 }

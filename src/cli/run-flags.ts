@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { parseChoice, parseWholeNumber } from '../config/parse-flags.js';
 import { DEFAULT_IMAGE, DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { parseScenarioList } from '../suite/select.js';
+import { parseDuration } from '../util/duration.js';
 
 /** The flags of `run`, `gate` and `calibrate`, as commander hands them over. */
 export interface RunFlags {
@@ -22,6 +23,7 @@ export interface RunFlags {
   toleration: string[];
   image: string;
   hostNetworkReference?: boolean;
+  timeout?: string;
   out: string;
   debug?: boolean;
 }
@@ -52,6 +54,8 @@ export function toRunConfig(flags: RunFlags): RunConfig {
     samples: flags.samples === undefined ? undefined : parseWholeNumber('--samples', flags.samples),
     durationSeconds:
       flags.duration === undefined ? undefined : parseWholeNumber('--duration', flags.duration),
+    timeoutMs:
+      flags.timeout === undefined ? undefined : parseDuration('--timeout', flags.timeout, 'no limit'),
   });
   copyGiven(config.local, {
     qdisc: flags.localQdisc,
@@ -106,6 +110,10 @@ export function addRunOptions(
     .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
     .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
     .option('--host-network-reference', 'kubernetes: also measure host-network pods (node-to-node baseline)')
+    .option(
+      '--timeout <duration>',
+      'stop, clean up and exit 3 when the whole run takes longer, e.g. 45m (default: no limit)',
+    )
     .option('--out <file>', outHelp, out)
     .option('--debug', 'print stack traces and process details');
 }

@@ -55,6 +55,8 @@ export interface RunConfig {
   outPath: string;
   /** Print stack traces and process details. */
   debug: boolean;
+  /** Whole-run limit in milliseconds (`--timeout`); 0 or undefined: none. */
+  timeoutMs?: number;
 }
 
 /** Results file written when --out is not given. */

@@ -1,10 +1,13 @@
 import type { RunConfig } from '../config/run-config.js';
+import { formatDuration } from '../report/format.js';
 import { buildResults } from '../results/build.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Scenario } from '../suite/model.js';
 import { createTarget } from '../targets/create.js';
 import { describeKubernetesSettings } from '../targets/kubernetes/settings.js';
-import type { Target } from '../targets/target.js';
+import type { Target, TargetFingerprint } from '../targets/target.js';
+import { withTimeout } from '../util/duration.js';
+import { InfraError } from '../util/errors.js';
 import { withSignalCleanup } from './interrupt.js';
 import { measureSuite } from './measure.js';
 import type { RunIo } from './run-command.js';
@@ -32,9 +35,39 @@ export function targetSettings(config: RunConfig): Record<string, string> {
   return settings;
 }
 
+function timeoutError(ms: number): InfraError {
+  return new InfraError(
+    `the run did not finish within --timeout ${formatDuration(ms / 1000)}: it was stopped and cleaned up; raise --timeout or measure fewer or shorter scenarios`,
+  );
+}
+
+/** Prepares the target and runs `work` on it; the fingerprint is taken while the pods still exist. */
+async function measureAll(
+  target: Target,
+  scenarios: readonly Scenario[],
+  io: RunIo,
+  work: (session: Session) => Promise<ScenarioResult[]>,
+): Promise<{ scenarios: ScenarioResult[]; environment: TargetFingerprint }> {
+  await target.prepare(scenarios);
+  const referenceTaken = new Set<string>();
+  const session: Session = {
+    target,
+    measure: (some) =>
+      measureSuite(some, {
+        target,
+        now: io.now,
+        progress: io.log,
+        referenceTaken,
+        ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+      }),
+  };
+  const results = await work(session);
+  return { scenarios: results, environment: await target.fingerprint() };
+}
+
 /**
- * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error
- * and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
+ * Creates and prepares the target, lets `work` measure on it, and always cleans up — after an error,
+ * after --timeout and after SIGINT/SIGTERM too. Returns the results document of everything `work` measured.
  */
 export async function withSession(
   config: RunConfig,
@@ -49,21 +82,9 @@ export async function withSession(
     () => target.cleanup(),
     async () => {
       try {
-        await target.prepare(scenarios);
-        const referenceTaken = new Set<string>();
-        const session: Session = {
-          target,
-          measure: (some) =>
-            measureSuite(some, {
-              target,
-              now: io.now,
-              progress: io.log,
-              referenceTaken,
-              ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
-            }),
-        };
-        const results = await work(session);
-        return { scenarios: results, environment: await target.fingerprint() };
+        return await withTimeout(measureAll(target, scenarios, io, work), config.timeoutMs ?? 0, () =>
+          timeoutError(config.timeoutMs ?? 0),
+        );
       } finally {
         await target.cleanup();
       }

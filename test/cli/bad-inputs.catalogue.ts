@@ -233,4 +233,16 @@ export const BAD_INPUTS: BadInput[] = [
     message: 'netperf was not found on PATH',
     exitCode: 3,
   },
+  {
+    what: '--timeout not a duration',
+    args: ['run', '--timeout', 'soon'],
+    message: "Invalid --timeout 'soon'. Expected a duration such as 30m, 2h or 1d",
+    exitCode: 2,
+  },
+  {
+    what: 'run longer than --timeout',
+    args: ['run', '--scenarios', 'tcp_rr_1cpu', '--samples', '3', '--duration', '5', '--timeout', '3s', '--out', '<out>'],
+    message: 'the run did not finish within --timeout 3 s: it was stopped and cleaned up',
+    exitCode: 3,
+  },
 ];

@@ -17,6 +17,8 @@ export interface AuditEntry {
   code: number;
   /** The client's User-Agent. */
   userAgent?: string;
+  /** Who sent it (with RBAC on: the bearer token's user, or system:anonymous). */
+  user?: string;
 }
 
 /** Collects audit entries; `entries` is the live array handed out to tests. */

@@ -1,4 +1,5 @@
 /** `npm run kube-sim -- …`: flags to options, start, print where it listens, stop cleanly on SIGINT/SIGTERM. */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type FaultInput, parseFaultSpec } from './faults.js';
 import { type KubeSimOptions, startKubeSim } from './index.js';
@@ -21,6 +22,8 @@ export const USAGE = `Usage: npm run kube-sim -- [options]
         node-not-ready:node=sim-node-2
   --crash-backoff-ms MS     first CrashLoopBackOff delay (default 10000)
   --image-pull-backoff-ms MS  ErrImagePull → ImagePullBackOff delay (default 2000)
+  --rbac FILE               enforce RBAC with these manifests (Roles, bindings, ServiceAccounts, Namespaces)
+  --rbac-user NAME          user of the written kubeconfig (default: the manifests' first ServiceAccount)
 Faults can also be changed at runtime: POST/GET/DELETE http://127.0.0.1:P/sim/faults (see README.md).`;
 
 /** Parses `NODE=KEY[=VALUE]:EFFECT`. */
@@ -44,6 +47,21 @@ function positiveInt(name: string, text: string | undefined, fallback: number): 
   return value;
 }
 
+/** `--rbac FILE [--rbac-user NAME]` as the `rbac` option (the file is read here). */
+function rbacOptions(file: string | undefined, user: string | undefined): Pick<KubeSimOptions, 'rbac'> {
+  if (file === undefined) {
+    if (user !== undefined) throw new Error('--rbac-user needs --rbac FILE.');
+    return {};
+  }
+  let manifests: string;
+  try {
+    manifests = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read --rbac '${file}': ${(error as Error).message}`);
+  }
+  return { rbac: { manifests, ...(user !== undefined ? { user } : {}) } };
+}
+
 /** Turns the command line into simulator options (throws one line on a bad flag). */
 export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolean } {
   const { values } = parseArgs({
@@ -58,6 +76,8 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
       fault: { type: 'string', multiple: true },
       'crash-backoff-ms': { type: 'string' },
       'image-pull-backoff-ms': { type: 'string' },
+      rbac: { type: 'string' },
+      'rbac-user': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +104,7 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
     faults,
     crashBackoffMs: positiveInt('--crash-backoff-ms', values['crash-backoff-ms'], 10_000),
     imagePullBackoffMs: positiveInt('--image-pull-backoff-ms', values['image-pull-backoff-ms'], 2_000),
+    ...rbacOptions(values.rbac, values['rbac-user']),
   };
 }
 
@@ -109,6 +130,10 @@ export async function runCli(args: string[]): Promise<number> {
   }
   console.log(`kube-sim: listening on ${sim.url} with nodes ${sim.nodeNames.join(', ')}`);
   if (sim.kubeconfigPath) console.log(`kube-sim: kubeconfig written to ${sim.kubeconfigPath}`);
+  if (sim.rbac) {
+    console.log(`kube-sim: RBAC enforced; the kubeconfig authenticates as ${sim.rbac.user}`);
+    console.log(`kube-sim: superuser (system:masters) token: ${sim.adminToken}`);
+  }
   console.log('kube-sim: press Ctrl-C to stop (everything it created is removed)');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -5,8 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import {
+  type AccessControl,
+  ADMIN_TOKEN,
+  createAccessControl,
+  type KubeSimRbacOptions,
+  loadManifests,
+} from './access.js';
 import { type AuditEntry, AuditLog } from './audit.js';
-import { Cluster } from './cluster.js';
+import { Cluster, namespaceObject } from './cluster.js';
 import { FaultBook, type FaultInput } from './faults.js';
 import { kubeconfigText } from './kubeconfig.js';
 import { MAX_NODES, SimNetwork } from './network.js';
@@ -14,6 +21,7 @@ import { nodeName, type SimNodeConfig } from './nodes.js';
 import { findExecutable } from './processes.js';
 import { serveCluster } from './server.js';
 
+export type { KubeSimRbacOptions } from './access.js';
 export type { AuditEntry } from './audit.js';
 export type { ActiveFault, Fault, FaultInput } from './faults.js';
 export { FaultBook, parseFaultSpec } from './faults.js';
@@ -37,6 +45,21 @@ export interface KubeSimOptions {
   imagePullBackoffMs?: number;
   /** Where diagnostics go (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * Enforce RBAC: requests authenticate by bearer token and are authorized by the manifests' rules;
+   * their Namespaces are created. Off by default: anyone may do anything.
+   */
+  rbac?: KubeSimRbacOptions;
+}
+
+/** RBAC of a running simulator. */
+export interface KubeSimRbac {
+  /** The user `kubeconfig` authenticates as (`system:serviceaccount:NS:NAME` for a ServiceAccount). */
+  user: string;
+  /** Its bearer token. */
+  token: string;
+  /** Enforces these manifests from now on instead (their Namespaces are created; nothing is deleted). */
+  setManifests(manifests: string): void;
 }
 
 /** A running simulator. */
@@ -44,8 +67,14 @@ export interface KubeSim {
   /** `http://127.0.0.1:<port>`. */
   url: string;
   port: number;
-  /** Kubeconfig YAML pointing at the simulator. */
+  /** Kubeconfig YAML pointing at the simulator (with RBAC on: as the RBAC user). */
   kubeconfig: string;
+  /** Kubeconfig YAML of the superuser (system:masters): the same as `kubeconfig` with RBAC off. */
+  adminKubeconfig: string;
+  /** Bearer token of the superuser, for direct requests (`Authorization: Bearer …`). */
+  adminToken: string;
+  /** With RBAC on: who `kubeconfig` authenticates as, its token, and a switch to other manifests. */
+  rbac?: KubeSimRbac;
   /** Path the kubeconfig was written to, if asked. */
   kubeconfigPath?: string;
   /** Node names, in order. */
@@ -113,23 +142,33 @@ async function buildCluster(
   }
 }
 
-/** Starts a simulator; on failure nothing it made is left behind. */
-export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
-  const nodeConfigs =
-    typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
-  checkMachine(nodeConfigs.length);
-  const server = createServer();
-  const port = await listen(server, options.port ?? 0);
-  const network = new SimNetwork(`npgsim-${port}`);
-  const faults = new FaultBook();
-  const audit = new AuditLog(options.auditLogPath);
-  const cluster = await buildCluster(server, network, faults, nodeConfigs, options);
-  const dropExecs = serveCluster(server, cluster, audit);
-  const url = `http://127.0.0.1:${port}`;
-  const kubeconfig = kubeconfigText(url);
-  if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
+/** The manifests' Namespaces, as `kubectl apply` would create them (those that exist are kept). */
+function createNamespaces(cluster: Cluster, access: AccessControl): void {
+  for (const { name, labels } of access.policy.namespaces)
+    if (!cluster.store.get('namespaces', undefined, name))
+      cluster.store.create('namespaces', namespaceObject(name, labels));
+}
+
+function rbacSwitch(cluster: Cluster, access: AccessControl): KubeSimRbac {
+  return {
+    user: access.kubeconfigUser.name,
+    token: access.kubeconfigUser.token,
+    setManifests: (manifests) => {
+      loadManifests(access, manifests);
+      createNamespaces(cluster, access);
+    },
+  };
+}
+
+/** The simulator's idempotent `close()`: server, exec connections, processes, then namespaces and veths. */
+function closer(
+  server: Server,
+  dropExecs: () => void,
+  cluster: Cluster,
+  network: SimNetwork,
+): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  const close = () => {
+  return () => {
     closing ??= (async () => {
       await stopServer(server);
       dropExecs();
@@ -138,10 +177,34 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     })();
     return closing;
   };
+}
+
+/** Starts a simulator; on failure nothing it made is left behind. */
+export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
+  const nodeConfigs =
+    typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
+  checkMachine(nodeConfigs.length);
+  const access = options.rbac ? createAccessControl(options.rbac) : undefined;
+  const server = createServer();
+  const port = await listen(server, options.port ?? 0);
+  const network = new SimNetwork(`npgsim-${port}`);
+  const faults = new FaultBook();
+  const audit = new AuditLog(options.auditLogPath);
+  const cluster = await buildCluster(server, network, faults, nodeConfigs, options);
+  if (access) createNamespaces(cluster, access);
+  const dropExecs = serveCluster(server, cluster, audit, access);
+  const url = `http://127.0.0.1:${port}`;
+  const adminKubeconfig = kubeconfigText(url);
+  const kubeconfig = access ? kubeconfigText(url, 'default', access.kubeconfigUser.token) : adminKubeconfig;
+  if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
+  const close = closer(server, dropExecs, cluster, network);
   return {
     url,
     port,
     kubeconfig,
+    adminKubeconfig,
+    adminToken: ADMIN_TOKEN,
+    ...(access ? { rbac: rbacSwitch(cluster, access) } : {}),
     ...(options.kubeconfigPath ? { kubeconfigPath: options.kubeconfigPath } : {}),
     nodeNames: nodeConfigs.map((_, i) => nodeName(i + 1)),
     netnsPrefix: network.prefix,

@@ -5,9 +5,10 @@ export const KUBECONFIG_NAME = 'kube-sim';
 
 /**
  * Kubeconfig YAML for `url`. `insecure-skip-tls-verify: true` because @kubernetes/client-node refuses a
- * plain `http://` server otherwise; kubectl takes it as is. The token is not checked.
+ * plain `http://` server otherwise; kubectl takes it as is. The token is only checked with RBAC on
+ * (`kube-sim` is then the superuser's).
  */
-export function kubeconfigText(url: string, namespace = 'default'): string {
+export function kubeconfigText(url: string, namespace = 'default', token = 'kube-sim'): string {
   return [
     'apiVersion: v1',
     'kind: Config',
@@ -19,7 +20,7 @@ export function kubeconfigText(url: string, namespace = 'default'): string {
     'users:',
     `- name: ${KUBECONFIG_NAME}`,
     '  user:',
-    '    token: kube-sim',
+    `    token: ${token}`,
     'contexts:',
     `- name: ${KUBECONFIG_NAME}`,
     '  context:',

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { type AccessControl, authenticate, authorizeRequest } from './access.js';
 import { handleAdmin } from './admin-api.js';
 import type { AuditLog } from './audit.js';
 import type { Cluster } from './cluster.js';
@@ -12,6 +13,7 @@ import { checkExec, chooseProtocol, runExec } from './exec.js';
 import type { Fault } from './faults.js';
 import { type ApiCall, boolParam, sendError, sendJson } from './http.js';
 import { handlePods } from './pods-api.js';
+import type { UserInfo } from './rbac.js';
 import { handleNamespaces, handleReadOnly } from './resources-api.js';
 import { type ApiRoute, parseApiPath, resourceLabel, verbOf } from './routes.js';
 import {
@@ -56,11 +58,17 @@ async function dispatch(cluster: Cluster, call: ApiCall): Promise<void> {
   }
 }
 
+/** Who sent the request, once authentication has run (RBAC on only). */
+interface Requester {
+  user?: UserInfo;
+}
+
 function auditor(
   audit: AuditLog,
   req: IncomingMessage,
   verb: string,
   route: ApiRoute | undefined,
+  requester: Requester,
 ): (code: number) => void {
   let done = false;
   return (code) => {
@@ -72,20 +80,38 @@ function auditor(
       path: req.url ?? '/',
       code,
       userAgent: req.headers['user-agent'],
+      ...(requester.user ? { user: requester.user.name } : {}),
     };
     audit.record(route ? { ...entry, resource: resourceLabel(route) } : entry);
   };
 }
 
+/** Authenticates the request (401 for an unknown token) when RBAC is on; anyone otherwise. */
+function identify(access: AccessControl | undefined, req: IncomingMessage, requester: Requester): void {
+  if (access) requester.user = authenticate(access, req);
+}
+
+/** Authorizes a resource request with RBAC (403 Forbidden when not granted); everything when RBAC is off. */
+function permit(
+  access: AccessControl | undefined,
+  requester: Requester,
+  call: { method: string; verb: string; route: ApiRoute; url: URL },
+): void {
+  if (access && requester.user) authorizeRequest(access, requester.user, call);
+}
+
 async function onRequest(
   cluster: Cluster,
   audit: AuditLog,
+  access: AccessControl | undefined,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   const route = parseApiPath(url.pathname);
-  const verb = verbOf(req.method ?? 'GET', route, boolParam(url, 'watch'));
+  const method = req.method ?? 'GET';
+  const verb = verbOf(method, route, boolParam(url, 'watch'));
+  const requester: Requester = {};
   const call: ApiCall = {
     req,
     res,
@@ -93,10 +119,11 @@ async function onRequest(
     verb,
     resource: route?.resource ?? '',
     ...route,
-    audit: auditor(audit, req, verb, route),
+    audit: auditor(audit, req, verb, route, requester),
   };
   try {
     if (url.pathname.startsWith('/sim/')) return await handleAdmin(call, cluster.faults, audit);
+    identify(access, req, requester);
     const document = discoveryDocument(url.pathname, req.headers.host ?? '');
     if (document) return sendJson(call, 200, document);
     if (isHealthPath(url.pathname)) {
@@ -104,6 +131,7 @@ async function onRequest(
       return call.audit(200);
     }
     if (!route) throw pathNotFound();
+    permit(access, requester, { method, verb, route, url });
     throwIfFaulted(cluster, verb, route);
     await dispatch(cluster, call);
   } catch (error) {
@@ -133,18 +161,23 @@ function refuseUpgrade(socket: Duplex, error: ApiError): void {
 function onUpgrade(
   cluster: Cluster,
   audit: AuditLog,
+  access: AccessControl | undefined,
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
 ): void {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   const route = parseApiPath(url.pathname);
-  const verb = verbOf(req.method ?? 'GET', route, false);
-  const record = auditor(audit, req, verb, route);
+  const method = req.method ?? 'GET';
+  const verb = verbOf(method, route, false);
+  const requester: Requester = {};
+  const record = auditor(audit, req, verb, route, requester);
   socket.on('error', () => socket.destroy());
   if (head.length > 0) socket.unshift(head);
   try {
+    identify(access, req, requester);
     if (route?.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+    permit(access, requester, { method, verb, route, url });
     throwIfFaulted(cluster, verb, route);
     const request = checkExec(cluster, url, route.namespace, route.name);
     const websocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
@@ -165,19 +198,25 @@ function onUpgrade(
 }
 
 /**
- * Makes `server` answer as the simulator of `cluster` (requests and exec upgrades). Returns the function
- * that drops the upgraded exec connections, which `server.closeAllConnections()` no longer sees.
+ * Makes `server` answer as the simulator of `cluster` (requests and exec upgrades), with RBAC when
+ * `access` is given. Returns the function that drops the upgraded exec connections, which
+ * `server.closeAllConnections()` no longer sees.
  */
-export function serveCluster(server: Server, cluster: Cluster, audit: AuditLog): () => void {
+export function serveCluster(
+  server: Server,
+  cluster: Cluster,
+  audit: AuditLog,
+  access?: AccessControl,
+): () => void {
   const upgraded = new Set<Duplex>();
   server.on(
     'request',
-    (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, req, res),
+    (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, access, req, res),
   );
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     upgraded.add(socket);
     socket.once('close', () => upgraded.delete(socket));
-    onUpgrade(cluster, audit, req, socket, head);
+    onUpgrade(cluster, audit, access, req, socket, head);
   });
   return () => {
     for (const socket of upgraded) socket.destroy();

@@ -1,19 +1,9 @@
 /** Ages of cluster objects: `--older-than` read, ages written for people. Pure and light (the CLI parses flags with it). */
-import { UsageError } from '../../util/errors.js';
-
-const UNIT_MS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+import { parseDuration } from '../../util/duration.js';
 
 /** `--older-than`: "0" (any age), or amounts with units s, m, h, d ("30m", "2h", "1h30m"), in ms. */
 export function parseAge(text: string): number {
-  const trimmed = text.trim();
-  if (/^0+$/.test(trimmed)) return 0;
-  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)([smhd])/g)];
-  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-    throw new UsageError(
-      `Invalid --older-than '${text}'. Expected a duration such as 30m, 2h or 1d (units s, m, h, d), or 0 for any age.`,
-    );
-  }
-  return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? ''] ?? 0), 0);
+  return parseDuration('--older-than', text, 'any age');
 }
 
 /** An age for people: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
