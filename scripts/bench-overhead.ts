@@ -14,11 +14,9 @@
 // Usage: npm run bench:overhead -- [--target local|kubernetes] [--samples N] [--duration S]
 //        [--repeat R] [--scenarios a,b] [--host-network-reference]   (needs root and `npm run build`)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -62,17 +60,6 @@ interface Sim {
  * as in scripts/kube-sim.ts.
  */
 async function startSim(folder: string): Promise<Sim> {
-  registerHooks({
-    resolve(specifier, context, nextResolve) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
-        const tsUrl = new URL(`${specifier.slice(0, -'.js'.length)}.ts`, context.parentURL);
-        if (!existsSync(new URL(specifier, context.parentURL)) && existsSync(fileURLToPath(tsUrl))) {
-          return nextResolve(tsUrl.href, context);
-        }
-      }
-      return nextResolve(specifier, context);
-    },
-  });
   const { startKubeSim } = await import('../test/kube-sim/index.js');
   const kubeconfigPath = join(folder, 'kubeconfig');
   const sim = await startKubeSim({

@@ -1,22 +1,6 @@
 // Fault soak: many runs of the built CLI against the cluster simulator with random faults, then a census
 // of what is left. Prints figures; asserts nothing. Usage: npm run soak -- [--runs 40] [--seed 1]
-import { existsSync } from 'node:fs';
-import { registerHooks } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-
-// The simulator's sources import `.js` names of `.ts` files (for jest and tsc); map them for Node.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
-      const tsUrl = new URL(`${specifier.slice(0, -'.js'.length)}.ts`, context.parentURL);
-      if (!existsSync(new URL(specifier, context.parentURL)) && existsSync(fileURLToPath(tsUrl))) {
-        return nextResolve(tsUrl.href, context);
-      }
-    }
-    return nextResolve(specifier, context);
-  },
-});
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '40' }, seed: { type: 'string', default: '1' } },

@@ -1,22 +1,12 @@
 import type { ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
 import { metricUnit } from '../metrics/names.js';
 import { renderTextTable } from './format.js';
-import { comparisonCells, verdictTally, verdictWord } from './report-input.js';
+import { comparisonRow, verdictTally, verdictWord } from './report-input.js';
 
 function scenarioBlock(scenario: ScenarioComparison): string {
-  const rows = scenario.metrics.map((m) => {
-    const cells = comparisonCells(m);
-    return [
-      `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
-      cells.baseline,
-      cells.current,
-      cells.change,
-      cells.interval,
-      cells.p,
-      cells.threshold,
-      verdictWord(m),
-    ];
-  });
+  const rows = scenario.metrics.map((m) =>
+    comparisonRow(m, `${m.metric} (${metricUnit(m.metric, scenario.test)})`, verdictWord(m)),
+  );
   const table = renderTextTable(
     [scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'],
     rows,

@@ -5,7 +5,7 @@ import { formatMetric } from './format.js';
 import { mermaidBarChart } from './markdown-mermaid.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-text.js';
 import {
-  comparisonCells,
+  comparisonRow,
   describeSettings,
   headlineMetric,
   type ScenarioView,
@@ -22,19 +22,9 @@ export function verdictCell(metric: MetricComparison): string {
 }
 
 function comparisonTable(scenario: ScenarioComparison, result: ScenarioResult): string {
-  const rows = scenario.metrics.map((m) => {
-    const cells = comparisonCells(m);
-    return [
-      `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`,
-      cells.baseline,
-      cells.current,
-      cells.change,
-      cells.interval,
-      cells.p,
-      cells.threshold,
-      verdictCell(m),
-    ];
-  });
+  const rows = scenario.metrics.map((m) =>
+    comparisonRow(m, `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`, verdictCell(m)),
+  );
   return markdownTable(
     ['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'],
     ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],

@@ -23,15 +23,8 @@ export interface ReportInput {
 /** Heading used when the input names none. */
 export const DEFAULT_REPORT_TITLE = 'netperf-gate';
 
-/** The one metric a scenario is charted by: throughput for streams, transactions/s for request/response. */
-export function headlineMetric(test: TestType): MetricName {
-  switch (test) {
-    case 'TCP_STREAM':
-      return 'throughput_gbps';
-    case 'TCP_RR':
-      return 'transactions_per_sec';
-  }
-}
+/** The one metric a scenario is charted by (re-exported for the report modules). */
+export { headlineMetric } from '../metrics/headline.js';
 
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
 export function verdictLabel(verdict: ReportInput['verdict']): string {
@@ -90,6 +83,21 @@ export function formatP(p: number): string {
 export function formatInterval(metric: MetricComparison): string {
   if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct)) return '—';
   return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
+}
+
+/** A compared metric's row in every report: name, unit, the figures, the verdict. */
+export function comparisonRow(metric: MetricComparison, name: string, verdict: string): string[] {
+  const cells = comparisonCells(metric);
+  return [
+    name,
+    cells.baseline,
+    cells.current,
+    cells.change,
+    cells.interval,
+    cells.p,
+    cells.threshold,
+    verdict,
+  ];
 }
 
 /** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */

@@ -3,7 +3,7 @@
  * an optional whisker (an interval) per bar and an optional shaded band (the threshold around the
  * baseline). Horizontal, like Cilium's benchmark charts: long labels stay readable.
  */
-import { element, textElement } from './svg-markup.js';
+import { CHART_INK, CHART_WIDTH, chartFrame, element, textElement } from './svg-markup.js';
 import { niceScale } from './svg-scale.js';
 
 /** One bar: a series' median with the samples behind it. */
@@ -44,9 +44,9 @@ export const SERIES_COLOURS: Readonly<Record<string, string>> = {
   'node-to-node': '#009E73',
 };
 const OTHER_SERIES_COLOUR = '#777777';
-const INK = '#1a1a1a';
+const INK = CHART_INK;
 
-const WIDTH = 660;
+const WIDTH = CHART_WIDTH;
 const PLOT_LEFT = 110;
 const PLOT_RIGHT = 530;
 const TOP = 8;
@@ -223,21 +223,7 @@ export function renderBarChart(chart: BarChart): string {
     band(toX, chart, plotBottom, 'edges'),
     legend(chart, legendTop),
   ].join('');
-  return element(
-    'svg',
-    {
-      class: 'chart-bars',
-      role: 'img',
-      'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      width: WIDTH,
-      height,
-      'font-family': 'system-ui, sans-serif',
-      'font-size': 12,
-      fill: INK,
-    },
-    body,
-  );
+  return chartFrame('chart-bars', chart.id, height, body);
 }
 
 /** An element id from parts such as a scenario name: anything but letters, digits, _ and - becomes _. */

@@ -5,7 +5,7 @@
  * bars from zero (svg-bar-chart.ts) show the size, this shows the change.
  */
 import { formatPercentChange } from './format.js';
-import { element, textElement } from './svg-markup.js';
+import { CHART_INK, CHART_WIDTH, chartFrame, element, textElement } from './svg-markup.js';
 import { niceScale } from './svg-scale.js';
 
 /** One metric's change. */
@@ -28,13 +28,13 @@ export interface ChangeChart {
   rows: ChangeRow[];
 }
 
-const WIDTH = 660;
+const WIDTH = CHART_WIDTH;
 const LABEL_RIGHT = 150;
 const PLOT_LEFT = 160;
 const PLOT_RIGHT = 480;
 const TOP = 8;
 const ROW = 22;
-const INK = '#1a1a1a';
+const INK = CHART_INK;
 
 /** Marker per verdict: shape and fill differ, so colour is never the only cue (the word is printed too). */
 function marker(row: ChangeRow, x: number, y: number): string {
@@ -160,19 +160,5 @@ export function renderChangeChart(chart: ChangeChart): string {
     axis(ticks, toX, bottom),
     ...chart.rows.map((item, i) => row(item, i, toX)),
   ].join('');
-  return element(
-    'svg',
-    {
-      class: 'chart-change',
-      role: 'img',
-      'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      width: WIDTH,
-      height,
-      'font-family': 'system-ui, sans-serif',
-      'font-size': 12,
-      fill: INK,
-    },
-    body,
-  );
+  return chartFrame('chart-change', chart.id, height, body);
 }

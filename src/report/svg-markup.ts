@@ -43,3 +43,27 @@ export function element(name: string, attributes: Attributes, children?: string)
 export function textElement(name: string, attributes: Attributes, text: string): string {
   return element(name, attributes, escapeXml(text));
 }
+
+/** Width of every chart, in CSS pixels; the page lays them out at this size. */
+export const CHART_WIDTH = 660;
+/** Text and axis colour of every chart. */
+export const CHART_INK = '#1a1a1a';
+
+/** The outer <svg> of a chart: labelled by its title and description, one font, one width. */
+export function chartFrame(chartClass: string, id: string, height: number, body: string): string {
+  return element(
+    'svg',
+    {
+      class: chartClass,
+      role: 'img',
+      'aria-labelledby': `${id}-title ${id}-desc`,
+      viewBox: `0 0 ${CHART_WIDTH} ${height}`,
+      width: CHART_WIDTH,
+      height,
+      'font-family': 'system-ui, sans-serif',
+      'font-size': 12,
+      fill: CHART_INK,
+    },
+    body,
+  );
+}

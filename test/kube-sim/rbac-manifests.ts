@@ -98,34 +98,37 @@ function parseOrThrow<T extends z.ZodTypeAny>(schema: T, value: unknown, where: 
   throw new Error(`${where}: ${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`);
 }
 
+function addRole(policy: RbacPolicy, doc: Record<string, unknown>, where: string): void {
+  if (doc.aggregationRule !== undefined)
+    throw new Error(`${where}: aggregationRule is not supported by kube-sim`);
+  const role = parseOrThrow(roleSchema, doc, where);
+  const entry = { name: role.metadata.name, rules: role.rules ?? [] };
+  if (role.kind === 'ClusterRole') policy.clusterRoles.push(entry);
+  else policy.roles.push({ ...entry, namespace: role.metadata.namespace ?? DEFAULT_NAMESPACE });
+}
+
+function addBinding(policy: RbacPolicy, doc: Record<string, unknown>, where: string): void {
+  const binding = parseOrThrow(bindingSchema, doc, where);
+  const entry = { name: binding.metadata.name, roleRef: binding.roleRef, subjects: binding.subjects ?? [] };
+  if (binding.kind === 'RoleBinding') {
+    policy.roleBindings.push({ ...entry, namespace: binding.metadata.namespace ?? DEFAULT_NAMESPACE });
+    return;
+  }
+  if (binding.roleRef.kind !== 'ClusterRole')
+    throw new Error(`${where}: roleRef.kind: a ClusterRoleBinding can only refer to a ClusterRole`);
+  policy.clusterRoleBindings.push(entry);
+}
+
 function addDocument(policy: RbacPolicy, doc: Record<string, unknown>, where: string): void {
   switch (doc.kind) {
     case 'Role':
-    case 'ClusterRole': {
-      if (doc.aggregationRule !== undefined)
-        throw new Error(`${where}: aggregationRule is not supported by kube-sim`);
-      const role = parseOrThrow(roleSchema, doc, where);
-      const entry = { name: role.metadata.name, rules: role.rules ?? [] };
-      if (role.kind === 'ClusterRole') policy.clusterRoles.push(entry);
-      else policy.roles.push({ ...entry, namespace: role.metadata.namespace ?? DEFAULT_NAMESPACE });
+    case 'ClusterRole':
+      addRole(policy, doc, where);
       return;
-    }
     case 'RoleBinding':
-    case 'ClusterRoleBinding': {
-      const binding = parseOrThrow(bindingSchema, doc, where);
-      const entry = {
-        name: binding.metadata.name,
-        roleRef: binding.roleRef,
-        subjects: binding.subjects ?? [],
-      };
-      if (binding.kind === 'ClusterRoleBinding') {
-        if (binding.roleRef.kind !== 'ClusterRole')
-          throw new Error(`${where}: roleRef.kind: a ClusterRoleBinding can only refer to a ClusterRole`);
-        policy.clusterRoleBindings.push(entry);
-      } else
-        policy.roleBindings.push({ ...entry, namespace: binding.metadata.namespace ?? DEFAULT_NAMESPACE });
+    case 'ClusterRoleBinding':
+      addBinding(policy, doc, where);
       return;
-    }
     case 'ServiceAccount':
     case 'Namespace': {
       const plain = parseOrThrow(plainSchema, doc, where);

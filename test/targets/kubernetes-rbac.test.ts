@@ -1,6 +1,11 @@
-/** The RBAC manifests in deploy/rbac grant what the Kubernetes target calls, and no more than that. */
+/**
+ * The RBAC manifests in deploy/rbac grant what the Kubernetes target calls, and no more than that
+ * (enforced for real in kubernetes-rbac.integration.test.ts); a refused exec says what it needs.
+ */
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
+import { readApiFailure } from '../../src/targets/kubernetes/api-errors.js';
+import { ExecHandshakeError } from '../../src/targets/kubernetes/exec.js';
 
 interface Rule {
   apiGroups: string[];
@@ -99,5 +104,16 @@ describe('RBAC for an existing namespace', () => {
   it('puts the Role, its binding and the ServiceAccount in the one namespace', () => {
     const namespaced = docs.filter((doc) => ['Role', 'RoleBinding', 'ServiceAccount'].includes(doc.kind));
     expect(new Set(namespaced.map((doc) => doc.metadata.namespace))).toEqual(new Set(['netperf-gate']));
+  });
+});
+
+describe('a refused exec', () => {
+  it('says what exec needs, since the WebSocket refusal carries no Status', () => {
+    const refused = readApiFailure(new ExecHandshakeError('Unexpected server response: 403', 403));
+    expect(refused.status).toBe(403);
+    expect(refused.message).toMatch(/refused the exec's WebSocket upgrade \(403 Forbidden\)/);
+    expect(refused.message).toMatch(/needs get and create on pods\/exec .*deploy\/rbac/);
+    const missing = readApiFailure(new ExecHandshakeError('Unexpected server response: 404', 404));
+    expect(missing.message).toBe('Unexpected server response: 404');
   });
 });
