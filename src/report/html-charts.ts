@@ -27,12 +27,15 @@ function comparedMetric(view: ScenarioView, metric: MetricName): MetricCompariso
 }
 
 /**
- * Bars of the node-to-node (host-network) reference, when the results carry one. Results have no
- * reference yet; when they do, its bar (series `node-to-node`) is returned here and every chart
- * shows it beside baseline and current.
+ * The bar of the node-to-node (host-network) reference, when the current results carry one: every
+ * chart then shows it beside baseline and current.
  */
-function referenceBars(_view: ScenarioView, _metric: MetricName): ChartBar[] {
-  return [];
+function referenceBars(view: ScenarioView, metric: MetricName): ChartBar[] {
+  const reference = view.result.reference;
+  const aggregate = reference?.aggregates[metric];
+  if (reference === undefined || aggregate === undefined) return [];
+  const samples = reference.samples.map((s) => s.metrics[metric]).filter((v): v is number => v !== undefined);
+  return [{ series: 'node-to-node', value: aggregate.median, samples }];
 }
 
 /** Baseline and current bars of a compared metric, or the current bar alone; none when not measured. */

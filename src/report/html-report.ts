@@ -8,7 +8,9 @@ import {
   environmentFacts,
   headlineMetric,
   METHOD_NOTE,
+  REFERENCE_HEADERS,
   type ReportInput,
+  referenceRows,
   type ScenarioView,
   scenarioViews,
   verdictDetail,
@@ -129,11 +131,21 @@ function reproduceSection(commands: readonly string[]): string {
 }
 
 /**
- * The node-to-node (host-network) reference section. Results carry no reference yet; when they do,
- * this shows the pod/host ratio per scenario (how much the CNI costs) and html-charts.ts adds its bars.
+ * The node-to-node (host-network) reference section: the pod/host ratio per scenario (how much the
+ * pod network costs, as Cilium's "node-to-node baseline"); html-charts.ts adds its bars to the charts.
  */
-function referenceSection(_input: ReportInput): string {
-  return '';
+function referenceSection(input: ReportInput): string {
+  const rows = referenceRows(input.current);
+  if (rows.length === 0) return '';
+  return element(
+    'section',
+    { id: 'reference' },
+    textElement('h2', {}, 'Node-to-node reference (host network)') +
+      htmlTable(
+        REFERENCE_HEADERS,
+        rows.map((row) => row.map(escapeXml)),
+      ),
+  );
 }
 
 /**

@@ -8,7 +8,9 @@ import {
   environmentFacts,
   headlineMetric,
   METHOD_NOTE,
+  REFERENCE_HEADERS,
   type ReportInput,
+  referenceRows,
   type ScenarioView,
   scenarioViews,
   verdictDetail,
@@ -104,6 +106,17 @@ function environmentSection(input: ReportInput): string {
   return parts.join('\n\n');
 }
 
+function referenceSection(results: Results): string | undefined {
+  const rows = referenceRows(results);
+  if (rows.length === 0) return undefined;
+  const table = markdownTable(
+    [...REFERENCE_HEADERS],
+    ['left', 'left', 'right', 'right', 'right'],
+    rows.map((row) => row.map(escapeMarkdown)),
+  );
+  return ['### Node-to-node reference (host network)', table].join('\n\n');
+}
+
 function reproduceSection(commands: readonly string[]): string | undefined {
   if (commands.length === 0) return undefined;
   return ['### How to reproduce locally', fencedBlock(commands.join('\n'), 'sh')].join('\n\n');
@@ -128,6 +141,7 @@ export function renderMarkdownReport(input: ReportInput): string {
     verdictBlock(input),
     overview(views),
     ...views.map(scenarioSection),
+    referenceSection(input.current),
     notCompared(input.comparison),
     environmentSection(input),
     reproduceSection(input.reproduce),

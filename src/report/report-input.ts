@@ -1,5 +1,6 @@
 import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
 import { type MetricName, metricUnit } from '../metrics/names.js';
+import { referenceRatio } from '../results/reference.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { TestType } from '../suite/model.js';
 import { formatMetric, formatPercentChange } from './format.js';
@@ -164,6 +165,36 @@ export function scenarioViews(input: ReportInput): ScenarioView[] {
 /** Sample values of one metric in a scenario's results, in sample order. */
 export function sampleValues(result: ScenarioResult, metric: MetricName): number[] {
   return result.samples.map((s) => s.metrics[metric]).filter((v): v is number => v !== undefined);
+}
+
+/** Headers of the node-to-node reference table (markdown and HTML). */
+export const REFERENCE_HEADERS = [
+  'scenario',
+  'metric (unit)',
+  'pods',
+  'host network',
+  'pods / host',
+] as const;
+
+/**
+ * Cilium's node-to-node comparison: per scenario with a host-network reference, the headline metric's
+ * median between pods and between host-network pods on the same nodes, and their ratio (what the pod
+ * network costs). Plain text cells; empty when no scenario has a reference.
+ */
+export function referenceRows(results: Results): string[][] {
+  return results.scenarios.flatMap((scenario) => {
+    const ratio = referenceRatio(scenario);
+    if (ratio === undefined) return [];
+    return [
+      [
+        scenario.settings.name,
+        `${ratio.metric} (${unitOf(ratio.metric, scenario)})`,
+        formatMetric(ratio.metric, ratio.podMedian),
+        formatMetric(ratio.metric, ratio.hostMedian),
+        `${ratio.ratio.toFixed(2)} (${formatPercentChange((ratio.ratio - 1) * 100)})`,
+      ],
+    ];
+  });
 }
 
 /** The environment as "field → value" rows (same field names as the environment differences). */

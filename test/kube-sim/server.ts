@@ -100,6 +100,19 @@ function permit(
   if (access && requester.user) authorizeRequest(access, requester.user, call);
 }
 
+/** Discovery and health: open to every user (as system:discovery and system:public-info-viewer make them). */
+function servedOpenPath(call: ApiCall): boolean {
+  const document = discoveryDocument(call.url.pathname, call.req.headers.host ?? '');
+  if (document) {
+    sendJson(call, 200, document);
+    return true;
+  }
+  if (!isHealthPath(call.url.pathname)) return false;
+  call.res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+  call.audit(200);
+  return true;
+}
+
 async function onRequest(
   cluster: Cluster,
   audit: AuditLog,
@@ -124,12 +137,7 @@ async function onRequest(
   try {
     if (url.pathname.startsWith('/sim/')) return await handleAdmin(call, cluster.faults, audit);
     identify(access, req, requester);
-    const document = discoveryDocument(url.pathname, req.headers.host ?? '');
-    if (document) return sendJson(call, 200, document);
-    if (isHealthPath(url.pathname)) {
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-      return call.audit(200);
-    }
+    if (servedOpenPath(call)) return;
     if (!route) throw pathNotFound();
     permit(access, requester, { method, verb, route, url });
     throwIfFaulted(cluster, verb, route);
