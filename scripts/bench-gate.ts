@@ -38,7 +38,13 @@ function cli(args: string[]): { code: number | null; verdictLine: string } {
   const child = spawnSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
   if (child.status !== 0 && child.status !== 1)
     throw new Error(`netperf-gate exited ${child.status}: ${child.stderr.trim()}`);
-  const verdictLine = child.stdout.split('\n').find((line) => line.startsWith('Verdict:')) ?? '';
+  const lines = child.stdout.split('\n');
+  const verdict = lines.find((line) => line.startsWith('Verdict:')) ?? '';
+  // The "Why:" lines name each regressed metric: "  tcp_rr_1cpu transactions_per_sec: regression — …".
+  const regressed = lines
+    .filter((line) => line.includes(': regression — '))
+    .map((line) => line.trim().split(':')[0]?.replace(' ', '/'));
+  const verdictLine = regressed.length > 0 ? `${verdict} [${regressed.join(', ')}]` : verdict;
   return { code: child.status, verdictLine };
 }
 
