@@ -76,7 +76,7 @@ describe('reading API failures', () => {
     );
     const forbidden = explainApiError('creating pods', apiException(403, 'Forbidden', 'no'), server);
     expect(forbidden).toBeInstanceOf(InfraError);
-    expect(forbidden.message).toContain('grant the RBAC in deploy/rbac');
+    expect(forbidden.message).toContain('grant it with deploy/rbac/namespace-per-run.yaml');
     expect(explainApiError('x', new Error('y'), 'http://localhost:8080').message).toContain(
       'no kubeconfig was found',
     );

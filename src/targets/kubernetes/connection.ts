@@ -63,7 +63,7 @@ export function explainApiError(doing: string, error: unknown, server: string): 
   }
   if (failure.status === 403) {
     return new InfraError(
-      `The Kubernetes API at ${server} refused ${doing} (${said}): grant the RBAC in deploy/rbac (see docs/kubernetes.md)`,
+      `The Kubernetes API at ${server} refused ${doing} (${said}): grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml`,
     );
   }
   return new InfraError(
