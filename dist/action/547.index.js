@@ -47,7 +47,7 @@ function networkCodeOf(error) {
 function execUpgradeRefusal(error, status) {
     if (error.name !== 'ExecHandshakeError' || status !== 403)
         return undefined;
-    return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see docs/kubernetes.md)";
+    return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see the README's Kubernetes target section)";
 }
 function firstLine(text) {
     return text.split('\n')[0]?.trim() ?? '';

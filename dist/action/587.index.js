@@ -47,7 +47,7 @@ function networkCodeOf(error) {
 function execUpgradeRefusal(error, status) {
     if (error.name !== 'ExecHandshakeError' || status !== 403)
         return undefined;
-    return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see docs/kubernetes.md)";
+    return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see the README's Kubernetes target section)";
 }
 function firstLine(text) {
     return text.split('\n')[0]?.trim() ?? '';
@@ -159,7 +159,7 @@ function explainApiError(doing, error, server) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`);
     }
     if (failure.status === 403) {
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} refused ${doing} (${said}): grant the RBAC in deploy/rbac (see docs/kubernetes.md)`);
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} refused ${doing} (${said}): grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml`);
     }
     return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`);
 }

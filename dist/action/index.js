@@ -40904,12 +40904,8 @@ function renderTextTable(headers, rows) {
     return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/report-input.ts
-
-
-/** Heading used when the input names none. */
-const DEFAULT_REPORT_TITLE = 'netperf-gate';
-/** The one metric a scenario is charted by: throughput for streams, transactions/s for request/response. */
+;// CONCATENATED MODULE: ./src/metrics/headline.ts
+/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
 function headlineMetric(test) {
     switch (test) {
         case 'TCP_STREAM':
@@ -40918,6 +40914,31 @@ function headlineMetric(test) {
             return 'transactions_per_sec';
     }
 }
+
+;// CONCATENATED MODULE: ./src/results/reference.ts
+/** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
+
+/**
+ * The pod/host ratio of the scenario's headline metric, or undefined when the scenario has no
+ * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
+ */
+function referenceRatio(scenario) {
+    const metric = headlineMetric(scenario.settings.test);
+    const podMedian = scenario.aggregates[metric]?.median;
+    const hostMedian = scenario.reference?.aggregates[metric]?.median;
+    if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
+        return undefined;
+    return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
+}
+
+;// CONCATENATED MODULE: ./src/report/report-input.ts
+
+
+
+/** Heading used when the input names none. */
+const DEFAULT_REPORT_TITLE = 'netperf-gate';
+/** The one metric a scenario is charted by (re-exported for the report modules). */
+
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
 function verdictLabel(verdict) {
     switch (verdict) {
@@ -40960,6 +40981,20 @@ function formatInterval(metric) {
     if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
         return '—';
     return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
+}
+/** A compared metric's row in every report: name, unit, the figures, the verdict. */
+function comparisonRow(metric, name, verdict) {
+    const cells = comparisonCells(metric);
+    return [
+        name,
+        cells.baseline,
+        cells.current,
+        cells.change,
+        cells.interval,
+        cells.p,
+        cells.threshold,
+        verdict,
+    ];
 }
 /** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
 function comparisonCells(metric) {
@@ -41012,6 +41047,35 @@ function scenarioViews(input) {
 function sampleValues(result, metric) {
     return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
 }
+/** Headers of the node-to-node reference table (markdown and HTML). */
+const REFERENCE_HEADERS = [
+    'scenario',
+    'metric (unit)',
+    'pods',
+    'host network',
+    'pods / host',
+];
+/**
+ * Cilium's node-to-node comparison: per scenario with a host-network reference, the headline metric's
+ * median between pods and between host-network pods on the same nodes, and their ratio (what the pod
+ * network costs). Plain text cells; empty when no scenario has a reference.
+ */
+function referenceRows(results) {
+    return results.scenarios.flatMap((scenario) => {
+        const ratio = referenceRatio(scenario);
+        if (ratio === undefined)
+            return [];
+        return [
+            [
+                scenario.settings.name,
+                `${ratio.metric} (${unitOf(ratio.metric, scenario)})`,
+                formatMetric(ratio.metric, ratio.podMedian),
+                formatMetric(ratio.metric, ratio.hostMedian),
+                `${ratio.ratio.toFixed(2)} (${formatPercentChange((ratio.ratio - 1) * 100)})`,
+            ],
+        ];
+    });
+}
 /** The environment as "field → value" rows (same field names as the environment differences). */
 function environmentFacts(results) {
     const { environment, target } = results;
@@ -41040,19 +41104,7 @@ const METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of t
 
 
 function scenarioBlock(scenario) {
-    const rows = scenario.metrics.map((m) => {
-        const cells = comparisonCells(m);
-        return [
-            `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
-            cells.baseline,
-            cells.current,
-            cells.change,
-            cells.interval,
-            cells.p,
-            cells.threshold,
-            verdictWord(m),
-        ];
-    });
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${m.metric} (${metricUnit(m.metric, scenario.test)})`, verdictWord(m)));
     const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
     const notes = scenario.notes.map((note) => `  note: ${note}`);
     return [table, ...notes].join('\n');
@@ -52199,17 +52251,6 @@ async function withSignalCleanup(cleanup, work, log, exit = (code) => process.ex
     }
 }
 
-;// CONCATENATED MODULE: ./src/metrics/headline.ts
-/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
-function headline_headlineMetric(test) {
-    switch (test) {
-        case 'TCP_STREAM':
-            return 'throughput_gbps';
-        case 'TCP_RR':
-            return 'transactions_per_sec';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/metrics/sample.ts
 
 
@@ -52702,7 +52743,7 @@ function toInstanceFigures(figures) {
 
 
 function headline(scenario, metrics) {
-    const metric = headline_headlineMetric(scenario.test);
+    const metric = headlineMetric(scenario.test);
     const value = metrics[metric];
     return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${metricUnit(metric)}`;
 }
@@ -53770,19 +53811,7 @@ function verdictCell(metric) {
         : word;
 }
 function comparisonTable(scenario, result) {
-    const rows = scenario.metrics.map((m) => {
-        const cells = comparisonCells(m);
-        return [
-            `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`,
-            cells.baseline,
-            cells.current,
-            cells.change,
-            cells.interval,
-            cells.p,
-            cells.threshold,
-            verdictCell(m),
-        ];
-    });
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`, verdictCell(m)));
     return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
 }
 function headlineChart(scenario) {
@@ -53939,6 +53968,13 @@ function environmentSection(input) {
     parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
     return parts.join('\n\n');
 }
+function referenceSection(results) {
+    const rows = referenceRows(results);
+    if (rows.length === 0)
+        return undefined;
+    const table = markdownTable([...REFERENCE_HEADERS], ['left', 'left', 'right', 'right', 'right'], rows.map((row) => row.map(escapeMarkdown)));
+    return ['### Node-to-node reference (host network)', table].join('\n\n');
+}
 function reproduceSection(commands) {
     if (commands.length === 0)
         return undefined;
@@ -53962,6 +53998,7 @@ function renderMarkdownReport(input) {
         verdictBlock(input),
         overview(views),
         ...views.map(scenarioSection),
+        referenceSection(input.current),
         notCompared(input.comparison),
         environmentSection(input),
         reproduceSection(input.reproduce),
@@ -54139,6 +54176,24 @@ function svg_markup_element(name, attributes, children) {
 function textElement(name, attributes, text) {
     return svg_markup_element(name, attributes, escapeXml(text));
 }
+/** Width of every chart, in CSS pixels; the page lays them out at this size. */
+const svg_markup_CHART_WIDTH = 660;
+/** Text and axis colour of every chart. */
+const CHART_INK = '#1a1a1a';
+/** The outer <svg> of a chart: labelled by its title and description, one font, one width. */
+function chartFrame(chartClass, id, height, body) {
+    return svg_markup_element('svg', {
+        class: chartClass,
+        role: 'img',
+        'aria-labelledby': `${id}-title ${id}-desc`,
+        viewBox: `0 0 ${svg_markup_CHART_WIDTH} ${height}`,
+        width: svg_markup_CHART_WIDTH,
+        height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: CHART_INK,
+    }, body);
+}
 
 ;// CONCATENATED MODULE: ./src/report/svg-bar-chart.ts
 /**
@@ -54155,8 +54210,8 @@ const SERIES_COLOURS = {
     'node-to-node': '#009E73',
 };
 const OTHER_SERIES_COLOUR = '#777777';
-const INK = '#1a1a1a';
-const WIDTH = 660;
+const INK = CHART_INK;
+const WIDTH = (/* unused pure expression or super */ null && (CHART_WIDTH));
 const PLOT_LEFT = 110;
 const PLOT_RIGHT = 530;
 const TOP = 8;
@@ -54308,17 +54363,7 @@ function renderBarChart(chart) {
         band(toX, chart, plotBottom, 'edges'),
         legend(chart, legendTop),
     ].join('');
-    return svg_markup_element('svg', {
-        class: 'chart-bars',
-        role: 'img',
-        'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
-        viewBox: `0 0 ${WIDTH} ${height}`,
-        width: WIDTH,
-        height,
-        'font-family': 'system-ui, sans-serif',
-        'font-size': 12,
-        fill: INK,
-    }, body);
+    return chartFrame('chart-bars', chart.id, height, body);
 }
 /** An element id from parts such as a scenario name: anything but letters, digits, _ and - becomes _. */
 function chartId(...parts) {
@@ -54347,12 +54392,16 @@ function comparedMetric(view, metric) {
     return view.comparison?.metrics.find((m) => m.metric === metric);
 }
 /**
- * Bars of the node-to-node (host-network) reference, when the results carry one. Results have no
- * reference yet; when they do, its bar (series `node-to-node`) is returned here and every chart
- * shows it beside baseline and current.
+ * The bar of the node-to-node (host-network) reference, when the current results carry one: every
+ * chart then shows it beside baseline and current.
  */
-function referenceBars(_view, _metric) {
-    return [];
+function referenceBars(view, metric) {
+    const reference = view.result.reference;
+    const aggregate = reference?.aggregates[metric];
+    if (reference === undefined || aggregate === undefined)
+        return [];
+    const samples = reference.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
+    return [{ series: 'node-to-node', value: aggregate.median, samples }];
 }
 /** Baseline and current bars of a compared metric, or the current bar alone; none when not measured. */
 function barsFor(view, metric) {
@@ -54480,13 +54529,13 @@ function changeChart(view) {
 
 
 
-const svg_change_chart_WIDTH = 660;
+const svg_change_chart_WIDTH = (/* unused pure expression or super */ null && (CHART_WIDTH));
 const LABEL_RIGHT = 150;
 const svg_change_chart_PLOT_LEFT = 160;
 const svg_change_chart_PLOT_RIGHT = 480;
 const svg_change_chart_TOP = 8;
 const svg_change_chart_ROW = 22;
-const svg_change_chart_INK = '#1a1a1a';
+const svg_change_chart_INK = CHART_INK;
 /** Marker per verdict: shape and fill differ, so colour is never the only cue (the word is printed too). */
 function marker(row, x, y) {
     switch (row.verdict) {
@@ -54591,17 +54640,7 @@ function renderChangeChart(chart) {
         svg_change_chart_axis(ticks, toX, bottom),
         ...chart.rows.map((item, i) => row(item, i, toX)),
     ].join('');
-    return svg_markup_element('svg', {
-        class: 'chart-change',
-        role: 'img',
-        'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
-        viewBox: `0 0 ${svg_change_chart_WIDTH} ${height}`,
-        width: svg_change_chart_WIDTH,
-        height,
-        'font-family': 'system-ui, sans-serif',
-        'font-size': 12,
-        fill: svg_change_chart_INK,
-    }, body);
+    return chartFrame('chart-change', chart.id, height, body);
 }
 
 ;// CONCATENATED MODULE: ./src/report/html-scenario.ts
@@ -54851,11 +54890,15 @@ function html_report_reproduceSection(commands) {
     return svg_markup_element('section', { id: 'reproduce' }, textElement('h2', {}, 'How to reproduce locally') + svg_markup_element('pre', {}, code));
 }
 /**
- * The node-to-node (host-network) reference section. Results carry no reference yet; when they do,
- * this shows the pod/host ratio per scenario (how much the CNI costs) and html-charts.ts adds its bars.
+ * The node-to-node (host-network) reference section: the pod/host ratio per scenario (how much the
+ * pod network costs, as Cilium's "node-to-node baseline"); html-charts.ts adds its bars to the charts.
  */
-function referenceSection(_input) {
-    return '';
+function html_report_referenceSection(input) {
+    const rows = referenceRows(input.current);
+    if (rows.length === 0)
+        return '';
+    return svg_markup_element('section', { id: 'reference' }, textElement('h2', {}, 'Node-to-node reference (host network)') +
+        htmlTable(REFERENCE_HEADERS, rows.map((row) => row.map(escapeXml))));
 }
 /**
  * The report as ONE self-contained HTML file: inline CSS and inline SVG, no script, nothing loaded
@@ -54879,7 +54922,7 @@ function renderHtmlReport(input) {
         banner(input),
         html_report_overview(views),
         ...views.map(html_scenario_scenarioSection),
-        referenceSection(input),
+        html_report_referenceSection(input),
         html_report_notCompared(input.comparison),
         html_report_environmentSection(input),
         html_report_reproduceSection(input.reproduce),

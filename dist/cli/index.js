@@ -26353,20 +26353,30 @@ async function calibrateTarget(config, io) {
     return noise;
 }
 
+;// CONCATENATED MODULE: ./src/results/reference.ts
+/** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
+
+/**
+ * The pod/host ratio of the scenario's headline metric, or undefined when the scenario has no
+ * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
+ */
+function referenceRatio(scenario) {
+    const metric = headlineMetric(scenario.settings.test);
+    const podMedian = scenario.aggregates[metric]?.median;
+    const hostMedian = scenario.reference?.aggregates[metric]?.median;
+    if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
+        return undefined;
+    return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
+}
+
 ;// CONCATENATED MODULE: ./src/report/report-input.ts
+
 
 
 /** Heading used when the input names none. */
 const DEFAULT_REPORT_TITLE = 'netperf-gate';
-/** The one metric a scenario is charted by: throughput for streams, transactions/s for request/response. */
-function report_input_headlineMetric(test) {
-    switch (test) {
-        case 'TCP_STREAM':
-            return 'throughput_gbps';
-        case 'TCP_RR':
-            return 'transactions_per_sec';
-    }
-}
+/** The one metric a scenario is charted by (re-exported for the report modules). */
+
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
 function verdictLabel(verdict) {
     switch (verdict) {
@@ -26409,6 +26419,20 @@ function formatInterval(metric) {
     if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
         return '—';
     return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
+}
+/** A compared metric's row in every report: name, unit, the figures, the verdict. */
+function comparisonRow(metric, name, verdict) {
+    const cells = comparisonCells(metric);
+    return [
+        name,
+        cells.baseline,
+        cells.current,
+        cells.change,
+        cells.interval,
+        cells.p,
+        cells.threshold,
+        verdict,
+    ];
 }
 /** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
 function comparisonCells(metric) {
@@ -26461,6 +26485,35 @@ function scenarioViews(input) {
 function sampleValues(result, metric) {
     return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
 }
+/** Headers of the node-to-node reference table (markdown and HTML). */
+const REFERENCE_HEADERS = [
+    'scenario',
+    'metric (unit)',
+    'pods',
+    'host network',
+    'pods / host',
+];
+/**
+ * Cilium's node-to-node comparison: per scenario with a host-network reference, the headline metric's
+ * median between pods and between host-network pods on the same nodes, and their ratio (what the pod
+ * network costs). Plain text cells; empty when no scenario has a reference.
+ */
+function referenceRows(results) {
+    return results.scenarios.flatMap((scenario) => {
+        const ratio = referenceRatio(scenario);
+        if (ratio === undefined)
+            return [];
+        return [
+            [
+                scenario.settings.name,
+                `${ratio.metric} (${unitOf(ratio.metric, scenario)})`,
+                formatMetric(ratio.metric, ratio.podMedian),
+                formatMetric(ratio.metric, ratio.hostMedian),
+                `${ratio.ratio.toFixed(2)} (${formatPercentChange((ratio.ratio - 1) * 100)})`,
+            ],
+        ];
+    });
+}
 /** The environment as "field → value" rows (same field names as the environment differences). */
 function environmentFacts(results) {
     const { environment, target } = results;
@@ -26489,19 +26542,7 @@ const METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of t
 
 
 function scenarioBlock(scenario) {
-    const rows = scenario.metrics.map((m) => {
-        const cells = comparisonCells(m);
-        return [
-            `${m.metric} (${metricUnit(m.metric, scenario.test)})`,
-            cells.baseline,
-            cells.current,
-            cells.change,
-            cells.interval,
-            cells.p,
-            cells.threshold,
-            verdictWord(m),
-        ];
-    });
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${m.metric} (${metricUnit(m.metric, scenario.test)})`, verdictWord(m)));
     const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
     const notes = scenario.notes.map((note) => `  note: ${note}`);
     return [table, ...notes].join('\n');
@@ -26994,6 +27035,24 @@ function svg_markup_element(name, attributes, children) {
 function textElement(name, attributes, text) {
     return svg_markup_element(name, attributes, escapeXml(text));
 }
+/** Width of every chart, in CSS pixels; the page lays them out at this size. */
+const svg_markup_CHART_WIDTH = 660;
+/** Text and axis colour of every chart. */
+const CHART_INK = '#1a1a1a';
+/** The outer <svg> of a chart: labelled by its title and description, one font, one width. */
+function chartFrame(chartClass, id, height, body) {
+    return svg_markup_element('svg', {
+        class: chartClass,
+        role: 'img',
+        'aria-labelledby': `${id}-title ${id}-desc`,
+        viewBox: `0 0 ${svg_markup_CHART_WIDTH} ${height}`,
+        width: svg_markup_CHART_WIDTH,
+        height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: CHART_INK,
+    }, body);
+}
 
 ;// CONCATENATED MODULE: ./src/report/svg-scale.ts
 const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
@@ -27030,8 +27089,8 @@ const SERIES_COLOURS = {
     'node-to-node': '#009E73',
 };
 const OTHER_SERIES_COLOUR = '#777777';
-const INK = '#1a1a1a';
-const WIDTH = 660;
+const INK = CHART_INK;
+const WIDTH = (/* unused pure expression or super */ null && (CHART_WIDTH));
 const PLOT_LEFT = 110;
 const PLOT_RIGHT = 530;
 const TOP = 8;
@@ -27183,17 +27242,7 @@ function renderBarChart(chart) {
         band(toX, chart, plotBottom, 'edges'),
         legend(chart, legendTop),
     ].join('');
-    return svg_markup_element('svg', {
-        class: 'chart-bars',
-        role: 'img',
-        'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
-        viewBox: `0 0 ${WIDTH} ${height}`,
-        width: WIDTH,
-        height,
-        'font-family': 'system-ui, sans-serif',
-        'font-size': 12,
-        fill: INK,
-    }, body);
+    return chartFrame('chart-bars', chart.id, height, body);
 }
 /** An element id from parts such as a scenario name: anything but letters, digits, _ and - becomes _. */
 function chartId(...parts) {
@@ -27222,12 +27271,16 @@ function comparedMetric(view, metric) {
     return view.comparison?.metrics.find((m) => m.metric === metric);
 }
 /**
- * Bars of the node-to-node (host-network) reference, when the results carry one. Results have no
- * reference yet; when they do, its bar (series `node-to-node`) is returned here and every chart
- * shows it beside baseline and current.
+ * The bar of the node-to-node (host-network) reference, when the current results carry one: every
+ * chart then shows it beside baseline and current.
  */
-function referenceBars(_view, _metric) {
-    return [];
+function referenceBars(view, metric) {
+    const reference = view.result.reference;
+    const aggregate = reference?.aggregates[metric];
+    if (reference === undefined || aggregate === undefined)
+        return [];
+    const samples = reference.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
+    return [{ series: 'node-to-node', value: aggregate.median, samples }];
 }
 /** Baseline and current bars of a compared metric, or the current bar alone; none when not measured. */
 function barsFor(view, metric) {
@@ -27269,7 +27322,7 @@ function thresholdBand(compared) {
 }
 /** The scenario's headline metric: throughput for streams, transactions/s for request/response. */
 function headlineChart(view) {
-    const metric = report_input_headlineMetric(view.result.settings.test);
+    const metric = headlineMetric(view.result.settings.test);
     const bars = barsFor(view, metric);
     if (bars.length === 0)
         return undefined;
@@ -27355,13 +27408,13 @@ function changeChart(view) {
 
 
 
-const svg_change_chart_WIDTH = 660;
+const svg_change_chart_WIDTH = (/* unused pure expression or super */ null && (CHART_WIDTH));
 const LABEL_RIGHT = 150;
 const svg_change_chart_PLOT_LEFT = 160;
 const svg_change_chart_PLOT_RIGHT = 480;
 const svg_change_chart_TOP = 8;
 const svg_change_chart_ROW = 22;
-const svg_change_chart_INK = '#1a1a1a';
+const svg_change_chart_INK = CHART_INK;
 /** Marker per verdict: shape and fill differ, so colour is never the only cue (the word is printed too). */
 function marker(row, x, y) {
     switch (row.verdict) {
@@ -27466,17 +27519,7 @@ function renderChangeChart(chart) {
         svg_change_chart_axis(ticks, toX, bottom),
         ...chart.rows.map((item, i) => row(item, i, toX)),
     ].join('');
-    return svg_markup_element('svg', {
-        class: 'chart-change',
-        role: 'img',
-        'aria-labelledby': `${chart.id}-title ${chart.id}-desc`,
-        viewBox: `0 0 ${svg_change_chart_WIDTH} ${height}`,
-        width: svg_change_chart_WIDTH,
-        height,
-        'font-family': 'system-ui, sans-serif',
-        'font-size': 12,
-        fill: svg_change_chart_INK,
-    }, body);
+    return chartFrame('chart-change', chart.id, height, body);
 }
 
 ;// CONCATENATED MODULE: ./src/report/html-scenario.ts
@@ -27665,7 +27708,7 @@ function overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
-        const metric = comparison.metrics.find((m) => m.metric === report_input_headlineMetric(comparison.test));
+        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
         if (metric === undefined)
             return [];
         const cells = comparisonCells(metric);
@@ -27726,11 +27769,15 @@ function reproduceSection(commands) {
     return svg_markup_element('section', { id: 'reproduce' }, textElement('h2', {}, 'How to reproduce locally') + svg_markup_element('pre', {}, code));
 }
 /**
- * The node-to-node (host-network) reference section. Results carry no reference yet; when they do,
- * this shows the pod/host ratio per scenario (how much the CNI costs) and html-charts.ts adds its bars.
+ * The node-to-node (host-network) reference section: the pod/host ratio per scenario (how much the
+ * pod network costs, as Cilium's "node-to-node baseline"); html-charts.ts adds its bars to the charts.
  */
-function referenceSection(_input) {
-    return '';
+function referenceSection(input) {
+    const rows = referenceRows(input.current);
+    if (rows.length === 0)
+        return '';
+    return svg_markup_element('section', { id: 'reference' }, textElement('h2', {}, 'Node-to-node reference (host network)') +
+        htmlTable(REFERENCE_HEADERS, rows.map((row) => row.map(escapeXml))));
 }
 /**
  * The report as ONE self-contained HTML file: inline CSS and inline SVG, no script, nothing loaded
@@ -27833,23 +27880,11 @@ function verdictCell(metric) {
         : word;
 }
 function markdown_scenario_comparisonTable(scenario, result) {
-    const rows = scenario.metrics.map((m) => {
-        const cells = comparisonCells(m);
-        return [
-            `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`,
-            cells.baseline,
-            cells.current,
-            cells.change,
-            cells.interval,
-            cells.p,
-            cells.threshold,
-            verdictCell(m),
-        ];
-    });
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`, verdictCell(m)));
     return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
 }
 function markdown_scenario_headlineChart(scenario) {
-    const metric = report_input_headlineMetric(scenario.test);
+    const metric = headlineMetric(scenario.test);
     const compared = scenario.metrics.find((m) => m.metric === metric);
     if (compared === undefined)
         return undefined;
@@ -27943,7 +27978,7 @@ function markdown_report_overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
-        const metric = comparison.metrics.find((m) => m.metric === report_input_headlineMetric(comparison.test));
+        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
         const gated = comparison.metrics.filter((m) => m.gated);
         const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
         const cells = metric ? comparisonCells(metric) : undefined;
@@ -28002,6 +28037,13 @@ function markdown_report_environmentSection(input) {
     parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
     return parts.join('\n\n');
 }
+function markdown_report_referenceSection(results) {
+    const rows = referenceRows(results);
+    if (rows.length === 0)
+        return undefined;
+    const table = markdownTable([...REFERENCE_HEADERS], ['left', 'left', 'right', 'right', 'right'], rows.map((row) => row.map(escapeMarkdown)));
+    return ['### Node-to-node reference (host network)', table].join('\n\n');
+}
 function markdown_report_reproduceSection(commands) {
     if (commands.length === 0)
         return undefined;
@@ -28025,6 +28067,7 @@ function renderMarkdownReport(input) {
         verdictBlock(input),
         markdown_report_overview(views),
         ...views.map(markdown_report_scenarioSection),
+        markdown_report_referenceSection(input.current),
         markdown_report_notCompared(input.comparison),
         markdown_report_environmentSection(input),
         markdown_report_reproduceSection(input.reproduce),
