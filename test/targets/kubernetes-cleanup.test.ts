@@ -140,7 +140,7 @@ describe('the cluster sweep', () => {
       'cleanup: not allowed to list namespaces at https://fake:6443; only pods in perf are swept',
     );
     await expect(sweepLeftoverRuns(api, { olderThanMs: 0, log: () => {} })).rejects.toThrow(
-      /refused listing namespaces .*grant the RBAC in deploy\/rbac/,
+      /refused listing namespaces .*grant it with deploy\/rbac\/namespace-per-run.yaml/,
     );
   });
 
