@@ -16,6 +16,10 @@ export interface BadInput {
   exitCode: 2 | 3;
 }
 
+/** A kubeconfig whose server is a closed port on loopback (nothing leaves the machine). */
+const UNREACHABLE_KUBECONFIG =
+  'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: abc}\ncontexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n';
+
 const DAMAGED_RESULTS = JSON.stringify({
   schemaVersion: 1,
   tool: { name: 'netperf-gate', version: '0.1.0' },
@@ -255,6 +259,33 @@ export const BAD_INPUTS: BadInput[] = [
       '<out>',
     ],
     message: 'the run did not finish within --timeout 3 s: it was stopped and cleaned up',
+    exitCode: 3,
+  },
+  {
+    what: 'kubeconfig file missing',
+    args: ['run', '--target', 'kubernetes', '--kubeconfig', 'absent.yaml'],
+    message: "Cannot load 'absent.yaml': ENOENT",
+    exitCode: 2,
+  },
+  {
+    what: 'kubeconfig not YAML',
+    args: ['run', '--target', 'kubernetes', '--kubeconfig', '<kc>'],
+    files: { kc: 'not: [valid' },
+    message: 'Pass a readable kubeconfig with --kubeconfig.',
+    exitCode: 2,
+  },
+  {
+    what: 'kubeconfig context unknown',
+    args: ['run', '--target', 'kubernetes', '--kubeconfig', '<kc>', '--context', 'other'],
+    files: { kc: UNREACHABLE_KUBECONFIG },
+    message: "Unknown --context 'other'. Contexts in the kubeconfig: ctx.",
+    exitCode: 2,
+  },
+  {
+    what: 'Kubernetes API unreachable',
+    args: ['run', '--target', 'kubernetes', '--kubeconfig', '<kc>', '--out', '<out>'],
+    files: { kc: UNREACHABLE_KUBECONFIG },
+    message: 'Cannot reach the Kubernetes API at https://127.0.0.1:1',
     exitCode: 3,
   },
 ];

@@ -3,7 +3,15 @@
  * to do, the documented exit code, no stack trace, and nothing left behind.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_INPUTS, type BadInput } from './bad-inputs.catalogue.js';
@@ -28,26 +36,41 @@ function resolveArgs(row: BadInput, dir: string): string[] {
   return row.args.map((arg) => (/^<(\w+)>$/.test(arg) ? join(dir, arg.slice(1, -1)) : arg));
 }
 
-function leftovers(): string {
-  const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
-  const processes = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
-  return [...namespaces.split('\n'), ...processes.split('\n')]
-    .filter((line) => /^npg-\d+-(cli|srv)/.test(line) || /netserver -D -4 -L 198\.18\.0\.2/.test(line))
-    .join('\n');
+/** Every process started for a row carries this variable (children inherit the environment). */
+const TAG = 'NPG_BAD_INPUT_ROW';
+
+/**
+ * What one row's run left: its network namespaces (named after the CLI's pid) and any process still
+ * carrying the row's tag. Scoped to the row, so other netperf-gate runs on the machine do not count.
+ */
+function leftovers(pid: number | undefined, tag: string): string[] {
+  const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.startsWith(`npg-${pid}-`));
+  const tagged = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/environ`, 'utf8').includes(`${TAG}=${tag}`);
+      } catch {
+        return false;
+      }
+    })
+    .map((entry) => `process ${entry}`);
+  return [...namespaces, ...tagged];
 }
 
 const asRoot = process.getuid?.() === 0;
 
 describe('bad inputs', () => {
-  const before = asRoot ? leftovers() : '';
-
   it.each(BAD_INPUTS.map((row) => [row.what, row] as const))(
     '%s',
     (_what, row) => {
       if ((row.uid !== undefined || row.onlyPrograms) && !asRoot) return;
       const dir = mkdtempSync(join(folder, 'row-'));
       chmodSync(dir, 0o777);
-      const env: NodeJS.ProcessEnv = { ...process.env, ACTIONS_STEP_DEBUG: '' };
+      const tag = String(Math.random()).slice(2);
+      const env: NodeJS.ProcessEnv = { ...process.env, ACTIONS_STEP_DEBUG: '', [TAG]: tag };
       if (row.onlyPrograms) env.PATH = pathWithOnly(row.onlyPrograms);
       const result = spawnSync(process.execPath, [CLI, ...resolveArgs(row, dir)], {
         encoding: 'utf8',
@@ -62,7 +85,7 @@ describe('bad inputs', () => {
       if (!row.message.startsWith('Usage'))
         expect(lines.filter((l) => l.startsWith('netperf-gate:'))).toHaveLength(1);
       expect(result.stderr).not.toMatch(/\n\s+at /);
-      if (asRoot) expect(leftovers()).toBe(before);
+      if (asRoot) expect(leftovers(result.pid, tag)).toEqual([]);
     },
     30_000,
   );
