@@ -38,7 +38,7 @@ const INJECTION = {
 describeAsRoot('the local pipeline', () => {
   beforeAll(async () => {
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(THRESHOLDS, 'default: 50\nmetrics: {latency_p99_us: 400, latency_p90_us: 200}\n');
+    writeFileSync(THRESHOLDS, readFileSync('examples/thresholds-local.yml', 'utf8'));
   });
 
   it('measures all four scenarios with positive rates and client and server CPU', async () => {
