@@ -54177,7 +54177,7 @@ function textElement(name, attributes, text) {
     return svg_markup_element(name, attributes, escapeXml(text));
 }
 /** Width of every chart, in CSS pixels; the page lays them out at this size. */
-const svg_markup_CHART_WIDTH = 660;
+const CHART_WIDTH = 660;
 /** Text and axis colour of every chart. */
 const CHART_INK = '#1a1a1a';
 /** The outer <svg> of a chart: labelled by its title and description, one font, one width. */
@@ -54186,8 +54186,8 @@ function chartFrame(chartClass, id, height, body) {
         class: chartClass,
         role: 'img',
         'aria-labelledby': `${id}-title ${id}-desc`,
-        viewBox: `0 0 ${svg_markup_CHART_WIDTH} ${height}`,
-        width: svg_markup_CHART_WIDTH,
+        viewBox: `0 0 ${CHART_WIDTH} ${height}`,
+        width: CHART_WIDTH,
         height,
         'font-family': 'system-ui, sans-serif',
         'font-size': 12,
@@ -54211,7 +54211,6 @@ const SERIES_COLOURS = {
 };
 const OTHER_SERIES_COLOUR = '#777777';
 const INK = CHART_INK;
-const WIDTH = (/* unused pure expression or super */ null && (CHART_WIDTH));
 const PLOT_LEFT = 110;
 const PLOT_RIGHT = 530;
 const TOP = 8;
@@ -54529,7 +54528,6 @@ function changeChart(view) {
 
 
 
-const svg_change_chart_WIDTH = (/* unused pure expression or super */ null && (CHART_WIDTH));
 const LABEL_RIGHT = 150;
 const svg_change_chart_PLOT_LEFT = 160;
 const svg_change_chart_PLOT_RIGHT = 480;

@@ -2,7 +2,6 @@ import type { MetricComparison, ResultsComparison, ScenarioComparison } from '..
 import { type MetricName, metricUnit } from '../metrics/names.js';
 import { referenceRatio } from '../results/reference.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
-import type { TestType } from '../suite/model.js';
 import { formatMetric, formatPercentChange } from './format.js';
 
 /** Everything the markdown and HTML reports show. Pure data: the caller reads files and decides. */

@@ -3,7 +3,7 @@
  * an optional whisker (an interval) per bar and an optional shaded band (the threshold around the
  * baseline). Horizontal, like Cilium's benchmark charts: long labels stay readable.
  */
-import { CHART_INK, CHART_WIDTH, chartFrame, element, textElement } from './svg-markup.js';
+import { CHART_INK, chartFrame, element, textElement } from './svg-markup.js';
 import { niceScale } from './svg-scale.js';
 
 /** One bar: a series' median with the samples behind it. */
@@ -46,7 +46,6 @@ export const SERIES_COLOURS: Readonly<Record<string, string>> = {
 const OTHER_SERIES_COLOUR = '#777777';
 const INK = CHART_INK;
 
-const WIDTH = CHART_WIDTH;
 const PLOT_LEFT = 110;
 const PLOT_RIGHT = 530;
 const TOP = 8;

@@ -5,7 +5,7 @@
  * bars from zero (svg-bar-chart.ts) show the size, this shows the change.
  */
 import { formatPercentChange } from './format.js';
-import { CHART_INK, CHART_WIDTH, chartFrame, element, textElement } from './svg-markup.js';
+import { CHART_INK, chartFrame, element, textElement } from './svg-markup.js';
 import { niceScale } from './svg-scale.js';
 
 /** One metric's change. */
@@ -28,7 +28,6 @@ export interface ChangeChart {
   rows: ChangeRow[];
 }
 
-const WIDTH = CHART_WIDTH;
 const LABEL_RIGHT = 150;
 const PLOT_LEFT = 160;
 const PLOT_RIGHT = 480;
