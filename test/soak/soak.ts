@@ -59,10 +59,18 @@ async function census(sim: KubeSim): Promise<string[]> {
   const namespaces = (await (await fetch(`${sim.url}/api/v1/namespaces`)).json()) as {
     items: { metadata: { name: string } }[];
   };
-  const netns = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+  const simNamespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
     .split('\n')
     .map((line) => line.split(' ')[0] ?? '')
-    .filter((name) => name.startsWith(`${sim.netnsPrefix}-p`));
+    .filter((name) => name.startsWith(sim.netnsPrefix));
+  const netns = simNamespaces.filter((name) => name.startsWith(`${sim.netnsPrefix}-p`));
+  // Every process still inside one of the simulator's namespaces (nodes included: host-network pods).
+  const processes = simNamespaces.flatMap((name) =>
+    execFileSync('ip', ['netns', 'pids', name], { encoding: 'utf8' })
+      .split('\n')
+      .filter((pid) => pid.trim() !== '')
+      .map((pid) => `process ${pid.trim()} in ${name}`),
+  );
   return [
     ...pods.map((p) => `pod ${p.metadata.namespace}/${p.metadata.name}`),
     ...namespaces.items
@@ -70,6 +78,7 @@ async function census(sim: KubeSim): Promise<string[]> {
       .filter((n) => n.startsWith('netperf-gate-'))
       .map((n) => `namespace ${n}`),
     ...netns.map((n) => `netns ${n}`),
+    ...processes,
   ];
 }
 
