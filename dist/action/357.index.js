@@ -261,6 +261,8 @@ var fan_out = __webpack_require__(29284);
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __webpack_require__(95462);
 ;// CONCATENATED MODULE: ./src/util/process.ts
 /**
  * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
@@ -269,6 +271,8 @@ var errors = __webpack_require__(70017);
  * ChildProcess for long-running programs (netserver), which @actions/exec's promise-only API does not,
  * and because the CLI runs outside Actions too.
  */
+
+
 
 
 /** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
@@ -294,12 +298,6 @@ const INSTALL_HINTS = {
 function missingProgramMessage(program) {
     const hint = INSTALL_HINTS[program] ?? 'install it or put it on PATH';
     return `${program} was not found on PATH: ${hint}`;
-}
-/** The command line as a person would type it, for messages. */
-function formatArgv(argv) {
-    return argv
-        .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
-        .join(' ');
 }
 /** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
 function firstOutputLine(output) {
@@ -358,7 +356,7 @@ async function runAsync(argv, options = {}) {
     try {
         const output = await collect(child, program);
         if (timedOut) {
-            throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
+            throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
         }
         return output;
     }
@@ -387,7 +385,7 @@ function runSynchronously(argv, options = {}) {
     const result = (0,external_node_child_process_.spawnSync)(program, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
     const error = result.error;
     if (error?.code === 'ETIMEDOUT') {
-        throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
+        throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
     }
     if (error !== undefined)
         throw spawnError(program, error);
@@ -424,7 +422,7 @@ const LINK_UP_POLL_MS = 20;
 async function runChecked(runner, argv) {
     const output = await runner.run(argv, { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     if (output.exitCode !== 0) {
-        throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` failed: ${firstOutputLine(output)}`);
+        throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` failed: ${firstOutputLine(output)}`);
     }
     return output;
 }
@@ -627,7 +625,7 @@ async function waitUntilListening(runner, names, netserver) {
             return;
         await (0,promises_.setTimeout)(NETSERVER_READY_POLL_MS);
     }
-    throw new errors/* InfraError */.iG(`netserver did not listen on ${local_names/* SERVER_ADDRESS */.vN}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${formatArgv(netserver.argv)}\` by hand`);
+    throw new errors/* InfraError */.iG(`netserver did not listen on ${local_names/* SERVER_ADDRESS */.vN}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${(0,shell/* formatArgv */.gL)(netserver.argv)}\` by hand`);
 }
 /** Kills a netserver and waits (bounded) until it has been reaped, so no handle keeps Node alive. */
 async function stopNetserver(netserver) {

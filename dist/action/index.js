@@ -28473,6 +28473,30 @@ function exitCodeOf(error) {
 
 /***/ }),
 
+/***/ 95462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   gL: () => (/* binding */ formatArgv),
+/* harmony export */   zy: () => (/* binding */ CLI_COMMAND)
+/* harmony export */ });
+/** How a checkout runs the CLI (after `npm ci && npm run build`), in reproduce commands. */
+const CLI_COMMAND = 'node dist/cli/index.js';
+/** Quotes a shell word only when it needs it (POSIX single quotes). Pure. */
+function shellQuote(word) {
+    if (/^[\w@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+/** The command line as a person would type it, for messages and reproduce commands. */
+function formatArgv(argv) {
+    return argv.map(shellQuote).join(' ');
+}
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -41142,9 +41166,752 @@ function comparison_text_renderComparisonText(comparison) {
     return `${parts.join('\n\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's version, stored in every results file. Kept in step with package.json by a test. */
-const TOOL_VERSION = '0.1.0';
+;// CONCATENATED MODULE: ./src/stats/describe.ts
+/**
+ * Descriptive statistics for small samples of measurements (one value per netperf run).
+ *
+ * Pure functions over `readonly number[]`; none of them sorts or mutates its input. Every
+ * function refuses an empty sample and NaN with a RangeError, because a statistic of nothing
+ * (or of a failed parse) is a bug upstream that must not turn into a silent verdict.
+ * ±Infinity is accepted and ordered as usual (the bootstrap produces it for a zero baseline).
+ */
+/** R's `mad()` default constant, ≈ 1/Φ⁻¹(3/4): makes the MAD a consistent estimate of σ for normal data. */
+const MAD_NORMAL_CONSISTENCY = 1.4826;
+// Read once: the bootstrap calls quantileSorted thousands of times, and under jest every
+// `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { floor } = Math;
+function assertSample(values, what, minLength = 1) {
+    if (values.length < minLength) {
+        const need = minLength === 1 ? 'a non-empty sample' : `at least ${minLength} values`;
+        throw new RangeError(`${what} needs ${need}, got ${values.length}`);
+    }
+    for (const value of values) {
+        if (Number.isNaN(value))
+            throw new RangeError(`${what} got NaN in its sample`);
+    }
+}
+/** Ascending copy; a typed array sorts numerically without a comparator. */
+function sortedCopy(values) {
+    return Float64Array.from(values).sort();
+}
+/**
+ * Type-7 quantile of an already sorted sample (R's default): linear interpolation between the
+ * order statistics at h = (n − 1)·p. Exported for callers that sort once and ask many times.
+ * Equal neighbours are returned as they are, as R does, so +Infinity stays +Infinity.
+ */
+function quantileSorted(sorted, probability) {
+    if (sorted.length === 0)
+        throw new RangeError('quantile needs a non-empty sample, got 0');
+    if (!(probability >= 0 && probability <= 1)) {
+        throw new RangeError(`quantile probability must be within [0, 1], got ${probability}`);
+    }
+    const h = (sorted.length - 1) * probability;
+    const lowIndex = floor(h);
+    const lower = sorted[lowIndex];
+    const upper = sorted[lowIndex + 1 < sorted.length ? lowIndex + 1 : lowIndex];
+    const fraction = h - lowIndex;
+    if (fraction === 0 || lower === upper)
+        return lower;
+    return (1 - fraction) * lower + fraction * upper;
+}
+/** Type-7 quantile (R's `quantile(x, p)` default) for a probability p in [0, 1]. */
+function quantile(values, probability) {
+    assertSample(values, 'quantile');
+    return quantileSorted(sortedCopy(values), probability);
+}
+/** Median: the mean of the two middle values for an even count (same as type-7 quantile at 0.5). */
+function median(values) {
+    assertSample(values, 'median');
+    return quantileSorted(sortedCopy(values), 0.5);
+}
+/**
+ * Arithmetic mean, refined by a second pass: the naive sum loses the low digits of tightly
+ * clustered large values (NIST NumAcc3/4), and adding back the mean residual recovers them.
+ */
+function mean(values) {
+    assertSample(values, 'mean');
+    let sum = 0;
+    for (const value of values)
+        sum += value;
+    const firstPass = sum / values.length;
+    if (!Number.isFinite(firstPass))
+        return firstPass;
+    let residual = 0;
+    for (const value of values)
+        residual += value - firstPass;
+    return firstPass + residual / values.length;
+}
+/**
+ * Sample standard deviation (denominator n − 1, as R's `sd`). Needs two values: the spread of
+ * one run is undefined, not zero. Two-pass with the Chan–Golub–LeVeque correction term, which
+ * keeps the digits that cancel when the values share many leading digits.
+ */
+function sampleStdDev(values) {
+    assertSample(values, 'sampleStdDev', 2);
+    const centre = mean(values);
+    let sumSquares = 0;
+    let sumDeviations = 0;
+    for (const value of values) {
+        const deviation = value - centre;
+        sumSquares += deviation * deviation;
+        sumDeviations += deviation;
+    }
+    const variance = (sumSquares - (sumDeviations * sumDeviations) / values.length) / (values.length - 1);
+    return Math.sqrt(Math.max(variance, 0));
+}
+/**
+ * Coefficient of variation: sample standard deviation / |mean| (a fraction, not a percent).
+ * A sample of zeros has no variation and gives 0; spread around a zero mean gives Infinity.
+ */
+function coefficientOfVariation(values) {
+    const spread = sampleStdDev(values);
+    const centre = Math.abs(mean(values));
+    if (centre === 0)
+        return spread === 0 ? 0 : Number.POSITIVE_INFINITY;
+    return spread / centre;
+}
+/** Median absolute deviation from the median, unscaled (R's `mad(x, constant = 1)`). */
+function medianAbsoluteDeviation(values) {
+    const centre = median(values);
+    return median(values.map((value) => Math.abs(value - centre)));
+}
+/** MAD scaled by 1.4826 (R's `mad(x)` default), a robust stand-in for σ that ignores a stray run. */
+function scaledMedianAbsoluteDeviation(values) {
+    return MAD_NORMAL_CONSISTENCY * medianAbsoluteDeviation(values);
+}
+/** Smallest value. A loop, not `Math.min(...values)`, which overflows the stack on large arrays. */
+function minimum(values) {
+    assertSample(values, 'minimum');
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const value of values)
+        if (value < smallest)
+            smallest = value;
+    return smallest;
+}
+/** Largest value (see `minimum` for why it loops). */
+function maximum(values) {
+    assertSample(values, 'maximum');
+    let largest = Number.NEGATIVE_INFINITY;
+    for (const value of values)
+        if (value > largest)
+            largest = value;
+    return largest;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/aggregate.ts
+
+
+/** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
+function aggregateValues(values) {
+    const spread = values.length >= 2;
+    const cv = spread ? coefficientOfVariation(values) : Number.NaN;
+    return {
+        n: values.length,
+        median: median(values),
+        mean: mean(values),
+        min: minimum(values),
+        max: maximum(values),
+        stddev: spread ? sampleStdDev(values) : 0,
+        cvPct: Number.isFinite(cv) ? cv * 100 : null,
+    };
+}
+/** Aggregates for every metric that at least one sample has, in the canonical metric order. */
+function aggregateSamples(samples) {
+    const aggregates = {};
+    for (const metric of METRIC_NAMES) {
+        const values = samples
+            .map((sample) => sample[metric])
+            .filter((value) => value !== undefined);
+        if (values.length > 0)
+            aggregates[metric] = aggregateValues(values);
+    }
+    return aggregates;
+}
+
+;// CONCATENATED MODULE: ./src/results/merge.ts
+
+/** Adds extra samples of the same scenario (taken later to settle an inconclusive verdict) and re-aggregates. */
+function appendSamples(first, extra) {
+    const samples = [
+        ...first.samples,
+        ...extra.samples.map((sample, offset) => ({ ...sample, index: first.samples.length + offset })),
+    ];
+    return {
+        ...first,
+        settings: { ...first.settings, samples: samples.length },
+        samples,
+        aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/random.ts
+/**
+ * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
+ *
+ * Why not Math.random: the gate must give the same verdict for the same samples on every run
+ * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
+ * stream is identical on every JavaScript engine and matches the C original bit for bit.
+ * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
+ */
+const WEYL_INCREMENT = 0x6d2b79f5;
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { imul } = Math;
+const TWO_POW_32 = 4_294_967_296;
+/**
+ * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
+ * Exposed so tests can compare with the C reference's integer outputs.
+ */
+function createUint32Generator(seed) {
+    if (!Number.isSafeInteger(seed)) {
+        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
+    }
+    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
+    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
+    return () => {
+        state = (state + WEYL_INCREMENT) >>> 0;
+        let z = state;
+        z = imul(z ^ (z >>> 15), z | 1);
+        z ^= z + imul(z ^ (z >>> 7), z | 61);
+        return (z ^ (z >>> 14)) >>> 0;
+    };
+}
+/**
+ * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
+ * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
+ * are always < n.
+ */
+function createRng(seed) {
+    const nextWord = createUint32Generator(seed);
+    return () => nextWord() / TWO_POW_32;
+}
+
+;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
+/**
+ * Percentile bootstrap confidence interval of the ratio of medians, current / baseline.
+ *
+ * Why a ratio of medians: thresholds are relative ("5 % slower"), and the median ignores the
+ * odd run disturbed by a noisy neighbour. Why a seeded bootstrap: it needs no distributional
+ * assumption, and the fixed seed makes the same samples give the same interval on every run,
+ * so a verdict can be reproduced from a results file.
+ */
+
+
+/** Number of bootstrap resamples when none is given. */
+const DEFAULT_BOOTSTRAP_RESAMPLES = 2000;
+/** Two-sided confidence level when none is given. */
+const DEFAULT_CONFIDENCE_LEVEL = 0.95;
+/** Seed when none is given: any fixed value makes the interval reproducible. */
+const DEFAULT_BOOTSTRAP_SEED = 1;
+/**
+ * current / baseline, defined also for a zero baseline, which a metric can really report
+ * (CPU % of an idle side, a run with no transactions): 0/0 is 1 (both zero: no change),
+ * a positive value over 0 is +Infinity (an unbounded increase), a negative one −Infinity.
+ */
+function ratioOfMedians(currentMedian, baselineMedian) {
+    if (baselineMedian !== 0)
+        return currentMedian / baselineMedian;
+    if (currentMedian === 0)
+        return 1;
+    return currentMedian > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+}
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { floor: bootstrap_floor } = Math;
+/** Median of a resample drawn with replacement from `sorted`, using `scratch` as work space. */
+function resampledMedian(sorted, scratch, rng) {
+    for (let i = 0; i < scratch.length; i++)
+        scratch[i] = sorted[bootstrap_floor(rng() * sorted.length)];
+    scratch.sort();
+    return quantileSorted(scratch, 0.5);
+}
+function validSample(values, name) {
+    if (values.length === 0)
+        throw new RangeError(`bootstrap needs at least one ${name} value, got 0`);
+    if (!values.every(Number.isFinite))
+        throw new RangeError(`bootstrap got a non-finite ${name} value`);
+    // Sorted first so the interval depends on the values only, not on the order they were measured in.
+    return Float64Array.from(values).sort();
+}
+function validOptions(options) {
+    const resamples = options.resamples ?? DEFAULT_BOOTSTRAP_RESAMPLES;
+    const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
+    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
+    if (!Number.isInteger(resamples) || resamples < 1) {
+        throw new RangeError(`Invalid bootstrap resamples ${resamples}. Expected a positive integer.`);
+    }
+    if (!(level > 0 && level < 1))
+        throw new RangeError(`Invalid confidence level ${level}. Expected 0 < level < 1.`);
+    return { resamples, level, seed };
+}
+/**
+ * Percentile bootstrap interval of median(current) / median(baseline): B times, resample each
+ * side with replacement (same size as the sample), take the ratio of the resample medians;
+ * the bounds are the type-7 quantiles (1 − level)/2 and (1 + level)/2 of those B ratios.
+ *
+ * Deterministic: the same values (in any order), options and seed give the same interval.
+ * Zero baseline medians follow `ratioOfMedians`, so bounds may be ±Infinity; with a zero
+ * baseline median and a zero current median the ratio is 1. Throws a RangeError for an empty
+ * or non-finite sample or invalid options.
+ */
+function bootstrapMedianRatio(baseline, current, options = {}) {
+    const { resamples, level, seed } = validOptions(options);
+    const baselineSorted = validSample(baseline, 'baseline');
+    const currentSorted = validSample(current, 'current');
+    const rng = createRng(seed);
+    const baselineScratch = new Float64Array(baselineSorted.length);
+    const currentScratch = new Float64Array(currentSorted.length);
+    const ratios = new Float64Array(resamples);
+    for (let b = 0; b < resamples; b++) {
+        const baselineMedian = resampledMedian(baselineSorted, baselineScratch, rng);
+        const currentMedian = resampledMedian(currentSorted, currentScratch, rng);
+        ratios[b] = ratioOfMedians(currentMedian, baselineMedian);
+    }
+    ratios.sort();
+    return {
+        ratio: ratioOfMedians(quantileSorted(currentSorted, 0.5), quantileSorted(baselineSorted, 0.5)),
+        low: quantileSorted(ratios, (1 - level) / 2),
+        high: quantileSorted(ratios, (1 + level) / 2),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/normal.ts
+/**
+ * The standard normal distribution function Φ, for the large-sample Mann–Whitney p-value.
+ *
+ * Two classical expansions, each used where it converges fast and loses nothing to cancellation
+ * (relative error below ~1e-12 over the whole range where Φ is representable):
+ * - |x| ≤ 2.5: the series Φ(x) = 1/2 + φ(x)·Σ x^(2k+1)/(1·3·…·(2k+1)) (Abramowitz & Stegun 26.2.11);
+ * - |x| > 2.5: Laplace's continued fraction for the tail, 1 − Φ(x) = φ(x)/(x + 1/(x + 2/(x + 3/(x + …))))
+ *   (A&S 26.2.14), evaluated backwards from a fixed depth, so a p-value of 1e-20 keeps its digits.
+ */
+const LOG_SQRT_TWO_PI = 0.9189385332046728;
+const SERIES_LIMIT = 2.5;
+// Depth at which the fraction has converged to double precision for every x > SERIES_LIMIT.
+const CONTINUED_FRACTION_TERMS = 100;
+function density(x) {
+    return Math.exp(-0.5 * x * x - LOG_SQRT_TWO_PI);
+}
+function upperTail(x) {
+    let denominator = x;
+    for (let k = CONTINUED_FRACTION_TERMS; k >= 1; k--)
+        denominator = x + k / denominator;
+    return density(x) / denominator;
+}
+function centralSeries(x) {
+    const square = x * x;
+    let term = x;
+    let sum = x;
+    for (let k = 1;; k++) {
+        term *= square / (2 * k + 1);
+        const next = sum + term;
+        if (next === sum)
+            break;
+        sum = next;
+    }
+    return 0.5 + sum * density(x);
+}
+/** Φ(x) = P(Z ≤ x) for a standard normal Z (R's `pnorm(x)`). */
+function normalCdf(x) {
+    if (Number.isNaN(x))
+        return Number.NaN;
+    if (x < -SERIES_LIMIT)
+        return x === Number.NEGATIVE_INFINITY ? 0 : upperTail(-x);
+    if (x > SERIES_LIMIT)
+        return x === Number.POSITIVE_INFINITY ? 1 : 1 - upperTail(x);
+    return centralSeries(x);
+}
+
+;// CONCATENATED MODULE: ./src/stats/mann-whitney.ts
+/**
+ * The Mann–Whitney U test (Wilcoxon rank-sum test), written to give the same statistic and
+ * p-values as R's `wilcox.test(x, y, alternative, exact, correct)` for two independent samples.
+ *
+ * Why this test: netperf samples are few, skewed and occasionally hit by a noisy neighbour; a
+ * rank test needs no normality and one outlier moves it by one rank only.
+ */
+
+/** R uses the exact distribution only below this many values per sample. */
+const EXACT_SIZE_LIMIT = 50;
+function rankSummary(x, y) {
+    const pooled = [
+        ...x.map((value) => ({ value, fromX: true })),
+        ...y.map((value) => ({ value, fromX: false })),
+    ];
+    pooled.sort((a, b) => a.value - b.value || 0);
+    let rankSumX = 0;
+    const tieSizes = [];
+    for (let start = 0; start < pooled.length;) {
+        let end = start + 1;
+        while (end < pooled.length && pooled[end]?.value === pooled[start]?.value)
+            end++;
+        // Positions start..end-1 hold ranks start+1..end: all get their average.
+        const midRank = (start + 1 + end) / 2;
+        for (let i = start; i < end; i++)
+            if (pooled[i]?.fromX)
+                rankSumX += midRank;
+        if (end - start > 1)
+            tieSizes.push(end - start);
+        start = end;
+    }
+    return { rankSumX, tieSizes };
+}
+/**
+ * Null distribution of U for sizes n1, n2 without ties, as counts: entry u is the number of the
+ * C(n1 + n2, n1) equally likely orderings with U = u. Recurrence on the largest pooled value:
+ * if it is a y it beats no x, if it is an x it beats all n y's, so
+ * c(u; m, n) = c(u; m, n − 1) + c(u − n; m − 1, n). Only additions of positive numbers, so the
+ * counts stay exact up to 2^53 and accurate to rounding beyond.
+ */
+function exactUCounts(n1, n2) {
+    let rows = Array.from({ length: n1 + 1 }, () => Float64Array.of(1));
+    for (let n = 1; n <= n2; n++) {
+        const next = [];
+        for (let m = 0; m <= n1; m++) {
+            const row = new Float64Array(m * n + 1);
+            row.set(rows[m]);
+            const largestIsX = next[m - 1];
+            if (largestIsX) {
+                for (let u = 0; u < largestIsX.length; u++)
+                    row[u + n] = row[u + n] + largestIsX[u];
+            }
+            next.push(row);
+        }
+        rows = next;
+    }
+    return rows[n1];
+}
+/** C(n1 + n2, n1) as a double (exact while it fits in 2^53). */
+function orderings(n1, n2) {
+    let count = 1;
+    for (let k = 1; k <= Math.min(n1, n2); k++)
+        count = (count * (n1 + n2 - k + 1)) / k;
+    return Math.round(count);
+}
+/**
+ * Smallest one-sided p-value an exact test can give for these sizes: 1/C(n1 + n2, n1), reached
+ * only when the samples do not overlap at all. 2 vs 2 → 1/6, 3 vs 3 → 1/20 = 0.05,
+ * 5 vs 5 → 1/252 ≈ 0.004. A two-sided test doubles it.
+ */
+function smallestExactPValue(n1, n2) {
+    return 1 / orderings(n1, n2);
+}
+function exactPValue(u, n1, n2, alternative) {
+    const counts = exactUCounts(n1, n2);
+    let total = 0;
+    let atMost = 0;
+    let atLeast = 0;
+    counts.forEach((count, value) => {
+        total += count;
+        if (value <= u)
+            atMost += count;
+        if (value >= u)
+            atLeast += count;
+    });
+    switch (alternative) {
+        case 'less':
+            return atMost / total;
+        case 'greater':
+            return atLeast / total;
+        case 'two-sided':
+            // R doubles the tail on the side U falls on.
+            return Math.min(1, (2 * (u > (n1 * n2) / 2 ? atLeast : atMost)) / total);
+    }
+}
+function normalPValue(u, sizes, alternative, correct) {
+    const { n1, n2, tieSizes } = sizes;
+    const n = n1 + n2;
+    const tieTerm = tieSizes.reduce((sum, t) => sum + t ** 3 - t, 0) / (n * (n - 1));
+    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
+    // Every value tied: no ordering information at all, so no evidence of a shift.
+    if (sigma === 0)
+        return 1;
+    const centred = u - (n1 * n2) / 2;
+    const correction = correct
+        ? { less: -0.5, greater: 0.5, 'two-sided': Math.sign(centred) * 0.5 }[alternative]
+        : 0;
+    const z = (centred - correction) / sigma;
+    switch (alternative) {
+        case 'less':
+            return normalCdf(z);
+        case 'greater':
+            return normalCdf(-z);
+        case 'two-sided':
+            return Math.min(1, 2 * Math.min(normalCdf(z), normalCdf(-z)));
+    }
+}
+function mann_whitney_assertSample(values, name) {
+    if (values.length === 0)
+        throw new RangeError(`Mann-Whitney test needs at least one ${name} value, got 0`);
+    if (values.some(Number.isNaN))
+        throw new RangeError(`Mann-Whitney test got NaN in ${name}`);
+}
+/**
+ * Mann–Whitney U test of x against y (R's `wilcox.test(x, y, ...)` for unpaired samples).
+ * 'less' tests whether x tends to be smaller than y, 'greater' larger, 'two-sided' either.
+ * Exact p-value from the distribution of U when there are no ties and both samples have
+ * fewer than 50 values; otherwise the normal approximation with tie-corrected variance and,
+ * by default, continuity correction — R's `exact = FALSE, correct = TRUE`.
+ */
+function mannWhitneyU(x, y, options = {}) {
+    mann_whitney_assertSample(x, 'x');
+    mann_whitney_assertSample(y, 'y');
+    const alternative = options.alternative ?? 'two-sided';
+    const n1 = x.length;
+    const n2 = y.length;
+    const { rankSumX, tieSizes } = rankSummary(x, y);
+    const u = rankSumX - (n1 * (n1 + 1)) / 2;
+    const wantExact = options.exact ?? (n1 < EXACT_SIZE_LIMIT && n2 < EXACT_SIZE_LIMIT);
+    if (wantExact && tieSizes.length === 0) {
+        return { u, pValue: exactPValue(u, n1, n2, alternative), method: 'exact' };
+    }
+    const pValue = normalPValue(u, { n1, n2, tieSizes }, alternative, options.correct ?? true);
+    return { u, pValue, method: 'normal' };
+}
+
+;// CONCATENATED MODULE: ./src/stats/decision.ts
+/**
+ * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
+ * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
+ */
+
+/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
+function worseSign(direction) {
+    switch (direction) {
+        case 'higher-is-better':
+            return -1;
+        case 'lower-is-better':
+            return 1;
+        default: {
+            const unknown = direction;
+            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
+        }
+    }
+}
+function percent(value) {
+    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
+    if (value === Number.POSITIVE_INFINITY)
+        return '+∞%';
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** Why no verdict is possible with these sample sizes, or undefined if one is. */
+function sizeProblem(baselineCount, currentCount, settings) {
+    const { minSamples, alpha } = settings;
+    if (baselineCount < minSamples || currentCount < minSamples) {
+        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
+    }
+    const smallestP = smallestExactPValue(baselineCount, currentCount);
+    if (smallestP > alpha) {
+        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
+            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
+    }
+    return undefined;
+}
+/** Applies steps 4–5 of the rule documented on `compareSamples`. */
+function decide(evidence, settings) {
+    const { thresholdPct: threshold, alpha } = settings;
+    const sign = worseSign(settings.direction);
+    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
+    // Oriented so that positive means worse; widened to contain the point estimate.
+    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
+    const leastWorse = Math.min(...bounds);
+    const mostWorse = Math.max(...bounds);
+    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
+    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
+    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
+    if (evidence.pWorse <= alpha && leastWorse > threshold) {
+        return {
+            verdict: 'regression',
+            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
+        };
+    }
+    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
+        };
+    }
+    if (leastWorse >= -threshold && mostWorse <= threshold) {
+        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
+    }
+    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
+    const why = pValue <= alpha
+        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
+        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
+    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
+}
+
+;// CONCATENATED MODULE: ./src/stats/compare.ts
+/**
+ * The regression gate's decision for one metric: baseline samples vs current samples.
+ * Pure; returns a verdict and never throws to signal one (only for invalid input).
+ */
+
+
+
+
+/** Significance level when none is given. */
+const DEFAULT_ALPHA = 0.05;
+/** Fewest samples per side when none is given: 3 vs 3 is the smallest design that can reach p ≤ 0.05. */
+const DEFAULT_MIN_SAMPLES = 3;
+function validSettings(options) {
+    const { direction, thresholdPct } = options;
+    worseSign(direction);
+    const alpha = options.alpha ?? DEFAULT_ALPHA;
+    const minSamples = options.minSamples ?? DEFAULT_MIN_SAMPLES;
+    if (!(Number.isFinite(thresholdPct) && thresholdPct >= 0)) {
+        throw new RangeError(`Invalid threshold ${thresholdPct}%. Expected a finite percentage ≥ 0.`);
+    }
+    if (!(alpha > 0 && alpha < 0.5))
+        throw new RangeError(`Invalid alpha ${alpha}. Expected 0 < alpha < 0.5.`);
+    if (!(Number.isInteger(minSamples) && minSamples >= 1)) {
+        throw new RangeError(`Invalid minSamples ${minSamples}. Expected an integer ≥ 1.`);
+    }
+    return { direction, thresholdPct, alpha, minSamples };
+}
+function assertMeasurements(values, side) {
+    const bad = values.find((value) => !(Number.isFinite(value) && value >= 0));
+    if (bad !== undefined)
+        throw new RangeError(`Invalid ${side} sample ${bad}. Expected finite values ≥ 0.`);
+}
+function gatherEvidence(baseline, current, options, settings) {
+    const sign = worseSign(settings.direction);
+    const worse = sign > 0 ? 'greater' : 'less';
+    const better = sign > 0 ? 'less' : 'greater';
+    const interval = bootstrapMedianRatio(baseline, current, {
+        level: 1 - 2 * settings.alpha,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
+    });
+    return {
+        changePct: (interval.ratio - 1) * 100,
+        ciLowPct: (interval.low - 1) * 100,
+        ciHighPct: (interval.high - 1) * 100,
+        pWorse: mannWhitneyU(current, baseline, { alternative: worse }).pValue,
+        pBetter: mannWhitneyU(current, baseline, { alternative: better }).pValue,
+    };
+}
+function withoutFigures(reason) {
+    const nothing = Number.NaN;
+    return {
+        baselineMedian: nothing,
+        currentMedian: nothing,
+        changePct: nothing,
+        ciLowPct: nothing,
+        ciHighPct: nothing,
+        pValue: nothing,
+        verdict: 'inconclusive',
+        reason,
+    };
+}
+/**
+ * Compares current samples of one metric with baseline samples and returns a verdict.
+ *
+ * Decision rule (applied in this order):
+ * 1. Sizes. With fewer than `minSamples` (default 3) samples on either side, the verdict is
+ *    `inconclusive`. It is also `inconclusive` when even completely separated samples could not
+ *    reach p ≤ alpha: an exact one-sided Mann–Whitney test cannot go below 1/C(nb + nc, nb),
+ *    which is 1/2 for 1 vs 1, 1/6 for 2 vs 2, 1/10 for 2 vs 3 and 1/20 = 0.05 for 3 vs 3.
+ *    So with only 1 or 2 samples on each side no change can ever be shown at alpha = 0.05,
+ *    whatever minSamples says; 3 vs 3 is the smallest design that can (only without overlap).
+ * 2. Change. changePct = (median(current) / median(baseline) − 1) × 100. "Worse" means down for
+ *    higher-is-better metrics (throughput, transactions/s) and up for lower-is-better ones
+ *    (latency, CPU). A zero baseline median gives +∞ for any rise and 0 % if both are zero.
+ * 3. Interval. [ciLowPct, ciHighPct] is the percentile bootstrap interval of that change
+ *    (2000 resamples, fixed seed, see bootstrap.ts) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
+ *    then a one-sided bound at level 1 − alpha, matching the one-sided test. If the interval
+ *    does not contain changePct, it is widened to contain it for the decision.
+ * 4. Evidence. One-sided Mann–Whitney tests of current against baseline: pWorse for a shift to
+ *    the worse side, pBetter for the better side (exact without ties and below 50 samples per
+ *    side, else the normal approximation with tie and continuity correction, as R's wilcox.test).
+ *    A test is significant when p ≤ alpha (default 0.05). "≤", not "<": rejecting at p ≤ alpha
+ *    keeps the false-alarm rate of an exact test at most alpha, and with "<" 3 vs 3 could never
+ *    decide (its smallest p is exactly 0.05).
+ * 5. Verdict, first that applies:
+ *    - regression: pWorse ≤ alpha AND the whole interval lies strictly beyond the threshold on
+ *      the worse side (higher-is-better: ciHighPct < −thresholdPct; lower-is-better:
+ *      ciLowPct > +thresholdPct);
+ *    - improvement: the mirror image, pBetter ≤ alpha AND the whole interval strictly beyond
+ *      the threshold on the better side;
+ *    - unchanged: the whole interval lies within [−thresholdPct, +thresholdPct], whatever the
+ *      p-value (an equivalence test at level alpha: a real change smaller than the noise floor
+ *      is not a regression);
+ *    - inconclusive: anything else (no significant shift, or an interval that crosses the
+ *      threshold); more samples can decide.
+ *
+ * Consequences: identical samples never give a regression or an improvement (their U is
+ * exactly half of nb·nc, so each one-sided p is at least 1/2); a large change of the medians
+ * without statistical evidence is inconclusive, never a regression.
+ * `pValue` is min(pWorse, pBetter). Samples must be finite and ≥ 0 and options valid, else a
+ * RangeError is thrown; an empty side gives NaN figures and an inconclusive verdict.
+ */
+function compareSamples(baseline, current, options) {
+    const settings = validSettings(options);
+    assertMeasurements(baseline, 'baseline');
+    assertMeasurements(current, 'current');
+    const problem = sizeProblem(baseline.length, current.length, settings);
+    // minSamples ≥ 1, so an empty side always comes with a size problem.
+    if (problem !== undefined && Math.min(baseline.length, current.length) === 0) {
+        return withoutFigures(problem);
+    }
+    const evidence = gatherEvidence(baseline, current, options, settings);
+    const { verdict, reason } = problem
+        ? { verdict: 'inconclusive', reason: problem }
+        : decide(evidence, settings);
+    return {
+        baselineMedian: median(baseline),
+        currentMedian: median(current),
+        changePct: evidence.changePct,
+        ciLowPct: evidence.ciLowPct,
+        ciHighPct: evidence.ciHighPct,
+        pValue: Math.min(evidence.pWorse, evidence.pBetter),
+        verdict,
+        reason,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/environment.ts
+/** What to do when baseline and current ran on different environments. */
+const ENVIRONMENT_POLICIES = ['warn', 'fail', 'ignore'];
+/** Flattens an environment (and the target settings) to comparable "field → value" pairs. */
+function flatten(environment, target) {
+    const facts = new Map([
+        ['target', target.kind],
+        ['netperf version', environment.netperfVersion],
+    ]);
+    for (const role of ['client', 'server']) {
+        const node = environment[role];
+        facts.set(`${role} node`, node.name);
+        facts.set(`${role} kernel`, node.kernel);
+        facts.set(`${role} CPU model`, node.cpuModel);
+        facts.set(`${role} CPU count`, String(node.cpuCount));
+        for (const [key, value] of Object.entries(node.details)) {
+            // The namespace name carries the run's pid: it differs every run and says nothing about speed.
+            if (key !== 'namespace')
+                facts.set(`${role} ${key}`, value);
+        }
+    }
+    for (const [key, value] of Object.entries(environment.details))
+        facts.set(key, value);
+    return facts;
+}
+/**
+ * Lists every fact that differs (kernel, CPU, netperf, nodes, Kubernetes and CNI versions, what-if
+ * settings …), sorted by field so reports are stable. A fact only one side has shows as "(none)".
+ */
+function diffEnvironments(baseline, current) {
+    const before = flatten(baseline.environment, baseline.target);
+    const after = flatten(current.environment, current.target);
+    const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
+    return fields
+        .map((field) => ({
+        field,
+        baseline: before.get(field) ?? '(none)',
+        current: after.get(field) ?? '(none)',
+    }))
+        .filter((difference) => difference.baseline !== difference.current);
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -50681,23 +51448,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
 ;// CONCATENATED MODULE: ./src/metrics/schema.ts
 
 
@@ -50750,875 +51500,6 @@ const suiteFileSchema = strictObject({
     defaults: strictObject(sharedFields).optional(),
     scenarios: array(scenarioFileSchema).min(1),
 });
-
-;// CONCATENATED MODULE: ./src/results/schema.ts
-
-
-
-
-
-/** Bumped whenever a stored field changes meaning or a required field is added. */
-const RESULTS_SCHEMA_VERSION = 1;
-const metricName = schemas_enum(METRIC_NAMES);
-const finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
-const optionalFigure = finite.nullable();
-/** The scenario exactly as it was run (after suite defaults and flags). */
-const scenarioSettingsSchema = strictObject({
-    name: SCENARIO_NAME,
-    test: schemas_enum(TEST_TYPES),
-    concurrency: schemas_number().int().positive(),
-    cpus: schemas_number().int().positive().nullable(),
-    sendSizeBytes: schemas_number().int().positive().nullable(),
-    requestSizeBytes: schemas_number().int().positive(),
-    responseSizeBytes: schemas_number().int().positive(),
-    durationSeconds: schemas_number().int().positive(),
-    samples: schemas_number().int().positive(),
-    thresholds: metricThresholdsSchema.optional(),
-});
-/** One netperf process's parsed figures, as netperf reported them. */
-const instanceSchema = strictObject({
-    throughputGbps: optionalFigure,
-    transactionsPerSec: optionalFigure,
-    latencyP50Us: optionalFigure,
-    latencyP90Us: optionalFigure,
-    latencyP99Us: optionalFigure,
-    latencyMeanUs: optionalFigure,
-    clientCpuPct: optionalFigure,
-    serverCpuPct: optionalFigure,
-    retransmits: optionalFigure,
-    elapsedSeconds: finite,
-});
-/** One run of a scenario: N concurrent netperf instances combined into metric values. */
-const sampleSchema = strictObject({
-    index: schemas_number().int().nonnegative(),
-    startedAt: iso_datetime(),
-    wallSeconds: finite,
-    metrics: partialRecord(metricName, finite),
-    instances: array(instanceSchema).min(1),
-});
-/** Summary of one metric over a scenario's samples. */
-const aggregateSchema = strictObject({
-    n: schemas_number().int().positive(),
-    median: finite,
-    mean: finite,
-    min: finite,
-    max: finite,
-    stddev: finite,
-    cvPct: finite.nullable(),
-});
-const aggregatesSchema = partialRecord(metricName, aggregateSchema);
-/**
- * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
- * baseline"): the same number of samples of the same netperf, between host-network pods on the same
- * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
- */
-const referenceResultSchema = strictObject({
-    samples: array(sampleSchema),
-    aggregates: aggregatesSchema,
-});
-const scenarioResultSchema = strictObject({
-    settings: scenarioSettingsSchema,
-    /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
-    costUnit: schemas_string(),
-    samples: array(sampleSchema),
-    aggregates: aggregatesSchema,
-    /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
-    reference: referenceResultSchema.optional(),
-});
-const nodeSchema = strictObject({
-    name: schemas_string(),
-    kernel: schemas_string(),
-    cpuModel: schemas_string(),
-    cpuCount: schemas_number().int().nonnegative(),
-    details: record(schemas_string(), schemas_string()),
-});
-const environmentSchema = strictObject({
-    netperfVersion: schemas_string(),
-    client: nodeSchema,
-    server: nodeSchema,
-    details: record(schemas_string(), schemas_string()),
-});
-/** A results file: what `run` writes and what `compare` reads as baseline or current. */
-const resultsSchema = strictObject({
-    schemaVersion: literal(RESULTS_SCHEMA_VERSION),
-    tool: strictObject({ name: literal('netperf-gate'), version: schemas_string() }),
-    startedAt: iso_datetime(),
-    finishedAt: iso_datetime(),
-    target: strictObject({
-        kind: schemas_enum(['local', 'kubernetes']),
-        /** Settings that shape the measurement (what-if qdisc, setup commands, image …). */
-        settings: record(schemas_string(), schemas_string()),
-    }),
-    environment: environmentSchema,
-    scenarios: array(scenarioResultSchema),
-});
-/** The JSON Schema published in the repository (schema/results.schema.json). */
-function resultsJsonSchema() {
-    return z.toJSONSchema(resultsSchema, { target: 'draft-2020-12' });
-}
-
-;// CONCATENATED MODULE: ./src/results/build.ts
-
-
-/** Assembles the versioned results document. */
-function buildResults(record) {
-    return {
-        schemaVersion: RESULTS_SCHEMA_VERSION,
-        tool: { name: 'netperf-gate', version: TOOL_VERSION },
-        startedAt: record.startedAt.toISOString(),
-        finishedAt: record.finishedAt.toISOString(),
-        target: record.target,
-        environment: record.environment,
-        scenarios: record.scenarios,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stats/describe.ts
-/**
- * Descriptive statistics for small samples of measurements (one value per netperf run).
- *
- * Pure functions over `readonly number[]`; none of them sorts or mutates its input. Every
- * function refuses an empty sample and NaN with a RangeError, because a statistic of nothing
- * (or of a failed parse) is a bug upstream that must not turn into a silent verdict.
- * ±Infinity is accepted and ordered as usual (the bootstrap produces it for a zero baseline).
- */
-/** R's `mad()` default constant, ≈ 1/Φ⁻¹(3/4): makes the MAD a consistent estimate of σ for normal data. */
-const MAD_NORMAL_CONSISTENCY = 1.4826;
-// Read once: the bootstrap calls quantileSorted thousands of times, and under jest every
-// `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { floor } = Math;
-function assertSample(values, what, minLength = 1) {
-    if (values.length < minLength) {
-        const need = minLength === 1 ? 'a non-empty sample' : `at least ${minLength} values`;
-        throw new RangeError(`${what} needs ${need}, got ${values.length}`);
-    }
-    for (const value of values) {
-        if (Number.isNaN(value))
-            throw new RangeError(`${what} got NaN in its sample`);
-    }
-}
-/** Ascending copy; a typed array sorts numerically without a comparator. */
-function sortedCopy(values) {
-    return Float64Array.from(values).sort();
-}
-/**
- * Type-7 quantile of an already sorted sample (R's default): linear interpolation between the
- * order statistics at h = (n − 1)·p. Exported for callers that sort once and ask many times.
- * Equal neighbours are returned as they are, as R does, so +Infinity stays +Infinity.
- */
-function quantileSorted(sorted, probability) {
-    if (sorted.length === 0)
-        throw new RangeError('quantile needs a non-empty sample, got 0');
-    if (!(probability >= 0 && probability <= 1)) {
-        throw new RangeError(`quantile probability must be within [0, 1], got ${probability}`);
-    }
-    const h = (sorted.length - 1) * probability;
-    const lowIndex = floor(h);
-    const lower = sorted[lowIndex];
-    const upper = sorted[lowIndex + 1 < sorted.length ? lowIndex + 1 : lowIndex];
-    const fraction = h - lowIndex;
-    if (fraction === 0 || lower === upper)
-        return lower;
-    return (1 - fraction) * lower + fraction * upper;
-}
-/** Type-7 quantile (R's `quantile(x, p)` default) for a probability p in [0, 1]. */
-function quantile(values, probability) {
-    assertSample(values, 'quantile');
-    return quantileSorted(sortedCopy(values), probability);
-}
-/** Median: the mean of the two middle values for an even count (same as type-7 quantile at 0.5). */
-function median(values) {
-    assertSample(values, 'median');
-    return quantileSorted(sortedCopy(values), 0.5);
-}
-/**
- * Arithmetic mean, refined by a second pass: the naive sum loses the low digits of tightly
- * clustered large values (NIST NumAcc3/4), and adding back the mean residual recovers them.
- */
-function mean(values) {
-    assertSample(values, 'mean');
-    let sum = 0;
-    for (const value of values)
-        sum += value;
-    const firstPass = sum / values.length;
-    if (!Number.isFinite(firstPass))
-        return firstPass;
-    let residual = 0;
-    for (const value of values)
-        residual += value - firstPass;
-    return firstPass + residual / values.length;
-}
-/**
- * Sample standard deviation (denominator n − 1, as R's `sd`). Needs two values: the spread of
- * one run is undefined, not zero. Two-pass with the Chan–Golub–LeVeque correction term, which
- * keeps the digits that cancel when the values share many leading digits.
- */
-function sampleStdDev(values) {
-    assertSample(values, 'sampleStdDev', 2);
-    const centre = mean(values);
-    let sumSquares = 0;
-    let sumDeviations = 0;
-    for (const value of values) {
-        const deviation = value - centre;
-        sumSquares += deviation * deviation;
-        sumDeviations += deviation;
-    }
-    const variance = (sumSquares - (sumDeviations * sumDeviations) / values.length) / (values.length - 1);
-    return Math.sqrt(Math.max(variance, 0));
-}
-/**
- * Coefficient of variation: sample standard deviation / |mean| (a fraction, not a percent).
- * A sample of zeros has no variation and gives 0; spread around a zero mean gives Infinity.
- */
-function coefficientOfVariation(values) {
-    const spread = sampleStdDev(values);
-    const centre = Math.abs(mean(values));
-    if (centre === 0)
-        return spread === 0 ? 0 : Number.POSITIVE_INFINITY;
-    return spread / centre;
-}
-/** Median absolute deviation from the median, unscaled (R's `mad(x, constant = 1)`). */
-function medianAbsoluteDeviation(values) {
-    const centre = median(values);
-    return median(values.map((value) => Math.abs(value - centre)));
-}
-/** MAD scaled by 1.4826 (R's `mad(x)` default), a robust stand-in for σ that ignores a stray run. */
-function scaledMedianAbsoluteDeviation(values) {
-    return MAD_NORMAL_CONSISTENCY * medianAbsoluteDeviation(values);
-}
-/** Smallest value. A loop, not `Math.min(...values)`, which overflows the stack on large arrays. */
-function minimum(values) {
-    assertSample(values, 'minimum');
-    let smallest = Number.POSITIVE_INFINITY;
-    for (const value of values)
-        if (value < smallest)
-            smallest = value;
-    return smallest;
-}
-/** Largest value (see `minimum` for why it loops). */
-function maximum(values) {
-    assertSample(values, 'maximum');
-    let largest = Number.NEGATIVE_INFINITY;
-    for (const value of values)
-        if (value > largest)
-            largest = value;
-    return largest;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/aggregate.ts
-
-
-/** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
-function aggregateValues(values) {
-    const spread = values.length >= 2;
-    const cv = spread ? coefficientOfVariation(values) : Number.NaN;
-    return {
-        n: values.length,
-        median: median(values),
-        mean: mean(values),
-        min: minimum(values),
-        max: maximum(values),
-        stddev: spread ? sampleStdDev(values) : 0,
-        cvPct: Number.isFinite(cv) ? cv * 100 : null,
-    };
-}
-/** Aggregates for every metric that at least one sample has, in the canonical metric order. */
-function aggregateSamples(samples) {
-    const aggregates = {};
-    for (const metric of METRIC_NAMES) {
-        const values = samples
-            .map((sample) => sample[metric])
-            .filter((value) => value !== undefined);
-        if (values.length > 0)
-            aggregates[metric] = aggregateValues(values);
-    }
-    return aggregates;
-}
-
-;// CONCATENATED MODULE: ./src/results/merge.ts
-
-/** Adds extra samples of the same scenario (taken later to settle an inconclusive verdict) and re-aggregates. */
-function appendSamples(first, extra) {
-    const samples = [
-        ...first.samples,
-        ...extra.samples.map((sample, offset) => ({ ...sample, index: first.samples.length + offset })),
-    ];
-    return {
-        ...first,
-        settings: { ...first.settings, samples: samples.length },
-        samples,
-        aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stats/random.ts
-/**
- * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
- *
- * Why not Math.random: the gate must give the same verdict for the same samples on every run
- * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
- * stream is identical on every JavaScript engine and matches the C original bit for bit.
- * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
- */
-const WEYL_INCREMENT = 0x6d2b79f5;
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { imul } = Math;
-const TWO_POW_32 = 4_294_967_296;
-/**
- * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
- * Exposed so tests can compare with the C reference's integer outputs.
- */
-function createUint32Generator(seed) {
-    if (!Number.isSafeInteger(seed)) {
-        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
-    }
-    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
-    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
-    return () => {
-        state = (state + WEYL_INCREMENT) >>> 0;
-        let z = state;
-        z = imul(z ^ (z >>> 15), z | 1);
-        z ^= z + imul(z ^ (z >>> 7), z | 61);
-        return (z ^ (z >>> 14)) >>> 0;
-    };
-}
-/**
- * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
- * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
- * are always < n.
- */
-function createRng(seed) {
-    const nextWord = createUint32Generator(seed);
-    return () => nextWord() / TWO_POW_32;
-}
-
-;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
-/**
- * Percentile bootstrap confidence interval of the ratio of medians, current / baseline.
- *
- * Why a ratio of medians: thresholds are relative ("5 % slower"), and the median ignores the
- * odd run disturbed by a noisy neighbour. Why a seeded bootstrap: it needs no distributional
- * assumption, and the fixed seed makes the same samples give the same interval on every run,
- * so a verdict can be reproduced from a results file.
- */
-
-
-/** Number of bootstrap resamples when none is given. */
-const DEFAULT_BOOTSTRAP_RESAMPLES = 2000;
-/** Two-sided confidence level when none is given. */
-const DEFAULT_CONFIDENCE_LEVEL = 0.95;
-/** Seed when none is given: any fixed value makes the interval reproducible. */
-const DEFAULT_BOOTSTRAP_SEED = 1;
-/**
- * current / baseline, defined also for a zero baseline, which a metric can really report
- * (CPU % of an idle side, a run with no transactions): 0/0 is 1 (both zero: no change),
- * a positive value over 0 is +Infinity (an unbounded increase), a negative one −Infinity.
- */
-function ratioOfMedians(currentMedian, baselineMedian) {
-    if (baselineMedian !== 0)
-        return currentMedian / baselineMedian;
-    if (currentMedian === 0)
-        return 1;
-    return currentMedian > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-}
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { floor: bootstrap_floor } = Math;
-/** Median of a resample drawn with replacement from `sorted`, using `scratch` as work space. */
-function resampledMedian(sorted, scratch, rng) {
-    for (let i = 0; i < scratch.length; i++)
-        scratch[i] = sorted[bootstrap_floor(rng() * sorted.length)];
-    scratch.sort();
-    return quantileSorted(scratch, 0.5);
-}
-function validSample(values, name) {
-    if (values.length === 0)
-        throw new RangeError(`bootstrap needs at least one ${name} value, got 0`);
-    if (!values.every(Number.isFinite))
-        throw new RangeError(`bootstrap got a non-finite ${name} value`);
-    // Sorted first so the interval depends on the values only, not on the order they were measured in.
-    return Float64Array.from(values).sort();
-}
-function validOptions(options) {
-    const resamples = options.resamples ?? DEFAULT_BOOTSTRAP_RESAMPLES;
-    const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
-    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
-    if (!Number.isInteger(resamples) || resamples < 1) {
-        throw new RangeError(`Invalid bootstrap resamples ${resamples}. Expected a positive integer.`);
-    }
-    if (!(level > 0 && level < 1))
-        throw new RangeError(`Invalid confidence level ${level}. Expected 0 < level < 1.`);
-    return { resamples, level, seed };
-}
-/**
- * Percentile bootstrap interval of median(current) / median(baseline): B times, resample each
- * side with replacement (same size as the sample), take the ratio of the resample medians;
- * the bounds are the type-7 quantiles (1 − level)/2 and (1 + level)/2 of those B ratios.
- *
- * Deterministic: the same values (in any order), options and seed give the same interval.
- * Zero baseline medians follow `ratioOfMedians`, so bounds may be ±Infinity; with a zero
- * baseline median and a zero current median the ratio is 1. Throws a RangeError for an empty
- * or non-finite sample or invalid options.
- */
-function bootstrapMedianRatio(baseline, current, options = {}) {
-    const { resamples, level, seed } = validOptions(options);
-    const baselineSorted = validSample(baseline, 'baseline');
-    const currentSorted = validSample(current, 'current');
-    const rng = createRng(seed);
-    const baselineScratch = new Float64Array(baselineSorted.length);
-    const currentScratch = new Float64Array(currentSorted.length);
-    const ratios = new Float64Array(resamples);
-    for (let b = 0; b < resamples; b++) {
-        const baselineMedian = resampledMedian(baselineSorted, baselineScratch, rng);
-        const currentMedian = resampledMedian(currentSorted, currentScratch, rng);
-        ratios[b] = ratioOfMedians(currentMedian, baselineMedian);
-    }
-    ratios.sort();
-    return {
-        ratio: ratioOfMedians(quantileSorted(currentSorted, 0.5), quantileSorted(baselineSorted, 0.5)),
-        low: quantileSorted(ratios, (1 - level) / 2),
-        high: quantileSorted(ratios, (1 + level) / 2),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stats/normal.ts
-/**
- * The standard normal distribution function Φ, for the large-sample Mann–Whitney p-value.
- *
- * Two classical expansions, each used where it converges fast and loses nothing to cancellation
- * (relative error below ~1e-12 over the whole range where Φ is representable):
- * - |x| ≤ 2.5: the series Φ(x) = 1/2 + φ(x)·Σ x^(2k+1)/(1·3·…·(2k+1)) (Abramowitz & Stegun 26.2.11);
- * - |x| > 2.5: Laplace's continued fraction for the tail, 1 − Φ(x) = φ(x)/(x + 1/(x + 2/(x + 3/(x + …))))
- *   (A&S 26.2.14), evaluated backwards from a fixed depth, so a p-value of 1e-20 keeps its digits.
- */
-const LOG_SQRT_TWO_PI = 0.9189385332046728;
-const SERIES_LIMIT = 2.5;
-// Depth at which the fraction has converged to double precision for every x > SERIES_LIMIT.
-const CONTINUED_FRACTION_TERMS = 100;
-function density(x) {
-    return Math.exp(-0.5 * x * x - LOG_SQRT_TWO_PI);
-}
-function upperTail(x) {
-    let denominator = x;
-    for (let k = CONTINUED_FRACTION_TERMS; k >= 1; k--)
-        denominator = x + k / denominator;
-    return density(x) / denominator;
-}
-function centralSeries(x) {
-    const square = x * x;
-    let term = x;
-    let sum = x;
-    for (let k = 1;; k++) {
-        term *= square / (2 * k + 1);
-        const next = sum + term;
-        if (next === sum)
-            break;
-        sum = next;
-    }
-    return 0.5 + sum * density(x);
-}
-/** Φ(x) = P(Z ≤ x) for a standard normal Z (R's `pnorm(x)`). */
-function normalCdf(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    if (x < -SERIES_LIMIT)
-        return x === Number.NEGATIVE_INFINITY ? 0 : upperTail(-x);
-    if (x > SERIES_LIMIT)
-        return x === Number.POSITIVE_INFINITY ? 1 : 1 - upperTail(x);
-    return centralSeries(x);
-}
-
-;// CONCATENATED MODULE: ./src/stats/mann-whitney.ts
-/**
- * The Mann–Whitney U test (Wilcoxon rank-sum test), written to give the same statistic and
- * p-values as R's `wilcox.test(x, y, alternative, exact, correct)` for two independent samples.
- *
- * Why this test: netperf samples are few, skewed and occasionally hit by a noisy neighbour; a
- * rank test needs no normality and one outlier moves it by one rank only.
- */
-
-/** R uses the exact distribution only below this many values per sample. */
-const EXACT_SIZE_LIMIT = 50;
-function rankSummary(x, y) {
-    const pooled = [
-        ...x.map((value) => ({ value, fromX: true })),
-        ...y.map((value) => ({ value, fromX: false })),
-    ];
-    pooled.sort((a, b) => a.value - b.value || 0);
-    let rankSumX = 0;
-    const tieSizes = [];
-    for (let start = 0; start < pooled.length;) {
-        let end = start + 1;
-        while (end < pooled.length && pooled[end]?.value === pooled[start]?.value)
-            end++;
-        // Positions start..end-1 hold ranks start+1..end: all get their average.
-        const midRank = (start + 1 + end) / 2;
-        for (let i = start; i < end; i++)
-            if (pooled[i]?.fromX)
-                rankSumX += midRank;
-        if (end - start > 1)
-            tieSizes.push(end - start);
-        start = end;
-    }
-    return { rankSumX, tieSizes };
-}
-/**
- * Null distribution of U for sizes n1, n2 without ties, as counts: entry u is the number of the
- * C(n1 + n2, n1) equally likely orderings with U = u. Recurrence on the largest pooled value:
- * if it is a y it beats no x, if it is an x it beats all n y's, so
- * c(u; m, n) = c(u; m, n − 1) + c(u − n; m − 1, n). Only additions of positive numbers, so the
- * counts stay exact up to 2^53 and accurate to rounding beyond.
- */
-function exactUCounts(n1, n2) {
-    let rows = Array.from({ length: n1 + 1 }, () => Float64Array.of(1));
-    for (let n = 1; n <= n2; n++) {
-        const next = [];
-        for (let m = 0; m <= n1; m++) {
-            const row = new Float64Array(m * n + 1);
-            row.set(rows[m]);
-            const largestIsX = next[m - 1];
-            if (largestIsX) {
-                for (let u = 0; u < largestIsX.length; u++)
-                    row[u + n] = row[u + n] + largestIsX[u];
-            }
-            next.push(row);
-        }
-        rows = next;
-    }
-    return rows[n1];
-}
-/** C(n1 + n2, n1) as a double (exact while it fits in 2^53). */
-function orderings(n1, n2) {
-    let count = 1;
-    for (let k = 1; k <= Math.min(n1, n2); k++)
-        count = (count * (n1 + n2 - k + 1)) / k;
-    return Math.round(count);
-}
-/**
- * Smallest one-sided p-value an exact test can give for these sizes: 1/C(n1 + n2, n1), reached
- * only when the samples do not overlap at all. 2 vs 2 → 1/6, 3 vs 3 → 1/20 = 0.05,
- * 5 vs 5 → 1/252 ≈ 0.004. A two-sided test doubles it.
- */
-function smallestExactPValue(n1, n2) {
-    return 1 / orderings(n1, n2);
-}
-function exactPValue(u, n1, n2, alternative) {
-    const counts = exactUCounts(n1, n2);
-    let total = 0;
-    let atMost = 0;
-    let atLeast = 0;
-    counts.forEach((count, value) => {
-        total += count;
-        if (value <= u)
-            atMost += count;
-        if (value >= u)
-            atLeast += count;
-    });
-    switch (alternative) {
-        case 'less':
-            return atMost / total;
-        case 'greater':
-            return atLeast / total;
-        case 'two-sided':
-            // R doubles the tail on the side U falls on.
-            return Math.min(1, (2 * (u > (n1 * n2) / 2 ? atLeast : atMost)) / total);
-    }
-}
-function normalPValue(u, sizes, alternative, correct) {
-    const { n1, n2, tieSizes } = sizes;
-    const n = n1 + n2;
-    const tieTerm = tieSizes.reduce((sum, t) => sum + t ** 3 - t, 0) / (n * (n - 1));
-    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
-    // Every value tied: no ordering information at all, so no evidence of a shift.
-    if (sigma === 0)
-        return 1;
-    const centred = u - (n1 * n2) / 2;
-    const correction = correct
-        ? { less: -0.5, greater: 0.5, 'two-sided': Math.sign(centred) * 0.5 }[alternative]
-        : 0;
-    const z = (centred - correction) / sigma;
-    switch (alternative) {
-        case 'less':
-            return normalCdf(z);
-        case 'greater':
-            return normalCdf(-z);
-        case 'two-sided':
-            return Math.min(1, 2 * Math.min(normalCdf(z), normalCdf(-z)));
-    }
-}
-function mann_whitney_assertSample(values, name) {
-    if (values.length === 0)
-        throw new RangeError(`Mann-Whitney test needs at least one ${name} value, got 0`);
-    if (values.some(Number.isNaN))
-        throw new RangeError(`Mann-Whitney test got NaN in ${name}`);
-}
-/**
- * Mann–Whitney U test of x against y (R's `wilcox.test(x, y, ...)` for unpaired samples).
- * 'less' tests whether x tends to be smaller than y, 'greater' larger, 'two-sided' either.
- * Exact p-value from the distribution of U when there are no ties and both samples have
- * fewer than 50 values; otherwise the normal approximation with tie-corrected variance and,
- * by default, continuity correction — R's `exact = FALSE, correct = TRUE`.
- */
-function mannWhitneyU(x, y, options = {}) {
-    mann_whitney_assertSample(x, 'x');
-    mann_whitney_assertSample(y, 'y');
-    const alternative = options.alternative ?? 'two-sided';
-    const n1 = x.length;
-    const n2 = y.length;
-    const { rankSumX, tieSizes } = rankSummary(x, y);
-    const u = rankSumX - (n1 * (n1 + 1)) / 2;
-    const wantExact = options.exact ?? (n1 < EXACT_SIZE_LIMIT && n2 < EXACT_SIZE_LIMIT);
-    if (wantExact && tieSizes.length === 0) {
-        return { u, pValue: exactPValue(u, n1, n2, alternative), method: 'exact' };
-    }
-    const pValue = normalPValue(u, { n1, n2, tieSizes }, alternative, options.correct ?? true);
-    return { u, pValue, method: 'normal' };
-}
-
-;// CONCATENATED MODULE: ./src/stats/decision.ts
-/**
- * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
- * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
- */
-
-/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
-function worseSign(direction) {
-    switch (direction) {
-        case 'higher-is-better':
-            return -1;
-        case 'lower-is-better':
-            return 1;
-        default: {
-            const unknown = direction;
-            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
-        }
-    }
-}
-function percent(value) {
-    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
-    if (value === Number.POSITIVE_INFINITY)
-        return '+∞%';
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** Why no verdict is possible with these sample sizes, or undefined if one is. */
-function sizeProblem(baselineCount, currentCount, settings) {
-    const { minSamples, alpha } = settings;
-    if (baselineCount < minSamples || currentCount < minSamples) {
-        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
-    }
-    const smallestP = smallestExactPValue(baselineCount, currentCount);
-    if (smallestP > alpha) {
-        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
-            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
-    }
-    return undefined;
-}
-/** Applies steps 4–5 of the rule documented on `compareSamples`. */
-function decide(evidence, settings) {
-    const { thresholdPct: threshold, alpha } = settings;
-    const sign = worseSign(settings.direction);
-    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
-    // Oriented so that positive means worse; widened to contain the point estimate.
-    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
-    const leastWorse = Math.min(...bounds);
-    const mostWorse = Math.max(...bounds);
-    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
-    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
-    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
-    if (evidence.pWorse <= alpha && leastWorse > threshold) {
-        return {
-            verdict: 'regression',
-            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
-        };
-    }
-    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
-        };
-    }
-    if (leastWorse >= -threshold && mostWorse <= threshold) {
-        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
-    }
-    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
-    const why = pValue <= alpha
-        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
-        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
-    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
-}
-
-;// CONCATENATED MODULE: ./src/stats/compare.ts
-/**
- * The regression gate's decision for one metric: baseline samples vs current samples.
- * Pure; returns a verdict and never throws to signal one (only for invalid input).
- */
-
-
-
-
-/** Significance level when none is given. */
-const DEFAULT_ALPHA = 0.05;
-/** Fewest samples per side when none is given: 3 vs 3 is the smallest design that can reach p ≤ 0.05. */
-const DEFAULT_MIN_SAMPLES = 3;
-function validSettings(options) {
-    const { direction, thresholdPct } = options;
-    worseSign(direction);
-    const alpha = options.alpha ?? DEFAULT_ALPHA;
-    const minSamples = options.minSamples ?? DEFAULT_MIN_SAMPLES;
-    if (!(Number.isFinite(thresholdPct) && thresholdPct >= 0)) {
-        throw new RangeError(`Invalid threshold ${thresholdPct}%. Expected a finite percentage ≥ 0.`);
-    }
-    if (!(alpha > 0 && alpha < 0.5))
-        throw new RangeError(`Invalid alpha ${alpha}. Expected 0 < alpha < 0.5.`);
-    if (!(Number.isInteger(minSamples) && minSamples >= 1)) {
-        throw new RangeError(`Invalid minSamples ${minSamples}. Expected an integer ≥ 1.`);
-    }
-    return { direction, thresholdPct, alpha, minSamples };
-}
-function assertMeasurements(values, side) {
-    const bad = values.find((value) => !(Number.isFinite(value) && value >= 0));
-    if (bad !== undefined)
-        throw new RangeError(`Invalid ${side} sample ${bad}. Expected finite values ≥ 0.`);
-}
-function gatherEvidence(baseline, current, options, settings) {
-    const sign = worseSign(settings.direction);
-    const worse = sign > 0 ? 'greater' : 'less';
-    const better = sign > 0 ? 'less' : 'greater';
-    const interval = bootstrapMedianRatio(baseline, current, {
-        level: 1 - 2 * settings.alpha,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
-    });
-    return {
-        changePct: (interval.ratio - 1) * 100,
-        ciLowPct: (interval.low - 1) * 100,
-        ciHighPct: (interval.high - 1) * 100,
-        pWorse: mannWhitneyU(current, baseline, { alternative: worse }).pValue,
-        pBetter: mannWhitneyU(current, baseline, { alternative: better }).pValue,
-    };
-}
-function withoutFigures(reason) {
-    const nothing = Number.NaN;
-    return {
-        baselineMedian: nothing,
-        currentMedian: nothing,
-        changePct: nothing,
-        ciLowPct: nothing,
-        ciHighPct: nothing,
-        pValue: nothing,
-        verdict: 'inconclusive',
-        reason,
-    };
-}
-/**
- * Compares current samples of one metric with baseline samples and returns a verdict.
- *
- * Decision rule (applied in this order):
- * 1. Sizes. With fewer than `minSamples` (default 3) samples on either side, the verdict is
- *    `inconclusive`. It is also `inconclusive` when even completely separated samples could not
- *    reach p ≤ alpha: an exact one-sided Mann–Whitney test cannot go below 1/C(nb + nc, nb),
- *    which is 1/2 for 1 vs 1, 1/6 for 2 vs 2, 1/10 for 2 vs 3 and 1/20 = 0.05 for 3 vs 3.
- *    So with only 1 or 2 samples on each side no change can ever be shown at alpha = 0.05,
- *    whatever minSamples says; 3 vs 3 is the smallest design that can (only without overlap).
- * 2. Change. changePct = (median(current) / median(baseline) − 1) × 100. "Worse" means down for
- *    higher-is-better metrics (throughput, transactions/s) and up for lower-is-better ones
- *    (latency, CPU). A zero baseline median gives +∞ for any rise and 0 % if both are zero.
- * 3. Interval. [ciLowPct, ciHighPct] is the percentile bootstrap interval of that change
- *    (2000 resamples, fixed seed, see bootstrap.ts) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
- *    then a one-sided bound at level 1 − alpha, matching the one-sided test. If the interval
- *    does not contain changePct, it is widened to contain it for the decision.
- * 4. Evidence. One-sided Mann–Whitney tests of current against baseline: pWorse for a shift to
- *    the worse side, pBetter for the better side (exact without ties and below 50 samples per
- *    side, else the normal approximation with tie and continuity correction, as R's wilcox.test).
- *    A test is significant when p ≤ alpha (default 0.05). "≤", not "<": rejecting at p ≤ alpha
- *    keeps the false-alarm rate of an exact test at most alpha, and with "<" 3 vs 3 could never
- *    decide (its smallest p is exactly 0.05).
- * 5. Verdict, first that applies:
- *    - regression: pWorse ≤ alpha AND the whole interval lies strictly beyond the threshold on
- *      the worse side (higher-is-better: ciHighPct < −thresholdPct; lower-is-better:
- *      ciLowPct > +thresholdPct);
- *    - improvement: the mirror image, pBetter ≤ alpha AND the whole interval strictly beyond
- *      the threshold on the better side;
- *    - unchanged: the whole interval lies within [−thresholdPct, +thresholdPct], whatever the
- *      p-value (an equivalence test at level alpha: a real change smaller than the noise floor
- *      is not a regression);
- *    - inconclusive: anything else (no significant shift, or an interval that crosses the
- *      threshold); more samples can decide.
- *
- * Consequences: identical samples never give a regression or an improvement (their U is
- * exactly half of nb·nc, so each one-sided p is at least 1/2); a large change of the medians
- * without statistical evidence is inconclusive, never a regression.
- * `pValue` is min(pWorse, pBetter). Samples must be finite and ≥ 0 and options valid, else a
- * RangeError is thrown; an empty side gives NaN figures and an inconclusive verdict.
- */
-function compareSamples(baseline, current, options) {
-    const settings = validSettings(options);
-    assertMeasurements(baseline, 'baseline');
-    assertMeasurements(current, 'current');
-    const problem = sizeProblem(baseline.length, current.length, settings);
-    // minSamples ≥ 1, so an empty side always comes with a size problem.
-    if (problem !== undefined && Math.min(baseline.length, current.length) === 0) {
-        return withoutFigures(problem);
-    }
-    const evidence = gatherEvidence(baseline, current, options, settings);
-    const { verdict, reason } = problem
-        ? { verdict: 'inconclusive', reason: problem }
-        : decide(evidence, settings);
-    return {
-        baselineMedian: median(baseline),
-        currentMedian: median(current),
-        changePct: evidence.changePct,
-        ciLowPct: evidence.ciLowPct,
-        ciHighPct: evidence.ciHighPct,
-        pValue: Math.min(evidence.pWorse, evidence.pBetter),
-        verdict,
-        reason,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/environment.ts
-/** What to do when baseline and current ran on different environments. */
-const ENVIRONMENT_POLICIES = ['warn', 'fail', 'ignore'];
-/** Flattens an environment (and the target settings) to comparable "field → value" pairs. */
-function flatten(environment, target) {
-    const facts = new Map([
-        ['target', target.kind],
-        ['netperf version', environment.netperfVersion],
-    ]);
-    for (const role of ['client', 'server']) {
-        const node = environment[role];
-        facts.set(`${role} node`, node.name);
-        facts.set(`${role} kernel`, node.kernel);
-        facts.set(`${role} CPU model`, node.cpuModel);
-        facts.set(`${role} CPU count`, String(node.cpuCount));
-        for (const [key, value] of Object.entries(node.details)) {
-            // The namespace name carries the run's pid: it differs every run and says nothing about speed.
-            if (key !== 'namespace')
-                facts.set(`${role} ${key}`, value);
-        }
-    }
-    for (const [key, value] of Object.entries(environment.details))
-        facts.set(key, value);
-    return facts;
-}
-/**
- * Lists every fact that differs (kernel, CPU, netperf, nodes, Kubernetes and CNI versions, what-if
- * settings …), sorted by field so reports are stable. A fact only one side has shows as "(none)".
- */
-function diffEnvironments(baseline, current) {
-    const before = flatten(baseline.environment, baseline.target);
-    const after = flatten(current.environment, current.target);
-    const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
-    return fields
-        .map((field) => ({
-        field,
-        baseline: before.get(field) ?? '(none)',
-        current: after.get(field) ?? '(none)',
-    }))
-        .filter((difference) => difference.baseline !== difference.current);
-}
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(70017);
@@ -51879,6 +51760,129 @@ function compareResults(baseline, current, settings) {
         environmentPolicy: settings.environmentPolicy,
         environmentFails,
     };
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./src/results/schema.ts
+
+
+
+
+
+/** Bumped whenever a stored field changes meaning or a required field is added. */
+const RESULTS_SCHEMA_VERSION = 1;
+const metricName = schemas_enum(METRIC_NAMES);
+const finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
+const optionalFigure = finite.nullable();
+/** The scenario exactly as it was run (after suite defaults and flags). */
+const scenarioSettingsSchema = strictObject({
+    name: SCENARIO_NAME,
+    test: schemas_enum(TEST_TYPES),
+    concurrency: schemas_number().int().positive(),
+    cpus: schemas_number().int().positive().nullable(),
+    sendSizeBytes: schemas_number().int().positive().nullable(),
+    requestSizeBytes: schemas_number().int().positive(),
+    responseSizeBytes: schemas_number().int().positive(),
+    durationSeconds: schemas_number().int().positive(),
+    samples: schemas_number().int().positive(),
+    thresholds: metricThresholdsSchema.optional(),
+});
+/** One netperf process's parsed figures, as netperf reported them. */
+const instanceSchema = strictObject({
+    throughputGbps: optionalFigure,
+    transactionsPerSec: optionalFigure,
+    latencyP50Us: optionalFigure,
+    latencyP90Us: optionalFigure,
+    latencyP99Us: optionalFigure,
+    latencyMeanUs: optionalFigure,
+    clientCpuPct: optionalFigure,
+    serverCpuPct: optionalFigure,
+    retransmits: optionalFigure,
+    elapsedSeconds: finite,
+});
+/** One run of a scenario: N concurrent netperf instances combined into metric values. */
+const sampleSchema = strictObject({
+    index: schemas_number().int().nonnegative(),
+    startedAt: iso_datetime(),
+    wallSeconds: finite,
+    metrics: partialRecord(metricName, finite),
+    instances: array(instanceSchema).min(1),
+});
+/** Summary of one metric over a scenario's samples. */
+const aggregateSchema = strictObject({
+    n: schemas_number().int().positive(),
+    median: finite,
+    mean: finite,
+    min: finite,
+    max: finite,
+    stddev: finite,
+    cvPct: finite.nullable(),
+});
+const aggregatesSchema = partialRecord(metricName, aggregateSchema);
+/**
+ * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
+ * baseline"): the same number of samples of the same netperf, between host-network pods on the same
+ * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
+ */
+const referenceResultSchema = strictObject({
+    samples: array(sampleSchema),
+    aggregates: aggregatesSchema,
+});
+const scenarioResultSchema = strictObject({
+    settings: scenarioSettingsSchema,
+    /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
+    costUnit: schemas_string(),
+    samples: array(sampleSchema),
+    aggregates: aggregatesSchema,
+    /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
+    reference: referenceResultSchema.optional(),
+});
+const nodeSchema = strictObject({
+    name: schemas_string(),
+    kernel: schemas_string(),
+    cpuModel: schemas_string(),
+    cpuCount: schemas_number().int().nonnegative(),
+    details: record(schemas_string(), schemas_string()),
+});
+const environmentSchema = strictObject({
+    netperfVersion: schemas_string(),
+    client: nodeSchema,
+    server: nodeSchema,
+    details: record(schemas_string(), schemas_string()),
+});
+/** A results file: what `run` writes and what `compare` reads as baseline or current. */
+const resultsSchema = strictObject({
+    schemaVersion: literal(RESULTS_SCHEMA_VERSION),
+    tool: strictObject({ name: literal('netperf-gate'), version: schemas_string() }),
+    startedAt: iso_datetime(),
+    finishedAt: iso_datetime(),
+    target: strictObject({
+        kind: schemas_enum(['local', 'kubernetes']),
+        /** Settings that shape the measurement (what-if qdisc, setup commands, image …). */
+        settings: record(schemas_string(), schemas_string()),
+    }),
+    environment: environmentSchema,
+    scenarios: array(scenarioResultSchema),
+});
+/** The JSON Schema published in the repository (schema/results.schema.json). */
+function resultsJsonSchema() {
+    return z.toJSONSchema(resultsSchema, { target: 'draft-2020-12' });
 }
 
 ;// CONCATENATED MODULE: ./src/results/read.ts
@@ -52158,6 +52162,26 @@ function parseScenarioList(value) {
         .split(',')
         .map((part) => part.trim())
         .filter((part) => part !== '');
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's version, stored in every results file. Kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/results/build.ts
+
+
+/** Assembles the versioned results document. */
+function buildResults(record) {
+    return {
+        schemaVersion: RESULTS_SCHEMA_VERSION,
+        tool: { name: 'netperf-gate', version: TOOL_VERSION },
+        startedAt: record.startedAt.toISOString(),
+        finishedAt: record.finishedAt.toISOString(),
+        target: record.target,
+        environment: record.environment,
+        scenarios: record.scenarios,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/targets/create.ts
@@ -52925,7 +52949,6 @@ async function runBenchmarks(config, io) {
 
 
 
-
 /** `compare`: two results files → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
@@ -52947,14 +52970,9 @@ async function measureWithExtraRounds(session, input) {
     const { config, scenarios, baseline, settings, io } = input;
     let measured = await session.measure(scenarios);
     for (let round = 1; round <= config.extraRounds; round++) {
-        const provisional = buildResults({
-            startedAt: io.now(),
-            finishedAt: io.now(),
-            target: { kind: session.target.kind, settings: targetSettings(config.run) },
-            environment: await session.target.fingerprint(),
-            scenarios: measured,
-        });
-        const again = unsettled(judge_judge(baseline, provisional, settings), scenarios);
+        // Only the metric verdicts matter here: compare against the baseline's own environment rather
+        // than fingerprinting the target (API calls and an exec on Kubernetes) every round.
+        const again = unsettled(judge_judge(baseline, { ...baseline, scenarios: measured }, settings), scenarios);
         if (again.length === 0)
             break;
         io.log(`inconclusive: ${again.map((s) => s.name).join(', ')}; taking more samples (round ${round} of ${config.extraRounds})`);
@@ -55050,23 +55068,19 @@ async function publishError(message, hasStepSummary) {
     return summary;
 }
 
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __nccwpck_require__(95462);
 ;// CONCATENATED MODULE: ./src/action/reproduce.ts
 /** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
 
 
-/** The CLI as a checkout runs it after `npm ci && npm run build`. */
-const CLI_COMMAND = 'node dist/cli/index.js';
+
+
 /** Where the reproduce commands put a downloaded baseline. */
 const LOCAL_BASELINE_DIR = 'baseline';
-/** Quotes a shell word only when it needs it (POSIX single quotes). */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 function reproduce_option(args, flag, value) {
     if (value !== undefined)
-        args.push(flag, shellQuote(String(value)));
+        args.push(flag, (0,shell/* shellQuote */.ZL)(String(value)));
 }
 function runArgs(settings) {
     const { run } = settings;
@@ -55109,7 +55123,7 @@ function baselineSteps(origin) {
         case 'file':
             return { before: [], path: origin.path };
         case 'artifact': {
-            const download = `gh run download ${origin.runId} --repo ${shellQuote(origin.repository)} --name ${shellQuote(origin.artifactName)} --dir ${LOCAL_BASELINE_DIR}`;
+            const download = `gh run download ${origin.runId} --repo ${(0,shell/* shellQuote */.ZL)(origin.repository)} --name ${(0,shell/* shellQuote */.ZL)(origin.artifactName)} --dir ${LOCAL_BASELINE_DIR}`;
             return { before: [download], path: `${LOCAL_BASELINE_DIR}/results.json` };
         }
         case 'none':
@@ -55124,11 +55138,11 @@ function reproduceCommands(settings, origin) {
     const { before, path } = baselineSteps(origin);
     const sudo = settings.run.target === 'local' ? 'sudo ' : '';
     const gate = [
-        `${sudo}${CLI_COMMAND} gate`,
+        `${sudo}${shell/* CLI_COMMAND */.zy} gate`,
         ...runArgs(settings),
         ...judgeArgs(settings),
         '--baseline',
-        shellQuote(path),
+        (0,shell/* shellQuote */.ZL)(path),
         '--out',
         'results.json',
     ].join(' ');

@@ -355,6 +355,8 @@ var fan_out = __nccwpck_require__(9284);
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __nccwpck_require__(5462);
 ;// CONCATENATED MODULE: ./src/util/process.ts
 /**
  * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
@@ -363,6 +365,8 @@ var errors = __nccwpck_require__(17);
  * ChildProcess for long-running programs (netserver), which @actions/exec's promise-only API does not,
  * and because the CLI runs outside Actions too.
  */
+
+
 
 
 /** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
@@ -388,12 +392,6 @@ const INSTALL_HINTS = {
 function missingProgramMessage(program) {
     const hint = INSTALL_HINTS[program] ?? 'install it or put it on PATH';
     return `${program} was not found on PATH: ${hint}`;
-}
-/** The command line as a person would type it, for messages. */
-function formatArgv(argv) {
-    return argv
-        .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
-        .join(' ');
 }
 /** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
 function firstOutputLine(output) {
@@ -452,7 +450,7 @@ async function runAsync(argv, options = {}) {
     try {
         const output = await collect(child, program);
         if (timedOut) {
-            throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
+            throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
         }
         return output;
     }
@@ -481,7 +479,7 @@ function runSynchronously(argv, options = {}) {
     const result = (0,external_node_child_process_.spawnSync)(program, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
     const error = result.error;
     if (error?.code === 'ETIMEDOUT') {
-        throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
+        throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
     }
     if (error !== undefined)
         throw spawnError(program, error);
@@ -518,7 +516,7 @@ const LINK_UP_POLL_MS = 20;
 async function runChecked(runner, argv) {
     const output = await runner.run(argv, { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     if (output.exitCode !== 0) {
-        throw new errors/* InfraError */.iG(`\`${formatArgv(argv)}\` failed: ${firstOutputLine(output)}`);
+        throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` failed: ${firstOutputLine(output)}`);
     }
     return output;
 }
@@ -721,7 +719,7 @@ async function waitUntilListening(runner, names, netserver) {
             return;
         await (0,promises_.setTimeout)(NETSERVER_READY_POLL_MS);
     }
-    throw new errors/* InfraError */.iG(`netserver did not listen on ${local_names/* SERVER_ADDRESS */.vN}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${formatArgv(netserver.argv)}\` by hand`);
+    throw new errors/* InfraError */.iG(`netserver did not listen on ${local_names/* SERVER_ADDRESS */.vN}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${(0,shell/* formatArgv */.gL)(netserver.argv)}\` by hand`);
 }
 /** Kills a netserver and waits (bounded) until it has been reaped, so no handle keeps Node alive. */
 async function stopNetserver(netserver) {
@@ -1185,6 +1183,30 @@ function exitCodeOf(error) {
     if (error instanceof UsageError)
         return EXIT_USAGE;
     return EXIT_INFRA;
+}
+
+
+/***/ }),
+
+/***/ 5462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gL: () => (/* binding */ formatArgv),
+/* harmony export */   zy: () => (/* binding */ CLI_COMMAND)
+/* harmony export */ });
+/* unused harmony export shellQuote */
+/** How a checkout runs the CLI (after `npm ci && npm run build`), in reproduce commands. */
+const CLI_COMMAND = 'node dist/cli/index.js';
+/** Quotes a shell word only when it needs it (POSIX single quotes). Pure. */
+function shellQuote(word) {
+    if (/^[\w@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+/** The command line as a person would type it, for messages and reproduce commands. */
+function formatArgv(argv) {
+    return argv.map(shellQuote).join(' ');
 }
 
 
@@ -26785,7 +26807,6 @@ async function readResultsFile(path, what, files) {
 
 
 
-
 /** `compare`: two results files → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
@@ -26807,14 +26828,9 @@ async function measureWithExtraRounds(session, input) {
     const { config, scenarios, baseline, settings, io } = input;
     let measured = await session.measure(scenarios);
     for (let round = 1; round <= config.extraRounds; round++) {
-        const provisional = buildResults({
-            startedAt: io.now(),
-            finishedAt: io.now(),
-            target: { kind: session.target.kind, settings: targetSettings(config.run) },
-            environment: await session.target.fingerprint(),
-            scenarios: measured,
-        });
-        const again = unsettled(judge(baseline, provisional, settings), scenarios);
+        // Only the metric verdicts matter here: compare against the baseline's own environment rather
+        // than fingerprinting the target (API calls and an exec on Kubernetes) every round.
+        const again = unsettled(judge(baseline, { ...baseline, scenarios: measured }, settings), scenarios);
         if (again.length === 0)
             break;
         io.log(`inconclusive: ${again.map((s) => s.name).join(', ')}; taking more samples (round ${round} of ${config.extraRounds})`);
@@ -28184,6 +28200,8 @@ function createFiles() {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __nccwpck_require__(5462);
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
@@ -28499,6 +28517,7 @@ function parseCommandLine(argv, write) {
 
 
 
+
 function stderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -28512,17 +28531,12 @@ function io() {
 function verdictExitCode(verdict) {
     return verdict === 'regression' ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;
 }
-/** `node dist/cli/index.js …` with each argument quoted for a POSIX shell where it needs it. */
-function commandLine(argv) {
-    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
-    return ['node', 'dist/cli/index.js', ...argv].map(quote).join(' ');
-}
 /** Writes the reports and exports the flags ask for; returns the verdict for the exit code. */
 async function publish(outcome, reports, argv) {
     const input = {
         current: outcome.results,
         verdict: outcome.verdict,
-        reproduce: [commandLine(argv)],
+        reproduce: [`${shell/* CLI_COMMAND */.zy} ${(0,shell/* formatArgv */.gL)(argv)}`],
         ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
         ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
     };

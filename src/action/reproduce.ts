@@ -1,10 +1,11 @@
 /** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
 import { DEFAULT_EXTRA_ROUNDS } from '../config/gate-config.js';
 import { DEFAULT_IMAGE } from '../config/run-config.js';
+import { CLI_COMMAND, shellQuote } from '../util/shell.js';
 import type { ActionSettings } from './inputs.js';
 
-/** The CLI as a checkout runs it after `npm ci && npm run build`. */
-export const CLI_COMMAND = 'node dist/cli/index.js';
+export { CLI_COMMAND, shellQuote };
+
 /** Where the reproduce commands put a downloaded baseline. */
 const LOCAL_BASELINE_DIR = 'baseline';
 
@@ -13,12 +14,6 @@ export type BaselineOrigin =
   | { kind: 'file'; path: string }
   | { kind: 'artifact'; runId: number; repository: string; artifactName: string }
   | { kind: 'none' };
-
-/** Quotes a shell word only when it needs it (POSIX single quotes). */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 function option(args: string[], flag: string, value: string | number | undefined): void {
   if (value !== undefined) args.push(flag, shellQuote(String(value)));

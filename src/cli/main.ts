@@ -8,6 +8,7 @@ import { writeReports } from '../run/write-reports.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
 import { EXIT_INFRA, EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
+import { CLI_COMMAND, formatArgv } from '../util/shell.js';
 import { type CleanupConfig, parseCommandLine } from './program.js';
 
 function stderr(line: string): void {
@@ -27,12 +28,6 @@ function verdictExitCode(verdict: GateOutcome['verdict']): number {
   return verdict === 'regression' ? EXIT_REGRESSION : EXIT_OK;
 }
 
-/** `node dist/cli/index.js …` with each argument quoted for a POSIX shell where it needs it. */
-function commandLine(argv: readonly string[]): string {
-  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
-  return ['node', 'dist/cli/index.js', ...argv].map(quote).join(' ');
-}
-
 /** Writes the reports and exports the flags ask for; returns the verdict for the exit code. */
 async function publish(
   outcome: Pick<GateOutcome, 'verdict' | 'results' | 'comparison' | 'baseline'>,
@@ -42,7 +37,7 @@ async function publish(
   const input: ReportInput = {
     current: outcome.results,
     verdict: outcome.verdict,
-    reproduce: [commandLine(argv)],
+    reproduce: [`${CLI_COMMAND} ${formatArgv(argv)}`],
     ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
     ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
   };

@@ -8,6 +8,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import type { ProcessOutput } from '../targets/target.js';
 import { InfraError } from './errors.js';
+import { formatArgv } from './shell.js';
+
+export { formatArgv };
 
 /** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
@@ -62,13 +65,6 @@ export interface CommandRunner {
   start(argv: readonly string[]): ProcessHandle;
   /** Runs `argv` synchronously: for exit handlers only, where nothing asynchronous runs any more. */
   runSync(argv: readonly string[], options?: RunOptions): ProcessOutput;
-}
-
-/** The command line as a person would type it, for messages. */
-export function formatArgv(argv: readonly string[]): string {
-  return argv
-    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
-    .join(' ');
 }
 
 /** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
