@@ -113,6 +113,27 @@ describeAsRoot('kube-sim API wire format', () => {
     expect(body).toMatchObject({ reason: 'NotFound', details: { name: 'nowhere', kind: 'namespaces' } });
   });
 
+  test('Pod Security on the namespace label refuses a host-network pod with 403, as the PodSecurity plugin does', async () => {
+    await api('/api/v1/namespaces', {
+      method: 'POST',
+      json: { metadata: { name: 'locked', labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } } },
+    });
+    const { status, body } = await api('/api/v1/namespaces/locked/pods', {
+      method: 'POST',
+      json: podBody('h', ['true'], { hostNetwork: true }),
+    });
+    expect(status).toBe(403);
+    expect(body).toMatchObject({
+      reason: 'Forbidden',
+      message:
+        'pods "h" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)',
+      details: { name: 'h', kind: 'pods' },
+    });
+    const pod = await api('/api/v1/namespaces/locked/pods', { method: 'POST', json: podBody('p', ['true']) });
+    expect(pod.status).toBe(201);
+    await api('/api/v1/namespaces/locked', { method: 'DELETE' });
+  });
+
   test('namespaces can be listed by label selector', async () => {
     const { body } = await api('/api/v1/namespaces?labelSelector=team%3Dperf');
     expect(body.kind).toBe('NamespaceList');

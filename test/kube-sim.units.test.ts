@@ -1,8 +1,11 @@
 /** The simulator's pure parts: selectors, fault specs, scheduling, quantities, WebSocket frames, protobuf, routes, logs. */
+
+import { namespaceObject } from './kube-sim/cluster.js';
 import { checkFault, FaultBook, parseFaultSpec } from './kube-sim/faults.js';
 import { LogBuffer } from './kube-sim/log-buffer.js';
 import { buildNode, setNodeReady } from './kube-sim/nodes.js';
 import { admitPod } from './kube-sim/pod-admission.js';
+import { enforcePodSecurity } from './kube-sim/pod-security.js';
 import { cpuSetFor } from './kube-sim/processes.js';
 import { decodeProtobufObject } from './kube-sim/protobuf.js';
 import { cpuMilli } from './kube-sim/quantity.js';
@@ -135,6 +138,66 @@ describe('pod admission', () => {
     };
     expect(() => admitPod(body, 'ns')).toThrow(ApiError);
     expect(() => admitPod(body, 'ns')).toThrow(/quantities must match/);
+  });
+});
+
+describe('pod security admission', () => {
+  /** A pod as netperf-gate builds it (restricted-compliant), optionally on the host network. */
+  function hardened(hostNetwork: boolean): PodObject {
+    const securityContext = {
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    };
+    const container = { name: 'netserver', image: 'i', ports: [{ containerPort: 12866 }], securityContext };
+    return admitPod({ metadata: { name: 'srv' }, spec: { hostNetwork, containers: [container] } }, 'ns');
+  }
+  const plain = () =>
+    admitPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i' }] } }, 'ns');
+  const enforcing = (level?: string) =>
+    namespaceObject('ns', level === undefined ? {} : { 'pod-security.kubernetes.io/enforce': level });
+  const refusal = (pod: PodObject, level?: string) => {
+    try {
+      enforcePodSecurity(pod, enforcing(level));
+      return undefined;
+    } catch (error) {
+      return (error as ApiError).status;
+    }
+  };
+
+  test('defaults the host ports of a host-network pod to its container ports, as the API server does', () => {
+    expect(hardened(true).spec.containers[0]?.ports).toEqual([{ containerPort: 12866, hostPort: 12866 }]);
+    expect(hardened(false).spec.containers[0]?.ports).toEqual([{ containerPort: 12866 }]);
+  });
+
+  test.each([
+    [undefined, true],
+    ['privileged', true],
+    ['baseline', false],
+    ['restricted', false],
+    ['nonsense', false],
+  ])('enforce level %j admits a hardened host-network pod: %j', (level, admitted) => {
+    expect(refusal(hardened(true), level) === undefined).toBe(admitted);
+    expect(refusal(hardened(false), level)).toBeUndefined();
+  });
+
+  test("refuses with the PodSecurity plugin's 403, naming every violation", () => {
+    expect(refusal(hardened(true), 'baseline')).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message:
+        'pods "srv" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true), hostPort (container "netserver" uses hostPort 12866)',
+      reason: 'Forbidden',
+      details: { name: 'srv', kind: 'pods' },
+      code: 403,
+    });
+    expect(refusal(plain(), 'baseline')).toBeUndefined();
+    expect(refusal(plain(), 'restricted')?.message).toBe(
+      'pods "p" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "c" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "c" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "c" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "c" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")',
+    );
   });
 });
 

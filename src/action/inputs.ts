@@ -3,7 +3,7 @@
  * parsers, same one-line UsageErrors naming the input).
  */
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
-import { DEFAULT_EXTRA_ROUNDS, type JudgeConfig, MAX_EXTRA_ROUNDS } from '../config/gate-config.js';
+import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { DEFAULT_IMAGE, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
@@ -15,10 +15,10 @@ import { DEFAULT_BRANCH_BASELINE, type InputName, Inputs, ReportFiles } from './
 export const INPUT_DEFAULTS = {
   [Inputs.Target]: 'kubernetes',
   [Inputs.Image]: DEFAULT_IMAGE,
-  [Inputs.HostNetworkReference]: 'false',
+  [Inputs.Reference]: 'true',
   [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
   [Inputs.EnvironmentPolicy]: 'warn',
-  [Inputs.ExtraRounds]: String(DEFAULT_EXTRA_ROUNDS),
+  [Inputs.FailOnInconclusive]: 'false',
   [Inputs.FailOnRegression]: 'true',
   [Inputs.UploadArtifact]: 'true',
   [Inputs.ArtifactName]: 'netperf-gate-results',
@@ -35,8 +35,10 @@ export interface ActionSettings {
   run: RunConfig;
   /** How the results are judged (thresholds, environment policy). */
   judge: JudgeConfig;
-  /** Rounds of extra samples for inconclusive scenarios (the CLI's --extra-rounds). */
-  extraRounds: number;
+  /** Most pairs per scenario while undecided (the CLI's --max-samples); undefined: twice samples. */
+  maxSamples?: number;
+  /** An inconclusive verdict fails the step (the CLI's --fail-on-inconclusive). */
+  failOnInconclusive: boolean;
   baseline: BaselineSource;
   /** Content of the `kubeconfig` input (already masked); undefined: the usual lookup. */
   kubeconfigText?: string;
@@ -102,17 +104,16 @@ function copyGiven<T extends object>(target: T, values: Partial<T>): void {
 
 function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunConfig {
   const text = (name: InputName) => given(read, name);
+  const reference = parseBooleanInput(Inputs.Reference, withDefault(read, Inputs.Reference));
   const config: RunConfig = {
     target: parseChoice(label(Inputs.Target), withDefault(read, Inputs.Target), TARGET_KINDS),
     local: {},
     kubernetes: {
       tolerations: parseListInput(read(Inputs.Tolerations)),
       image: withDefault(read, Inputs.Image),
-      hostNetworkReference: parseBooleanInput(
-        Inputs.HostNetworkReference,
-        withDefault(read, Inputs.HostNetworkReference),
-      ),
+      hostNetworkReference: reference,
     },
+    reference,
     outPath: `${reportDir}/${ReportFiles.Results}`,
     debug,
   };
@@ -146,6 +147,14 @@ function toJudgeConfig(read: InputReader, debug: boolean): JudgeConfig {
   const threshold = given(read, Inputs.Threshold);
   if (thresholdsPath !== undefined) config.thresholdsPath = thresholdsPath;
   if (threshold !== undefined) config.thresholdPct = parsePercent(label(Inputs.Threshold), threshold);
+  const alpha = given(read, Inputs.Alpha);
+  if (alpha !== undefined) {
+    const value = Number(alpha);
+    if (!(value >= MIN_ALPHA && value <= MAX_ALPHA)) {
+      throw new UsageError(`${label(Inputs.Alpha)} must be a number from ${MIN_ALPHA} to ${MAX_ALPHA}, got "${alpha}"`);
+    }
+    config.alpha = value;
+  }
   return config;
 }
 
@@ -171,16 +180,12 @@ function toArtifactName(read: InputReader): string {
 export function parseInputs(read: InputReader, debug = false): ActionSettings {
   const reportDir = withDefault(read, Inputs.ReportDir).replace(/\/+$/, '');
   const bool = (name: keyof typeof INPUT_DEFAULTS) => parseBooleanInput(name, withDefault(read, name));
-  const extraRounds = parseWholeNumber(label(Inputs.ExtraRounds), withDefault(read, Inputs.ExtraRounds));
-  if (extraRounds > MAX_EXTRA_ROUNDS) {
-    throw new UsageError(
-      `${label(Inputs.ExtraRounds)} must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`,
-    );
-  }
+  const run = toRunConfig(read, reportDir, debug);
+  const maxSamples = given(read, Inputs.MaxSamples);
   const settings: ActionSettings = {
-    run: toRunConfig(read, reportDir, debug),
+    run,
     judge: toJudgeConfig(read, debug),
-    extraRounds,
+    failOnInconclusive: bool(Inputs.FailOnInconclusive),
     baseline: toBaseline(read),
     failOnRegression: bool(Inputs.FailOnRegression),
     uploadArtifact: bool(Inputs.UploadArtifact),
@@ -189,6 +194,9 @@ export function parseInputs(read: InputReader, debug = false): ActionSettings {
     githubToken: read(Inputs.GithubToken).trim(),
     reportDir,
   };
+  if (maxSamples !== undefined) {
+    settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+  }
   const kubeconfig = read(Inputs.Kubeconfig);
   if (kubeconfig.trim() !== '') settings.kubeconfigText = kubeconfig;
   return settings;

@@ -61,8 +61,9 @@ async function measure(settings: ActionSettings, run: RunConfig, baseline: Resol
   const config: GateConfig = {
     ...settings.judge,
     run,
-    baselinePath: baseline.path,
-    extraRounds: settings.extraRounds,
+    baselinePaths: [baseline.path],
+    failOnInconclusive: settings.failOnInconclusive,
+    ...(settings.maxSamples !== undefined ? { maxSamples: settings.maxSamples } : {}),
   };
   try {
     return await gate(config, io);
@@ -102,6 +103,14 @@ async function publish(
 
 /** The exit code of a finished gate; setFailed only for a regression that should fail. */
 function verdictExit(settings: ActionSettings, outcome: GateOutcome, summary: string): number {
+  if (outcome.verdict === 'inconclusive') {
+    if (settings.failOnInconclusive) {
+      core.setFailed(`netperf-gate: ${summary} (fail-on-inconclusive is true)`);
+      return EXIT_REGRESSION;
+    }
+    core.warning(`${summary}: more samples (max-samples) or more baseline runs can decide`, { title: 'netperf-gate' });
+    return EXIT_OK;
+  }
   if (outcome.verdict !== 'regression') return EXIT_OK;
   if (!settings.failOnRegression) {
     core.warning(`${summary} (fail-on-regression is false: the step passes)`, { title: 'netperf-gate' });

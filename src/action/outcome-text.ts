@@ -5,7 +5,7 @@ import { formatMetric, formatPercentChange } from '../report/format.js';
 import { formatInterval, verdictTally } from '../report/report-input.js';
 
 /** The `verdict` output: the gate's verdict, or `error` when the run failed. */
-export type ActionVerdict = 'pass' | 'regression' | 'no-baseline' | 'error';
+export type ActionVerdict = 'pass' | 'regression' | 'inconclusive' | 'no-baseline' | 'error';
 
 /** One annotation on the run: an error per regression, a notice per improvement. */
 export interface Annotation {
@@ -70,8 +70,9 @@ export function summaryLine(verdict: ActionVerdict, comparison?: ResultsComparis
     case 'no-baseline':
       return `NO BASELINE: ${detail ?? 'nothing to compare with'}; these results can become the baseline`;
     case 'pass':
+    case 'inconclusive':
     case 'regression': {
-      const word = verdict === 'pass' ? 'PASS' : 'REGRESSION';
+      const word = verdict.toUpperCase();
       return comparison === undefined ? word : `${word}: ${verdictTally(comparison)}`;
     }
   }

@@ -1,5 +1,4 @@
 /** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
-import { DEFAULT_EXTRA_ROUNDS } from '../config/gate-config.js';
 import { DEFAULT_IMAGE } from '../config/run-config.js';
 import { CLI_COMMAND, shellQuote } from '../util/shell.js';
 import type { ActionSettings } from './inputs.js';
@@ -26,6 +25,7 @@ function runArgs(settings: ActionSettings): string[] {
   option(args, '--scenarios', run.scenarioNames?.join(','));
   option(args, '--samples', run.samples);
   option(args, '--duration', run.durationSeconds);
+  if (!run.reference) args.push('--no-reference');
   if (run.target !== 'kubernetes') return args;
   const k8s = run.kubernetes;
   if (settings.kubeconfigText !== undefined) option(args, '--kubeconfig', 'kubeconfig.yaml');
@@ -36,7 +36,6 @@ function runArgs(settings: ActionSettings): string[] {
   option(args, '--node-selector', k8s.nodeSelector);
   for (const toleration of k8s.tolerations) option(args, '--toleration', toleration);
   if (k8s.image !== DEFAULT_IMAGE) option(args, '--image', k8s.image);
-  if (k8s.hostNetworkReference) args.push('--host-network-reference');
   return args;
 }
 
@@ -47,7 +46,9 @@ function judgeArgs(settings: ActionSettings): string[] {
   if (settings.judge.environmentPolicy !== 'warn') {
     option(args, '--environment-policy', settings.judge.environmentPolicy);
   }
-  if (settings.extraRounds !== DEFAULT_EXTRA_ROUNDS) option(args, '--extra-rounds', settings.extraRounds);
+  option(args, '--alpha', settings.judge.alpha);
+  option(args, '--max-samples', settings.maxSamples);
+  if (settings.failOnInconclusive) args.push('--fail-on-inconclusive');
   return args;
 }
 

@@ -24,7 +24,13 @@ function io(): RunIo {
 }
 
 /** The core returns verdicts; only here do they become exit codes. */
-function verdictExitCode(verdict: GateOutcome['verdict']): number {
+function verdictExitCode(verdict: GateOutcome['verdict'], failOnInconclusive = false): number {
+  if (verdict === 'inconclusive') {
+    stderr(
+      `warning: the verdict is inconclusive: a primary metric was neither shown to regress nor to stay within its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`,
+    );
+    return failOnInconclusive ? EXIT_REGRESSION : EXIT_OK;
+  }
   return verdict === 'regression' ? EXIT_REGRESSION : EXIT_OK;
 }
 
@@ -93,7 +99,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         await calibrateTarget(request.config, io());
         return EXIT_OK;
       case 'gate':
-        return verdictExitCode(await publish(await gate(request.config, io()), request.reports, argv));
+        return verdictExitCode(
+          await publish(await gate(request.config, io()), request.reports, argv),
+          request.config.failOnInconclusive,
+        );
     }
   } catch (error) {
     stderr(`netperf-gate: ${formatError(error)}`);

@@ -1,12 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
-import {
-  type CompareConfig,
-  DEFAULT_EXTRA_ROUNDS,
-  type GateConfig,
-  type JudgeConfig,
-  MAX_EXTRA_ROUNDS,
-} from '../config/gate-config.js';
+import { type CompareConfig, type GateConfig, type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { EXPORT_KINDS, parseExport, type ReportSettings } from '../config/report-config.js';
 import { type RunConfig, TARGET_KINDS, type TargetKind } from '../config/run-config.js';
@@ -73,6 +67,7 @@ function toCleanupConfig(flags: CleanupFlags): CleanupConfig {
 interface JudgeFlags {
   thresholds?: string;
   threshold?: string;
+  alpha?: string;
   environmentPolicy: string;
   debug?: boolean;
 }
@@ -84,15 +79,44 @@ function toJudgeConfig(flags: JudgeFlags): JudgeConfig {
   };
   if (flags.thresholds !== undefined) config.thresholdsPath = flags.thresholds;
   if (flags.threshold !== undefined) config.thresholdPct = parsePercent('--threshold', flags.threshold);
+  if (flags.alpha !== undefined) config.alpha = parseAlpha(flags.alpha);
   return config;
 }
 
-function toGateConfig(flags: RunFlags & JudgeFlags & { baseline: string; extraRounds: string }): GateConfig {
-  const extraRounds = parseWholeNumber('--extra-rounds', flags.extraRounds);
-  if (extraRounds > MAX_EXTRA_ROUNDS) {
-    throw new UsageError(`--extra-rounds must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
+function parseAlpha(text: string): number {
+  const alpha = Number(text);
+  if (!(alpha >= MIN_ALPHA && alpha <= MAX_ALPHA)) {
+    throw new UsageError(`--alpha must be a number from ${MIN_ALPHA} to ${MAX_ALPHA}, got "${text}"`);
   }
-  return { ...toJudgeConfig(flags), run: toRunConfig(flags), baselinePath: flags.baseline, extraRounds };
+  return alpha;
+}
+
+interface GateFlags extends RunFlags, JudgeFlags {
+  baseline: string[];
+  maxSamples?: string;
+  failOnInconclusive?: boolean;
+}
+
+function collectPaths(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function toGateConfig(flags: GateFlags): GateConfig {
+  const run = toRunConfig(flags);
+  const config: GateConfig = {
+    ...toJudgeConfig(flags),
+    run,
+    baselinePaths: flags.baseline,
+    failOnInconclusive: flags.failOnInconclusive === true,
+  };
+  if (flags.maxSamples !== undefined) {
+    const maxSamples = parseWholeNumber('--max-samples', flags.maxSamples);
+    if (run.samples !== undefined && maxSamples < run.samples) {
+      throw new UsageError(`--max-samples must be at least --samples (${run.samples}), got ${maxSamples}`);
+    }
+    config.maxSamples = maxSamples;
+  }
+  return config;
 }
 
 function toCalibrateConfig(flags: RunFlags & { runs: string }): CalibrateConfig {
@@ -132,6 +156,7 @@ function addJudgeOptions(command: Command): Command {
   return addReportOptions(command)
     .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
     .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
+    .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.05)")
     .addOption(
       new Option('--environment-policy <policy>', 'what an environment difference does')
         .choices(ENVIRONMENT_POLICIES)
@@ -160,14 +185,19 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
   addJudgeOptions(
     program
       .command('compare')
-      .description('Compare a results file with a baseline; exit 1 on a regression.')
-      .requiredOption('--baseline <file>', 'baseline results file')
+      .description('Compare a results file with baseline runs; exit 1 on a regression.')
+      .requiredOption(
+        '--baseline <path>',
+        'baseline results file, or a folder of them (repeatable: several runs)',
+        collectPaths,
+        [],
+      )
       .requiredOption('--current <file>', 'current results file')
       .option('--debug', 'print stack traces'),
-  ).action((flags: JudgeFlags & ReportFlags & { baseline: string; current: string }) =>
+  ).action((flags: JudgeFlags & ReportFlags & { baseline: string[]; current: string }) =>
     onRequest({
       command: 'compare',
-      config: { ...toJudgeConfig(flags), baselinePath: flags.baseline, currentPath: flags.current },
+      config: { ...toJudgeConfig(flags), baselinePaths: flags.baseline, currentPath: flags.current },
       reports: toReportSettings(flags),
     }),
   );
@@ -175,15 +205,17 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     addRunOptions(
       program
         .command('gate')
-        .description('Run, compare with a baseline and report; exit 1 on a regression, 0 without a baseline.')
-        .requiredOption('--baseline <file>', 'baseline results file (missing file: verdict no-baseline)')
-        .option(
-          '--extra-rounds <n>',
-          'rounds of extra samples for inconclusive scenarios',
-          String(DEFAULT_EXTRA_ROUNDS),
-        ),
+        .description('Run, compare with baseline runs and report; exit 1 on a regression, 0 without a baseline.')
+        .requiredOption(
+          '--baseline <path>',
+          'baseline results file or folder of them, repeatable (none found: verdict no-baseline)',
+          collectPaths,
+          [],
+        )
+        .option('--max-samples <n>', 'most pairs per scenario while undecided (default: twice --samples)')
+        .option('--fail-on-inconclusive', 'exit 1 when a primary metric stays undecided (default: warn, exit 0)'),
     ),
-  ).action((flags: RunFlags & JudgeFlags & ReportFlags & { baseline: string; extraRounds: string }) =>
+  ).action((flags: GateFlags & ReportFlags) =>
     onRequest({ command: 'gate', config: toGateConfig(flags), reports: toReportSettings(flags) }),
   );
   addRunOptions(

@@ -23,6 +23,8 @@ export interface RunFlags {
   toleration: string[];
   image: string;
   hostNetworkReference?: boolean;
+  /** False with --no-reference. */
+  reference: boolean;
   timeout?: string;
   out: string;
   debug?: boolean;
@@ -43,8 +45,9 @@ export function toRunConfig(flags: RunFlags): RunConfig {
     kubernetes: {
       tolerations: flags.toleration,
       image: flags.image,
-      hostNetworkReference: flags.hostNetworkReference === true,
+      hostNetworkReference: flags.reference,
     },
+    reference: flags.reference,
     outPath: flags.out,
     debug: flags.debug === true,
   };
@@ -109,7 +112,11 @@ export function addRunOptions(
     )
     .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
     .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
-    .option('--host-network-reference', 'kubernetes: also measure host-network pods (node-to-node baseline)')
+    .option(
+      '--no-reference',
+      'measure the pod path only: no interleaved reference (local: a second veth pair; kubernetes: host-network pods)',
+    )
+    .addOption(new Option('--host-network-reference', 'the reference is on by default now').hideHelp())
     .option(
       '--timeout <duration>',
       'stop, clean up and exit 3 when the whole run takes longer, e.g. 45m (default: no limit)',

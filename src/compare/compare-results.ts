@@ -1,19 +1,38 @@
+/**
+ * The gate: current results against one or more baseline runs. Pure. Every metric gets evidence from
+ * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
+ * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
+ */
 import { METRIC_NAMES, type MetricName, metricDirection } from '../metrics/names.js';
 import type { Threshold } from '../metrics/schema.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
-import { type Comparison, compareSamples, type Verdict } from '../stats/compare.js';
+import type { Comparison, Verdict } from '../stats/compare.js';
+import { holmAdjusted, spentAlpha } from '../stats/holm.js';
+import { MIN_RUNS_FOR_SPREAD } from '../stats/run-level.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
-import { type ThresholdSources, thresholdFor } from './thresholds.js';
+import { type FamilyDecision, type MetricEvidence, metricEvidence, metricVerdict } from './metric-verdict.js';
+import { hasReference, metricValues } from './series.js';
+import { type MetricRole, metricRole, type ThresholdSources, thresholdFor } from './thresholds.js';
+
+/** The gate's family-wise false-regression rate when none is given. */
+export const DEFAULT_FAMILY_ALPHA = 0.05;
 
 /** One metric of one scenario, compared. */
 export interface MetricComparison extends Comparison {
   metric: MetricName;
   /** The noise floor in percent, or `off`: compared and shown, but never counted or failing. */
   threshold: Threshold;
-  /** False when the threshold is off: the verdict is shown for information and never counted. */
+  /** primary: decides the verdict; guard: can only fail it (raw metrics beside a reference); shown: never counted. */
+  role: MetricRole;
+  /** role is primary or guard. */
   gated: boolean;
+  /** All baseline runs' values, run after run (per sample, or per pair for ratio metrics). */
   baselineSamples: number[];
   currentSamples: number[];
+  /** Baseline runs the metric was compared with. */
+  baselineRuns: number;
+  /** Between-run spread in percent, or null when too few baseline runs to know it. */
+  betweenRunPct: number | null;
 }
 
 /** One scenario present in both results. */
@@ -21,6 +40,8 @@ export interface ScenarioComparison {
   name: string;
   test: ScenarioResult['settings']['test'];
   metrics: MetricComparison[];
+  /** Whether ratio metrics against the interleaved reference exist (both sides measured one). */
+  withReference: boolean;
   /** Things people should know: settings that differ, metrics only one side has. */
   notes: string[];
 }
@@ -28,9 +49,12 @@ export interface ScenarioComparison {
 /** How many gated metrics got each verdict. */
 export type VerdictCounts = Record<Verdict, number>;
 
-/** Everything `compare` decided. `verdict` is `regression` when any metric regressed, or the environment differs under policy `fail`. */
+/** The gate's verdict: regression beats inconclusive beats pass. */
+export type GateVerdict = 'pass' | 'regression' | 'inconclusive';
+
+/** Everything `compare` decided. */
 export interface ResultsComparison {
-  verdict: 'pass' | 'regression';
+  verdict: GateVerdict;
   counts: VerdictCounts;
   scenarios: ScenarioComparison[];
   /** Scenarios that could not be compared, with why (missing on one side, measured differently). */
@@ -39,121 +63,218 @@ export interface ResultsComparison {
   environmentPolicy: EnvironmentPolicy;
   /** True when the environment differs and the policy is `fail`. */
   environmentFails: boolean;
+  /** Baseline runs compared with. */
+  baselineRuns: number;
+  /** Why the verdict deserves less trust (run-to-run noise unknown, no reference …); empty when none. */
+  lowConfidence: string[];
+  /** The family-wise false-regression rate and this look's share of it. */
+  alpha: { family: number; look: number; lookIndex: number; looks: number };
+}
+
+/** A look of a sequential gate: the error rate it may spend, and verdicts earlier looks settled. */
+export interface Look {
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** "scenario/metric" → regression or improvement found at an earlier look: they stand. */
+  settled?: ReadonlyMap<string, Verdict>;
 }
 
 export interface CompareSettings {
   thresholds: ThresholdSources;
   environmentPolicy: EnvironmentPolicy;
+  /** Family-wise false-regression rate of the whole gate; default {@link DEFAULT_FAMILY_ALPHA}. */
   alpha?: number;
+  look?: Look;
 }
 
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
-const MEASUREMENT_FIELDS = [
-  'test',
-  'concurrency',
-  'cpus',
-  'sendSizeBytes',
-  'requestSizeBytes',
-  'responseSizeBytes',
-] as const;
-
-function metricValues(result: ScenarioResult, metric: MetricName): number[] {
-  return result.samples.map((s) => s.metrics[metric]).filter((v): v is number => v !== undefined);
-}
-
-function compareScenario(
-  baseline: ScenarioResult,
-  current: ScenarioResult,
-  settings: CompareSettings,
-): ScenarioComparison {
-  const name = current.settings.name;
-  const notes: string[] = [];
-  if (baseline.settings.durationSeconds !== current.settings.durationSeconds) {
-    notes.push(
-      `duration differs: baseline ${baseline.settings.durationSeconds} s, current ${current.settings.durationSeconds} s`,
-    );
-  }
-  const metrics: MetricComparison[] = [];
-  for (const metric of METRIC_NAMES) {
-    const baselineSamples = metricValues(baseline, metric);
-    const currentSamples = metricValues(current, metric);
-    if (baselineSamples.length === 0 && currentSamples.length === 0) continue;
-    if (baselineSamples.length === 0 || currentSamples.length === 0) {
-      notes.push(
-        `${metric} only in the ${baselineSamples.length === 0 ? 'current results' : 'baseline'}: not compared`,
-      );
-      continue;
-    }
-    const threshold = thresholdFor(settings.thresholds, name, metric);
-    const options = {
-      direction: metricDirection(metric),
-      thresholdPct: threshold === 'off' ? 0 : threshold,
-      ...(settings.alpha ? { alpha: settings.alpha } : {}),
-    };
-    metrics.push({
-      metric,
-      threshold,
-      gated: threshold !== 'off',
-      baselineSamples,
-      currentSamples,
-      ...compareSamples(baselineSamples, currentSamples, options),
-    });
-  }
-  return { name, test: current.settings.test, metrics, notes };
-}
+const MEASUREMENT_FIELDS = ['test', 'concurrency', 'cpus', 'sendSizeBytes', 'requestSizeBytes', 'responseSizeBytes'] as const;
 
 function whyNotComparable(baseline: ScenarioResult, current: ScenarioResult): string | undefined {
-  const differing = MEASUREMENT_FIELDS.filter(
-    (field) => baseline.settings[field] !== current.settings[field],
-  );
+  const differing = MEASUREMENT_FIELDS.filter((field) => baseline.settings[field] !== current.settings[field]);
   if (differing.length === 0) return undefined;
-  const detail = differing
-    .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
-    .join(', ');
+  const detail = differing.map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`).join(', ');
   return `measured differently (${detail}); refresh the baseline`;
+}
+
+/** A metric before the family decides: its role, threshold and evidence. */
+interface Candidate {
+  scenario: string;
+  metric: MetricName;
+  role: MetricRole;
+  threshold: Threshold;
+  evidence: MetricEvidence;
+  baselineRuns: number[][];
+  current: number[];
+}
+
+function candidatesOf(
+  baselines: readonly ScenarioResult[],
+  current: ScenarioResult,
+  sources: ThresholdSources,
+  notes: string[],
+): Candidate[] {
+  const name = current.settings.name;
+  const withReference = hasReference(current) && baselines.every(hasReference);
+  const spreadKnown = baselines.length >= MIN_RUNS_FOR_SPREAD;
+  const candidates: Candidate[] = [];
+  for (const metric of METRIC_NAMES) {
+    const baselineRuns = baselines.map((b) => metricValues(b, metric)).filter((v) => v.length > 0);
+    const values = metricValues(current, metric);
+    if (baselineRuns.length === 0 && values.length === 0) continue;
+    if (baselineRuns.length === 0 || values.length === 0) {
+      notes.push(`${metric} only in the ${baselineRuns.length === 0 ? 'current results' : 'baseline'}: not compared`);
+      continue;
+    }
+    const threshold = thresholdFor(sources, name, metric);
+    const role = metricRole(sources, { scenario: name, test: current.settings.test, metric, withReference, spreadKnown });
+    const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
+    candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
+  }
+  return candidates;
+}
+
+/**
+ * Holm-adjusted p-values: over the gated metrics as one family; a shown metric keeps its own p-value
+ * (it is never counted, so it needs no share of the family's error rate).
+ */
+function familyAdjusted(candidates: readonly Candidate[], pick: (e: MetricEvidence) => number): number[] {
+  const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
+  const adjusted = holmAdjusted(gated.map(({ c }) => pick(c.evidence)));
+  const result = candidates.map((c) => pick(c.evidence));
+  for (const [k, { i }] of gated.entries()) result[i] = adjusted[k] ?? 1;
+  return result;
+}
+
+function toComparison(candidate: Candidate, flags: FamilyDecision, settled?: Verdict): MetricComparison {
+  const { evidence, threshold, role } = candidate;
+  const thresholdPct = threshold === 'off' ? 0 : threshold;
+  const decided = metricVerdict(evidence, thresholdPct, {
+    ...flags,
+    regression: flags.regression || settled === 'regression',
+    improvement: flags.improvement || settled === 'improvement',
+  });
+  return {
+    metric: candidate.metric,
+    threshold,
+    role,
+    gated: role !== 'shown',
+    baselineSamples: candidate.baselineRuns.flat(),
+    currentSamples: candidate.current,
+    baselineRuns: candidate.baselineRuns.length,
+    betweenRunPct: evidence.estimate?.betweenRunPct ?? null,
+    baselineMedian: evidence.baselineMedian,
+    currentMedian: evidence.currentMedian,
+    changePct: evidence.changePct,
+    ciLowPct: evidence.ciLowPct,
+    ciHighPct: evidence.ciHighPct,
+    pValue: Math.min(evidence.pWorse, evidence.pBetter),
+    ...decided,
+  };
 }
 
 function countVerdicts(scenarios: readonly ScenarioComparison[]): VerdictCounts {
   const counts: VerdictCounts = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 };
-  for (const scenario of scenarios) {
-    for (const metric of scenario.metrics) if (metric.gated) counts[metric.verdict] += 1;
-  }
+  for (const scenario of scenarios) for (const metric of scenario.metrics) if (metric.gated) counts[metric.verdict] += 1;
   return counts;
 }
 
-/**
- * Compares current results with a baseline: every scenario both have, every metric both have, with
- * the thresholds that apply; what does not overlap is listed, not guessed at.
- */
-export function compareResults(
-  baseline: Results,
-  current: Results,
-  settings: CompareSettings,
-): ResultsComparison {
-  const baselineByName = new Map(baseline.scenarios.map((s) => [s.settings.name, s]));
-  const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
-  const scenarios: ScenarioComparison[] = [];
+function gateVerdict(scenarios: readonly ScenarioComparison[], environmentFails: boolean): GateVerdict {
+  const metrics = scenarios.flatMap((s) => s.metrics);
+  if (environmentFails || metrics.some((m) => m.gated && m.verdict === 'regression')) return 'regression';
+  if (metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive')) return 'inconclusive';
+  return 'pass';
+}
+
+function lowConfidenceOf(baselineRuns: number, scenarios: readonly ScenarioComparison[]): string[] {
+  const reasons: string[] = [];
+  if (baselineRuns < MIN_RUNS_FOR_SPREAD) {
+    reasons.push(
+      `run-to-run noise unknown: ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'} (${MIN_RUNS_FOR_SPREAD} or more let the gate measure it); a drifted run cannot be told from a change`,
+    );
+  }
+  const without = scenarios.filter((s) => !s.withReference).map((s) => s.name);
+  if (without.length > 0) {
+    reasons.push(`no interleaved reference for ${without.join(', ')}: gated on raw metrics, which whole-run drift moves`);
+  }
+  return reasons;
+}
+
+/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
+function matchScenarios(baselines: readonly Results[], current: Results) {
+  const matched: { current: ScenarioResult; baselines: ScenarioResult[]; notes: string[] }[] = [];
   const skipped: ResultsComparison['skipped'] = [];
   for (const scenario of current.scenarios) {
-    const before = baselineByName.get(scenario.settings.name);
-    const problem = before === undefined ? 'not in the baseline' : whyNotComparable(before, scenario);
-    if (before === undefined || problem !== undefined)
-      skipped.push({ name: scenario.settings.name, reason: problem ?? '' });
-    else scenarios.push(compareScenario(before, scenario, settings));
+    const name = scenario.settings.name;
+    const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
+    const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
+    if (comparable.length === 0) {
+      const first = found[0];
+      skipped.push({ name, reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? '') });
+      continue;
+    }
+    const notes: string[] = [];
+    if (comparable.length < found.length) notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
+    const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
+    if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
+      notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
+    }
+    matched.push({ current: scenario, baselines: comparable, notes });
   }
-  for (const name of baselineByName.keys()) {
-    if (!currentNames.has(name)) skipped.push({ name, reason: 'in the baseline only (not run now)' });
-  }
-  const environment = diffEnvironments(baseline, current);
+  const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
+  const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
+  for (const name of baselineNames) if (!currentNames.has(name)) skipped.push({ name, reason: 'in the baseline only (not run now)' });
+  return { matched, skipped };
+}
+
+/**
+ * Compares current results with one or more baseline runs (oldest first): every scenario and metric
+ * both have. Gated metrics (see `metricRole`) form one Holm family at the look's share of `alpha`;
+ * the verdict is regression when any gated metric regressed (or the environment differs under policy
+ * `fail`), inconclusive when a primary metric is undecided, else pass.
+ */
+export function compareResults(baselines: readonly Results[], current: Results, settings: CompareSettings): ResultsComparison {
+  if (baselines.length === 0) throw new RangeError('compareResults needs at least one baseline run');
+  const family = settings.alpha ?? DEFAULT_FAMILY_ALPHA;
+  const look = settings.look ?? { index: 1, count: 1 };
+  const lookAlpha = spentAlpha(family, look.index, look.count);
+  const { matched, skipped } = matchScenarios(baselines, current);
+  const perScenario = matched.map((m) => ({ ...m, candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes) }));
+  const all = perScenario.flatMap((s) => s.candidates);
+  const worse = familyAdjusted(all, (e) => e.pWorse);
+  const better = familyAdjusted(all, (e) => e.pBetter);
+  let position = 0;
+  const scenarios: ScenarioComparison[] = perScenario.map((s) => ({
+    name: s.current.settings.name,
+    test: s.current.settings.test,
+    withReference: hasReference(s.current) && s.baselines.every(hasReference),
+    notes: s.notes,
+    metrics: s.candidates.map((candidate) => {
+      const i = position++;
+      const adjustedWorse = worse[i] ?? 1;
+      const adjustedBetter = better[i] ?? 1;
+      const flags = {
+        regression: adjustedWorse <= lookAlpha,
+        improvement: adjustedBetter <= lookAlpha,
+        adjustedP: adjustedWorse <= lookAlpha ? adjustedWorse : adjustedBetter,
+        level: lookAlpha,
+      };
+      return toComparison(candidate, flags, look.settled?.get(`${candidate.scenario}/${candidate.metric}`));
+    }),
+  }));
+  const environment = diffEnvironments(baselines.at(-1) ?? current, current);
   const environmentFails = settings.environmentPolicy === 'fail' && environment.length > 0;
-  const counts = countVerdicts(scenarios);
   return {
-    verdict: counts.regression > 0 || environmentFails ? 'regression' : 'pass',
-    counts,
+    verdict: gateVerdict(scenarios, environmentFails),
+    counts: countVerdicts(scenarios),
     scenarios,
     skipped,
     environment: settings.environmentPolicy === 'ignore' ? [] : environment,
     environmentPolicy: settings.environmentPolicy,
     environmentFails,
+    baselineRuns: baselines.length,
+    lowConfidence: lowConfidenceOf(baselines.length, scenarios),
+    alpha: { family, look: lookAlpha, lookIndex: look.index, looks: look.count },
   };
 }

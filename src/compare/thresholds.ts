@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
+import { headlineMetric } from '../metrics/headline.js';
+import { METRIC_NAMES, type MetricName, type TestType } from '../metrics/names.js';
 import {
   type MetricThresholds,
   metricThresholdsSchema,
@@ -29,7 +30,21 @@ export const DEFAULT_THRESHOLDS_PCT: Record<MetricName, Threshold> = {
   client_cpu_cost: 10,
   server_cpu_cost: 10,
   retransmits: 'off',
+  rate_ratio: 5,
+  cpu_cost_ratio: 10,
 };
+
+/**
+ * Whether a thresholds source names this metric for this scenario (a file's scenario or metric entry,
+ * or the suite's): naming a metric is how a metric outside the primary set becomes gated.
+ */
+export function isNamed(sources: ThresholdSources, scenario: string, metric: MetricName): boolean {
+  return (
+    sources.file?.scenarios?.[scenario]?.[metric] !== undefined ||
+    sources.suite?.[scenario]?.[metric] !== undefined ||
+    sources.file?.metrics?.[metric] !== undefined
+  );
+}
 
 /** A thresholds file: a default, per metric, and per scenario and metric (most specific wins). */
 export const thresholdsFileSchema = z.strictObject({
@@ -95,4 +110,41 @@ export function parseThresholds(text: string, label: string): ThresholdsFile {
   const parsed = thresholdsFileSchema.safeParse(document ?? {});
   if (!parsed.success) throw new UsageError(describeSchemaError(label, parsed.error, document));
   return parsed.data;
+}
+
+/** primary: decides the verdict; guard: can only fail it; shown: reported, never counted. */
+export type MetricRole = 'primary' | 'guard' | 'shown';
+
+/** What a metric's role depends on. */
+export interface RoleContext {
+  scenario: string;
+  test: TestType;
+  metric: MetricName;
+  /** Both sides have the interleaved reference (ratio metrics exist). */
+  withReference: boolean;
+  /** Enough baseline runs to know the between-run spread. */
+  spreadKnown: boolean;
+}
+
+/** The primary set of a scenario: the rate, its ratio to the reference where there is one, and CPU cost. */
+export function primaryMetrics(test: TestType, withReference: boolean): MetricName[] {
+  return withReference
+    ? ['rate_ratio', 'cpu_cost_ratio']
+    : [headlineMetric(test), 'client_cpu_cost', 'server_cpu_cost'];
+}
+
+/**
+ * The role of a metric. A threshold of `off` shows it only. A metric a thresholds source names is
+ * primary. Otherwise the primary set is primary; beside a reference the raw rate is a guard (it can
+ * fail the gate when both paths slowed, e.g. a kernel change), but only once the between-run spread is
+ * known: with fewer baseline runs a drifted run cannot be told from a change, so it is shown only.
+ * Everything else is shown.
+ */
+export function metricRole(sources: ThresholdSources, context: RoleContext): MetricRole {
+  const { scenario, test, metric, withReference, spreadKnown } = context;
+  if (thresholdFor(sources, scenario, metric) === 'off') return 'shown';
+  if (isNamed(sources, scenario, metric)) return 'primary';
+  if (primaryMetrics(test, withReference).includes(metric)) return 'primary';
+  if (withReference && metric === headlineMetric(test)) return spreadKnown ? 'guard' : 'shown';
+  return 'shown';
 }

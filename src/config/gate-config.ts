@@ -9,24 +9,30 @@ export interface JudgeConfig {
   thresholdPct?: number;
   /** What an environment difference does. */
   environmentPolicy: EnvironmentPolicy;
+  /** --alpha: the whole gate's false-regression rate (family-wise); undefined: the default. */
+  alpha?: number;
   /** Print stack traces. */
   debug: boolean;
 }
 
-/** `compare --baseline A --current B`. */
+/** `compare --baseline A [--baseline B …] --current C`. */
 export interface CompareConfig extends JudgeConfig {
-  baselinePath: string;
+  /** Results files or folders of them: the baseline runs. */
+  baselinePaths: string[];
   currentPath: string;
 }
 
-/** `gate`: run, then compare with a baseline, re-measuring inconclusive scenarios. */
+/** `gate`: run, then compare with the baseline runs, sampling sequentially until decided. */
 export interface GateConfig extends JudgeConfig {
   run: RunConfig;
-  baselinePath: string;
-  /** Extra rounds of samples for scenarios with inconclusive metrics (0 turns it off). */
-  extraRounds: number;
+  /** Results files or folders of them: the baseline runs (none found: no-baseline). */
+  baselinePaths: string[];
+  /** Most samples (pairs) per scenario; undefined: twice the suite's samples. Equal to samples: one look. */
+  maxSamples?: number;
+  /** An inconclusive verdict fails (exit 1) instead of passing with a warning. */
+  failOnInconclusive: boolean;
 }
 
-/** Extra rounds `gate` takes by default: one more set of samples settles most borderline cases. */
-export const DEFAULT_EXTRA_ROUNDS = 1;
-export const MAX_EXTRA_ROUNDS = 5;
+/** Bounds of --alpha. */
+export const MIN_ALPHA = 0.0001;
+export const MAX_ALPHA = 0.2;

@@ -34,7 +34,7 @@ export interface KubernetesSettings {
   tolerations: string[];
   /** Container image with netperf and netserver. */
   image: string;
-  /** Also measure between host-network pods on the same nodes (Cilium's node-to-node baseline). */
+  /** Interleave samples between host-network pods on the same nodes (Cilium's node-to-node baseline). */
   hostNetworkReference: boolean;
 }
 
@@ -51,6 +51,8 @@ export interface RunConfig {
   durationSeconds?: number;
   local: LocalSettings;
   kubernetes: KubernetesSettings;
+  /** Interleave a reference path with the pod path (default); false: `--no-reference`. */
+  reference: boolean;
   /** Where to write the results JSON. */
   outPath: string;
   /** Print stack traces and process details. */

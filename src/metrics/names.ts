@@ -1,4 +1,6 @@
-import type { TestType } from '../suite/model.js';
+/** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). Here, below both metrics and suite. */
+export const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'] as const;
+export type TestType = (typeof TEST_TYPES)[number];
 
 /**
  * Metric names are part of the user interface: thresholds files and reports name them.
@@ -15,7 +17,17 @@ export const METRIC_NAMES = [
   'client_cpu_cost',
   'server_cpu_cost',
   'retransmits',
+  'rate_ratio',
+  'cpu_cost_ratio',
 ] as const;
+
+/**
+ * Metrics of a pod/reference pair rather than of one sample: per interleaved pair, the pod path's figure
+ * over the reference path's. `rate_ratio`: throughput (streams) or transactions/s (request/response);
+ * `cpu_cost_ratio`: (client + server CPU %) per unit of work. They cancel what both paths share (the
+ * host's load, the run's drift) and exist only when the scenario was measured with a reference.
+ */
+export const RATIO_METRICS = ['rate_ratio', 'cpu_cost_ratio'] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -26,6 +38,7 @@ export function metricDirection(metric: MetricName): Direction {
   switch (metric) {
     case 'throughput_gbps':
     case 'transactions_per_sec':
+    case 'rate_ratio':
       return 'higher-is-better';
     case 'latency_p50_us':
     case 'latency_p90_us':
@@ -35,6 +48,7 @@ export function metricDirection(metric: MetricName): Direction {
     case 'client_cpu_cost':
     case 'server_cpu_cost':
     case 'retransmits':
+    case 'cpu_cost_ratio':
       return 'lower-is-better';
   }
 }
@@ -68,6 +82,9 @@ export function metricUnit(metric: MetricName, test?: TestType): string {
       return test === undefined ? '% CPU per unit of work' : costUnit(test);
     case 'retransmits':
       return 'segments';
+    case 'rate_ratio':
+    case 'cpu_cost_ratio':
+      return 'pod/ref';
   }
 }
 

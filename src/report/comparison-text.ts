@@ -1,7 +1,7 @@
 import type { ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
 import { metricUnit } from '../metrics/names.js';
 import { renderTextTable } from './format.js';
-import { comparisonRow, verdictTally, verdictWord } from './report-input.js';
+import { comparisonRow, gateMethodLines, verdictTally, verdictWord } from './report-input.js';
 
 function scenarioBlock(scenario: ScenarioComparison): string {
   const rows = scenario.metrics.map((m) =>
@@ -37,7 +37,10 @@ function reasons(comparison: ResultsComparison): string[] {
  * compared and environment differences.
  */
 export function renderComparisonText(comparison: ResultsComparison): string {
-  const parts = [verdictLine(comparison), ...comparison.scenarios.map(scenarioBlock)];
+  const parts = [
+    [verdictLine(comparison), ...gateMethodLines(comparison)].join('\n'),
+    ...comparison.scenarios.map(scenarioBlock),
+  ];
   const why = reasons(comparison);
   if (why.length > 0) parts.push(['Why:', ...why].join('\n'));
   if (comparison.skipped.length > 0) {
@@ -48,7 +51,7 @@ export function renderComparisonText(comparison: ResultsComparison): string {
     parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
   }
   parts.push(
-    'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U.',
+    'baseline/current: medians over samples (ratio metrics: over pod/reference pairs); change and its 90% interval: from the run-level model on log values (each run one unit); p: the smaller one-sided p of a change beyond the threshold. Gated: rate_ratio and cpu_cost_ratio with a reference (the raw rate as a guard once the between-run spread is known), else the rate and CPU cost.',
   );
   return `${parts.join('\n\n')}\n`;
 }

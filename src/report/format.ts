@@ -29,6 +29,9 @@ export function formatMetric(metric: MetricName, value: number): string {
     case 'client_cpu_cost':
     case 'server_cpu_cost':
       return significant(value);
+    case 'rate_ratio':
+    case 'cpu_cost_ratio':
+      return value.toFixed(3);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   referenceRows,
   type ScenarioView,
   scenarioViews,
+  gateMethodLines,
   verdictDetail,
   verdictLabel,
 } from './report-input.js';
@@ -33,7 +34,7 @@ function banner(input: ReportInput): string {
   const title = input.title ?? DEFAULT_REPORT_TITLE;
   const word = verdictLabel(input.verdict);
   const detail = input.comparison
-    ? verdictDetail(input.comparison)
+    ? [verdictDetail(input.comparison), ...gateMethodLines(input.comparison)].join(' ')
     : 'nothing to compare with; these results can become the baseline';
   const runs = [
     input.baseline ? runDescription('Baseline', input.baseline) : '',

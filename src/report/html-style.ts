@@ -16,6 +16,7 @@ pre { background: #f5f5f5; border: 1px solid var(--rule); padding: 10px 12px; ov
 .banner-pass { background: #e9f5ec; border-color: #1e7b34; }
 .banner-regression { background: #fdecee; border-color: #b00020; }
 .banner-no-baseline { background: #eef2f7; border-color: #4a5a70; }
+.banner-inconclusive { background: #fff6e0; border-color: #8a5a00; }
 .banner .word { font-weight: 800; letter-spacing: 0.04em; }
 .muted, .settings, figcaption { color: var(--muted); }
 .charts { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }

@@ -13,6 +13,7 @@ import {
   referenceRows,
   type ScenarioView,
   scenarioViews,
+  gateMethodLines,
   verdictDetail,
   verdictLabel,
 } from './report-input.js';
@@ -31,7 +32,7 @@ function verdictBlock(input: ReportInput): string {
     const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
     return [title, summary, runLine('Current', input.current)].join('\n\n');
   }
-  const summary = `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`;
+  const summary = [`**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`, ...gateMethodLines(comparison).map(escapeMarkdown)].join('  \n');
   const runs = [
     input.baseline ? runLine('Baseline', input.baseline) : undefined,
     runLine('Current', input.current),

@@ -13,7 +13,7 @@ export interface ReportInput {
   /** What `compare` decided; undefined when there is no baseline. */
   comparison?: ResultsComparison;
   /** The gate's verdict, as the action's `verdict` output says it. */
-  verdict: 'pass' | 'regression' | 'no-baseline';
+  verdict: 'pass' | 'regression' | 'inconclusive' | 'no-baseline';
   /** Shell commands that reproduce this run locally, one per entry, shown verbatim. */
   reproduce: string[];
   /** Heading of the report; default "netperf-gate". */
@@ -35,6 +35,8 @@ export function verdictLabel(verdict: ReportInput['verdict']): string {
       return 'REGRESSION';
     case 'no-baseline':
       return 'NO BASELINE';
+    case 'inconclusive':
+      return 'INCONCLUSIVE';
   }
 }
 
@@ -121,7 +123,27 @@ export function verdictWord(metric: MetricComparison): string {
     metric.verdict === 'regression' || metric.verdict === 'improvement'
       ? metric.verdict.toUpperCase()
       : metric.verdict;
+  if (metric.role === 'guard') return `${word} (guard)`;
   return metric.gated ? word : `${word} (not gated)`;
+}
+
+/**
+ * How the gate decided, in lines every report shows under the verdict: the baseline runs, the error
+ * rate, the look sampling stopped at, and why the verdict deserves less trust when it does.
+ */
+export function gateMethodLines(comparison: ResultsComparison): string[] {
+  const { alpha, baselineRuns } = comparison;
+  const looks = alpha.looks > 1 ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})` : '';
+  const lines = [
+    `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
+  ];
+  for (const reason of comparison.lowConfidence) lines.push(`Low confidence: ${reason}.`);
+  if (comparison.verdict === 'inconclusive') {
+    lines.push(
+      'Inconclusive: a primary metric was neither shown to regress nor to stay within its threshold. More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.',
+    );
+  }
+  return lines;
 }
 
 /** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */

@@ -3,97 +3,147 @@ import type { CompareConfig, GateConfig } from '../config/gate-config.js';
 import { renderComparisonText } from '../report/comparison-text.js';
 import { appendSamples } from '../results/merge.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
+import type { Verdict } from '../stats/compare.js';
 import type { Scenario } from '../suite/model.js';
-import { judge, loadCompareSettings, readResultsFile } from './judge.js';
-import { publishResults, type RunIo, resolveSuite } from './run-command.js';
-import { type Session, withSession } from './session.js';
+import { judge, loadCompareSettings, readBaselines, readResultsFile } from './judge.js';
+import { publishResults, resolveSuite } from './run-command.js';
+import { type RunIo, type Session, withSession } from './session.js';
 
 /** What `gate` and `compare` concluded; the entry point turns it into an exit code. */
 export interface GateOutcome {
-  verdict: 'pass' | 'regression' | 'no-baseline';
+  verdict: 'pass' | 'regression' | 'inconclusive' | 'no-baseline';
   comparison?: ResultsComparison;
-  /** The baseline compared against, when there was one. */
+  /** The latest baseline run compared against, when there was one (its environment is shown). */
   baseline?: Results;
+  /** Every baseline run, oldest first. */
+  baselines?: Results[];
   results: Results;
 }
 
-/** `compare`: two results files → verdict and the printed report. */
+/** `compare`: baseline runs and a current results file → verdict and the printed report. */
 export async function compareFiles(config: CompareConfig, io: RunIo): Promise<GateOutcome> {
   const settings = await loadCompareSettings(config, io.files);
-  const baseline = await readResultsFile(config.baselinePath, 'baseline results file', io.files);
+  const baselines = await readBaselines(config.baselinePaths, io.files);
+  if (baselines.length === 0) {
+    // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
+    await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
+  }
   const current = await readResultsFile(config.currentPath, 'current results file', io.files);
-  const comparison = judge(baseline, current, settings);
+  const comparison = judge(baselines, current, settings);
   io.print(renderComparisonText(comparison));
-  return { verdict: comparison.verdict, comparison, baseline, results: current };
+  return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
 }
 
-/** Scenarios with at least one inconclusive metric: more samples may settle them. */
-function unsettled(comparison: ResultsComparison, scenarios: readonly Scenario[]): Scenario[] {
+/** The looks of the sequential gate: how many pairs each scenario has at each look. */
+export interface LookPlan {
+  /** Pairs added per further look: an even number, so the A B B A order continues. */
+  step: number;
+  /** Most pairs per scenario. */
+  maxSamples: number;
+  looks: number;
+}
+
+/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
+export function planLooks(initialSamples: number, maxSamples = 2 * initialSamples): LookPlan {
+  const max = Math.max(initialSamples, maxSamples);
+  const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
+  return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
+}
+
+/** Scenarios with an undecided primary metric: more pairs may settle them. */
+function undecided(comparison: ResultsComparison, scenarios: readonly Scenario[]): Scenario[] {
   const names = new Set(
     comparison.scenarios
-      .filter((s) => s.metrics.some((m) => m.gated && m.verdict === 'inconclusive'))
+      .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
       .map((s) => s.name),
   );
   return scenarios.filter((scenario) => names.has(scenario.name));
 }
 
-export interface RoundsInput {
+export interface SequentialInput {
   config: GateConfig;
   scenarios: readonly Scenario[];
-  baseline: Results;
+  baselines: readonly Results[];
   settings: CompareSettings;
   io: RunIo;
 }
 
-/** Measures the suite, then re-measures scenarios with inconclusive gated metrics, up to the configured rounds. */
-export async function measureWithExtraRounds(
-  session: Session,
-  input: RoundsInput,
-): Promise<ScenarioResult[]> {
-  const { config, scenarios, baseline, settings, io } = input;
-  let measured = await session.measure(scenarios);
-  for (let round = 1; round <= config.extraRounds; round++) {
-    // Only the metric verdicts matter here: compare against the baseline's own environment rather
-    // than fingerprinting the target (API calls and an exec on Kubernetes) every round.
-    const again = unsettled(judge(baseline, { ...baseline, scenarios: measured }, settings), scenarios);
-    if (again.length === 0) break;
-    io.log(
-      `inconclusive: ${again.map((s) => s.name).join(', ')}; taking more samples (round ${round} of ${config.extraRounds})`,
-    );
-    const extra = await session.measure(again);
-    measured = measured.map((result) => {
-      const more = extra.find((e) => e.settings.name === result.settings.name);
-      return more ? appendSamples(result, more) : result;
-    });
+/** What the sequential gate measured and at which look it stopped. */
+export interface SequentialOutcome {
+  scenarios: ScenarioResult[];
+  look: { index: number; count: number; settled: Map<string, Verdict> };
+}
+
+function settle(comparison: ResultsComparison, settled: Map<string, Verdict>): void {
+  for (const scenario of comparison.scenarios) {
+    for (const m of scenario.metrics) {
+      if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
+        settled.set(`${scenario.name}/${m.metric}`, m.verdict);
+      }
+    }
   }
-  return measured;
 }
 
 /**
- * `gate`: run the suite, compare with the baseline, re-measure inconclusive scenarios, print the
- * report and write the results. No baseline file → verdict `no-baseline` (the results can become one).
+ * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
+ * rate (spentAlpha), and takes another block of interleaved pairs for the scenarios whose primary
+ * metrics are still undecided, until all are decided or they reach maxSamples. A regression or
+ * improvement found at a look stands.
+ */
+export async function measureSequentially(session: Session, input: SequentialInput): Promise<SequentialOutcome> {
+  const { config, scenarios, baselines, settings, io } = input;
+  const initial = Math.min(...scenarios.map((s) => s.samples));
+  const plan = planLooks(initial, config.maxSamples ?? 2 * initial);
+  const settled = new Map<string, Verdict>();
+  let measured = await session.measure(scenarios);
+  let index = 1;
+  for (; index < plan.looks; index++) {
+    const look = { index, count: plan.looks, settled };
+    // Only the metric verdicts matter here: the baseline's own environment avoids fingerprinting the
+    // target (API calls and an exec on Kubernetes) at every look.
+    const latest = baselines.at(-1) as Results;
+    const comparison = judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
+    settle(comparison, settled);
+    const more = undecided(comparison, scenarios).filter((s) => {
+      const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
+      return taken < plan.maxSamples;
+    });
+    if (more.length === 0) break;
+    const step = Math.min(plan.step, plan.maxSamples - initial - (index - 1) * plan.step);
+    io.log(`look ${index} of ${plan.looks}: undecided ${more.map((s) => s.name).join(', ')}; taking ${step} more pairs`);
+    const extra = await session.measure(more.map((s) => ({ ...s, samples: step })));
+    measured = measured.map((result) => {
+      const add = extra.find((e) => e.settings.name === result.settings.name);
+      return add ? appendSamples(result, add) : result;
+    });
+  }
+  return { scenarios: measured, look: { index: Math.min(index, plan.looks), count: plan.looks, settled } };
+}
+
+/**
+ * `gate`: run the suite, compare with the baseline runs sequentially, print the report and write the
+ * results. No baseline run found → verdict `no-baseline` (the results can become one).
  */
 export async function gate(config: GateConfig, io: RunIo): Promise<GateOutcome> {
   const suite = await resolveSuite(config.run, io.files);
   const settings = await loadCompareSettings(config, io.files);
-  const baseline = (await io.files.exists(config.baselinePath))
-    ? await readResultsFile(config.baselinePath, 'baseline results file', io.files)
-    : undefined;
+  const baselines = await readBaselines(config.baselinePaths, io.files);
   await io.files.checkWritable(config.run.outPath, 'results file (--out)');
-  if (baseline === undefined) io.log(`no baseline at ${config.baselinePath}: measuring without a comparison`);
-  const results = await withSession(config.run, suite.scenarios, io, (session) =>
-    baseline === undefined
-      ? session.measure(suite.scenarios)
-      : measureWithExtraRounds(session, { config, scenarios: suite.scenarios, baseline, settings, io }),
-  );
+  const where = config.baselinePaths.join(', ');
+  if (baselines.length === 0) io.log(`no baseline at ${where}: measuring without a comparison`);
+  let look: SequentialOutcome['look'] | undefined;
+  const results = await withSession(config.run, suite.scenarios, io, async (session) => {
+    if (baselines.length === 0) return session.measure(suite.scenarios);
+    const outcome = await measureSequentially(session, { config, scenarios: suite.scenarios, baselines, settings, io });
+    look = outcome.look;
+    return outcome.scenarios;
+  });
   await publishResults(results, config.run.outPath, io);
-  if (baseline === undefined) {
-    io.print(
-      `\nVerdict: NO-BASELINE (no file at ${config.baselinePath}; these results can become the baseline)\n`,
-    );
+  if (baselines.length === 0) {
+    io.print(`\nVerdict: NO-BASELINE (no results at ${where}; these results can become the baseline)\n`);
     return { verdict: 'no-baseline', results };
   }
-  const comparison = judge(baseline, results, settings);
+  const comparison = judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
   io.print(`\n${renderComparisonText(comparison)}`);
-  return { verdict: comparison.verdict, comparison, baseline, results };
+  return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results };
 }

@@ -15,12 +15,6 @@ export interface MeasureDeps {
   target: Target;
   now: () => Date;
   progress: (line: string) => void;
-  /**
-   * Names of scenarios whose node-to-node reference this session has measured already. The reference
-   * is measured once per scenario: later rounds (the gate's extra samples) only add pod samples, and
-   * merging keeps the first round's reference. Without it, every call measures the reference.
-   */
-  referenceTaken?: Set<string>;
   /** Sees every sample's raw netperf outputs (the action uploads them), pods and reference alike. */
   onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
 }
@@ -72,70 +66,74 @@ function timeLeft(pace: Pace, scenario: Scenario, sample: SampleResult): string 
   return left > 0 ? `about ${formatDuration(left)} left` : 'done';
 }
 
-/** What one series of samples is called in the progress lines. */
-interface Series {
-  pair: NetperfPair;
-  /** "sample" or "host-network reference". */
-  name: string;
-  /** "[2/4 tcp_stream_32]". */
-  label: string;
+/** The two paths a sample can take. */
+type Path = 'pod' | 'reference';
+
+/**
+ * The order of pair `index`'s two samples: A B, B A, A B, B A … (A the reference, B the pod path), so
+ * over every two pairs each path goes first once and a drift within the run weighs on both alike.
+ */
+export function pairOrder(index: number): readonly [Path, Path] {
+  return index % 2 === 0 ? ['reference', 'pod'] : ['pod', 'reference'];
+}
+
+/** A scenario's samples, and the reference's when there is one, aligned by pair. */
+interface Measured {
+  samples: SampleResult[];
+  reference: SampleResult[];
 }
 
 async function takeSamples(
-  series: Series,
   scenario: Scenario,
+  label: string,
   deps: MeasureDeps,
   pace: Pace,
-): Promise<SampleResult[]> {
-  const samples: SampleResult[] = [];
+): Promise<Measured> {
+  const reference = deps.target.reference;
+  const measured: Measured = { samples: [], reference: [] };
   for (let index = 0; index < scenario.samples; index++) {
-    const sample = await measureSample(series.pair, scenario, index, deps);
-    samples.push(sample);
-    deps.progress(
-      `${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +
-        `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`,
-    );
+    const order = reference === undefined ? (['pod'] as const) : pairOrder(index);
+    for (const path of order) {
+      const pair = path === 'pod' ? deps.target : (reference as NetperfPair);
+      const sample = await measureSample(pair, scenario, index, deps);
+      (path === 'pod' ? measured.samples : measured.reference).push(sample);
+      const name = reference === undefined ? 'sample' : path === 'pod' ? 'pod' : 'reference';
+      deps.progress(
+        `${label} ${name} ${index + 1}/${scenario.samples}: ` +
+          `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`,
+      );
+    }
   }
-  return samples;
+  return measured;
 }
 
 /**
- * Measures every scenario, in the order given, sample after sample, printing a progress line per
- * sample (scenario i/n, sample j/m, the figure, time left). Before each scenario the target gets to
- * switch to its CPU profile (`useProfile`); with a reference pair, the scenario's pod samples are
- * followed by as many host-network samples, stored as its `reference`.
+ * Measures every scenario, in the order given, printing a progress line per sample (scenario i/n,
+ * sample j/m, the figure, time left). Before each scenario the target gets to switch to its CPU
+ * profile (`useProfile`). With a reference path, every sample is a pair: the reference and the pod
+ * path one right after the other, in A B B A order (see {@link pairOrder}), stored as the scenario's
+ * `samples` and `reference.samples` with the same indexes.
  */
 export async function measureSuite(
   scenarios: readonly Scenario[],
   deps: MeasureDeps,
 ): Promise<ScenarioResult[]> {
-  const { reference } = deps.target;
-  const wantsReference = (scenario: Scenario) =>
-    reference !== undefined && !(deps.referenceTaken?.has(scenario.name) ?? false);
-  const scheduledTotal = scenarios.reduce(
-    (sum, s) => sum + s.samples * s.durationSeconds * (wantsReference(s) ? 2 : 1),
-    0,
-  );
+  const paths = deps.target.reference === undefined ? 1 : 2;
+  const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * paths, 0);
   const pace: Pace = { scheduledTotal, scheduledDone: 0, wallDone: 0 };
   const results: ScenarioResult[] = [];
   for (const [position, scenario] of scenarios.entries()) {
     await deps.target.useProfile?.(scenario);
     const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
-    const samples = await takeSamples({ pair: deps.target, name: 'sample', label }, scenario, deps, pace);
+    const { samples, reference } = await takeSamples(scenario, label, deps, pace);
     const result: ScenarioResult = {
       settings: { ...scenario },
       costUnit: costUnit(scenario.test),
       samples,
       aggregates: aggregateSamples(samples.map((s) => s.metrics)),
     };
-    if (reference !== undefined && wantsReference(scenario)) {
-      const series = { pair: reference, name: 'host-network reference', label };
-      const hostSamples = await takeSamples(series, scenario, deps, pace);
-      result.reference = {
-        samples: hostSamples,
-        aggregates: aggregateSamples(hostSamples.map((s) => s.metrics)),
-      };
-      deps.referenceTaken?.add(scenario.name);
+    if (paths === 2) {
+      result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
     }
     results.push(result);
   }

@@ -4,25 +4,12 @@ import { serializeResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
 import { defaultSuite } from '../suite/default-suite.js';
 import { parseSuite } from '../suite/load.js';
-import type { Scenario, Suite } from '../suite/model.js';
+import type { Suite } from '../suite/model.js';
 import { selectScenarios } from '../suite/select.js';
-import type { ProcessOutput, Target } from '../targets/target.js';
 import type { Files } from '../util/files.js';
-import { withSession } from './session.js';
+import { type RunIo, withSession } from './session.js';
 
-/** The outside world as the commands see it. */
-export interface RunIo {
-  files: Files;
-  /** Progress and warnings (stderr). */
-  log: (line: string) => void;
-  /** Tables and reports (stdout). */
-  print: (text: string) => void;
-  now: () => Date;
-  /** Sees the target once created, before prepare (the action records what it creates for its post step). */
-  onTargetCreated?: (target: Target) => void;
-  /** Sees every sample's raw netperf outputs (the action uploads them). */
-  onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
-}
+export type { RunIo } from './session.js';
 
 /** The suite the config asks for: a file or the default, then --scenarios/--samples/--duration. */
 export async function resolveSuite(config: RunConfig, files: Files): Promise<Suite> {

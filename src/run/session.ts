@@ -5,19 +5,33 @@ import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Scenario } from '../suite/model.js';
 import { createTarget } from '../targets/create.js';
 import { describeKubernetesSettings } from '../targets/kubernetes/settings.js';
-import type { Target, TargetFingerprint } from '../targets/target.js';
+import type { ProcessOutput, Target, TargetFingerprint } from '../targets/target.js';
+import type { Files } from '../util/files.js';
 import { withTimeout } from '../util/duration.js';
 import { InfraError } from '../util/errors.js';
 import { withSignalCleanup } from './interrupt.js';
 import { measureSuite } from './measure.js';
-import type { RunIo } from './run-command.js';
+
+/** The outside world as the commands see it. */
+export interface RunIo {
+  files: Files;
+  /** Progress and warnings (stderr). */
+  log: (line: string) => void;
+  /** Tables and reports (stdout). */
+  print: (text: string) => void;
+  now: () => Date;
+  /** Sees the target once created, before prepare (the action records what it creates for its post step). */
+  onTargetCreated?: (target: Target) => void;
+  /** Sees every sample's raw netperf outputs (the action uploads them). */
+  onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
+}
 
 /** A prepared target and a way to measure scenarios on it. */
 export interface Session {
   target: Target;
   /**
    * Measures scenarios (all their samples) on the prepared target, switching its CPU profile before
-   * each one; the node-to-node reference, when on, is measured the first time a scenario is.
+   * each one; with a reference path every sample is a reference/pod pair.
    */
   measure(scenarios: readonly Scenario[]): Promise<ScenarioResult[]>;
 }
@@ -49,7 +63,6 @@ async function measureAll(
   work: (session: Session) => Promise<ScenarioResult[]>,
 ): Promise<{ scenarios: ScenarioResult[]; environment: TargetFingerprint }> {
   await target.prepare(scenarios);
-  const referenceTaken = new Set<string>();
   const session: Session = {
     target,
     measure: (some) =>
@@ -57,7 +70,6 @@ async function measureAll(
         target,
         now: io.now,
         progress: io.log,
-        referenceTaken,
         ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
       }),
   };

@@ -1,8 +1,6 @@
-import type { MetricName } from '../metrics/names.js';
+import type { MetricName, TestType } from '../metrics/names.js';
 
-/** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
-export const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'] as const;
-export type TestType = (typeof TEST_TYPES)[number];
+export { TEST_TYPES, type TestType } from '../metrics/names.js';
 
 /** One benchmark scenario: what netperf runs, how often, and how big the pods are. */
 export interface Scenario {

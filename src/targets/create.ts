@@ -1,10 +1,6 @@
 import type { RunConfig } from '../config/run-config.js';
 import type { Target } from './target.js';
 
-/** Said once when --host-network-reference is given for the local target, which has no host network. */
-export const LOCAL_REFERENCE_WARNING =
-  '--host-network-reference is ignored on the local target (it has no host network); use it with --target kubernetes';
-
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
  * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
@@ -12,13 +8,12 @@ export const LOCAL_REFERENCE_WARNING =
 export async function createTarget(config: RunConfig, log: (line: string) => void): Promise<Target> {
   switch (config.target) {
     case 'local': {
-      if (config.kubernetes.hostNetworkReference) log(LOCAL_REFERENCE_WARNING);
       const { createLocalTarget } = await import('./local/local-target.js');
-      return createLocalTarget(config.local, { log });
+      return createLocalTarget({ ...config.local, reference: config.reference }, { log });
     }
     case 'kubernetes': {
       const { createKubernetesTarget } = await import('./kubernetes/kubernetes-target.js');
-      return createKubernetesTarget(config.kubernetes, { log });
+      return createKubernetesTarget({ ...config.kubernetes, hostNetworkReference: config.reference }, { log });
     }
   }
 }

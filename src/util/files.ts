@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -11,6 +11,8 @@ export interface Files {
   writeText(path: string, text: string): Promise<void>;
   /** True when something exists at path (a folder there fails later, when read). */
   exists(path: string): Promise<boolean>;
+  /** The names of the entries of a folder, sorted; undefined when `path` is not a folder. */
+  listFolder(path: string): Promise<string[] | undefined>;
   /** Fails early (before measuring for minutes) when `path`'s folder cannot be written. */
   checkWritable(path: string, what: string): Promise<void>;
 }
@@ -46,6 +48,10 @@ export function createFiles(): Files {
     },
     async exists(path) {
       return (await stat(path).catch(() => undefined)) !== undefined;
+    },
+    async listFolder(path) {
+      if (!(await stat(path).catch(() => undefined))?.isDirectory()) return undefined;
+      return (await readdir(path)).sort();
     },
     async writeText(path, text) {
       await mkdir(dirname(path), { recursive: true });

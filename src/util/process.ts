@@ -45,6 +45,8 @@ export function missingProgramMessage(program: string): string {
 export interface RunOptions {
   /** The command is killed (SIGKILL) and the call rejects after this long. */
   timeoutMs?: number;
+  /** Variables added to (or replacing ones in) this process's environment, for this command only. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** A long-running process (netserver). */
@@ -109,14 +111,19 @@ function collect(child: ChildProcess, program: string): Promise<ProcessOutput> {
   });
 }
 
-function spawnPiped(program: string, args: string[]): ChildProcess {
-  return spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/** This process's environment plus `extra`; undefined (inherit as is) when there is nothing extra. */
+function environmentWith(extra: RunOptions['env']): NodeJS.ProcessEnv | undefined {
+  return extra === undefined ? undefined : { ...process.env, ...extra };
+}
+
+function spawnPiped(program: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 
 async function runAsync(argv: readonly string[], options: RunOptions = {}): Promise<ProcessOutput> {
   const [program, args] = splitArgv(argv);
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  const child = spawnPiped(program, args);
+  const child = spawnPiped(program, args, environmentWith(options.env));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -153,7 +160,12 @@ function startProcess(argv: readonly string[]): ProcessHandle {
 function runSynchronously(argv: readonly string[], options: RunOptions = {}): ProcessOutput {
   const [program, args] = splitArgv(argv);
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  const result = spawnSync(program, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const result = spawnSync(program, args, {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    env: environmentWith(options.env),
+  });
   const error = result.error as NodeJS.ErrnoException | undefined;
   if (error?.code === 'ETIMEDOUT') {
     throw new InfraError(

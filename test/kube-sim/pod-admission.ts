@@ -1,9 +1,11 @@
 /**
  * What the API server does to a pod on create before it is stored: validation (422 Invalid with field
  * causes, 400 for undecodable quantities) and defaulting (restart policy, grace period, default
- * tolerations, requests from limits, QoS class).
+ * tolerations, requests from limits, host ports of host-network pods, QoS class). Pod Security is
+ * enforced after, against the namespace (pod-security.ts).
  */
 import { incomingMeta, nameProblem, newUid, timestamp } from './meta.js';
+import { defaultHostPorts } from './pod-security.js';
 import { qosClassOf } from './pod-status.js';
 import { parseQuantity } from './quantity.js';
 import { badRequest, invalid, type StatusCause } from './status.js';
@@ -125,7 +127,7 @@ function defaultSpec(spec: PodSpec): PodSpec {
     preemptionPolicy: 'PreemptLowerPriority',
     ...spec,
     tolerations,
-    containers: spec.containers.map(defaultContainer),
+    containers: spec.containers.map((c) => defaultHostPorts(defaultContainer(c), spec.hostNetwork === true)),
   };
 }
 

@@ -4,15 +4,16 @@ import { type ApiCall, intParam, readJsonBody, readObjectBody, sendJson } from '
 import { listOrWatch, sendObject } from './list-watch.js';
 import { streamLogs } from './logs-api.js';
 import { admitPod } from './pod-admission.js';
+import { enforcePodSecurity } from './pod-security.js';
 import { alreadyExists, badRequest, forbidden, methodNotSupported, notFound } from './status.js';
 import type { NamespaceObject, PodObject } from './types.js';
 
-/** Checks the namespace of a namespaced request exists and accepts new objects. */
+/** Checks the namespace of a namespaced request exists and accepts new objects; returns it. */
 export function requireNamespace(
   cluster: Cluster,
   namespace: string,
   forCreate: { resource: string; name: string } | undefined,
-): void {
+): NamespaceObject {
   const ns = cluster.store.get<NamespaceObject>('namespaces', undefined, namespace);
   if (!ns) throw notFound('namespaces', namespace);
   if (forCreate && ns.status.phase === 'Terminating') {
@@ -29,6 +30,7 @@ export function requireNamespace(
       ],
     );
   }
+  return ns;
 }
 
 function getPod(cluster: Cluster, call: ApiCall): PodObject {
@@ -41,7 +43,8 @@ async function createPod(cluster: Cluster, call: ApiCall): Promise<void> {
   if (!call.namespace) throw methodNotSupported('pods', 'create');
   const body = await readObjectBody(call.req);
   const pod = admitPod(body, call.namespace);
-  requireNamespace(cluster, call.namespace, { resource: 'pods', name: pod.metadata.name });
+  const namespace = requireNamespace(cluster, call.namespace, { resource: 'pods', name: pod.metadata.name });
+  enforcePodSecurity(pod, namespace);
   if (cluster.store.get('pods', call.namespace, pod.metadata.name))
     throw alreadyExists('pods', pod.metadata.name);
   if (call.url.searchParams.has('dryRun')) {

@@ -14,6 +14,11 @@ import {
   detectCni,
 } from '../../src/targets/kubernetes/fingerprint.js';
 import {
+  describeReference,
+  podSecurityForbids,
+  podSecurityRefusal,
+} from '../../src/targets/kubernetes/reference.js';
+import {
   API_RETRY_POLICY,
   isRetryable,
   retryDelayMs,
@@ -250,7 +255,7 @@ describe('fingerprint', () => {
     expect(cpuModelFromLabels(node('perf-1').metadata?.labels)).toBe('unknown');
   });
 
-  it('records both nodes, the server version, the CNI and the image', () => {
+  it('records both nodes, the server version, the CNI, the image and the reference', () => {
     const fingerprint = buildKubernetesFingerprint({
       client: node('worker-a'),
       server: node('perf-1'),
@@ -258,6 +263,7 @@ describe('fingerprint', () => {
       cni: { name: 'cilium', image: 'quay.io/cilium/cilium:v1.16.4' },
       image: 'img',
       netperfVersion: '2.7.0',
+      reference: 'off: turned off (--no-reference)',
     });
     expect(fingerprint).toEqual({
       netperfVersion: '2.7.0',
@@ -280,7 +286,48 @@ describe('fingerprint', () => {
         cni: 'cilium',
         cniImage: 'quay.io/cilium/cilium:v1.16.4',
         image: 'img',
+        reference: 'off: turned off (--no-reference)',
       },
     });
+  });
+});
+
+describe('the node-to-node reference and Pod Security', () => {
+  const labelled = (level?: string) => ({
+    metadata: {
+      name: 'perf',
+      labels: level === undefined ? {} : { 'pod-security.kubernetes.io/enforce': level },
+    },
+  });
+
+  it.each([
+    [undefined, undefined],
+    ['privileged', undefined],
+    ['baseline', 'namespace perf enforces Pod Security "baseline", which forbids host network'],
+    ['restricted', 'namespace perf enforces Pod Security "restricted", which forbids host network'],
+  ])('reads enforce level %j of a given namespace as %j', (level, why) => {
+    expect(podSecurityForbids(labelled(level))).toBe(why);
+  });
+
+  it('tells a Pod Security refusal from other failures of a create', () => {
+    const violation =
+      'pods "npg-r1-hsrv-c1" is forbidden: violates PodSecurity "restricted:latest": host namespaces (hostNetwork=true), hostPort (container "netserver" uses hostPort 12866)';
+    expect(podSecurityRefusal(apiException(403, 'Forbidden', violation))).toBe(
+      'violates PodSecurity "restricted:latest": host namespaces (hostNetwork=true), hostPort (container "netserver" uses hostPort 12866)',
+    );
+    const rbac =
+      'pods is forbidden: User "ci" cannot create resource "pods" in API group "" in the namespace "perf"';
+    expect(podSecurityRefusal(apiException(403, 'Forbidden', rbac))).toBeUndefined();
+    expect(podSecurityRefusal(apiException(422, 'Invalid', 'violates PodSecurity'))).toBeUndefined();
+    expect(podSecurityRefusal(fetchFailed('ECONNRESET'))).toBeUndefined();
+  });
+
+  it('describes where the reference ran for the fingerprint, or why it is off', () => {
+    expect(describeReference({ on: true })).toBe(
+      'host-network pods, 100m CPU requested, no limit (Burstable): shared CPU pool',
+    );
+    expect(describeReference({ on: false, why: 'turned off (--no-reference)' })).toBe(
+      'off: turned off (--no-reference)',
+    );
   });
 });

@@ -138,19 +138,21 @@ describe('CPU profiles', () => {
     expect(profileFor(profiles, scenario('x', 32)).key).toBe('c32');
   });
 
-  it('asks each node for the largest profile only (one at a time), twice with the host-network reference', () => {
+  it('asks each node for the largest profile only (one at a time), plus 0.1 CPU for the host-network reference pod', () => {
     const profiles = planProfiles(defaultSuite().scenarios);
     expect(nodeCpuNeedMillis(profiles, false)).toBe(32_000);
-    expect(nodeCpuNeedMillis(profiles, true)).toBe(64_000);
+    expect(nodeCpuNeedMillis(profiles, true)).toBe(32_100);
     expect(describeCpuNeed(profiles, false)).toBe(
       '32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)',
     );
     expect(describeCpuNeed(profiles, true)).toBe(
-      '64 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, twice for the host-network reference pods beside them)',
+      '32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, plus 0.1 for the host-network reference pod)',
     );
     const small = planProfiles([scenario('a', null), scenario('b', 1)]);
     expect(nodeCpuNeedMillis(small, false)).toBe(1_000);
     expect(nodeCpuNeedMillis(planProfiles([scenario('a', null)]), false)).toBe(100);
+    expect(nodeCpuNeedMillis(planProfiles([scenario('a', null)]), true)).toBe(200);
+    expect(nodeCpuNeedMillis([], true)).toBe(0);
   });
 
   it.each([0, 1.5, -2])('refuses cpus %j', (cpus) => {

@@ -33,7 +33,7 @@ const podIn = (state: string): V1Pod => {
 };
 
 const PROFILES = planProfiles(defaultSuite().scenarios);
-const [UNLIMITED, C32, C1] = PROFILES;
+const [, C32, C1] = PROFILES;
 const BASE = {
   runId: 'r1a2b3c4',
   namespace: 'netperf-gate-r1a2b3c4',
@@ -67,19 +67,26 @@ describe('pod builders', () => {
     ).toMatchSnapshot();
   });
 
-  it('builds host-network netservers on a port of their own per profile', () => {
-    if (UNLIMITED === undefined) throw new Error('no unlimited profile');
+  it('builds host-network netservers on a port of their own per profile, small and Burstable whatever its size', () => {
+    if (C32 === undefined) throw new Error('no c32 profile');
     const node = { name: 'worker-b', hostname: undefined };
-    expect(
-      buildPod({ ...BASE, profile: UNLIMITED, role: 'server', network: 'host', node }),
-    ).toMatchSnapshot();
+    expect(buildPod({ ...BASE, profile: C32, role: 'server', network: 'host', node })).toMatchSnapshot();
   });
 
   it('asks requests = limits for sized profiles and no CPU limit for unlimited ones', () => {
-    expect(PROFILES.map(podResources)).toEqual([
+    expect(PROFILES.map((profile) => podResources(profile))).toEqual([
       { requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } },
       { requests: { cpu: '32', memory: '1Gi' }, limits: { cpu: '32', memory: '1Gi' } },
       { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } },
+    ]);
+  });
+
+  it('asks 0.1 CPU and no CPU limit for host-network reference pods whatever the profile (Burstable)', () => {
+    const reference = { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '1Gi' } };
+    expect(PROFILES.map((profile) => podResources(profile, 'host'))).toEqual([
+      reference,
+      reference,
+      reference,
     ]);
   });
 

@@ -31,6 +31,12 @@ const SETTINGS: KubernetesSettings = { tolerations: [], image: DEFAULT_IMAGE, ho
 
 type PodFate = 'ready' | 'image-pull-backoff' | 'unschedulable';
 
+/** A 403 as client-node throws it: `ApiException` with the API server's Status as the body. */
+function forbiddenError(message: string): Error {
+  const body = JSON.stringify({ kind: 'Status', status: 'Failure', reason: 'Forbidden', message, code: 403 });
+  return Object.assign(new Error('HTTP-Code: 403'), { code: 403, body });
+}
+
 /**
  * Runs the fan-out script (`sh -c SCRIPT NAME N netperf ARGS…`) for real with `echo ran netperf`
  * in place of netperf, as a client pod's shell would run it.
@@ -55,9 +61,12 @@ class FakeApi implements KubeApi {
   constructor(
     private readonly nodes: V1Node[] = NODES,
     private readonly fate: (pod: string) => PodFate = () => 'ready',
-    existing: string[] = [],
+    existing: (string | V1Namespace)[] = [],
   ) {
-    for (const name of existing) this.namespaces.set(name, { metadata: { name } });
+    for (const given of existing) {
+      const namespace = typeof given === 'string' ? { metadata: { name: given } } : given;
+      this.namespaces.set(namespace.metadata?.name ?? '', namespace);
+    }
   }
   serverVersion = async () => 'v1.32.3';
   listNodes = async () => this.nodes;
@@ -82,6 +91,12 @@ class FakeApi implements KubeApi {
     }
     const name = body.metadata?.name ?? '';
     this.calls.push(`create pod ${name}`);
+    const level = this.namespaces.get(namespace)?.metadata?.labels?.['pod-security.kubernetes.io/enforce'];
+    if (body.spec?.hostNetwork && (level === 'baseline' || level === 'restricted')) {
+      throw forbiddenError(
+        `pods "${name}" is forbidden: violates PodSecurity "${level}:latest": host namespaces (hostNetwork=true)`,
+      );
+    }
     const pod: V1Pod = { ...body, status: { phase: 'Pending' } };
     this.pods.set(`${namespace}/${name}`, pod);
     setImmediate(() => this.advance(namespace, pod));
@@ -258,19 +273,24 @@ describe('the Kubernetes target', () => {
     expect(api.namespaces.size).toBe(0);
   });
 
-  it('runs the whole suite on nodes with only the largest profile allocatable (32 CPUs, not 33.1)', async () => {
-    const nodes32 = NODES.map((node) => ({
-      ...node,
-      status: { ...node.status, allocatable: { ...node.status?.allocatable, cpu: '32' } },
-    }));
-    const target = newTarget(new FakeApi(nodes32));
+  it('runs the whole suite on nodes with only the largest profile allocatable (32 CPUs, not 33.1), plus 0.1 for the reference', async () => {
+    const withCpu = (cpu: string) =>
+      NODES.map((node) => ({
+        ...node,
+        status: { ...node.status, allocatable: { ...node.status?.allocatable, cpu } },
+      }));
+    const target = newTarget(new FakeApi(withCpu('32')));
     await target.prepare(SCENARIOS);
     for (const each of SCENARIOS) await target.useProfile(each);
     await target.cleanup();
-    const withReference = newTarget(new FakeApi(nodes32), { hostNetworkReference: true });
+    const withReference = newTarget(new FakeApi(withCpu('32')), { hostNetworkReference: true });
     await expect(withReference.prepare(SCENARIOS)).rejects.toThrow(
-      'Each node needs 64 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, twice for the host-network reference pods beside them) allocatable',
+      'Each node needs 32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, plus 0.1 for the host-network reference pod) allocatable',
     );
+    const roomForReference = newTarget(new FakeApi(withCpu('32100m')), { hostNetworkReference: true });
+    await roomForReference.prepare(SCENARIOS);
+    for (const each of SCENARIOS) await roomForReference.useProfile(each);
+    await roomForReference.cleanup();
   });
 
   it("hands out the profile's netserver and starts the netperf processes from one exec of the fan-out script", async () => {
@@ -392,22 +412,120 @@ describe('the Kubernetes target', () => {
     expect(api.namespaces.size).toBe(0);
   });
 
-  it('runs the host-network reference on its own pods and ports when asked, and only then', async () => {
+  it('runs the host-network reference on its own small Burstable pods and ports when asked, and only then', async () => {
     const api = new FakeApi();
     const target = newTarget(api, { hostNetworkReference: true });
+    expect(target.reference).toBeDefined();
     await target.prepare(SCENARIOS.slice(2, 3));
     expect(
       api.namespaces.get('netperf-gate-r1a2b3c4')?.metadata?.labels?.['pod-security.kubernetes.io/enforce'],
     ).toBe('privileged');
+    expect(api.calls.filter((call) => call.startsWith('create pod'))).toEqual([
+      'create pod npg-r1a2b3c4-srv-c1',
+      'create pod npg-r1a2b3c4-cli-c1',
+      'create pod npg-r1a2b3c4-hsrv-c1',
+      'create pod npg-r1a2b3c4-hcli-c1',
+    ]);
+    const hostServer = api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-hsrv-c1');
+    expect(hostServer?.spec?.containers[0]?.resources).toEqual({
+      requests: { cpu: '100m', memory: '64Mi' },
+      limits: { memory: '1Gi' },
+    });
     expect(target.referenceEndpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
     expect(target.reference?.endpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
     await target.runReferenceNetperf(scenario('tcp_rr_1cpu'), [['-H', '10.0.0.12']]);
     expect(api.execs.map((exec) => exec.pod)).toEqual(['npg-r1a2b3c4-hcli-c1']);
-    await target.cleanup();
-    expect(() => newTarget(new FakeApi()).referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow(
-      'host-network reference was not prepared',
+    expect((await target.fingerprint()).details.reference).toBe(
+      'host-network pods, 100m CPU requested, no limit (Burstable): shared CPU pool',
     );
-    expect(newTarget(new FakeApi()).reference).toBeUndefined();
+    await target.cleanup();
+    const off = newTarget(new FakeApi());
+    expect(() => off.referenceEndpoint(scenario('tcp_rr_1cpu'))).toThrow(
+      'the host-network reference was not prepared: it is off: turned off (--no-reference)',
+    );
+    expect(off.reference).toBeUndefined();
+  });
+
+  it('in a given namespace that enforces restricted, creates no host-network pods and says so in one line', async () => {
+    const perf = {
+      metadata: { name: 'perf', labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+    };
+    const api = new FakeApi(NODES, () => 'ready', [perf]);
+    const log: string[] = [];
+    const target = newTarget(api, { namespace: 'perf', hostNetworkReference: true }, log);
+    await target.prepare(SCENARIOS.slice(2, 3));
+    expect(target.reference).toBeUndefined();
+    expect(api.calls).toEqual(['create pod npg-r1a2b3c4-srv-c1', 'create pod npg-r1a2b3c4-cli-c1']);
+    const why = 'namespace perf enforces Pod Security "restricted", which forbids host network';
+    expect(log.filter((line) => line.includes('reference'))).toEqual([
+      `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace pod-security.kubernetes.io/enforce=privileged or pass --no-reference to silence this.`,
+    ]);
+    // The reference's 0.1 CPU is not asked of the nodes.
+    expect(log.find((line) => line.includes('client node'))).toMatch(/≥ 1 allocatable CPUs\)$/);
+    expect((await target.fingerprint()).details.reference).toBe(`off: ${why}`);
+    await target.cleanup();
+  });
+
+  it('in a given namespace it may not read, tries the reference and drops it when Pod Security refuses it', async () => {
+    const perf = { metadata: { name: 'perf', labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } } };
+    const api = new FakeApi(NODES, () => 'ready', [perf]);
+    api.readNamespace = async () => {
+      throw forbiddenError('namespaces "perf" is forbidden: User "ci" cannot get resource "namespaces"');
+    };
+    const log: string[] = [];
+    const target = newTarget(api, { namespace: 'perf', hostNetworkReference: true }, log);
+    await target.prepare([scenario('tcp_rr_1cpu'), scenario('tcp_rr_32cpu')]);
+    expect(target.reference).toBeUndefined();
+    expect(api.calls).toEqual([
+      'create pod npg-r1a2b3c4-srv-c1',
+      'create pod npg-r1a2b3c4-cli-c1',
+      'create pod npg-r1a2b3c4-hsrv-c1',
+      'create pod npg-r1a2b3c4-hcli-c1',
+      'delete pod npg-r1a2b3c4-hsrv-c1',
+      'delete pod npg-r1a2b3c4-hcli-c1',
+    ]);
+    const why =
+      'namespace perf refused the host-network pods: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)';
+    expect(log.filter((line) => line.includes('reference is off'))).toEqual([
+      expect.stringContaining(`reference is off: ${why}; gating on raw metrics only`),
+    ]);
+    expect(target.createdResources().pods).toEqual(['npg-r1a2b3c4-srv-c1', 'npg-r1a2b3c4-cli-c1']);
+    await target.useProfile(scenario('tcp_rr_32cpu'));
+    expect(api.calls.slice(-2)).toEqual([
+      'create pod npg-r1a2b3c4-srv-c32',
+      'create pod npg-r1a2b3c4-cli-c32',
+    ]);
+    expect((await target.fingerprint()).details.reference).toBe(`off: ${why}`);
+    await target.cleanup();
+    expect([...api.pods.keys()]).toEqual([]);
+  });
+
+  it('in a given namespace that allows host network (privileged or no label), keeps the reference', async () => {
+    const privileged = {
+      metadata: { name: 'perf', labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } },
+    };
+    for (const given of [privileged, 'perf']) {
+      const api = new FakeApi(NODES, () => 'ready', [given]);
+      const target = newTarget(api, { namespace: 'perf', hostNetworkReference: true });
+      await target.prepare(SCENARIOS.slice(2, 3));
+      expect(target.reference).toBeDefined();
+      expect(api.calls).toContain('create pod npg-r1a2b3c4-hcli-c1');
+      await target.cleanup();
+    }
+  });
+
+  it('fails, and cleans up, when a reference pod is refused for another reason than Pod Security', async () => {
+    const api = new FakeApi();
+    const createPod = api.createPod;
+    api.createPod = async (namespace, body) => {
+      if (body.spec?.hostNetwork) throw forbiddenError('pods is forbidden: exceeded quota: compute');
+      return createPod(namespace, body);
+    };
+    const target = newTarget(api, { hostNetworkReference: true });
+    await expect(target.prepare(SCENARIOS.slice(2, 3))).rejects.toThrow(
+      /refused creating pods in namespace netperf-gate-r1a2b3c4 \(403 Forbidden: pods is forbidden: exceeded quota: compute\)/,
+    );
+    expect(api.namespaces.size).toBe(0);
   });
 
   it('takes blank settings (unset action inputs) as not given', () => {

@@ -41,8 +41,8 @@ beforeAll(async () => {
   if (!asRoot) return;
   sim = await startKubeSim({
     // A tainted control plane the target must skip, two workers with room for the largest profile
-    // only (32 CPUs: one profile's pods at a time), and two with room for it twice (the host-network
-    // reference pods run beside them), which the automatic choice takes when the reference is on.
+    // only (32 CPUs: one profile's pods at a time), and two with room for more (the host-network
+    // reference pod's 0.1 CPU beside them), which the automatic choice takes when the reference is on.
     nodes: [
       { cpu: '8', taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
       { cpu: '32' },
@@ -201,16 +201,37 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
   );
 
   it(
-    'measures the node-to-node reference between host-network pods after the pod samples of each scenario',
+    "measures the node-to-node reference between small Burstable host-network pods beside each scenario's pods",
     async () => {
       const out = join(folder, 'reference.json');
       const io = capturingIo();
+      const seenWhileMeasuring: Promise<V1Pod[]>[] = [];
+      const log = io.log;
+      io.log = (line) => {
+        if (/^\[1\/2 tcp_rr_32cpu\] sample 1\/2:/.test(line)) seenWhileMeasuring.push(livePods());
+        log(line);
+      };
       const config = kubernetesRunConfig(out, {
         samples: 2,
         scenarioNames: ['tcp_stream_1', 'tcp_rr_32cpu'],
       });
       config.kubernetes.hostNetworkReference = true;
       await runBenchmarks(config, io);
+      const placed = (await Promise.all(seenWhileMeasuring))
+        .flat()
+        .map((pod) => [
+          pod.metadata?.name?.replace(/^npg-\w+-/, ''),
+          pod.spec?.nodeName,
+          pod.spec?.containers[0]?.resources?.requests?.cpu,
+          pod.spec?.containers[0]?.resources?.limits?.cpu ?? 'none',
+          pod.status?.qosClass,
+        ]);
+      expect(placed.sort()).toEqual([
+        ['cli-c32', 'sim-node-4', '32', '32', 'Guaranteed'],
+        ['hcli-c32', 'sim-node-4', '100m', 'none', 'Burstable'],
+        ['hsrv-c32', 'sim-node-5', '100m', 'none', 'Burstable'],
+        ['srv-c32', 'sim-node-5', '32', '32', 'Guaranteed'],
+      ]);
       const results = parseResults(readFileSync(out, 'utf8'), out);
       expect(results.environment.client.name).toBe('sim-node-4');
       expect(results.environment.server.name).toBe('sim-node-5');
@@ -222,13 +243,47 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
         expect(ratio?.hostMedian).toBeGreaterThan(0);
         expect(ratio?.ratio).toBeGreaterThan(0);
       }
-      const order = io.logged.filter((line) => line.startsWith('[1/2 '));
-      expect(order.map((line) => line.split(':')[0])).toEqual([
-        '[1/2 tcp_stream_1] sample 1/2',
-        '[1/2 tcp_stream_1] sample 2/2',
-        '[1/2 tcp_stream_1] host-network reference 1/2',
-        '[1/2 tcp_stream_1] host-network reference 2/2',
+      expect(results.environment.details.reference).toBe(
+        'host-network pods, 100m CPU requested, no limit (Burstable): shared CPU pool',
+      );
+      expect(io.logged.filter((line) => line.includes('reference is off'))).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'in a given namespace that enforces Pod Security "restricted", measures without the reference and says why in one line',
+    async () => {
+      const namespace = 'perf-restricted';
+      await fetch(`${sim.url}/api/v1/namespaces`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          metadata: { name: namespace, labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+        }),
+      });
+      const out = join(folder, 'restricted.json');
+      const io = capturingIo();
+      const config = kubernetesRunConfig(out, { scenarioNames: ['tcp_rr_1cpu'] });
+      config.kubernetes = { ...config.kubernetes, namespace, hostNetworkReference: true };
+      const auditStart = sim.audit.length;
+      try {
+        await runBenchmarks(config, io);
+      } finally {
+        await fetch(`${sim.url}/api/v1/namespaces/${namespace}`, { method: 'DELETE' });
+      }
+      const results = parseResults(readFileSync(out, 'utf8'), out);
+      expect(results.scenarios[0]?.aggregates.transactions_per_sec?.median).toBeGreaterThan(0);
+      expect(results.scenarios[0]?.reference).toBeUndefined();
+      const why = `namespace ${namespace} enforces Pod Security "restricted", which forbids host network`;
+      expect(results.environment.details.reference).toBe(`off: ${why}`);
+      expect(io.logged.filter((line) => line.includes('reference'))).toEqual([
+        `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace pod-security.kubernetes.io/enforce=privileged or pass --no-reference to silence this.`,
       ]);
+      const podCreates = sim.audit
+        .slice(auditStart)
+        .filter((entry) => entry.verb === 'create' && entry.resource === 'pods');
+      expect(podCreates.map((entry) => entry.code)).toEqual([201, 201]); // no host-network pod was tried
     },
     TEST_TIMEOUT_MS,
   );

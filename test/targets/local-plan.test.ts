@@ -7,17 +7,19 @@ import {
 } from '../../src/targets/local/cpu-profiles.js';
 import {
   buildFingerprint,
+  describeReference,
   parseAllowedCores,
   parseNetperfVersion,
 } from '../../src/targets/local/fingerprint.js';
 import {
   leftoverNamespaces,
+  linksOf,
   namesFor,
   parseNamespaceList,
   parsePidList,
 } from '../../src/targets/local/names.js';
 import { inNamespace } from '../../src/targets/local/netservers.js';
-import { normaliseSettings, qdiscArgv } from '../../src/targets/local/what-if.js';
+import { normaliseSettings, qdiscArgv, setupEnvironment } from '../../src/targets/local/what-if.js';
 import { UsageError } from '../../src/util/errors.js';
 
 function scenario(name: string, cpus: number | null): Scenario {
@@ -128,6 +130,25 @@ describe('names of a run', () => {
       serverNamespace: 'npg-4194304-srv',
       clientInterface: 'npg4194304c',
       serverInterface: 'npg4194304s',
+      referenceClientInterface: 'npg4194304r',
+      referenceServerInterface: 'npg4194304t',
+    });
+  });
+
+  it('puts the pod and reference links in separate /30s of 198.18.0.0/15', () => {
+    expect(linksOf(namesFor('7'))).toEqual({
+      pod: {
+        clientInterface: 'npg7c',
+        serverInterface: 'npg7s',
+        clientAddress: '198.18.0.1',
+        serverAddress: '198.18.0.2',
+      },
+      reference: {
+        clientInterface: 'npg7r',
+        serverInterface: 'npg7t',
+        clientAddress: '198.18.0.5',
+        serverAddress: '198.18.0.6',
+      },
     });
   });
 
@@ -135,8 +156,16 @@ describe('names of a run', () => {
     expect(() => namesFor(runId)).toThrow(UsageError);
   });
 
-  it('keeps interface names within the 15 characters Linux allows', () => {
-    expect(namesFor('12345678901').clientInterface).toHaveLength(15);
+  it('keeps every interface name within the 15 characters Linux allows', () => {
+    const names = namesFor('12345678901');
+    const interfaces = [
+      names.clientInterface,
+      names.serverInterface,
+      names.referenceClientInterface,
+      names.referenceServerInterface,
+    ];
+    expect(interfaces.map((name) => name.length)).toEqual([15, 15, 15, 15]);
+    expect(new Set(interfaces).size).toBe(4);
   });
 
   it('reads namespace names from `ip netns list`, with or without ids', () => {
@@ -188,6 +217,33 @@ describe('command lines', () => {
     );
   });
 
+  it.each([
+    [
+      'server',
+      {
+        NETPERF_GATE_POD_IFACE: 'npg7s',
+        NETPERF_GATE_REF_IFACE: 'npg7t',
+        NETPERF_GATE_POD_ADDR: '198.18.0.2',
+        NETPERF_GATE_REF_ADDR: '198.18.0.6',
+        NETPERF_GATE_PEER_POD_ADDR: '198.18.0.1',
+        NETPERF_GATE_PEER_REF_ADDR: '198.18.0.5',
+      },
+    ],
+    [
+      'client',
+      {
+        NETPERF_GATE_POD_IFACE: 'npg7c',
+        NETPERF_GATE_REF_IFACE: 'npg7r',
+        NETPERF_GATE_POD_ADDR: '198.18.0.1',
+        NETPERF_GATE_REF_ADDR: '198.18.0.5',
+        NETPERF_GATE_PEER_POD_ADDR: '198.18.0.2',
+        NETPERF_GATE_PEER_REF_ADDR: '198.18.0.6',
+      },
+    ],
+  ] as const)('tells the %s setup command its own interfaces and both ends’ addresses', (role, env) => {
+    expect(setupEnvironment(namesFor('7'), role)).toEqual(env);
+  });
+
   it('treats blank settings as not set', () => {
     expect(normaliseSettings({ qdisc: ' ', serverSetup: '', clientSetup: ' nft -f r.nft ' })).toEqual({
       qdisc: undefined,
@@ -214,6 +270,7 @@ describe('the fingerprint', () => {
       netperfVersion: '2.7.0',
       profiles,
       settings: { qdisc: 'tbf rate 1gbit burst 256kb latency 10ms', serverSetup: undefined },
+      reference: true,
     });
     expect(fingerprint).toEqual({
       netperfVersion: '2.7.0',
@@ -241,7 +298,26 @@ describe('the fingerprint', () => {
           'cores for cpus=1': '1',
         },
       },
-      details: { qdisc: 'tbf rate 1gbit burst 256kb latency 10ms' },
+      details: {
+        reference:
+          'second veth pair npg<id>r-npg<id>t (198.18.0.5-198.18.0.6), same namespaces and CPU pinning',
+        qdisc: 'tbf rate 1gbit burst 256kb latency 10ms',
+      },
     });
+  });
+
+  it('describes the reference the same in every run, and says when it is off', () => {
+    const detailsFor = (runId: string, reference: boolean) =>
+      buildFingerprint({
+        names: namesFor(runId),
+        host: { kernel: '6.18.0', cpuModel: 'AMD EPYC', availableCores: [0, 1] },
+        netperfVersion: '2.7.0',
+        profiles: [],
+        settings: {},
+        reference,
+      }).details;
+    expect(detailsFor('4194304', true)).toEqual(detailsFor('12', true));
+    expect(detailsFor('12', false)).toEqual({ reference: 'off' });
+    expect(describeReference(false)).toBe('off');
   });
 });

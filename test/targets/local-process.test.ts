@@ -19,6 +19,14 @@ describe('running a command to completion', () => {
     expect(output.stdout).toBe('a b|$HOME|; rm -rf /|');
   });
 
+  it('adds the variables given to its own environment, for that command only', async () => {
+    const script = 'printf "%s|" "$NPG_TEST_VAR"; [ -n "$PATH" ] && echo "path kept"';
+    const env = { NPG_TEST_VAR: 'a b' };
+    expect((await runner.run(['sh', '-c', script], { env })).stdout).toBe('a b|path kept\n');
+    expect(runner.runSync(['sh', '-c', script], { env }).stdout).toBe('a b|path kept\n');
+    expect((await runner.run(['sh', '-c', script])).stdout).toBe('|path kept\n');
+  });
+
   it('kills a command that exceeds its timeout and says which one', async () => {
     const started = Date.now();
     await expect(runner.run(['sleep', '10'], { timeoutMs: 200 })).rejects.toThrow(

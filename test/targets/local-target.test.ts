@@ -3,19 +3,22 @@ import { createLocalTarget, sweepLeftovers } from '../../src/targets/local/local
 import { preflight, REQUIRED_PROGRAMS } from '../../src/targets/local/preflight.js';
 import type { ProcessOutput } from '../../src/targets/target.js';
 import { InfraError, UsageError } from '../../src/util/errors.js';
-import { type CommandRunner, missingProgramMessage } from '../../src/util/process.js';
+import { type CommandRunner, missingProgramMessage, type RunOptions } from '../../src/util/process.js';
 
 /**
- * A runner that records every command line and answers from `reply`; nothing runs. Started processes
- * (netservers) run until killed, or end at once with `startedEnds`.
+ * A runner that records every command line (and the extra environment of those given one) and answers
+ * from `reply`; nothing runs. Started processes (netservers) run until killed, or end at once with
+ * `startedEnds`.
  */
 function fakeRunner(
   reply: (argv: readonly string[]) => ProcessOutput | Error = () => ok(),
   startedEnds?: ProcessOutput,
 ) {
   const calls: string[] = [];
-  const answer = (argv: readonly string[]) => {
+  const envs = new Map<string, RunOptions['env']>();
+  const answer = (argv: readonly string[], options?: RunOptions) => {
     calls.push(argv.join(' '));
+    if (options?.env !== undefined) envs.set(argv.join(' '), options.env);
     // veth ends report themselves up at once
     const result = argv.includes('show')
       ? ok('2: npg1c@if2: <UP,LOWER_UP> mtu 1500 state UP\n')
@@ -24,8 +27,8 @@ function fakeRunner(
     return result;
   };
   const runner: CommandRunner = {
-    run: async (argv) => answer(argv),
-    runSync: (argv) => answer(argv),
+    run: async (argv, options) => answer(argv, options),
+    runSync: (argv, options) => answer(argv, options),
     start: (argv) => {
       calls.push(argv.join(' '));
       let end: (output: ProcessOutput) => void = () => undefined;
@@ -36,7 +39,7 @@ function fakeRunner(
       return { pid: 1, kill: () => end({ stdout: '', stderr: '', exitCode: null }), exited };
     },
   };
-  return { runner, calls };
+  return { runner, calls, envs };
 }
 
 /** Answers `ss` as if every netserver listened. */
@@ -191,6 +194,139 @@ describe('the local target before it touches the machine', () => {
       'ip netns exec npg-fake7-cli taskset -c 0 netperf -t TCP_RR',
       'ip netns exec npg-fake7-cli taskset -c 0 netperf bad',
       'ip netns exec npg-fake7-cli taskset -c 0 netperf -t TCP_RR',
+    ]);
+    await target.cleanup();
+  });
+});
+
+describe('the reference link', () => {
+  const asRoot = process.getuid?.() === 0; // preflight refuses without root before any argv of interest
+
+  it('joins the namespaces with a pod link and a reference link and waits for all four ends', async () => {
+    const { runner, calls } = fakeRunner(listening);
+    const target = createLocalTarget({ runId: 'ref1' }, { runner, log: () => undefined });
+    if (!asRoot) return;
+    await target.prepare([scenario]);
+    const setUp = calls.filter((call) => /^ip (link add|-n \S+ (addr add|link set|-o link show))/.test(call));
+    expect(setUp).toEqual([
+      'ip -n npg-ref1-cli link set lo up',
+      'ip -n npg-ref1-srv link set lo up',
+      'ip link add npgref1c netns npg-ref1-cli type veth peer name npgref1s netns npg-ref1-srv',
+      'ip -n npg-ref1-cli addr add 198.18.0.1/30 dev npgref1c',
+      'ip -n npg-ref1-cli link set npgref1c up',
+      'ip -n npg-ref1-srv addr add 198.18.0.2/30 dev npgref1s',
+      'ip -n npg-ref1-srv link set npgref1s up',
+      'ip link add npgref1r netns npg-ref1-cli type veth peer name npgref1t netns npg-ref1-srv',
+      'ip -n npg-ref1-cli addr add 198.18.0.5/30 dev npgref1r',
+      'ip -n npg-ref1-cli link set npgref1r up',
+      'ip -n npg-ref1-srv addr add 198.18.0.6/30 dev npgref1t',
+      'ip -n npg-ref1-srv link set npgref1t up',
+      'ip -n npg-ref1-cli -o link show dev npgref1c',
+      'ip -n npg-ref1-srv -o link show dev npgref1s',
+      'ip -n npg-ref1-cli -o link show dev npgref1r',
+      'ip -n npg-ref1-srv -o link show dev npgref1t',
+    ]);
+    await target.cleanup();
+  });
+
+  it('starts one netserver per profile that accepts on both links', async () => {
+    const { runner, calls } = fakeRunner(listening);
+    const target = createLocalTarget({ runId: 'ref2' }, { runner, log: () => undefined });
+    if (!asRoot) return;
+    await target.prepare([scenario, { ...scenario, name: 'free', cpus: null }]);
+    expect(calls.filter((call) => call.includes('netserver -D'))).toEqual([
+      expect.stringMatching(
+        /^ip netns exec npg-ref2-srv taskset -c \d+ netserver -D -4 -L 0\.0\.0\.0 -p 12865$/,
+      ),
+      'ip netns exec npg-ref2-srv netserver -D -4 -L 0.0.0.0 -p 12866',
+    ]);
+    await target.cleanup();
+  });
+
+  it('gives the reference pair the reference address and the profile’s port, and runs netperf like the pod pair', async () => {
+    const twoFramed = [1, 2].map(
+      (i) => `\n@@netperf-gate instance ${i} exit 0@@\n\n@@netperf-gate instance ${i} stderr@@\n`,
+    );
+    const { runner, calls } = fakeRunner((argv) =>
+      argv.includes('netperf-gate-fan-out') ? ok(twoFramed.join('')) : listening(argv),
+    );
+    const target = createLocalTarget({ runId: 'ref3' }, { runner, log: () => undefined });
+    if (!asRoot) return;
+    const free = { ...scenario, name: 'free', cpus: null };
+    await target.prepare([scenario, free]);
+    expect(target.endpoint(free)).toEqual({ host: '198.18.0.2', port: 12866 });
+    expect(target.reference?.endpoint(free)).toEqual({ host: '198.18.0.6', port: 12866 });
+
+    const argvsTo = (host: string) => [1, 2].map(() => ['-H', host, '-p', '12865', '-t', 'TCP_RR']);
+    for (const argvs of [
+      argvsTo('198.18.0.2'),
+      [
+        ['-H', '198.18.0.2'],
+        ['-H', '198.18.0.2', '-l', '2'],
+      ],
+    ]) {
+      calls.length = 0;
+      await target.runNetperf(scenario, argvs);
+      const podCalls = [...calls];
+      calls.length = 0;
+      const referenceArgvs = argvs.map((argv) => argv.map((arg) => arg.replace('0.2', '0.6')));
+      await target.reference?.runNetperf(scenario, referenceArgvs);
+      // the same pinning and the same fan-out; only the destination differs
+      expect(calls).toEqual(podCalls.map((call) => call.replaceAll('198.18.0.2', '198.18.0.6')));
+      expect(calls[0]).toMatch(/^ip netns exec npg-ref3-cli taskset -c \d+ /);
+    }
+    await target.cleanup();
+  });
+
+  it('has no reference pair when asked not to, and records whether it has one', async () => {
+    const version = (argv: readonly string[]) =>
+      argv[0] === 'netperf' ? ok('Netperf version 2.7.0\n') : ok();
+    const without = createLocalTarget(
+      { runId: 'ref4', reference: false },
+      { runner: fakeRunner(version).runner, log: () => undefined },
+    );
+    expect('reference' in without).toBe(false);
+    expect((await without.fingerprint()).details).toEqual({ reference: 'off' });
+
+    const withOne = createLocalTarget({ runId: 'ref5' }, { runner: fakeRunner(version).runner });
+    expect(withOne.reference).toBeDefined();
+    expect((await withOne.fingerprint()).details.reference).toBe(
+      'second veth pair npg<id>r-npg<id>t (198.18.0.5-198.18.0.6), same namespaces and CPU pinning',
+    );
+  });
+
+  it('tells each setup command which interface is which, with no shell of ours around it', async () => {
+    const { runner, calls, envs } = fakeRunner(listening);
+    const options = { runId: 'ref6', serverSetup: 'nft -f s.nft', clientSetup: 'echo "$X" > c' };
+    const target = createLocalTarget(options, { runner, log: () => undefined });
+    if (!asRoot) return;
+    await target.prepare([scenario]);
+    const serverCall = 'ip netns exec npg-ref6-srv sh -c nft -f s.nft';
+    const clientCall = 'ip netns exec npg-ref6-cli sh -c echo "$X" > c';
+    expect(calls.filter((call) => call.includes(' sh -c '))).toEqual([serverCall, clientCall]);
+    expect(envs.get(serverCall)).toMatchObject({
+      NETPERF_GATE_POD_IFACE: 'npgref6s',
+      NETPERF_GATE_REF_IFACE: 'npgref6t',
+      NETPERF_GATE_POD_ADDR: '198.18.0.2',
+      NETPERF_GATE_PEER_REF_ADDR: '198.18.0.5',
+    });
+    expect(envs.get(clientCall)).toMatchObject({
+      NETPERF_GATE_POD_IFACE: 'npgref6c',
+      NETPERF_GATE_REF_IFACE: 'npgref6r',
+      NETPERF_GATE_REF_ADDR: '198.18.0.5',
+      NETPERF_GATE_PEER_POD_ADDR: '198.18.0.2',
+    });
+    await target.cleanup();
+  });
+
+  it('puts the qdisc on the client’s pod-link veth only', async () => {
+    const { runner, calls } = fakeRunner(listening);
+    const qdisc = 'tbf rate 50mbit burst 64kb latency 50ms';
+    const target = createLocalTarget({ runId: 'ref7', qdisc }, { runner, log: () => undefined });
+    if (!asRoot) return;
+    await target.prepare([scenario]);
+    expect(calls.filter((call) => call.startsWith('tc -n'))).toEqual([
+      `tc -n npg-ref7-cli qdisc replace dev npgref7c root ${qdisc}`,
     ]);
     await target.cleanup();
   });

@@ -100,6 +100,20 @@ function netperfArgv(host: string, port: number, test: string, extra: string[] =
   ];
 }
 
+/** Bytes a veth end has sent, from the kernel's counters. */
+function sentBytes(namespace: string, device: string): number {
+  const [link] = JSON.parse(sh(['ip', '-n', namespace, '-s', '-j', 'link', 'show', 'dev', device])) as {
+    stats64: { tx: { bytes: number } };
+  }[];
+  return link?.stats64.tx.bytes ?? Number.NaN;
+}
+
+/** Packets that took slow-input-chain.sh's jump (arrived on the pod link) in a namespace so far. */
+function jumpedPackets(namespace: string): number {
+  const chain = sh(['ip', 'netns', 'exec', namespace, 'nft', 'list', 'chain', 'inet', 'npg_demo', 'input']);
+  return Number(/iifname "\S+" counter packets (\d+)/.exec(chain)?.[1] ?? Number.NaN);
+}
+
 /** The CSV data line under the header netperf prints for `-o`. */
 function csvValues(stdout: string): string[] {
   const lines = stdout.trim().split('\n');
@@ -180,6 +194,7 @@ describeAsRoot('the local target on this machine', () => {
       await local.cleanup();
       expect(namespacesOf(local)).toEqual([]);
       expect(netservers.filter(isRunning)).toEqual([]);
+      expect(sh(['ip', '-o', 'link', 'show'])).not.toContain(`npg${local.names.runId}`);
     },
     TEST_TIMEOUT_MS,
   );
@@ -253,7 +268,109 @@ describeAsRoot('the local target on this machine', () => {
       // Uncapped this machine moves several Gbit/s between namespaces; only the 100 Mbit/s cap explains < 200.
       expect(Number(throughput)).toBeGreaterThan(10);
       expect(Number(throughput)).toBeLessThan(200);
-      expect((await local.fingerprint()).details).toEqual({ qdisc, serverSetup });
+      expect((await local.fingerprint()).details).toEqual({
+        reference: expect.stringMatching(/^second veth pair /),
+        qdisc,
+        serverSetup,
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'measures the reference link through the same netservers, its traffic crossing only the reference veth',
+    async () => {
+      const stream = scenario('tcp_stream_1', null, 'TCP_STREAM');
+      const oneCore = scenario('tcp_rr_1cpu', 1);
+      const local = newTarget();
+      await local.prepare([stream, oneCore]);
+      const {
+        clientNamespace: cli,
+        serverNamespace: srv,
+        clientInterface,
+        referenceClientInterface,
+      } = local.names;
+      expect(pidsIn(srv)).toHaveLength(2); // one netserver per profile serves both links
+      const reference = local.reference;
+      if (reference === undefined) throw new Error('the local target has no reference pair');
+      expect(reference.endpoint(oneCore)).toEqual({ host: '198.18.0.6', port: local.endpoint(oneCore).port });
+
+      const sent = () => ({
+        pod: sentBytes(cli, clientInterface),
+        ref: sentBytes(cli, referenceClientInterface),
+      });
+      for (const [pair, busy, idle] of [
+        [reference, 'ref', 'pod'],
+        [local, 'pod', 'ref'],
+      ] as const) {
+        const before = sent();
+        const { host, port } = pair.endpoint(stream);
+        const [output] = await pair.runNetperf(stream, [netperfArgv(host, port, 'TCP_STREAM')]);
+        const after = sent();
+        expect(output?.exitCode).toBe(0);
+        expect(Number(csvValues(output?.stdout ?? '')[0])).toBeGreaterThan(0);
+        // Control and data connection on one link: megabytes on it, at most stray IPv6 chatter on the other.
+        expect(after[busy] - before[busy]).toBeGreaterThan(1_000_000);
+        expect(after[idle] - before[idle]).toBeLessThan(50_000);
+      }
+
+      const { host, port } = reference.endpoint(oneCore);
+      const [rr] = await reference.runNetperf(oneCore, [netperfArgv(host, port, 'TCP_RR', ['-c', '-C'])]);
+      expect(rr?.exitCode).toBe(0);
+      expect(csvValues(rr?.stdout ?? '').slice(0, 2)).toEqual([expect.stringMatching(/^\d/), 'Trans/s']);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'slows only the pod link with a pod-link qdisc and slow-input-chain.sh, leaving the reference fast',
+    async () => {
+      const qdisc = 'tbf rate 50mbit burst 64kb latency 50ms';
+      const serverSetup = 'sh examples/slow-input-chain.sh 3000';
+      const local = newTarget({ qdisc, serverSetup });
+      const stream = scenario('tcp_stream_1', null, 'TCP_STREAM');
+      const rr = scenario('tcp_rr_1', null);
+      await local.prepare([stream]);
+      const reference = local.reference;
+      if (reference === undefined) throw new Error('the local target has no reference pair');
+      const { clientNamespace: cli, serverNamespace: srv, referenceClientInterface } = local.names;
+      expect(sh(['tc', '-n', cli, 'qdisc', 'show', 'dev', referenceClientInterface])).not.toContain('tbf');
+
+      const streamGbps = async (pair: typeof reference) => {
+        const { host, port } = pair.endpoint(stream);
+        const [output] = await pair.runNetperf(stream, [netperfArgv(host, port, 'TCP_STREAM')]);
+        expect(output?.exitCode).toBe(0);
+        return Number(csvValues(output?.stdout ?? '')[0]) / 1000;
+      };
+      // 50 Mbit/s is a hard cap on the pod link; uncapped veth moves several Gbit/s even on a busy machine,
+      // so a 10× gap is injected, not noise.
+      expect(await streamGbps(local)).toBeLessThan(0.1);
+      expect(await streamGbps(reference)).toBeGreaterThan(0.5);
+
+      // TCP_RR rates are not compared (on a shared 2-core machine they swing more than the chain costs);
+      // the jump's counter shows which path walks the 3000 rules.
+      const jumpsDuring = async (pair: typeof reference) => {
+        const before = jumpedPackets(srv);
+        const { host, port } = pair.endpoint(rr);
+        const [output] = await pair.runNetperf(rr, [netperfArgv(host, port, 'TCP_RR')]);
+        expect(output?.exitCode).toBe(0);
+        return jumpedPackets(srv) - before;
+      };
+      // Every request of the pod path's run arrives on the pod link, after its connections' set-up: far
+      // more than 50 however slow the machine; the reference path's none (a stray IPv6 packet at most).
+      expect(await jumpsDuring(local)).toBeGreaterThan(50);
+      expect(await jumpsDuring(reference)).toBeLessThan(10);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'has no reference pair when asked not to, and says so in the fingerprint',
+    async () => {
+      const local = newTarget({ reference: false });
+      await local.prepare([scenario('free', null)]);
+      expect(local.reference).toBeUndefined();
+      expect((await local.fingerprint()).details).toEqual({ reference: 'off' });
     },
     TEST_TIMEOUT_MS,
   );

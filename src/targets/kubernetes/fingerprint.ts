@@ -82,9 +82,11 @@ export interface KubernetesFacts {
   cni: CniFacts | undefined;
   image: string;
   netperfVersion: string;
+  /** Where the node-to-node reference ran, or `off: why` (see reference.ts describeReference). */
+  reference: string;
 }
 
-/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen) and the image. */
+/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen), the image and the reference. */
 export function buildKubernetesFingerprint(facts: KubernetesFacts): TargetFingerprint {
   return {
     netperfVersion: facts.netperfVersion,
@@ -95,6 +97,7 @@ export function buildKubernetesFingerprint(facts: KubernetesFacts): TargetFinger
       cni: facts.cni?.name ?? 'unknown',
       ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
       image: facts.image,
+      reference: facts.reference,
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The `kubernetes` target: a netserver pod on one node and a client pod on another, sized for the CPU
  * profile in use (one profile's pods at a time, switched per scenario), netperf exec'd in the client
- * pod; optionally the same pair on the host network (Cilium's node-to-node reference). create.ts
+ * pod; beside it, unless turned off or forbidden by Pod Security, a small host-network pair (Cilium's
+ * node-to-node reference), measured while the pod pair is idle. create.ts
  * imports this module lazily, so client-node loads only here.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,7 +10,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { KubernetesSettings } from '../../config/run-config.js';
 import type { Scenario } from '../../suite/model.js';
 import { formatError } from '../../util/errors.js';
-import type { ProcessOutput, ServerEndpoint, Target, TargetFingerprint } from '../target.js';
+import type { NetperfPair, ProcessOutput, ServerEndpoint, Target, TargetFingerprint } from '../target.js';
 import { CLEANUP_WAIT_TIMEOUT_MS, deleteCreatedResources } from './cleanup.js';
 import { createKubeApi } from './client.js';
 import { loadKubeConfig } from './connection.js';
@@ -21,6 +22,7 @@ import { endpointOf, netperfVersion, runNetperf } from './netperf-run.js';
 import { POD_READY_TIMEOUT_MS, POD_UNSCHEDULABLE_TIMEOUT_MS, type WaitBounds } from './pod-wait.js';
 import { switchProfile } from './profile-switch.js';
 import { profileFor } from './profiles.js';
+import { describeReference } from './reference.js';
 import { apiOf, type CreatedResources, type KubeRun, newKubeRun } from './run-state.js';
 import { normaliseSettings } from './settings.js';
 
@@ -37,9 +39,9 @@ export interface KubernetesTarget extends Target {
   readonly runId: string;
   /** What the run has created and not yet deleted (for the action's post step). */
   createdResources(): CreatedResources;
-  /** Where the host-network netserver of this scenario's profile listens (needs hostNetworkReference). */
+  /** Where the host-network netserver of this scenario's profile listens (needs the reference on). */
   referenceEndpoint(scenario: Scenario): ServerEndpoint;
-  /** Like runNetperf, in the host-network client pod: the node-to-node reference (needs hostNetworkReference). */
+  /** Like runNetperf, in the host-network client pod: the node-to-node reference (needs the reference on). */
   runReferenceNetperf(scenario: Scenario, argvs: readonly (readonly string[])[]): Promise<ProcessOutput[]>;
 }
 
@@ -83,6 +85,7 @@ export function createKubernetesTarget(
   const referenceEndpoint = (scenario: Scenario) => endpointOf(requireReference(run), scenario, 'host');
   const runReferenceNetperf: KubernetesTarget['runReferenceNetperf'] = (scenario, argvs) =>
     runNetperf(requireReference(run), scenario, argvs, 'host');
+  const referencePair: NetperfPair = { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf };
   return {
     kind: 'kubernetes',
     runId,
@@ -90,9 +93,10 @@ export function createKubernetesTarget(
     useProfile: (scenario) => switchProfile(run, profileFor(run.profiles, scenario)),
     endpoint: (scenario) => endpointOf(run, scenario, 'pod'),
     runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs, 'pod'),
-    ...(settings.hostNetworkReference
-      ? { reference: { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf } }
-      : {}),
+    // A getter: prepare may turn the reference off (Pod Security), and the runner reads it after.
+    get reference() {
+      return run.reference.on ? referencePair : undefined;
+    },
     referenceEndpoint,
     runReferenceNetperf,
     fingerprint: () => fingerprint(run),
@@ -102,10 +106,8 @@ export function createKubernetesTarget(
 }
 
 function requireReference(run: KubeRun): KubeRun {
-  if (!run.settings.hostNetworkReference) {
-    throw new Error(
-      'the host-network reference was not prepared: it needs hostNetworkReference in the settings',
-    );
+  if (!run.reference.on) {
+    throw new Error(`the host-network reference was not prepared: it is ${describeReference(run.reference)}`);
   }
   return run;
 }
@@ -132,6 +134,7 @@ async function fingerprint(run: KubeRun): Promise<TargetFingerprint> {
     cni: await findCni(api),
     image: run.settings.image,
     netperfVersion: await netperfVersion(run),
+    reference: describeReference(run.reference),
   });
 }
 

@@ -9,6 +9,7 @@ import { chooseNodes, type NodeChoice } from './node-choice.js';
 import { buildNamespace, HOSTNAME_LABEL, type PinnedNode } from './pod-spec.js';
 import { switchProfile } from './profile-switch.js';
 import { describeCpuNeed, nodeCpuNeedMillis, planProfiles } from './profiles.js';
+import { checkGivenNamespace } from './reference-admission.js';
 import { apiOf, type KubeRun } from './run-state.js';
 import { parseTolerations } from './tolerations.js';
 
@@ -20,8 +21,9 @@ async function pickNodes(
   const { settings } = run;
   const api = apiOf(run);
   run.serverVersion = await step(api, 'asking for its version', () => api.serverVersion());
+  await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
   const nodes = await step(api, 'listing nodes', () => api.listNodes());
-  const reference = settings.hostNetworkReference;
+  const reference = run.reference.on;
   return chooseNodes({
     nodes,
     clientNode: settings.clientNode,
@@ -43,13 +45,14 @@ async function createNamespace(run: KubeRun): Promise<void> {
   const { settings, runId, created } = run;
   if (settings.namespace !== undefined) return;
   created.namespaceCreated = true; // recorded first: a lost answer still leaves it to delete
-  const body = buildNamespace(runId, created.namespace, settings.hostNetworkReference);
+  const body = buildNamespace(runId, created.namespace, run.reference.on);
   await step(api, `creating namespace ${created.namespace}`, () => api.createNamespace(body, runId));
 }
 
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
- * connects, chooses the nodes, then creates the namespace and the first scenario's pods and waits
+ * connects, reads a given namespace's Pod Security level (the reference is off when it forbids host
+ * network), chooses the nodes, then creates the namespace and the first scenario's pods and waits
  * until they are Ready (so that an image or scheduling problem shows before anything is measured);
  * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
  * before rethrowing.

@@ -25,7 +25,12 @@ import {
   ROLE_LABEL,
   runLabels,
 } from './names.js';
-import { type KubeProfile, NETSERVER_PORT, UNLIMITED_CPU_REQUEST_MILLIS } from './profiles.js';
+import {
+  type KubeProfile,
+  NETSERVER_PORT,
+  REFERENCE_CPU_REQUEST_MILLIS,
+  UNLIMITED_CPU_REQUEST_MILLIS,
+} from './profiles.js';
 
 /** Container running netserver in a server pod. */
 export const SERVER_CONTAINER = 'netserver';
@@ -33,6 +38,11 @@ export const SERVER_CONTAINER = 'netserver';
 export const CLIENT_CONTAINER = 'netperf';
 /** Memory per pod (request = limit): 32 streams' socket buffers are charged to the pod's cgroup. */
 export const POD_MEMORY = '1Gi';
+/**
+ * Memory a host-network reference pod requests: netperf itself needs little. Its limit stays
+ * {@link POD_MEMORY}, so the sockets of both paths are charged against a cgroup of the same size.
+ */
+export const REFERENCE_MEMORY_REQUEST = '64Mi';
 /** Non-root user the containers run as: netperf and netserver need no privilege on ports above 1024. */
 export const RUN_AS_USER = 65534;
 /**
@@ -67,8 +77,8 @@ export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 /**
  * The run's own namespace. Pod Security admission enforces `restricted` on it, which our pod-network
- * pods satisfy; host-network pods are only allowed at `privileged`, so that level is asked for when
- * the host-network reference is on.
+ * pods satisfy; host-network pods are only allowed at `privileged` (baseline and restricted forbid host
+ * namespaces), so that level is asked for when the host-network reference is on.
  */
 export function buildNamespace(runId: string, name: string, hostNetworkReference: boolean): V1Namespace {
   return {
@@ -92,9 +102,17 @@ export function netserverPort(profile: KubeProfile, network: PodNetwork): number
 /**
  * Requests = limits for sized profiles, so the pod is Guaranteed QoS and a static CPU manager gives
  * it whole cores. An unlimited profile requests a little CPU and sets no CPU limit (Burstable QoS):
- * it may use any idle core of the node, like netperf on a bare host.
+ * it may use any idle core of the node, like netperf on a bare host. Host-network reference pods are
+ * Burstable whatever the profile: they only measure while the pod pair is idle, so they need no cores
+ * of their own (under the static policy they run on the shared pool, under `none` on any core).
  */
-export function podResources(profile: KubeProfile): V1ResourceRequirements {
+export function podResources(profile: KubeProfile, network: PodNetwork = 'pod'): V1ResourceRequirements {
+  if (network === 'host') {
+    return {
+      requests: { cpu: `${REFERENCE_CPU_REQUEST_MILLIS}m`, memory: REFERENCE_MEMORY_REQUEST },
+      limits: { memory: POD_MEMORY },
+    };
+  }
   if (profile.cpus === null) {
     return {
       requests: { cpu: `${UNLIMITED_CPU_REQUEST_MILLIS}m`, memory: POD_MEMORY },
@@ -109,7 +127,7 @@ function container(input: PodInput): V1Container {
   const common = {
     image: input.image,
     imagePullPolicy: 'IfNotPresent',
-    resources: podResources(input.profile),
+    resources: podResources(input.profile, input.network),
     securityContext: {
       allowPrivilegeEscalation: false,
       capabilities: { drop: ['ALL'] },
@@ -181,25 +199,30 @@ export function buildPod(input: PodInput): V1Pod {
   } satisfies V1Pod;
 }
 
+/** What every pod of a run shares. */
+export type PodBase = Omit<PodInput, 'profile' | 'role' | 'network' | 'node'>;
+
+/** The server (on the server node) and the client (on the client node) of one profile on one network. */
+export function buildPairPods(
+  base: PodBase,
+  profile: KubeProfile,
+  nodes: { client: PinnedNode; server: PinnedNode },
+  network: PodNetwork,
+): V1Pod[] {
+  return (['server', 'client'] as const).map((role) =>
+    buildPod({ ...base, profile, role, network, node: role === 'server' ? nodes.server : nodes.client }),
+  );
+}
+
 /** Every pod of a run: per profile a server and a client on the pod network, and on the host's when asked. */
 export function buildRunPods(
-  base: Omit<PodInput, 'profile' | 'role' | 'network' | 'node'>,
+  base: PodBase,
   profiles: readonly KubeProfile[],
   nodes: { client: PinnedNode; server: PinnedNode },
   hostNetworkReference: boolean,
 ): V1Pod[] {
   const networks: PodNetwork[] = hostNetworkReference ? ['pod', 'host'] : ['pod'];
   return networks.flatMap((network) =>
-    profiles.flatMap((profile) =>
-      (['server', 'client'] as const).map((role) =>
-        buildPod({
-          ...base,
-          profile,
-          role,
-          network,
-          node: role === 'server' ? nodes.server : nodes.client,
-        }),
-      ),
-    ),
+    profiles.flatMap((profile) => buildPairPods(base, profile, nodes, network)),
   );
 }

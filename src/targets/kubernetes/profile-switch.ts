@@ -10,10 +10,11 @@ import { InfraError, UsageError } from '../../util/errors.js';
 import { isNotFound } from './api-errors.js';
 import { deletePodsAndWait } from './cleanup.js';
 import { explainApiError, step } from './connection.js';
-import { ROLE_LABEL, runSelector } from './names.js';
-import { buildRunPods } from './pod-spec.js';
+import { type PodNetwork, ROLE_LABEL, runSelector } from './names.js';
+import { buildPairPods } from './pod-spec.js';
 import { waitForPodsReady } from './pod-wait.js';
 import { formatCpus, type KubeProfile, requestMillis } from './profiles.js';
+import { dropRefusedReference } from './reference-admission.js';
 import { allOrFirstFailure, apiOf, type KubeRun } from './run-state.js';
 
 /** Throws when cleanup has started: a switch in progress stops and leaves what it made to cleanup. */
@@ -37,34 +38,56 @@ function describePod(run: KubeRun, pods: readonly V1Pod[], name: string): string
   return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
 }
 
+/** Creates the pods (names recorded before the creates are sent); rejects with the first failure as the API sent it. */
 async function createPods(run: KubeRun, pods: readonly V1Pod[]): Promise<void> {
   const api = apiOf(run);
-  const { namespace } = run.created;
-  for (const pod of pods) run.created.pods.push(pod.metadata?.name ?? ''); // before the create is sent
-  const creates = pods.map((pod) => api.createPod(namespace, pod, run.runId));
-  try {
-    await allOrFirstFailure(creates);
-  } catch (error) {
-    if (!run.created.namespaceCreated && isNotFound(error)) {
-      throw new UsageError(
-        `Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`,
-      );
-    }
-    throw explainApiError(`creating pods in namespace ${namespace}`, error, api.server);
-  }
+  for (const pod of pods) run.created.pods.push(pod.metadata?.name ?? '');
+  await allOrFirstFailure(pods.map((pod) => api.createPod(run.created.namespace, pod, run.runId)));
 }
 
-/** The pod objects of a profile: server and client, on the pod network and, when asked, the host's. */
-function profilePods(run: KubeRun, profile: KubeProfile): V1Pod[] {
+function explainCreateFailure(run: KubeRun, error: unknown): Error {
+  const { namespace } = run.created;
+  if (!run.created.namespaceCreated && isNotFound(error)) {
+    return new UsageError(
+      `Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`,
+    );
+  }
+  return explainApiError(`creating pods in namespace ${namespace}`, error, apiOf(run).server);
+}
+
+/** The pod objects of a profile on one network: its server and client. */
+function pairPods(run: KubeRun, profile: KubeProfile, network: PodNetwork): V1Pod[] {
   const { settings, runId, created, pinned, tolerations } = run;
   if (pinned === undefined) throw new Error('pods need the chosen nodes: prepare first');
   const base = { runId, namespace: created.namespace, image: settings.image, tolerations };
-  return buildRunPods(base, [profile], pinned, settings.hostNetworkReference);
+  return buildPairPods(base, profile, pinned, network);
+}
+
+/** The pods of a profile that exist while it is in use: the pod pair, and the reference pair when on. */
+function profilePods(run: KubeRun, profile: KubeProfile): V1Pod[] {
+  const reference = run.reference.on ? pairPods(run, profile, 'host') : [];
+  return [...pairPods(run, profile, 'pod'), ...reference];
+}
+
+/**
+ * Creates the profile's pod pair and, when the reference is on, its host-network pair, all at once. A
+ * reference refused by Pod Security is dropped (see reference-admission.ts); any other failure throws.
+ */
+async function createProfilePods(run: KubeRun, profile: KubeProfile): Promise<V1Pod[]> {
+  const pods = pairPods(run, profile, 'pod');
+  const referencePods = run.reference.on ? pairPods(run, profile, 'host') : [];
+  const [podsCreated, referenceCreated] = await Promise.allSettled([
+    createPods(run, pods),
+    createPods(run, referencePods),
+  ]);
+  if (podsCreated.status === 'rejected') throw explainCreateFailure(run, podsCreated.reason);
+  if (referenceCreated.status === 'fulfilled') return [...pods, ...referencePods];
+  if (await dropRefusedReference(run, referencePods, referenceCreated.reason)) return pods;
+  throw explainCreateFailure(run, referenceCreated.reason);
 }
 
 async function startPods(run: KubeRun, profile: KubeProfile): Promise<void> {
-  const pods = profilePods(run, profile);
-  await createPods(run, pods);
+  const pods = await createProfilePods(run, profile);
   checkpoint(run);
   const ready = await waitForPodsReady({
     api: apiOf(run),

@@ -6,7 +6,8 @@
  * Only one profile's pods exist at a time: before a scenario runs, the pods of the profile before are
  * deleted and its own created (see profile-switch.ts). Cilium's 32-core scenario means "the whole
  * node"; holding every profile at once would need the sum (33.1 CPUs for the default suite). So the
- * CPU a node needs is the largest profile's, twice that with the host-network pair beside it.
+ * CPU a node needs is the largest profile's, plus the small request of the host-network reference pod
+ * beside it (it asks for little and has no limit: it runs netperf only while the pod path is idle).
  */
 import type { Scenario } from '../../suite/model.js';
 import { UsageError } from '../../util/errors.js';
@@ -20,6 +21,12 @@ export const NETSERVER_PORT = 12865;
 export const FIRST_HOST_NETWORK_PORT = 12866;
 /** CPU a pod of an unlimited profile (`cpus: null`) requests: enough to be scheduled, no limit set. */
 export const UNLIMITED_CPU_REQUEST_MILLIS = 100;
+/**
+ * CPU a host-network reference pod requests, with no limit (Burstable QoS). The runner alternates
+ * reference and pod samples, so the reference never measures while the pod pair does: it needs no
+ * cores of its own, only enough request to be scheduled beside the pod pair.
+ */
+export const REFERENCE_CPU_REQUEST_MILLIS = 100;
 
 /** One distinct `cpus` value of the suite and the pods that serve it. */
 export interface KubeProfile {
@@ -81,20 +88,23 @@ export function largestProfile(profiles: readonly KubeProfile[]): KubeProfile | 
 
 /**
  * CPU (millicores) each of the two nodes must have allocatable: one profile's pod at a time, so the
- * largest profile's; twice that with the host-network reference, whose pods run beside them.
+ * largest profile's; with the host-network reference, plus its pod's small request (one per node).
  */
 export function nodeCpuNeedMillis(profiles: readonly KubeProfile[], hostNetworkReference: boolean): number {
   const largest = largestProfile(profiles);
-  const perNetwork = largest === undefined ? 0 : requestMillis(largest);
-  return hostNetworkReference ? perNetwork * 2 : perNetwork;
+  const podMillis = largest === undefined ? 0 : requestMillis(largest);
+  return hostNetworkReference && largest !== undefined ? podMillis + REFERENCE_CPU_REQUEST_MILLIS : podMillis;
 }
 
-/** "32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)": for messages. */
+/** "32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, …)": for messages. */
 export function describeCpuNeed(profiles: readonly KubeProfile[], hostNetworkReference: boolean): string {
   const largest = largestProfile(profiles);
   const which = largest === undefined ? 'no scenarios' : `for ${largest.scenarioNames.join(', ')}`;
-  const pairs = hostNetworkReference ? ', twice for the host-network reference pods beside them' : '';
-  return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${pairs})`;
+  const reference =
+    hostNetworkReference && largest !== undefined
+      ? `, plus ${formatCpus(REFERENCE_CPU_REQUEST_MILLIS)} for the host-network reference pod`
+      : '';
+  return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${reference})`;
 }
 
 /** Millicores as CPUs for people: 33100 → "33.1". */

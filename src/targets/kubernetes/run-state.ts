@@ -5,6 +5,7 @@ import type { KubeApi } from './kube-api.js';
 import type { PinnedNode } from './pod-spec.js';
 import type { WaitBounds } from './pod-wait.js';
 import type { KubeProfile } from './profiles.js';
+import { initialReference, type ReferenceState } from './reference.js';
 
 /**
  * What a run created, recorded before each create is sent (an answer lost on the way still leaves a
@@ -42,6 +43,11 @@ export interface KubeRun {
   pinned: { client: PinnedNode; server: PinnedNode } | undefined;
   /** Parsed --toleration flags, for every pod. */
   tolerations: V1Toleration[];
+  /**
+   * The host-network reference: on when asked for, until the namespace's Pod Security turns it off
+   * (read before anything is created, or a refused create); then no reference pods are created.
+   */
+  reference: ReferenceState;
   /** The profile whose pods exist now (one at a time), once they are Ready. */
   active: KubeProfile | undefined;
   serverVersion: string | undefined;
@@ -68,6 +74,7 @@ export function newKubeRun(
     nodes: undefined,
     pinned: undefined,
     tolerations: [],
+    reference: initialReference(fixed.settings.hostNetworkReference),
     active: undefined,
     serverVersion: undefined,
     netperfVersion: undefined,

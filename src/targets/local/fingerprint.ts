@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { NodeFingerprint, TargetFingerprint } from '../target.js';
 import { type CpuProfile, formatCpuList, parseCpuList } from './cpu-profiles.js';
-import type { LocalNames } from './names.js';
+import { type LocalNames, linksOf, NAMES_PATTERN } from './names.js';
 
 /** Facts about this machine; both "nodes" share them. */
 export interface HostFacts {
@@ -75,8 +75,20 @@ function nodeFingerprint(
 }
 
 /**
- * Builds the fingerprint: both nodes are namespaces of this machine; the what-if settings appear
- * only when set (the results also keep them under target.settings, which compare reads).
+ * The reference path in words. It names the interfaces by pattern, not by this run's id: the details
+ * are compared with the baseline's, and the id (a pid) differs every run.
+ */
+export function describeReference(reference: boolean): string {
+  if (!reference) return 'off';
+  const link = linksOf(NAMES_PATTERN).reference;
+  const ends = `${link.clientInterface}-${link.serverInterface} (${link.clientAddress}-${link.serverAddress})`;
+  return `second veth pair ${ends}, same namespaces and CPU pinning`;
+}
+
+/**
+ * Builds the fingerprint: both nodes are namespaces of this machine; the reference path is always
+ * described, the what-if settings appear only when set (the results also keep them under
+ * target.settings, which compare reads).
  */
 export function buildFingerprint(input: {
   names: LocalNames;
@@ -84,9 +96,11 @@ export function buildFingerprint(input: {
   netperfVersion: string;
   profiles: readonly CpuProfile[];
   settings: LocalSettings;
+  /** Whether the reference link is measured. */
+  reference: boolean;
 }): TargetFingerprint {
   const { names, host, profiles, settings } = input;
-  const details: Record<string, string> = {};
+  const details: Record<string, string> = { reference: describeReference(input.reference) };
   for (const key of ['qdisc', 'serverSetup', 'clientSetup'] as const) {
     const value = settings[key];
     if (value !== undefined) details[key] = value;

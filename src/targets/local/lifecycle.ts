@@ -21,6 +21,8 @@ export interface LocalRun {
   readonly log: (line: string) => void;
   readonly names: LocalNames;
   readonly settings: LocalSettings;
+  /** Whether the reference link is measured (it exists either way, so what-ifs see the same namespaces). */
+  readonly reference: boolean;
   host: HostFacts | undefined;
   profiles: CpuProfile[];
   /** Namespaces this run created (and only those: cleanup never removes another run's). */
@@ -33,7 +35,9 @@ export interface LocalRun {
 }
 
 /** A run that has created nothing yet. */
-export function newLocalRun(fixed: Pick<LocalRun, 'runner' | 'log' | 'names' | 'settings'>): LocalRun {
+export function newLocalRun(
+  fixed: Pick<LocalRun, 'runner' | 'log' | 'names' | 'settings' | 'reference'>,
+): LocalRun {
   return {
     ...fixed,
     host: undefined,
@@ -63,10 +67,10 @@ async function build(run: LocalRun): Promise<void> {
   checkpoint(run);
   if (settings.qdisc !== undefined) await applyQdisc(runner, names, settings.qdisc);
   if (settings.serverSetup !== undefined) {
-    await runSetupCommand(runner, names.serverNamespace, settings.serverSetup, 'server');
+    await runSetupCommand(runner, names, settings.serverSetup, 'server');
   }
   if (settings.clientSetup !== undefined) {
-    await runSetupCommand(runner, names.clientNamespace, settings.clientSetup, 'client');
+    await runSetupCommand(runner, names, settings.clientSetup, 'client');
   }
   checkpoint(run);
   for (const profile of run.profiles) run.netservers.push(startNetserver(runner, names, profile));
@@ -76,7 +80,7 @@ async function build(run: LocalRun): Promise<void> {
 
 /**
  * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
+ * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
  */
 export async function prepareRun(run: LocalRun, scenarios: readonly Scenario[]): Promise<void> {
   if (run.host !== undefined) throw new Error('a local target can be prepared once');

@@ -1,12 +1,14 @@
 /**
- * The `local` target: two network namespaces on this machine, joined by a veth pair, play the client and
- * server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts).
+ * The `local` target: two network namespaces on this machine, joined by two veth pairs, play the client
+ * and server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts). The pod link is
+ * measured and changed by what-ifs; the reference link, measured in turn with it through the same
+ * netservers and the same pinning, lets the gate divide out the machine's drift.
  */
 import { buildFanOutArgv, splitFanOutOutput } from '../../netperf/fan-out.js';
 import type { Scenario } from '../../suite/model.js';
 import { type CommandRunner, createCommandRunner } from '../../util/process.js';
 import { sharedArgv } from '../same-command.js';
-import type { ProcessOutput, Target, TargetFingerprint } from '../target.js';
+import type { NetperfPair, ProcessOutput, Target, TargetFingerprint } from '../target.js';
 import { profileOf } from './cpu-profiles.js';
 import { buildFingerprint, parseNetperfVersion, readHostFacts } from './fingerprint.js';
 import {
@@ -17,7 +19,7 @@ import {
   newLocalRun,
   prepareRun,
 } from './lifecycle.js';
-import { type LocalNames, namesFor, SERVER_ADDRESS } from './names.js';
+import { type LocalNames, linksOf, namesFor } from './names.js';
 import { sweepLeftoverNamespaces } from './namespaces.js';
 import { inNamespace } from './netservers.js';
 import { normaliseSettings } from './what-if.js';
@@ -29,12 +31,17 @@ export const NETPERF_VERSION_TIMEOUT_MS = 10_000;
 
 /** Settings of the local target (CLI flags `--local-*`). */
 export interface LocalTargetOptions {
-  /** tc qdisc arguments for the client's veth, e.g. "tbf rate 2gbit burst 256kb latency 10ms"; split on whitespace. */
+  /** tc qdisc arguments for the client's pod-link veth, e.g. "tbf rate 2gbit burst 256kb latency 10ms"; split on whitespace. */
   qdisc?: string;
   /** Shell command run in the server namespace once it exists, before netserver starts (e.g. "nft -f rules.nft"). */
   serverSetup?: string;
   /** Shell command run in the client namespace once it exists, before netserver starts. */
   clientSetup?: string;
+  /**
+   * Whether to measure the reference link beside the pod link (default true): the target then has a
+   * `reference` pair. The link exists either way, so setup commands see the same namespaces.
+   */
+  reference?: boolean;
   /** Names this run's namespaces `npg-<runId>-cli|srv`; defaults to the pid so leftovers of killed runs are recognised. */
   runId?: string;
 }
@@ -77,16 +84,26 @@ export function createLocalTarget(options: LocalTargetOptions, deps: LocalTarget
     log: deps.log ?? writeToStderr,
     names,
     settings: normaliseSettings(options),
+    reference: options.reference ?? true,
   });
+  const { pod, reference } = linksOf(names);
   return {
     kind: 'local',
     names,
+    ...pairTo(run, pod.serverAddress),
+    ...(run.reference ? { reference: pairTo(run, reference.serverAddress) } : {}),
     prepare: (scenarios) => prepareRun(run, scenarios),
-    endpoint: (scenario) => ({ host: SERVER_ADDRESS, port: profileOf(run.profiles, scenario).port }),
-    runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
     fingerprint: () => fingerprint(run),
     cleanup: () => cleanupRun(run),
     cleanupSync: () => cleanupRunSync(run),
+  };
+}
+
+/** netperf against one link's server address: the pod and reference pairs differ in nothing else. */
+function pairTo(run: LocalRun, serverAddress: string): NetperfPair {
+  return {
+    endpoint: (scenario) => ({ host: serverAddress, port: profileOf(run.profiles, scenario).port }),
+    runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
   };
 }
 
@@ -122,5 +139,6 @@ async function fingerprint(run: LocalRun): Promise<TargetFingerprint> {
     netperfVersion: parseNetperfVersion(version.stdout),
     profiles: run.profiles,
     settings: run.settings,
+    reference: run.reference,
   });
 }

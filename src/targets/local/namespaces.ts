@@ -1,16 +1,16 @@
-/** The two network namespaces of a local run, the veth pair between them, and leftovers of killed runs. */
+/** The two network namespaces of a local run, the two veth pairs between them, and leftovers of killed runs. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatError, InfraError } from '../../util/errors.js';
 import { type CommandRunner, firstOutputLine, formatArgv } from '../../util/process.js';
 import type { ProcessOutput } from '../target.js';
 import {
-  CLIENT_ADDRESS,
   type LocalNames,
   leftoverNamespaces,
+  linksOf,
   parseNamespaceList,
   parsePidList,
-  SERVER_ADDRESS,
   VETH_PREFIX_LENGTH,
+  type VethLink,
 } from './names.js';
 
 /** Bound for one `ip` command. */
@@ -41,54 +41,58 @@ async function addNamespace(runner: CommandRunner, name: string): Promise<void> 
 }
 
 /**
- * Creates both namespaces and joins them with a veth pair whose ends are created directly inside them,
- * so nothing ever appears in the host's namespace. `onCreated` hears of each namespace as soon as it
- * exists, so a failure halfway still lets cleanup find it.
+ * Creates both namespaces and joins them with two veth pairs (pod link, reference link) whose ends are
+ * created directly inside them, so nothing ever appears in the host's namespace. `onCreated` hears of
+ * each namespace as soon as it exists, so a failure halfway still lets cleanup find it.
  */
 export async function createNamespacePair(
   runner: CommandRunner,
   names: LocalNames,
   onCreated: (namespace: string) => void,
 ): Promise<void> {
-  const { clientNamespace: cli, serverNamespace: srv, clientInterface: cif, serverInterface: sif } = names;
-  for (const namespace of [cli, srv]) {
+  for (const namespace of [names.clientNamespace, names.serverNamespace]) {
     await addNamespace(runner, namespace);
     onCreated(namespace);
   }
+  for (const namespace of [names.clientNamespace, names.serverNamespace]) {
+    await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
+  }
+  const { pod, reference } = linksOf(names);
+  await addLink(runner, names, pod);
+  await addLink(runner, names, reference);
+  for (const link of [pod, reference]) {
+    await waitUntilLinkUp(runner, names.clientNamespace, link.clientInterface);
+    await waitUntilLinkUp(runner, names.serverNamespace, link.serverInterface);
+  }
+}
+
+/** One veth pair between the namespaces, addressed and set up (not yet waited for). */
+async function addLink(runner: CommandRunner, names: LocalNames, link: VethLink): Promise<void> {
+  const { clientNamespace: cli, serverNamespace: srv } = names;
   await runChecked(runner, [
     'ip',
     'link',
     'add',
-    cif,
+    link.clientInterface,
     'netns',
     cli,
     'type',
     'veth',
     'peer',
     'name',
-    sif,
+    link.serverInterface,
     'netns',
     srv,
   ]);
   const ends = [
-    { namespace: cli, device: cif, address: CLIENT_ADDRESS },
-    { namespace: srv, device: sif, address: SERVER_ADDRESS },
+    { namespace: cli, device: link.clientInterface, address: link.clientAddress },
+    { namespace: srv, device: link.serverInterface, address: link.serverAddress },
   ];
   for (const { namespace, device, address } of ends) {
-    await runChecked(runner, [
-      'ip',
-      '-n',
-      namespace,
-      'addr',
-      'add',
-      `${address}/${VETH_PREFIX_LENGTH}`,
-      'dev',
-      device,
-    ]);
-    await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
+    const prefix = `${address}/${VETH_PREFIX_LENGTH}`;
+    await runChecked(runner, ['ip', '-n', namespace, 'addr', 'add', prefix, 'dev', device]);
     await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
   }
-  for (const { namespace, device } of ends) await waitUntilLinkUp(runner, namespace, device);
 }
 
 /**
@@ -127,7 +131,7 @@ export function isPidAlive(pid: number): boolean {
   }
 }
 
-/** Kills every process in a namespace, then deletes it (which removes its veth end). Returns the kill count. */
+/** Kills every process in a namespace, then deletes it (which removes its veth ends, and so both pairs). Returns the kill count. */
 export async function removeNamespace(runner: CommandRunner, name: string): Promise<number> {
   const pids = await runner.run(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
   const victims = parsePidList(pids.stdout);

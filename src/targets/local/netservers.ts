@@ -1,9 +1,14 @@
-/** One netserver per CPU profile in the server namespace, and the wait until each accepts connections. */
+/**
+ * One netserver per CPU profile in the server namespace, and the wait until each accepts connections.
+ * Each listens on every address of the namespace, so the same process (with the same CPU pinning) serves
+ * both the pod link and the reference link; netperf opens its data connection to the address it was
+ * given with -H, so a test's control and data connections take the same link.
+ */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatError, InfraError } from '../../util/errors.js';
 import { type CommandRunner, firstOutputLine, formatArgv, type ProcessHandle } from '../../util/process.js';
 import { type CpuProfile, formatCpuList } from './cpu-profiles.js';
-import { type LocalNames, SERVER_ADDRESS } from './names.js';
+import { type LocalNames, NETSERVER_LISTEN_ADDRESS } from './names.js';
 
 /** How long a netserver may take to listen on its port. */
 export const NETSERVER_READY_TIMEOUT_MS = 10_000;
@@ -42,7 +47,7 @@ export function startNetserver(
     '-D',
     '-4',
     '-L',
-    SERVER_ADDRESS,
+    NETSERVER_LISTEN_ADDRESS,
     '-p',
     String(profile.port),
   ]);
@@ -82,7 +87,7 @@ export async function waitUntilListening(
     await sleep(NETSERVER_READY_POLL_MS);
   }
   throw new InfraError(
-    `netserver did not listen on ${SERVER_ADDRESS}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${formatArgv(netserver.argv)}\` by hand`,
+    `netserver did not listen on port ${port} in ${names.serverNamespace} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${formatArgv(netserver.argv)}\` by hand`,
   );
 }
 

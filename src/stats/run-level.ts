@@ -1,0 +1,135 @@
+/**
+ * The gate's test for one metric when runs drift: the run is the unit of replication. Pure.
+ *
+ * Model, on the log scale (changes are ratios): value = μ + δ·[current run] + b(run) + e, where b is the
+ * run's own level (the host's load, the node pair, the time of day: shared by all samples of a run, var
+ * σ_b²) and e the sample's noise (var σ_w²). A one-way random-effects model, estimated by moments:
+ * - each run is summarised by the mean of its log values, after clamping values beyond 4 robust standard
+ *   deviations (scaled MAD) of the run's median, so one stray sample cannot move a run;
+ * - σ_w² is pooled over all runs, the current one included (df = Σ(n − 1));
+ * - with K ≥ {@link MIN_RUNS_FOR_SPREAD} baseline runs, σ_b² = max(0, s²(run means) − σ_w²/ñ) (ñ the
+ *   harmonic mean of the baseline runs' sizes), and the change δ̂ = m(current) − mean(m(baseline runs))
+ *   has variance σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(K·ñ)): a prediction of where an unchanged run would
+ *   land, with Welch–Satterthwaite degrees of freedom. With no between-run spread left, it is the
+ *   within-run test; with much, it is a t test on K run means (df → K − 1).
+ * - with fewer baseline runs σ_b is unknown and taken as 0: the within-run test, which cannot tell a
+ *   drifted run from a change. The verdict says so (`betweenRunPct: null`).
+ */
+import { mean, median, scaledMedianAbsoluteDeviation } from './describe.js';
+import { tQuantile, tUpperTail } from './student-t.js';
+
+/** Fewest baseline runs from which the between-run spread is estimated; fewer: it is unknown. */
+export const MIN_RUNS_FOR_SPREAD = 3;
+/** Values further than this many robust standard deviations from their run's median are clamped. */
+export const CLAMP_ROBUST_SDS = 4;
+
+/** What the model says about the change of one metric. */
+export interface RunLevelEstimate {
+  /** Estimated change, log scale (ln of current/baseline). */
+  logChange: number;
+  /** Its standard error, log scale. */
+  standardError: number;
+  /** Degrees of freedom of the t statistic. */
+  df: number;
+  /** Baseline runs the estimate used. */
+  baselineRuns: number;
+  /** Between-run standard deviation in percent, or null when too few baseline runs to know it. */
+  betweenRunPct: number | null;
+  /** Within-run (sample to sample) standard deviation in percent. */
+  withinRunPct: number;
+  /** Geometric centre of the baseline runs and of the current run. */
+  baselineCentre: number;
+  currentCentre: number;
+}
+
+/** Why no estimate is possible, or undefined. Values must be > 0 (logs); each run needs 2 values. */
+export function estimateProblem(baselineRuns: readonly (readonly number[])[], current: readonly number[]): string | undefined {
+  const runs = [...baselineRuns, current];
+  if (baselineRuns.length === 0) return 'no baseline run';
+  if (runs.some((run) => run.length < 2)) return 'a run with fewer than 2 samples';
+  if (runs.some((run) => run.some((value) => !(value > 0 && Number.isFinite(value))))) {
+    return 'zero or missing values (a ratio cannot be taken)';
+  }
+  return undefined;
+}
+
+function clampedLogs(values: readonly number[]): number[] {
+  const logs = values.map(Math.log);
+  const centre = median(logs);
+  const spread = scaledMedianAbsoluteDeviation(logs) * CLAMP_ROBUST_SDS;
+  if (!(spread > 0)) return logs;
+  return logs.map((value) => Math.min(centre + spread, Math.max(centre - spread, value)));
+}
+
+function sumSquares(values: readonly number[], centre: number): number {
+  return values.reduce((sum, value) => sum + (value - centre) ** 2, 0);
+}
+
+function percentOfLog(sd: number): number {
+  return (Math.exp(sd) - 1) * 100;
+}
+
+/**
+ * Estimates the change of current against the baseline runs under the model above. Throws RangeError
+ * when {@link estimateProblem} finds a problem (check it first).
+ */
+export function estimateChange(
+  baselineRuns: readonly (readonly number[])[],
+  current: readonly number[],
+): RunLevelEstimate {
+  const problem = estimateProblem(baselineRuns, current);
+  if (problem !== undefined) throw new RangeError(`No run-level estimate: ${problem}.`);
+  const runs = [...baselineRuns, current].map(clampedLogs);
+  const means = runs.map(mean);
+  const withinDf = runs.reduce((sum, run) => sum + run.length - 1, 0);
+  const withinVar = runs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+  const baselineMeans = means.slice(0, -1);
+  const k = baselineMeans.length;
+  const nc = current.length;
+  const harmonicN = k / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0);
+  const logChange = (means.at(-1) ?? 0) - mean(baselineMeans);
+  const withinPart = withinVar * (1 / nc + 1 / (k * harmonicN));
+  let variance = withinPart;
+  let df = withinDf;
+  let betweenRunPct: number | null = null;
+  if (k >= MIN_RUNS_FOR_SPREAD) {
+    const runMeanVar = sumSquares(baselineMeans, mean(baselineMeans)) / (k - 1);
+    const betweenVar = Math.max(0, runMeanVar - withinVar / harmonicN);
+    betweenRunPct = percentOfLog(Math.sqrt(betweenVar));
+    if (betweenVar > 0) {
+      // σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(Kñ)) = (1 + 1/K)·s²(means) + (1/n_c − 1/ñ)·σ_w²
+      const a = (1 + 1 / k) * runMeanVar;
+      const b = (1 / nc - 1 / harmonicN) * withinVar;
+      variance = a + b;
+      df = variance ** 2 / (a ** 2 / (k - 1) + b ** 2 / withinDf);
+    }
+  }
+  return {
+    logChange,
+    standardError: Math.sqrt(variance),
+    df,
+    baselineRuns: k,
+    betweenRunPct,
+    withinRunPct: percentOfLog(Math.sqrt(withinVar)),
+    baselineCentre: Math.exp(mean(baselineMeans)),
+    currentCentre: Math.exp(means.at(-1) ?? 0),
+  };
+}
+
+/**
+ * One-sided p-value that the change is beyond `marginLog` (log scale) on the side `sign` points to
+ * (+1: up, −1: down): the test of H0 sign·δ ≤ marginLog against sign·δ > marginLog.
+ */
+export function pBeyond(estimate: RunLevelEstimate, sign: 1 | -1, marginLog: number): number {
+  if (estimate.standardError === 0) return sign * estimate.logChange > marginLog ? 0 : 1;
+  return tUpperTail((sign * estimate.logChange - marginLog) / estimate.standardError, estimate.df);
+}
+
+/** Two-sided interval of the change at `level` (e.g. 0.9), in percent. */
+export function changeInterval(estimate: RunLevelEstimate, level: number): { lowPct: number; highPct: number } {
+  const half = tQuantile(1 - (1 - level) / 2, estimate.df) * estimate.standardError;
+  return {
+    lowPct: (Math.exp(estimate.logChange - half) - 1) * 100,
+    highPct: (Math.exp(estimate.logChange + half) - 1) * 100,
+  };
+}
