@@ -17,7 +17,7 @@ function fixture(name: string) {
   return parseResults(readFileSync(path, 'utf8'), name);
 }
 
-const mixed = compareResults(fixture('baseline.json'), fixture('current-mixed.json'), {
+const mixed = compareResults([fixture('baseline.json')], fixture('current-mixed.json'), {
   thresholds: {},
   environmentPolicy: 'warn',
 });
@@ -46,7 +46,7 @@ describe('annotations', () => {
   });
 
   it('adds an error when the environment differs under policy fail', () => {
-    const failing = compareResults(fixture('baseline.json'), fixture('current-kernel-upgrade.json'), {
+    const failing = compareResults([fixture('baseline.json')], fixture('current-kernel-upgrade.json'), {
       thresholds: {},
       environmentPolicy: 'fail',
     });

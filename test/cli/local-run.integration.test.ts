@@ -26,25 +26,27 @@ afterEach(() => {
   expect(netperfProcessesLeft()).toEqual([]);
 });
 
-/** Generous floors: this shared 2-core machine varies ±15% run to run; the injected changes are −60% and more. */
+/**
+ * Floors far beyond this shared machine's noise (its pod/reference ratios move by 5-10 % between runs),
+ * so the unchanged rerun can never fail; the injected changes are on the pod link only and are far
+ * larger: a 20 Mbit/s tbf cuts the stream's ratio by more than 95 %, 5000 rules the RR ratio by about 60 %.
+ */
 const THRESHOLDS = join(folder, 'thresholds.yml');
 const INJECTION = {
-  // 100 Mbit/s on a link that carries several Gbit/s.
-  qdisc: 'tbf rate 100mbit burst 64kb latency 20ms',
-  // 5000 non-matching nftables rules on the server's input hook: every packet walks them.
+  qdisc: 'tbf rate 20mbit burst 32kb latency 20ms',
   serverSetup: 'sh examples/slow-input-chain.sh 5000',
 };
 
 describeAsRoot('the local pipeline', () => {
   beforeAll(async () => {
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(THRESHOLDS, readFileSync('examples/thresholds-local.yml', 'utf8'));
+    writeFileSync(THRESHOLDS, 'metrics: {rate_ratio: 50, cpu_cost_ratio: 300}\n');
   });
 
   it('measures all four scenarios with positive rates and client and server CPU', async () => {
     const out = join(folder, 'four.json');
     const io = capturingIo();
-    await runBenchmarks(localRunConfig(out), io);
+    await runBenchmarks(localRunConfig(out, { reference: true }), io);
     const results = parseResults(readFileSync(out, 'utf8'), out);
     expect(results.scenarios.map((s) => s.settings.name)).toEqual([
       'tcp_stream_1',
@@ -58,51 +60,47 @@ describeAsRoot('the local pipeline', () => {
       expect(scenario.aggregates.client_cpu_pct?.median).toBeGreaterThan(0);
       expect(scenario.aggregates.server_cpu_pct?.median).toBeGreaterThan(0);
       expect(scenario.samples[0]?.instances).toHaveLength(scenario.settings.concurrency);
+      expect(scenario.reference?.samples).toHaveLength(scenario.samples.length);
+      expect(scenario.reference?.aggregates[rate]?.median).toBeGreaterThan(0);
     }
     expect(io.printed.join('')).toContain('tcp_rr_32cpu');
-    expect(io.logged.some((line) => line.startsWith('[4/4 tcp_rr_32cpu] sample 1/1'))).toBe(true);
+    expect(io.logged.some((line) => line.startsWith('[4/4 tcp_rr_32cpu] reference 1/1'))).toBe(true);
+    expect(io.logged.some((line) => line.startsWith('[4/4 tcp_rr_32cpu] pod 1/1'))).toBe(true);
   }, 120_000);
 
-  it('passes an unchanged rerun and catches a rate limit and an nftables chain as regressions', async () => {
+  it('does not fail an unchanged rerun and catches a pod-link slowdown through the ratios', async () => {
     const baselinePath = join(folder, 'baseline.json');
-    const scenarios = { scenarioNames: ['tcp_stream_1', 'tcp_rr_1cpu'], samples: 3 };
+    const scenarios = { scenarioNames: ['tcp_stream_1', 'tcp_rr_1cpu'], samples: 4, reference: true };
     await runBenchmarks(localRunConfig(baselinePath, scenarios), capturingIo());
     const judge = {
       thresholdsPath: THRESHOLDS,
       environmentPolicy: 'warn' as const,
       debug: false,
-      extraRounds: 0,
+      baselinePaths: [baselinePath],
+      maxSamples: 4,
+      failOnInconclusive: false,
     };
 
-    const unchanged = await gate(
-      { ...judge, baselinePath, run: localRunConfig(join(folder, 'same.json'), scenarios) },
-      capturingIo(),
-    );
+    const unchanged = await gate({ ...judge, run: localRunConfig(join(folder, 'same.json'), scenarios) }, capturingIo());
     expect(unchanged.comparison?.counts.regression).toBe(0);
-    expect(unchanged.verdict).toBe('pass');
+    expect(unchanged.verdict).not.toBe('regression');
 
     const io = capturingIo();
     const injected = await gate(
-      {
-        ...judge,
-        baselinePath,
-        run: localRunConfig(join(folder, 'worse.json'), { ...scenarios, local: INJECTION }),
-      },
+      { ...judge, run: localRunConfig(join(folder, 'worse.json'), { ...scenarios, local: INJECTION }) },
       io,
     );
     expect(injected.verdict).toBe('regression');
-    const regressed = injected.comparison?.scenarios.flatMap((s) =>
-      s.metrics.filter((m) => m.verdict === 'regression').map((m) => `${s.name}/${m.metric}`),
-    );
-    expect(regressed).toEqual(
-      expect.arrayContaining(['tcp_stream_1/throughput_gbps', 'tcp_rr_1cpu/transactions_per_sec']),
-    );
+    const ratio = (scenario: string) =>
+      injected.comparison?.scenarios.find((s) => s.name === scenario)?.metrics.find((m) => m.metric === 'rate_ratio');
+    expect(ratio('tcp_stream_1')?.verdict).toBe('regression');
+    expect(ratio('tcp_rr_1cpu')?.changePct).toBeLessThan(-20);
     expect(io.printed.join('')).toContain('Verdict: REGRESSION');
     expect(injected.results.target.settings).toEqual({
       localQdisc: INJECTION.qdisc,
       localServerSetup: INJECTION.serverSetup,
     });
-  }, 180_000);
+  }, 240_000);
 
   it('reports no-baseline and still writes results when the baseline file is missing', async () => {
     const out = join(folder, 'first.json');
@@ -111,8 +109,8 @@ describeAsRoot('the local pipeline', () => {
       {
         environmentPolicy: 'warn',
         debug: false,
-        extraRounds: 0,
-        baselinePath: join(folder, 'absent.json'),
+        failOnInconclusive: false,
+        baselinePaths: [join(folder, 'absent.json')],
         run: localRunConfig(out, { scenarioNames: ['tcp_rr_1cpu'] }),
       },
       io,

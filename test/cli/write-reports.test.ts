@@ -13,7 +13,7 @@ describe('writing reports and exports', () => {
   it('writes report.md, report.html and every requested export', async () => {
     const baseline = resultsWith([scenarioWith('tcp_rr_1cpu', around('transactions_per_sec', 35000))]);
     const current = resultsWith([scenarioWith('tcp_rr_1cpu', around('transactions_per_sec', 20000))]);
-    const comparison = compareResults(baseline, current, { thresholds: {}, environmentPolicy: 'warn' });
+    const comparison = compareResults([baseline], current, { thresholds: {}, environmentPolicy: 'warn' });
     const written = await writeReports(
       { current, baseline, comparison, verdict: comparison.verdict, reproduce: ['netperf-gate gate …'] },
       {

@@ -61,3 +61,17 @@ export function around(metric: keyof MetricValues, centre: number, n = 5, spread
     [metric]: centre * (1 + ((i - (n - 1) / 2) / n) * (spreadPct / 100) * 2),
   }));
 }
+
+/**
+ * The scenario with an interleaved reference: pair i is samples[i] (pod path) with reference[i]. Every
+ * reference sample gets the given metrics.
+ */
+export function withReference(scenario: ScenarioResult, reference: MetricValues[]): ScenarioResult {
+  const partner = scenarioWith(scenario.settings.name, reference);
+  return { ...scenario, reference: { samples: partner.samples, aggregates: partner.aggregates } };
+}
+
+/** A deterministic wobble of ±amplitude around 1 for sample i (no randomness: tests stay exact). */
+export function wobble(i: number, amplitude: number): number {
+  return 1 + amplitude * Math.sin(1.7 * i + 0.3);
+}

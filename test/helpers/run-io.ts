@@ -24,6 +24,7 @@ export function localRunConfig(outPath: string, overrides: Partial<RunConfig> = 
     target: 'local',
     local: {},
     kubernetes: { tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
+    reference: false,
     outPath,
     debug: false,
     samples: 1,

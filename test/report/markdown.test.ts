@@ -33,7 +33,7 @@ describe('markdown report', () => {
 
   it.each(cases)('%s: says the verdict first, in words', (_name, input) => {
     const [heading, , summary] = renderMarkdownReport(input).split('\n');
-    const word = { pass: 'PASS', regression: 'REGRESSION', 'no-baseline': 'NO BASELINE' }[input.verdict];
+    const word = { pass: 'PASS', regression: 'REGRESSION', inconclusive: 'INCONCLUSIVE', 'no-baseline': 'NO BASELINE' }[input.verdict];
     expect(heading).toMatch(new RegExp(`^## .*: ${word}$`));
     expect(summary?.startsWith(`**${word}**`)).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('markdown report', () => {
     const base = resultsWith([scenarioWith('tcp_stream_1', around('throughput_gbps', 10))]);
     const current = resultsWith([scenarioWith('tcp_stream_1', around('throughput_gbps', 10))]);
     current.environment.details = { 'cni | mode': '<b>cilium</b> *native*' };
-    const comparison = compareResults(base, current, { thresholds: {}, environmentPolicy: 'warn' });
+    const comparison = compareResults([base], current, { thresholds: {}, environmentPolicy: 'warn' });
     const markdown = renderMarkdownReport({
       current,
       baseline: base,

@@ -25,7 +25,7 @@ function compared(
 ): ReportInput {
   const baseline = loadResults(baselineName);
   const current = loadResults(currentName);
-  const comparison = compareResults(baseline, current, { thresholds: {}, environmentPolicy: policy });
+  const comparison = compareResults([baseline], current, { thresholds: {}, environmentPolicy: policy });
   return { current, baseline, comparison, verdict: comparison.verdict, reproduce: REPRODUCE };
 }
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiException, type V1NodeList, type V1PodList } from '@kubernetes/client-node';
+import { ApiException, type V1Namespace, type V1NodeList, type V1PodList } from '@kubernetes/client-node';
 import { buildFanOutArgv } from '../../src/netperf/fan-out.js';
 import { describeApiFailure, readApiFailure } from '../../src/targets/kubernetes/api-errors.js';
 import { explainApiError, loadKubeConfig } from '../../src/targets/kubernetes/connection.js';
@@ -293,7 +293,7 @@ describe('fingerprint', () => {
 });
 
 describe('the node-to-node reference and Pod Security', () => {
-  const labelled = (level?: string) => ({
+  const labelled = (level?: string): V1Namespace => ({
     metadata: {
       name: 'perf',
       labels: level === undefined ? {} : { 'pod-security.kubernetes.io/enforce': level },

@@ -72,7 +72,7 @@ afterEach(async () => {
   expect(await leftovers()).toEqual({ namespaces: [], pods: [], processes: [] });
 });
 
-function runConfig(out: string, namespace?: string): RunConfig {
+function runConfig(out: string, namespace?: string, reference = false): RunConfig {
   return {
     target: 'kubernetes',
     local: {},
@@ -80,9 +80,10 @@ function runConfig(out: string, namespace?: string): RunConfig {
       kubeconfigPath,
       tolerations: [],
       image: DEFAULT_IMAGE,
-      hostNetworkReference: false,
+      hostNetworkReference: reference,
       ...(namespace ? { namespace } : {}),
     },
+    reference,
     outPath: join(folder, out),
     debug: false,
     samples: 1,
@@ -138,15 +139,16 @@ function usersSince(start: number): (string | undefined)[] {
 
 describeAsRoot('deploy/rbac enforced by kube-sim', () => {
   it(
-    'lets the namespace-per-run service account run the default suite, with no request refused, and leaves nothing',
+    'lets the namespace-per-run service account run the default suite with the reference, with no request refused, and leaves nothing',
     async () => {
       sim.rbac?.setManifests(manifest('namespace-per-run.yaml'));
       const start = sim.audit.length;
-      await runBenchmarks(runConfig('per-run.json'), capturingIo());
+      await runBenchmarks(runConfig('per-run.json', undefined, true), capturingIo());
       const results = parseResults(readFileSync(join(folder, 'per-run.json'), 'utf8'), 'per-run.json');
       expect(results.scenarios.map((s) => s.settings.name)).toEqual(
         defaultSuite().scenarios.map((s) => s.name),
       );
+      for (const scenario of results.scenarios) expect(scenario.reference?.samples).toHaveLength(1);
       expect(refusedSince(start)).toEqual([]);
       expect(usersSince(start)).toEqual([SERVICE_ACCOUNT]);
     },
@@ -158,10 +160,18 @@ describeAsRoot('deploy/rbac enforced by kube-sim', () => {
     async () => {
       sim.rbac?.setManifests(manifest('existing-namespace.yaml'));
       const start = sim.audit.length;
-      await runBenchmarks(runConfig('given.json', GIVEN_NAMESPACE), capturingIo());
+      const io = capturingIo();
+      await runBenchmarks(runConfig('given.json', GIVEN_NAMESPACE, true), io);
       const results = parseResults(readFileSync(join(folder, 'given.json'), 'utf8'), 'given.json');
       expect(results.scenarios).toHaveLength(defaultSuite().scenarios.length);
       expect(results.environment.details.cni).toBe('unknown');
+      // The manifests' namespace enforces restricted: read before anything is created, the reference is off.
+      const why = 'namespace netperf-gate enforces Pod Security "restricted", which forbids host network';
+      expect(results.environment.details.reference).toBe(`off: ${why}`);
+      expect(results.scenarios.every((scenario) => scenario.reference === undefined)).toBe(true);
+      expect(io.logged.filter((line) => line.includes('reference is off'))).toEqual([
+        expect.stringContaining(why),
+      ]);
       expect(refusedSince(start)).toEqual([
         'list pods /api/v1/namespaces/kube-system/pods',
         'list pods /api/v1/namespaces/calico-system/pods',
@@ -169,6 +179,35 @@ describeAsRoot('deploy/rbac enforced by kube-sim', () => {
       ]);
       const namespaces = await adminGet<V1NamespaceList>('/api/v1/namespaces');
       expect(namespaces.items.map((ns) => ns.metadata?.name)).toContain(GIVEN_NAMESPACE);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'without namespaces get, tries the host-network pods, drops the reference when Pod Security refuses them, and measures',
+    async () => {
+      sim.rbac?.setManifests(withoutVerb(manifest('existing-namespace.yaml'), 'namespaces', 'get'));
+      const start = sim.audit.length;
+      const io = capturingIo();
+      const out = 'given-unread.json';
+      await runBenchmarks({ ...runConfig(out, GIVEN_NAMESPACE, true), scenarioNames: ['tcp_rr_1cpu'] }, io);
+      const results = parseResults(readFileSync(join(folder, out), 'utf8'), out);
+      expect(results.scenarios[0]?.aggregates.transactions_per_sec?.median).toBeGreaterThan(0);
+      expect(results.scenarios[0]?.reference).toBeUndefined();
+      const why =
+        'namespace netperf-gate refused the host-network pods: violates PodSecurity "restricted:latest": host namespaces (hostNetwork=true), hostPort (container "netserver" uses hostPort 12866)';
+      expect(results.environment.details.reference).toBe(`off: ${why}`);
+      expect(io.logged.filter((line) => line.includes('reference is off'))).toEqual([
+        expect.stringContaining(`reference is off: ${why}; gating on raw metrics only`),
+      ]);
+      expect(refusedSince(start)).toEqual([
+        'get namespaces /api/v1/namespaces/netperf-gate',
+        'create pods /api/v1/namespaces/netperf-gate/pods',
+        'create pods /api/v1/namespaces/netperf-gate/pods',
+        'list pods /api/v1/namespaces/kube-system/pods',
+        'list pods /api/v1/namespaces/calico-system/pods',
+        'list pods /api/v1/namespaces/kube-flannel/pods',
+      ]);
     },
     TEST_TIMEOUT_MS,
   );

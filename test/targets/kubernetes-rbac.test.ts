@@ -10,6 +10,7 @@ import { ExecHandshakeError } from '../../src/targets/kubernetes/exec.js';
 interface Rule {
   apiGroups: string[];
   resources: string[];
+  resourceNames?: string[];
   verbs: string[];
 }
 interface Manifest {
@@ -95,9 +96,14 @@ describe('RBAC for an existing namespace', () => {
     expect(grants(clusterRole, verb, resource)).toBe(false);
   });
 
-  it('grants reading nodes cluster-wide and nothing on namespaces', () => {
+  it('grants reading nodes cluster-wide, and on namespaces only get of its own (its Pod Security label)', () => {
     expect(grants(clusterRole, 'list', 'nodes')).toBe(true);
-    for (const [verb, resource] of NAMESPACE_CALLS)
+    const onNamespaces = [...role, ...clusterRole].filter((rule) => rule.resources.includes('namespaces'));
+    expect(onNamespaces).toEqual([
+      { apiGroups: [''], resources: ['namespaces'], resourceNames: ['netperf-gate'], verbs: ['get'] },
+    ]);
+    expect(grants(clusterRole, 'get', 'namespaces')).toBe(false);
+    for (const [verb, resource] of NAMESPACE_CALLS.filter(([verb]) => verb !== 'get'))
       expect(grants([...role, ...clusterRole], verb, resource)).toBe(false);
   });
 

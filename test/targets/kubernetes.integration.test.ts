@@ -67,16 +67,19 @@ afterEach(async () => {
   expect(await leftovers()).toEqual({ namespaces: [], pods: [], processes: [] });
 });
 
+/** A run config as the CLI makes it: the reference (off unless overridden) in both places it is read. */
 function kubernetesRunConfig(outPath: string, overrides: Partial<RunConfig> = {}): RunConfig {
+  const reference = overrides.reference ?? false;
   return {
     target: 'kubernetes',
     local: {},
-    kubernetes: { kubeconfigPath, tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
+    kubernetes: { kubeconfigPath, tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: reference },
     outPath,
     debug: false,
     samples: 1,
     durationSeconds: 1,
     ...overrides,
+    reference,
   };
 }
 
@@ -208,14 +211,14 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
       const seenWhileMeasuring: Promise<V1Pod[]>[] = [];
       const log = io.log;
       io.log = (line) => {
-        if (/^\[1\/2 tcp_rr_32cpu\] sample 1\/2:/.test(line)) seenWhileMeasuring.push(livePods());
+        if (/^\[2\/2 tcp_rr_32cpu\] pod 1\/2:/.test(line)) seenWhileMeasuring.push(livePods());
         log(line);
       };
       const config = kubernetesRunConfig(out, {
         samples: 2,
         scenarioNames: ['tcp_stream_1', 'tcp_rr_32cpu'],
+        reference: true,
       });
-      config.kubernetes.hostNetworkReference = true;
       await runBenchmarks(config, io);
       const placed = (await Promise.all(seenWhileMeasuring))
         .flat()
@@ -264,8 +267,8 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
       });
       const out = join(folder, 'restricted.json');
       const io = capturingIo();
-      const config = kubernetesRunConfig(out, { scenarioNames: ['tcp_rr_1cpu'] });
-      config.kubernetes = { ...config.kubernetes, namespace, hostNetworkReference: true };
+      const config = kubernetesRunConfig(out, { scenarioNames: ['tcp_rr_1cpu'], reference: true });
+      config.kubernetes = { ...config.kubernetes, namespace };
       const auditStart = sim.audit.length;
       try {
         await runBenchmarks(config, io);

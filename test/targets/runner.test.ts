@@ -15,7 +15,7 @@ import { measureSuite } from '../../src/run/measure.js';
 import { targetSettings } from '../../src/run/session.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import type { Scenario } from '../../src/suite/model.js';
-import { createTarget, LOCAL_REFERENCE_WARNING } from '../../src/targets/create.js';
+import { createTarget } from '../../src/targets/create.js';
 import type { NetperfPair, ProcessOutput, Target } from '../../src/targets/target.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/netperf/', import.meta.url));
@@ -202,6 +202,7 @@ describe('target settings in the results', () => {
     target: 'kubernetes',
     local: { qdisc: 'netem delay 1ms' },
     kubernetes: { tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
+    reference: false,
     outPath: 'out.json',
     debug: false,
   };
@@ -250,17 +251,14 @@ describe('target settings in the results', () => {
     expect(targetSettings({ ...base, target: 'local' })).toEqual({ localQdisc: 'netem delay 1ms' });
   });
 
-  it('ignores --host-network-reference on the local target with one warning line', async () => {
+  it('gives the local target a reference path unless --no-reference', async () => {
     const logged: string[] = [];
-    const config: RunConfig = {
-      ...base,
-      target: 'local',
-      kubernetes: { ...base.kubernetes, hostNetworkReference: true },
-    };
-    const target = await createTarget(config, (line) => logged.push(line));
-    expect(logged).toEqual([LOCAL_REFERENCE_WARNING]);
-    expect(target.reference).toBeUndefined();
-    expect(target.useProfile).toBeUndefined();
+    const withReference = await createTarget({ ...base, target: 'local', reference: true }, (l) => logged.push(l));
+    expect(withReference.reference).toBeDefined();
+    const without = await createTarget({ ...base, target: 'local', reference: false }, (l) => logged.push(l));
+    expect(without.reference).toBeUndefined();
+    expect(without.useProfile).toBeUndefined();
+    expect(logged).toEqual([]);
   });
 });
 

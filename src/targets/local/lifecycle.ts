@@ -80,7 +80,8 @@ async function build(run: LocalRun): Promise<void> {
 
 /**
  * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
+ * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before
+ * rethrowing.
  */
 export async function prepareRun(run: LocalRun, scenarios: readonly Scenario[]): Promise<void> {
   if (run.host !== undefined) throw new Error('a local target can be prepared once');
