@@ -3,8 +3,11 @@
 // rate caught (verdict regression) in ≥ 95 % of trials. Prints figures; asserts nothing.
 // Usage: npm run bench:verdicts -- [--seed 20261126] [--trials 400] [--samples 5] [--looks 6,9,12|none]
 //        [--noise iid,drift,shared-drift] [--runs 1,5,10] [--reference with,without] [--alpha 0.05]
-//        [--threshold rate_ratio=3,...] [--drops 5,10,15,20,30,40]
+//        [--threshold rate_ratio=3,...] [--drops 5,10,15,20,25,30,40,50] [--jobs 2]
+// Rows are computed by `--jobs` worker threads (this file again, dispatching on isMainThread).
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ThresholdsFile } from '../src/compare/thresholds.js';
 import { METRIC_NAMES, type MetricName } from '../src/metrics/names.js';
 import { defaultSuite } from '../src/suite/default-suite.js';
@@ -18,20 +21,55 @@ import {
   tallyVerdicts,
 } from './verdict-sim.js';
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string', default: '20261126' },
-    trials: { type: 'string', default: '400' },
-    samples: { type: 'string', default: '5' },
-    looks: { type: 'string', default: '6,9,12' },
-    noise: { type: 'string', default: Object.keys(NOISE_MODELS).join(',') },
-    runs: { type: 'string', default: '1,5,10' },
-    reference: { type: 'string', default: 'with,without' },
-    alpha: { type: 'string' },
-    threshold: { type: 'string' },
-    drops: { type: 'string', default: '5,10,15,20,30,40' },
-  },
-});
+/** What every worker needs besides the design: the same for all rows. */
+interface Job {
+  seed: number;
+  trials: number;
+  dropsPct: number[];
+  settings: SimSettings;
+}
+
+const POWER = 0.95;
+const scenarioNames = defaultSuite().scenarios.map((s) => s.name);
+const oneScenario = scenarioNames.slice(0, 1);
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)} %`;
+}
+
+function dropText(finding: PowerFinding, job: Job): string {
+  if (finding.dropPct === undefined) return `> ${job.dropsPct.at(-1)} %`;
+  return `${finding.dropPct} % (${finding.caught}/${finding.trials})`;
+}
+
+/** One table row: the design's false regressions, inconclusive share and smallest drops caught. */
+function row(job: Job, design: Design): string {
+  const { seed, trials, dropsPct, settings } = job;
+  const tally = tallyVerdicts(seed, design, trials, {}, settings);
+  const interval = clopperPearson(tally.regression, trials);
+  // A gate that fails most unchanged runs "catches" any drop: mark the figure as meaningless.
+  const mark = tally.regression / trials > (settings.alpha ?? 0.05) ? ' †' : '';
+  const power = (scenarios: string[]) =>
+    dropText(smallestDropCaught(seed, design, { dropsPct, scenarios, trials, power: POWER, settings }), job) + mark;
+  return [
+    design.noise,
+    design.baselineRuns,
+    design.withReference ? 'with' : 'without',
+    `${tally.regression}/${trials} = ${percent(tally.regression / trials)}`,
+    `${percent(interval.low)} – ${percent(interval.high)}`,
+    percent(tally.inconclusive / trials),
+    power(oneScenario),
+    power(scenarioNames),
+  ].join(' | ');
+}
+
+// A worker computes the rows it is sent until the main thread closes it.
+if (!isMainThread) {
+  const job = workerData as Job;
+  parentPort?.on('message', ({ index, design }: { index: number; design: Design }) => {
+    parentPort?.postMessage({ index, row: row(job, design) });
+  });
+}
 
 function numbers(text: string, flag: string): number[] {
   const list = text.split(',').map(Number);
@@ -60,79 +98,93 @@ function thresholdsOf(text: string | undefined): ThresholdsFile | undefined {
   return { metrics };
 }
 
-const seed = Number(values.seed);
-const trials = Number(values.trials);
-const samples = Number(values.samples);
-const looksAt = values.looks === 'none' ? undefined : numbers(values.looks, 'looks');
-const dropsPct = numbers(values.drops, 'drops');
-const file = thresholdsOf(values.threshold);
-const settings: SimSettings = {
-  thresholds: file === undefined ? {} : { file },
-  ...(values.alpha === undefined ? {} : { alpha: Number(values.alpha) }),
-};
-const scenarioNames = defaultSuite().scenarios.map((s) => s.name);
-const oneScenario = scenarioNames.slice(0, 1);
-
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
-
-function dropText(finding: PowerFinding): string {
-  if (finding.dropPct === undefined) return `> ${dropsPct.at(-1)} %`;
-  return `${finding.dropPct} % (${finding.caught}/${finding.trials})`;
-}
-
-/** One table row: the design's false regressions, inconclusive share and smallest drops caught. */
-function row(design: Design): string {
-  const tally = tallyVerdicts(seed, design, trials, {}, settings);
-  const interval = clopperPearson(tally.regression, trials);
-  const power = (scenarios: string[]) =>
-    dropText(smallestDropCaught(seed, design, { dropsPct, scenarios, trials, power: 0.95, settings }));
-  return [
-    design.noise,
-    design.baselineRuns,
-    design.withReference ? 'with' : 'without',
-    `${tally.regression}/${trials} = ${percent(tally.regression / trials)}`,
-    `${percent(interval.low)} – ${percent(interval.high)}`,
-    percent(tally.inconclusive / trials),
-    power(oneScenario),
-    power(scenarioNames),
-  ].join(' | ');
-}
-
-function designs(sampleCount: number, looks?: number[]): Design[] {
+/** Every design of the table: noise × baseline runs × reference, with `samples` per run. */
+function designs(values: Record<string, string>, samples: number, looksAt?: number[]): Design[] {
   const list: Design[] = [];
-  for (const noise of noiseModels(values.noise)) {
-    for (const baselineRuns of numbers(values.runs, 'runs')) {
-      for (const reference of values.reference.split(',')) {
-        const design = { noise, baselineRuns, withReference: reference === 'with', samples: sampleCount };
-        list.push(looks === undefined ? design : { ...design, looksAt: looks });
+  for (const noise of noiseModels(values.noise ?? '')) {
+    for (const baselineRuns of numbers(values.runs ?? '', 'runs')) {
+      for (const reference of (values.reference ?? '').split(',')) {
+        const design = { noise, baselineRuns, withReference: reference === 'with', samples };
+        list.push(looksAt === undefined ? design : { ...design, looksAt });
       }
     }
   }
   return list;
 }
 
-function printTable(title: string, list: Design[]): void {
-  console.log(`\n${title}\n`);
-  console.log(
-    `| noise | baseline runs | reference | false regressions | 95 % CI (Clopper–Pearson) | inconclusive | drop caught ≥ 95 %: ${oneScenario[0]} only | all ${scenarioNames.length} scenarios |`,
-  );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const design of list) console.log(`| ${row(design)} |`);
+/** The rows of `list`, computed by `jobs` workers, in the order of `list`. */
+async function rowsOf(job: Job, list: readonly Design[], jobs: number): Promise<string[]> {
+  const rows: string[] = [];
+  let next = 0;
+  const work = async () => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    const done = new Promise<void>((resolve, reject) => {
+      const send = () => (next < list.length ? worker.postMessage({ index: next, design: list[next++] }) : resolve());
+      worker.on('message', ({ index, row: text }: { index: number; row: string }) => {
+        rows[index] = text;
+        send();
+      });
+      worker.on('error', reject);
+      send();
+    });
+    await done.finally(() => worker.terminate());
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, list.length) }, work));
+  return rows;
 }
 
-const started = performance.now();
-console.log(
-  `bench:verdicts seed ${seed}, ${trials} trials per cell, alpha ${settings.alpha ?? 'default'}, thresholds ${values.threshold ?? 'default'}`,
-);
-for (const [name, noise] of Object.entries(NOISE_MODELS)) {
-  console.log(`  ${name}: within-run CV ${noise.withinCv * 100} %, shared run CV ${noise.sharedRunCv * 100} %, per-path run CV ${noise.pathRunCv * 100} %`);
+async function printTable(title: string, job: Job, list: Design[], jobs: number): Promise<void> {
+  console.log(`\n${title}\n`);
+  console.log(
+    `| noise | baseline runs | reference | false regressions | 95 % CI (Clopper–Pearson) | inconclusive | drop caught ≥ ${POWER * 100} %: ${oneScenario[0]} only | all ${scenarioNames.length} scenarios |`,
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const text of await rowsOf(job, list, jobs)) console.log(`| ${text} |`);
 }
-console.log(`  drops tried: ${dropsPct.join(', ')} % of the pod path's rate (CPU % alike: cost per unit unchanged)`);
-printTable(`One look, ${samples} samples per run (the default design)`, designs(samples));
-if (looksAt !== undefined) {
-  const last = looksAt.at(-1) ?? samples;
-  printTable(`Sequential: looks at ${looksAt.join(', ')} samples of ${last} (baseline runs of ${last})`, designs(last, looksAt));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string', default: '20261126' },
+      trials: { type: 'string', default: '400' },
+      samples: { type: 'string', default: '5' },
+      looks: { type: 'string', default: '6,9,12' },
+      noise: { type: 'string', default: Object.keys(NOISE_MODELS).join(',') },
+      runs: { type: 'string', default: '1,5,10' },
+      reference: { type: 'string', default: 'with,without' },
+      alpha: { type: 'string' },
+      threshold: { type: 'string' },
+      drops: { type: 'string', default: '5,10,15,20,25,30,40,50' },
+      jobs: { type: 'string', default: String(Math.min(2, availableParallelism())) },
+    },
+  });
+  const file = thresholdsOf(values.threshold);
+  const job: Job = {
+    seed: Number(values.seed),
+    trials: Number(values.trials),
+    dropsPct: numbers(values.drops, 'drops'),
+    settings: { thresholds: file === undefined ? {} : { file }, ...(values.alpha === undefined ? {} : { alpha: Number(values.alpha) }) },
+  };
+  const jobs = Number(values.jobs);
+  const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  console.log(
+    `bench:verdicts seed ${job.seed}, ${job.trials} trials per cell, alpha ${values.alpha ?? 'default (0.05)'}, thresholds ${values.threshold ?? 'default'}, ${jobs} worker(s)`,
+  );
+  for (const [name, noise] of Object.entries(NOISE_MODELS)) {
+    console.log(`  ${name}: CV within run ${noise.withinCv * 100} %, per run shared by both paths ${noise.sharedRunCv * 100} %, per run and path ${noise.pathRunCv * 100} %`);
+  }
+  console.log(`  drops tried: ${job.dropsPct.join(', ')} % of the pod path's rate (its CPU % alike: cost per unit unchanged)`);
+  console.log(`  † false-regression rate above alpha: the drop figures mean nothing`);
+  const samples = Number(values.samples);
+  await printTable(`One look, ${samples} samples per run`, job, designs(values, samples), jobs);
+  if (values.looks !== 'none') {
+    const looksAt = numbers(values.looks, 'looks');
+    const last = looksAt.at(-1) ?? samples;
+    const title = `Sequential: looks at ${looksAt.join(', ')} samples (pairs) of the current run; baseline runs of ${last}`;
+    await printTable(title, job, designs(values, last, looksAt), jobs);
+  }
+  const cpuSeconds = (process.cpuUsage(started.cpu).user + process.cpuUsage(started.cpu).system) / 1e6;
+  console.log(`\nruntime ${((performance.now() - started.wall) / 1000).toFixed(1)} s wall (CPU, all threads: ${cpuSeconds.toFixed(1)} s)`);
 }
-console.log(`\nruntime ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+if (isMainThread) await main();

@@ -4,7 +4,12 @@ import { type CompareConfig, type GateConfig, type JudgeConfig, MAX_ALPHA, MIN_A
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { EXPORT_KINDS, parseExport, type ReportSettings } from '../config/report-config.js';
 import { type RunConfig, TARGET_KINDS, type TargetKind } from '../config/run-config.js';
-import { type CalibrateConfig, MAX_CALIBRATE_RUNS, MIN_CALIBRATE_RUNS } from '../run/calibrate-command.js';
+import {
+  type CalibrateConfig,
+  DEFAULT_CALIBRATE_RUNS,
+  MAX_CALIBRATE_RUNS,
+  MIN_CALIBRATE_RUNS,
+} from '../run/calibrate-command.js';
 import { parseAge } from '../targets/kubernetes/age.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
@@ -224,7 +229,7 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
       .description(
         'Run the suite K times on the same setup, measure the noise and write recommended thresholds.',
       )
-      .requiredOption('--runs <k>', `repeated runs (${MIN_CALIBRATE_RUNS}-${MAX_CALIBRATE_RUNS})`),
+      .option('--runs <k>', `repeated runs (${MIN_CALIBRATE_RUNS}-${MAX_CALIBRATE_RUNS})`, String(DEFAULT_CALIBRATE_RUNS)),
     'thresholds.yml',
     'where to write the recommended thresholds (YAML)',
   ).action((flags: RunFlags & { runs: string }) =>

@@ -1,7 +1,7 @@
 import type { Scenario, Suite } from './model.js';
 
-/** Samples per scenario and seconds per sample when neither the suite nor a flag says otherwise. */
-export const DEFAULT_SAMPLES = 5;
+/** Samples (pod/reference pairs) per scenario and seconds per sample when neither the suite nor a flag says otherwise; an even count balances the A B B A order. */
+export const DEFAULT_SAMPLES = 6;
 export const DEFAULT_DURATION_SECONDS = 10;
 
 /** 64 KiB sends, a common choice for bulk TCP benchmarks; netperf's own default depends on the socket buffer. */

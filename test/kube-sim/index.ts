@@ -20,6 +20,7 @@ import { MAX_NODES, SimNetwork } from './network.js';
 import { nodeName, type SimNodeConfig } from './nodes.js';
 import { findExecutable } from './processes.js';
 import { serveCluster } from './server.js';
+import type { NamespaceObject } from './types.js';
 
 export type { KubeSimRbacOptions } from './access.js';
 export type { AuditEntry } from './audit.js';
@@ -142,11 +143,19 @@ async function buildCluster(
   }
 }
 
-/** The manifests' Namespaces, as `kubectl apply` would create them (those that exist are kept). */
+/**
+ * The manifests' Namespaces, as `kubectl apply` would make them: created, or, when they exist, given the
+ * labels the manifest declares (e.g. its Pod Security level); other labels are kept.
+ */
 function createNamespaces(cluster: Cluster, access: AccessControl): void {
-  for (const { name, labels } of access.policy.namespaces)
+  for (const { name, labels } of access.policy.namespaces) {
     if (!cluster.store.get('namespaces', undefined, name))
       cluster.store.create('namespaces', namespaceObject(name, labels));
+    else
+      cluster.store.modify<NamespaceObject>('namespaces', undefined, name, (namespace) => {
+        namespace.metadata.labels = { ...namespace.metadata.labels, ...labels };
+      });
+  }
 }
 
 function rbacSwitch(cluster: Cluster, access: AccessControl): KubeSimRbac {
