@@ -3,13 +3,15 @@
 // rate caught (verdict regression) in ≥ 95 % of trials. Prints figures; asserts nothing.
 // Usage: npm run bench:verdicts -- [--seed 20261126] [--trials 400] [--samples 5] [--looks 6,9,12|none]
 //        [--noise iid,drift,shared-drift] [--runs 1,5,10] [--reference with,without] [--alpha 0.05]
-//        [--threshold rate_ratio=3,...] [--drops 5,10,15,20,25,30,40,50] [--jobs 2]
+//        [--threshold rate_ratio=3,throughput_gbps=off,...] [--drops 5,10,15,20,25,30,40,50|none] [--jobs 2]
 // Rows are computed by `--jobs` worker threads (this file again, dispatching on isMainThread).
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { DEFAULT_FAMILY_ALPHA } from '../src/compare/compare-results.js';
 import type { ThresholdsFile } from '../src/compare/thresholds.js';
 import { METRIC_NAMES, type MetricName } from '../src/metrics/names.js';
+import type { Threshold } from '../src/metrics/schema.js';
 import { defaultSuite } from '../src/suite/default-suite.js';
 import { NOISE_MODELS, type NoiseModel } from '../test/helpers/noisy-results.js';
 import {
@@ -48,9 +50,14 @@ function row(job: Job, design: Design): string {
   const tally = tallyVerdicts(seed, design, trials, {}, settings);
   const interval = clopperPearson(tally.regression, trials);
   // A gate that fails most unchanged runs "catches" any drop: mark the figure as meaningless.
-  const mark = tally.regression / trials > (settings.alpha ?? 0.05) ? ' †' : '';
+  const mark = tally.regression / trials > (settings.alpha ?? DEFAULT_FAMILY_ALPHA) ? ' †' : '';
   const power = (scenarios: string[]) =>
-    dropText(smallestDropCaught(seed, design, { dropsPct, scenarios, trials, power: POWER, settings }), job) + mark;
+    dropsPct.length === 0
+      ? '–'
+      : dropText(
+          smallestDropCaught(seed, design, { dropsPct, scenarios, trials, power: POWER, settings }),
+          job,
+        ) + mark;
   return [
     design.noise,
     design.baselineRuns,
@@ -73,33 +80,40 @@ if (!isMainThread) {
 
 function numbers(text: string, flag: string): number[] {
   const list = text.split(',').map(Number);
-  if (list.some((n) => !Number.isFinite(n))) throw new Error(`Invalid --${flag} '${text}'. Expected numbers separated by commas.`);
+  if (list.some((n) => !Number.isFinite(n)))
+    throw new Error(`Invalid --${flag} '${text}'. Expected numbers separated by commas.`);
   return list;
 }
 
 function noiseModels(text: string): NoiseModel[] {
   const names = text.split(',');
   const bad = names.find((name) => !(name in NOISE_MODELS));
-  if (bad !== undefined) throw new Error(`Invalid --noise '${bad}'. Expected one of ${Object.keys(NOISE_MODELS).join(', ')}.`);
+  if (bad !== undefined)
+    throw new Error(`Invalid --noise '${bad}'. Expected one of ${Object.keys(NOISE_MODELS).join(', ')}.`);
   return names as NoiseModel[];
 }
 
-/** `--threshold rate_ratio=3,cpu_cost_ratio=8` as a thresholds file's per-metric entries. */
+/** `--threshold rate_ratio=3,throughput_gbps=off` as a thresholds file's per-metric entries. */
 function thresholdsOf(text: string | undefined): ThresholdsFile | undefined {
   if (text === undefined) return undefined;
-  const metrics: Partial<Record<MetricName, number>> = {};
+  const metrics: Partial<Record<MetricName, Threshold>> = {};
   for (const entry of text.split(',')) {
-    const [name, pct] = entry.split('=');
-    if (!(METRIC_NAMES as readonly string[]).includes(name ?? '') || !(Number(pct) > 0)) {
-      throw new Error(`Invalid --threshold '${entry}'. Expected metric=percent, e.g. rate_ratio=3.`);
+    const [name, value] = entry.split('=');
+    if (
+      !(METRIC_NAMES as readonly string[]).includes(name ?? '') ||
+      !(value === 'off' || Number(value) > 0)
+    ) {
+      throw new Error(
+        `Invalid --threshold '${entry}'. Expected metric=percent or metric=off, e.g. rate_ratio=3.`,
+      );
     }
-    metrics[name as MetricName] = Number(pct);
+    metrics[name as MetricName] = value === 'off' ? 'off' : Number(value);
   }
   return { metrics };
 }
 
 /** Every design of the table: noise × baseline runs × reference, with `samples` per run. */
-function designs(values: Record<string, string>, samples: number, looksAt?: number[]): Design[] {
+function designs(values: Record<string, string | undefined>, samples: number, looksAt?: number[]): Design[] {
   const list: Design[] = [];
   for (const noise of noiseModels(values.noise ?? '')) {
     for (const baselineRuns of numbers(values.runs ?? '', 'runs')) {
@@ -119,7 +133,8 @@ async function rowsOf(job: Job, list: readonly Design[], jobs: number): Promise<
   const work = async () => {
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
     const done = new Promise<void>((resolve, reject) => {
-      const send = () => (next < list.length ? worker.postMessage({ index: next, design: list[next++] }) : resolve());
+      const send = () =>
+        next < list.length ? worker.postMessage({ index: next, design: list[next++] }) : resolve();
       worker.on('message', ({ index, row: text }: { index: number; row: string }) => {
         rows[index] = text;
         send();
@@ -142,7 +157,8 @@ async function printTable(title: string, job: Job, list: Design[], jobs: number)
   for (const text of await rowsOf(job, list, jobs)) console.log(`| ${text} |`);
 }
 
-async function main(): Promise<void> {
+/** The command line: every flag a string, as parseArgs gives them. */
+function readFlags(): Record<string, string | undefined> {
   const { values } = parseArgs({
     options: {
       seed: { type: 'string', default: '20261126' },
@@ -158,33 +174,66 @@ async function main(): Promise<void> {
       jobs: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     },
   });
-  const file = thresholdsOf(values.threshold);
-  const job: Job = {
-    seed: Number(values.seed),
-    trials: Number(values.trials),
-    dropsPct: numbers(values.drops, 'drops'),
-    settings: { thresholds: file === undefined ? {} : { file }, ...(values.alpha === undefined ? {} : { alpha: Number(values.alpha) }) },
-  };
-  const jobs = Number(values.jobs);
-  const started = { wall: performance.now(), cpu: process.cpuUsage() };
-  console.log(
-    `bench:verdicts seed ${job.seed}, ${job.trials} trials per cell, alpha ${values.alpha ?? 'default (0.05)'}, thresholds ${values.threshold ?? 'default'}, ${jobs} worker(s)`,
-  );
-  for (const [name, noise] of Object.entries(NOISE_MODELS)) {
-    console.log(`  ${name}: CV within run ${noise.withinCv * 100} %, per run shared by both paths ${noise.sharedRunCv * 100} %, per run and path ${noise.pathRunCv * 100} %`);
-  }
-  console.log(`  drops tried: ${job.dropsPct.join(', ')} % of the pod path's rate (its CPU % alike: cost per unit unchanged)`);
-  console.log(`  † false-regression rate above alpha: the drop figures mean nothing`);
-  const samples = Number(values.samples);
-  await printTable(`One look, ${samples} samples per run`, job, designs(values, samples), jobs);
-  if (values.looks !== 'none') {
-    const looksAt = numbers(values.looks, 'looks');
-    const last = looksAt.at(-1) ?? samples;
-    const title = `Sequential: looks at ${looksAt.join(', ')} samples (pairs) of the current run; baseline runs of ${last}`;
-    await printTable(title, job, designs(values, last, looksAt), jobs);
-  }
-  const cpuSeconds = (process.cpuUsage(started.cpu).user + process.cpuUsage(started.cpu).system) / 1e6;
-  console.log(`\nruntime ${((performance.now() - started.wall) / 1000).toFixed(1)} s wall (CPU, all threads: ${cpuSeconds.toFixed(1)} s)`);
+  return values;
 }
 
-if (isMainThread) await main();
+function jobOf(flags: Record<string, string | undefined>): Job {
+  const file = thresholdsOf(flags.threshold);
+  return {
+    seed: Number(flags.seed),
+    trials: Number(flags.trials),
+    dropsPct: flags.drops === 'none' ? [] : numbers(flags.drops ?? '', 'drops'),
+    settings: {
+      thresholds: file === undefined ? {} : { file },
+      ...(flags.alpha === undefined ? {} : { alpha: Number(flags.alpha) }),
+    },
+  };
+}
+
+function printHeader(job: Job, flags: Record<string, string | undefined>): void {
+  const alpha = flags.alpha ?? `default (${DEFAULT_FAMILY_ALPHA})`;
+  console.log(
+    `bench:verdicts seed ${job.seed}, ${job.trials} trials per cell, alpha ${alpha}, thresholds ${flags.threshold ?? 'default'}, ${flags.jobs} worker(s)`,
+  );
+  for (const [name, noise] of Object.entries(NOISE_MODELS)) {
+    console.log(
+      `  ${name}: CV within run ${noise.withinCv * 100} %, per run shared by both paths ${noise.sharedRunCv * 100} %, per run and path ${noise.pathRunCv * 100} %`,
+    );
+  }
+  console.log(
+    `  drops tried: ${job.dropsPct.join(', ') || 'none'} % of the pod path's rate (its CPU % alike: cost per unit unchanged)`,
+  );
+  console.log(
+    `  drop figures: smallest drop caught (verdict regression) in ≥ ${POWER * 100} % of trials, as caught/tried`,
+  );
+  console.log('    (a drop stops being tried once it has enough catches or too many misses)');
+  console.log('  † false-regression rate above alpha: the drop figures mean nothing');
+}
+
+async function main(): Promise<void> {
+  const flags = readFlags();
+  const job = jobOf(flags);
+  const jobs = Number(flags.jobs);
+  const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  printHeader(job, flags);
+  const samples = Number(flags.samples);
+  await printTable(`One look, ${samples} samples per run`, job, designs(flags, samples), jobs);
+  if (flags.looks !== 'none') {
+    const looksAt = numbers(flags.looks ?? '', 'looks');
+    const last = looksAt.at(-1) ?? samples;
+    const title = `Sequential: looks at ${looksAt.join(', ')} samples (pairs) of the current run; baseline runs of ${last}`;
+    await printTable(title, job, designs(flags, last, looksAt), jobs);
+  }
+  const cpu = process.cpuUsage(started.cpu);
+  const wallSeconds = (performance.now() - started.wall) / 1000;
+  console.log(
+    `\nruntime ${wallSeconds.toFixed(1)} s wall (CPU, all threads: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
+  );
+}
+
+if (isMainThread) {
+  await main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  });
+}

@@ -64,7 +64,9 @@ function firstSamples(results: Results, samples: number, names: ReadonlySet<stri
       ...s,
       settings: { ...s.settings, samples },
       samples: s.samples.slice(0, samples),
-      ...(s.reference === undefined ? {} : { reference: { ...s.reference, samples: s.reference.samples.slice(0, samples) } }),
+      ...(s.reference === undefined
+        ? {}
+        : { reference: { ...s.reference, samples: s.reference.samples.slice(0, samples) } }),
     }));
   return { ...results, scenarios };
 }
@@ -74,7 +76,12 @@ function firstSamples(results: Results, samples: number, names: ReadonlySet<stri
  * alpha (spentAlpha); stop at the first regression, and stop measuring a scenario once none of its
  * primary metrics is inconclusive. Improvements found stay settled.
  */
-function sequentialOutcome(baselines: Results[], current: Results, design: Design, settings: SimSettings): TrialOutcome {
+function sequentialOutcome(
+  baselines: Results[],
+  current: Results,
+  design: Design,
+  settings: SimSettings,
+): TrialOutcome {
   const looksAt = design.looksAt ?? [design.samples];
   const active = new Set(current.scenarios.map((s) => s.settings.name));
   const settled = new Map<string, 'improvement'>();
@@ -82,12 +89,19 @@ function sequentialOutcome(baselines: Results[], current: Results, design: Desig
   for (const [i, samples] of looksAt.entries()) {
     if (active.size === 0) break;
     const look = { index: i + 1, count: looksAt.length, settled };
-    const comparison = compareResults(baselines, firstSamples(current, samples, active), { ...settings, environmentPolicy: 'warn', look });
+    const comparison = compareResults(baselines, firstSamples(current, samples, active), {
+      ...settings,
+      environmentPolicy: 'warn',
+      look,
+    });
     outcome = { verdict: comparison.verdict, lowConfidence: comparison.lowConfidence };
     if (comparison.verdict === 'regression') return outcome;
     for (const scenario of comparison.scenarios) {
-      for (const m of scenario.metrics) if (m.verdict === 'improvement') settled.set(`${scenario.name}/${m.metric}`, 'improvement');
-      if (scenario.metrics.every((m) => m.role !== 'primary' || m.verdict !== 'inconclusive')) active.delete(scenario.name);
+      for (const m of scenario.metrics) {
+        if (m.verdict === 'improvement') settled.set(`${scenario.name}/${m.metric}`, 'improvement');
+      }
+      const decided = scenario.metrics.every((m) => m.role !== 'primary' || m.verdict !== 'inconclusive');
+      if (decided) active.delete(scenario.name);
     }
   }
   // Scenarios stopped early were decided (pass); the last look's verdict covers the rest.
@@ -105,7 +119,11 @@ export function runTrial(
   settings: SimSettings = { thresholds: {} },
 ): TrialOutcome {
   const rng = createRng(trialSeed);
-  const spec = { noise: NOISE_MODELS[design.noise], samples: design.samples, withReference: design.withReference };
+  const spec = {
+    noise: NOISE_MODELS[design.noise],
+    samples: design.samples,
+    withReference: design.withReference,
+  };
   const baselines = Array.from({ length: design.baselineRuns }, () => noisyRun(rng, spec));
   const current = noisyRun(rng, { ...spec, podDropPct });
   if (design.looksAt !== undefined) return sequentialOutcome(baselines, current, design, settings);
@@ -122,7 +140,8 @@ export function tallyVerdicts(
   settings?: SimSettings,
 ): VerdictTally {
   const tally: VerdictTally = { trials, regression: 0, inconclusive: 0, pass: 0 };
-  for (const trialSeed of trialSeeds(seed, design, trials)) tally[runTrial(trialSeed, design, podDropPct, settings).verdict] += 1;
+  for (const trialSeed of trialSeeds(seed, design, trials))
+    tally[runTrial(trialSeed, design, podDropPct, settings).verdict] += 1;
   return tally;
 }
 
@@ -142,7 +161,13 @@ export interface PowerFinding {
 export function smallestDropCaught(
   seed: number,
   design: Design,
-  options: { dropsPct: readonly number[]; scenarios: readonly string[]; trials: number; power: number; settings?: SimSettings },
+  options: {
+    dropsPct: readonly number[];
+    scenarios: readonly string[];
+    trials: number;
+    power: number;
+    settings?: SimSettings;
+  },
 ): PowerFinding {
   const seeds = trialSeeds(seed, design, options.trials);
   const needed = Math.ceil(options.power * options.trials);

@@ -85,8 +85,8 @@ function splitFanOutOutput(output, instances) {
 /* harmony export */   dp: () => (/* binding */ profileOf),
 /* harmony export */   mK: () => (/* binding */ formatCpuList)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12286);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12286);
 
 
 /** Parses a Linux CPU list such as `0-3,8,10-11` (Cpus_allowed_list, taskset -c) into sorted core ids. */
@@ -119,7 +119,7 @@ function groupByCpus(scenarios) {
     const groups = new Map();
     for (const scenario of scenarios) {
         if (scenario.cpus !== null && !(Number.isInteger(scenario.cpus) && scenario.cpus >= 1)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
         }
         groups.set(scenario.cpus, [...(groups.get(scenario.cpus) ?? []), scenario.name]);
     }
@@ -140,7 +140,7 @@ function planCpuProfiles(scenarios, availableCores) {
     const profiles = [];
     const warnings = [];
     for (const [cpus, scenarioNames] of groupByCpus(scenarios)) {
-        const port = _names_js__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_NETSERVER_PORT */ .k1 + profiles.length;
+        const port = _names_js__WEBPACK_IMPORTED_MODULE_0__/* .FIRST_NETSERVER_PORT */ .k1 + profiles.length;
         if (cpus === null) {
             profiles.push({ cpus, port, scenarioNames, clientCores: null, serverCores: null });
             continue;
@@ -166,13 +166,15 @@ function planCpuProfiles(scenarios, availableCores) {
 /* harmony export */   ah: () => (/* binding */ readHostFacts),
 /* harmony export */   s7: () => (/* binding */ parseNetperfVersion)
 /* harmony export */ });
-/* unused harmony export parseAllowedCores */
+/* unused harmony exports parseAllowedCores, describeReference */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96543);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12286);
 /** What the local target reports about the machine: host facts (read once) and the fingerprint built from them. */
+
 
 
 
@@ -221,12 +223,24 @@ function nodeFingerprint(name, host, profiles, side) {
     };
 }
 /**
- * Builds the fingerprint: both nodes are namespaces of this machine; the what-if settings appear
- * only when set (the results also keep them under target.settings, which compare reads).
+ * The reference path in words. It names the interfaces by pattern, not by this run's id: the details
+ * are compared with the baseline's, and the id (a pid) differs every run.
+ */
+function describeReference(reference) {
+    if (!reference)
+        return 'off';
+    const link = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .linksOf */ .hP)(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_PATTERN */ .eV).reference;
+    const ends = `${link.clientInterface}-${link.serverInterface} (${link.clientAddress}-${link.serverAddress})`;
+    return `second veth pair ${ends}, same namespaces and CPU pinning`;
+}
+/**
+ * Builds the fingerprint: both nodes are namespaces of this machine; the reference path is always
+ * described, the what-if settings appear only when set (the results also keep them under
+ * target.settings, which compare reads).
  */
 function buildFingerprint(input) {
     const { names, host, profiles, settings } = input;
-    const details = {};
+    const details = { reference: describeReference(input.reference) };
     for (const key of ['qdisc', 'serverSetup', 'clientSetup']) {
         const value = settings[key];
         if (value !== undefined)
@@ -341,13 +355,17 @@ function collect(child, program) {
         child.once('close', (exitCode) => resolve({ ...output, exitCode: exitCode ?? child.exitCode }));
     });
 }
-function spawnPiped(program, args) {
-    return (0,external_node_child_process_.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/** This process's environment plus `extra`; undefined (inherit as is) when there is nothing extra. */
+function environmentWith(extra) {
+    return extra === undefined ? undefined : { ...process.env, ...extra };
+}
+function spawnPiped(program, args, env) {
+    return (0,external_node_child_process_.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 async function runAsync(argv, options = {}) {
     const [program, args] = splitArgv(argv);
     const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const child = spawnPiped(program, args);
+    const child = spawnPiped(program, args, environmentWith(options.env));
     let timedOut = false;
     const timer = setTimeout(() => {
         timedOut = true;
@@ -382,7 +400,12 @@ function startProcess(argv) {
 function runSynchronously(argv, options = {}) {
     const [program, args] = splitArgv(argv);
     const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const result = (0,external_node_child_process_.spawnSync)(program, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const result = (0,external_node_child_process_.spawnSync)(program, args, {
+        encoding: 'utf8',
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        env: environmentWith(options.env),
+    });
     const error = result.error;
     if (error?.code === 'ETIMEDOUT') {
         throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
@@ -407,7 +430,7 @@ var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/targets/local/names.ts
 var local_names = __webpack_require__(12286);
 ;// CONCATENATED MODULE: ./src/targets/local/namespaces.ts
-/** The two network namespaces of a local run, the veth pair between them, and leftovers of killed runs. */
+/** The two network namespaces of a local run, the two veth pairs between them, and leftovers of killed runs. */
 
 
 
@@ -436,51 +459,53 @@ async function addNamespace(runner, name) {
     throw new errors/* InfraError */.iG(`could not create network namespace ${name}: ${firstOutputLine(output)}`);
 }
 /**
- * Creates both namespaces and joins them with a veth pair whose ends are created directly inside them,
- * so nothing ever appears in the host's namespace. `onCreated` hears of each namespace as soon as it
- * exists, so a failure halfway still lets cleanup find it.
+ * Creates both namespaces and joins them with two veth pairs (pod link, reference link) whose ends are
+ * created directly inside them, so nothing ever appears in the host's namespace. `onCreated` hears of
+ * each namespace as soon as it exists, so a failure halfway still lets cleanup find it.
  */
 async function createNamespacePair(runner, names, onCreated) {
-    const { clientNamespace: cli, serverNamespace: srv, clientInterface: cif, serverInterface: sif } = names;
-    for (const namespace of [cli, srv]) {
+    for (const namespace of [names.clientNamespace, names.serverNamespace]) {
         await addNamespace(runner, namespace);
         onCreated(namespace);
     }
+    for (const namespace of [names.clientNamespace, names.serverNamespace]) {
+        await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
+    }
+    const { pod, reference } = (0,local_names/* linksOf */.hP)(names);
+    await addLink(runner, names, pod);
+    await addLink(runner, names, reference);
+    for (const link of [pod, reference]) {
+        await waitUntilLinkUp(runner, names.clientNamespace, link.clientInterface);
+        await waitUntilLinkUp(runner, names.serverNamespace, link.serverInterface);
+    }
+}
+/** One veth pair between the namespaces, addressed and set up (not yet waited for). */
+async function addLink(runner, names, link) {
+    const { clientNamespace: cli, serverNamespace: srv } = names;
     await runChecked(runner, [
         'ip',
         'link',
         'add',
-        cif,
+        link.clientInterface,
         'netns',
         cli,
         'type',
         'veth',
         'peer',
         'name',
-        sif,
+        link.serverInterface,
         'netns',
         srv,
     ]);
     const ends = [
-        { namespace: cli, device: cif, address: local_names/* CLIENT_ADDRESS */.L9 },
-        { namespace: srv, device: sif, address: local_names/* SERVER_ADDRESS */.vN },
+        { namespace: cli, device: link.clientInterface, address: link.clientAddress },
+        { namespace: srv, device: link.serverInterface, address: link.serverAddress },
     ];
     for (const { namespace, device, address } of ends) {
-        await runChecked(runner, [
-            'ip',
-            '-n',
-            namespace,
-            'addr',
-            'add',
-            `${address}/${local_names/* VETH_PREFIX_LENGTH */.GJ}`,
-            'dev',
-            device,
-        ]);
-        await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
+        const prefix = `${address}/${local_names/* VETH_PREFIX_LENGTH */.GJ}`;
+        await runChecked(runner, ['ip', '-n', namespace, 'addr', 'add', prefix, 'dev', device]);
         await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
     }
-    for (const { namespace, device } of ends)
-        await waitUntilLinkUp(runner, namespace, device);
 }
 /**
  * Waits until a veth end is operationally up. The kernel marks it up (and activates its qdisc) a little
@@ -517,7 +542,7 @@ function isPidAlive(pid) {
         return error.code === 'EPERM';
     }
 }
-/** Kills every process in a namespace, then deletes it (which removes its veth end). Returns the kill count. */
+/** Kills every process in a namespace, then deletes it (which removes its veth ends, and so both pairs). Returns the kill count. */
 async function removeNamespace(runner, name) {
     const pids = await runner.run(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     const victims = (0,local_names/* parsePidList */.nt)(pids.stdout);
@@ -568,7 +593,12 @@ async function sweepLeftoverNamespaces(runner, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/local/netservers.ts
-/** One netserver per CPU profile in the server namespace, and the wait until each accepts connections. */
+/**
+ * One netserver per CPU profile in the server namespace, and the wait until each accepts connections.
+ * Each listens on every address of the namespace, so the same process (with the same CPU pinning) serves
+ * both the pod link and the reference link; netperf opens its data connection to the address it was
+ * given with -H, so a test's control and data connections take the same link.
+ */
 
 
 
@@ -594,7 +624,7 @@ function startNetserver(runner, names, profile) {
         '-D',
         '-4',
         '-L',
-        local_names/* SERVER_ADDRESS */.vN,
+        local_names/* NETSERVER_LISTEN_ADDRESS */._c,
         '-p',
         String(profile.port),
     ]);
@@ -625,7 +655,7 @@ async function waitUntilListening(runner, names, netserver) {
             return;
         await (0,promises_.setTimeout)(NETSERVER_READY_POLL_MS);
     }
-    throw new errors/* InfraError */.iG(`netserver did not listen on ${local_names/* SERVER_ADDRESS */.vN}:${port} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${(0,shell/* formatArgv */.gL)(netserver.argv)}\` by hand`);
+    throw new errors/* InfraError */.iG(`netserver did not listen on port ${port} in ${names.serverNamespace} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${(0,shell/* formatArgv */.gL)(netserver.argv)}\` by hand`);
 }
 /** Kills a netserver and waits (bounded) until it has been reaped, so no handle keeps Node alive. */
 async function stopNetserver(netserver) {
@@ -667,7 +697,12 @@ async function preflight({ runner, isRoot, programs }) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/local/what-if.ts
-/** The local target's what-if settings: a qdisc on the client's veth, and setup commands in each namespace. */
+/**
+ * The local target's what-if settings: a qdisc on the client's pod-link veth, and setup commands in each
+ * namespace, told through environment variables which interface is which so they can leave the
+ * reference link alone.
+ */
+
 
 
 /** Bound for `tc qdisc replace`. */
@@ -683,7 +718,7 @@ function normaliseSettings(settings) {
         clientSetup: clean(settings.clientSetup),
     };
 }
-/** `tc qdisc replace` on the client's veth end; the qdisc arguments are split on whitespace, no shell. */
+/** `tc qdisc replace` on the client's pod-link veth end; the qdisc arguments are split on whitespace, no shell. */
 function qdiscArgv(names, qdisc) {
     return [
         'tc',
@@ -704,14 +739,39 @@ async function applyQdisc(runner, names, qdisc) {
         throw new errors/* UsageError */.eb(`Invalid --local-qdisc '${qdisc}': tc said "${firstOutputLine(output)}". Expected tc qdisc arguments, e.g. 'tbf rate 1gbit burst 256kb latency 10ms'.`);
     }
 }
+/** Environment variables a setup command gets: interfaces of its own namespace, addresses of both ends. */
+const SETUP_ENV = {
+    podInterface: 'NETPERF_GATE_POD_IFACE',
+    referenceInterface: 'NETPERF_GATE_REF_IFACE',
+    podAddress: 'NETPERF_GATE_POD_ADDR',
+    referenceAddress: 'NETPERF_GATE_REF_ADDR',
+    peerPodAddress: 'NETPERF_GATE_PEER_POD_ADDR',
+    peerReferenceAddress: 'NETPERF_GATE_PEER_REF_ADDR',
+};
+/** The {@link SETUP_ENV} values for the setup command of one side. */
+function setupEnvironment(names, role) {
+    const { pod, reference } = (0,local_names/* linksOf */.hP)(names);
+    const peer = role === 'server' ? 'client' : 'server';
+    return {
+        [SETUP_ENV.podInterface]: pod[`${role}Interface`],
+        [SETUP_ENV.referenceInterface]: reference[`${role}Interface`],
+        [SETUP_ENV.podAddress]: pod[`${role}Address`],
+        [SETUP_ENV.referenceAddress]: reference[`${role}Address`],
+        [SETUP_ENV.peerPodAddress]: pod[`${peer}Address`],
+        [SETUP_ENV.peerReferenceAddress]: reference[`${peer}Address`],
+    };
+}
 /**
- * Runs a user's setup command inside a namespace. The user typed a shell command line (redirections,
- * `&&`, quoting), so it goes to `sh -c` as one argument: the shell is the user's, our own commands
- * never use one. It runs in our working directory, so relative paths (`nft -f rules.nft`) work.
+ * Runs a user's setup command inside a namespace, with {@link setupEnvironment} added to ours. The user
+ * typed a shell command line (redirections, `&&`, quoting), so it goes to `sh -c` as one argument: the
+ * shell is the user's, our own commands never use one. It runs in our working directory, so relative
+ * paths (`nft -f rules.nft`) work.
  */
-async function runSetupCommand(runner, namespace, command, role) {
+async function runSetupCommand(runner, names, command, role) {
+    const namespace = role === 'server' ? names.serverNamespace : names.clientNamespace;
     const argv = ['ip', 'netns', 'exec', namespace, 'sh', '-c', command];
-    const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS });
+    const env = setupEnvironment(names, role);
+    const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS, env });
     if (output.exitCode !== 0) {
         throw new errors/* UsageError */.eb(`--local-${role}-setup '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}; fix the command (try it with: ip netns add t && ip netns exec t sh -c '…')`);
     }
@@ -756,10 +816,10 @@ async function build(run) {
     if (settings.qdisc !== undefined)
         await applyQdisc(runner, names, settings.qdisc);
     if (settings.serverSetup !== undefined) {
-        await runSetupCommand(runner, names.serverNamespace, settings.serverSetup, 'server');
+        await runSetupCommand(runner, names, settings.serverSetup, 'server');
     }
     if (settings.clientSetup !== undefined) {
-        await runSetupCommand(runner, names.clientNamespace, settings.clientSetup, 'client');
+        await runSetupCommand(runner, names, settings.clientSetup, 'client');
     }
     checkpoint(run);
     for (const profile of run.profiles)
@@ -769,7 +829,8 @@ async function build(run) {
 }
 /**
  * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces, qdisc, setup and netservers. On any failure it cleans up before rethrowing.
+ * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before
+ * rethrowing.
  */
 async function prepareRun(run, scenarios) {
     if (run.host !== undefined)
@@ -824,8 +885,10 @@ function cleanupRunSync(run) {
 
 ;// CONCATENATED MODULE: ./src/targets/local/local-target.ts
 /**
- * The `local` target: two network namespaces on this machine, joined by a veth pair, play the client and
- * server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts).
+ * The `local` target: two network namespaces on this machine, joined by two veth pairs, play the client
+ * and server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts). The pod link is
+ * measured and changed by what-ifs; the reference link, measured in turn with it through the same
+ * netservers and the same pinning, lets the gate divide out the machine's drift.
  */
 
 
@@ -861,16 +924,25 @@ function createLocalTarget(options, deps = {}) {
         log: deps.log ?? writeToStderr,
         names,
         settings: normaliseSettings(options),
+        reference: options.reference ?? true,
     });
+    const { pod, reference } = (0,local_names/* linksOf */.hP)(names);
     return {
         kind: 'local',
         names,
+        ...pairTo(run, pod.serverAddress),
+        ...(run.reference ? { reference: pairTo(run, reference.serverAddress) } : {}),
         prepare: (scenarios) => prepareRun(run, scenarios),
-        endpoint: (scenario) => ({ host: local_names/* SERVER_ADDRESS */.vN, port: (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario).port }),
-        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
         fingerprint: () => local_target_fingerprint(run),
         cleanup: () => cleanupRun(run),
         cleanupSync: () => cleanupRunSync(run),
+    };
+}
+/** netperf against one link's server address: the pod and reference pairs differ in nothing else. */
+function pairTo(run, serverAddress) {
+    return {
+        endpoint: (scenario) => ({ host: serverAddress, port: (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario).port }),
+        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
     };
 }
 /**
@@ -898,6 +970,7 @@ async function local_target_fingerprint(run) {
         netperfVersion: (0,fingerprint/* parseNetperfVersion */.s7)(version.stdout),
         profiles: run.profiles,
         settings: run.settings,
+        reference: run.reference,
     });
 }
 
@@ -912,39 +985,74 @@ async function local_target_fingerprint(run) {
 /* harmony export */   GJ: () => (/* binding */ VETH_PREFIX_LENGTH),
 /* harmony export */   GT: () => (/* binding */ namesFor),
 /* harmony export */   JT: () => (/* binding */ parseNamespaceList),
-/* harmony export */   L9: () => (/* binding */ CLIENT_ADDRESS),
+/* harmony export */   _c: () => (/* binding */ NETSERVER_LISTEN_ADDRESS),
+/* harmony export */   eV: () => (/* binding */ NAMES_PATTERN),
+/* harmony export */   hP: () => (/* binding */ linksOf),
 /* harmony export */   k1: () => (/* binding */ FIRST_NETSERVER_PORT),
-/* harmony export */   nt: () => (/* binding */ parsePidList),
-/* harmony export */   vN: () => (/* binding */ SERVER_ADDRESS)
+/* harmony export */   nt: () => (/* binding */ parsePidList)
 /* harmony export */ });
-/* unused harmony export MAX_RUN_ID_LENGTH */
+/* unused harmony exports CLIENT_ADDRESS, SERVER_ADDRESS, REFERENCE_CLIENT_ADDRESS, REFERENCE_SERVER_ADDRESS, MAX_RUN_ID_LENGTH */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/** Names and addresses of one local run's two network namespaces: pure, no I/O. */
+/**
+ * Names and addresses of one local run's two network namespaces and the two veth pairs between them:
+ * pure, no I/O. The pod link is what is measured and what what-ifs change; the reference link is the
+ * same path left alone, measured in turn with it so the gate can divide out the machine's drift.
+ */
 
-/** Client end of the veth pair. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
+/** Client end of the pod link. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
 const CLIENT_ADDRESS = '198.18.0.1';
-/** Server end of the veth pair; every netserver listens here. Each run has its own namespaces, so runs never clash. */
+/** Server end of the pod link. Each run has its own namespaces, so runs never clash. */
 const SERVER_ADDRESS = '198.18.0.2';
+/** Client end of the reference link: the next /30 after the pod link's. */
+const REFERENCE_CLIENT_ADDRESS = '198.18.0.5';
+/** Server end of the reference link; the same netservers accept here too. */
+const REFERENCE_SERVER_ADDRESS = '198.18.0.6';
 const VETH_PREFIX_LENGTH = 30;
+/** Where every netserver listens: all addresses of the server namespace, so one serves both links. */
+const NETSERVER_LISTEN_ADDRESS = '0.0.0.0';
 /** netserver's default control port; further CPU profiles take the ports after it. */
 const FIRST_NETSERVER_PORT = 12865;
-/** Linux interface names hold 15 characters: `npg` + run id + `c`/`s`. */
+/** Linux interface names hold 15 characters: `npg` + run id + one letter (`c`/`s` pod, `r`/`t` reference). */
 const MAX_RUN_ID_LENGTH = 11;
 /** A namespace a killed run may have left: its run id is the pid of the process that made it. */
 const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv)$/;
+/** The two veth pairs of a run, with their addresses. */
+function linksOf(names) {
+    return {
+        pod: {
+            clientInterface: names.clientInterface,
+            serverInterface: names.serverInterface,
+            clientAddress: CLIENT_ADDRESS,
+            serverAddress: SERVER_ADDRESS,
+        },
+        reference: {
+            clientInterface: names.referenceClientInterface,
+            serverInterface: names.referenceServerInterface,
+            clientAddress: REFERENCE_CLIENT_ADDRESS,
+            serverAddress: REFERENCE_SERVER_ADDRESS,
+        },
+    };
+}
 /** Names for a run id; the id must fit an interface name and be safe in paths. */
 function namesFor(runId) {
     if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
     }
+    return namesWithId(runId);
+}
+function namesWithId(runId) {
     return {
         runId,
         clientNamespace: `npg-${runId}-cli`,
         serverNamespace: `npg-${runId}-srv`,
         clientInterface: `npg${runId}c`,
         serverInterface: `npg${runId}s`,
+        referenceClientInterface: `npg${runId}r`,
+        referenceServerInterface: `npg${runId}t`,
     };
 }
+/** Every run's names with `<id>` for the run id: for text that must read the same in every run. */
+const NAMES_PATTERN = namesWithId('<id>');
 /** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
 function parseNamespaceList(stdout) {
     return stdout

@@ -40692,12 +40692,14 @@ const Inputs = {
     Suite: 'suite',
     Samples: 'samples',
     Duration: 'duration',
-    HostNetworkReference: 'host-network-reference',
+    Reference: 'reference',
     Baseline: 'baseline',
     Threshold: 'threshold',
     Thresholds: 'thresholds',
     EnvironmentPolicy: 'environment-policy',
-    ExtraRounds: 'extra-rounds',
+    MaxSamples: 'max-samples',
+    FailOnInconclusive: 'fail-on-inconclusive',
+    Alpha: 'alpha',
     FailOnRegression: 'fail-on-regression',
     UploadArtifact: 'upload-artifact',
     ArtifactName: 'artifact-name',
@@ -40807,6 +40809,8 @@ function runUrl(context, runId = context.runId) {
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/names.ts
+/** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). Here, below both metrics and suite. */
+const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'];
 /**
  * Metric names are part of the user interface: thresholds files and reports name them.
  * Every metric has one direction; `metricDirection` is the only place that knows it.
@@ -40822,12 +40826,22 @@ const METRIC_NAMES = [
     'client_cpu_cost',
     'server_cpu_cost',
     'retransmits',
+    'rate_ratio',
+    'cpu_cost_ratio',
 ];
+/**
+ * Metrics of a pod/reference pair rather than of one sample: per interleaved pair, the pod path's figure
+ * over the reference path's. `rate_ratio`: throughput (streams) or transactions/s (request/response);
+ * `cpu_cost_ratio`: (client + server CPU %) per unit of work. They cancel what both paths share (the
+ * host's load, the run's drift) and exist only when the scenario was measured with a reference.
+ */
+const RATIO_METRICS = ['rate_ratio', 'cpu_cost_ratio'];
 /** Which way is better for a metric: rates up, latency, CPU and retransmissions down. */
 function metricDirection(metric) {
     switch (metric) {
         case 'throughput_gbps':
         case 'transactions_per_sec':
+        case 'rate_ratio':
             return 'higher-is-better';
         case 'latency_p50_us':
         case 'latency_p90_us':
@@ -40837,6 +40851,7 @@ function metricDirection(metric) {
         case 'client_cpu_cost':
         case 'server_cpu_cost':
         case 'retransmits':
+        case 'cpu_cost_ratio':
             return 'lower-is-better';
     }
 }
@@ -40868,6 +40883,9 @@ function metricUnit(metric, test) {
             return test === undefined ? '% CPU per unit of work' : costUnit(test);
         case 'retransmits':
             return 'segments';
+        case 'rate_ratio':
+        case 'cpu_cost_ratio':
+            return 'pod/ref';
     }
 }
 
@@ -40901,6 +40919,9 @@ function formatMetric(metric, value) {
         case 'client_cpu_cost':
         case 'server_cpu_cost':
             return significant(value);
+        case 'rate_ratio':
+        case 'cpu_cost_ratio':
+            return value.toFixed(3);
     }
 }
 /** A signed percentage with one decimal: "+3.2%", "-12.0%". */
@@ -40972,6 +40993,8 @@ function verdictLabel(verdict) {
             return 'REGRESSION';
         case 'no-baseline':
             return 'NO BASELINE';
+        case 'inconclusive':
+            return 'INCONCLUSIVE';
     }
 }
 /** "1 regressed, 2 improved, 9 unchanged, 1 inconclusive" (the terminal report's wording). */
@@ -41039,7 +41062,26 @@ function verdictWord(metric) {
     const word = metric.verdict === 'regression' || metric.verdict === 'improvement'
         ? metric.verdict.toUpperCase()
         : metric.verdict;
+    if (metric.role === 'guard')
+        return `${word} (guard)`;
     return metric.gated ? word : `${word} (not gated)`;
+}
+/**
+ * How the gate decided, in lines every report shows under the verdict: the baseline runs, the error
+ * rate, the look sampling stopped at, and why the verdict deserves less trust when it does.
+ */
+function gateMethodLines(comparison) {
+    const { alpha, baselineRuns } = comparison;
+    const looks = alpha.looks > 1 ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})` : '';
+    const lines = [
+        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
+    ];
+    for (const reason of comparison.lowConfidence)
+        lines.push(`Low confidence: ${reason}.`);
+    if (comparison.verdict === 'inconclusive') {
+        lines.push('Inconclusive: a primary metric was neither shown to regress nor to stay within its threshold. More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
+    }
+    return lines;
 }
 /** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
 function describeSettings(scenario, baselineSamples) {
@@ -41151,7 +41193,10 @@ function reasons(comparison) {
  * compared and environment differences.
  */
 function comparison_text_renderComparisonText(comparison) {
-    const parts = [verdictLine(comparison), ...comparison.scenarios.map(scenarioBlock)];
+    const parts = [
+        [verdictLine(comparison), ...gateMethodLines(comparison)].join('\n'),
+        ...comparison.scenarios.map(scenarioBlock),
+    ];
     const why = reasons(comparison);
     if (why.length > 0)
         parts.push(['Why:', ...why].join('\n'));
@@ -41162,7 +41207,7 @@ function comparison_text_renderComparisonText(comparison) {
         const rows = comparison.environment.map((d) => `  ${d.field}: ${d.baseline} → ${d.current}`);
         parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
     }
-    parts.push('Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U.');
+    parts.push('baseline/current: medians over samples (ratio metrics: over pod/reference pairs); change and its 90% interval: from the run-level model on log values (each run one unit); p: the smaller one-sided p of a change beyond the threshold. Gated: rate_ratio and cpu_cost_ratio with a reference (the raw rate as a guard once the between-run spread is known), else the rate and CPU cost.');
     return `${parts.join('\n\n')}\n`;
 }
 
@@ -41330,147 +41375,82 @@ function aggregateSamples(samples) {
 
 ;// CONCATENATED MODULE: ./src/results/merge.ts
 
-/** Adds extra samples of the same scenario (taken later to settle an inconclusive verdict) and re-aggregates. */
+function renumbered(first, extra) {
+    return [...first, ...extra.map((sample, offset) => ({ ...sample, index: first.length + offset }))];
+}
+/**
+ * Adds later samples of the same scenario (a further block of the sequential gate) and re-aggregates;
+ * the reference's samples are appended alike, so pod and reference stay paired by index.
+ */
 function appendSamples(first, extra) {
-    const samples = [
-        ...first.samples,
-        ...extra.samples.map((sample, offset) => ({ ...sample, index: first.samples.length + offset })),
-    ];
-    return {
+    const samples = renumbered(first.samples, extra.samples);
+    const merged = {
         ...first,
         settings: { ...first.settings, samples: samples.length },
         samples,
         aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
     };
-}
-
-;// CONCATENATED MODULE: ./src/stats/random.ts
-/**
- * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
- *
- * Why not Math.random: the gate must give the same verdict for the same samples on every run
- * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
- * stream is identical on every JavaScript engine and matches the C original bit for bit.
- * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
- */
-const WEYL_INCREMENT = 0x6d2b79f5;
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { imul } = Math;
-const TWO_POW_32 = 4_294_967_296;
-/**
- * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
- * Exposed so tests can compare with the C reference's integer outputs.
- */
-function createUint32Generator(seed) {
-    if (!Number.isSafeInteger(seed)) {
-        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
+    if (first.reference !== undefined || extra.reference !== undefined) {
+        const reference = renumbered(first.reference?.samples ?? [], extra.reference?.samples ?? []);
+        merged.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
     }
-    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
-    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
-    return () => {
-        state = (state + WEYL_INCREMENT) >>> 0;
-        let z = state;
-        z = imul(z ^ (z >>> 15), z | 1);
-        z ^= z + imul(z ^ (z >>> 7), z | 61);
-        return (z ^ (z >>> 14)) >>> 0;
-    };
-}
-/**
- * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
- * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
- * are always < n.
- */
-function createRng(seed) {
-    const nextWord = createUint32Generator(seed);
-    return () => nextWord() / TWO_POW_32;
+    return merged;
 }
 
-;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
+;// CONCATENATED MODULE: ./src/stats/holm.ts
 /**
- * Percentile bootstrap confidence interval of the ratio of medians, current / baseline.
- *
- * Why a ratio of medians: thresholds are relative ("5 % slower"), and the median ignores the
- * odd run disturbed by a noisy neighbour. Why a seeded bootstrap: it needs no distributional
- * assumption, and the fixed seed makes the same samples give the same interval on every run,
- * so a verdict can be reproduced from a results file.
+ * Family-wise error control for the gate: Holm's step-down procedure, and how the gate's error rate is
+ * spent across sequential looks. Pure.
  */
-
-
-/** Number of bootstrap resamples when none is given. */
-const DEFAULT_BOOTSTRAP_RESAMPLES = 2000;
-/** Two-sided confidence level when none is given. */
-const DEFAULT_CONFIDENCE_LEVEL = 0.95;
-/** Seed when none is given: any fixed value makes the interval reproducible. */
-const DEFAULT_BOOTSTRAP_SEED = 1;
 /**
- * current / baseline, defined also for a zero baseline, which a metric can really report
- * (CPU % of an idle side, a run with no transactions): 0/0 is 1 (both zero: no change),
- * a positive value over 0 is +Infinity (an unbounded increase), a negative one −Infinity.
+ * Holm's step-down procedure (Holm 1979): which of these p-values are rejected with the family-wise
+ * error rate at most `alpha`. Sort ascending; reject p(1) ≤ α/m, then p(2) ≤ α/(m−1), … and stop at the
+ * first that is not. Returns one flag per input, in input order. NaN p-values are never rejected.
  */
-function ratioOfMedians(currentMedian, baselineMedian) {
-    if (baselineMedian !== 0)
-        return currentMedian / baselineMedian;
-    if (currentMedian === 0)
-        return 1;
-    return currentMedian > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-}
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { floor: bootstrap_floor } = Math;
-/** Median of a resample drawn with replacement from `sorted`, using `scratch` as work space. */
-function resampledMedian(sorted, scratch, rng) {
-    for (let i = 0; i < scratch.length; i++)
-        scratch[i] = sorted[bootstrap_floor(rng() * sorted.length)];
-    scratch.sort();
-    return quantileSorted(scratch, 0.5);
-}
-function validSample(values, name) {
-    if (values.length === 0)
-        throw new RangeError(`bootstrap needs at least one ${name} value, got 0`);
-    if (!values.every(Number.isFinite))
-        throw new RangeError(`bootstrap got a non-finite ${name} value`);
-    // Sorted first so the interval depends on the values only, not on the order they were measured in.
-    return Float64Array.from(values).sort();
-}
-function validOptions(options) {
-    const resamples = options.resamples ?? DEFAULT_BOOTSTRAP_RESAMPLES;
-    const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
-    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
-    if (!Number.isInteger(resamples) || resamples < 1) {
-        throw new RangeError(`Invalid bootstrap resamples ${resamples}. Expected a positive integer.`);
+function holmRejections(pValues, alpha) {
+    const order = pValues
+        .map((p, index) => ({ p: Number.isNaN(p) ? Number.POSITIVE_INFINITY : p, index }))
+        .sort((a, b) => a.p - b.p);
+    const rejected = pValues.map(() => false);
+    const m = pValues.length;
+    for (const [rank, { p, index }] of order.entries()) {
+        if (p > alpha / (m - rank))
+            break;
+        rejected[index] = true;
     }
-    if (!(level > 0 && level < 1))
-        throw new RangeError(`Invalid confidence level ${level}. Expected 0 < level < 1.`);
-    return { resamples, level, seed };
+    return rejected;
 }
 /**
- * Percentile bootstrap interval of median(current) / median(baseline): B times, resample each
- * side with replacement (same size as the sample), take the ratio of the resample medians;
- * the bounds are the type-7 quantiles (1 − level)/2 and (1 + level)/2 of those B ratios.
- *
- * Deterministic: the same values (in any order), options and seed give the same interval.
- * Zero baseline medians follow `ratioOfMedians`, so bounds may be ±Infinity; with a zero
- * baseline median and a zero current median the ratio is 1. Throws a RangeError for an empty
- * or non-finite sample or invalid options.
+ * Holm-adjusted p-values (R's `p.adjust(p, "holm")`): the smallest family-wise level at which each
+ * hypothesis would be rejected. Shown in reports beside the raw p-values.
  */
-function bootstrapMedianRatio(baseline, current, options = {}) {
-    const { resamples, level, seed } = validOptions(options);
-    const baselineSorted = validSample(baseline, 'baseline');
-    const currentSorted = validSample(current, 'current');
-    const rng = createRng(seed);
-    const baselineScratch = new Float64Array(baselineSorted.length);
-    const currentScratch = new Float64Array(currentSorted.length);
-    const ratios = new Float64Array(resamples);
-    for (let b = 0; b < resamples; b++) {
-        const baselineMedian = resampledMedian(baselineSorted, baselineScratch, rng);
-        const currentMedian = resampledMedian(currentSorted, currentScratch, rng);
-        ratios[b] = ratioOfMedians(currentMedian, baselineMedian);
+function holmAdjusted(pValues) {
+    const order = pValues
+        .map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index }))
+        .sort((a, b) => a.p - b.p);
+    const adjusted = pValues.map(() => 1);
+    const m = pValues.length;
+    let running = 0;
+    for (const [rank, { p, index }] of order.entries()) {
+        running = Math.max(running, Math.min(1, (m - rank) * p));
+        adjusted[index] = running;
     }
-    ratios.sort();
-    return {
-        ratio: ratioOfMedians(quantileSorted(currentSorted, 0.5), quantileSorted(baselineSorted, 0.5)),
-        low: quantileSorted(ratios, (1 - level) / 2),
-        high: quantileSorted(ratios, (1 + level) / 2),
-    };
+    return adjusted;
+}
+/** Exponent of the power spending function: most of the error rate is kept for the last looks. */
+const SPENDING_POWER = 3;
+/**
+ * The share of `alpha` look `look` (1-based) of `looks` may spend: α·(t_k^ρ − t_{k−1}^ρ) with
+ * t_k = k/looks and ρ = {@link SPENDING_POWER} (the Kim–DeMets power family). Testing each look at its
+ * share and adding them up by Bonferroni keeps the whole sequence's error rate at most α, whatever the
+ * correlation between looks; early looks get little, so stopping early needs strong evidence.
+ */
+function spentAlpha(alpha, look, looks) {
+    if (!(Number.isInteger(look) && Number.isInteger(looks) && look >= 1 && look <= looks)) {
+        throw new RangeError(`Invalid look ${look} of ${looks}. Expected 1 ≤ look ≤ looks.`);
+    }
+    const at = (k) => (k / looks) ** SPENDING_POWER;
+    return alpha * (at(look) - at(look - 1));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -41520,151 +41500,291 @@ function normalCdf(x) {
     return centralSeries(x);
 }
 
-;// CONCATENATED MODULE: ./src/stats/mann-whitney.ts
+;// CONCATENATED MODULE: ./src/stats/student-t.ts
 /**
- * The Mann–Whitney U test (Wilcoxon rank-sum test), written to give the same statistic and
- * p-values as R's `wilcox.test(x, y, alternative, exact, correct)` for two independent samples.
+ * Student's t distribution: the distribution function (R's `pt`) and its inverse (R's `qt`), for the
+ * run-level test, whose degrees of freedom are fractional (Welch–Satterthwaite). Pure.
  *
- * Why this test: netperf samples are few, skewed and occasionally hit by a noisy neighbour; a
- * rank test needs no normality and one outlier moves it by one rank only.
+ * P(T ≤ t) comes from the regularized incomplete beta function, I_x(df/2, 1/2) with x = df/(df + t²),
+ * evaluated by Lentz's continued fraction (Numerical Recipes §6.4); the quantile by bisection on it,
+ * which is slow next to Newton's method but cannot fail to converge, and the gate calls it a few
+ * hundred times per run at most.
  */
 
-/** R uses the exact distribution only below this many values per sample. */
-const EXACT_SIZE_LIMIT = 50;
-function rankSummary(x, y) {
-    const pooled = [
-        ...x.map((value) => ({ value, fromX: true })),
-        ...y.map((value) => ({ value, fromX: false })),
+const EPSILON = 1e-15;
+const TINY = 1e-300;
+const MAX_ITERATIONS = 1000;
+/** Beyond this many degrees of freedom t is the normal distribution to double precision for our use. */
+const NORMAL_DF = 1e7;
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error below 1e-14). */
+function logGamma(x) {
+    const coefficients = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7,
     ];
-    pooled.sort((a, b) => a.value - b.value || 0);
-    let rankSumX = 0;
-    const tieSizes = [];
-    for (let start = 0; start < pooled.length;) {
-        let end = start + 1;
-        while (end < pooled.length && pooled[end]?.value === pooled[start]?.value)
-            end++;
-        // Positions start..end-1 hold ranks start+1..end: all get their average.
-        const midRank = (start + 1 + end) / 2;
-        for (let i = start; i < end; i++)
-            if (pooled[i]?.fromX)
-                rankSumX += midRank;
-        if (end - start > 1)
-            tieSizes.push(end - start);
-        start = end;
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    const shifted = x - 1;
+    let sum = coefficients[0] ?? 0;
+    for (let i = 1; i < coefficients.length; i++)
+        sum += (coefficients[i] ?? 0) / (shifted + i);
+    const t = shifted + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/** The continued fraction of the incomplete beta function (Lentz's method). */
+function betaContinuedFraction(a, b, x) {
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < TINY)
+        d = TINY;
+    d = 1 / d;
+    let result = d;
+    for (let m = 1; m <= MAX_ITERATIONS; m++) {
+        const m2 = 2 * m;
+        const even = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + even * d;
+        d = Math.abs(d) < TINY ? 1 / TINY : 1 / d;
+        c = 1 + even / c;
+        if (Math.abs(c) < TINY)
+            c = TINY;
+        result *= d * c;
+        const odd = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + odd * d;
+        d = Math.abs(d) < TINY ? 1 / TINY : 1 / d;
+        c = 1 + odd / c;
+        if (Math.abs(c) < TINY)
+            c = TINY;
+        const step = d * c;
+        result *= step;
+        if (Math.abs(step - 1) < EPSILON)
+            break;
     }
-    return { rankSumX, tieSizes };
+    return result;
 }
-/**
- * Null distribution of U for sizes n1, n2 without ties, as counts: entry u is the number of the
- * C(n1 + n2, n1) equally likely orderings with U = u. Recurrence on the largest pooled value:
- * if it is a y it beats no x, if it is an x it beats all n y's, so
- * c(u; m, n) = c(u; m, n − 1) + c(u − n; m − 1, n). Only additions of positive numbers, so the
- * counts stay exact up to 2^53 and accurate to rounding beyond.
- */
-function exactUCounts(n1, n2) {
-    let rows = Array.from({ length: n1 + 1 }, () => Float64Array.of(1));
-    for (let n = 1; n <= n2; n++) {
-        const next = [];
-        for (let m = 0; m <= n1; m++) {
-            const row = new Float64Array(m * n + 1);
-            row.set(rows[m]);
-            const largestIsX = next[m - 1];
-            if (largestIsX) {
-                for (let u = 0; u < largestIsX.length; u++)
-                    row[u + n] = row[u + n] + largestIsX[u];
-            }
-            next.push(row);
-        }
-        rows = next;
-    }
-    return rows[n1];
-}
-/** C(n1 + n2, n1) as a double (exact while it fits in 2^53). */
-function orderings(n1, n2) {
-    let count = 1;
-    for (let k = 1; k <= Math.min(n1, n2); k++)
-        count = (count * (n1 + n2 - k + 1)) / k;
-    return Math.round(count);
-}
-/**
- * Smallest one-sided p-value an exact test can give for these sizes: 1/C(n1 + n2, n1), reached
- * only when the samples do not overlap at all. 2 vs 2 → 1/6, 3 vs 3 → 1/20 = 0.05,
- * 5 vs 5 → 1/252 ≈ 0.004. A two-sided test doubles it.
- */
-function smallestExactPValue(n1, n2) {
-    return 1 / orderings(n1, n2);
-}
-function exactPValue(u, n1, n2, alternative) {
-    const counts = exactUCounts(n1, n2);
-    let total = 0;
-    let atMost = 0;
-    let atLeast = 0;
-    counts.forEach((count, value) => {
-        total += count;
-        if (value <= u)
-            atMost += count;
-        if (value >= u)
-            atLeast += count;
-    });
-    switch (alternative) {
-        case 'less':
-            return atMost / total;
-        case 'greater':
-            return atLeast / total;
-        case 'two-sided':
-            // R doubles the tail on the side U falls on.
-            return Math.min(1, (2 * (u > (n1 * n2) / 2 ? atLeast : atMost)) / total);
-    }
-}
-function normalPValue(u, sizes, alternative, correct) {
-    const { n1, n2, tieSizes } = sizes;
-    const n = n1 + n2;
-    const tieTerm = tieSizes.reduce((sum, t) => sum + t ** 3 - t, 0) / (n * (n - 1));
-    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
-    // Every value tied: no ordering information at all, so no evidence of a shift.
-    if (sigma === 0)
+/** The regularized incomplete beta function I_x(a, b) for a, b > 0 and 0 ≤ x ≤ 1. */
+function regularizedBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
         return 1;
-    const centred = u - (n1 * n2) / 2;
-    const correction = correct
-        ? { less: -0.5, greater: 0.5, 'two-sided': Math.sign(centred) * 0.5 }[alternative]
-        : 0;
-    const z = (centred - correction) / sigma;
-    switch (alternative) {
-        case 'less':
-            return normalCdf(z);
-        case 'greater':
-            return normalCdf(-z);
-        case 'two-sided':
-            return Math.min(1, 2 * Math.min(normalCdf(z), normalCdf(-z)));
-    }
+    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    // The fraction converges fast for x < (a + 1)/(a + b + 2); use the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) beyond.
+    if (x < (a + 1) / (a + b + 2))
+        return (front * betaContinuedFraction(a, b, x)) / a;
+    return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 }
-function mann_whitney_assertSample(values, name) {
-    if (values.length === 0)
-        throw new RangeError(`Mann-Whitney test needs at least one ${name} value, got 0`);
-    if (values.some(Number.isNaN))
-        throw new RangeError(`Mann-Whitney test got NaN in ${name}`);
+function checkDf(df) {
+    if (!(df > 0))
+        throw new RangeError(`Invalid degrees of freedom ${df}. Expected a number > 0.`);
+}
+/** P(T > t) for t ≥ 0, computed directly so small tail probabilities keep their digits. */
+function student_t_upperTail(t, df) {
+    if (df >= NORMAL_DF)
+        return normalCdf(-t);
+    return 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+}
+/** P(T ≤ t) for Student's t with `df` degrees of freedom (R's `pt(t, df)`); df may be fractional or Infinity. */
+function tCdf(t, df) {
+    checkDf(df);
+    if (Number.isNaN(t))
+        return Number.NaN;
+    if (t === Number.POSITIVE_INFINITY)
+        return 1;
+    if (t === Number.NEGATIVE_INFINITY)
+        return 0;
+    return t >= 0 ? 1 - student_t_upperTail(t, df) : student_t_upperTail(-t, df);
+}
+/** P(T > t): the one-sided p-value of a t statistic (R's `pt(t, df, lower.tail = FALSE)`). */
+function tUpperTail(t, df) {
+    checkDf(df);
+    if (Number.isNaN(t))
+        return Number.NaN;
+    if (t === Number.POSITIVE_INFINITY)
+        return 0;
+    if (t === Number.NEGATIVE_INFINITY)
+        return 1;
+    return t >= 0 ? student_t_upperTail(t, df) : 1 - student_t_upperTail(-t, df);
+}
+/** The p-quantile of Student's t (R's `qt(p, df)`), to about 1e-12 absolute. */
+function tQuantile(p, df) {
+    checkDf(df);
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return Number.NEGATIVE_INFINITY;
+        if (p === 1)
+            return Number.POSITIVE_INFINITY;
+        throw new RangeError(`Invalid probability ${p}. Expected 0 ≤ p ≤ 1.`);
+    }
+    if (p < 0.5)
+        return -tQuantile(1 - p, df);
+    const tail = 1 - p;
+    let low = 0;
+    let high = 1;
+    while (student_t_upperTail(high, df) > tail)
+        high *= 2;
+    for (let i = 0; i < 200 && high - low > 1e-13 * Math.max(1, high); i++) {
+        const middle = (low + high) / 2;
+        if (student_t_upperTail(middle, df) > tail)
+            low = middle;
+        else
+            high = middle;
+    }
+    return (low + high) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/stats/run-level.ts
+/**
+ * The gate's test for one metric when runs drift: the run is the unit of replication. Pure.
+ *
+ * Model, on the log scale (changes are ratios): value = μ + δ·[current run] + b(run) + e, where b is the
+ * run's own level (the host's load, the node pair, the time of day: shared by all samples of a run, var
+ * σ_b²) and e the sample's noise (var σ_w²). A one-way random-effects model, estimated by moments:
+ * - each run is summarised by the mean of its log values, after clamping values beyond 4 robust standard
+ *   deviations (scaled MAD) of the run's median, so one stray sample cannot move a run;
+ * - σ_w² is pooled over all runs, the current one included (df = Σ(n − 1));
+ * - with K ≥ {@link MIN_RUNS_FOR_SPREAD} baseline runs, σ_b² = max(0, s²(run means) − σ_w²/ñ) (ñ the
+ *   harmonic mean of the baseline runs' sizes), and the change δ̂ = m(current) − mean(m(baseline runs))
+ *   has variance σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(K·ñ)): a prediction of where an unchanged run would
+ *   land, with Welch–Satterthwaite degrees of freedom. With no between-run spread left, it is the
+ *   within-run test; with much, it is a t test on K run means (df → K − 1).
+ * - with fewer baseline runs σ_b is unknown and taken as 0: the within-run test, which cannot tell a
+ *   drifted run from a change. The verdict says so (`betweenRunPct: null`).
+ */
+
+
+/** Fewest baseline runs from which the between-run spread is estimated; fewer: it is unknown. */
+const MIN_RUNS_FOR_SPREAD = 3;
+/** Values further than this many robust standard deviations from their run's median are clamped. */
+const CLAMP_ROBUST_SDS = 4;
+/** Why no estimate is possible, or undefined. Values must be > 0 (logs); each run needs 2 values. */
+function estimateProblem(baselineRuns, current) {
+    const runs = [...baselineRuns, current];
+    if (baselineRuns.length === 0)
+        return 'no baseline run';
+    if (runs.some((run) => run.length < 2))
+        return 'a run with fewer than 2 samples';
+    if (runs.some((run) => run.some((value) => !(value > 0 && Number.isFinite(value))))) {
+        return 'zero or missing values (a ratio cannot be taken)';
+    }
+    return undefined;
+}
+function clampedLogs(values) {
+    const logs = values.map(Math.log);
+    const centre = median(logs);
+    const spread = scaledMedianAbsoluteDeviation(logs) * CLAMP_ROBUST_SDS;
+    if (!(spread > 0))
+        return logs;
+    return logs.map((value) => Math.min(centre + spread, Math.max(centre - spread, value)));
+}
+function sumSquares(values, centre) {
+    return values.reduce((sum, value) => sum + (value - centre) ** 2, 0);
+}
+function percentOfLog(sd) {
+    return (Math.exp(sd) - 1) * 100;
 }
 /**
- * Mann–Whitney U test of x against y (R's `wilcox.test(x, y, ...)` for unpaired samples).
- * 'less' tests whether x tends to be smaller than y, 'greater' larger, 'two-sided' either.
- * Exact p-value from the distribution of U when there are no ties and both samples have
- * fewer than 50 values; otherwise the normal approximation with tie-corrected variance and,
- * by default, continuity correction — R's `exact = FALSE, correct = TRUE`.
+ * Estimates the change of current against the baseline runs under the model above. Throws RangeError
+ * when {@link estimateProblem} finds a problem (check it first).
  */
-function mannWhitneyU(x, y, options = {}) {
-    mann_whitney_assertSample(x, 'x');
-    mann_whitney_assertSample(y, 'y');
-    const alternative = options.alternative ?? 'two-sided';
-    const n1 = x.length;
-    const n2 = y.length;
-    const { rankSumX, tieSizes } = rankSummary(x, y);
-    const u = rankSumX - (n1 * (n1 + 1)) / 2;
-    const wantExact = options.exact ?? (n1 < EXACT_SIZE_LIMIT && n2 < EXACT_SIZE_LIMIT);
-    if (wantExact && tieSizes.length === 0) {
-        return { u, pValue: exactPValue(u, n1, n2, alternative), method: 'exact' };
+function estimateChange(baselineRuns, current) {
+    const problem = estimateProblem(baselineRuns, current);
+    if (problem !== undefined)
+        throw new RangeError(`No run-level estimate: ${problem}.`);
+    const runs = [...baselineRuns, current].map(clampedLogs);
+    const means = runs.map(mean);
+    const withinDf = runs.reduce((sum, run) => sum + run.length - 1, 0);
+    const withinVar = runs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+    const baselineMeans = means.slice(0, -1);
+    const k = baselineMeans.length;
+    const nc = current.length;
+    const harmonicN = k / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0);
+    const logChange = (means.at(-1) ?? 0) - mean(baselineMeans);
+    const withinPart = withinVar * (1 / nc + 1 / (k * harmonicN));
+    let variance = withinPart;
+    let df = withinDf;
+    let betweenRunPct = null;
+    if (k >= MIN_RUNS_FOR_SPREAD) {
+        const runMeanVar = sumSquares(baselineMeans, mean(baselineMeans)) / (k - 1);
+        const betweenVar = Math.max(0, runMeanVar - withinVar / harmonicN);
+        betweenRunPct = percentOfLog(Math.sqrt(betweenVar));
+        if (betweenVar > 0) {
+            // σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(Kñ)) = (1 + 1/K)·s²(means) + (1/n_c − 1/ñ)·σ_w²
+            const a = (1 + 1 / k) * runMeanVar;
+            const b = (1 / nc - 1 / harmonicN) * withinVar;
+            variance = a + b;
+            df = variance ** 2 / (a ** 2 / (k - 1) + b ** 2 / withinDf);
+        }
     }
-    const pValue = normalPValue(u, { n1, n2, tieSizes }, alternative, options.correct ?? true);
-    return { u, pValue, method: 'normal' };
+    return {
+        logChange,
+        standardError: Math.sqrt(variance),
+        df,
+        baselineRuns: k,
+        betweenRunPct,
+        withinRunPct: percentOfLog(Math.sqrt(withinVar)),
+        baselineCentre: Math.exp(mean(baselineMeans)),
+        currentCentre: Math.exp(means.at(-1) ?? 0),
+    };
+}
+/**
+ * One-sided p-value that the change is beyond `marginLog` (log scale) on the side `sign` points to
+ * (+1: up, −1: down): the test of H0 sign·δ ≤ marginLog against sign·δ > marginLog.
+ */
+function pBeyond(estimate, sign, marginLog) {
+    if (estimate.standardError === 0)
+        return sign * estimate.logChange > marginLog ? 0 : 1;
+    return tUpperTail((sign * estimate.logChange - marginLog) / estimate.standardError, estimate.df);
+}
+/** Two-sided interval of the change at `level` (e.g. 0.9), in percent. */
+function changeInterval(estimate, level) {
+    const half = tQuantile(1 - (1 - level) / 2, estimate.df) * estimate.standardError;
+    return {
+        lowPct: (Math.exp(estimate.logChange - half) - 1) * 100,
+        highPct: (Math.exp(estimate.logChange + half) - 1) * 100,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/environment.ts
+/** What to do when baseline and current ran on different environments. */
+const ENVIRONMENT_POLICIES = ['warn', 'fail', 'ignore'];
+/** Flattens an environment (and the target settings) to comparable "field → value" pairs. */
+function flatten(environment, target) {
+    const facts = new Map([
+        ['target', target.kind],
+        ['netperf version', environment.netperfVersion],
+    ]);
+    for (const role of ['client', 'server']) {
+        const node = environment[role];
+        facts.set(`${role} node`, node.name);
+        facts.set(`${role} kernel`, node.kernel);
+        facts.set(`${role} CPU model`, node.cpuModel);
+        facts.set(`${role} CPU count`, String(node.cpuCount));
+        for (const [key, value] of Object.entries(node.details)) {
+            // The namespace name carries the run's pid: it differs every run and says nothing about speed.
+            if (key !== 'namespace')
+                facts.set(`${role} ${key}`, value);
+        }
+    }
+    for (const [key, value] of Object.entries(environment.details))
+        facts.set(key, value);
+    return facts;
+}
+/**
+ * Lists every fact that differs (kernel, CPU, netperf, nodes, Kubernetes and CNI versions, what-if
+ * settings …), sorted by field so reports are stable. A fact only one side has shows as "(none)".
+ */
+function diffEnvironments(baseline, current) {
+    const before = flatten(baseline.environment, baseline.target);
+    const after = flatten(current.environment, current.target);
+    const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
+    return fields
+        .map((field) => ({
+        field,
+        baseline: before.get(field) ?? '(none)',
+        current: after.get(field) ?? '(none)',
+    }))
+        .filter((difference) => difference.baseline !== difference.current);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/decision.ts
@@ -41742,175 +41862,151 @@ function decide(evidence, settings) {
     return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
 }
 
-;// CONCATENATED MODULE: ./src/stats/compare.ts
+;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
 /**
- * The regression gate's decision for one metric: baseline samples vs current samples.
- * Pure; returns a verdict and never throws to signal one (only for invalid input).
+ * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
+ * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
+ * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
  */
 
 
 
 
-/** Significance level when none is given. */
-const DEFAULT_ALPHA = 0.05;
-/** Fewest samples per side when none is given: 3 vs 3 is the smallest design that can reach p ≤ 0.05. */
-const DEFAULT_MIN_SAMPLES = 3;
-function validSettings(options) {
-    const { direction, thresholdPct } = options;
-    worseSign(direction);
-    const alpha = options.alpha ?? DEFAULT_ALPHA;
-    const minSamples = options.minSamples ?? DEFAULT_MIN_SAMPLES;
-    if (!(Number.isFinite(thresholdPct) && thresholdPct >= 0)) {
-        throw new RangeError(`Invalid threshold ${thresholdPct}%. Expected a finite percentage ≥ 0.`);
-    }
-    if (!(alpha > 0 && alpha < 0.5))
-        throw new RangeError(`Invalid alpha ${alpha}. Expected 0 < alpha < 0.5.`);
-    if (!(Number.isInteger(minSamples) && minSamples >= 1)) {
-        throw new RangeError(`Invalid minSamples ${minSamples}. Expected an integer ≥ 1.`);
-    }
-    return { direction, thresholdPct, alpha, minSamples };
+/** Level of the two one-sided tests that show a metric unchanged (within ±threshold), and of the shown interval (1 − 2·this). */
+const EQUIVALENCE_ALPHA = 0.05;
+/** The threshold as log-scale margins on the worse and the better side. */
+function logMargins(direction, thresholdPct) {
+    const up = Math.log(1 + thresholdPct / 100);
+    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
+    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
 }
-function assertMeasurements(values, side) {
-    const bad = values.find((value) => !(Number.isFinite(value) && value >= 0));
-    if (bad !== undefined)
-        throw new RangeError(`Invalid ${side} sample ${bad}. Expected finite values ≥ 0.`);
-}
-function gatherEvidence(baseline, current, options, settings) {
-    const sign = worseSign(settings.direction);
-    const worse = sign > 0 ? 'greater' : 'less';
-    const better = sign > 0 ? 'less' : 'greater';
-    const interval = bootstrapMedianRatio(baseline, current, {
-        level: 1 - 2 * settings.alpha,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
-    });
+/** Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold. */
+function metricEvidence(metric, baselineRuns, current, thresholdPct) {
+    const pooled = baselineRuns.flat();
+    const medians = {
+        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
+        currentMedian: current.length > 0 ? median(current) : Number.NaN,
+    };
+    const problem = estimateProblem(baselineRuns, current);
+    if (problem !== undefined) {
+        const nothing = Number.NaN;
+        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
+        return { problem, pWorse: nothing, pBetter: nothing, pWithin: nothing, changePct, ciLowPct: nothing, ciHighPct: nothing, ...medians };
+    }
+    const estimate = estimateChange(baselineRuns, current);
+    const sign = worseSign(metricDirection(metric));
+    const margins = logMargins(metricDirection(metric), thresholdPct);
+    const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
     return {
-        changePct: (interval.ratio - 1) * 100,
-        ciLowPct: (interval.low - 1) * 100,
-        ciHighPct: (interval.high - 1) * 100,
-        pWorse: mannWhitneyU(current, baseline, { alternative: worse }).pValue,
-        pBetter: mannWhitneyU(current, baseline, { alternative: better }).pValue,
+        estimate,
+        pWorse: pBeyond(estimate, sign, margins.worse),
+        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
+        // Within the margins: not worse by τ_w (sign·δ < τ_w) and not better by τ_b (−sign·δ < τ_b).
+        pWithin: Math.max(pBeyond(estimate, sign === 1 ? -1 : 1, -margins.worse), pBeyond(estimate, sign, -margins.better)),
+        changePct: (Math.exp(estimate.logChange) - 1) * 100,
+        ciLowPct: interval.lowPct,
+        ciHighPct: interval.highPct,
+        ...medians,
     };
 }
-function withoutFigures(reason) {
-    const nothing = Number.NaN;
+function metric_verdict_percent(value) {
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function metric_verdict_pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** How the spread was known, for the reason line. */
+function spreadText(estimate) {
+    if (estimate.betweenRunPct === null) {
+        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
+    }
+    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs`;
+}
+/**
+ * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
+ * improvement (the mirror image); unchanged (the 90% interval lies within ±threshold: two one-sided
+ * tests at 5%); inconclusive (anything else: more samples or more baseline runs can decide).
+ */
+function metricVerdict(evidence, thresholdPct, family) {
+    const { estimate } = evidence;
+    if (estimate === undefined)
+        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
+    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
+    if (family.regression) {
+        return {
+            verdict: 'regression',
+            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    if (family.improvement) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    if (evidence.pWithin <= EQUIVALENCE_ALPHA) {
+        return { verdict: 'unchanged', reason: `${summary}; within ±${thresholdPct}%` };
+    }
     return {
-        baselineMedian: nothing,
-        currentMedian: nothing,
-        changePct: nothing,
-        ciLowPct: nothing,
-        ciHighPct: nothing,
-        pValue: nothing,
         verdict: 'inconclusive',
-        reason,
-    };
-}
-/**
- * Compares current samples of one metric with baseline samples and returns a verdict.
- *
- * Decision rule (applied in this order):
- * 1. Sizes. With fewer than `minSamples` (default 3) samples on either side, the verdict is
- *    `inconclusive`. It is also `inconclusive` when even completely separated samples could not
- *    reach p ≤ alpha: an exact one-sided Mann–Whitney test cannot go below 1/C(nb + nc, nb),
- *    which is 1/2 for 1 vs 1, 1/6 for 2 vs 2, 1/10 for 2 vs 3 and 1/20 = 0.05 for 3 vs 3.
- *    So with only 1 or 2 samples on each side no change can ever be shown at alpha = 0.05,
- *    whatever minSamples says; 3 vs 3 is the smallest design that can (only without overlap).
- * 2. Change. changePct = (median(current) / median(baseline) − 1) × 100. "Worse" means down for
- *    higher-is-better metrics (throughput, transactions/s) and up for lower-is-better ones
- *    (latency, CPU). A zero baseline median gives +∞ for any rise and 0 % if both are zero.
- * 3. Interval. [ciLowPct, ciHighPct] is the percentile bootstrap interval of that change
- *    (2000 resamples, fixed seed, see bootstrap.ts) at level 1 − 2·alpha, 90 % for alpha = 0.05: each bound is
- *    then a one-sided bound at level 1 − alpha, matching the one-sided test. If the interval
- *    does not contain changePct, it is widened to contain it for the decision.
- * 4. Evidence. One-sided Mann–Whitney tests of current against baseline: pWorse for a shift to
- *    the worse side, pBetter for the better side (exact without ties and below 50 samples per
- *    side, else the normal approximation with tie and continuity correction, as R's wilcox.test).
- *    A test is significant when p ≤ alpha (default 0.05). "≤", not "<": rejecting at p ≤ alpha
- *    keeps the false-alarm rate of an exact test at most alpha, and with "<" 3 vs 3 could never
- *    decide (its smallest p is exactly 0.05).
- * 5. Verdict, first that applies:
- *    - regression: pWorse ≤ alpha AND the whole interval lies strictly beyond the threshold on
- *      the worse side (higher-is-better: ciHighPct < −thresholdPct; lower-is-better:
- *      ciLowPct > +thresholdPct);
- *    - improvement: the mirror image, pBetter ≤ alpha AND the whole interval strictly beyond
- *      the threshold on the better side;
- *    - unchanged: the whole interval lies within [−thresholdPct, +thresholdPct], whatever the
- *      p-value (an equivalence test at level alpha: a real change smaller than the noise floor
- *      is not a regression);
- *    - inconclusive: anything else (no significant shift, or an interval that crosses the
- *      threshold); more samples can decide.
- *
- * Consequences: identical samples never give a regression or an improvement (their U is
- * exactly half of nb·nc, so each one-sided p is at least 1/2); a large change of the medians
- * without statistical evidence is inconclusive, never a regression.
- * `pValue` is min(pWorse, pBetter). Samples must be finite and ≥ 0 and options valid, else a
- * RangeError is thrown; an empty side gives NaN figures and an inconclusive verdict.
- */
-function compareSamples(baseline, current, options) {
-    const settings = validSettings(options);
-    assertMeasurements(baseline, 'baseline');
-    assertMeasurements(current, 'current');
-    const problem = sizeProblem(baseline.length, current.length, settings);
-    // minSamples ≥ 1, so an empty side always comes with a size problem.
-    if (problem !== undefined && Math.min(baseline.length, current.length) === 0) {
-        return withoutFigures(problem);
-    }
-    const evidence = gatherEvidence(baseline, current, options, settings);
-    const { verdict, reason } = problem
-        ? { verdict: 'inconclusive', reason: problem }
-        : decide(evidence, settings);
-    return {
-        baselineMedian: median(baseline),
-        currentMedian: median(current),
-        changePct: evidence.changePct,
-        ciLowPct: evidence.ciLowPct,
-        ciHighPct: evidence.ciHighPct,
-        pValue: Math.min(evidence.pWorse, evidence.pBetter),
-        verdict,
-        reason,
+        reason: `${summary}; neither shown beyond nor within ±${thresholdPct}% (p worse = ${metric_verdict_pText(evidence.pWorse)})`,
     };
 }
 
-;// CONCATENATED MODULE: ./src/compare/environment.ts
-/** What to do when baseline and current ran on different environments. */
-const ENVIRONMENT_POLICIES = ['warn', 'fail', 'ignore'];
-/** Flattens an environment (and the target settings) to comparable "field → value" pairs. */
-function flatten(environment, target) {
-    const facts = new Map([
-        ['target', target.kind],
-        ['netperf version', environment.netperfVersion],
-    ]);
-    for (const role of ['client', 'server']) {
-        const node = environment[role];
-        facts.set(`${role} node`, node.name);
-        facts.set(`${role} kernel`, node.kernel);
-        facts.set(`${role} CPU model`, node.cpuModel);
-        facts.set(`${role} CPU count`, String(node.cpuCount));
-        for (const [key, value] of Object.entries(node.details)) {
-            // The namespace name carries the run's pid: it differs every run and says nothing about speed.
-            if (key !== 'namespace')
-                facts.set(`${role} ${key}`, value);
-        }
-    }
-    for (const [key, value] of Object.entries(environment.details))
-        facts.set(key, value);
-    return facts;
+;// CONCATENATED MODULE: ./src/compare/series.ts
+/**
+ * The values a comparison works on, per run: a raw metric's value in each sample, or a ratio metric's
+ * value in each pod/reference pair. Pure.
+ */
+
+
+function isRatio(metric) {
+    return RATIO_METRICS.includes(metric);
+}
+/** (client + server CPU %) per unit of the rate; the unit cancels in a ratio, so none is applied. */
+function totalCpuPerRate(sample, rate) {
+    const value = sample.metrics[rate];
+    const client = sample.metrics.client_cpu_pct;
+    const server = sample.metrics.server_cpu_pct;
+    if (value === undefined || client === undefined || server === undefined || value <= 0)
+        return undefined;
+    return (client + server) / value;
+}
+function ratioOf(metric, pod, reference, rate) {
+    const figure = (sample) => metric === 'rate_ratio' ? sample.metrics[rate] : totalCpuPerRate(sample, rate);
+    const top = figure(pod);
+    const bottom = figure(reference);
+    if (top === undefined || bottom === undefined || !(bottom > 0))
+        return undefined;
+    return top / bottom;
 }
 /**
- * Lists every fact that differs (kernel, CPU, netperf, nodes, Kubernetes and CNI versions, what-if
- * settings …), sorted by field so reports are stable. A fact only one side has shows as "(none)".
+ * Per pod/reference pair (sample i of the pods with sample i of the reference, measured next to each
+ * other), the ratio metric's value; pairs where either side lacks a figure are left out.
  */
-function diffEnvironments(baseline, current) {
-    const before = flatten(baseline.environment, baseline.target);
-    const after = flatten(current.environment, current.target);
-    const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
-    return fields
-        .map((field) => ({
-        field,
-        baseline: before.get(field) ?? '(none)',
-        current: after.get(field) ?? '(none)',
-    }))
-        .filter((difference) => difference.baseline !== difference.current);
+function ratioValues(result, metric) {
+    const reference = result.reference?.samples ?? [];
+    const rate = headlineMetric(result.settings.test);
+    const values = [];
+    for (const [i, pod] of result.samples.entries()) {
+        const partner = reference[i];
+        if (partner === undefined)
+            continue;
+        const value = ratioOf(metric, pod, partner, rate);
+        if (value !== undefined)
+            values.push(value);
+    }
+    return values;
+}
+/** The run's values of a metric: per sample for raw metrics, per pair for ratio metrics. */
+function metricValues(result, metric) {
+    if (isRatio(metric))
+        return ratioValues(result, metric);
+    return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
+}
+/** Whether the scenario was measured with an interleaved reference (ratio metrics exist). */
+function hasReference(result) {
+    return (result.reference?.samples.length ?? 0) > 0;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -51458,10 +51554,6 @@ const THRESHOLD = union([THRESHOLD_PCT, literal('off')]);
 /** Thresholds by metric name, as suite and thresholds files write them. */
 const metricThresholdsSchema = partialRecord(schemas_enum(METRIC_NAMES), THRESHOLD);
 
-;// CONCATENATED MODULE: ./src/suite/model.ts
-/** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). */
-const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'];
-
 ;// CONCATENATED MODULE: ./src/suite/schema.ts
 
 
@@ -51586,6 +51678,7 @@ function parseYamlDocument(text, label) {
 
 
 
+
 /**
  * Noise floors in percent: a change smaller than this is never a regression, however certain.
  * Rates are steady on bare metal; tail latency and CPU readings wobble more. Retransmissions are
@@ -51604,7 +51697,18 @@ const DEFAULT_THRESHOLDS_PCT = {
     client_cpu_cost: 10,
     server_cpu_cost: 10,
     retransmits: 'off',
+    rate_ratio: 5,
+    cpu_cost_ratio: 10,
 };
+/**
+ * Whether a thresholds source names this metric for this scenario (a file's scenario or metric entry,
+ * or the suite's): naming a metric is how a metric outside the primary set becomes gated.
+ */
+function isNamed(sources, scenario, metric) {
+    return (sources.file?.scenarios?.[scenario]?.[metric] !== undefined ||
+        sources.suite?.[scenario]?.[metric] !== undefined ||
+        sources.file?.metrics?.[metric] !== undefined);
+}
 /** A thresholds file: a default, per metric, and per scenario and metric (most specific wins). */
 const thresholdsFileSchema = strictObject({
     schemaVersion: literal(1).optional(),
@@ -51658,107 +51762,220 @@ function parseThresholds(text, label) {
         throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
     return parsed.data;
 }
+/** The primary set of a scenario: the rate, its ratio to the reference where there is one, and CPU cost. */
+function primaryMetrics(test, withReference) {
+    return withReference
+        ? ['rate_ratio', 'cpu_cost_ratio']
+        : [headlineMetric(test), 'client_cpu_cost', 'server_cpu_cost'];
+}
+/**
+ * The role of a metric. A threshold of `off` shows it only. A metric a thresholds source names is
+ * primary. Otherwise the primary set is primary; beside a reference the raw rate is a guard (it can
+ * fail the gate when both paths slowed, e.g. a kernel change), but only once the between-run spread is
+ * known: with fewer baseline runs a drifted run cannot be told from a change, so it is shown only.
+ * Everything else is shown.
+ */
+function metricRole(sources, context) {
+    const { scenario, test, metric, withReference, spreadKnown } = context;
+    if (thresholdFor(sources, scenario, metric) === 'off')
+        return 'shown';
+    if (isNamed(sources, scenario, metric))
+        return 'primary';
+    if (primaryMetrics(test, withReference).includes(metric))
+        return 'primary';
+    if (withReference && metric === headlineMetric(test))
+        return spreadKnown ? 'guard' : 'shown';
+    return 'shown';
+}
 
 ;// CONCATENATED MODULE: ./src/compare/compare-results.ts
+/**
+ * The gate: current results against one or more baseline runs. Pure. Every metric gets evidence from
+ * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
+ * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
+ */
 
 
 
 
+
+
+
+/** The gate's family-wise false-regression rate when none is given. */
+const DEFAULT_FAMILY_ALPHA = 0.05;
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
-const MEASUREMENT_FIELDS = [
-    'test',
-    'concurrency',
-    'cpus',
-    'sendSizeBytes',
-    'requestSizeBytes',
-    'responseSizeBytes',
-];
-function metricValues(result, metric) {
-    return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
-}
-function compareScenario(baseline, current, settings) {
-    const name = current.settings.name;
-    const notes = [];
-    if (baseline.settings.durationSeconds !== current.settings.durationSeconds) {
-        notes.push(`duration differs: baseline ${baseline.settings.durationSeconds} s, current ${current.settings.durationSeconds} s`);
-    }
-    const metrics = [];
-    for (const metric of METRIC_NAMES) {
-        const baselineSamples = metricValues(baseline, metric);
-        const currentSamples = metricValues(current, metric);
-        if (baselineSamples.length === 0 && currentSamples.length === 0)
-            continue;
-        if (baselineSamples.length === 0 || currentSamples.length === 0) {
-            notes.push(`${metric} only in the ${baselineSamples.length === 0 ? 'current results' : 'baseline'}: not compared`);
-            continue;
-        }
-        const threshold = thresholdFor(settings.thresholds, name, metric);
-        const options = {
-            direction: metricDirection(metric),
-            thresholdPct: threshold === 'off' ? 0 : threshold,
-            ...(settings.alpha ? { alpha: settings.alpha } : {}),
-        };
-        metrics.push({
-            metric,
-            threshold,
-            gated: threshold !== 'off',
-            baselineSamples,
-            currentSamples,
-            ...compareSamples(baselineSamples, currentSamples, options),
-        });
-    }
-    return { name, test: current.settings.test, metrics, notes };
-}
+const MEASUREMENT_FIELDS = ['test', 'concurrency', 'cpus', 'sendSizeBytes', 'requestSizeBytes', 'responseSizeBytes'];
 function whyNotComparable(baseline, current) {
     const differing = MEASUREMENT_FIELDS.filter((field) => baseline.settings[field] !== current.settings[field]);
     if (differing.length === 0)
         return undefined;
-    const detail = differing
-        .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
-        .join(', ');
+    const detail = differing.map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`).join(', ');
     return `measured differently (${detail}); refresh the baseline`;
+}
+function candidatesOf(baselines, current, sources, notes) {
+    const name = current.settings.name;
+    const withReference = hasReference(current) && baselines.every(hasReference);
+    const spreadKnown = baselines.length >= MIN_RUNS_FOR_SPREAD;
+    const candidates = [];
+    for (const metric of METRIC_NAMES) {
+        const baselineRuns = baselines.map((b) => metricValues(b, metric)).filter((v) => v.length > 0);
+        const values = metricValues(current, metric);
+        if (baselineRuns.length === 0 && values.length === 0)
+            continue;
+        if (baselineRuns.length === 0 || values.length === 0) {
+            notes.push(`${metric} only in the ${baselineRuns.length === 0 ? 'current results' : 'baseline'}: not compared`);
+            continue;
+        }
+        const threshold = thresholdFor(sources, name, metric);
+        const role = metricRole(sources, { scenario: name, test: current.settings.test, metric, withReference, spreadKnown });
+        const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
+        candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
+    }
+    return candidates;
+}
+/**
+ * Holm-adjusted p-values: over the gated metrics as one family; a shown metric keeps its own p-value
+ * (it is never counted, so it needs no share of the family's error rate).
+ */
+function familyAdjusted(candidates, pick) {
+    const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
+    const adjusted = holmAdjusted(gated.map(({ c }) => pick(c.evidence)));
+    const result = candidates.map((c) => pick(c.evidence));
+    for (const [k, { i }] of gated.entries())
+        result[i] = adjusted[k] ?? 1;
+    return result;
+}
+function toComparison(candidate, flags, settled) {
+    const { evidence, threshold, role } = candidate;
+    const thresholdPct = threshold === 'off' ? 0 : threshold;
+    const decided = metricVerdict(evidence, thresholdPct, {
+        ...flags,
+        regression: flags.regression || settled === 'regression',
+        improvement: flags.improvement || settled === 'improvement',
+    });
+    return {
+        metric: candidate.metric,
+        threshold,
+        role,
+        gated: role !== 'shown',
+        baselineSamples: candidate.baselineRuns.flat(),
+        currentSamples: candidate.current,
+        baselineRuns: candidate.baselineRuns.length,
+        betweenRunPct: evidence.estimate?.betweenRunPct ?? null,
+        baselineMedian: evidence.baselineMedian,
+        currentMedian: evidence.currentMedian,
+        changePct: evidence.changePct,
+        ciLowPct: evidence.ciLowPct,
+        ciHighPct: evidence.ciHighPct,
+        pValue: Math.min(evidence.pWorse, evidence.pBetter),
+        ...decided,
+    };
 }
 function countVerdicts(scenarios) {
     const counts = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 };
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios)
         for (const metric of scenario.metrics)
             if (metric.gated)
                 counts[metric.verdict] += 1;
-    }
     return counts;
 }
-/**
- * Compares current results with a baseline: every scenario both have, every metric both have, with
- * the thresholds that apply; what does not overlap is listed, not guessed at.
- */
-function compareResults(baseline, current, settings) {
-    const baselineByName = new Map(baseline.scenarios.map((s) => [s.settings.name, s]));
-    const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
-    const scenarios = [];
+function gateVerdict(scenarios, environmentFails) {
+    const metrics = scenarios.flatMap((s) => s.metrics);
+    if (environmentFails || metrics.some((m) => m.gated && m.verdict === 'regression'))
+        return 'regression';
+    if (metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
+        return 'inconclusive';
+    return 'pass';
+}
+function lowConfidenceOf(baselineRuns, scenarios) {
+    const reasons = [];
+    if (baselineRuns < MIN_RUNS_FOR_SPREAD) {
+        reasons.push(`run-to-run noise unknown: ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'} (${MIN_RUNS_FOR_SPREAD} or more let the gate measure it); a drifted run cannot be told from a change`);
+    }
+    const without = scenarios.filter((s) => !s.withReference).map((s) => s.name);
+    if (without.length > 0) {
+        reasons.push(`no interleaved reference for ${without.join(', ')}: gated on raw metrics, which whole-run drift moves`);
+    }
+    return reasons;
+}
+/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
+function matchScenarios(baselines, current) {
+    const matched = [];
     const skipped = [];
     for (const scenario of current.scenarios) {
-        const before = baselineByName.get(scenario.settings.name);
-        const problem = before === undefined ? 'not in the baseline' : whyNotComparable(before, scenario);
-        if (before === undefined || problem !== undefined)
-            skipped.push({ name: scenario.settings.name, reason: problem ?? '' });
-        else
-            scenarios.push(compareScenario(before, scenario, settings));
+        const name = scenario.settings.name;
+        const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
+        const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
+        if (comparable.length === 0) {
+            const first = found[0];
+            skipped.push({ name, reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? '') });
+            continue;
+        }
+        const notes = [];
+        if (comparable.length < found.length)
+            notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
+        const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
+        if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
+            notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
+        }
+        matched.push({ current: scenario, baselines: comparable, notes });
     }
-    for (const name of baselineByName.keys()) {
+    const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
+    const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
+    for (const name of baselineNames)
         if (!currentNames.has(name))
             skipped.push({ name, reason: 'in the baseline only (not run now)' });
-    }
-    const environment = diffEnvironments(baseline, current);
+    return { matched, skipped };
+}
+/**
+ * Compares current results with one or more baseline runs (oldest first): every scenario and metric
+ * both have. Gated metrics (see `metricRole`) form one Holm family at the look's share of `alpha`;
+ * the verdict is regression when any gated metric regressed (or the environment differs under policy
+ * `fail`), inconclusive when a primary metric is undecided, else pass.
+ */
+function compareResults(baselines, current, settings) {
+    if (baselines.length === 0)
+        throw new RangeError('compareResults needs at least one baseline run');
+    const family = settings.alpha ?? DEFAULT_FAMILY_ALPHA;
+    const look = settings.look ?? { index: 1, count: 1 };
+    const lookAlpha = spentAlpha(family, look.index, look.count);
+    const { matched, skipped } = matchScenarios(baselines, current);
+    const perScenario = matched.map((m) => ({ ...m, candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes) }));
+    const all = perScenario.flatMap((s) => s.candidates);
+    const worse = familyAdjusted(all, (e) => e.pWorse);
+    const better = familyAdjusted(all, (e) => e.pBetter);
+    let position = 0;
+    const scenarios = perScenario.map((s) => ({
+        name: s.current.settings.name,
+        test: s.current.settings.test,
+        withReference: hasReference(s.current) && s.baselines.every(hasReference),
+        notes: s.notes,
+        metrics: s.candidates.map((candidate) => {
+            const i = position++;
+            const adjustedWorse = worse[i] ?? 1;
+            const adjustedBetter = better[i] ?? 1;
+            const flags = {
+                regression: adjustedWorse <= lookAlpha,
+                improvement: adjustedBetter <= lookAlpha,
+                adjustedP: adjustedWorse <= lookAlpha ? adjustedWorse : adjustedBetter,
+                level: lookAlpha,
+            };
+            return toComparison(candidate, flags, look.settled?.get(`${candidate.scenario}/${candidate.metric}`));
+        }),
+    }));
+    const environment = diffEnvironments(baselines.at(-1) ?? current, current);
     const environmentFails = settings.environmentPolicy === 'fail' && environment.length > 0;
-    const counts = countVerdicts(scenarios);
     return {
-        verdict: counts.regression > 0 || environmentFails ? 'regression' : 'pass',
-        counts,
+        verdict: gateVerdict(scenarios, environmentFails),
+        counts: countVerdicts(scenarios),
         scenarios,
         skipped,
         environment: settings.environmentPolicy === 'ignore' ? [] : environment,
         environmentPolicy: settings.environmentPolicy,
         environmentFails,
+        baselineRuns: baselines.length,
+        lowConfidence: lowConfidenceOf(baselines.length, scenarios),
+        alpha: { family, look: lookAlpha, lookIndex: look.index, looks: look.count },
     };
 }
 
@@ -51927,12 +52144,14 @@ function serializeResults(results) {
 
 
 
+
 /** Reads the thresholds file (if any) into compare settings; the suite's own thresholds come from the results. */
 async function judge_loadCompareSettings(config, files) {
     const file = config.thresholdsPath === undefined
         ? undefined
         : parseThresholds(await files.readText(config.thresholdsPath, 'thresholds file'), config.thresholdsPath);
     return {
+        ...(config.alpha !== undefined ? { alpha: config.alpha } : {}),
         thresholds: {
             ...(file ? { file } : {}),
             ...(config.thresholdPct !== undefined ? { globalPct: config.thresholdPct } : {}),
@@ -51950,8 +52169,8 @@ function suiteThresholds(current) {
     return byScenario;
 }
 /** compareResults with the suite's thresholds filled in from the current results. */
-function judge_judge(baseline, current, settings) {
-    return compareResults(baseline, current, {
+function judge_judge(baselines, current, settings) {
+    return compareResults(baselines, current, {
         ...settings,
         thresholds: { ...settings.thresholds, suite: suiteThresholds(current) },
     });
@@ -51959,6 +52178,32 @@ function judge_judge(baseline, current, settings) {
 /** Reads and validates a results file. */
 async function judge_readResultsFile(path, what, files) {
     return parseResults(await files.readText(path, what), path);
+}
+/** The results files `--baseline` names: files as given, folders as the `.json` files in them. */
+async function baselineFiles(paths, files) {
+    const found = [];
+    for (const path of paths) {
+        const entries = await files.listFolder(path);
+        if (entries === undefined) {
+            if (await files.exists(path))
+                found.push(path);
+            continue;
+        }
+        found.push(...entries.filter((name) => name.endsWith('.json')).map((name) => (0,external_node_path_.join)(path, name)));
+    }
+    return found;
+}
+/**
+ * Reads the baseline runs: every file and every `.json` file of every folder given, validated, oldest
+ * first (by start time). Paths that do not exist are skipped (none left: no baseline); a file that
+ * exists but is not a valid results file is an error naming it.
+ */
+async function judge_readBaselines(paths, files) {
+    const runs = [];
+    for (const path of await baselineFiles(paths, files)) {
+        runs.push(await judge_readResultsFile(path, 'baseline results file', files));
+    }
+    return runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }
 
 ;// CONCATENATED MODULE: ./src/report/results-table.ts
@@ -52049,8 +52294,8 @@ function renderResultsTable(results) {
 }
 
 ;// CONCATENATED MODULE: ./src/suite/default-suite.ts
-/** Samples per scenario and seconds per sample when neither the suite nor a flag says otherwise. */
-const DEFAULT_SAMPLES = 5;
+/** Samples (pod/reference pairs) per scenario and seconds per sample when neither the suite nor a flag says otherwise; an even count balances the A B B A order. */
+const DEFAULT_SAMPLES = 6;
 const DEFAULT_DURATION_SECONDS = 10;
 /** 64 KiB sends, a common choice for bulk TCP benchmarks; netperf's own default depends on the socket buffer. */
 const STREAM_SEND_SIZE_BYTES = 65536;
@@ -52185,8 +52430,6 @@ function buildResults(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/create.ts
-/** Said once when --host-network-reference is given for the local target, which has no host network. */
-const LOCAL_REFERENCE_WARNING = '--host-network-reference is ignored on the local target (it has no host network); use it with --target kubernetes';
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
  * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
@@ -52194,14 +52437,12 @@ const LOCAL_REFERENCE_WARNING = '--host-network-reference is ignored on the loca
 async function createTarget(config, log) {
     switch (config.target) {
         case 'local': {
-            if (config.kubernetes.hostNetworkReference)
-                log(LOCAL_REFERENCE_WARNING);
             const { createLocalTarget } = await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 13357));
-            return createLocalTarget(config.local, { log });
+            return createLocalTarget({ ...config.local, reference: config.reference }, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(926)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95926));
-            return createKubernetesTarget(config.kubernetes, { log });
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52717));
+            return createKubernetesTarget({ ...config.kubernetes, hostNetworkReference: config.reference }, { log });
         }
     }
 }
@@ -52795,46 +53036,53 @@ function timeLeft(pace, scenario, sample) {
     const left = (pace.scheduledTotal - pace.scheduledDone) * (pace.wallDone / pace.scheduledDone);
     return left > 0 ? `about ${formatDuration(left)} left` : 'done';
 }
-async function takeSamples(series, scenario, deps, pace) {
-    const samples = [];
+/**
+ * The order of pair `index`'s two samples: A B, B A, A B, B A … (A the reference, B the pod path), so
+ * over every two pairs each path goes first once and a drift within the run weighs on both alike.
+ */
+function pairOrder(index) {
+    return index % 2 === 0 ? ['reference', 'pod'] : ['pod', 'reference'];
+}
+async function takeSamples(scenario, label, deps, pace) {
+    const reference = deps.target.reference;
+    const measured = { samples: [], reference: [] };
     for (let index = 0; index < scenario.samples; index++) {
-        const sample = await measureSample(series.pair, scenario, index, deps);
-        samples.push(sample);
-        deps.progress(`${series.label} ${series.name} ${index + 1}/${scenario.samples}: ` +
-            `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
+        const order = reference === undefined ? ['pod'] : pairOrder(index);
+        for (const path of order) {
+            const pair = path === 'pod' ? deps.target : reference;
+            const sample = await measureSample(pair, scenario, index, deps);
+            (path === 'pod' ? measured.samples : measured.reference).push(sample);
+            const name = reference === undefined ? 'sample' : path === 'pod' ? 'pod' : 'reference';
+            deps.progress(`${label} ${name} ${index + 1}/${scenario.samples}: ` +
+                `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
+        }
     }
-    return samples;
+    return measured;
 }
 /**
- * Measures every scenario, in the order given, sample after sample, printing a progress line per
- * sample (scenario i/n, sample j/m, the figure, time left). Before each scenario the target gets to
- * switch to its CPU profile (`useProfile`); with a reference pair, the scenario's pod samples are
- * followed by as many host-network samples, stored as its `reference`.
+ * Measures every scenario, in the order given, printing a progress line per sample (scenario i/n,
+ * sample j/m, the figure, time left). Before each scenario the target gets to switch to its CPU
+ * profile (`useProfile`). With a reference path, every sample is a pair: the reference and the pod
+ * path one right after the other, in A B B A order (see {@link pairOrder}), stored as the scenario's
+ * `samples` and `reference.samples` with the same indexes.
  */
 async function measureSuite(scenarios, deps) {
-    const { reference } = deps.target;
-    const wantsReference = (scenario) => reference !== undefined && !(deps.referenceTaken?.has(scenario.name) ?? false);
-    const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * (wantsReference(s) ? 2 : 1), 0);
+    const paths = deps.target.reference === undefined ? 1 : 2;
+    const scheduledTotal = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * paths, 0);
     const pace = { scheduledTotal, scheduledDone: 0, wallDone: 0 };
     const results = [];
     for (const [position, scenario] of scenarios.entries()) {
         await deps.target.useProfile?.(scenario);
         const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
-        const samples = await takeSamples({ pair: deps.target, name: 'sample', label }, scenario, deps, pace);
+        const { samples, reference } = await takeSamples(scenario, label, deps, pace);
         const result = {
             settings: { ...scenario },
             costUnit: costUnit(scenario.test),
             samples,
             aggregates: aggregateSamples(samples.map((s) => s.metrics)),
         };
-        if (reference !== undefined && wantsReference(scenario)) {
-            const series = { pair: reference, name: 'host-network reference', label };
-            const hostSamples = await takeSamples(series, scenario, deps, pace);
-            result.reference = {
-                samples: hostSamples,
-                aggregates: aggregateSamples(hostSamples.map((s) => s.metrics)),
-            };
-            deps.referenceTaken?.add(scenario.name);
+        if (paths === 2) {
+            result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
         }
         results.push(result);
     }
@@ -52872,14 +53120,12 @@ function timeoutError(ms) {
 /** Prepares the target and runs `work` on it; the fingerprint is taken while the pods still exist. */
 async function measureAll(target, scenarios, io, work) {
     await target.prepare(scenarios);
-    const referenceTaken = new Set();
     const session = {
         target,
         measure: (some) => measureSuite(some, {
             target,
             now: io.now,
             progress: io.log,
-            referenceTaken,
             ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
         }),
     };
@@ -52949,65 +53195,105 @@ async function runBenchmarks(config, io) {
 
 
 
-/** `compare`: two results files → verdict and the printed report. */
+/** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
-    const baseline = await readResultsFile(config.baselinePath, 'baseline results file', io.files);
+    const baselines = await readBaselines(config.baselinePaths, io.files);
+    if (baselines.length === 0) {
+        // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
+        await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
+    }
     const current = await readResultsFile(config.currentPath, 'current results file', io.files);
-    const comparison = judge(baseline, current, settings);
+    const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
-    return { verdict: comparison.verdict, comparison, baseline, results: current };
+    return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
 }
-/** Scenarios with at least one inconclusive metric: more samples may settle them. */
-function unsettled(comparison, scenarios) {
+/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
+function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
+    const max = Math.max(initialSamples, maxSamples);
+    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
+    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
+}
+/** Scenarios with an undecided primary metric: more pairs may settle them. */
+function undecided(comparison, scenarios) {
     const names = new Set(comparison.scenarios
-        .filter((s) => s.metrics.some((m) => m.gated && m.verdict === 'inconclusive'))
+        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
         .map((s) => s.name));
     return scenarios.filter((scenario) => names.has(scenario.name));
 }
-/** Measures the suite, then re-measures scenarios with inconclusive gated metrics, up to the configured rounds. */
-async function measureWithExtraRounds(session, input) {
-    const { config, scenarios, baseline, settings, io } = input;
-    let measured = await session.measure(scenarios);
-    for (let round = 1; round <= config.extraRounds; round++) {
-        // Only the metric verdicts matter here: compare against the baseline's own environment rather
-        // than fingerprinting the target (API calls and an exec on Kubernetes) every round.
-        const again = unsettled(judge_judge(baseline, { ...baseline, scenarios: measured }, settings), scenarios);
-        if (again.length === 0)
-            break;
-        io.log(`inconclusive: ${again.map((s) => s.name).join(', ')}; taking more samples (round ${round} of ${config.extraRounds})`);
-        const extra = await session.measure(again);
-        measured = measured.map((result) => {
-            const more = extra.find((e) => e.settings.name === result.settings.name);
-            return more ? appendSamples(result, more) : result;
-        });
+function gate_command_settle(comparison, settled) {
+    for (const scenario of comparison.scenarios) {
+        for (const m of scenario.metrics) {
+            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
+                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
+            }
+        }
     }
-    return measured;
 }
 /**
- * `gate`: run the suite, compare with the baseline, re-measure inconclusive scenarios, print the
- * report and write the results. No baseline file → verdict `no-baseline` (the results can become one).
+ * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
+ * rate (spentAlpha), and takes another block of interleaved pairs for the scenarios whose primary
+ * metrics are still undecided, until all are decided or they reach maxSamples. A regression or
+ * improvement found at a look stands.
+ */
+async function measureSequentially(session, input) {
+    const { config, scenarios, baselines, settings, io } = input;
+    const initial = Math.min(...scenarios.map((s) => s.samples));
+    const plan = planLooks(initial, config.maxSamples ?? 2 * initial);
+    const settled = new Map();
+    let measured = await session.measure(scenarios);
+    let index = 1;
+    for (; index < plan.looks; index++) {
+        const look = { index, count: plan.looks, settled };
+        // Only the metric verdicts matter here: the baseline's own environment avoids fingerprinting the
+        // target (API calls and an exec on Kubernetes) at every look.
+        const latest = baselines.at(-1);
+        const comparison = judge_judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
+        gate_command_settle(comparison, settled);
+        const more = undecided(comparison, scenarios).filter((s) => {
+            const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
+            return taken < plan.maxSamples;
+        });
+        if (more.length === 0)
+            break;
+        const step = Math.min(plan.step, plan.maxSamples - initial - (index - 1) * plan.step);
+        io.log(`look ${index} of ${plan.looks}: undecided ${more.map((s) => s.name).join(', ')}; taking ${step} more pairs`);
+        const extra = await session.measure(more.map((s) => ({ ...s, samples: step })));
+        measured = measured.map((result) => {
+            const add = extra.find((e) => e.settings.name === result.settings.name);
+            return add ? appendSamples(result, add) : result;
+        });
+    }
+    return { scenarios: measured, look: { index: Math.min(index, plan.looks), count: plan.looks, settled } };
+}
+/**
+ * `gate`: run the suite, compare with the baseline runs sequentially, print the report and write the
+ * results. No baseline run found → verdict `no-baseline` (the results can become one).
  */
 async function gate(config, io) {
     const suite = await resolveSuite(config.run, io.files);
     const settings = await judge_loadCompareSettings(config, io.files);
-    const baseline = (await io.files.exists(config.baselinePath))
-        ? await judge_readResultsFile(config.baselinePath, 'baseline results file', io.files)
-        : undefined;
+    const baselines = await judge_readBaselines(config.baselinePaths, io.files);
     await io.files.checkWritable(config.run.outPath, 'results file (--out)');
-    if (baseline === undefined)
-        io.log(`no baseline at ${config.baselinePath}: measuring without a comparison`);
-    const results = await session_withSession(config.run, suite.scenarios, io, (session) => baseline === undefined
-        ? session.measure(suite.scenarios)
-        : measureWithExtraRounds(session, { config, scenarios: suite.scenarios, baseline, settings, io }));
+    const where = config.baselinePaths.join(', ');
+    if (baselines.length === 0)
+        io.log(`no baseline at ${where}: measuring without a comparison`);
+    let look;
+    const results = await session_withSession(config.run, suite.scenarios, io, async (session) => {
+        if (baselines.length === 0)
+            return session.measure(suite.scenarios);
+        const outcome = await measureSequentially(session, { config, scenarios: suite.scenarios, baselines, settings, io });
+        look = outcome.look;
+        return outcome.scenarios;
+    });
     await publishResults(results, config.run.outPath, io);
-    if (baseline === undefined) {
-        io.print(`\nVerdict: NO-BASELINE (no file at ${config.baselinePath}; these results can become the baseline)\n`);
+    if (baselines.length === 0) {
+        io.print(`\nVerdict: NO-BASELINE (no results at ${where}; these results can become the baseline)\n`);
         return { verdict: 'no-baseline', results };
     }
-    const comparison = judge_judge(baseline, results, settings);
+    const comparison = judge_judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
     io.print(`\n${comparison_text_renderComparisonText(comparison)}`);
-    return { verdict: comparison.verdict, comparison, baseline, results };
+    return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -53051,6 +53337,11 @@ function createFiles() {
         },
         async exists(path) {
             return (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
+        },
+        async listFolder(path) {
+            if (!(await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory())
+                return undefined;
+            return (await (0,promises_.readdir)(path)).sort();
         },
         async writeText(path, text) {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -53289,9 +53580,9 @@ async function resolveBaseline(settings, context, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/gate-config.ts
-/** Extra rounds `gate` takes by default: one more set of samples settles most borderline cases. */
-const DEFAULT_EXTRA_ROUNDS = 1;
-const MAX_EXTRA_ROUNDS = 5;
+/** Bounds of --alpha. */
+const MIN_ALPHA = 0.0001;
+const MAX_ALPHA = 0.2;
 
 ;// CONCATENATED MODULE: ./src/config/parse-flags.ts
 
@@ -53344,10 +53635,10 @@ const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 const INPUT_DEFAULTS = {
     [Inputs.Target]: 'kubernetes',
     [Inputs.Image]: DEFAULT_IMAGE,
-    [Inputs.HostNetworkReference]: 'false',
+    [Inputs.Reference]: 'true',
     [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
     [Inputs.EnvironmentPolicy]: 'warn',
-    [Inputs.ExtraRounds]: String(DEFAULT_EXTRA_ROUNDS),
+    [Inputs.FailOnInconclusive]: 'false',
     [Inputs.FailOnRegression]: 'true',
     [Inputs.UploadArtifact]: 'true',
     [Inputs.ArtifactName]: 'netperf-gate-results',
@@ -53397,14 +53688,16 @@ function copyGiven(target, values) {
 }
 function toRunConfig(read, reportDir, debug) {
     const text = (name) => given(read, name);
+    const reference = parseBooleanInput(Inputs.Reference, withDefault(read, Inputs.Reference));
     const config = {
         target: parseChoice(label(Inputs.Target), withDefault(read, Inputs.Target), TARGET_KINDS),
         local: {},
         kubernetes: {
             tolerations: parseListInput(read(Inputs.Tolerations)),
             image: withDefault(read, Inputs.Image),
-            hostNetworkReference: parseBooleanInput(Inputs.HostNetworkReference, withDefault(read, Inputs.HostNetworkReference)),
+            hostNetworkReference: reference,
         },
+        reference,
         outPath: `${reportDir}/${ReportFiles.Results}`,
         debug,
     };
@@ -53438,6 +53731,14 @@ function toJudgeConfig(read, debug) {
         config.thresholdsPath = thresholdsPath;
     if (threshold !== undefined)
         config.thresholdPct = parsePercent(label(Inputs.Threshold), threshold);
+    const alpha = given(read, Inputs.Alpha);
+    if (alpha !== undefined) {
+        const value = Number(alpha);
+        if (!(value >= MIN_ALPHA && value <= MAX_ALPHA)) {
+            throw new errors/* UsageError */.eb(`${label(Inputs.Alpha)} must be a number from ${MIN_ALPHA} to ${MAX_ALPHA}, got "${alpha}"`);
+        }
+        config.alpha = value;
+    }
     return config;
 }
 function toBaseline(read) {
@@ -53458,14 +53759,12 @@ function toArtifactName(read) {
 function parseInputs(read, debug = false) {
     const reportDir = withDefault(read, Inputs.ReportDir).replace(/\/+$/, '');
     const bool = (name) => parseBooleanInput(name, withDefault(read, name));
-    const extraRounds = parseWholeNumber(label(Inputs.ExtraRounds), withDefault(read, Inputs.ExtraRounds));
-    if (extraRounds > MAX_EXTRA_ROUNDS) {
-        throw new errors/* UsageError */.eb(`${label(Inputs.ExtraRounds)} must be at most ${MAX_EXTRA_ROUNDS}, got ${extraRounds}`);
-    }
+    const run = toRunConfig(read, reportDir, debug);
+    const maxSamples = given(read, Inputs.MaxSamples);
     const settings = {
-        run: toRunConfig(read, reportDir, debug),
+        run,
         judge: toJudgeConfig(read, debug),
-        extraRounds,
+        failOnInconclusive: bool(Inputs.FailOnInconclusive),
         baseline: toBaseline(read),
         failOnRegression: bool(Inputs.FailOnRegression),
         uploadArtifact: bool(Inputs.UploadArtifact),
@@ -53474,6 +53773,9 @@ function parseInputs(read, debug = false) {
         githubToken: read(Inputs.GithubToken).trim(),
         reportDir,
     };
+    if (maxSamples !== undefined) {
+        settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+    }
     const kubeconfig = read(Inputs.Kubeconfig);
     if (kubeconfig.trim() !== '')
         settings.kubeconfigText = kubeconfig;
@@ -53568,8 +53870,9 @@ function summaryLine(verdict, comparison, detail) {
         case 'no-baseline':
             return `NO BASELINE: ${detail ?? 'nothing to compare with'}; these results can become the baseline`;
         case 'pass':
+        case 'inconclusive':
         case 'regression': {
-            const word = verdict === 'pass' ? 'PASS' : 'REGRESSION';
+            const word = verdict.toUpperCase();
             return comparison === undefined ? word : `${word}: ${verdictTally(comparison)}`;
         }
     }
@@ -53915,7 +54218,7 @@ function verdictBlock(input) {
         const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
         return [title, summary, runLine('Current', input.current)].join('\n\n');
     }
-    const summary = `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`;
+    const summary = [`**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`, ...gateMethodLines(comparison).map(escapeMarkdown)].join('  \n');
     const runs = [
         input.baseline ? runLine('Baseline', input.baseline) : undefined,
         runLine('Current', input.current),
@@ -54791,6 +55094,7 @@ pre { background: #f5f5f5; border: 1px solid var(--rule); padding: 10px 12px; ov
 .banner-pass { background: #e9f5ec; border-color: #1e7b34; }
 .banner-regression { background: #fdecee; border-color: #b00020; }
 .banner-no-baseline { background: #eef2f7; border-color: #4a5a70; }
+.banner-inconclusive { background: #fff6e0; border-color: #8a5a00; }
 .banner .word { font-weight: 800; letter-spacing: 0.04em; }
 .muted, .settings, figcaption { color: var(--muted); }
 .charts { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }
@@ -54829,7 +55133,7 @@ function banner(input) {
     const title = input.title ?? DEFAULT_REPORT_TITLE;
     const word = verdictLabel(input.verdict);
     const detail = input.comparison
-        ? verdictDetail(input.comparison)
+        ? [verdictDetail(input.comparison), ...gateMethodLines(input.comparison)].join(' ')
         : 'nothing to compare with; these results can become the baseline';
     const runs = [
         input.baseline ? runDescription('Baseline', input.baseline) : '',
@@ -55075,7 +55379,6 @@ var shell = __nccwpck_require__(95462);
 
 
 
-
 /** Where the reproduce commands put a downloaded baseline. */
 const LOCAL_BASELINE_DIR = 'baseline';
 function reproduce_option(args, flag, value) {
@@ -55089,6 +55392,8 @@ function runArgs(settings) {
     reproduce_option(args, '--scenarios', run.scenarioNames?.join(','));
     reproduce_option(args, '--samples', run.samples);
     reproduce_option(args, '--duration', run.durationSeconds);
+    if (!run.reference)
+        args.push('--no-reference');
     if (run.target !== 'kubernetes')
         return args;
     const k8s = run.kubernetes;
@@ -55103,8 +55408,6 @@ function runArgs(settings) {
         reproduce_option(args, '--toleration', toleration);
     if (k8s.image !== DEFAULT_IMAGE)
         reproduce_option(args, '--image', k8s.image);
-    if (k8s.hostNetworkReference)
-        args.push('--host-network-reference');
     return args;
 }
 function judgeArgs(settings) {
@@ -55114,8 +55417,10 @@ function judgeArgs(settings) {
     if (settings.judge.environmentPolicy !== 'warn') {
         reproduce_option(args, '--environment-policy', settings.judge.environmentPolicy);
     }
-    if (settings.extraRounds !== DEFAULT_EXTRA_ROUNDS)
-        reproduce_option(args, '--extra-rounds', settings.extraRounds);
+    reproduce_option(args, '--alpha', settings.judge.alpha);
+    reproduce_option(args, '--max-samples', settings.maxSamples);
+    if (settings.failOnInconclusive)
+        args.push('--fail-on-inconclusive');
     return args;
 }
 function baselineSteps(origin) {
@@ -55310,8 +55615,9 @@ async function measure(settings, run, baseline) {
     const config = {
         ...settings.judge,
         run,
-        baselinePath: baseline.path,
-        extraRounds: settings.extraRounds,
+        baselinePaths: [baseline.path],
+        failOnInconclusive: settings.failOnInconclusive,
+        ...(settings.maxSamples !== undefined ? { maxSamples: settings.maxSamples } : {}),
     };
     try {
         return await gate(config, io);
@@ -55345,6 +55651,14 @@ async function publish(settings, context, baseline, outcome) {
 }
 /** The exit code of a finished gate; setFailed only for a regression that should fail. */
 function verdictExit(settings, outcome, summary) {
+    if (outcome.verdict === 'inconclusive') {
+        if (settings.failOnInconclusive) {
+            lib_core/* setFailed */.C1(`netperf-gate: ${summary} (fail-on-inconclusive is true)`);
+            return errors/* EXIT_REGRESSION */.Vf;
+        }
+        lib_core/* warning */.$e(`${summary}: more samples (max-samples) or more baseline runs can decide`, { title: 'netperf-gate' });
+        return errors/* EXIT_OK */.Ij;
+    }
     if (outcome.verdict !== 'regression')
         return errors/* EXIT_OK */.Ij;
     if (!settings.failOnRegression) {

@@ -151,7 +151,9 @@ function toJudgeConfig(read: InputReader, debug: boolean): JudgeConfig {
   if (alpha !== undefined) {
     const value = Number(alpha);
     if (!(value >= MIN_ALPHA && value <= MAX_ALPHA)) {
-      throw new UsageError(`${label(Inputs.Alpha)} must be a number from ${MIN_ALPHA} to ${MAX_ALPHA}, got "${alpha}"`);
+      throw new UsageError(
+        `${label(Inputs.Alpha)} must be a number from ${MIN_ALPHA} to ${MAX_ALPHA}, got "${alpha}"`,
+      );
     }
     config.alpha = value;
   }

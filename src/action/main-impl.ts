@@ -108,7 +108,9 @@ function verdictExit(settings: ActionSettings, outcome: GateOutcome, summary: st
       core.setFailed(`netperf-gate: ${summary} (fail-on-inconclusive is true)`);
       return EXIT_REGRESSION;
     }
-    core.warning(`${summary}: more samples (max-samples) or more baseline runs can decide`, { title: 'netperf-gate' });
+    core.warning(`${summary}: more samples (max-samples) or more baseline runs can decide`, {
+      title: 'netperf-gate',
+    });
     return EXIT_OK;
   }
   if (outcome.verdict !== 'regression') return EXIT_OK;

@@ -1,6 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
-import { type CompareConfig, type GateConfig, type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
+import {
+  type CompareConfig,
+  type GateConfig,
+  type JudgeConfig,
+  MAX_ALPHA,
+  MIN_ALPHA,
+} from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { EXPORT_KINDS, parseExport, type ReportSettings } from '../config/report-config.js';
 import { type RunConfig, TARGET_KINDS, type TargetKind } from '../config/run-config.js';
@@ -210,7 +216,9 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     addRunOptions(
       program
         .command('gate')
-        .description('Run, compare with baseline runs and report; exit 1 on a regression, 0 without a baseline.')
+        .description(
+          'Run, compare with baseline runs and report; exit 1 on a regression, 0 without a baseline.',
+        )
         .requiredOption(
           '--baseline <path>',
           'baseline results file or folder of them, repeatable (none found: verdict no-baseline)',
@@ -218,7 +226,10 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
           [],
         )
         .option('--max-samples <n>', 'most pairs per scenario while undecided (default: twice --samples)')
-        .option('--fail-on-inconclusive', 'exit 1 when a primary metric stays undecided (default: warn, exit 0)'),
+        .option(
+          '--fail-on-inconclusive',
+          'exit 1 when a primary metric stays undecided (default: warn, exit 0)',
+        ),
     ),
   ).action((flags: GateFlags & ReportFlags) =>
     onRequest({ command: 'gate', config: toGateConfig(flags), reports: toReportSettings(flags) }),
@@ -229,7 +240,11 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
       .description(
         'Run the suite K times on the same setup, measure the noise and write recommended thresholds.',
       )
-      .option('--runs <k>', `repeated runs (${MIN_CALIBRATE_RUNS}-${MAX_CALIBRATE_RUNS})`, String(DEFAULT_CALIBRATE_RUNS)),
+      .option(
+        '--runs <k>',
+        `repeated runs (${MIN_CALIBRATE_RUNS}-${MAX_CALIBRATE_RUNS})`,
+        String(DEFAULT_CALIBRATE_RUNS),
+      ),
     'thresholds.yml',
     'where to write the recommended thresholds (YAML)',
   ).action((flags: RunFlags & { runs: string }) =>

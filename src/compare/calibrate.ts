@@ -61,11 +61,16 @@ function clampedLogs(values: readonly number[]): number[] {
 }
 
 /** Method-of-moments fit of the random-effects model: log-scale between- and within-run SDs. */
-export function fitRunNoise(runs: readonly (readonly number[])[]): { between: number; within: number; centres: number[] } {
+export function fitRunNoise(runs: readonly (readonly number[])[]): {
+  between: number;
+  within: number;
+  centres: number[];
+} {
   const logs = runs.map(clampedLogs);
   const means = logs.map(mean);
   const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
-  const within = logs.reduce((sum, run, i) => sum + run.reduce((s, v) => s + (v - (means[i] ?? 0)) ** 2, 0), 0) / withinDf;
+  const within =
+    logs.reduce((sum, run, i) => sum + run.reduce((s, v) => s + (v - (means[i] ?? 0)) ** 2, 0), 0) / withinDf;
   const grand = mean(means);
   const meansVar = means.reduce((s, m) => s + (m - grand) ** 2, 0) / Math.max(1, means.length - 1);
   const harmonicN = runs.length / runs.reduce((s, run) => s + 1 / run.length, 0);
@@ -108,16 +113,32 @@ function power(model: PowerModel, dropPct: number, rng: Rng): number {
 /** The smallest candidate change caught with {@link TARGET_POWER}; seeded, so reproducible. */
 export function detectableChange(model: PowerModel): number | null {
   const rng = createRng(POWER_SEED);
-  return CANDIDATE_DROPS_PCT.find((drop) => drop > model.thresholdPct && power(model, drop, rng) >= TARGET_POWER) ?? null;
+  return (
+    CANDIDATE_DROPS_PCT.find(
+      (drop) => drop > model.thresholdPct && power(model, drop, rng) >= TARGET_POWER,
+    ) ?? null
+  );
 }
 
-function metricNoise(metric: MetricName, runs: readonly number[][], primary: boolean, level: number): MetricNoise {
+function metricNoise(
+  metric: MetricName,
+  runs: readonly number[][],
+  primary: boolean,
+  level: number,
+): MetricNoise {
   const fit = fitRunNoise(runs);
   const betweenRunPct = (Math.exp(fit.between) - 1) * 100;
   const withinRunPct = (Math.exp(fit.within) - 1) * 100;
   const recommendedPct = roundUpToHalf(Math.max(MIN_RECOMMENDED_PCT, SPREAD_MULTIPLIER * betweenRunPct));
   const samples = Math.round(median(runs.map((r) => r.length)));
-  const model = { between: fit.between, within: fit.within, runs: runs.length, samples, thresholdPct: recommendedPct, level };
+  const model = {
+    between: fit.between,
+    within: fit.within,
+    runs: runs.length,
+    samples,
+    thresholdPct: recommendedPct,
+    level,
+  };
   return {
     metric,
     primary,
@@ -136,7 +157,10 @@ function metricNoise(metric: MetricName, runs: readonly number[][], primary: boo
  */
 export function calibrate(runs: readonly ScenarioResult[][]): ScenarioNoise[] {
   const first = runs[0] ?? [];
-  const gatedCount = first.reduce((sum, s) => sum + primaryMetrics(s.settings.test, s.reference !== undefined).length, 0);
+  const gatedCount = first.reduce(
+    (sum, s) => sum + primaryMetrics(s.settings.test, s.reference !== undefined).length,
+    0,
+  );
   const level = DEFAULT_FAMILY_ALPHA / Math.max(1, gatedCount);
   return first.map((scenario) => {
     const name = scenario.settings.name;
@@ -148,7 +172,13 @@ export function calibrate(runs: readonly ScenarioResult[][]): ScenarioNoise[] {
       if (perRun.some((values) => values.length < 2 || values.some((v) => !(v > 0)))) continue;
       metrics.push(metricNoise(metric, perRun, primaries.includes(metric), level));
     }
-    return { name, test: scenario.settings.test, samplesPerRun: scenario.samples.length, runs: same.length, metrics };
+    return {
+      name,
+      test: scenario.settings.test,
+      samplesPerRun: scenario.samples.length,
+      runs: same.length,
+      metrics,
+    };
   });
 }
 

@@ -3,7 +3,7 @@
  * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
  * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
  */
-import { METRIC_NAMES, type MetricName, metricDirection } from '../metrics/names.js';
+import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
 import type { Threshold } from '../metrics/schema.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Comparison, Verdict } from '../stats/compare.js';
@@ -89,12 +89,23 @@ export interface CompareSettings {
 }
 
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
-const MEASUREMENT_FIELDS = ['test', 'concurrency', 'cpus', 'sendSizeBytes', 'requestSizeBytes', 'responseSizeBytes'] as const;
+const MEASUREMENT_FIELDS = [
+  'test',
+  'concurrency',
+  'cpus',
+  'sendSizeBytes',
+  'requestSizeBytes',
+  'responseSizeBytes',
+] as const;
 
 function whyNotComparable(baseline: ScenarioResult, current: ScenarioResult): string | undefined {
-  const differing = MEASUREMENT_FIELDS.filter((field) => baseline.settings[field] !== current.settings[field]);
+  const differing = MEASUREMENT_FIELDS.filter(
+    (field) => baseline.settings[field] !== current.settings[field],
+  );
   if (differing.length === 0) return undefined;
-  const detail = differing.map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`).join(', ');
+  const detail = differing
+    .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
+    .join(', ');
   return `measured differently (${detail}); refresh the baseline`;
 }
 
@@ -124,11 +135,19 @@ function candidatesOf(
     const values = metricValues(current, metric);
     if (baselineRuns.length === 0 && values.length === 0) continue;
     if (baselineRuns.length === 0 || values.length === 0) {
-      notes.push(`${metric} only in the ${baselineRuns.length === 0 ? 'current results' : 'baseline'}: not compared`);
+      notes.push(
+        `${metric} only in the ${baselineRuns.length === 0 ? 'current results' : 'baseline'}: not compared`,
+      );
       continue;
     }
     const threshold = thresholdFor(sources, name, metric);
-    const role = metricRole(sources, { scenario: name, test: current.settings.test, metric, withReference, spreadKnown });
+    const role = metricRole(sources, {
+      scenario: name,
+      test: current.settings.test,
+      metric,
+      withReference,
+      spreadKnown,
+    });
     const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
     candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
   }
@@ -176,7 +195,8 @@ function toComparison(candidate: Candidate, flags: FamilyDecision, settled?: Ver
 
 function countVerdicts(scenarios: readonly ScenarioComparison[]): VerdictCounts {
   const counts: VerdictCounts = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0 };
-  for (const scenario of scenarios) for (const metric of scenario.metrics) if (metric.gated) counts[metric.verdict] += 1;
+  for (const scenario of scenarios)
+    for (const metric of scenario.metrics) if (metric.gated) counts[metric.verdict] += 1;
   return counts;
 }
 
@@ -196,7 +216,9 @@ function lowConfidenceOf(baselineRuns: number, scenarios: readonly ScenarioCompa
   }
   const without = scenarios.filter((s) => !s.withReference).map((s) => s.name);
   if (without.length > 0) {
-    reasons.push(`no interleaved reference for ${without.join(', ')}: gated on raw metrics, which whole-run drift moves`);
+    reasons.push(
+      `no interleaved reference for ${without.join(', ')}: gated on raw metrics, which whole-run drift moves`,
+    );
   }
   return reasons;
 }
@@ -211,20 +233,27 @@ function matchScenarios(baselines: readonly Results[], current: Results) {
     const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
     if (comparable.length === 0) {
       const first = found[0];
-      skipped.push({ name, reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? '') });
+      skipped.push({
+        name,
+        reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
+      });
       continue;
     }
     const notes: string[] = [];
-    if (comparable.length < found.length) notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
+    if (comparable.length < found.length)
+      notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
     const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
     if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
-      notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
+      notes.push(
+        `duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`,
+      );
     }
     matched.push({ current: scenario, baselines: comparable, notes });
   }
   const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
   const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
-  for (const name of baselineNames) if (!currentNames.has(name)) skipped.push({ name, reason: 'in the baseline only (not run now)' });
+  for (const name of baselineNames)
+    if (!currentNames.has(name)) skipped.push({ name, reason: 'in the baseline only (not run now)' });
   return { matched, skipped };
 }
 
@@ -234,13 +263,20 @@ function matchScenarios(baselines: readonly Results[], current: Results) {
  * the verdict is regression when any gated metric regressed (or the environment differs under policy
  * `fail`), inconclusive when a primary metric is undecided, else pass.
  */
-export function compareResults(baselines: readonly Results[], current: Results, settings: CompareSettings): ResultsComparison {
+export function compareResults(
+  baselines: readonly Results[],
+  current: Results,
+  settings: CompareSettings,
+): ResultsComparison {
   if (baselines.length === 0) throw new RangeError('compareResults needs at least one baseline run');
   const family = settings.alpha ?? DEFAULT_FAMILY_ALPHA;
   const look = settings.look ?? { index: 1, count: 1 };
   const lookAlpha = spentAlpha(family, look.index, look.count);
   const { matched, skipped } = matchScenarios(baselines, current);
-  const perScenario = matched.map((m) => ({ ...m, candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes) }));
+  const perScenario = matched.map((m) => ({
+    ...m,
+    candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes),
+  }));
   const all = perScenario.flatMap((s) => s.candidates);
   const worse = familyAdjusted(all, (e) => e.pWorse);
   const better = familyAdjusted(all, (e) => e.pBetter);

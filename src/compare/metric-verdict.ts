@@ -3,9 +3,9 @@
  * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
  * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
  */
-import { type Direction, metricDirection, type MetricName } from '../metrics/names.js';
+import { type Direction, type MetricName, metricDirection } from '../metrics/names.js';
+import { type Verdict, worseSign } from '../stats/decision.js';
 import { median } from '../stats/describe.js';
-import { worseSign, type Verdict } from '../stats/decision.js';
 import {
   changeInterval,
   estimateChange,
@@ -58,7 +58,16 @@ export function metricEvidence(
   if (problem !== undefined) {
     const nothing = Number.NaN;
     const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
-    return { problem, pWorse: nothing, pBetter: nothing, pWithin: nothing, changePct, ciLowPct: nothing, ciHighPct: nothing, ...medians };
+    return {
+      problem,
+      pWorse: nothing,
+      pBetter: nothing,
+      pWithin: nothing,
+      changePct,
+      ciLowPct: nothing,
+      ciHighPct: nothing,
+      ...medians,
+    };
   }
   const estimate = estimateChange(baselineRuns, current);
   const sign = worseSign(metricDirection(metric));

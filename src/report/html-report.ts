@@ -6,6 +6,7 @@ import {
   comparisonCells,
   DEFAULT_REPORT_TITLE,
   environmentFacts,
+  gateMethodLines,
   headlineMetric,
   METHOD_NOTE,
   REFERENCE_HEADERS,
@@ -13,7 +14,6 @@ import {
   referenceRows,
   type ScenarioView,
   scenarioViews,
-  gateMethodLines,
   verdictDetail,
   verdictLabel,
 } from './report-input.js';

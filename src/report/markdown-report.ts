@@ -6,6 +6,7 @@ import {
   comparisonCells,
   DEFAULT_REPORT_TITLE,
   environmentFacts,
+  gateMethodLines,
   headlineMetric,
   METHOD_NOTE,
   REFERENCE_HEADERS,
@@ -13,7 +14,6 @@ import {
   referenceRows,
   type ScenarioView,
   scenarioViews,
-  gateMethodLines,
   verdictDetail,
   verdictLabel,
 } from './report-input.js';
@@ -32,7 +32,10 @@ function verdictBlock(input: ReportInput): string {
     const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
     return [title, summary, runLine('Current', input.current)].join('\n\n');
   }
-  const summary = [`**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`, ...gateMethodLines(comparison).map(escapeMarkdown)].join('  \n');
+  const summary = [
+    `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
+    ...gateMethodLines(comparison).map(escapeMarkdown),
+  ].join('  \n');
   const runs = [
     input.baseline ? runLine('Baseline', input.baseline) : undefined,
     runLine('Current', input.current),

@@ -133,7 +133,10 @@ export function verdictWord(metric: MetricComparison): string {
  */
 export function gateMethodLines(comparison: ResultsComparison): string[] {
   const { alpha, baselineRuns } = comparison;
-  const looks = alpha.looks > 1 ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})` : '';
+  const looks =
+    alpha.looks > 1
+      ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
+      : '';
   const lines = [
     `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
   ];

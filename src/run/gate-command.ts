@@ -90,7 +90,10 @@ function settle(comparison: ResultsComparison, settled: Map<string, Verdict>): v
  * metrics are still undecided, until all are decided or they reach maxSamples. A regression or
  * improvement found at a look stands.
  */
-export async function measureSequentially(session: Session, input: SequentialInput): Promise<SequentialOutcome> {
+export async function measureSequentially(
+  session: Session,
+  input: SequentialInput,
+): Promise<SequentialOutcome> {
   const { config, scenarios, baselines, settings, io } = input;
   const initial = Math.min(...scenarios.map((s) => s.samples));
   const plan = planLooks(initial, config.maxSamples ?? 2 * initial);
@@ -110,7 +113,9 @@ export async function measureSequentially(session: Session, input: SequentialInp
     });
     if (more.length === 0) break;
     const step = Math.min(plan.step, plan.maxSamples - initial - (index - 1) * plan.step);
-    io.log(`look ${index} of ${plan.looks}: undecided ${more.map((s) => s.name).join(', ')}; taking ${step} more pairs`);
+    io.log(
+      `look ${index} of ${plan.looks}: undecided ${more.map((s) => s.name).join(', ')}; taking ${step} more pairs`,
+    );
     const extra = await session.measure(more.map((s) => ({ ...s, samples: step })));
     measured = measured.map((result) => {
       const add = extra.find((e) => e.settings.name === result.settings.name);
@@ -134,7 +139,13 @@ export async function gate(config: GateConfig, io: RunIo): Promise<GateOutcome> 
   let look: SequentialOutcome['look'] | undefined;
   const results = await withSession(config.run, suite.scenarios, io, async (session) => {
     if (baselines.length === 0) return session.measure(suite.scenarios);
-    const outcome = await measureSequentially(session, { config, scenarios: suite.scenarios, baselines, settings, io });
+    const outcome = await measureSequentially(session, {
+      config,
+      scenarios: suite.scenarios,
+      baselines,
+      settings,
+      io,
+    });
     look = outcome.look;
     return outcome.scenarios;
   });

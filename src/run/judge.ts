@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type CompareSettings, compareResults, type ResultsComparison } from '../compare/compare-results.js';
 import { parseThresholds } from '../compare/thresholds.js';
 import type { JudgeConfig } from '../config/gate-config.js';
@@ -5,7 +6,6 @@ import type { MetricThresholds } from '../metrics/schema.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
 import type { Files } from '../util/files.js';
-import { join } from 'node:path';
 
 /** Reads the thresholds file (if any) into compare settings; the suite's own thresholds come from the results. */
 export async function loadCompareSettings(config: JudgeConfig, files: Files): Promise<CompareSettings> {
@@ -36,7 +36,11 @@ function suiteThresholds(current: Results): Record<string, MetricThresholds> {
 }
 
 /** compareResults with the suite's thresholds filled in from the current results. */
-export function judge(baselines: readonly Results[], current: Results, settings: CompareSettings): ResultsComparison {
+export function judge(
+  baselines: readonly Results[],
+  current: Results,
+  settings: CompareSettings,
+): ResultsComparison {
   return compareResults(baselines, current, {
     ...settings,
     thresholds: { ...settings.thresholds, suite: suiteThresholds(current) },

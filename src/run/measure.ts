@@ -133,7 +133,10 @@ export async function measureSuite(
       aggregates: aggregateSamples(samples.map((s) => s.metrics)),
     };
     if (paths === 2) {
-      result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+      result.reference = {
+        samples: reference,
+        aggregates: aggregateSamples(reference.map((s) => s.metrics)),
+      };
     }
     results.push(result);
   }

@@ -6,9 +6,9 @@ import type { Scenario } from '../suite/model.js';
 import { createTarget } from '../targets/create.js';
 import { describeKubernetesSettings } from '../targets/kubernetes/settings.js';
 import type { ProcessOutput, Target, TargetFingerprint } from '../targets/target.js';
-import type { Files } from '../util/files.js';
 import { withTimeout } from '../util/duration.js';
 import { InfraError } from '../util/errors.js';
+import type { Files } from '../util/files.js';
 import { withSignalCleanup } from './interrupt.js';
 import { measureSuite } from './measure.js';
 

@@ -26,9 +26,7 @@ export function holmRejections(pValues: readonly number[], alpha: number): boole
  * hypothesis would be rejected. Shown in reports beside the raw p-values.
  */
 export function holmAdjusted(pValues: readonly number[]): number[] {
-  const order = pValues
-    .map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index }))
-    .sort((a, b) => a.p - b.p);
+  const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
   const adjusted = pValues.map(() => 1);
   const m = pValues.length;
   let running = 0;

@@ -43,7 +43,10 @@ export interface RunLevelEstimate {
 }
 
 /** Why no estimate is possible, or undefined. Values must be > 0 (logs); each run needs 2 values. */
-export function estimateProblem(baselineRuns: readonly (readonly number[])[], current: readonly number[]): string | undefined {
+export function estimateProblem(
+  baselineRuns: readonly (readonly number[])[],
+  current: readonly number[],
+): string | undefined {
   const runs = [...baselineRuns, current];
   if (baselineRuns.length === 0) return 'no baseline run';
   if (runs.some((run) => run.length < 2)) return 'a run with fewer than 2 samples';
@@ -126,7 +129,10 @@ export function pBeyond(estimate: RunLevelEstimate, sign: 1 | -1, marginLog: num
 }
 
 /** Two-sided interval of the change at `level` (e.g. 0.9), in percent. */
-export function changeInterval(estimate: RunLevelEstimate, level: number): { lowPct: number; highPct: number } {
+export function changeInterval(
+  estimate: RunLevelEstimate,
+  level: number,
+): { lowPct: number; highPct: number } {
   const half = tQuantile(1 - (1 - level) / 2, estimate.df) * estimate.standardError;
   return {
     lowPct: (Math.exp(estimate.logChange - half) - 1) * 100,

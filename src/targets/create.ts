@@ -13,7 +13,10 @@ export async function createTarget(config: RunConfig, log: (line: string) => voi
     }
     case 'kubernetes': {
       const { createKubernetesTarget } = await import('./kubernetes/kubernetes-target.js');
-      return createKubernetesTarget({ ...config.kubernetes, hostNetworkReference: config.reference }, { log });
+      return createKubernetesTarget(
+        { ...config.kubernetes, hostNetworkReference: config.reference },
+        { log },
+      );
     }
   }
 }

@@ -81,7 +81,10 @@ describeAsRoot('the local pipeline', () => {
       failOnInconclusive: false,
     };
 
-    const unchanged = await gate({ ...judge, run: localRunConfig(join(folder, 'same.json'), scenarios) }, capturingIo());
+    const unchanged = await gate(
+      { ...judge, run: localRunConfig(join(folder, 'same.json'), scenarios) },
+      capturingIo(),
+    );
     expect(unchanged.comparison?.counts.regression).toBe(0);
     expect(unchanged.verdict).not.toBe('regression');
 
@@ -92,7 +95,9 @@ describeAsRoot('the local pipeline', () => {
     );
     expect(injected.verdict).toBe('regression');
     const ratio = (scenario: string) =>
-      injected.comparison?.scenarios.find((s) => s.name === scenario)?.metrics.find((m) => m.metric === 'rate_ratio');
+      injected.comparison?.scenarios
+        .find((s) => s.name === scenario)
+        ?.metrics.find((m) => m.metric === 'rate_ratio');
     expect(ratio('tcp_stream_1')?.verdict).toBe('regression');
     expect(ratio('tcp_rr_1cpu')?.changePct).toBeLessThan(-20);
     expect(io.printed.join('')).toContain('Verdict: REGRESSION');

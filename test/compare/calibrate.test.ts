@@ -1,4 +1,9 @@
-import { calibrate, detectableChange, fitRunNoise, renderThresholdsYaml } from '../../src/compare/calibrate.js';
+import {
+  calibrate,
+  detectableChange,
+  fitRunNoise,
+  renderThresholdsYaml,
+} from '../../src/compare/calibrate.js';
 import { parseThresholds } from '../../src/compare/thresholds.js';
 import { around, scenarioWith, wobble } from '../helpers/results-builder.js';
 

@@ -1,7 +1,7 @@
 import { compareResults } from '../../src/compare/compare-results.js';
 import { parseThresholds, thresholdFor } from '../../src/compare/thresholds.js';
-import { renderComparisonText } from '../../src/report/comparison-text.js';
 import type { MetricValues } from '../../src/metrics/names.js';
+import { renderComparisonText } from '../../src/report/comparison-text.js';
 import { around, resultsWith, scenarioWith, withReference, wobble } from '../helpers/results-builder.js';
 
 const warn = { thresholds: {}, environmentPolicy: 'warn' as const };
@@ -40,7 +40,11 @@ describe('comparing results', () => {
     const current = resultsWith([scenarioWith('tcp_rr_1cpu', around('latency_p50_us', 60))]);
     const shown = compareResults([baseline], current, warn);
     expect(shown.verdict).toBe('pass');
-    expect(shown.scenarios[0]?.metrics[0]).toMatchObject({ role: 'shown', gated: false, verdict: 'regression' });
+    expect(shown.scenarios[0]?.metrics[0]).toMatchObject({
+      role: 'shown',
+      gated: false,
+      verdict: 'regression',
+    });
     const file = parseThresholds('metrics: {latency_p50_us: 10}', 't.yml');
     expect(compareResults([baseline], current, { ...warn, thresholds: { file } }).verdict).toBe('regression');
   });
@@ -191,7 +195,11 @@ describe('the run is the unit of replication', () => {
   it('says run-to-run noise is unknown with one baseline run, and knows it from three', () => {
     const one = compareResults([pairedRun(1, 1)], pairedRun(1, 1, 1), warn);
     expect(one.lowConfidence.join(' ')).toContain('run-to-run noise unknown');
-    const three = compareResults([pairedRun(1, 1), pairedRun(0.8, 1, 1), pairedRun(1.2, 1, 2)], pairedRun(1, 1, 4), warn);
+    const three = compareResults(
+      [pairedRun(1, 1), pairedRun(0.8, 1, 1), pairedRun(1.2, 1, 2)],
+      pairedRun(1, 1, 4),
+      warn,
+    );
     expect(three.lowConfidence).toEqual([]);
     const rate = three.scenarios[0]?.metrics.find((m) => m.metric === 'transactions_per_sec');
     expect(rate?.betweenRunPct).toBeGreaterThan(10);
@@ -202,7 +210,11 @@ describe('the run is the unit of replication', () => {
     const comparison = compareResults(baselines, pairedRun(0.6, 1, 4), warn);
     expect(comparison.verdict).not.toBe('regression');
     const roles = Object.fromEntries(comparison.scenarios[0]?.metrics.map((m) => [m.metric, m.role]) ?? []);
-    expect(roles).toMatchObject({ rate_ratio: 'primary', cpu_cost_ratio: 'primary', transactions_per_sec: 'guard' });
+    expect(roles).toMatchObject({
+      rate_ratio: 'primary',
+      cpu_cost_ratio: 'primary',
+      transactions_per_sec: 'guard',
+    });
   });
 
   it('catches a 20 % pod-path drop through the ratio even when the whole run drifted up', () => {
@@ -230,8 +242,14 @@ describe('the run is the unit of replication', () => {
   });
 
   it('spends less of the error rate at an early look of a sequential gate', () => {
-    const early = compareResults([pairedRun(1, 1)], pairedRun(1, 1, 1), { ...warn, look: { index: 1, count: 3 } });
-    const last = compareResults([pairedRun(1, 1)], pairedRun(1, 1, 1), { ...warn, look: { index: 3, count: 3 } });
+    const early = compareResults([pairedRun(1, 1)], pairedRun(1, 1, 1), {
+      ...warn,
+      look: { index: 1, count: 3 },
+    });
+    const last = compareResults([pairedRun(1, 1)], pairedRun(1, 1, 1), {
+      ...warn,
+      look: { index: 3, count: 3 },
+    });
     expect(early.alpha.look).toBeCloseTo(0.05 / 27, 10);
     expect(last.alpha.look).toBeCloseTo((0.05 * 19) / 27, 10);
   });

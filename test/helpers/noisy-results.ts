@@ -7,7 +7,7 @@
  * CPU costs draw their factors independently, and so do the scenarios (the conservative case for a
  * family of tests: no correlation that would make false alarms coincide).
  */
-import type { MetricValues } from '../../src/metrics/names.js';
+import { costUnit, type MetricValues } from '../../src/metrics/names.js';
 import { RR_COST_TRANSACTIONS_PER_SEC, STREAM_COST_GBPS } from '../../src/metrics/sample.js';
 import type { InstanceFigures, Results, SampleResult, ScenarioResult } from '../../src/results/schema.js';
 import type { Rng } from '../../src/stats/random.js';
@@ -37,7 +37,7 @@ export const NOISE_MODELS = {
 
 export type NoiseModel = keyof typeof NOISE_MODELS;
 
-/** Typical figures of a scenario's pod path; the reference (host network) path is `referenceSpeedup` faster. */
+/** Typical figures of a scenario's pod path; the reference (host network) path is REFERENCE_SPEEDUP × faster. */
 interface Levels {
   rate: number;
   clientCost: number;
@@ -86,7 +86,13 @@ const PLACEHOLDER_INSTANCE: InstanceFigures = {
 };
 
 function sampleOf(index: number, metrics: MetricValues): SampleResult {
-  return { index, startedAt: '2026-11-26T07:00:00.000Z', wallSeconds: 10, metrics, instances: [PLACEHOLDER_INSTANCE] };
+  return {
+    index,
+    startedAt: '2026-11-26T07:00:00.000Z',
+    wallSeconds: 10,
+    metrics,
+    instances: [PLACEHOLDER_INSTANCE],
+  };
 }
 
 /** One path's figures for one sample: its rate, CPU % and cost, and latencies for request/response. */
@@ -98,13 +104,23 @@ function metricsOf(scenario: Scenario, rate: number, clientCost: number, serverC
   if (stream) return { throughput_gbps: rate, ...cpu, ...costs };
   // Little's law: concurrency = rate × latency; the tail is a fixed multiple (latencies are shown, not gated).
   const p50 = (scenario.concurrency * 1e6) / rate;
-  return { transactions_per_sec: rate, latency_p50_us: p50, latency_p90_us: 1.4 * p50, latency_p99_us: 2.5 * p50, ...cpu, ...costs };
+  return {
+    transactions_per_sec: rate,
+    latency_p50_us: p50,
+    latency_p90_us: 1.4 * p50,
+    latency_p99_us: 2.5 * p50,
+    ...cpu,
+    ...costs,
+  };
 }
 
 /** The run-level factors of one quantity: the shared one times each path's own. */
 function runFactors(normal: () => number, noise: NoiseLevels): { pod: number; reference: number } {
   const shared = factor(normal, noise.sharedRunCv);
-  return { pod: shared * factor(normal, noise.pathRunCv), reference: shared * factor(normal, noise.pathRunCv) };
+  return {
+    pod: shared * factor(normal, noise.pathRunCv),
+    reference: shared * factor(normal, noise.pathRunCv),
+  };
 }
 
 function noisyScenario(normal: () => number, scenario: Scenario, spec: RunSpec): ScenarioResult {
@@ -130,9 +146,15 @@ function noisyScenario(normal: () => number, scenario: Scenario, spec: RunSpec):
     );
   const samples = path('pod', drop);
   const settings = { ...scenario, samples: spec.samples };
-  const costUnit = scenario.test === 'TCP_STREAM' ? '% CPU per 10 Gbit/s' : '% CPU per 100k trans/s';
-  if (!spec.withReference) return { settings, costUnit, samples, aggregates: {} };
-  return { settings, costUnit, samples, aggregates: {}, reference: { samples: path('reference', REFERENCE_SPEEDUP), aggregates: {} } };
+  const unit = costUnit(scenario.test);
+  if (!spec.withReference) return { settings, costUnit: unit, samples, aggregates: {} };
+  return {
+    settings,
+    costUnit: unit,
+    samples,
+    aggregates: {},
+    reference: { samples: path('reference', REFERENCE_SPEEDUP), aggregates: {} },
+  };
 }
 
 /** The default suite's scenarios (or those named), simulated once under `spec`. Aggregates are left empty. */

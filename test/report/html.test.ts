@@ -67,7 +67,12 @@ describe('HTML report', () => {
 
   it.each(cases)('%s: puts the verdict first', (_name, input) => {
     const html = renderHtmlReport(input);
-    const word = { pass: 'PASS', regression: 'REGRESSION', inconclusive: 'INCONCLUSIVE', 'no-baseline': 'NO BASELINE' }[input.verdict];
+    const word = {
+      pass: 'PASS',
+      regression: 'REGRESSION',
+      inconclusive: 'INCONCLUSIVE',
+      'no-baseline': 'NO BASELINE',
+    }[input.verdict];
     const body = html.slice(html.indexOf('<body>'));
     expect(body).toMatch(
       new RegExp(

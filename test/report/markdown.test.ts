@@ -33,7 +33,12 @@ describe('markdown report', () => {
 
   it.each(cases)('%s: says the verdict first, in words', (_name, input) => {
     const [heading, , summary] = renderMarkdownReport(input).split('\n');
-    const word = { pass: 'PASS', regression: 'REGRESSION', inconclusive: 'INCONCLUSIVE', 'no-baseline': 'NO BASELINE' }[input.verdict];
+    const word = {
+      pass: 'PASS',
+      regression: 'REGRESSION',
+      inconclusive: 'INCONCLUSIVE',
+      'no-baseline': 'NO BASELINE',
+    }[input.verdict];
     expect(heading).toMatch(new RegExp(`^## .*: ${word}$`));
     expect(summary?.startsWith(`**${word}**`)).toBe(true);
   });

@@ -253,7 +253,9 @@ describe('target settings in the results', () => {
 
   it('gives the local target a reference path unless --no-reference', async () => {
     const logged: string[] = [];
-    const withReference = await createTarget({ ...base, target: 'local', reference: true }, (l) => logged.push(l));
+    const withReference = await createTarget({ ...base, target: 'local', reference: true }, (l) =>
+      logged.push(l),
+    );
     expect(withReference.reference).toBeDefined();
     const without = await createTarget({ ...base, target: 'local', reference: false }, (l) => logged.push(l));
     expect(without.reference).toBeUndefined();

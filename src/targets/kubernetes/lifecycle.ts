@@ -20,8 +20,6 @@ async function pickNodes(
 ): Promise<NodeChoice> {
   const { settings } = run;
   const api = apiOf(run);
-  run.serverVersion = await step(api, 'asking for its version', () => api.serverVersion());
-  await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
   const nodes = await step(api, 'listing nodes', () => api.listNodes());
   const reference = run.reference.on;
   return chooseNodes({
@@ -63,6 +61,9 @@ export async function prepareRun(run: KubeRun, scenarios: readonly Scenario[]): 
   run.profiles = planProfiles(scenarios);
   run.tolerations = parseTolerations(run.settings.tolerations);
   const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+  const api = apiOf(run);
+  run.serverVersion = await step(api, 'asking for its version', () => api.serverVersion());
+  await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
   const choice = await pickNodes(run, run.tolerations, selector);
   run.nodes = { client: choice.client, server: choice.server };
   run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };

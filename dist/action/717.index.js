@@ -1,5 +1,5 @@
-export const id = 926;
-export const ids = [926,547,587,87,747];
+export const id = 717;
+export const ids = [717,547,587,87,747];
 export const modules = {
 
 /***/ 29284:
@@ -643,7 +643,7 @@ async function step(api, doing, call) {
 
 /***/ }),
 
-/***/ 95926:
+/***/ 52717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -749,6 +749,12 @@ const NETSERVER_PORT = 12865;
 const FIRST_HOST_NETWORK_PORT = 12866;
 /** CPU a pod of an unlimited profile (`cpus: null`) requests: enough to be scheduled, no limit set. */
 const UNLIMITED_CPU_REQUEST_MILLIS = 100;
+/**
+ * CPU a host-network reference pod requests, with no limit (Burstable QoS). The runner alternates
+ * reference and pod samples, so the reference never measures while the pod pair does: it needs no
+ * cores of its own, only enough request to be scheduled beside the pod pair.
+ */
+const REFERENCE_CPU_REQUEST_MILLIS = 100;
 /** CPU one pod of the profile requests, in millicores. */
 function requestMillis(profile) {
     return profile.cpus === null ? UNLIMITED_CPU_REQUEST_MILLIS : profile.cpus * 1000;
@@ -789,19 +795,21 @@ function largestProfile(profiles) {
 }
 /**
  * CPU (millicores) each of the two nodes must have allocatable: one profile's pod at a time, so the
- * largest profile's; twice that with the host-network reference, whose pods run beside them.
+ * largest profile's; with the host-network reference, plus its pod's small request (one per node).
  */
 function nodeCpuNeedMillis(profiles, hostNetworkReference) {
     const largest = largestProfile(profiles);
-    const perNetwork = largest === undefined ? 0 : requestMillis(largest);
-    return hostNetworkReference ? perNetwork * 2 : perNetwork;
+    const podMillis = largest === undefined ? 0 : requestMillis(largest);
+    return hostNetworkReference && largest !== undefined ? podMillis + REFERENCE_CPU_REQUEST_MILLIS : podMillis;
 }
-/** "32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)": for messages. */
+/** "32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, …)": for messages. */
 function describeCpuNeed(profiles, hostNetworkReference) {
     const largest = largestProfile(profiles);
     const which = largest === undefined ? 'no scenarios' : `for ${largest.scenarioNames.join(', ')}`;
-    const pairs = hostNetworkReference ? ', twice for the host-network reference pods beside them' : '';
-    return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${pairs})`;
+    const reference = hostNetworkReference && largest !== undefined
+        ? `, plus ${formatCpus(REFERENCE_CPU_REQUEST_MILLIS)} for the host-network reference pod`
+        : '';
+    return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${reference})`;
 }
 /** Millicores as CPUs for people: 33100 → "33.1". */
 function formatCpus(millis) {
@@ -1070,7 +1078,7 @@ function nodeFingerprint(node) {
         },
     };
 }
-/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen) and the image. */
+/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen), the image and the reference. */
 function buildKubernetesFingerprint(facts) {
     return {
         netperfVersion: facts.netperfVersion,
@@ -1081,6 +1089,7 @@ function buildKubernetesFingerprint(facts) {
             cni: facts.cni?.name ?? 'unknown',
             ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
             image: facts.image,
+            reference: facts.reference,
         },
     };
 }
@@ -1096,6 +1105,11 @@ const SERVER_CONTAINER = 'netserver';
 const CLIENT_CONTAINER = 'netperf';
 /** Memory per pod (request = limit): 32 streams' socket buffers are charged to the pod's cgroup. */
 const POD_MEMORY = '1Gi';
+/**
+ * Memory a host-network reference pod requests: netperf itself needs little. Its limit stays
+ * {@link POD_MEMORY}, so the sockets of both paths are charged against a cgroup of the same size.
+ */
+const REFERENCE_MEMORY_REQUEST = '64Mi';
 /** Non-root user the containers run as: netperf and netserver need no privilege on ports above 1024. */
 const RUN_AS_USER = 65534;
 /**
@@ -1109,8 +1123,8 @@ const TERMINATION_GRACE_SECONDS = 1;
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 /**
  * The run's own namespace. Pod Security admission enforces `restricted` on it, which our pod-network
- * pods satisfy; host-network pods are only allowed at `privileged`, so that level is asked for when
- * the host-network reference is on.
+ * pods satisfy; host-network pods are only allowed at `privileged` (baseline and restricted forbid host
+ * namespaces), so that level is asked for when the host-network reference is on.
  */
 function buildNamespace(runId, name, hostNetworkReference) {
     return {
@@ -1132,9 +1146,17 @@ function netserverPort(profile, network) {
 /**
  * Requests = limits for sized profiles, so the pod is Guaranteed QoS and a static CPU manager gives
  * it whole cores. An unlimited profile requests a little CPU and sets no CPU limit (Burstable QoS):
- * it may use any idle core of the node, like netperf on a bare host.
+ * it may use any idle core of the node, like netperf on a bare host. Host-network reference pods are
+ * Burstable whatever the profile: they only measure while the pod pair is idle, so they need no cores
+ * of their own (under the static policy they run on the shared pool, under `none` on any core).
  */
-function podResources(profile) {
+function podResources(profile, network = 'pod') {
+    if (network === 'host') {
+        return {
+            requests: { cpu: `${REFERENCE_CPU_REQUEST_MILLIS}m`, memory: REFERENCE_MEMORY_REQUEST },
+            limits: { memory: POD_MEMORY },
+        };
+    }
     if (profile.cpus === null) {
         return {
             requests: { cpu: `${UNLIMITED_CPU_REQUEST_MILLIS}m`, memory: POD_MEMORY },
@@ -1148,7 +1170,7 @@ function container(input) {
     const common = {
         image: input.image,
         imagePullPolicy: 'IfNotPresent',
-        resources: podResources(input.profile),
+        resources: podResources(input.profile, input.network),
         securityContext: {
             allowPrivilegeEscalation: false,
             capabilities: { drop: ['ALL'] },
@@ -1218,16 +1240,14 @@ function buildPod(input) {
         },
     };
 }
+/** The server (on the server node) and the client (on the client node) of one profile on one network. */
+function buildPairPods(base, profile, nodes, network) {
+    return ['server', 'client'].map((role) => buildPod({ ...base, profile, role, network, node: role === 'server' ? nodes.server : nodes.client }));
+}
 /** Every pod of a run: per profile a server and a client on the pod network, and on the host's when asked. */
 function buildRunPods(base, profiles, nodes, hostNetworkReference) {
     const networks = hostNetworkReference ? ['pod', 'host'] : ['pod'];
-    return networks.flatMap((network) => profiles.flatMap((profile) => ['server', 'client'].map((role) => buildPod({
-        ...base,
-        profile,
-        role,
-        network,
-        node: role === 'server' ? nodes.server : nodes.client,
-    }))));
+    return networks.flatMap((network) => profiles.flatMap((profile) => buildPairPods(base, profile, nodes, network)));
 }
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
@@ -1467,7 +1487,56 @@ function waitForPodsReady(request) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/targets/kubernetes/reference.ts
+
+
+/** The namespace label Pod Security admission enforces. */
+const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+/** Enforce levels that forbid host network. */
+const HOST_NETWORK_FORBIDDEN_BY = ['baseline', 'restricted'];
+/** The state before prepare: on when asked for. */
+function initialReference(hostNetworkReference) {
+    return hostNetworkReference ? { on: true } : { on: false, why: 'turned off (--no-reference)' };
+}
+/**
+ * Why the namespace's labels forbid host-network pods, or undefined when they allow them. An absent
+ * label means the cluster's default, which cannot be read: taken as allowed (a refused create still
+ * turns the reference off, see {@link podSecurityRefusal}).
+ */
+function podSecurityForbids(namespace) {
+    const level = namespace.metadata?.labels?.[POD_SECURITY_ENFORCE_LABEL]?.trim();
+    if (!HOST_NETWORK_FORBIDDEN_BY.some((forbidding) => forbidding === level))
+        return undefined;
+    return `namespace ${namespace.metadata?.name} enforces Pod Security "${level}", which forbids host network`;
+}
+/**
+ * The Pod Security violation of a refused pod create (`violates PodSecurity "baseline:latest": host
+ * namespaces (hostNetwork=true), …`), or undefined for any other failure.
+ */
+function podSecurityRefusal(error) {
+    const failure = (0,api_errors/* readApiFailure */.HQ)(error);
+    if (failure.status !== 403)
+        return undefined;
+    const at = failure.message.indexOf('violates PodSecurity');
+    return at === -1 ? undefined : failure.message.slice(at);
+}
+/** The one line logged when the reference is off although it was asked for. */
+function referenceOffLine(why) {
+    return `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace ${POD_SECURITY_ENFORCE_LABEL}=privileged or pass --no-reference to silence this.`;
+}
+/**
+ * The fingerprint's `reference` detail: where the reference ran. Its pods are Burstable, so under the
+ * kubelet's static CPU manager policy they run on the shared pool (never on the Guaranteed pods'
+ * exclusive cores) and under `none` on any core: the shared pool either way.
+ */
+function describeReference(state) {
+    if (!state.on)
+        return `off: ${state.why}`;
+    return `host-network pods, ${REFERENCE_CPU_REQUEST_MILLIS}m CPU requested, no limit (Burstable): shared CPU pool`;
+}
+
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/run-state.ts
+
 /** A run that has created nothing yet. */
 function newKubeRun(fixed, namespace) {
     return {
@@ -1478,6 +1547,7 @@ function newKubeRun(fixed, namespace) {
         nodes: undefined,
         pinned: undefined,
         tolerations: [],
+        reference: initialReference(fixed.settings.hostNetworkReference),
         active: undefined,
         serverVersion: undefined,
         netperfVersion: undefined,
@@ -1500,7 +1570,65 @@ async function allOrFirstFailure(promises) {
     return settled.map((result) => result.value);
 }
 
+;// CONCATENATED MODULE: ./src/targets/kubernetes/reference-admission.ts
+
+
+
+
+
+/** Turns the reference off for the rest of the run and says so in one line. */
+function turnReferenceOff(run, why) {
+    run.reference = { on: false, why };
+    run.log(referenceOffLine(why));
+}
+/**
+ * With a given namespace (--namespace) and the reference on, reads the namespace's Pod Security
+ * enforce level: `baseline` or `restricted` forbid host network, so the reference is turned off before
+ * its pods are tried. A user who may not read the namespace (403) tries anyway; a namespace that is
+ * not there is left to the pod create, which says so.
+ */
+async function checkGivenNamespace(run) {
+    const namespace = run.settings.namespace;
+    if (!run.reference.on || namespace === undefined)
+        return;
+    const api = apiOf(run);
+    let found;
+    try {
+        found = await api.readNamespace(namespace);
+    }
+    catch (error) {
+        if ((0,api_errors/* readApiFailure */.HQ)(error).status === 403)
+            return; // no RBAC to read it: the level is unknown, try
+        throw (0,connection.explainApiError)(`reading namespace ${namespace}`, error, api.server);
+    }
+    if (found === undefined)
+        return;
+    const why = podSecurityForbids(found);
+    if (why !== undefined)
+        turnReferenceOff(run, why);
+}
+/**
+ * After the reference pods' create failed: when Pod Security refused them, deletes those that were
+ * created (a 404 counts as deleted), turns the reference off and resolves true; for any other failure
+ * resolves false and leaves the error to the caller.
+ */
+async function dropRefusedReference(run, referencePods, error) {
+    const refusal = podSecurityRefusal(error);
+    if (refusal === undefined)
+        return false;
+    const api = apiOf(run);
+    const { namespace } = run.created;
+    const names = referencePods.map((pod) => pod.metadata?.name ?? '');
+    const gone = await (0,connection.step)(api, 'deleting the host-network reference pods', () => (0,cleanup.deletePodsAndWait)(api, namespace, names, run.cleanupWaitMs));
+    // Pods still terminating stay recorded, so that cleanup deletes them again.
+    if (gone)
+        run.created.pods = run.created.pods.filter((name) => !names.includes(name));
+    turnReferenceOff(run, `namespace ${namespace} refused the host-network pods: ${refusal}`);
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/profile-switch.ts
+
 
 
 
@@ -1528,33 +1656,54 @@ function describePod(run, pods, name) {
         ?.matchFields?.[0]?.values?.[0];
     return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
 }
+/** Creates the pods (names recorded before the creates are sent); rejects with the first failure as the API sent it. */
 async function createPods(run, pods) {
     const api = apiOf(run);
-    const { namespace } = run.created;
     for (const pod of pods)
-        run.created.pods.push(pod.metadata?.name ?? ''); // before the create is sent
-    const creates = pods.map((pod) => api.createPod(namespace, pod, run.runId));
-    try {
-        await allOrFirstFailure(creates);
-    }
-    catch (error) {
-        if (!run.created.namespaceCreated && (0,api_errors/* isNotFound */.c4)(error)) {
-            throw new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`);
-        }
-        throw (0,connection.explainApiError)(`creating pods in namespace ${namespace}`, error, api.server);
-    }
+        run.created.pods.push(pod.metadata?.name ?? '');
+    await allOrFirstFailure(pods.map((pod) => api.createPod(run.created.namespace, pod, run.runId)));
 }
-/** The pod objects of a profile: server and client, on the pod network and, when asked, the host's. */
-function profilePods(run, profile) {
+function explainCreateFailure(run, error) {
+    const { namespace } = run.created;
+    if (!run.created.namespaceCreated && (0,api_errors/* isNotFound */.c4)(error)) {
+        return new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`);
+    }
+    return (0,connection.explainApiError)(`creating pods in namespace ${namespace}`, error, apiOf(run).server);
+}
+/** The pod objects of a profile on one network: its server and client. */
+function pairPods(run, profile, network) {
     const { settings, runId, created, pinned, tolerations } = run;
     if (pinned === undefined)
         throw new Error('pods need the chosen nodes: prepare first');
     const base = { runId, namespace: created.namespace, image: settings.image, tolerations };
-    return buildRunPods(base, [profile], pinned, settings.hostNetworkReference);
+    return buildPairPods(base, profile, pinned, network);
+}
+/** The pods of a profile that exist while it is in use: the pod pair, and the reference pair when on. */
+function profilePods(run, profile) {
+    const reference = run.reference.on ? pairPods(run, profile, 'host') : [];
+    return [...pairPods(run, profile, 'pod'), ...reference];
+}
+/**
+ * Creates the profile's pod pair and, when the reference is on, its host-network pair, all at once. A
+ * reference refused by Pod Security is dropped (see reference-admission.ts); any other failure throws.
+ */
+async function createProfilePods(run, profile) {
+    const pods = pairPods(run, profile, 'pod');
+    const referencePods = run.reference.on ? pairPods(run, profile, 'host') : [];
+    const [podsCreated, referenceCreated] = await Promise.allSettled([
+        createPods(run, pods),
+        createPods(run, referencePods),
+    ]);
+    if (podsCreated.status === 'rejected')
+        throw explainCreateFailure(run, podsCreated.reason);
+    if (referenceCreated.status === 'fulfilled')
+        return [...pods, ...referencePods];
+    if (await dropRefusedReference(run, referencePods, referenceCreated.reason))
+        return pods;
+    throw explainCreateFailure(run, referenceCreated.reason);
 }
 async function startPods(run, profile) {
-    const pods = profilePods(run, profile);
-    await createPods(run, pods);
+    const pods = await createProfilePods(run, profile);
     checkpoint(run);
     const ready = await waitForPodsReady({
         api: apiOf(run),
@@ -1614,12 +1763,14 @@ async function switchProfile(run, profile) {
 
 
 
+
 async function pickNodes(run, tolerations, selector) {
     const { settings } = run;
     const api = apiOf(run);
     run.serverVersion = await (0,connection.step)(api, 'asking for its version', () => api.serverVersion());
+    await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
     const nodes = await (0,connection.step)(api, 'listing nodes', () => api.listNodes());
-    const reference = settings.hostNetworkReference;
+    const reference = run.reference.on;
     return chooseNodes({
         nodes,
         clientNode: settings.clientNode,
@@ -1640,12 +1791,13 @@ async function createNamespace(run) {
     if (settings.namespace !== undefined)
         return;
     created.namespaceCreated = true; // recorded first: a lost answer still leaves it to delete
-    const body = buildNamespace(runId, created.namespace, settings.hostNetworkReference);
+    const body = buildNamespace(runId, created.namespace, run.reference.on);
     await (0,connection.step)(api, `creating namespace ${created.namespace}`, () => api.createNamespace(body, runId));
 }
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
- * connects, chooses the nodes, then creates the namespace and the first scenario's pods and waits
+ * connects, reads a given namespace's Pod Security level (the reference is off when it forbids host
+ * network), chooses the nodes, then creates the namespace and the first scenario's pods and waits
  * until they are Ready (so that an image or scheduling problem shows before anything is measured);
  * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
  * before rethrowing.
@@ -1777,9 +1929,11 @@ var kubernetes_settings = __webpack_require__(98626);
 /**
  * The `kubernetes` target: a netserver pod on one node and a client pod on another, sized for the CPU
  * profile in use (one profile's pods at a time, switched per scenario), netperf exec'd in the client
- * pod; optionally the same pair on the host network (Cilium's node-to-node reference). create.ts
+ * pod; beside it, unless turned off or forbidden by Pod Security, a small host-network pair (Cilium's
+ * node-to-node reference), measured while the pod pair is idle. create.ts
  * imports this module lazily, so client-node loads only here.
  */
+
 
 
 
@@ -1815,6 +1969,7 @@ function createKubernetesTarget(given, deps) {
     }, settings.namespace ?? (0,names.namespaceFor)(runId));
     const referenceEndpoint = (scenario) => endpointOf(requireReference(run), scenario, 'host');
     const runReferenceNetperf = (scenario, argvs) => runNetperf(requireReference(run), scenario, argvs, 'host');
+    const referencePair = { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf };
     return {
         kind: 'kubernetes',
         runId,
@@ -1822,9 +1977,10 @@ function createKubernetesTarget(given, deps) {
         useProfile: (scenario) => switchProfile(run, profileFor(run.profiles, scenario)),
         endpoint: (scenario) => endpointOf(run, scenario, 'pod'),
         runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs, 'pod'),
-        ...(settings.hostNetworkReference
-            ? { reference: { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf } }
-            : {}),
+        // A getter: prepare may turn the reference off (Pod Security), and the runner reads it after.
+        get reference() {
+            return run.reference.on ? referencePair : undefined;
+        },
         referenceEndpoint,
         runReferenceNetperf,
         fingerprint: () => kubernetes_target_fingerprint(run),
@@ -1833,8 +1989,8 @@ function createKubernetesTarget(given, deps) {
     };
 }
 function requireReference(run) {
-    if (!run.settings.hostNetworkReference) {
-        throw new Error('the host-network reference was not prepared: it needs hostNetworkReference in the settings');
+    if (!run.reference.on) {
+        throw new Error(`the host-network reference was not prepared: it is ${describeReference(run.reference)}`);
     }
     return run;
 }
@@ -1858,6 +2014,7 @@ async function kubernetes_target_fingerprint(run) {
         cni: await findCni(api),
         image: run.settings.image,
         netperfVersion: await netperfVersion(run),
+        reference: describeReference(run.reference),
     });
 }
 /**
@@ -1955,8 +2112,8 @@ function podName(runId, role, profileKey, network) {
 /* harmony export */   dp: () => (/* binding */ profileOf),
 /* harmony export */   mK: () => (/* binding */ formatCpuList)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12286);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12286);
 
 
 /** Parses a Linux CPU list such as `0-3,8,10-11` (Cpus_allowed_list, taskset -c) into sorted core ids. */
@@ -1989,7 +2146,7 @@ function groupByCpus(scenarios) {
     const groups = new Map();
     for (const scenario of scenarios) {
         if (scenario.cpus !== null && !(Number.isInteger(scenario.cpus) && scenario.cpus >= 1)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
         }
         groups.set(scenario.cpus, [...(groups.get(scenario.cpus) ?? []), scenario.name]);
     }
@@ -2010,7 +2167,7 @@ function planCpuProfiles(scenarios, availableCores) {
     const profiles = [];
     const warnings = [];
     for (const [cpus, scenarioNames] of groupByCpus(scenarios)) {
-        const port = _names_js__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_NETSERVER_PORT */ .k1 + profiles.length;
+        const port = _names_js__WEBPACK_IMPORTED_MODULE_0__/* .FIRST_NETSERVER_PORT */ .k1 + profiles.length;
         if (cpus === null) {
             profiles.push({ cpus, port, scenarioNames, clientCores: null, serverCores: null });
             continue;
@@ -2036,13 +2193,15 @@ function planCpuProfiles(scenarios, availableCores) {
 /* harmony export */   ah: () => (/* binding */ readHostFacts),
 /* harmony export */   s7: () => (/* binding */ parseNetperfVersion)
 /* harmony export */ });
-/* unused harmony export parseAllowedCores */
+/* unused harmony exports parseAllowedCores, describeReference */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96543);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12286);
 /** What the local target reports about the machine: host facts (read once) and the fingerprint built from them. */
+
 
 
 
@@ -2091,12 +2250,24 @@ function nodeFingerprint(name, host, profiles, side) {
     };
 }
 /**
- * Builds the fingerprint: both nodes are namespaces of this machine; the what-if settings appear
- * only when set (the results also keep them under target.settings, which compare reads).
+ * The reference path in words. It names the interfaces by pattern, not by this run's id: the details
+ * are compared with the baseline's, and the id (a pid) differs every run.
+ */
+function describeReference(reference) {
+    if (!reference)
+        return 'off';
+    const link = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .linksOf */ .hP)(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_PATTERN */ .eV).reference;
+    const ends = `${link.clientInterface}-${link.serverInterface} (${link.clientAddress}-${link.serverAddress})`;
+    return `second veth pair ${ends}, same namespaces and CPU pinning`;
+}
+/**
+ * Builds the fingerprint: both nodes are namespaces of this machine; the reference path is always
+ * described, the what-if settings appear only when set (the results also keep them under
+ * target.settings, which compare reads).
  */
 function buildFingerprint(input) {
     const { names, host, profiles, settings } = input;
-    const details = {};
+    const details = { reference: describeReference(input.reference) };
     for (const key of ['qdisc', 'serverSetup', 'clientSetup']) {
         const value = settings[key];
         if (value !== undefined)
@@ -2121,39 +2292,74 @@ function buildFingerprint(input) {
 /* harmony export */   GJ: () => (/* binding */ VETH_PREFIX_LENGTH),
 /* harmony export */   GT: () => (/* binding */ namesFor),
 /* harmony export */   JT: () => (/* binding */ parseNamespaceList),
-/* harmony export */   L9: () => (/* binding */ CLIENT_ADDRESS),
+/* harmony export */   _c: () => (/* binding */ NETSERVER_LISTEN_ADDRESS),
+/* harmony export */   eV: () => (/* binding */ NAMES_PATTERN),
+/* harmony export */   hP: () => (/* binding */ linksOf),
 /* harmony export */   k1: () => (/* binding */ FIRST_NETSERVER_PORT),
-/* harmony export */   nt: () => (/* binding */ parsePidList),
-/* harmony export */   vN: () => (/* binding */ SERVER_ADDRESS)
+/* harmony export */   nt: () => (/* binding */ parsePidList)
 /* harmony export */ });
-/* unused harmony export MAX_RUN_ID_LENGTH */
+/* unused harmony exports CLIENT_ADDRESS, SERVER_ADDRESS, REFERENCE_CLIENT_ADDRESS, REFERENCE_SERVER_ADDRESS, MAX_RUN_ID_LENGTH */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/** Names and addresses of one local run's two network namespaces: pure, no I/O. */
+/**
+ * Names and addresses of one local run's two network namespaces and the two veth pairs between them:
+ * pure, no I/O. The pod link is what is measured and what what-ifs change; the reference link is the
+ * same path left alone, measured in turn with it so the gate can divide out the machine's drift.
+ */
 
-/** Client end of the veth pair. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
+/** Client end of the pod link. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
 const CLIENT_ADDRESS = '198.18.0.1';
-/** Server end of the veth pair; every netserver listens here. Each run has its own namespaces, so runs never clash. */
+/** Server end of the pod link. Each run has its own namespaces, so runs never clash. */
 const SERVER_ADDRESS = '198.18.0.2';
+/** Client end of the reference link: the next /30 after the pod link's. */
+const REFERENCE_CLIENT_ADDRESS = '198.18.0.5';
+/** Server end of the reference link; the same netservers accept here too. */
+const REFERENCE_SERVER_ADDRESS = '198.18.0.6';
 const VETH_PREFIX_LENGTH = 30;
+/** Where every netserver listens: all addresses of the server namespace, so one serves both links. */
+const NETSERVER_LISTEN_ADDRESS = '0.0.0.0';
 /** netserver's default control port; further CPU profiles take the ports after it. */
 const FIRST_NETSERVER_PORT = 12865;
-/** Linux interface names hold 15 characters: `npg` + run id + `c`/`s`. */
+/** Linux interface names hold 15 characters: `npg` + run id + one letter (`c`/`s` pod, `r`/`t` reference). */
 const MAX_RUN_ID_LENGTH = 11;
 /** A namespace a killed run may have left: its run id is the pid of the process that made it. */
 const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv)$/;
+/** The two veth pairs of a run, with their addresses. */
+function linksOf(names) {
+    return {
+        pod: {
+            clientInterface: names.clientInterface,
+            serverInterface: names.serverInterface,
+            clientAddress: CLIENT_ADDRESS,
+            serverAddress: SERVER_ADDRESS,
+        },
+        reference: {
+            clientInterface: names.referenceClientInterface,
+            serverInterface: names.referenceServerInterface,
+            clientAddress: REFERENCE_CLIENT_ADDRESS,
+            serverAddress: REFERENCE_SERVER_ADDRESS,
+        },
+    };
+}
 /** Names for a run id; the id must fit an interface name and be safe in paths. */
 function namesFor(runId) {
     if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
     }
+    return namesWithId(runId);
+}
+function namesWithId(runId) {
     return {
         runId,
         clientNamespace: `npg-${runId}-cli`,
         serverNamespace: `npg-${runId}-srv`,
         clientInterface: `npg${runId}c`,
         serverInterface: `npg${runId}s`,
+        referenceClientInterface: `npg${runId}r`,
+        referenceServerInterface: `npg${runId}t`,
     };
 }
+/** Every run's names with `<id>` for the run id: for text that must read the same in every run. */
+const NAMES_PATTERN = namesWithId('<id>');
 /** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
 function parseNamespaceList(stdout) {
     return stdout

@@ -1,8 +1,8 @@
-export const id = 926;
-export const ids = [926];
+export const id = 717;
+export const ids = [717];
 export const modules = {
 
-/***/ 5926:
+/***/ 2717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -108,6 +108,12 @@ const NETSERVER_PORT = 12865;
 const FIRST_HOST_NETWORK_PORT = 12866;
 /** CPU a pod of an unlimited profile (`cpus: null`) requests: enough to be scheduled, no limit set. */
 const UNLIMITED_CPU_REQUEST_MILLIS = 100;
+/**
+ * CPU a host-network reference pod requests, with no limit (Burstable QoS). The runner alternates
+ * reference and pod samples, so the reference never measures while the pod pair does: it needs no
+ * cores of its own, only enough request to be scheduled beside the pod pair.
+ */
+const REFERENCE_CPU_REQUEST_MILLIS = 100;
 /** CPU one pod of the profile requests, in millicores. */
 function requestMillis(profile) {
     return profile.cpus === null ? UNLIMITED_CPU_REQUEST_MILLIS : profile.cpus * 1000;
@@ -148,19 +154,21 @@ function largestProfile(profiles) {
 }
 /**
  * CPU (millicores) each of the two nodes must have allocatable: one profile's pod at a time, so the
- * largest profile's; twice that with the host-network reference, whose pods run beside them.
+ * largest profile's; with the host-network reference, plus its pod's small request (one per node).
  */
 function nodeCpuNeedMillis(profiles, hostNetworkReference) {
     const largest = largestProfile(profiles);
-    const perNetwork = largest === undefined ? 0 : requestMillis(largest);
-    return hostNetworkReference ? perNetwork * 2 : perNetwork;
+    const podMillis = largest === undefined ? 0 : requestMillis(largest);
+    return hostNetworkReference && largest !== undefined ? podMillis + REFERENCE_CPU_REQUEST_MILLIS : podMillis;
 }
-/** "32 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time)": for messages. */
+/** "32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, …)": for messages. */
 function describeCpuNeed(profiles, hostNetworkReference) {
     const largest = largestProfile(profiles);
     const which = largest === undefined ? 'no scenarios' : `for ${largest.scenarioNames.join(', ')}`;
-    const pairs = hostNetworkReference ? ', twice for the host-network reference pods beside them' : '';
-    return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${pairs})`;
+    const reference = hostNetworkReference && largest !== undefined
+        ? `, plus ${formatCpus(REFERENCE_CPU_REQUEST_MILLIS)} for the host-network reference pod`
+        : '';
+    return `${formatCpus(nodeCpuNeedMillis(profiles, hostNetworkReference))} CPUs (${which}; one CPU size at a time${reference})`;
 }
 /** Millicores as CPUs for people: 33100 → "33.1". */
 function formatCpus(millis) {
@@ -429,7 +437,7 @@ function nodeFingerprint(node) {
         },
     };
 }
-/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen) and the image. */
+/** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen), the image and the reference. */
 function buildKubernetesFingerprint(facts) {
     return {
         netperfVersion: facts.netperfVersion,
@@ -440,6 +448,7 @@ function buildKubernetesFingerprint(facts) {
             cni: facts.cni?.name ?? 'unknown',
             ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
             image: facts.image,
+            reference: facts.reference,
         },
     };
 }
@@ -455,6 +464,11 @@ const SERVER_CONTAINER = 'netserver';
 const CLIENT_CONTAINER = 'netperf';
 /** Memory per pod (request = limit): 32 streams' socket buffers are charged to the pod's cgroup. */
 const POD_MEMORY = '1Gi';
+/**
+ * Memory a host-network reference pod requests: netperf itself needs little. Its limit stays
+ * {@link POD_MEMORY}, so the sockets of both paths are charged against a cgroup of the same size.
+ */
+const REFERENCE_MEMORY_REQUEST = '64Mi';
 /** Non-root user the containers run as: netperf and netserver need no privilege on ports above 1024. */
 const RUN_AS_USER = 65534;
 /**
@@ -468,8 +482,8 @@ const TERMINATION_GRACE_SECONDS = 1;
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 /**
  * The run's own namespace. Pod Security admission enforces `restricted` on it, which our pod-network
- * pods satisfy; host-network pods are only allowed at `privileged`, so that level is asked for when
- * the host-network reference is on.
+ * pods satisfy; host-network pods are only allowed at `privileged` (baseline and restricted forbid host
+ * namespaces), so that level is asked for when the host-network reference is on.
  */
 function buildNamespace(runId, name, hostNetworkReference) {
     return {
@@ -491,9 +505,17 @@ function netserverPort(profile, network) {
 /**
  * Requests = limits for sized profiles, so the pod is Guaranteed QoS and a static CPU manager gives
  * it whole cores. An unlimited profile requests a little CPU and sets no CPU limit (Burstable QoS):
- * it may use any idle core of the node, like netperf on a bare host.
+ * it may use any idle core of the node, like netperf on a bare host. Host-network reference pods are
+ * Burstable whatever the profile: they only measure while the pod pair is idle, so they need no cores
+ * of their own (under the static policy they run on the shared pool, under `none` on any core).
  */
-function podResources(profile) {
+function podResources(profile, network = 'pod') {
+    if (network === 'host') {
+        return {
+            requests: { cpu: `${REFERENCE_CPU_REQUEST_MILLIS}m`, memory: REFERENCE_MEMORY_REQUEST },
+            limits: { memory: POD_MEMORY },
+        };
+    }
     if (profile.cpus === null) {
         return {
             requests: { cpu: `${UNLIMITED_CPU_REQUEST_MILLIS}m`, memory: POD_MEMORY },
@@ -507,7 +529,7 @@ function container(input) {
     const common = {
         image: input.image,
         imagePullPolicy: 'IfNotPresent',
-        resources: podResources(input.profile),
+        resources: podResources(input.profile, input.network),
         securityContext: {
             allowPrivilegeEscalation: false,
             capabilities: { drop: ['ALL'] },
@@ -577,16 +599,14 @@ function buildPod(input) {
         },
     };
 }
+/** The server (on the server node) and the client (on the client node) of one profile on one network. */
+function buildPairPods(base, profile, nodes, network) {
+    return ['server', 'client'].map((role) => buildPod({ ...base, profile, role, network, node: role === 'server' ? nodes.server : nodes.client }));
+}
 /** Every pod of a run: per profile a server and a client on the pod network, and on the host's when asked. */
 function buildRunPods(base, profiles, nodes, hostNetworkReference) {
     const networks = hostNetworkReference ? ['pod', 'host'] : ['pod'];
-    return networks.flatMap((network) => profiles.flatMap((profile) => ['server', 'client'].map((role) => buildPod({
-        ...base,
-        profile,
-        role,
-        network,
-        node: role === 'server' ? nodes.server : nodes.client,
-    }))));
+    return networks.flatMap((network) => profiles.flatMap((profile) => buildPairPods(base, profile, nodes, network)));
 }
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
@@ -826,7 +846,56 @@ function waitForPodsReady(request) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/targets/kubernetes/reference.ts
+
+
+/** The namespace label Pod Security admission enforces. */
+const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+/** Enforce levels that forbid host network. */
+const HOST_NETWORK_FORBIDDEN_BY = ['baseline', 'restricted'];
+/** The state before prepare: on when asked for. */
+function initialReference(hostNetworkReference) {
+    return hostNetworkReference ? { on: true } : { on: false, why: 'turned off (--no-reference)' };
+}
+/**
+ * Why the namespace's labels forbid host-network pods, or undefined when they allow them. An absent
+ * label means the cluster's default, which cannot be read: taken as allowed (a refused create still
+ * turns the reference off, see {@link podSecurityRefusal}).
+ */
+function podSecurityForbids(namespace) {
+    const level = namespace.metadata?.labels?.[POD_SECURITY_ENFORCE_LABEL]?.trim();
+    if (!HOST_NETWORK_FORBIDDEN_BY.some((forbidding) => forbidding === level))
+        return undefined;
+    return `namespace ${namespace.metadata?.name} enforces Pod Security "${level}", which forbids host network`;
+}
+/**
+ * The Pod Security violation of a refused pod create (`violates PodSecurity "baseline:latest": host
+ * namespaces (hostNetwork=true), …`), or undefined for any other failure.
+ */
+function podSecurityRefusal(error) {
+    const failure = (0,api_errors/* readApiFailure */.HQ)(error);
+    if (failure.status !== 403)
+        return undefined;
+    const at = failure.message.indexOf('violates PodSecurity');
+    return at === -1 ? undefined : failure.message.slice(at);
+}
+/** The one line logged when the reference is off although it was asked for. */
+function referenceOffLine(why) {
+    return `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace ${POD_SECURITY_ENFORCE_LABEL}=privileged or pass --no-reference to silence this.`;
+}
+/**
+ * The fingerprint's `reference` detail: where the reference ran. Its pods are Burstable, so under the
+ * kubelet's static CPU manager policy they run on the shared pool (never on the Guaranteed pods'
+ * exclusive cores) and under `none` on any core: the shared pool either way.
+ */
+function describeReference(state) {
+    if (!state.on)
+        return `off: ${state.why}`;
+    return `host-network pods, ${REFERENCE_CPU_REQUEST_MILLIS}m CPU requested, no limit (Burstable): shared CPU pool`;
+}
+
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/run-state.ts
+
 /** A run that has created nothing yet. */
 function newKubeRun(fixed, namespace) {
     return {
@@ -837,6 +906,7 @@ function newKubeRun(fixed, namespace) {
         nodes: undefined,
         pinned: undefined,
         tolerations: [],
+        reference: initialReference(fixed.settings.hostNetworkReference),
         active: undefined,
         serverVersion: undefined,
         netperfVersion: undefined,
@@ -859,7 +929,65 @@ async function allOrFirstFailure(promises) {
     return settled.map((result) => result.value);
 }
 
+;// CONCATENATED MODULE: ./src/targets/kubernetes/reference-admission.ts
+
+
+
+
+
+/** Turns the reference off for the rest of the run and says so in one line. */
+function turnReferenceOff(run, why) {
+    run.reference = { on: false, why };
+    run.log(referenceOffLine(why));
+}
+/**
+ * With a given namespace (--namespace) and the reference on, reads the namespace's Pod Security
+ * enforce level: `baseline` or `restricted` forbid host network, so the reference is turned off before
+ * its pods are tried. A user who may not read the namespace (403) tries anyway; a namespace that is
+ * not there is left to the pod create, which says so.
+ */
+async function checkGivenNamespace(run) {
+    const namespace = run.settings.namespace;
+    if (!run.reference.on || namespace === undefined)
+        return;
+    const api = apiOf(run);
+    let found;
+    try {
+        found = await api.readNamespace(namespace);
+    }
+    catch (error) {
+        if ((0,api_errors/* readApiFailure */.HQ)(error).status === 403)
+            return; // no RBAC to read it: the level is unknown, try
+        throw (0,connection/* explainApiError */.cU)(`reading namespace ${namespace}`, error, api.server);
+    }
+    if (found === undefined)
+        return;
+    const why = podSecurityForbids(found);
+    if (why !== undefined)
+        turnReferenceOff(run, why);
+}
+/**
+ * After the reference pods' create failed: when Pod Security refused them, deletes those that were
+ * created (a 404 counts as deleted), turns the reference off and resolves true; for any other failure
+ * resolves false and leaves the error to the caller.
+ */
+async function dropRefusedReference(run, referencePods, error) {
+    const refusal = podSecurityRefusal(error);
+    if (refusal === undefined)
+        return false;
+    const api = apiOf(run);
+    const { namespace } = run.created;
+    const names = referencePods.map((pod) => pod.metadata?.name ?? '');
+    const gone = await (0,connection/* step */.PM)(api, 'deleting the host-network reference pods', () => (0,cleanup/* deletePodsAndWait */.qT)(api, namespace, names, run.cleanupWaitMs));
+    // Pods still terminating stay recorded, so that cleanup deletes them again.
+    if (gone)
+        run.created.pods = run.created.pods.filter((name) => !names.includes(name));
+    turnReferenceOff(run, `namespace ${namespace} refused the host-network pods: ${refusal}`);
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/profile-switch.ts
+
 
 
 
@@ -887,33 +1015,54 @@ function describePod(run, pods, name) {
         ?.matchFields?.[0]?.values?.[0];
     return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
 }
+/** Creates the pods (names recorded before the creates are sent); rejects with the first failure as the API sent it. */
 async function createPods(run, pods) {
     const api = apiOf(run);
-    const { namespace } = run.created;
     for (const pod of pods)
-        run.created.pods.push(pod.metadata?.name ?? ''); // before the create is sent
-    const creates = pods.map((pod) => api.createPod(namespace, pod, run.runId));
-    try {
-        await allOrFirstFailure(creates);
-    }
-    catch (error) {
-        if (!run.created.namespaceCreated && (0,api_errors/* isNotFound */.c4)(error)) {
-            throw new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`);
-        }
-        throw (0,connection/* explainApiError */.cU)(`creating pods in namespace ${namespace}`, error, api.server);
-    }
+        run.created.pods.push(pod.metadata?.name ?? '');
+    await allOrFirstFailure(pods.map((pod) => api.createPod(run.created.namespace, pod, run.runId)));
 }
-/** The pod objects of a profile: server and client, on the pod network and, when asked, the host's. */
-function profilePods(run, profile) {
+function explainCreateFailure(run, error) {
+    const { namespace } = run.created;
+    if (!run.created.namespaceCreated && (0,api_errors/* isNotFound */.c4)(error)) {
+        return new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`);
+    }
+    return (0,connection/* explainApiError */.cU)(`creating pods in namespace ${namespace}`, error, apiOf(run).server);
+}
+/** The pod objects of a profile on one network: its server and client. */
+function pairPods(run, profile, network) {
     const { settings, runId, created, pinned, tolerations } = run;
     if (pinned === undefined)
         throw new Error('pods need the chosen nodes: prepare first');
     const base = { runId, namespace: created.namespace, image: settings.image, tolerations };
-    return buildRunPods(base, [profile], pinned, settings.hostNetworkReference);
+    return buildPairPods(base, profile, pinned, network);
+}
+/** The pods of a profile that exist while it is in use: the pod pair, and the reference pair when on. */
+function profilePods(run, profile) {
+    const reference = run.reference.on ? pairPods(run, profile, 'host') : [];
+    return [...pairPods(run, profile, 'pod'), ...reference];
+}
+/**
+ * Creates the profile's pod pair and, when the reference is on, its host-network pair, all at once. A
+ * reference refused by Pod Security is dropped (see reference-admission.ts); any other failure throws.
+ */
+async function createProfilePods(run, profile) {
+    const pods = pairPods(run, profile, 'pod');
+    const referencePods = run.reference.on ? pairPods(run, profile, 'host') : [];
+    const [podsCreated, referenceCreated] = await Promise.allSettled([
+        createPods(run, pods),
+        createPods(run, referencePods),
+    ]);
+    if (podsCreated.status === 'rejected')
+        throw explainCreateFailure(run, podsCreated.reason);
+    if (referenceCreated.status === 'fulfilled')
+        return [...pods, ...referencePods];
+    if (await dropRefusedReference(run, referencePods, referenceCreated.reason))
+        return pods;
+    throw explainCreateFailure(run, referenceCreated.reason);
 }
 async function startPods(run, profile) {
-    const pods = profilePods(run, profile);
-    await createPods(run, pods);
+    const pods = await createProfilePods(run, profile);
     checkpoint(run);
     const ready = await waitForPodsReady({
         api: apiOf(run),
@@ -973,12 +1122,14 @@ async function switchProfile(run, profile) {
 
 
 
+
 async function pickNodes(run, tolerations, selector) {
     const { settings } = run;
     const api = apiOf(run);
     run.serverVersion = await (0,connection/* step */.PM)(api, 'asking for its version', () => api.serverVersion());
+    await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
     const nodes = await (0,connection/* step */.PM)(api, 'listing nodes', () => api.listNodes());
-    const reference = settings.hostNetworkReference;
+    const reference = run.reference.on;
     return chooseNodes({
         nodes,
         clientNode: settings.clientNode,
@@ -999,12 +1150,13 @@ async function createNamespace(run) {
     if (settings.namespace !== undefined)
         return;
     created.namespaceCreated = true; // recorded first: a lost answer still leaves it to delete
-    const body = buildNamespace(runId, created.namespace, settings.hostNetworkReference);
+    const body = buildNamespace(runId, created.namespace, run.reference.on);
     await (0,connection/* step */.PM)(api, `creating namespace ${created.namespace}`, () => api.createNamespace(body, runId));
 }
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
- * connects, chooses the nodes, then creates the namespace and the first scenario's pods and waits
+ * connects, reads a given namespace's Pod Security level (the reference is off when it forbids host
+ * network), chooses the nodes, then creates the namespace and the first scenario's pods and waits
  * until they are Ready (so that an image or scheduling problem shows before anything is measured);
  * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
  * before rethrowing.
@@ -1136,9 +1288,11 @@ var kubernetes_settings = __webpack_require__(8626);
 /**
  * The `kubernetes` target: a netserver pod on one node and a client pod on another, sized for the CPU
  * profile in use (one profile's pods at a time, switched per scenario), netperf exec'd in the client
- * pod; optionally the same pair on the host network (Cilium's node-to-node reference). create.ts
+ * pod; beside it, unless turned off or forbidden by Pod Security, a small host-network pair (Cilium's
+ * node-to-node reference), measured while the pod pair is idle. create.ts
  * imports this module lazily, so client-node loads only here.
  */
+
 
 
 
@@ -1174,6 +1328,7 @@ function createKubernetesTarget(given, deps) {
     }, settings.namespace ?? (0,names/* namespaceFor */.n)(runId));
     const referenceEndpoint = (scenario) => endpointOf(requireReference(run), scenario, 'host');
     const runReferenceNetperf = (scenario, argvs) => runNetperf(requireReference(run), scenario, argvs, 'host');
+    const referencePair = { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf };
     return {
         kind: 'kubernetes',
         runId,
@@ -1181,9 +1336,10 @@ function createKubernetesTarget(given, deps) {
         useProfile: (scenario) => switchProfile(run, profileFor(run.profiles, scenario)),
         endpoint: (scenario) => endpointOf(run, scenario, 'pod'),
         runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs, 'pod'),
-        ...(settings.hostNetworkReference
-            ? { reference: { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf } }
-            : {}),
+        // A getter: prepare may turn the reference off (Pod Security), and the runner reads it after.
+        get reference() {
+            return run.reference.on ? referencePair : undefined;
+        },
         referenceEndpoint,
         runReferenceNetperf,
         fingerprint: () => kubernetes_target_fingerprint(run),
@@ -1192,8 +1348,8 @@ function createKubernetesTarget(given, deps) {
     };
 }
 function requireReference(run) {
-    if (!run.settings.hostNetworkReference) {
-        throw new Error('the host-network reference was not prepared: it needs hostNetworkReference in the settings');
+    if (!run.reference.on) {
+        throw new Error(`the host-network reference was not prepared: it is ${describeReference(run.reference)}`);
     }
     return run;
 }
@@ -1217,6 +1373,7 @@ async function kubernetes_target_fingerprint(run) {
         cni: await findCni(api),
         image: run.settings.image,
         netperfVersion: await netperfVersion(run),
+        reference: describeReference(run.reference),
     });
 }
 /**

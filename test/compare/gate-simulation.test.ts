@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  clopperPearson,
+  type Design,
+  runTrial,
+  tallyVerdicts,
+  type VerdictTally,
+} from '../../scripts/verdict-sim.js';
+import { DEFAULT_FAMILY_ALPHA } from '../../src/compare/compare-results.js';
+import { metricValues } from '../../src/compare/series.js';
+import { createRng } from '../../src/stats/random.js';
+import { defaultSuite } from '../../src/suite/default-suite.js';
+import { NOISE_MODELS, noisyRun } from '../helpers/noisy-results.js';
+
+// The gate judged by the real compareResults on seeded synthetic runs (scripts/verdict-sim.ts); the
+// figures for every noise model and design are `npm run bench:verdicts`'s. Fixed seed: the counts are
+// the same on every run and machine.
+const SEED = 20261126;
+const sharedDriftFiveRuns: Design = {
+  noise: 'shared-drift',
+  baselineRuns: 5,
+  withReference: true,
+  samples: 5,
+};
+const driftOneRunNoReference: Design = { noise: 'drift', baselineRuns: 1, withReference: false, samples: 5 };
+/** Bound on one simulation child: a few seconds of work, on a loaded machine. */
+const SIMULATION_TIMEOUT_MS = 120_000;
+
+function everyScenario(dropPct: number): Record<string, number> {
+  return Object.fromEntries(defaultSuite().scenarios.map((s) => [s.name, dropPct]));
+}
+
+/**
+ * tallyVerdicts in a plain Node process. Under jest's sandbox every Math lookup is guarded (see
+ * src/stats/random.ts) and the t distribution's loops run 15–50× slower: hundreds of trials would take
+ * minutes here and take seconds there. The code run is the same module, so are the counts (tested below).
+ */
+function tallyInNode(design: Design, trials: number, podDropPct: Record<string, number> = {}): VerdictTally {
+  const script = `const { tallyVerdicts } = await import('./scripts/verdict-sim.ts');
+const [seed, design, trials, drops] = JSON.parse(process.argv[1]);
+console.log(JSON.stringify(tallyVerdicts(seed, design, trials, drops)));`;
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      './scripts/ts-resolve.ts',
+      '--input-type=module',
+      '--eval',
+      script,
+      JSON.stringify([SEED, design, trials, podDropPct]),
+    ],
+    { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8', timeout: SIMULATION_TIMEOUT_MS },
+  );
+  if (child.status !== 0) {
+    throw new Error(
+      `The simulation child exited ${child.status ?? child.signal}: ${child.stderr.trim()}. Check that node is 24 (type stripping).`,
+    );
+  }
+  return JSON.parse(child.stdout) as VerdictTally;
+}
+
+describe('the gate on simulated runs', () => {
+  // The gate promises a family-wise false-regression rate of at most DEFAULT_FAMILY_ALPHA (Holm over the
+  // gated metrics), and the noise simulated is the model the gate assumes. So the exact (Clopper–Pearson)
+  // 95 % upper bound of the observed rate must lie below alpha: 600 trials resolve that while the true
+  // rate is under ~2.5 % (bench:verdicts measures ≈ 0.3–1 % for this design).
+  test('under drift shared with the reference and 5 baseline runs, fails fewer than alpha of unchanged runs', () => {
+    const tally = tallyInNode(sharedDriftFiveRuns, 600);
+    expect(tally.trials).toBe(600);
+    expect(clopperPearson(tally.regression, tally.trials).high).toBeLessThan(DEFAULT_FAMILY_ALPHA);
+  });
+
+  // A drop in one scenario alone is caught in about 96 % of runs at 30 % (bench:verdicts): too close to
+  // 95 % for a fixed-seed test to say much; a drop of the whole pod path is caught every time.
+  test('under drift shared with the reference and 5 baseline runs, catches a 30 % pod-path drop in ≥ 95 % of runs', () => {
+    const tally = tallyInNode(sharedDriftFiveRuns, 200, everyScenario(30));
+    expect(tally.regression).toBeGreaterThanOrEqual(0.95 * 200);
+  });
+
+  test('under drift with 1 baseline run and no reference, says why its verdict deserves less trust', () => {
+    for (const seed of [1, 2, 3]) {
+      expect(runTrial(seed, driftOneRunNoReference, {}).lowConfidence).toEqual([
+        expect.stringContaining('run-to-run noise unknown: 1 baseline run'),
+        expect.stringContaining(
+          'no interleaved reference for tcp_stream_1, tcp_stream_32, tcp_rr_1cpu, tcp_rr_32cpu',
+        ),
+      ]);
+    }
+  });
+
+  test('gives the same counts for the same seed, here and in a separate Node process', () => {
+    const design: Design = { ...driftOneRunNoReference, baselineRuns: 2 };
+    const here = tallyVerdicts(SEED, design, 12);
+    expect(here.regression + here.inconclusive + here.pass).toBe(12);
+    expect(tallyVerdicts(SEED, design, 12)).toEqual(here);
+    expect(tallyInNode(design, 12)).toEqual(here);
+  });
+});
+
+describe('the simulated noise', () => {
+  /** Standard deviation of the log scale for a lognormal factor with this coefficient of variation. */
+  const sigma = (cv: number) => Math.sqrt(Math.log1p(cv * cv));
+  const sd = (values: number[]) => {
+    const centre = values.reduce((sum, v) => sum + v, 0) / values.length;
+    return Math.sqrt(values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / (values.length - 1));
+  };
+
+  // 400 runs estimate a standard deviation to about ±4 %: 12 % leaves room without hiding a wrong model.
+  test.each([
+    { metric: 'throughput_gbps' as const, within: sigma(0.04), runs: Math.hypot(sigma(0.1), sigma(0.015)) },
+    { metric: 'rate_ratio' as const, within: Math.SQRT2 * sigma(0.04), runs: Math.SQRT2 * sigma(0.015) },
+  ])(
+    'under shared drift spreads $metric by the CVs the model names, per sample and per run',
+    ({ metric, within, runs }) => {
+      const rng = createRng(SEED);
+      const spec = { noise: NOISE_MODELS['shared-drift'], samples: 5, withReference: true };
+      const logRuns = Array.from({ length: 400 }, () => {
+        const scenario = noisyRun(rng, spec, ['tcp_stream_1']).scenarios[0];
+        return scenario === undefined ? [] : metricValues(scenario, metric).map(Math.log);
+      });
+      const means = logRuns.map((values) => values.reduce((sum, v) => sum + v, 0) / values.length);
+      const withinSd = Math.sqrt(logRuns.reduce((sum, values) => sum + sd(values) ** 2, 0) / logRuns.length);
+      // A run mean's spread: the run's own level plus its samples' noise over n = 5.
+      const runMeanSd = Math.sqrt(runs ** 2 + within ** 2 / 5);
+      expect(Math.abs(withinSd / within - 1)).toBeLessThan(0.12);
+      expect(Math.abs(sd(means) / runMeanSd - 1)).toBeLessThan(0.12);
+    },
+  );
+});
+
+describe('clopperPearson', () => {
+  // scipy.stats.beta.ppf(0.025, k, n − k + 1) and beta.ppf(0.975, k + 1, n − k).
+  test.each([
+    [0, 300, 0, 0.01222097469429355],
+    [3, 300, 0.0020670072350923163, 0.028944511255692605],
+    [150, 300, 0.44199772080801636, 0.5580022791919836],
+    [300, 300, 0.9877790253057065, 1],
+    [1, 10, 0.0025285785444617848, 0.4450161170281954],
+  ])('gives %p of %p successes the exact 95 %% interval [%p, %p]', (k, n, low, high) => {
+    const interval = clopperPearson(k, n);
+    expect(interval.low).toBeCloseTo(low, 7);
+    expect(interval.high).toBeCloseTo(high, 7);
+  });
+});
