@@ -1,54 +1,65 @@
-// Gate quality on the local target: false alarms over K unchanged reruns and detections over K reruns
-// with a known regression, all against one baseline. Prints figures; asserts nothing.
-// Usage: npm run bench:gate -- [--k 5] [--samples 5] [--duration 2] [--scenarios a,b]
-//        [--thresholds FILE] [--qdisc ARGS] [--server-setup CMD] [--hogs N]
+// Gate quality live on the local target: false alarms over N unchanged reruns and detections over N
+// reruns with a pod-link regression, all against the same K baseline runs, with default gate settings.
+// Unchanged and injected runs alternate, so drift during the bench weighs on both alike. Prints figures
+// with exact (Clopper–Pearson) 95 % intervals; asserts nothing.
+// Usage: npm run bench:gate -- [--n 20] [--baseline-runs 3] [--duration 2] [--scenarios a,b]
+//        [--server-setup CMD] [--hogs N]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { clopperPearson } from './verdict-sim.js';
 
 const { values } = parseArgs({
   options: {
-    k: { type: 'string', default: '5' },
-    samples: { type: 'string', default: '5' },
+    n: { type: 'string', default: '20' },
+    'baseline-runs': { type: 'string', default: '3' },
     duration: { type: 'string', default: '2' },
     scenarios: { type: 'string', default: 'tcp_stream_1,tcp_rr_1cpu' },
-    thresholds: { type: 'string', default: 'examples/thresholds-local.yml' },
-    qdisc: { type: 'string', default: 'tbf rate 500mbit burst 256kb latency 10ms' },
-    'server-setup': { type: 'string', default: 'sh examples/slow-input-chain.sh 5000' },
-    // Busy-loop processes kept running through every run (baseline included): a second, noisier level.
+    // A moderate regression of the pod link only: every packet arriving over it walks these rules.
+    'server-setup': { type: 'string', default: 'sh examples/slow-input-chain.sh 1500' },
+    // Busy-loop processes kept running through every run (baselines included): a second, noisier level.
     hogs: { type: 'string', default: '0' },
   },
 });
 
 const folder = mkdtempSync(join(tmpdir(), 'npg-bench-gate-'));
-const common = [
-  '--target',
-  'local',
-  '--scenarios',
-  values.scenarios,
-  '--samples',
-  values.samples,
-  '--duration',
-  values.duration,
-];
+const baselines = join(folder, 'baselines');
+mkdirSync(baselines);
+const common = ['--target', 'local', '--scenarios', values.scenarios, '--duration', values.duration];
 
-function cli(args: string[]): { code: number | null; verdictLine: string } {
+interface GateRun {
+  code: number | null;
+  verdict: string;
+  /** Per scenario, the change of rate_ratio in percent, from the results the gate wrote. */
+  ratioChanges: string;
+}
+
+function cli(args: string[]): { code: number | null; stdout: string } {
   const child = spawnSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
-  if (child.status !== 0 && child.status !== 1)
-    throw new Error(`netperf-gate exited ${child.status}: ${child.stderr.trim()}`);
-  const lines = child.stdout.split('\n');
-  const verdict = lines.find((line) => line.startsWith('Verdict:'));
-  // Exit 1 is a regression only with a verdict; without one the CLI itself failed.
-  if (verdict === undefined && args[0] === 'gate')
-    throw new Error(`netperf-gate gave no verdict (exit ${child.status}): ${child.stderr.trim()}`);
-  // The "Why:" lines name each regressed metric: "  tcp_rr_1cpu transactions_per_sec: regression — …".
-  const regressed = lines
-    .filter((line) => line.includes(': regression — '))
-    .map((line) => line.trim().split(':')[0]?.replace(' ', '/'));
-  const verdictLine = regressed.length > 0 ? `${verdict} [${regressed.join(', ')}]` : (verdict ?? '');
-  return { code: child.status, verdictLine };
+  if (child.status !== 0 && child.status !== 1) {
+    throw new Error(`netperf-gate exited ${child.status}: ${child.stderr.trim().split('\n').at(-1)}`);
+  }
+  return { code: child.status, stdout: child.stdout };
+}
+
+function gate(extra: string[]): GateRun {
+  const out = join(folder, 'current.json');
+  const { code, stdout } = cli(['gate', ...common, '--baseline', baselines, '--out', out, ...extra]);
+  const verdict = stdout.split('\n').find((line) => line.startsWith('Verdict:'));
+  if (verdict === undefined) throw new Error(`netperf-gate gave no verdict (exit ${code})`);
+  const changes = stdout
+    .split('\n')
+    .filter((line) => line.startsWith('rate_ratio'))
+    .map((line) => line.split(/\s{2,}/)[3] ?? '?');
+  JSON.parse(readFileSync(out, 'utf8'));
+  return { code, verdict: verdict.replace(/^Verdict: /, ''), ratioChanges: changes.join(' ') };
+}
+
+function rate(k: number, n: number): string {
+  const { low, high } = clopperPearson(k, n);
+  return `${k}/${n} (95% CI ${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)} %)`;
 }
 
 const hogs = Array.from({ length: Number(values.hogs) }, () =>
@@ -56,43 +67,29 @@ const hogs = Array.from({ length: Number(values.hogs) }, () =>
 );
 
 try {
-  const k = Number(values.k);
-  const baseline = join(folder, 'baseline.json');
+  const n = Number(values.n);
+  const k = Number(values['baseline-runs']);
   console.log(
-    `bench:gate — local target, ${values.scenarios}, ${values.samples} samples × ${values.duration} s, thresholds ${values.thresholds}`,
+    `bench:gate — local target, ${values.scenarios}, default samples and max-samples, ${values.duration} s per netperf run, default thresholds and alpha`,
   );
-  console.log(`noise: ${values.hogs} busy-loop process(es) running throughout`);
-  console.log(`injection: qdisc "${values.qdisc}", server setup "${values['server-setup']}"`);
-  cli(['run', ...common, '--out', baseline]);
-  const gateArgs = [
-    'gate',
-    ...common,
-    '--baseline',
-    baseline,
-    '--thresholds',
-    values.thresholds,
-    '--out',
-    join(folder, 'current.json'),
-  ];
-  let falseAlarms = 0;
-  let detections = 0;
-  for (let i = 1; i <= k; i++) {
-    const unchanged = cli(gateArgs);
-    if (unchanged.code === 1) falseAlarms += 1;
-    console.log(`unchanged ${i}/${k}: exit ${unchanged.code} — ${unchanged.verdictLine}`);
-    const injected = cli([
-      ...gateArgs,
-      '--local-qdisc',
-      values.qdisc,
-      '--local-server-setup',
-      values['server-setup'],
-    ]);
-    if (injected.code === 1) detections += 1;
-    console.log(`injected  ${i}/${k}: exit ${injected.code} — ${injected.verdictLine}`);
+  console.log(`noise: ${values.hogs} busy-loop process(es) running throughout; ${k} baseline runs`);
+  console.log(`injection: server setup "${values['server-setup']}" (pod link only)`);
+  for (let i = 1; i <= k; i++) cli(['run', ...common, '--out', join(baselines, `run-${i}.json`)]);
+  const tally = { falseAlarms: 0, unchangedInconclusive: 0, detections: 0, injectedInconclusive: 0 };
+  const started = Date.now();
+  for (let i = 1; i <= n; i++) {
+    const unchanged = gate([]);
+    if (unchanged.code === 1) tally.falseAlarms += 1;
+    if (unchanged.verdict.startsWith('INCONCLUSIVE')) tally.unchangedInconclusive += 1;
+    console.log(`unchanged ${i}/${n}: exit ${unchanged.code} — ${unchanged.verdict} — rate_ratio ${unchanged.ratioChanges}`);
+    const injected = gate(['--local-server-setup', values['server-setup']]);
+    if (injected.code === 1) tally.detections += 1;
+    if (injected.verdict.startsWith('INCONCLUSIVE')) tally.injectedInconclusive += 1;
+    console.log(`injected  ${i}/${n}: exit ${injected.code} — ${injected.verdict} — rate_ratio ${injected.ratioChanges}`);
   }
-  console.log(
-    `false alarms: ${falseAlarms}/${k} unchanged runs; detections: ${detections}/${k} injected runs`,
-  );
+  console.log(`false alarms (exit 1 on unchanged): ${rate(tally.falseAlarms, n)}; inconclusive ${tally.unchangedInconclusive}/${n}`);
+  console.log(`detections (exit 1 on injected): ${rate(tally.detections, n)}; inconclusive ${tally.injectedInconclusive}/${n}`);
+  console.log(`wall time of the ${2 * n} gates: ${((Date.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   for (const hog of hogs) hog.kill('SIGKILL');
   rmSync(folder, { recursive: true, force: true });

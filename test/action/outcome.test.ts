@@ -85,14 +85,15 @@ describe('reproduceCommands', () => {
       tolerations: 'a:NoSchedule,b',
       scenarios: 'tcp_rr_1cpu',
       samples: '5',
-      'host-network-reference': 'true',
+      reference: 'false',
+      'max-samples': '8',
       threshold: '8',
       'environment-policy': 'fail',
       baseline: 'perf/base.json',
     });
     expect(reproduceCommands(settings, { kind: 'file', path: 'perf/base.json' })).toEqual([
       '# kubeconfig.yaml: the kubeconfig the workflow passed as input',
-      "node dist/cli/index.js gate --target kubernetes --scenarios tcp_rr_1cpu --samples 5 --kubeconfig kubeconfig.yaml --context 'perf lab' --toleration a:NoSchedule --toleration b --host-network-reference --threshold 8 --environment-policy fail --baseline perf/base.json --out results.json",
+      "node dist/cli/index.js gate --target kubernetes --scenarios tcp_rr_1cpu --samples 5 --no-reference --kubeconfig kubeconfig.yaml --context 'perf lab' --toleration a:NoSchedule --toleration b --threshold 8 --environment-policy fail --max-samples 8 --baseline perf/base.json --out results.json",
     ]);
   });
 

@@ -168,13 +168,19 @@ export const BAD_INPUTS: BadInput[] = [
   {
     what: 'calibrate with one run',
     args: ['calibrate', '--runs', '1'],
-    message: '--runs must be from 2 to 50, got 1',
+    message: '--runs must be from 3 to 50, got 1',
     exitCode: 2,
   },
   {
-    what: 'too many extra rounds',
-    args: ['gate', '--baseline', 'b.json', '--extra-rounds', '9'],
-    message: '--extra-rounds must be at most 5, got 9',
+    what: 'max-samples below samples',
+    args: ['gate', '--baseline', 'b.json', '--samples', '6', '--max-samples', '4'],
+    message: '--max-samples must be at least --samples (6), got 4',
+    exitCode: 2,
+  },
+  {
+    what: 'alpha out of range',
+    args: ['gate', '--baseline', 'b.json', '--alpha', '0.5'],
+    message: '--alpha must be a number from 0.0001 to 0.2, got "0.5"',
     exitCode: 2,
   },
   {
@@ -224,7 +230,7 @@ export const BAD_INPUTS: BadInput[] = [
       '--duration',
       '1',
       '--out',
-      '/tmp/npg-nobody.json',
+      '<out>',
     ],
     uid: 65534,
     message: 'the local target needs root to create network namespaces',

@@ -5,6 +5,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  constants,
+  copyFileSync,
+  cpSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -13,13 +16,46 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BAD_INPUTS, type BadInput } from './bad-inputs.catalogue.js';
 
-const CLI = join(process.cwd(), 'dist/cli/index.js');
+const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const ERRORS_DOC = fileURLToPath(new URL('../../docs/errors.md', import.meta.url));
+/** World-readable (0755), so rows run as another user can reach their files and the copied CLI. */
 const folder = mkdtempSync(join(tmpdir(), 'npg-bad-'));
 chmodSync(folder, 0o755);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** How to start the built CLI: the Node binary and the bundle's entry file. */
+interface CliCommand {
+  node: string;
+  cli: string;
+}
+
+let cliForAnyUser: CliCommand | undefined;
+
+/**
+ * The built CLI and the Node binary running this test, copied into `folder` with modes any user can
+ * read and run. A row run as another user (nobody) cannot reach them where they are: the clone — and
+ * with it node_modules/node, which npm puts first on PATH — may sit in a private folder (under /root,
+ * or a `mktemp -d` one). Copied once, on first use; the bytes are those of dist/cli.
+ */
+function builtCliForAnyUser(): CliCommand {
+  if (cliForAnyUser !== undefined) return cliForAnyUser;
+  const runtime = mkdtempSync(join(folder, 'runtime-'));
+  chmodSync(runtime, 0o755);
+  const bundle = join(runtime, 'cli');
+  cpSync(dirname(CLI), bundle, { recursive: true });
+  for (const entry of readdirSync(bundle, { recursive: true, withFileTypes: true }))
+    chmodSync(join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+  chmodSync(bundle, 0o755);
+  const node = join(runtime, 'node');
+  copyFileSync(process.execPath, node, constants.COPYFILE_FICLONE);
+  chmodSync(node, 0o755);
+  cliForAnyUser = { node, cli: join(bundle, basename(CLI)) };
+  return cliForAnyUser;
+}
 
 function which(program: string): string {
   return execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).trim();
@@ -72,7 +108,9 @@ describe('bad inputs', () => {
       const tag = String(Math.random()).slice(2);
       const env: NodeJS.ProcessEnv = { ...process.env, ACTIONS_STEP_DEBUG: '', [TAG]: tag };
       if (row.onlyPrograms) env.PATH = pathWithOnly(row.onlyPrograms);
-      const result = spawnSync(process.execPath, [CLI, ...resolveArgs(row, dir)], {
+      const { node, cli } =
+        row.uid === undefined ? { node: process.execPath, cli: CLI } : builtCliForAnyUser();
+      const result = spawnSync(node, [cli, ...resolveArgs(row, dir)], {
         encoding: 'utf8',
         env,
         cwd: dir,
@@ -91,7 +129,7 @@ describe('bad inputs', () => {
   );
 
   it('are all listed in docs/errors.md with their exit codes', () => {
-    const doc = readFileSync('docs/errors.md', 'utf8');
+    const doc = readFileSync(ERRORS_DOC, 'utf8');
     for (const row of BAD_INPUTS) {
       expect(doc).toContain(`| ${row.what} |`);
       expect(doc).toMatch(

@@ -35,7 +35,8 @@ describe('the command line', () => {
         samples: 3,
         durationSeconds: 2,
         local: { qdisc: 'tbf rate 1gbit burst 256kb latency 10ms', serverSetup: 'nft -f rules.nft' },
-        kubernetes: { tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: false },
+        kubernetes: { tolerations: [], image: DEFAULT_IMAGE, hostNetworkReference: true },
+        reference: true,
         outPath: 'out/r.json',
         debug: false,
       },
@@ -58,7 +59,7 @@ describe('the command line', () => {
       'perf=true:NoSchedule',
       '--toleration',
       'dedicated:NoExecute',
-      '--host-network-reference',
+      '--no-reference',
     ]);
     expect(request).toMatchObject({
       command: 'run',
@@ -69,8 +70,9 @@ describe('the command line', () => {
           clientNode: 'a',
           serverNode: 'b',
           tolerations: ['perf=true:NoSchedule', 'dedicated:NoExecute'],
-          hostNetworkReference: true,
+          hostNetworkReference: false,
         },
+        reference: false,
       },
     });
   });

@@ -91,7 +91,7 @@ describe('HTML report', () => {
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) {
       const figures = row.split(' | ').slice(1, 7);
-      const htmlRow = figures.map((f) => `<td>${f}</td>`).join('');
+      const htmlRow = figures.map((f) => `<td>${f.replace(/</g, '&lt;')}</td>`).join('');
       expect(html).toContain(htmlRow);
     }
   });

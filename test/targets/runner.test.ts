@@ -11,7 +11,7 @@ import { buildResults } from '../../src/results/build.js';
 import { parseResults, serializeResults } from '../../src/results/read.js';
 import { referenceRatio } from '../../src/results/reference.js';
 import { resultsSchema } from '../../src/results/schema.js';
-import { measureSuite } from '../../src/run/measure.js';
+import { measureSuite, pairOrder } from '../../src/run/measure.js';
 import { targetSettings } from '../../src/run/session.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import type { Scenario } from '../../src/suite/model.js';
@@ -59,7 +59,7 @@ function fakeTarget(calls: string[], options: { reference?: boolean; profiles?: 
   };
 }
 
-function deps(target: Target, progress: string[] = [], referenceTaken?: Set<string>) {
+function deps(target: Target, progress: string[] = []) {
   let clockMs = 0;
   return {
     target,
@@ -68,7 +68,6 @@ function deps(target: Target, progress: string[] = [], referenceTaken?: Set<stri
       return new Date(clockMs);
     },
     progress: (line: string) => progress.push(line),
-    ...(referenceTaken ? { referenceTaken } : {}),
   };
 }
 
@@ -119,7 +118,7 @@ describe('the runner and the target', () => {
     expect(calls.some((call) => call.startsWith('useProfile'))).toBe(false);
   });
 
-  it('takes as many host-network samples as pod samples after them, and stores them as the reference', async () => {
+  it('measures every sample as a reference/pod pair in A B B A order and stores both, aligned', async () => {
     const calls: string[] = [];
     const progress: string[] = [];
     const results = await measureSuite(
@@ -128,21 +127,21 @@ describe('the runner and the target', () => {
     );
     expect(calls).toEqual([
       'useProfile tcp_rr_1cpu',
-      ...['pod', 'pod', 'host', 'host'].flatMap((pair) => [
-        `${pair} endpoint tcp_rr_1cpu`,
-        `${pair} netperf tcp_rr_1cpu ×1`,
+      ...['host', 'pod', 'pod', 'host'].flatMap((path) => [
+        `${path} endpoint tcp_rr_1cpu`,
+        `${path} netperf tcp_rr_1cpu ×1`,
       ]),
     ]);
     expect(progress.map((line) => line.split(':')[0])).toEqual([
-      '[1/1 tcp_rr_1cpu] sample 1/2',
-      '[1/1 tcp_rr_1cpu] sample 2/2',
-      '[1/1 tcp_rr_1cpu] host-network reference 1/2',
-      '[1/1 tcp_rr_1cpu] host-network reference 2/2',
+      '[1/1 tcp_rr_1cpu] reference 1/2',
+      '[1/1 tcp_rr_1cpu] pod 1/2',
+      '[1/1 tcp_rr_1cpu] pod 2/2',
+      '[1/1 tcp_rr_1cpu] reference 2/2',
     ]);
-    expect(progress[1]).toMatch(/· about 1 s left$/); // the reference half still to come
     expect(progress[3]).toMatch(/· done$/);
     const [result] = results;
-    expect(result?.reference?.samples).toHaveLength(2);
+    expect(result?.reference?.samples.map((s) => s.index)).toEqual([0, 1]);
+    expect(result?.samples.map((s) => s.index)).toEqual([0, 1]);
     expect(result?.reference?.aggregates.transactions_per_sec?.n).toBe(2);
     expect(referenceRatio(result ?? fail())).toEqual({
       metric: 'transactions_per_sec',
@@ -152,15 +151,13 @@ describe('the runner and the target', () => {
     });
   });
 
-  it('measures the reference once per scenario in a session: extra rounds add pod samples only', async () => {
-    const calls: string[] = [];
-    const taken = new Set<string>();
-    const target = fakeTarget(calls, { reference: true });
-    await measureSuite(SUITE.slice(0, 2), deps(target, [], taken));
-    calls.length = 0;
-    const extra = await measureSuite(SUITE.slice(1, 2), deps(target, [], taken));
-    expect(calls.some((call) => call.startsWith('host'))).toBe(false);
-    expect(extra[0]?.reference).toBeUndefined();
+  it('puts the reference first in even pairs and the pod path first in odd ones', () => {
+    expect([0, 1, 2, 3].map((i) => pairOrder(i).join(' '))).toEqual([
+      'reference pod',
+      'pod reference',
+      'reference pod',
+      'pod reference',
+    ]);
   });
 });
 
