@@ -1,7 +1,14 @@
 import type { Scenario } from '../suite/model.js';
-import type { ServerEndpoint } from '../targets/target.js';
 import { InfraError, UsageError } from '../util/errors.js';
 import { NETPERF_SELECTORS } from './columns.js';
+
+/** Where a scenario's netserver listens, as seen from its client. */
+export interface ServerEndpoint {
+  /** Address of the server pod / namespace (an IPv4 address). */
+  host: string;
+  /** netserver's control port. */
+  port: number;
+}
 
 export { NETPERF_SELECTORS, type NetperfSelector } from './columns.js';
 

@@ -1,5 +1,5 @@
-import type { ProcessOutput } from '../targets/target.js';
 import { InfraError } from '../util/errors.js';
+import type { ProcessOutput } from '../util/process.js';
 
 /** What was wrong with a netperf run's output; tests and callers branch on it. */
 export type NetperfOutputErrorKind =

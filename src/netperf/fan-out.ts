@@ -1,5 +1,5 @@
-import type { ProcessOutput } from '../targets/target.js';
 import { InfraError } from '../util/errors.js';
+import type { ProcessOutput } from '../util/process.js';
 
 /**
  * Starts N copies of a command together from ONE process and prints their outputs one after another,

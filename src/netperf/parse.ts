@@ -1,4 +1,4 @@
-import type { ProcessOutput } from '../targets/target.js';
+import type { ProcessOutput } from '../util/process.js';
 import { NETPERF_COLUMN_NAMES, REQUIRED_SELECTORS, type RequiredSelector } from './columns.js';
 import { splitCsvLine } from './csv.js';
 import { exitStatusError, firstMessageLine, NetperfOutputError, quoteLine } from './errors.js';

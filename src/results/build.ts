@@ -1,13 +1,12 @@
-import type { TargetFingerprint } from '../targets/target.js';
 import { TOOL_VERSION } from '../version.js';
-import { RESULTS_SCHEMA_VERSION, type Results, type ScenarioResult } from './schema.js';
+import { type Environment, RESULTS_SCHEMA_VERSION, type Results, type ScenarioResult } from './schema.js';
 
 /** What a finished run knows, before it becomes a results file. */
 export interface RunRecord {
   startedAt: Date;
   finishedAt: Date;
   target: Results['target'];
-  environment: TargetFingerprint;
+  environment: Environment;
   scenarios: ScenarioResult[];
 }
 

@@ -1,20 +1,10 @@
+import type { ServerEndpoint } from '../netperf/command.js';
 import type { Scenario } from '../suite/model.js';
+import type { ProcessOutput } from '../util/process.js';
 
-/** Where a scenario's netserver listens, as seen from its client. */
-export interface ServerEndpoint {
-  /** Address of the server pod / namespace (an IPv4 address). */
-  host: string;
-  /** netserver's control port. */
-  port: number;
-}
-
-/** What one process printed and how it ended. */
-export interface ProcessOutput {
-  stdout: string;
-  stderr: string;
-  /** Exit code, or null when it was killed by a signal. */
-  exitCode: number | null;
-}
+// Defined below the targets (netperf builds commands for an endpoint, util runs processes); re-exported
+// here because every target speaks in them.
+export type { ProcessOutput, ServerEndpoint };
 
 /** A machine that plays the client or server node. */
 export interface NodeFingerprint {

@@ -6,9 +6,16 @@
  * and because the CLI runs outside Actions too.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import type { ProcessOutput } from '../targets/target.js';
 import { InfraError } from './errors.js';
 import { formatArgv } from './shell.js';
+
+/** What one process printed and how it ended. */
+export interface ProcessOutput {
+  stdout: string;
+  stderr: string;
+  /** Exit code, or null when it was killed by a signal. */
+  exitCode: number | null;
+}
 
 export { formatArgv };
 
