@@ -1,7 +1,8 @@
 // Gate quality by simulation: for each noise model and design, the whole gate's false-regression rate
 // under no change (exact 95 % interval), its inconclusive rate, and the smallest pod-path drop of the
 // rate caught (verdict regression) in ≥ 95 % of trials. Prints figures; asserts nothing.
-// Usage: npm run bench:verdicts -- [--seed 20261126] [--trials 400] [--samples 5] [--looks 6,9,12|none]
+// Usage: npm run bench:verdicts -- [--seed 20261126] [--trials 400] [--samples 6] [--max-samples 12]
+//        [--designs gate,one-look]
 //        [--noise iid,drift,shared-drift] [--runs 1,5,10] [--reference with,without] [--alpha 0.05]
 //        [--threshold rate_ratio=3,throughput_gbps=off,...] [--drops 5,10,15,20,25,30,40,50|none] [--jobs 2]
 // Rows are computed by `--jobs` worker threads (this file again, dispatching on isMainThread).
@@ -12,11 +13,12 @@ import { DEFAULT_FAMILY_ALPHA } from '../src/compare/compare-results.js';
 import type { ThresholdsFile } from '../src/compare/thresholds.js';
 import { METRIC_NAMES, type MetricName } from '../src/metrics/names.js';
 import type { Threshold } from '../src/metrics/schema.js';
-import { defaultSuite } from '../src/suite/default-suite.js';
+import { DEFAULT_SAMPLES, defaultSuite } from '../src/suite/default-suite.js';
 import { NOISE_MODELS, type NoiseModel } from '../test/helpers/noisy-results.js';
 import {
   clopperPearson,
   type Design,
+  lookSchedule,
   type PowerFinding,
   type SimSettings,
   smallestDropCaught,
@@ -113,13 +115,13 @@ function thresholdsOf(text: string | undefined): ThresholdsFile | undefined {
 }
 
 /** Every design of the table: noise × baseline runs × reference, with `samples` per run. */
-function designs(values: Record<string, string | undefined>, samples: number, looksAt?: number[]): Design[] {
+function designs(values: Record<string, string | undefined>, samples: number, maxSamples?: number): Design[] {
   const list: Design[] = [];
   for (const noise of noiseModels(values.noise ?? '')) {
     for (const baselineRuns of numbers(values.runs ?? '', 'runs')) {
       for (const reference of (values.reference ?? '').split(',')) {
         const design = { noise, baselineRuns, withReference: reference === 'with', samples };
-        list.push(looksAt === undefined ? design : { ...design, looksAt });
+        list.push(maxSamples === undefined ? design : { ...design, maxSamples });
       }
     }
   }
@@ -163,8 +165,9 @@ function readFlags(): Record<string, string | undefined> {
     options: {
       seed: { type: 'string', default: '20261126' },
       trials: { type: 'string', default: '400' },
-      samples: { type: 'string', default: '5' },
-      looks: { type: 'string', default: '6,9,12' },
+      samples: { type: 'string', default: String(DEFAULT_SAMPLES) },
+      'max-samples': { type: 'string' },
+      designs: { type: 'string', default: 'gate,one-look' },
       noise: { type: 'string', default: Object.keys(NOISE_MODELS).join(',') },
       runs: { type: 'string', default: '1,5,10' },
       reference: { type: 'string', default: 'with,without' },
@@ -217,12 +220,16 @@ async function main(): Promise<void> {
   const started = { wall: performance.now(), cpu: process.cpuUsage() };
   printHeader(job, flags);
   const samples = Number(flags.samples);
-  await printTable(`One look, ${samples} samples per run`, job, designs(flags, samples), jobs);
-  if (flags.looks !== 'none') {
-    const looksAt = numbers(flags.looks ?? '', 'looks');
-    const last = looksAt.at(-1) ?? samples;
-    const title = `Sequential: looks at ${looksAt.join(', ')} samples (pairs) of the current run; baseline runs of ${last}`;
-    await printTable(title, job, designs(flags, last, looksAt), jobs);
+  const kinds = (flags.designs ?? '').split(',');
+  if (kinds.includes('gate')) {
+    const most = Number(flags['max-samples'] ?? 2 * samples);
+    const looks = lookSchedule(samples, most).join(', ');
+    const title = `As \`gate\` runs: ${samples} pairs, more for undecided scenarios up to ${most} (looks at ${looks}); baseline runs of ${most}`;
+    await printTable(title, job, designs(flags, samples, most), jobs);
+  }
+  if (kinds.includes('one-look')) {
+    const title = `One look at ${samples} samples, as \`compare\` judges two results files; baseline runs of ${samples}`;
+    await printTable(title, job, designs(flags, samples), jobs);
   }
   const cpu = process.cpuUsage(started.cpu);
   const wallSeconds = (performance.now() - started.wall) / 1000;

@@ -3,8 +3,14 @@
  * judged by the real `compareResults`, many times. Pure and seeded: the same seed gives the same counts
  * on every machine. Shared by `npm run bench:verdicts` and test/compare/gate-simulation.test.ts.
  */
-import { type CompareSettings, compareResults, type GateVerdict } from '../src/compare/compare-results.js';
+import {
+  type CompareSettings,
+  compareResults,
+  type GateVerdict,
+  type ResultsComparison,
+} from '../src/compare/compare-results.js';
 import type { Results } from '../src/results/schema.js';
+import type { Verdict } from '../src/stats/compare.js';
 import { createRng, createUint32Generator } from '../src/stats/random.js';
 import { regularizedBeta } from '../src/stats/student-t.js';
 import { NOISE_MODELS, type NoiseModel, noisyRun } from '../test/helpers/noisy-results.js';
@@ -14,10 +20,13 @@ export interface Design {
   noise: NoiseModel;
   baselineRuns: number;
   withReference: boolean;
-  /** Samples (pairs, with a reference) per scenario and run. */
+  /** Samples (pairs, with a reference) per scenario of the current run at the first look. */
   samples: number;
-  /** Looks at these sample counts of the current run (the last is `samples`); none: one look. */
-  looksAt?: readonly number[];
+  /**
+   * Sequential, as `gate` runs: undecided scenarios get more pairs, up to this many, with a look after
+   * each block (baseline runs have this many pairs). Undefined: one look at `samples` (as `compare`).
+   */
+  maxSamples?: number;
 }
 
 /** Gate settings the simulation varies; defaults are the gate's. */
@@ -46,8 +55,8 @@ function hashLabel(seed: number, label: string): number {
 
 /** The label that seeds a design's trials (the drop is left out: every drop sees the same noise). */
 export function designLabel(design: Design): string {
-  const looks = design.looksAt === undefined ? '' : ` looks ${design.looksAt.join('/')}`;
-  return `${design.noise} K=${design.baselineRuns} ${design.withReference ? 'ref' : 'raw'} n=${design.samples}${looks}`;
+  const upTo = design.maxSamples === undefined ? '' : ` up to ${design.maxSamples}`;
+  return `${design.noise} K=${design.baselineRuns} ${design.withReference ? 'ref' : 'raw'} n=${design.samples}${upTo}`;
 }
 
 /** Per-trial seeds of a design: trial i sees the same noise whatever the drop (common random numbers). */
@@ -56,25 +65,50 @@ export function trialSeeds(seed: number, design: Design, trials: number): number
   return Array.from({ length: trials }, () => next());
 }
 
-/** The current run cut to its first `samples` samples (and pairs), keeping only the named scenarios. */
-function firstSamples(results: Results, samples: number, names: ReadonlySet<string>): Results {
-  const scenarios = results.scenarios
-    .filter((s) => names.has(s.settings.name))
-    .map((s) => ({
+/**
+ * Pairs per scenario at each look, as the gate plans them (planLooks in src/run/gate-command.ts): the
+ * first samples, then blocks of about half as many, rounded up to even, up to `most`.
+ */
+export function lookSchedule(first: number, most: number): number[] {
+  const step = Math.max(2, 2 * Math.ceil(first / 4));
+  const counts = [first];
+  for (let taken = first; taken < most; ) {
+    taken = Math.min(most, taken + step);
+    counts.push(taken);
+  }
+  return counts;
+}
+
+/** The current run as measured so far: each scenario cut to its first `taken` samples (and pairs). */
+function measuredSoFar(results: Results, taken: ReadonlyMap<string, number>): Results {
+  const scenarios = results.scenarios.map((s) => {
+    const samples = taken.get(s.settings.name) ?? s.samples.length;
+    const reference = s.reference && { ...s.reference, samples: s.reference.samples.slice(0, samples) };
+    return {
       ...s,
       settings: { ...s.settings, samples },
       samples: s.samples.slice(0, samples),
-      ...(s.reference === undefined
-        ? {}
-        : { reference: { ...s.reference, samples: s.reference.samples.slice(0, samples) } }),
-    }));
+      ...(reference === undefined ? {} : { reference }),
+    };
+  });
   return { ...results, scenarios };
 }
 
+/** Regressions and improvements of gated metrics found at a look: they stand at later looks. */
+function settle(comparison: ResultsComparison, settled: Map<string, Verdict>): void {
+  for (const scenario of comparison.scenarios) {
+    for (const m of scenario.metrics) {
+      if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
+        settled.set(`${scenario.name}/${m.metric}`, m.verdict);
+      }
+    }
+  }
+}
+
 /**
- * A sequential gate: look at the current run after each of `looksAt` samples, each look at its share of
- * alpha (spentAlpha); stop at the first regression, and stop measuring a scenario once none of its
- * primary metrics is inconclusive. Improvements found stay settled.
+ * The sequential gate of src/run/gate-command.ts (measureSequentially) on a current run measured to
+ * `maxSamples` pairs: each look at its share of alpha; scenarios with an undecided primary metric get the
+ * next block. It stops early on a regression, which stands at the last look anyway.
  */
 function sequentialOutcome(
   baselines: Results[],
@@ -82,30 +116,27 @@ function sequentialOutcome(
   design: Design,
   settings: SimSettings,
 ): TrialOutcome {
-  const looksAt = design.looksAt ?? [design.samples];
-  const active = new Set(current.scenarios.map((s) => s.settings.name));
-  const settled = new Map<string, 'improvement'>();
-  let outcome: TrialOutcome = { verdict: 'pass', lowConfidence: [] };
-  for (const [i, samples] of looksAt.entries()) {
-    if (active.size === 0) break;
-    const look = { index: i + 1, count: looksAt.length, settled };
-    const comparison = compareResults(baselines, firstSamples(current, samples, active), {
+  const schedule = lookSchedule(design.samples, design.maxSamples ?? design.samples);
+  const taken = new Map(current.scenarios.map((s) => [s.settings.name, design.samples]));
+  const settled = new Map<string, Verdict>();
+  for (let index = 1; ; index++) {
+    const look = { index, count: schedule.length, settled };
+    const comparison = compareResults(baselines, measuredSoFar(current, taken), {
       ...settings,
       environmentPolicy: 'warn',
       look,
     });
-    outcome = { verdict: comparison.verdict, lowConfidence: comparison.lowConfidence };
-    if (comparison.verdict === 'regression') return outcome;
-    for (const scenario of comparison.scenarios) {
-      for (const m of scenario.metrics) {
-        if (m.verdict === 'improvement') settled.set(`${scenario.name}/${m.metric}`, 'improvement');
-      }
-      const decided = scenario.metrics.every((m) => m.role !== 'primary' || m.verdict !== 'inconclusive');
-      if (decided) active.delete(scenario.name);
-    }
+    const outcome = { verdict: comparison.verdict, lowConfidence: comparison.lowConfidence };
+    const next = schedule[index];
+    if (comparison.verdict === 'regression' || next === undefined) return outcome;
+    settle(comparison, settled);
+    const more = comparison.scenarios.filter((s) =>
+      s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'),
+    );
+    // Nothing left undecided: the gate judges once more at this look, with the same data and verdict.
+    if (more.length === 0) return outcome;
+    for (const scenario of more) taken.set(scenario.name, next);
   }
-  // Scenarios stopped early were decided (pass); the last look's verdict covers the rest.
-  return outcome;
 }
 
 /**
@@ -121,12 +152,12 @@ export function runTrial(
   const rng = createRng(trialSeed);
   const spec = {
     noise: NOISE_MODELS[design.noise],
-    samples: design.samples,
+    samples: design.maxSamples ?? design.samples,
     withReference: design.withReference,
   };
   const baselines = Array.from({ length: design.baselineRuns }, () => noisyRun(rng, spec));
   const current = noisyRun(rng, { ...spec, podDropPct });
-  if (design.looksAt !== undefined) return sequentialOutcome(baselines, current, design, settings);
+  if (design.maxSamples !== undefined) return sequentialOutcome(baselines, current, design, settings);
   const comparison = compareResults(baselines, current, { ...settings, environmentPolicy: 'warn' });
   return { verdict: comparison.verdict, lowConfidence: comparison.lowConfidence };
 }

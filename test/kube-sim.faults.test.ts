@@ -4,11 +4,13 @@
  * a node NotReady, and the /sim/faults admin endpoint. Needs root.
  */
 import type * as k8s from '@kubernetes/client-node';
+import { waitUntil } from './helpers/wait-until.js';
 import { type KubeSim, startKubeSim } from './kube-sim/index.js';
 import {
   type ClientNode,
   execInPod,
   netnsWithPrefix,
+  POD_WAIT_MS,
   pidsWithMarker,
   podBody,
   uniqueSleepSeconds,
@@ -20,6 +22,15 @@ if (!asRoot) console.warn('kube-sim fault tests skipped: they need root to creat
 const describeAsRoot = asRoot ? describe : describe.skip;
 
 const TEST_TIMEOUT_MS = 30_000;
+/**
+ * When the exec-drop test's fault drops the connection: late enough that the command has started and
+ * printed even on a loaded machine (the drop must come mid-run, after its output).
+ */
+const EXEC_DROP_AFTER_MS = 3_000;
+/** Bound for the dropped exec to close: far below the `sleep <marker>` (over a day) it would otherwise wait for. */
+const EXEC_DROP_CLOSE_BOUND_MS = 30_000;
+/** Bound for the killed command's process to be gone after the drop. */
+const PROCESS_GONE_TIMEOUT_MS = 10_000;
 const NS = 'faults';
 const waitingReason = (pod: k8s.V1Pod) => pod.status?.containerStatuses?.[0]?.state?.waiting?.reason;
 const scheduled = (pod: k8s.V1Pod) => pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
@@ -145,16 +156,20 @@ describeAsRoot('kube-sim faults', () => {
       const marker = uniqueSleepSeconds();
       await core.createNamespacedPod({ namespace: NS, body: podBody('target', ['sleep', '600']) });
       await waitForPod(client, kc, NS, 'target', (p) => p.status?.phase === 'Running');
-      sim.faults.add({ kind: 'exec-drop', afterMs: 300, pod: 'target', times: 1 });
+      sim.faults.add({ kind: 'exec-drop', afterMs: EXEC_DROP_AFTER_MS, pod: 'target', times: 1 });
       const started = Date.now();
       const result = await execInPod(client, kc, NS, 'target', ['sh', '-c', `echo begun; sleep ${marker}`]);
-      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(Date.now() - started).toBeLessThan(EXEC_DROP_CLOSE_BOUND_MS);
       expect(result.stdout).toBe('begun\n');
       expect(result.status).toBeUndefined();
-      await new Promise((r) => setTimeout(r, 100));
-      expect(pidsWithMarker(`sleep ${marker}`)).toEqual([]);
+      await waitUntil(
+        () => pidsWithMarker(`sleep ${marker}`).length === 0,
+        PROCESS_GONE_TIMEOUT_MS,
+        `the dropped exec's command (sleep ${marker}) to be killed`,
+        () => `still running: ${pidsWithMarker(`sleep ${marker}`).join(', ')}`,
+      );
     },
-    TEST_TIMEOUT_MS,
+    POD_WAIT_MS + EXEC_DROP_CLOSE_BOUND_MS + PROCESS_GONE_TIMEOUT_MS,
   );
 
   test(

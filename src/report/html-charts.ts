@@ -137,14 +137,19 @@ export function latencyChart(view: ScenarioView): BarChart | undefined {
   });
 }
 
-/** Every compared metric's change with its interval and threshold: the gate's decision as a picture. */
+/**
+ * Every compared metric's change with its interval and threshold: the gate's decision as a picture.
+ * Metrics whose threshold is off (retransmits by default) are left out: counts that jump from 0 to
+ * thousands would squeeze every other row into the middle of the axis.
+ */
 export function changeChart(view: ScenarioView): ChangeChart | undefined {
   const { comparison } = view;
-  if (comparison === undefined || comparison.metrics.length === 0) return undefined;
+  const metrics = comparison?.metrics.filter((m) => m.threshold !== 'off') ?? [];
+  if (comparison === undefined || metrics.length === 0) return undefined;
   return {
     id: chartId(comparison.name, 'change'),
     title: `${comparison.name}: change of every metric vs the baseline, in percent`,
-    rows: comparison.metrics.map((m) => ({
+    rows: metrics.map((m) => ({
       label: m.metric,
       changePct: m.changePct,
       lowPct: m.ciLowPct,

@@ -7,8 +7,8 @@ import {
   DEFAULT_REPORT_TITLE,
   environmentFacts,
   gateMethodLines,
-  headlineMetric,
   METHOD_NOTE,
+  overviewMetric,
   REFERENCE_HEADERS,
   type ReportInput,
   referenceRows,
@@ -34,7 +34,7 @@ function banner(input: ReportInput): string {
   const title = input.title ?? DEFAULT_REPORT_TITLE;
   const word = verdictLabel(input.verdict);
   const detail = input.comparison
-    ? [verdictDetail(input.comparison), ...gateMethodLines(input.comparison)].join(' ')
+    ? verdictDetail(input.comparison)
     : 'nothing to compare with; these results can become the baseline';
   const runs = [
     input.baseline ? runDescription('Baseline', input.baseline) : '',
@@ -46,6 +46,9 @@ function banner(input: ReportInput): string {
     [
       element('h1', {}, `${escapeXml(title)}: ${textElement('span', { class: 'word' }, word)}`),
       textElement('p', {}, `${word}: ${detail}.`),
+      ...(input.comparison ? gateMethodLines(input.comparison) : []).map((line) =>
+        textElement('p', {}, line),
+      ),
       ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
     ].join(''),
   );
@@ -54,7 +57,7 @@ function banner(input: ReportInput): string {
 function overview(views: readonly ScenarioView[]): string {
   const rows = views.flatMap(({ comparison }) => {
     if (comparison === undefined) return [];
-    const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+    const metric = overviewMetric(comparison);
     if (metric === undefined) return [];
     const cells = comparisonCells(metric);
     const link = element(

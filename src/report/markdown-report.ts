@@ -7,8 +7,8 @@ import {
   DEFAULT_REPORT_TITLE,
   environmentFacts,
   gateMethodLines,
-  headlineMetric,
   METHOD_NOTE,
+  overviewMetric,
   REFERENCE_HEADERS,
   type ReportInput,
   referenceRows,
@@ -47,7 +47,7 @@ function verdictBlock(input: ReportInput): string {
 function overview(views: readonly ScenarioView[]): string | undefined {
   const rows = views.flatMap(({ comparison }) => {
     if (comparison === undefined) return [];
-    const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+    const metric = overviewMetric(comparison);
     const gated = comparison.metrics.filter((m) => m.gated);
     const count = (verdict: string) => gated.filter((m) => m.verdict === verdict).length;
     const cells = metric ? comparisonCells(metric) : undefined;

@@ -1,4 +1,5 @@
 import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
+import { headlineMetric } from '../metrics/headline.js';
 import { type MetricName, metricUnit } from '../metrics/names.js';
 import { referenceRatio } from '../results/reference.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
@@ -25,6 +26,12 @@ export const DEFAULT_REPORT_TITLE = 'netperf-gate';
 
 /** The one metric a scenario is charted by (re-exported for the report modules). */
 export { headlineMetric } from '../metrics/headline.js';
+
+/** The metric a scenario's overview row shows: its rate ratio when it has a reference, else its rate. */
+export function overviewMetric(comparison: ScenarioComparison): MetricComparison | undefined {
+  const wanted = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+  return comparison.metrics.find((m) => m.metric === wanted);
+}
 
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
 export function verdictLabel(verdict: ReportInput['verdict']): string {

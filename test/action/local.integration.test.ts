@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResults } from '../../src/results/read.js';
-import { ACTION_ENTRY, annotations, runActionStep } from './run-action.js';
+import { annotations, runActionStep } from './run-action.js';
 
 const asRoot = process.getuid?.() === 0;
 if (!asRoot)
@@ -116,9 +116,10 @@ describe('the built action', () => {
         const step = await runActionStep({
           workspace,
           inputs: { ...SHORT_RUN, samples: '30', baseline: 'none.json', 'report-dir': 'killed-report' },
-          killWhen: async () => {
-            pid = actionStepNamespacePid();
-            return pid !== undefined;
+          // Once this step (not another run on the machine) has created its server namespace.
+          killWhen: async (stepPid) => {
+            pid = String(stepPid);
+            return namespacesOfPid(pid).includes(`npg-${pid}-srv`);
           },
         });
         expect(step.code).toBeNull();
@@ -139,19 +140,4 @@ function namespacesOfPid(pid: string): string[] {
     .split('\n')
     .map((line) => line.split(' ')[0] ?? '')
     .filter((name) => name.startsWith(`npg-${pid}-`));
-}
-
-/** The pid of a running action step (dist/action/index.js) that has created its server namespace. */
-function actionStepNamespacePid(): string | undefined {
-  const pids = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => /^npg-(\d+)-srv\b/.exec(line)?.[1])
-    .filter((pid): pid is string => pid !== undefined);
-  return pids.find((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(ACTION_ENTRY);
-    } catch {
-      return false;
-    }
-  });
 }

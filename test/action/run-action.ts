@@ -5,10 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The bundle action.yml runs. */
-export const ACTION_ENTRY = resolve('dist/action/index.js');
+/** The bundle action.yml runs (found from this file, whatever the working directory). */
+export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/action/index.js', import.meta.url));
 /** Bound for one step (a local run of one short scenario takes seconds). */
 export const STEP_TIMEOUT_MS = 150_000;
 
@@ -31,18 +32,21 @@ export interface StepOptions {
   env?: Record<string, string>;
   /** Saved state of the main step: makes this the post step. */
   state?: Record<string, string>;
-  /** Kills the step with SIGKILL (like a runner whose job was cancelled hard) once this turns true. */
-  killWhen?: () => Promise<boolean>;
+  /**
+   * Kills the step with SIGKILL (like a runner whose job was cancelled hard) once this turns true; gets
+   * the step's pid (the local target names its network namespaces after it).
+   */
+  killWhen?: (pid: number) => Promise<boolean>;
 }
 
 /** How often `killWhen` is asked. */
 const KILL_POLL_INTERVAL_MS = 200;
 
 /** Asks `condition` until it holds or the child ends, then kills the child. */
-function killWhen(child: ReturnType<typeof spawn>, condition: () => Promise<boolean>): void {
+function killWhen(child: ReturnType<typeof spawn>, condition: (pid: number) => Promise<boolean>): void {
   const poll = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    if (await condition()) child.kill('SIGKILL');
+    if (await condition(child.pid ?? 0)) child.kill('SIGKILL');
     else setTimeout(poll, KILL_POLL_INTERVAL_MS);
   };
   void poll();

@@ -221,17 +221,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     what: 'local target not as root',
-    args: [
-      'run',
-      '--scenarios',
-      'tcp_rr_1cpu',
-      '--samples',
-      '1',
-      '--duration',
-      '1',
-      '--out',
-      '<out>',
-    ],
+    args: ['run', '--scenarios', 'tcp_rr_1cpu', '--samples', '1', '--duration', '1', '--out', '<out>'],
     uid: 65534,
     message: 'the local target needs root to create network namespaces',
     exitCode: 3,

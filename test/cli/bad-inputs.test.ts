@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newProcessTag, processesTagged } from '../helpers/tagged-processes.js';
 import { BAD_INPUTS, type BadInput } from './bad-inputs.catalogue.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
@@ -72,9 +73,6 @@ function resolveArgs(row: BadInput, dir: string): string[] {
   return row.args.map((arg) => (/^<(\w+)>$/.test(arg) ? join(dir, arg.slice(1, -1)) : arg));
 }
 
-/** Every process started for a row carries this variable (children inherit the environment). */
-const TAG = 'NPG_BAD_INPUT_ROW';
-
 /**
  * What one row's run left: its network namespaces (named after the CLI's pid) and any process still
  * carrying the row's tag. Scoped to the row, so other netperf-gate runs on the machine do not count.
@@ -83,16 +81,7 @@ function leftovers(pid: number | undefined, tag: string): string[] {
   const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.startsWith(`npg-${pid}-`));
-  const tagged = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return readFileSync(`/proc/${entry}/environ`, 'utf8').includes(`${TAG}=${tag}`);
-      } catch {
-        return false;
-      }
-    })
-    .map((entry) => `process ${entry}`);
+  const tagged = processesTagged(tag).map((p) => `process ${p.pid} (${p.name})`);
   return [...namespaces, ...tagged];
 }
 
@@ -105,8 +94,9 @@ describe('bad inputs', () => {
       if ((row.uid !== undefined || row.onlyPrograms) && !asRoot) return;
       const dir = mkdtempSync(join(folder, 'row-'));
       chmodSync(dir, 0o777);
-      const tag = String(Math.random()).slice(2);
-      const env: NodeJS.ProcessEnv = { ...process.env, ACTIONS_STEP_DEBUG: '', [TAG]: tag };
+      // Every process started for the row carries the tag (children inherit the environment).
+      const { tag, env: tagEnv } = newProcessTag();
+      const env: NodeJS.ProcessEnv = { ...process.env, ACTIONS_STEP_DEBUG: '', ...tagEnv };
       if (row.onlyPrograms) env.PATH = pathWithOnly(row.onlyPrograms);
       const { node, cli } =
         row.uid === undefined ? { node: process.execPath, cli: CLI } : builtCliForAnyUser();

@@ -6,10 +6,19 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newProcessTag, processesTagged } from '../helpers/tagged-processes.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
-const CLI = 'dist/cli/index.js';
+const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const RESULTS_FIXTURES = fileURLToPath(new URL('../../fixtures/results/', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'npg-dist-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Bound for the CLI to start, create its namespaces and start netperf (seconds; more on a loaded machine). */
+const MEASURING_TIMEOUT_MS = 60_000;
+/** Bound for the CLI to stop, clean up and exit after SIGINT. */
+const EXIT_AFTER_SIGINT_TIMEOUT_MS = 60_000;
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -70,9 +79,9 @@ describe('the built CLI', () => {
     const { code } = cli([
       'compare',
       '--baseline',
-      'fixtures/results/baseline.json',
+      join(RESULTS_FIXTURES, 'baseline.json'),
       '--current',
-      'fixtures/results/current-mixed.json',
+      join(RESULTS_FIXTURES, 'current-mixed.json'),
       '--report-dir',
       reportDir,
       '--export',
@@ -100,6 +109,7 @@ describe('the built CLI', () => {
   itAsRoot(
     'cleans up its namespaces and processes after Ctrl-C and exits with 130',
     async () => {
+      const { tag, env } = newProcessTag();
       const child = spawn(
         process.execPath,
         [
@@ -114,28 +124,36 @@ describe('the built CLI', () => {
           '--out',
           join(folder, 'x.json'),
         ],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
+        { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } },
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
       });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       const pid = child.pid ?? 0;
-      // Wait until the namespaces exist and netperf is running.
-      for (let waited = 0; namespacesOf(pid).length < 2 && waited < 20_000; waited += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(namespacesOf(pid)).toHaveLength(2);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const running = () => child.exitCode === null && child.signalCode === null;
+      const measuring = () => processesTagged(tag).some((p) => p.name === 'netperf');
+      // Ctrl-C while netperf measures: the namespaces exist and netperf runs in them.
+      await waitUntil(
+        () => !running() || (namespacesOf(pid).length === 2 && measuring()),
+        MEASURING_TIMEOUT_MS,
+        'the CLI to create its two namespaces and start netperf',
+        () => `namespaces: ${namespacesOf(pid).join(', ') || 'none'}; stderr: ${stderr}`,
+      );
+      if (!running()) throw new Error(`the CLI ended before measuring (exit ${child.exitCode}): ${stderr}`);
       child.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-      expect(code).toBe(130);
+      await waitUntil(
+        () => !running(),
+        EXIT_AFTER_SIGINT_TIMEOUT_MS,
+        'the CLI to exit after SIGINT',
+        () => `stderr: ${stderr}`,
+      );
+      expect(await exited).toBe(130);
       expect(stderr).toContain('SIGINT: stopping and cleaning up');
       expect(namespacesOf(pid)).toEqual([]);
-      expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toMatch(
-        /netserver -D -4 -L 198\.18\.0\.2/,
-      );
+      expect(processesTagged(tag)).toEqual([]);
     },
-    30_000,
+    MEASURING_TIMEOUT_MS + EXIT_AFTER_SIGINT_TIMEOUT_MS + 10_000,
   );
 });

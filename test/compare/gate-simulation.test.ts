@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   clopperPearson,
   type Design,
+  lookSchedule,
   runTrial,
   tallyVerdicts,
   type VerdictTally,
@@ -10,20 +11,27 @@ import {
 import { DEFAULT_FAMILY_ALPHA } from '../../src/compare/compare-results.js';
 import { metricValues } from '../../src/compare/series.js';
 import { createRng } from '../../src/stats/random.js';
-import { defaultSuite } from '../../src/suite/default-suite.js';
+import { DEFAULT_SAMPLES, defaultSuite } from '../../src/suite/default-suite.js';
 import { NOISE_MODELS, noisyRun } from '../helpers/noisy-results.js';
 
 // The gate judged by the real compareResults on seeded synthetic runs (scripts/verdict-sim.ts); the
 // figures for every noise model and design are `npm run bench:verdicts`'s. Fixed seed: the counts are
 // the same on every run and machine.
 const SEED = 20261126;
+/** The gate as it runs by default: DEFAULT_SAMPLES pairs, up to twice as many for undecided scenarios. */
+const sequential = { samples: DEFAULT_SAMPLES, maxSamples: 2 * DEFAULT_SAMPLES };
 const sharedDriftFiveRuns: Design = {
   noise: 'shared-drift',
   baselineRuns: 5,
   withReference: true,
-  samples: 5,
+  ...sequential,
 };
-const driftOneRunNoReference: Design = { noise: 'drift', baselineRuns: 1, withReference: false, samples: 5 };
+const driftOneRunNoReference: Design = {
+  noise: 'drift',
+  baselineRuns: 1,
+  withReference: false,
+  ...sequential,
+};
 /** Bound on one simulation child: a few seconds of work, on a loaded machine. */
 const SIMULATION_TIMEOUT_MS = 120_000;
 
@@ -95,6 +103,15 @@ describe('the gate on simulated runs', () => {
     expect(here.regression + here.inconclusive + here.pass).toBe(12);
     expect(tallyVerdicts(SEED, design, 12)).toEqual(here);
     expect(tallyInNode(design, 12)).toEqual(here);
+  });
+});
+
+describe('the simulated gate', () => {
+  test('looks when the gate plans to: 6 pairs, then 10 and 12 for undecided scenarios', () => {
+    expect(lookSchedule(6, 12)).toEqual([6, 10, 12]);
+    expect(lookSchedule(5, 10)).toEqual([5, 9, 10]);
+    expect(lookSchedule(2, 3)).toEqual([2, 3]);
+    expect(lookSchedule(8, 8)).toEqual([8]);
   });
 });
 

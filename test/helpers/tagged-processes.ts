@@ -38,26 +38,3 @@ export function processesTagged(tag: string): TaggedProcess[] {
     .filter((pid) => `\0${readOrEmpty(`/proc/${pid}/environ`)}`.includes(`\0${entry}`))
     .map((pid) => ({ pid: Number(pid), name: readOrEmpty(`/proc/${pid}/comm`).trim() }));
 }
-
-/** How often {@link waitUntil} asks again. */
-const POLL_INTERVAL_MS = 100;
-
-/**
- * Asks `condition` until it holds, at most `timeoutMs`; then rejects with what it waited for and, from
- * `describe`, what was seen last.
- */
-export async function waitUntil(
-  condition: () => boolean,
-  timeoutMs: number,
-  what: string,
-  describe: () => string = () => '',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      const seen = describe();
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${seen ? `; ${seen}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-}
