@@ -4,9 +4,9 @@
  */
 import { METRIC_NAMES, type MetricName, type TestType } from '../metrics/names.js';
 import type { ScenarioResult } from '../results/schema.js';
-import { mean, median, scaledMedianAbsoluteDeviation } from '../stats/describe.js';
+import { mean, median } from '../stats/describe.js';
 import { createRng, type Rng } from '../stats/random.js';
-import { CLAMP_ROBUST_SDS, estimateChange, pBeyond } from '../stats/run-level.js';
+import { clampedLogs, estimateChange, pBeyond } from '../stats/run-level.js';
 import { DEFAULT_FAMILY_ALPHA } from './compare-results.js';
 import { logMargins } from './metric-verdict.js';
 import { metricValues } from './series.js';
@@ -51,13 +51,6 @@ export interface ScenarioNoise {
 
 function roundUpToHalf(pct: number): number {
   return Math.ceil(pct * 2) / 2;
-}
-
-function clampedLogs(values: readonly number[]): number[] {
-  const logs = values.map(Math.log);
-  const centre = median(logs);
-  const spread = scaledMedianAbsoluteDeviation(logs) * CLAMP_ROBUST_SDS;
-  return spread > 0 ? logs.map((v) => Math.min(centre + spread, Math.max(centre - spread, v))) : logs;
 }
 
 /** Method-of-moments fit of the random-effects model: log-scale between- and within-run SDs. */

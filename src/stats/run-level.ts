@@ -56,7 +56,8 @@ export function estimateProblem(
   return undefined;
 }
 
-function clampedLogs(values: readonly number[]): number[] {
+/** Log values, those beyond {@link CLAMP_ROBUST_SDS} robust SDs (scaled MAD) of the median clamped to that distance. */
+export function clampedLogs(values: readonly number[]): number[] {
   const logs = values.map(Math.log);
   const centre = median(logs);
   const spread = scaledMedianAbsoluteDeviation(logs) * CLAMP_ROBUST_SDS;

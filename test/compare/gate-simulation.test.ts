@@ -72,19 +72,25 @@ describe('the gate on simulated runs', () => {
   // The gate promises a family-wise false-regression rate of at most DEFAULT_FAMILY_ALPHA (Holm over the
   // gated metrics), and the noise simulated is the model the gate assumes. So the exact (Clopper–Pearson)
   // 95 % upper bound of the observed rate must lie below alpha: 600 trials resolve that while the true
-  // rate is under ~2.5 % (bench:verdicts measures ≈ 0.3–1 % for this design).
+  // rate is under ~2.5 % (bench:verdicts measures 0.5 % [0.1–1.8 %] for this design).
   test('under drift shared with the reference and 5 baseline runs, fails fewer than alpha of unchanged runs', () => {
     const tally = tallyInNode(sharedDriftFiveRuns, 600);
     expect(tally.trials).toBe(600);
     expect(clopperPearson(tally.regression, tally.trials).high).toBeLessThan(DEFAULT_FAMILY_ALPHA);
   });
 
-  // A drop in one scenario alone is caught in about 96 % of runs at 30 % (bench:verdicts): too close to
-  // 95 % for a fixed-seed test to say much; a drop of the whole pod path is caught every time.
-  test('under drift shared with the reference and 5 baseline runs, catches a 30 % pod-path drop in ≥ 95 % of runs', () => {
-    const tally = tallyInNode(sharedDriftFiveRuns, 200, everyScenario(30));
-    expect(tally.regression).toBeGreaterThanOrEqual(0.95 * 200);
-  });
+  // bench:verdicts: a drop in one scenario alone is caught in ≈ 93 % of runs at 25 % and ≈ 99 % at 30 %;
+  // in all four, from 20 %.
+  test.each([
+    { where: 'every scenario', drops: everyScenario(30) },
+    { where: 'tcp_stream_1 alone', drops: { tcp_stream_1: 30 } },
+  ])(
+    'under drift shared with the reference and 5 baseline runs, catches a 30 % pod-path drop in $where in ≥ 95 % of runs',
+    ({ drops }) => {
+      const tally = tallyInNode(sharedDriftFiveRuns, 200, drops);
+      expect(tally.regression).toBeGreaterThanOrEqual(0.95 * 200);
+    },
+  );
 
   test('under drift with 1 baseline run and no reference, says why its verdict deserves less trust', () => {
     for (const seed of [1, 2, 3]) {
