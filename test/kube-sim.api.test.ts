@@ -6,8 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitUntil } from './helpers/wait-until.js';
 import { type KubeSim, startKubeSim } from './kube-sim/index.js';
-import { podBody } from './kube-sim/test-helpers.js';
+import { POD_WAIT_MS, podBody } from './kube-sim/test-helpers.js';
 
 const asRoot = process.getuid?.() === 0;
 if (!asRoot) console.warn('kube-sim API tests skipped: they need root to create network namespaces');
@@ -43,7 +44,7 @@ describeAsRoot('kube-sim API wire format', () => {
     return { status: response.status, body, text };
   }
 
-  async function podWhen(name: string, done: (pod: Json) => boolean, timeoutMs = 10_000): Promise<Json> {
+  async function podWhen(name: string, done: (pod: Json) => boolean, timeoutMs = POD_WAIT_MS): Promise<Json> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { body } = await api(`/api/v1/namespaces/${NS}/pods/${name}`);
@@ -250,10 +251,15 @@ describeAsRoot('kube-sim API wire format', () => {
       const pod = await podWhen('host', (p) => p.status.phase === 'Running');
       expect(pod.status.podIP).toBe('198.19.0.12');
       let log = '';
-      while (!log.includes('affinity')) {
-        log = (await api(`/api/v1/namespaces/${NS}/pods/host/log`)).text;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitUntil(
+        async () => {
+          log = (await api(`/api/v1/namespaces/${NS}/pods/host/log`)).text;
+          return log.includes('affinity');
+        },
+        POD_WAIT_MS,
+        'the host pod to log its affinity',
+        () => `log: ${JSON.stringify(log)}`,
+      );
       expect(log).toContain('inet 198.19.0.12/16');
       expect(log).toMatch(/current affinity list: (0,1|0-1)\n/);
     },
@@ -273,9 +279,11 @@ describeAsRoot('kube-sim API wire format', () => {
       await api(`/api/v1/namespaces/${NS}/pods`, { method: 'POST', json: body });
       await podWhen('stubborn', (p) => p.status.phase === 'Running');
       // SIGTERM must come after the trap is set, or the shell dies of it at once.
-      while (!(await api(`/api/v1/namespaces/${NS}/pods/stubborn/log`)).text.includes('ready')) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitUntil(
+        async () => (await api(`/api/v1/namespaces/${NS}/pods/stubborn/log`)).text.includes('ready'),
+        POD_WAIT_MS,
+        'the stubborn pod to set its trap and log "ready"',
+      );
       const started = Date.now();
       const deleted = await api(`/api/v1/namespaces/${NS}/pods/stubborn?gracePeriodSeconds=1`, {
         method: 'DELETE',

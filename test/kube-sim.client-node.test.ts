@@ -4,11 +4,13 @@
  * and nothing left on the machine after close(). Needs root (network namespaces).
  */
 import type * as k8s from '@kubernetes/client-node';
+import { waitUntil } from './helpers/wait-until.js';
 import { type KubeSim, startKubeSim } from './kube-sim/index.js';
 import {
   type ClientNode,
   execInPod,
   netnsWithPrefix,
+  POD_WAIT_MS,
   pidsWithMarker,
   podBody,
   uniqueSleepSeconds,
@@ -160,12 +162,11 @@ describeAsRoot('kube-sim with @kubernetes/client-node', () => {
       const before = netnsWithPrefix(sim.netnsPrefix).filter((n) => /-p\d+$/.test(n));
       expect(before).toHaveLength(2);
       await core.deleteNamespace({ name: NS });
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        const left = await core.listNamespace();
-        if (!left.items.some((n) => n.metadata?.name === NS)) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitUntil(
+        async () => !(await core.listNamespace()).items.some((n) => n.metadata?.name === NS),
+        POD_WAIT_MS,
+        `namespace ${NS} to go after its pods`,
+      );
       await expect(core.readNamespace({ name: NS })).rejects.toMatchObject({ code: 404 });
       expect(netnsWithPrefix(sim.netnsPrefix).filter((n) => /-p\d+$/.test(n))).toEqual([]);
       expect(pidsWithMarker(`sleep ${sleepMarker}`)).toEqual([]);

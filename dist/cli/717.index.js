@@ -1126,8 +1126,6 @@ async function switchProfile(run, profile) {
 async function pickNodes(run, tolerations, selector) {
     const { settings } = run;
     const api = apiOf(run);
-    run.serverVersion = await (0,connection/* step */.PM)(api, 'asking for its version', () => api.serverVersion());
-    await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
     const nodes = await (0,connection/* step */.PM)(api, 'listing nodes', () => api.listNodes());
     const reference = run.reference.on;
     return chooseNodes({
@@ -1169,6 +1167,9 @@ async function prepareRun(run, scenarios) {
     run.profiles = planProfiles(scenarios);
     run.tolerations = parseTolerations(run.settings.tolerations);
     const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+    const api = apiOf(run);
+    run.serverVersion = await (0,connection/* step */.PM)(api, 'asking for its version', () => api.serverVersion());
+    await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
     const choice = await pickNodes(run, run.tolerations, selector);
     run.nodes = { client: choice.client, server: choice.server };
     run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };

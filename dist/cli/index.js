@@ -24700,9 +24700,8 @@ const NORMAL_DF = 1e7;
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error below 1e-14). */
 function logGamma(x) {
     const coefficients = [
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7,
+        0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186,
+        12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
     ];
     if (x < 0.5)
         return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
@@ -24850,6 +24849,7 @@ function estimateProblem(baselineRuns, current) {
     }
     return undefined;
 }
+/** Log values, those beyond {@link CLAMP_ROBUST_SDS} robust SDs (scaled MAD) of the median clamped to that distance. */
 function clampedLogs(values) {
     const logs = values.map(Math.log);
     const centre = median(logs);
@@ -24954,9 +24954,7 @@ function holmRejections(pValues, alpha) {
  * hypothesis would be rejected. Shown in reports beside the raw p-values.
  */
 function holmAdjusted(pValues) {
-    const order = pValues
-        .map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index }))
-        .sort((a, b) => a.p - b.p);
+    const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
     const adjusted = pValues.map(() => 1);
     const m = pValues.length;
     let running = 0;
@@ -25128,7 +25126,16 @@ function metricEvidence(metric, baselineRuns, current, thresholdPct) {
     if (problem !== undefined) {
         const nothing = Number.NaN;
         const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
-        return { problem, pWorse: nothing, pBetter: nothing, pWithin: nothing, changePct, ciLowPct: nothing, ciHighPct: nothing, ...medians };
+        return {
+            problem,
+            pWorse: nothing,
+            pBetter: nothing,
+            pWithin: nothing,
+            changePct,
+            ciLowPct: nothing,
+            ciHighPct: nothing,
+            ...medians,
+        };
     }
     const estimate = estimateChange(baselineRuns, current);
     const sign = worseSign(metricDirection(metric));
@@ -25468,12 +25475,21 @@ function metricRole(sources, context) {
 /** The gate's family-wise false-regression rate when none is given. */
 const DEFAULT_FAMILY_ALPHA = 0.05;
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
-const MEASUREMENT_FIELDS = ['test', 'concurrency', 'cpus', 'sendSizeBytes', 'requestSizeBytes', 'responseSizeBytes'];
+const MEASUREMENT_FIELDS = [
+    'test',
+    'concurrency',
+    'cpus',
+    'sendSizeBytes',
+    'requestSizeBytes',
+    'responseSizeBytes',
+];
 function whyNotComparable(baseline, current) {
     const differing = MEASUREMENT_FIELDS.filter((field) => baseline.settings[field] !== current.settings[field]);
     if (differing.length === 0)
         return undefined;
-    const detail = differing.map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`).join(', ');
+    const detail = differing
+        .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
+        .join(', ');
     return `measured differently (${detail}); refresh the baseline`;
 }
 function candidatesOf(baselines, current, sources, notes) {
@@ -25491,7 +25507,13 @@ function candidatesOf(baselines, current, sources, notes) {
             continue;
         }
         const threshold = thresholdFor(sources, name, metric);
-        const role = metricRole(sources, { scenario: name, test: current.settings.test, metric, withReference, spreadKnown });
+        const role = metricRole(sources, {
+            scenario: name,
+            test: current.settings.test,
+            metric,
+            withReference,
+            spreadKnown,
+        });
         const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
         candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
     }
@@ -25572,7 +25594,10 @@ function matchScenarios(baselines, current) {
         const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
         if (comparable.length === 0) {
             const first = found[0];
-            skipped.push({ name, reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? '') });
+            skipped.push({
+                name,
+                reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
+            });
             continue;
         }
         const notes = [];
@@ -25604,7 +25629,10 @@ function compareResults(baselines, current, settings) {
     const look = settings.look ?? { index: 1, count: 1 };
     const lookAlpha = spentAlpha(family, look.index, look.count);
     const { matched, skipped } = matchScenarios(baselines, current);
-    const perScenario = matched.map((m) => ({ ...m, candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes) }));
+    const perScenario = matched.map((m) => ({
+        ...m,
+        candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes),
+    }));
     const all = perScenario.flatMap((s) => s.candidates);
     const worse = familyAdjusted(all, (e) => e.pWorse);
     const better = familyAdjusted(all, (e) => e.pBetter);
@@ -25670,15 +25698,9 @@ const CANDIDATE_DROPS_PCT = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50
 function roundUpToHalf(pct) {
     return Math.ceil(pct * 2) / 2;
 }
-function calibrate_clampedLogs(values) {
-    const logs = values.map(Math.log);
-    const centre = median(logs);
-    const spread = scaledMedianAbsoluteDeviation(logs) * CLAMP_ROBUST_SDS;
-    return spread > 0 ? logs.map((v) => Math.min(centre + spread, Math.max(centre - spread, v))) : logs;
-}
 /** Method-of-moments fit of the random-effects model: log-scale between- and within-run SDs. */
 function fitRunNoise(runs) {
-    const logs = runs.map(calibrate_clampedLogs);
+    const logs = runs.map(clampedLogs);
     const means = logs.map(mean);
     const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
     const within = logs.reduce((sum, run, i) => sum + run.reduce((s, v) => s + (v - (means[i] ?? 0)) ** 2, 0), 0) / withinDf;
@@ -25711,7 +25733,7 @@ function power(model, dropPct, rng) {
 /** The smallest candidate change caught with {@link TARGET_POWER}; seeded, so reproducible. */
 function detectableChange(model) {
     const rng = createRng(POWER_SEED);
-    return CANDIDATE_DROPS_PCT.find((drop) => drop > model.thresholdPct && power(model, drop, rng) >= TARGET_POWER) ?? null;
+    return (CANDIDATE_DROPS_PCT.find((drop) => drop > model.thresholdPct && power(model, drop, rng) >= TARGET_POWER) ?? null);
 }
 function metricNoise(metric, runs, primary, level) {
     const fit = fitRunNoise(runs);
@@ -25719,7 +25741,14 @@ function metricNoise(metric, runs, primary, level) {
     const withinRunPct = (Math.exp(fit.within) - 1) * 100;
     const recommendedPct = roundUpToHalf(Math.max(MIN_RECOMMENDED_PCT, SPREAD_MULTIPLIER * betweenRunPct));
     const samples = Math.round(median(runs.map((r) => r.length)));
-    const model = { between: fit.between, within: fit.within, runs: runs.length, samples, thresholdPct: recommendedPct, level };
+    const model = {
+        between: fit.between,
+        within: fit.within,
+        runs: runs.length,
+        samples,
+        thresholdPct: recommendedPct,
+        level,
+    };
     return {
         metric,
         primary,
@@ -25750,7 +25779,13 @@ function calibrate(runs) {
                 continue;
             metrics.push(metricNoise(metric, perRun, primaries.includes(metric), level));
         }
-        return { name, test: scenario.settings.test, samplesPerRun: scenario.samples.length, runs: same.length, metrics };
+        return {
+            name,
+            test: scenario.settings.test,
+            samplesPerRun: scenario.samples.length,
+            runs: same.length,
+            metrics,
+        };
     });
 }
 /** The thresholds file calibrate writes: per scenario and metric, with the evidence as comments. */
@@ -26746,7 +26781,10 @@ async function measureSuite(scenarios, deps) {
             aggregates: aggregateSamples(samples.map((s) => s.metrics)),
         };
         if (paths === 2) {
-            result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+            result.reference = {
+                samples: reference,
+                aggregates: aggregateSamples(reference.map((s) => s.metrics)),
+            };
         }
         results.push(result);
     }
@@ -26915,10 +26953,16 @@ function referenceRatio(scenario) {
 
 
 
+
 /** Heading used when the input names none. */
 const DEFAULT_REPORT_TITLE = 'netperf-gate';
 /** The one metric a scenario is charted by (re-exported for the report modules). */
 
+/** The metric a scenario's overview row shows: its rate ratio when it has a reference, else its rate. */
+function overviewMetric(comparison) {
+    const wanted = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+    return comparison.metrics.find((m) => m.metric === wanted);
+}
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
 function verdictLabel(verdict) {
     switch (verdict) {
@@ -27007,7 +27051,9 @@ function verdictWord(metric) {
  */
 function gateMethodLines(comparison) {
     const { alpha, baselineRuns } = comparison;
-    const looks = alpha.looks > 1 ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})` : '';
+    const looks = alpha.looks > 1
+        ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
+        : '';
     const lines = [
         `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
     ];
@@ -27331,7 +27377,13 @@ async function gate(config, io) {
     const results = await withSession(config.run, suite.scenarios, io, async (session) => {
         if (baselines.length === 0)
             return session.measure(suite.scenarios);
-        const outcome = await measureSequentially(session, { config, scenarios: suite.scenarios, baselines, settings, io });
+        const outcome = await measureSequentially(session, {
+            config,
+            scenarios: suite.scenarios,
+            baselines,
+            settings,
+            io,
+        });
         look = outcome.look;
         return outcome.scenarios;
     });
@@ -27870,15 +27922,20 @@ function latencyChart(view) {
         ],
     });
 }
-/** Every compared metric's change with its interval and threshold: the gate's decision as a picture. */
+/**
+ * Every compared metric's change with its interval and threshold: the gate's decision as a picture.
+ * Metrics whose threshold is off (retransmits by default) are left out: counts that jump from 0 to
+ * thousands would squeeze every other row into the middle of the axis.
+ */
 function changeChart(view) {
     const { comparison } = view;
-    if (comparison === undefined || comparison.metrics.length === 0)
+    const metrics = comparison?.metrics.filter((m) => m.threshold !== 'off') ?? [];
+    if (comparison === undefined || metrics.length === 0)
         return undefined;
     return {
         id: chartId(comparison.name, 'change'),
         title: `${comparison.name}: change of every metric vs the baseline, in percent`,
-        rows: comparison.metrics.map((m) => ({
+        rows: metrics.map((m) => ({
             label: m.metric,
             changePct: m.changePct,
             lowPct: m.ciLowPct,
@@ -28184,7 +28241,7 @@ function banner(input) {
     const title = input.title ?? DEFAULT_REPORT_TITLE;
     const word = verdictLabel(input.verdict);
     const detail = input.comparison
-        ? [verdictDetail(input.comparison), ...gateMethodLines(input.comparison)].join(' ')
+        ? verdictDetail(input.comparison)
         : 'nothing to compare with; these results can become the baseline';
     const runs = [
         input.baseline ? runDescription('Baseline', input.baseline) : '',
@@ -28193,6 +28250,7 @@ function banner(input) {
     return svg_markup_element('header', { class: `banner banner-${input.verdict}`, role: 'status' }, [
         svg_markup_element('h1', {}, `${escapeXml(title)}: ${textElement('span', { class: 'word' }, word)}`),
         textElement('p', {}, `${word}: ${detail}.`),
+        ...(input.comparison ? gateMethodLines(input.comparison) : []).map((line) => textElement('p', {}, line)),
         ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
     ].join(''));
 }
@@ -28200,7 +28258,7 @@ function overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
-        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        const metric = overviewMetric(comparison);
         if (metric === undefined)
             return [];
         const cells = comparisonCells(metric);
@@ -28458,7 +28516,10 @@ function verdictBlock(input) {
         const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
         return [title, summary, runLine('Current', input.current)].join('\n\n');
     }
-    const summary = [`**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`, ...gateMethodLines(comparison).map(escapeMarkdown)].join('  \n');
+    const summary = [
+        `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
+        ...gateMethodLines(comparison).map(escapeMarkdown),
+    ].join('  \n');
     const runs = [
         input.baseline ? runLine('Baseline', input.baseline) : undefined,
         runLine('Current', input.current),
@@ -28470,7 +28531,7 @@ function markdown_report_overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
-        const metric = comparison.metrics.find((m) => m.metric === headlineMetric(comparison.test));
+        const metric = overviewMetric(comparison);
         const gated = comparison.metrics.filter((m) => m.gated);
         const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
         const cells = metric ? comparisonCells(metric) : undefined;
