@@ -41649,7 +41649,8 @@ function tQuantile(p, df) {
  *   deviations (scaled MAD) of the run's median, so one stray sample cannot move a run;
  * - σ_w² is pooled over all runs, the current one included (df = Σ(n − 1));
  * - with K ≥ {@link MIN_RUNS_FOR_SPREAD} baseline runs, σ_b² = max(0, s²(run means) − σ_w²/ñ) (ñ the
- *   harmonic mean of the baseline runs' sizes), and the change δ̂ = m(current) − mean(m(baseline runs))
+ *   harmonic mean of the baseline runs' sizes) when an F test says the run means differ (else 0, see
+ *   {@link POOLING_P}), and the change δ̂ = m(current) − mean(m(baseline runs))
  *   has variance σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(K·ñ)): a prediction of where an unchanged run would
  *   land, with Welch–Satterthwaite degrees of freedom. With no between-run spread left, it is the
  *   within-run test; with much, it is a t test on K run means (df → K − 1).
@@ -41660,6 +41661,14 @@ function tQuantile(p, df) {
 
 /** Fewest baseline runs from which the between-run spread is estimated; fewer: it is unknown. */
 const MIN_RUNS_FOR_SPREAD = 3;
+/**
+ * The between-run variance is used only when the run means differ more than sample noise explains with
+ * p ≤ this (one-way ANOVA F test); otherwise it is pooled as 0 ("sometimes pool", Bancroft 1944; 0.25 is
+ * the customary level). Without this, a between-run variance that is really 0 — what a good reference
+ * ratio gives — is estimated above 0 half the time, and the test then has K − 1 degrees of freedom and
+ * almost no power with a handful of baseline runs.
+ */
+const POOLING_P = 0.25;
 /** Values further than this many robust standard deviations from their run's median are clamped. */
 const CLAMP_ROBUST_SDS = 4;
 /** Why no estimate is possible, or undefined. Values must be > 0 (logs); each run needs 2 values. */
@@ -41682,6 +41691,14 @@ function clampedLogs(values) {
     if (!(spread > 0))
         return logs;
     return logs.map((value) => Math.min(centre + spread, Math.max(centre - spread, value)));
+}
+/** P(F > f) for the F distribution with (d1, d2) degrees of freedom. */
+function fUpperTail(f, d1, d2) {
+    if (!(f > 0))
+        return f === Number.POSITIVE_INFINITY ? 0 : 1;
+    if (f === Number.POSITIVE_INFINITY)
+        return 0;
+    return regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 function sumSquares(values, centre) {
     return values.reduce((sum, value) => sum + (value - centre) ** 2, 0);
@@ -41712,7 +41729,8 @@ function estimateChange(baselineRuns, current) {
     let betweenRunPct = null;
     if (k >= MIN_RUNS_FOR_SPREAD) {
         const runMeanVar = sumSquares(baselineMeans, mean(baselineMeans)) / (k - 1);
-        const betweenVar = Math.max(0, runMeanVar - withinVar / harmonicN);
+        const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
+        const betweenVar = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
         betweenRunPct = percentOfLog(Math.sqrt(betweenVar));
         if (betweenVar > 0) {
             // σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(Kñ)) = (1 + 1/K)·s²(means) + (1/n_c − 1/ñ)·σ_w²
