@@ -81,14 +81,22 @@ try {
     const unchanged = gate([]);
     if (unchanged.code === 1) tally.falseAlarms += 1;
     if (unchanged.verdict.startsWith('INCONCLUSIVE')) tally.unchangedInconclusive += 1;
-    console.log(`unchanged ${i}/${n}: exit ${unchanged.code} — ${unchanged.verdict} — rate_ratio ${unchanged.ratioChanges}`);
+    console.log(
+      `unchanged ${i}/${n}: exit ${unchanged.code} — ${unchanged.verdict} — rate_ratio ${unchanged.ratioChanges}`,
+    );
     const injected = gate(['--local-server-setup', values['server-setup']]);
     if (injected.code === 1) tally.detections += 1;
     if (injected.verdict.startsWith('INCONCLUSIVE')) tally.injectedInconclusive += 1;
-    console.log(`injected  ${i}/${n}: exit ${injected.code} — ${injected.verdict} — rate_ratio ${injected.ratioChanges}`);
+    console.log(
+      `injected  ${i}/${n}: exit ${injected.code} — ${injected.verdict} — rate_ratio ${injected.ratioChanges}`,
+    );
   }
-  console.log(`false alarms (exit 1 on unchanged): ${rate(tally.falseAlarms, n)}; inconclusive ${tally.unchangedInconclusive}/${n}`);
-  console.log(`detections (exit 1 on injected): ${rate(tally.detections, n)}; inconclusive ${tally.injectedInconclusive}/${n}`);
+  console.log(
+    `false alarms (exit 1 on unchanged): ${rate(tally.falseAlarms, n)}; inconclusive ${tally.unchangedInconclusive}/${n}`,
+  );
+  console.log(
+    `detections (exit 1 on injected): ${rate(tally.detections, n)}; inconclusive ${tally.injectedInconclusive}/${n}`,
+  );
   console.log(`wall time of the ${2 * n} gates: ${((Date.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   for (const hog of hogs) hog.kill('SIGKILL');

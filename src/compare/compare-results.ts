@@ -12,7 +12,14 @@ import { MIN_RUNS_FOR_SPREAD } from '../stats/run-level.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
 import { type FamilyDecision, type MetricEvidence, metricEvidence, metricVerdict } from './metric-verdict.js';
 import { hasReference, metricValues } from './series.js';
-import { type MetricRole, metricRole, type ThresholdSources, thresholdFor } from './thresholds.js';
+import {
+  GUARD_FLOOR_PCT,
+  isNamed,
+  type MetricRole,
+  metricRole,
+  type ThresholdSources,
+  thresholdFor,
+} from './thresholds.js';
 
 /** The gate's family-wise false-regression rate when none is given. */
 export const DEFAULT_FAMILY_ALPHA = 0.05;
@@ -109,6 +116,12 @@ function whyNotComparable(baseline: ScenarioResult, current: ScenarioResult): st
   return `measured differently (${detail}); refresh the baseline`;
 }
 
+/** A guard's floor is at least {@link GUARD_FLOOR_PCT} unless a thresholds source names it. */
+function guardedThreshold(threshold: Threshold, role: MetricRole, named: boolean): Threshold {
+  if (role !== 'guard' || named || threshold === 'off') return threshold;
+  return Math.max(threshold, GUARD_FLOOR_PCT);
+}
+
 /** A metric before the family decides: its role, threshold and evidence. */
 interface Candidate {
   scenario: string;
@@ -140,7 +153,6 @@ function candidatesOf(
       );
       continue;
     }
-    const threshold = thresholdFor(sources, name, metric);
     const role = metricRole(sources, {
       scenario: name,
       test: current.settings.test,
@@ -148,6 +160,8 @@ function candidatesOf(
       withReference,
       spreadKnown,
     });
+    const named = isNamed(sources, name, metric);
+    const threshold = guardedThreshold(thresholdFor(sources, name, metric), role, named);
     const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
     candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
   }

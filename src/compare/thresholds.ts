@@ -112,6 +112,14 @@ export function parseThresholds(text: string, label: string): ThresholdsFile {
   return parsed.data;
 }
 
+/**
+ * The smallest floor of a guard (the raw rate beside a reference) unless a file names its threshold.
+ * A guard watches for what slows both paths (a kernel); the ratios watch the datapath at 5 %. With the
+ * rate's 5 % floor, a run that drifted by 10 % set off 0.5–1.3 % of unchanged simulated gates; with 15 %,
+ * 0.0–0.1 %, and no drop the ratios catch was missed (npm run bench:verdicts, 2026-11-29).
+ */
+export const GUARD_FLOOR_PCT = 15;
+
 /** primary: decides the verdict; guard: can only fail it; shown: reported, never counted. */
 export type MetricRole = 'primary' | 'guard' | 'shown';
 

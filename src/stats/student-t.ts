@@ -18,7 +18,7 @@ const NORMAL_DF = 1e7;
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error below 1e-14). */
 export function logGamma(x: number): number {
   const coefficients = [
-    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186,
+    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
     12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
@@ -94,7 +94,7 @@ export function tUpperTail(t: number, df: number): number {
   return t >= 0 ? upperTail(t, df) : 1 - upperTail(-t, df);
 }
 
-/** The p-quantile of Student's t (R's `qt(p, df)`), to about 1e-12 absolute. */
+/** The p-quantile of Student's t (R's `qt(p, df)`), to about 1e-12 relative; the tail is solved directly. */
 export function tQuantile(p: number, df: number): number {
   checkDf(df);
   if (!(p > 0 && p < 1)) {
@@ -102,15 +102,16 @@ export function tQuantile(p: number, df: number): number {
     if (p === 1) return Number.POSITIVE_INFINITY;
     throw new RangeError(`Invalid probability ${p}. Expected 0 ≤ p ≤ 1.`);
   }
-  if (p < 0.5) return -tQuantile(1 - p, df);
-  const tail = 1 - p;
+  // Solve P(T > t) = tail for t ≥ 0 with the smaller tail, so p = 1e-20 keeps its digits.
+  const tail = p < 0.5 ? p : 1 - p;
   let low = 0;
   let high = 1;
   while (upperTail(high, df) > tail) high *= 2;
-  for (let i = 0; i < 200 && high - low > 1e-13 * Math.max(1, high); i++) {
+  for (let i = 0; i < 300 && high - low > 1e-15 * Math.max(1, high); i++) {
     const middle = (low + high) / 2;
     if (upperTail(middle, df) > tail) low = middle;
     else high = middle;
   }
-  return (low + high) / 2;
+  const t = (low + high) / 2;
+  return p < 0.5 ? -t : t;
 }

@@ -12,13 +12,21 @@ import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
 let sim: GitHubSim;
 const folder = mkdtempSync(join(tmpdir(), 'npg-gh-api-'));
 const savedEnv = { ...process.env };
+/**
+ * Bound for starting github-sim and the first import of @actions/artifact: a large module tree, over
+ * a second on an idle 2-core machine and several on a loaded one.
+ */
+const SETUP_TIMEOUT_MS = 60_000;
 
 beforeAll(async () => {
   sim = await startGitHubSim();
   // @actions/artifact (imported lazily by the search) reads these when it is first imported.
   process.env.GITHUB_API_URL = sim.url;
   process.env.GITHUB_SERVER_URL = sim.serverUrl;
-});
+  // Import it here, after the variables are set, rather than inside the first test that searches:
+  // that test would spend its 5 s (jest's default) mostly loading modules.
+  await import('@actions/artifact');
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   process.env = savedEnv;
   await sim.close();

@@ -57,7 +57,7 @@ describe('the built CLI', () => {
     ],
     [['compare', '--current', 'x.json'], "required option '--baseline <file>' not specified"],
     [['gate', '--baseline', 'b.json', '--threshold', '-3'], '--threshold must be a percentage above 0'],
-    [['calibrate', '--runs', '1'], '--runs must be from 2 to 50, got 1'],
+    [['calibrate', '--runs', '1'], '--runs must be from 3 to 50, got 1'],
   ])('answers %j with exit code 2 and one line saying what was wrong', (args, message) => {
     const resolved = args.map((arg) =>
       arg === '<bad-suite>' ? badSuite : arg === '<bad-baseline>' ? badBaseline : arg,

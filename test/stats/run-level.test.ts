@@ -3,7 +3,9 @@ import {
   changeInterval,
   estimateChange,
   estimateProblem,
+  fUpperTail,
   MIN_RUNS_FOR_SPREAD,
+  POOLING_P,
   pBeyond,
   type RunLevelEstimate,
 } from '../../src/stats/run-level.js';
@@ -94,6 +96,50 @@ describe('estimateChange with enough baseline runs to know the spread', () => {
     const estimate = estimateChange(baseline, run(0, [-0.001, 0, 0.001, 0, -0.001, 0, 0.001, 0]));
     expect(Math.abs(estimate.df - 4)).toBeLessThan(0.01);
     expect(estimate.df).not.toBe(4);
+  });
+});
+
+describe('estimateChange pooling the between-run variance', () => {
+  // Three baseline runs and the current one, each e^(m + {−0.01, 0, 0.01}): σ_w² = 4 × 2·0.01² / 8 = 1e-4.
+  // Baseline run means −d, 0, d: s² = d², F = 3d²/σ_w² on (2, 8) degrees of freedom (scipy f.sf).
+  test.each([
+    { f: 1.5, p: 0.279762311317533, pooled: true },
+    { f: 3, p: 0.10662224073302792, pooled: false },
+  ])('with F = $f (p = $p against POOLING_P 0.25) pools: $pooled', ({ f, pooled }) => {
+    expect(POOLING_P).toBe(0.25);
+    const d = Math.sqrt((f * 1e-4) / 3);
+    const offsets = [-0.01, 0, 0.01];
+    const estimate = estimateChange([run(-d, offsets), run(0, offsets), run(d, offsets)], run(0.02, offsets));
+    // Either way s² > σ_w²/n: the spread alone would have been used before pooling existed.
+    expect(d * d).toBeGreaterThan(1e-4 / 3);
+    if (pooled) {
+      expect(estimate.betweenRunPct).toBe(0);
+      expect(estimate.df).toBe(8);
+      expect(estimate.standardError).toBeCloseTo(Math.sqrt(1e-4 * (1 / 3 + 1 / 9)), 12);
+    } else {
+      expect(estimate.betweenRunPct).toBeCloseTo((e(Math.sqrt(d * d - 1e-4 / 3)) - 1) * 100, 9);
+      expect(estimate.df).toBeCloseTo(2, 9);
+      expect(estimate.standardError).toBeCloseTo(Math.sqrt((1 + 1 / 3) * d * d), 12);
+    }
+  });
+});
+
+describe('fUpperTail', () => {
+  test.each([
+    [1.5, 2, 8, 0.279762311317533],
+    [3, 2, 8, 0.10662224073302792],
+    [1, 4, 20, 0.43068155437292166],
+    [2.5, 3, 12.5, 0.10715460151081936],
+    [0.2, 2, 8, 0.822702474791882],
+    [40, 9, 50, 8.361709472766751e-20],
+  ])('P(F > %p) on (%p, %p) degrees of freedom is %p (scipy f.sf)', (f, d1, d2, expected) => {
+    expect(Math.abs(fUpperTail(f, d1, d2) / expected - 1)).toBeLessThan(1e-7);
+  });
+
+  test('is 1 at and below 0 and 0 at +∞', () => {
+    expect(fUpperTail(0, 2, 8)).toBe(1);
+    expect(fUpperTail(-1, 2, 8)).toBe(1);
+    expect(fUpperTail(Number.POSITIVE_INFINITY, 2, 8)).toBe(0);
   });
 });
 
