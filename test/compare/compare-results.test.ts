@@ -215,6 +215,8 @@ describe('the run is the unit of replication', () => {
       cpu_cost_ratio: 'primary',
       transactions_per_sec: 'guard',
     });
+    const guard = comparison.scenarios[0]?.metrics.find((m) => m.role === 'guard');
+    expect(guard?.threshold).toBe(15);
   });
 
   it('catches a 20 % pod-path drop through the ratio even when the whole run drifted up', () => {
