@@ -108,8 +108,9 @@ interface GateFlags extends RunFlags, JudgeFlags {
   failOnInconclusive?: boolean;
 }
 
-function collectPaths(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** Collects a repeatable option; no default, so a required one missing is still reported as missing. */
+function collectPaths(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function toGateConfig(flags: GateFlags): GateConfig {
@@ -201,7 +202,6 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
         '--baseline <path>',
         'baseline results file, or a folder of them (repeatable: several runs)',
         collectPaths,
-        [],
       )
       .requiredOption('--current <file>', 'current results file')
       .option('--debug', 'print stack traces'),
@@ -223,7 +223,6 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
           '--baseline <path>',
           'baseline results file or folder of them, repeatable (none found: verdict no-baseline)',
           collectPaths,
-          [],
         )
         .option('--max-samples <n>', 'most pairs per scenario while undecided (default: twice --samples)')
         .option(

@@ -55,7 +55,7 @@ describe('the built CLI', () => {
       ['compare', '--baseline', '<bad-baseline>', '--current', '<bad-baseline>'],
       'schemaVersion 7 is newer than',
     ],
-    [['compare', '--current', 'x.json'], "required option '--baseline <file>' not specified"],
+    [['compare', '--current', 'x.json'], "required option '--baseline <path>' not specified"],
     [['gate', '--baseline', 'b.json', '--threshold', '-3'], '--threshold must be a percentage above 0'],
     [['calibrate', '--runs', '1'], '--runs must be from 3 to 50, got 1'],
   ])('answers %j with exit code 2 and one line saying what was wrong', (args, message) => {

@@ -86,3 +86,27 @@ describe('sequential sampling', () => {
     expect(single.calls).toHaveLength(1);
   });
 });
+
+describe('reading baseline runs', () => {
+  it('takes files and every .json file of folders, oldest first, and skips paths that do not exist', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readBaselines } = await import('../../src/run/judge.js');
+    const { serializeResults } = await import('../../src/results/read.js');
+    const folder = mkdtempSync(join(tmpdir(), 'npg-baselines-'));
+    try {
+      const run = (startedAt: string) => serializeResults({ ...baseline, startedAt });
+      mkdirSync(join(folder, 'history'));
+      writeFileSync(join(folder, 'history', 'b.json'), run('2026-11-03T00:00:00.000Z'));
+      writeFileSync(join(folder, 'history', 'a.json'), run('2026-11-02T00:00:00.000Z'));
+      writeFileSync(join(folder, 'history', 'notes.txt'), 'not a results file');
+      writeFileSync(join(folder, 'single.json'), run('2026-11-01T00:00:00.000Z'));
+      const paths = [join(folder, 'history'), join(folder, 'single.json'), join(folder, 'absent.json')];
+      const runs = await readBaselines(paths, capturingIo().files);
+      expect(runs.map((r) => r.startedAt.slice(0, 10))).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
