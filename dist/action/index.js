@@ -41525,7 +41525,7 @@ const NORMAL_DF = 1e7;
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error below 1e-14). */
 function logGamma(x) {
     const coefficients = [
-        0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61503916999186,
+        0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
         12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
     ];
     if (x < 0.5)
@@ -41611,7 +41611,7 @@ function tUpperTail(t, df) {
         return 1;
     return t >= 0 ? student_t_upperTail(t, df) : 1 - student_t_upperTail(-t, df);
 }
-/** The p-quantile of Student's t (R's `qt(p, df)`), to about 1e-12 absolute. */
+/** The p-quantile of Student's t (R's `qt(p, df)`), to about 1e-12 relative; the tail is solved directly. */
 function tQuantile(p, df) {
     checkDf(df);
     if (!(p > 0 && p < 1)) {
@@ -41621,21 +41621,21 @@ function tQuantile(p, df) {
             return Number.POSITIVE_INFINITY;
         throw new RangeError(`Invalid probability ${p}. Expected 0 ≤ p ≤ 1.`);
     }
-    if (p < 0.5)
-        return -tQuantile(1 - p, df);
-    const tail = 1 - p;
+    // Solve P(T > t) = tail for t ≥ 0 with the smaller tail, so p = 1e-20 keeps its digits.
+    const tail = p < 0.5 ? p : 1 - p;
     let low = 0;
     let high = 1;
     while (student_t_upperTail(high, df) > tail)
         high *= 2;
-    for (let i = 0; i < 200 && high - low > 1e-13 * Math.max(1, high); i++) {
+    for (let i = 0; i < 300 && high - low > 1e-15 * Math.max(1, high); i++) {
         const middle = (low + high) / 2;
         if (student_t_upperTail(middle, df) > tail)
             low = middle;
         else
             high = middle;
     }
-    return (low + high) / 2;
+    const t = (low + high) / 2;
+    return p < 0.5 ? -t : t;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/run-level.ts
@@ -51795,6 +51795,13 @@ function parseThresholds(text, label) {
         throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
     return parsed.data;
 }
+/**
+ * The smallest floor of a guard (the raw rate beside a reference) unless a file names its threshold.
+ * A guard watches for what slows both paths (a kernel); the ratios watch the datapath at 5 %. With the
+ * rate's 5 % floor, a run that drifted by 10 % set off 0.5–1.3 % of unchanged simulated gates; with 15 %,
+ * 0.0–0.1 %, and no drop the ratios catch was missed (npm run bench:verdicts, 2026-11-29).
+ */
+const GUARD_FLOOR_PCT = 15;
 /** The primary set of a scenario: the rate, its ratio to the reference where there is one, and CPU cost. */
 function primaryMetrics(test, withReference) {
     return withReference
@@ -51854,6 +51861,12 @@ function whyNotComparable(baseline, current) {
         .join(', ');
     return `measured differently (${detail}); refresh the baseline`;
 }
+/** A guard's floor is at least {@link GUARD_FLOOR_PCT} unless a thresholds source names it. */
+function guardedThreshold(threshold, role, named) {
+    if (role !== 'guard' || named || threshold === 'off')
+        return threshold;
+    return Math.max(threshold, GUARD_FLOOR_PCT);
+}
 function candidatesOf(baselines, current, sources, notes) {
     const name = current.settings.name;
     const withReference = hasReference(current) && baselines.every(hasReference);
@@ -51868,7 +51881,6 @@ function candidatesOf(baselines, current, sources, notes) {
             notes.push(`${metric} only in the ${baselineRuns.length === 0 ? 'current results' : 'baseline'}: not compared`);
             continue;
         }
-        const threshold = thresholdFor(sources, name, metric);
         const role = metricRole(sources, {
             scenario: name,
             test: current.settings.test,
@@ -51876,6 +51888,8 @@ function candidatesOf(baselines, current, sources, notes) {
             withReference,
             spreadKnown,
         });
+        const named = isNamed(sources, name, metric);
+        const threshold = guardedThreshold(thresholdFor(sources, name, metric), role, named);
         const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
         candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
     }
