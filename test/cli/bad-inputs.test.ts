@@ -81,7 +81,7 @@ function leftovers(pid: number | undefined, tag: string): string[] {
   const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.startsWith(`npg-${pid}-`));
-  const tagged = processesTagged(tag).map((p) => `process ${p.pid} (${p.name})`);
+  const tagged = processesTagged(tag).map((p) => `process ${p.pid}: ${p.args}`);
   return [...namespaces, ...tagged];
 }
 

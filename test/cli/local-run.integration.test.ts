@@ -29,7 +29,8 @@ afterEach(() => {
 /**
  * Floors far beyond this shared machine's noise (its pod/reference ratios move by 5-10 % between runs),
  * so the unchanged rerun can never fail; the injected changes are on the pod link only and are far
- * larger: a 20 Mbit/s tbf cuts the stream's ratio by more than 95 %, 5000 rules the RR ratio by about 60 %.
+ * larger: a 20 Mbit/s tbf cuts the stream's ratio by more than 95 % (5000 rules come along, for the RR
+ * scenario's report, but its size depends on how busy the machine is).
  */
 const THRESHOLDS = join(folder, 'thresholds.yml');
 const INJECTION = {
@@ -98,8 +99,10 @@ describeAsRoot('the local pipeline', () => {
       injected.comparison?.scenarios
         .find((s) => s.name === scenario)
         ?.metrics.find((m) => m.metric === 'rate_ratio');
+    // 20 Mbit/s on a link that carries Gbit/s: far beyond any noise. The RR scenario's change is not
+    // asserted: on a machine busy with other suites, scheduling delay swamps the rules' cost (seen: −4 %).
     expect(ratio('tcp_stream_1')?.verdict).toBe('regression');
-    expect(ratio('tcp_rr_1cpu')?.changePct).toBeLessThan(-20);
+    expect(ratio('tcp_stream_1')?.changePct).toBeLessThan(-80);
     expect(io.printed.join('')).toContain('Verdict: REGRESSION');
     expect(injected.results.target.settings).toEqual({
       localQdisc: INJECTION.qdisc,

@@ -15,10 +15,11 @@ export function newProcessTag(): { tag: string; env: Record<string, string> } {
   return { tag, env: { [PROCESS_TAG_VARIABLE]: tag } };
 }
 
-/** A running process: its pid and its name (`comm`, e.g. `netperf`). */
+/** A running process: its pid, its name (`comm`, e.g. `netperf`) and its command line, for messages. */
 export interface TaggedProcess {
   pid: number;
   name: string;
+  args: string;
 }
 
 function readOrEmpty(path: string): string {
@@ -36,5 +37,9 @@ export function processesTagged(tag: string): TaggedProcess[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => `\0${readOrEmpty(`/proc/${pid}/environ`)}`.includes(`\0${entry}`))
-    .map((pid) => ({ pid: Number(pid), name: readOrEmpty(`/proc/${pid}/comm`).trim() }));
+    .map((pid) => ({
+      pid: Number(pid),
+      name: readOrEmpty(`/proc/${pid}/comm`).trim(),
+      args: readOrEmpty(`/proc/${pid}/cmdline`).split('\0').join(' ').trim(),
+    }));
 }

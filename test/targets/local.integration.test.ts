@@ -214,7 +214,9 @@ describeAsRoot('the local target on this machine', () => {
 
       expect(sh(['ip', 'netns', 'list'])).not.toContain(leftover);
       await expect(orphanEnded).resolves.toBeNull(); // killed by a signal
-      expect(logLines.filter((line) => line.includes(leftover))).toHaveLength(1);
+      // Another test suite running on the same machine (a second clone's CI) sweeps the same leftovers and
+      // may get there first; then this run has nothing left to say about it. Never more than one line.
+      expect(logLines.filter((line) => line.includes(leftover)).length).toBeLessThanOrEqual(1);
     },
     TEST_TIMEOUT_MS,
   );
