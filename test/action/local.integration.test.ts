@@ -39,6 +39,8 @@ describe('the built action', () => {
       expect(annotations(step.stdout, 'error')).toEqual([expect.stringContaining(message)]);
       expect(step.summary).toMatch(/^## netperf-gate: ERROR/);
     },
+    // A cold start of the bundled action: about a second, several on a loaded machine.
+    TEST_TIMEOUT_MS,
   );
 
   describeAsRoot('on the local target', () => {
