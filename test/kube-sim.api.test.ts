@@ -3,7 +3,7 @@
  * resourceVersion, Tables, pod lifecycle (Succeeded/Failed, grace periods, hostNetwork, CPU pinning),
  * scheduling against taints, logs that follow, exec over v4, and the audit log file. Needs root.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntil } from './helpers/wait-until.js';
@@ -238,6 +238,31 @@ describeAsRoot('kube-sim API wire format', () => {
     const pod = await podWhen('fails', (p) => p.status.phase === 'Failed');
     expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 2, reason: 'Error' });
   });
+
+  test(
+    'a tcpSocket readiness probe keeps a Running pod not Ready until something listens on its port',
+    async () => {
+      // The container listens only once the test creates the trigger file: nothing races the probe.
+      const trigger = join(folder, 'listen-now');
+      const listenLater = 'while [ ! -e "$0" ]; do sleep 0.05; done; exec netserver -D -4 -p 12866';
+      const body = podBody('probed', ['sh', '-c', listenLater, trigger], { nodeName: 'sim-node-2' });
+      const [container] = body.spec?.containers ?? [];
+      if (container) container.readinessProbe = { tcpSocket: { port: 12866 }, periodSeconds: 1 };
+      await api(`/api/v1/namespaces/${NS}/pods`, { method: 'POST', json: body });
+      const running = await podWhen('probed', (p) => p.status.phase === 'Running');
+      expect(running.status.conditions.find((c: Json) => c.type === 'Ready')).toMatchObject({
+        status: 'False',
+        reason: 'ContainersNotReady',
+      });
+      expect(running.status.containerStatuses[0]).toMatchObject({ started: true, ready: false });
+      writeFileSync(trigger, '');
+      const ready = await podWhen('probed', (p) =>
+        p.status.conditions.some((c: Json) => c.type === 'Ready' && c.status === 'True'),
+      );
+      expect(ready.status.containerStatuses[0]).toMatchObject({ started: true, ready: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   test(
     'a hostNetwork pod uses the node IP; a 2-core limit pins to two cores',

@@ -9,8 +9,15 @@ import { constants as osConstants } from 'node:os';
 import type { EventRecorder } from './events.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
-import { setCondition, setContainerStatus, setReadiness, terminatedReason } from './pod-status.js';
+import {
+  setCondition,
+  setContainerReady,
+  setContainerStatus,
+  setReadiness,
+  terminatedReason,
+} from './pod-status.js';
 import { containerEnv, findExecutable, signalGroup, spawnInNamespace } from './processes.js';
+import { probeUntilReady, tcpReadinessPort } from './readiness.js';
 import type { ObjectStore } from './store.js';
 import type { ContainerState, PodObject } from './types.js';
 
@@ -152,10 +159,20 @@ function superviseContainer(
   child.on('error', () => {});
   child.once('spawn', () => {
     onStarted();
-    updatePod(deps.store, runtime, (p) => {
+    const pod = updatePod(deps.store, runtime, (p) => {
+      const ready = tcpReadinessPort(p.spec.containers[0]) === undefined;
       p.status.phase = 'Running';
-      setReadiness(p, true);
-      setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } } });
+      setReadiness(p, ready);
+      setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } }, ready });
+    });
+    const port = tcpReadinessPort(pod?.spec.containers[0]);
+    if (port === undefined || runtime.netns === undefined) return;
+    probeUntilReady({
+      netns: runtime.netns,
+      port,
+      stillRunning: () => runtime.child === child && !runtime.deleting,
+      later: (delayMs, probe) => later(runtime, delayMs, probe),
+      onReady: () => updatePod(deps.store, runtime, setContainerReady),
     });
   });
   // When the container's main process ends, the runtime kills whatever it left behind.

@@ -95,6 +95,8 @@ export interface ContainerFacts {
   lastState?: ContainerState;
   restartCount: number;
   containerID?: string;
+  /** Whether its readiness probe passed; by default, whether it runs (no probe). */
+  ready?: boolean;
 }
 
 /** Sets `status.containerStatuses` for the pod's container (the simulator runs one per pod). */
@@ -106,7 +108,7 @@ export function setContainerStatus(pod: PodObject, facts: ContainerFacts): void 
     name: container.name,
     image: container.image,
     imageID: `${container.image.split('@')[0]}@sha256:${'0'.repeat(64)}`,
-    ready: running,
+    ready: running && (facts.ready ?? true),
     started: running,
     restartCount: facts.restartCount,
     state: facts.state,
@@ -114,6 +116,14 @@ export function setContainerStatus(pod: PodObject, facts: ContainerFacts): void 
   };
   if (facts.containerID) status.containerID = facts.containerID;
   pod.status.containerStatuses = [status];
+}
+
+/** The readiness probe passed: the container, and with it the pod, is Ready. */
+export function setContainerReady(pod: PodObject): void {
+  const status = pod.status.containerStatuses?.[0];
+  if (status?.state.running === undefined) return;
+  status.ready = true;
+  setReadiness(pod, true);
 }
 
 /** Reason and exit code of a finished container as the kubelet reports them. */
