@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DEFAULT_FAMILY_ALPHA } from '../src/compare/compare-results.js';
+import { lookSchedule } from '../src/compare/looks.js';
 import type { ThresholdsFile } from '../src/compare/thresholds.js';
 import { METRIC_NAMES, type MetricName } from '../src/metrics/names.js';
 import type { Threshold } from '../src/metrics/schema.js';
@@ -18,7 +19,6 @@ import { NOISE_MODELS, type NoiseModel } from '../test/helpers/noisy-results.js'
 import {
   clopperPearson,
   type Design,
-  lookSchedule,
   type PowerFinding,
   type SimSettings,
   smallestDropCaught,

@@ -3,12 +3,8 @@
  * judged by the real `compareResults`, many times. Pure and seeded: the same seed gives the same counts
  * on every machine. Shared by `npm run bench:verdicts` and test/compare/gate-simulation.test.ts.
  */
-import {
-  type CompareSettings,
-  compareResults,
-  type GateVerdict,
-  type ResultsComparison,
-} from '../src/compare/compare-results.js';
+import { type CompareSettings, compareResults, type GateVerdict } from '../src/compare/compare-results.js';
+import { lookSchedule, settleVerdicts, undecidedScenarios } from '../src/compare/looks.js';
 import type { Results } from '../src/results/schema.js';
 import type { Verdict } from '../src/stats/compare.js';
 import { createRng, createUint32Generator } from '../src/stats/random.js';
@@ -65,20 +61,6 @@ export function trialSeeds(seed: number, design: Design, trials: number): number
   return Array.from({ length: trials }, () => next());
 }
 
-/**
- * Pairs per scenario at each look, as the gate plans them (planLooks in src/run/gate-command.ts): the
- * first samples, then blocks of about half as many, rounded up to even, up to `most`.
- */
-export function lookSchedule(first: number, most: number): number[] {
-  const step = Math.max(2, 2 * Math.ceil(first / 4));
-  const counts = [first];
-  for (let taken = first; taken < most; ) {
-    taken = Math.min(most, taken + step);
-    counts.push(taken);
-  }
-  return counts;
-}
-
 /** The current run as measured so far: each scenario cut to its first `taken` samples (and pairs). */
 function measuredSoFar(results: Results, taken: ReadonlyMap<string, number>): Results {
   const scenarios = results.scenarios.map((s) => {
@@ -92,17 +74,6 @@ function measuredSoFar(results: Results, taken: ReadonlyMap<string, number>): Re
     };
   });
   return { ...results, scenarios };
-}
-
-/** Regressions and improvements of gated metrics found at a look: they stand at later looks. */
-function settle(comparison: ResultsComparison, settled: Map<string, Verdict>): void {
-  for (const scenario of comparison.scenarios) {
-    for (const m of scenario.metrics) {
-      if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
-        settled.set(`${scenario.name}/${m.metric}`, m.verdict);
-      }
-    }
-  }
 }
 
 /**
@@ -129,13 +100,11 @@ function sequentialOutcome(
     const outcome = { verdict: comparison.verdict, lowConfidence: comparison.lowConfidence };
     const next = schedule[index];
     if (comparison.verdict === 'regression' || next === undefined) return outcome;
-    settle(comparison, settled);
-    const more = comparison.scenarios.filter((s) =>
-      s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'),
-    );
+    settleVerdicts(comparison, settled);
+    const more = undecidedScenarios(comparison);
     // Nothing left undecided: the gate judges once more at this look, with the same data and verdict.
-    if (more.length === 0) return outcome;
-    for (const scenario of more) taken.set(scenario.name, next);
+    if (more.size === 0) return outcome;
+    for (const name of more) taken.set(name, next);
   }
 }
 

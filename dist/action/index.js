@@ -40808,6 +40808,35 @@ function runUrl(context, runId = context.runId) {
     return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
 }
 
+;// CONCATENATED MODULE: ./src/compare/looks.ts
+/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
+function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
+    const max = Math.max(initialSamples, maxSamples);
+    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
+    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
+}
+/** Pairs per scenario at each look of the plan, e.g. 6 → 10 → 12. */
+function lookSchedule(initialSamples, maxSamples) {
+    const plan = planLooks(initialSamples, maxSamples);
+    return Array.from({ length: plan.looks }, (_, i) => Math.min(plan.maxSamples, initialSamples + i * plan.step));
+}
+/** Records the gated regressions and improvements of a look: they stand at later looks. */
+function settleVerdicts(comparison, settled) {
+    for (const scenario of comparison.scenarios) {
+        for (const m of scenario.metrics) {
+            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
+                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
+            }
+        }
+    }
+}
+/** Names of the scenarios with an undecided primary metric: more pairs may settle them. */
+function undecidedScenarios(comparison) {
+    return new Set(comparison.scenarios
+        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
+        .map((s) => s.name));
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/names.ts
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). Here, below both metrics and suite. */
 const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'];
@@ -41700,6 +41729,15 @@ function fUpperTail(f, d1, d2) {
         return 0;
     return regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
+/** The moments both the test and calibrate's fit start from. */
+function runMoments(runs) {
+    const logs = runs.map(clampedLogs);
+    const means = logs.map(mean);
+    const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
+    const withinVar = logs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+    return { means, withinVar, withinDf };
+}
+/** Σ (value − centre)². */
 function sumSquares(values, centre) {
     return values.reduce((sum, value) => sum + (value - centre) ** 2, 0);
 }
@@ -41714,10 +41752,7 @@ function estimateChange(baselineRuns, current) {
     const problem = estimateProblem(baselineRuns, current);
     if (problem !== undefined)
         throw new RangeError(`No run-level estimate: ${problem}.`);
-    const runs = [...baselineRuns, current].map(clampedLogs);
-    const means = runs.map(mean);
-    const withinDf = runs.reduce((sum, run) => sum + run.length - 1, 0);
-    const withinVar = runs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+    const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
     const baselineMeans = means.slice(0, -1);
     const k = baselineMeans.length;
     const nc = current.length;
@@ -51867,9 +51902,9 @@ function guardedThreshold(threshold, role, named) {
         return threshold;
     return Math.max(threshold, GUARD_FLOOR_PCT);
 }
-function candidatesOf(baselines, current, sources, notes) {
+function candidatesOf(match, sources) {
+    const { baselines, current, notes, withReference } = match;
     const name = current.settings.name;
-    const withReference = hasReference(current) && baselines.every(hasReference);
     const spreadKnown = baselines.length >= MIN_RUNS_FOR_SPREAD;
     const candidates = [];
     for (const metric of METRIC_NAMES) {
@@ -51983,7 +52018,8 @@ function matchScenarios(baselines, current) {
         if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
             notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
         }
-        matched.push({ current: scenario, baselines: comparable, notes });
+        const withReference = hasReference(scenario) && comparable.every(hasReference);
+        matched.push({ current: scenario, baselines: comparable, notes, withReference });
     }
     const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
     const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
@@ -52007,7 +52043,7 @@ function compareResults(baselines, current, settings) {
     const { matched, skipped } = matchScenarios(baselines, current);
     const perScenario = matched.map((m) => ({
         ...m,
-        candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes),
+        candidates: candidatesOf(m, settings.thresholds),
     }));
     const all = perScenario.flatMap((s) => s.candidates);
     const worse = familyAdjusted(all, (e) => e.pWorse);
@@ -52016,7 +52052,7 @@ function compareResults(baselines, current, settings) {
     const scenarios = perScenario.map((s) => ({
         name: s.current.settings.name,
         test: s.current.settings.test,
-        withReference: hasReference(s.current) && s.baselines.every(hasReference),
+        withReference: s.withReference,
         notes: s.notes,
         metrics: s.candidates.map((candidate) => {
             const i = position++;
@@ -53266,6 +53302,7 @@ async function runBenchmarks(config, io) {
 
 
 
+
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
@@ -53278,28 +53315,6 @@ async function compareFiles(config, io) {
     const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
     return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
-}
-/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
-function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
-    const max = Math.max(initialSamples, maxSamples);
-    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
-    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
-}
-/** Scenarios with an undecided primary metric: more pairs may settle them. */
-function undecided(comparison, scenarios) {
-    const names = new Set(comparison.scenarios
-        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
-        .map((s) => s.name));
-    return scenarios.filter((scenario) => names.has(scenario.name));
-}
-function gate_command_settle(comparison, settled) {
-    for (const scenario of comparison.scenarios) {
-        for (const m of scenario.metrics) {
-            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
-                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
-            }
-        }
-    }
 }
 /**
  * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
@@ -53320,8 +53335,11 @@ async function measureSequentially(session, input) {
         // target (API calls and an exec on Kubernetes) at every look.
         const latest = baselines.at(-1);
         const comparison = judge_judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
-        gate_command_settle(comparison, settled);
-        const more = undecided(comparison, scenarios).filter((s) => {
+        settleVerdicts(comparison, settled);
+        const open = undecidedScenarios(comparison);
+        const more = scenarios.filter((s) => {
+            if (!open.has(s.name))
+                return false;
             const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
             return taken < plan.maxSamples;
         });

@@ -24875,6 +24875,15 @@ function fUpperTail(f, d1, d2) {
         return 0;
     return regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
+/** The moments both the test and calibrate's fit start from. */
+function runMoments(runs) {
+    const logs = runs.map(clampedLogs);
+    const means = logs.map(mean);
+    const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
+    const withinVar = logs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+    return { means, withinVar, withinDf };
+}
+/** Σ (value − centre)². */
 function sumSquares(values, centre) {
     return values.reduce((sum, value) => sum + (value - centre) ** 2, 0);
 }
@@ -24889,10 +24898,7 @@ function estimateChange(baselineRuns, current) {
     const problem = estimateProblem(baselineRuns, current);
     if (problem !== undefined)
         throw new RangeError(`No run-level estimate: ${problem}.`);
-    const runs = [...baselineRuns, current].map(clampedLogs);
-    const means = runs.map(mean);
-    const withinDf = runs.reduce((sum, run) => sum + run.length - 1, 0);
-    const withinVar = runs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+    const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
     const baselineMeans = means.slice(0, -1);
     const k = baselineMeans.length;
     const nc = current.length;
@@ -25523,9 +25529,9 @@ function guardedThreshold(threshold, role, named) {
         return threshold;
     return Math.max(threshold, GUARD_FLOOR_PCT);
 }
-function candidatesOf(baselines, current, sources, notes) {
+function candidatesOf(match, sources) {
+    const { baselines, current, notes, withReference } = match;
     const name = current.settings.name;
-    const withReference = hasReference(current) && baselines.every(hasReference);
     const spreadKnown = baselines.length >= MIN_RUNS_FOR_SPREAD;
     const candidates = [];
     for (const metric of METRIC_NAMES) {
@@ -25639,7 +25645,8 @@ function matchScenarios(baselines, current) {
         if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
             notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
         }
-        matched.push({ current: scenario, baselines: comparable, notes });
+        const withReference = hasReference(scenario) && comparable.every(hasReference);
+        matched.push({ current: scenario, baselines: comparable, notes, withReference });
     }
     const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
     const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
@@ -25663,7 +25670,7 @@ function compareResults(baselines, current, settings) {
     const { matched, skipped } = matchScenarios(baselines, current);
     const perScenario = matched.map((m) => ({
         ...m,
-        candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes),
+        candidates: candidatesOf(m, settings.thresholds),
     }));
     const all = perScenario.flatMap((s) => s.candidates);
     const worse = familyAdjusted(all, (e) => e.pWorse);
@@ -25672,7 +25679,7 @@ function compareResults(baselines, current, settings) {
     const scenarios = perScenario.map((s) => ({
         name: s.current.settings.name,
         test: s.current.settings.test,
-        withReference: hasReference(s.current) && s.baselines.every(hasReference),
+        withReference: s.withReference,
         notes: s.notes,
         metrics: s.candidates.map((candidate) => {
             const i = position++;
@@ -25732,12 +25739,8 @@ function roundUpToHalf(pct) {
 }
 /** Method-of-moments fit of the random-effects model: log-scale between- and within-run SDs. */
 function fitRunNoise(runs) {
-    const logs = runs.map(clampedLogs);
-    const means = logs.map(mean);
-    const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
-    const within = logs.reduce((sum, run, i) => sum + run.reduce((s, v) => s + (v - (means[i] ?? 0)) ** 2, 0), 0) / withinDf;
-    const grand = mean(means);
-    const meansVar = means.reduce((s, m) => s + (m - grand) ** 2, 0) / Math.max(1, means.length - 1);
+    const { means, withinVar: within } = runMoments(runs);
+    const meansVar = sumSquares(means, mean(means)) / Math.max(1, means.length - 1);
     const harmonicN = runs.length / runs.reduce((s, run) => s + 1 / run.length, 0);
     const between = Math.max(0, meansVar - within / harmonicN);
     return { between: Math.sqrt(between), within: Math.sqrt(within), centres: means.map(Math.exp) };
@@ -26965,6 +26968,35 @@ async function calibrateTarget(config, io) {
     return noise;
 }
 
+;// CONCATENATED MODULE: ./src/compare/looks.ts
+/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
+function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
+    const max = Math.max(initialSamples, maxSamples);
+    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
+    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
+}
+/** Pairs per scenario at each look of the plan, e.g. 6 → 10 → 12. */
+function lookSchedule(initialSamples, maxSamples) {
+    const plan = planLooks(initialSamples, maxSamples);
+    return Array.from({ length: plan.looks }, (_, i) => Math.min(plan.maxSamples, initialSamples + i * plan.step));
+}
+/** Records the gated regressions and improvements of a look: they stand at later looks. */
+function settleVerdicts(comparison, settled) {
+    for (const scenario of comparison.scenarios) {
+        for (const m of scenario.metrics) {
+            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
+                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
+            }
+        }
+    }
+}
+/** Names of the scenarios with an undecided primary metric: more pairs may settle them. */
+function undecidedScenarios(comparison) {
+    return new Set(comparison.scenarios
+        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
+        .map((s) => s.name));
+}
+
 ;// CONCATENATED MODULE: ./src/results/reference.ts
 /** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
 
@@ -27322,6 +27354,7 @@ async function readBaselines(paths, files) {
 
 
 
+
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
@@ -27334,28 +27367,6 @@ async function compareFiles(config, io) {
     const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
     return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
-}
-/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
-function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
-    const max = Math.max(initialSamples, maxSamples);
-    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
-    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
-}
-/** Scenarios with an undecided primary metric: more pairs may settle them. */
-function undecided(comparison, scenarios) {
-    const names = new Set(comparison.scenarios
-        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
-        .map((s) => s.name));
-    return scenarios.filter((scenario) => names.has(scenario.name));
-}
-function gate_command_settle(comparison, settled) {
-    for (const scenario of comparison.scenarios) {
-        for (const m of scenario.metrics) {
-            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
-                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
-            }
-        }
-    }
 }
 /**
  * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
@@ -27376,8 +27387,11 @@ async function measureSequentially(session, input) {
         // target (API calls and an exec on Kubernetes) at every look.
         const latest = baselines.at(-1);
         const comparison = judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
-        gate_command_settle(comparison, settled);
-        const more = undecided(comparison, scenarios).filter((s) => {
+        settleVerdicts(comparison, settled);
+        const open = undecidedScenarios(comparison);
+        const more = scenarios.filter((s) => {
+            if (!open.has(s.name))
+                return false;
             const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
             return taken < plan.maxSamples;
         });

@@ -6,7 +6,7 @@ import { METRIC_NAMES, type MetricName, type TestType } from '../metrics/names.j
 import type { ScenarioResult } from '../results/schema.js';
 import { mean, median } from '../stats/describe.js';
 import { createRng, type Rng } from '../stats/random.js';
-import { clampedLogs, estimateChange, pBeyond } from '../stats/run-level.js';
+import { estimateChange, pBeyond, runMoments, sumSquares } from '../stats/run-level.js';
 import { DEFAULT_FAMILY_ALPHA } from './compare-results.js';
 import { logMargins } from './metric-verdict.js';
 import { metricValues } from './series.js';
@@ -59,13 +59,8 @@ export function fitRunNoise(runs: readonly (readonly number[])[]): {
   within: number;
   centres: number[];
 } {
-  const logs = runs.map(clampedLogs);
-  const means = logs.map(mean);
-  const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
-  const within =
-    logs.reduce((sum, run, i) => sum + run.reduce((s, v) => s + (v - (means[i] ?? 0)) ** 2, 0), 0) / withinDf;
-  const grand = mean(means);
-  const meansVar = means.reduce((s, m) => s + (m - grand) ** 2, 0) / Math.max(1, means.length - 1);
+  const { means, withinVar: within } = runMoments(runs);
+  const meansVar = sumSquares(means, mean(means)) / Math.max(1, means.length - 1);
   const harmonicN = runs.length / runs.reduce((s, run) => s + 1 / run.length, 0);
   const between = Math.max(0, meansVar - within / harmonicN);
   return { between: Math.sqrt(between), within: Math.sqrt(within), centres: means.map(Math.exp) };

@@ -122,6 +122,15 @@ function guardedThreshold(threshold: Threshold, role: MetricRole, named: boolean
   return Math.max(threshold, GUARD_FLOOR_PCT);
 }
 
+/** A current scenario with the comparable baseline runs' results of the same name. */
+interface MatchedScenario {
+  current: ScenarioResult;
+  baselines: ScenarioResult[];
+  notes: string[];
+  /** The current run and every baseline run have the interleaved reference. */
+  withReference: boolean;
+}
+
 /** A metric before the family decides: its role, threshold and evidence. */
 interface Candidate {
   scenario: string;
@@ -133,14 +142,9 @@ interface Candidate {
   current: number[];
 }
 
-function candidatesOf(
-  baselines: readonly ScenarioResult[],
-  current: ScenarioResult,
-  sources: ThresholdSources,
-  notes: string[],
-): Candidate[] {
+function candidatesOf(match: MatchedScenario, sources: ThresholdSources): Candidate[] {
+  const { baselines, current, notes, withReference } = match;
   const name = current.settings.name;
-  const withReference = hasReference(current) && baselines.every(hasReference);
   const spreadKnown = baselines.length >= MIN_RUNS_FOR_SPREAD;
   const candidates: Candidate[] = [];
   for (const metric of METRIC_NAMES) {
@@ -239,7 +243,7 @@ function lowConfidenceOf(baselineRuns: number, scenarios: readonly ScenarioCompa
 
 /** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
 function matchScenarios(baselines: readonly Results[], current: Results) {
-  const matched: { current: ScenarioResult; baselines: ScenarioResult[]; notes: string[] }[] = [];
+  const matched: MatchedScenario[] = [];
   const skipped: ResultsComparison['skipped'] = [];
   for (const scenario of current.scenarios) {
     const name = scenario.settings.name;
@@ -262,7 +266,8 @@ function matchScenarios(baselines: readonly Results[], current: Results) {
         `duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`,
       );
     }
-    matched.push({ current: scenario, baselines: comparable, notes });
+    const withReference = hasReference(scenario) && comparable.every(hasReference);
+    matched.push({ current: scenario, baselines: comparable, notes, withReference });
   }
   const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
   const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
@@ -289,7 +294,7 @@ export function compareResults(
   const { matched, skipped } = matchScenarios(baselines, current);
   const perScenario = matched.map((m) => ({
     ...m,
-    candidates: candidatesOf(m.baselines, m.current, settings.thresholds, m.notes),
+    candidates: candidatesOf(m, settings.thresholds),
   }));
   const all = perScenario.flatMap((s) => s.candidates);
   const worse = familyAdjusted(all, (e) => e.pWorse);
@@ -298,7 +303,7 @@ export function compareResults(
   const scenarios: ScenarioComparison[] = perScenario.map((s) => ({
     name: s.current.settings.name,
     test: s.current.settings.test,
-    withReference: hasReference(s.current) && s.baselines.every(hasReference),
+    withReference: s.withReference,
     notes: s.notes,
     metrics: s.candidates.map((candidate) => {
       const i = position++;

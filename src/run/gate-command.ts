@@ -1,4 +1,5 @@
 import type { CompareSettings, ResultsComparison } from '../compare/compare-results.js';
+import { planLooks, settleVerdicts, undecidedScenarios } from '../compare/looks.js';
 import type { CompareConfig, GateConfig } from '../config/gate-config.js';
 import { renderComparisonText } from '../report/comparison-text.js';
 import { appendSamples } from '../results/merge.js';
@@ -34,32 +35,6 @@ export async function compareFiles(config: CompareConfig, io: RunIo): Promise<Ga
   return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
 }
 
-/** The looks of the sequential gate: how many pairs each scenario has at each look. */
-export interface LookPlan {
-  /** Pairs added per further look: an even number, so the A B B A order continues. */
-  step: number;
-  /** Most pairs per scenario. */
-  maxSamples: number;
-  looks: number;
-}
-
-/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
-export function planLooks(initialSamples: number, maxSamples = 2 * initialSamples): LookPlan {
-  const max = Math.max(initialSamples, maxSamples);
-  const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
-  return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
-}
-
-/** Scenarios with an undecided primary metric: more pairs may settle them. */
-function undecided(comparison: ResultsComparison, scenarios: readonly Scenario[]): Scenario[] {
-  const names = new Set(
-    comparison.scenarios
-      .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
-      .map((s) => s.name),
-  );
-  return scenarios.filter((scenario) => names.has(scenario.name));
-}
-
 export interface SequentialInput {
   config: GateConfig;
   scenarios: readonly Scenario[];
@@ -72,16 +47,6 @@ export interface SequentialInput {
 export interface SequentialOutcome {
   scenarios: ScenarioResult[];
   look: { index: number; count: number; settled: Map<string, Verdict> };
-}
-
-function settle(comparison: ResultsComparison, settled: Map<string, Verdict>): void {
-  for (const scenario of comparison.scenarios) {
-    for (const m of scenario.metrics) {
-      if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
-        settled.set(`${scenario.name}/${m.metric}`, m.verdict);
-      }
-    }
-  }
 }
 
 /**
@@ -106,8 +71,10 @@ export async function measureSequentially(
     // target (API calls and an exec on Kubernetes) at every look.
     const latest = baselines.at(-1) as Results;
     const comparison = judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
-    settle(comparison, settled);
-    const more = undecided(comparison, scenarios).filter((s) => {
+    settleVerdicts(comparison, settled);
+    const open = undecidedScenarios(comparison);
+    const more = scenarios.filter((s) => {
+      if (!open.has(s.name)) return false;
       const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
       return taken < plan.maxSamples;
     });

@@ -81,7 +81,24 @@ export function fUpperTail(f: number, d1: number, d2: number): number {
   return regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 
-function sumSquares(values: readonly number[], centre: number): number {
+/** Per-run means of the clamped log values and the within-run variance pooled over the runs. */
+export interface RunMoments {
+  means: number[];
+  withinVar: number;
+  withinDf: number;
+}
+
+/** The moments both the test and calibrate's fit start from. */
+export function runMoments(runs: readonly (readonly number[])[]): RunMoments {
+  const logs = runs.map(clampedLogs);
+  const means = logs.map(mean);
+  const withinDf = logs.reduce((sum, run) => sum + run.length - 1, 0);
+  const withinVar = logs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+  return { means, withinVar, withinDf };
+}
+
+/** Σ (value − centre)². */
+export function sumSquares(values: readonly number[], centre: number): number {
   return values.reduce((sum, value) => sum + (value - centre) ** 2, 0);
 }
 
@@ -99,10 +116,7 @@ export function estimateChange(
 ): RunLevelEstimate {
   const problem = estimateProblem(baselineRuns, current);
   if (problem !== undefined) throw new RangeError(`No run-level estimate: ${problem}.`);
-  const runs = [...baselineRuns, current].map(clampedLogs);
-  const means = runs.map(mean);
-  const withinDf = runs.reduce((sum, run) => sum + run.length - 1, 0);
-  const withinVar = runs.reduce((sum, run, i) => sum + sumSquares(run, means[i] ?? 0), 0) / withinDf;
+  const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
   const baselineMeans = means.slice(0, -1);
   const k = baselineMeans.length;
   const nc = current.length;

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import {
   clopperPearson,
   type Design,
-  lookSchedule,
   runTrial,
   tallyVerdicts,
   type VerdictTally,
 } from '../../scripts/verdict-sim.js';
 import { DEFAULT_FAMILY_ALPHA } from '../../src/compare/compare-results.js';
+import { lookSchedule } from '../../src/compare/looks.js';
 import { metricValues } from '../../src/compare/series.js';
 import { createRng } from '../../src/stats/random.js';
 import { DEFAULT_SAMPLES, defaultSuite } from '../../src/suite/default-suite.js';

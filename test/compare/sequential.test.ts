@@ -1,5 +1,6 @@
+import { planLooks } from '../../src/compare/looks.js';
 import type { ScenarioResult } from '../../src/results/schema.js';
-import { measureSequentially, planLooks } from '../../src/run/gate-command.js';
+import { measureSequentially } from '../../src/run/gate-command.js';
 import type { Session } from '../../src/run/session.js';
 import type { Scenario } from '../../src/suite/model.js';
 import type { Target } from '../../src/targets/target.js';
