@@ -104,6 +104,8 @@ export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeAp
     server,
     serverVersion: async () => (await retried(() => version.getCode(options()))).gitVersion,
     listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
+    listAllPods: async (fieldSelector) =>
+      (await retried(() => core.listPodForAllNamespaces({ fieldSelector }, options()))).items,
     createNamespace: (body, runId) =>
       createOnce(
         () => core.createNamespace({ body }, options()),
