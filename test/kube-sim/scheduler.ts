@@ -33,17 +33,21 @@ function untoleratedTaint(pod: PodObject, node: NodeObject): Taint | undefined {
   );
 }
 
-/** Why `pod` cannot go to this node (the scheduler's wording), or undefined when it fits. */
+/**
+ * Why `pod` cannot go to this node (the scheduler's wording), or undefined when it fits. The checks go
+ * in the default Filter plugins' order (NodeUnschedulable, TaintToleration, NodeAffinity,
+ * NodeResourcesFit): the first that fails names the node's reason.
+ */
 export function misfit(pod: PodObject, candidate: NodeCandidate): string | undefined {
   const { node } = candidate;
   if (node.spec.unschedulable) return 'node(s) were unschedulable';
+  const taint = untoleratedTaint(pod, node);
+  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   const selector = pod.spec.nodeSelector ?? {};
   const labels = node.metadata.labels ?? {};
   if (Object.entries(selector).some(([k, v]) => labels[k] !== v) || !matchesRequiredNodeAffinity(pod, node)) {
     return "node(s) didn't match Pod's node affinity/selector";
   }
-  const taint = untoleratedTaint(pod, node);
-  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   const allocatable = cpuMilli(node.status.allocatable.cpu) ?? 0;
   if (candidate.requestedMilli + cpuRequestMilli(pod.spec) > allocatable) return 'Insufficient cpu';
   return undefined;
