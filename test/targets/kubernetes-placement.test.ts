@@ -1,13 +1,11 @@
-/** Node placement on real clusters: CPU already requested, control-plane nodes, zones (pure parts). */
+/** Node placement on real clusters: free CPU, control-plane nodes, zones (pure parts). */
 import { readFileSync } from 'node:fs';
-import type { V1Node, V1NodeList, V1Pod, V1PodList } from '@kubernetes/client-node';
+import type { V1Node, V1NodeList, V1PodList } from '@kubernetes/client-node';
 import { parseInputs } from '../../src/action/inputs.js';
 import { toRunConfig } from '../../src/cli/run-flags.js';
 import { nodeFingerprint } from '../../src/targets/kubernetes/fingerprint.js';
-import type { KubeApi } from '../../src/targets/kubernetes/kube-api.js';
 import { chooseNodes, type NodeChoiceInput } from '../../src/targets/kubernetes/node-choice.js';
-import { podCpuRequestMillis, requestedMillisByNode } from '../../src/targets/kubernetes/node-cpu.js';
-import { REQUESTED_CPU_UNKNOWN, readRequestedCpu } from '../../src/targets/kubernetes/node-load.js';
+import { requestedMillisByNode } from '../../src/targets/kubernetes/node-cpu.js';
 import { isControlPlane, zoneWarning } from '../../src/targets/kubernetes/node-roles.js';
 import { describeKubernetesSettings, normaliseSettings } from '../../src/targets/kubernetes/settings.js';
 import { parseTolerations } from '../../src/targets/kubernetes/tolerations.js';
@@ -27,65 +25,6 @@ function node(name: string, cpu: string, labels: Record<string, string> = {}): V
     status: { allocatable: { cpu }, conditions: [{ type: 'Ready', status: 'True' }] },
   };
 }
-
-function pod(spec: V1Pod['spec'], phase = 'Running'): V1Pod {
-  return { metadata: { name: 'p' }, spec, status: { phase } };
-}
-
-const cpu = (requests?: string, limits?: string) => ({
-  resources: {
-    ...(requests === undefined ? {} : { requests: { cpu: requests } }),
-    ...(limits === undefined ? {} : { limits: { cpu: limits } }),
-  },
-});
-
-describe('CPU requested on a node, counted as the scheduler counts it', () => {
-  it.each([
-    [
-      'sums the containers',
-      {
-        containers: [
-          { name: 'a', ...cpu('250m') },
-          { name: 'b', ...cpu('1') },
-        ],
-      },
-      1250,
-    ],
-    [
-      'takes the limit when there is no request',
-      { containers: [{ name: 'a', ...cpu(undefined, '2') }] },
-      2000,
-    ],
-    ['counts nothing for a container with neither', { containers: [{ name: 'a' }] }, 0],
-    [
-      'takes the largest init container when it is larger than the containers',
-      { containers: [{ name: 'a', ...cpu('500m') }], initContainers: [{ name: 'i', ...cpu('3') }] },
-      3000,
-    ],
-    [
-      'adds sidecars (init containers that keep running) to the containers and to later init steps',
-      {
-        containers: [{ name: 'a', ...cpu('1') }],
-        initContainers: [
-          { name: 'sidecar', restartPolicy: 'Always', ...cpu('500m') },
-          { name: 'migrate', ...cpu('2') },
-        ],
-      },
-      2500,
-    ],
-    ['adds the pod overhead', { containers: [{ name: 'a', ...cpu('1') }], overhead: { cpu: '250m' } }, 1250],
-  ])('%s', (_, spec, millis) => {
-    expect(podCpuRequestMillis(pod(spec as V1Pod['spec']))).toBe(millis);
-  });
-
-  it("sums each node's pods of every namespace, leaving out finished and unscheduled ones", () => {
-    expect(Object.fromEntries(requestedMillisByNode(KIND_PODS))).toEqual({
-      'kind-control-plane': 950,
-      'kind-worker': 1600,
-      'kind-worker2': 3100,
-    });
-  });
-});
 
 describe('node choice by free CPU', () => {
   const base: NodeChoiceInput = {
@@ -220,53 +159,5 @@ describe('zones', () => {
   it('records the zone in the node fingerprint when the node has one', () => {
     expect(nodeFingerprint(zoned('w-1', 'eu-1a')).details.zone).toBe('eu-1a');
     expect(nodeFingerprint(node('w-1', '32')).details).not.toHaveProperty('zone');
-  });
-});
-
-describe('reading what pods request', () => {
-  const api = (listAllPods: KubeApi['listAllPods']) => ({ server: 'https://k:6443', listAllPods }) as KubeApi;
-
-  it('lists non-terminal pods of every namespace', async () => {
-    const selectors: string[] = [];
-    const requested = await readRequestedCpu(
-      api(async (fieldSelector) => {
-        selectors.push(fieldSelector);
-        return KIND_PODS;
-      }),
-      () => {},
-    );
-    expect(selectors).toEqual(['status.phase!=Succeeded,status.phase!=Failed']);
-    expect(requested?.get('kind-worker')).toBe(1600);
-  });
-
-  it('falls back to allocatable CPU with one warning naming the rule to add when the list is forbidden', async () => {
-    const log: string[] = [];
-    const forbidden = Object.assign(new Error('HTTP-Code: 403'), {
-      code: 403,
-      body: JSON.stringify({
-        kind: 'Status',
-        reason: 'Forbidden',
-        message:
-          'pods is forbidden: User "system:serviceaccount:netperf-gate:netperf-gate" cannot list resource "pods" in API group "" at the cluster scope',
-      }),
-    });
-    expect(
-      await readRequestedCpu(
-        api(() => Promise.reject(forbidden)),
-        (line) => log.push(line),
-      ),
-    ).toBeUndefined();
-    expect(log).toEqual([`kubernetes: ${REQUESTED_CPU_UNKNOWN}`]);
-    expect(REQUESTED_CPU_UNKNOWN).toContain('grant list on pods at cluster scope');
-  });
-
-  it('fails on other errors, saying what it was doing', async () => {
-    const broken = Object.assign(new Error('HTTP-Code: 500'), { code: 500, body: '{"message":"etcd down"}' });
-    await expect(
-      readRequestedCpu(
-        api(() => Promise.reject(broken)),
-        () => {},
-      ),
-    ).rejects.toThrow('while listing pods in all namespaces (CPU requested on the nodes) (500: etcd down)');
   });
 });
