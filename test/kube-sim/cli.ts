@@ -14,7 +14,7 @@ export const USAGE = `Usage: npm run kube-sim -- [options]
   --kubeconfig-out FILE     write a kubeconfig for kubectl / client-node
   --audit-log FILE          append every request as a JSON line
   --node-cpu C[,C...]       CPU capacity per node, one value for all or one per node (default 32)
-  --requested-cpu C[,C...]  CPU already requested on each node (one for all or one per node), held by
+  --requested-cpu C[,C...]  CPU already requested on each worker (one for all or one per node), held by
                             a Running pod kube-system/sim-reserved-<node> like a DaemonSet's, e.g. 1,0,2500m
   --zones Z[,Z...]          topology.kubernetes.io/zone label per node (one for all or one per node)
   --control-plane           add node sim-control-plane (8 CPUs), labelled and tainted

@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { V1Node, V1NodeList, V1PodList } from '@kubernetes/client-node';
 import { parseInputs } from '../../src/action/inputs.js';
 import { toRunConfig } from '../../src/cli/run-flags.js';
+import { diffEnvironments } from '../../src/compare/environment.js';
 import { nodeFingerprint } from '../../src/targets/kubernetes/fingerprint.js';
 import { chooseNodes, type NodeChoiceInput } from '../../src/targets/kubernetes/node-choice.js';
 import { requestedMillisByNode } from '../../src/targets/kubernetes/node-cpu.js';
 import { isControlPlane, zoneWarning } from '../../src/targets/kubernetes/node-roles.js';
 import { describeKubernetesSettings, normaliseSettings } from '../../src/targets/kubernetes/settings.js';
 import { parseTolerations } from '../../src/targets/kubernetes/tolerations.js';
+import { resultsWith } from '../helpers/results-builder.js';
 
 function fixture<T>(file: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/kubernetes/${file}`, import.meta.url), 'utf8')) as T;
@@ -156,8 +158,16 @@ describe('zones', () => {
     expect(zoneWarning(node('w-1', '32'), zoned('w-2', 'eu-1a'))).toBeUndefined();
   });
 
-  it('records the zone in the node fingerprint when the node has one', () => {
+  it('records the zone in the node fingerprint when the node has one, so the environment diff shows it', () => {
     expect(nodeFingerprint(zoned('w-1', 'eu-1a')).details.zone).toBe('eu-1a');
     expect(nodeFingerprint(node('w-1', '32')).details).not.toHaveProperty('zone');
+    const ranOn = (zone: string) => {
+      const results = resultsWith([]);
+      results.environment.server = nodeFingerprint(zoned('w-2', zone));
+      return results;
+    };
+    expect(diffEnvironments(ranOn('eu-1a'), ranOn('eu-1b'))).toEqual([
+      { field: 'server zone', baseline: 'eu-1a', current: 'eu-1b' },
+    ]);
   });
 });
