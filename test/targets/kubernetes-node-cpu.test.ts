@@ -1,9 +1,12 @@
 /** CPU already requested on nodes: counted as the scheduler counts it, and read from the API. */
 import { readFileSync } from 'node:fs';
-import type { V1Pod, V1PodList } from '@kubernetes/client-node';
+import { createServer } from 'node:http';
+import { KubeConfig, type V1Pod, type V1PodList } from '@kubernetes/client-node';
+import { createKubeApi } from '../../src/targets/kubernetes/client.js';
 import type { KubeApi } from '../../src/targets/kubernetes/kube-api.js';
 import { podCpuRequestMillis, requestedMillisByNode } from '../../src/targets/kubernetes/node-cpu.js';
 import { REQUESTED_CPU_UNKNOWN, readRequestedCpu } from '../../src/targets/kubernetes/node-load.js';
+import { kubeconfigText } from '../kube-sim/kubeconfig.js';
 
 const KIND_PODS = (
   JSON.parse(
@@ -115,5 +118,42 @@ describe('reading what pods request', () => {
         () => {},
       ),
     ).rejects.toThrow('while listing pods in all namespaces (CPU requested on the nodes) (500: etcd down)');
+  });
+});
+
+describe('listing the pods of every namespace', () => {
+  it('follows the continue token page by page, with the field selector on each page', async () => {
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      asked.push(`${url.pathname}?${url.searchParams.toString()}`);
+      const first = !url.searchParams.has('continue');
+      const page = {
+        kind: 'PodList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: '7', ...(first ? { continue: 'page-2' } : {}) },
+        items: [first ? KIND_PODS[0] : KIND_PODS[1]],
+      };
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(page));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const config = new KubeConfig();
+      config.loadFromString(kubeconfigText(`http://127.0.0.1:${port}`));
+      const pods = await createKubeApi(config).listAllPods('status.phase!=Failed');
+      expect(pods.map((each) => each.metadata?.name)).toEqual([
+        KIND_PODS[0]?.metadata?.name,
+        KIND_PODS[1]?.metadata?.name,
+      ]);
+      expect(asked).toEqual([
+        '/api/v1/pods?fieldSelector=status.phase%21%3DFailed&limit=500',
+        '/api/v1/pods?continue=page-2&fieldSelector=status.phase%21%3DFailed&limit=500',
+      ]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
