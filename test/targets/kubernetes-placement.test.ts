@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { V1Node, V1NodeList, V1PodList } from '@kubernetes/client-node';
 import { parseInputs } from '../../src/action/inputs.js';
+import { reproduceCommands } from '../../src/action/reproduce.js';
 import { toRunConfig } from '../../src/cli/run-flags.js';
 import { diffEnvironments } from '../../src/compare/environment.js';
 import { nodeFingerprint } from '../../src/targets/kubernetes/fingerprint.js';
@@ -141,6 +142,11 @@ describe('control-plane nodes', () => {
     const inputs: Record<string, string> = { 'allow-control-plane': 'true' };
     const settings = parseInputs((name) => inputs[name] ?? '');
     expect(settings.run.kubernetes.allowControlPlane).toBe(true);
+    const [command] = reproduceCommands(settings, { kind: 'file', path: 'base.json' }).filter((line) =>
+      line.includes('--allow-control-plane'),
+    );
+    expect(command).toMatch(/ gate --target kubernetes .*--allow-control-plane/);
+    expect(parseInputs(() => '').run.kubernetes.allowControlPlane).toBeUndefined();
     const given = { tolerations: [], image: 'img', hostNetworkReference: false, allowControlPlane: true };
     expect(normaliseSettings(given).allowControlPlane).toBe(true);
     expect(describeKubernetesSettings(given).kubeAllowControlPlane).toBe('yes');
