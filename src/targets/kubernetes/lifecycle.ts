@@ -62,10 +62,10 @@ async function createNamespace(run: KubeRun): Promise<void> {
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
  * connects, reads a given namespace's Pod Security level (the reference is off when it forbids host
- * network), chooses the nodes (by CPU free after what pods on them request; see node-choice.ts), then creates the namespace and the first scenario's pods and waits
- * until they are Ready (so that an image or scheduling problem shows before anything is measured);
- * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
- * before rethrowing.
+ * network), chooses the nodes (by the CPU left free by what pods on them request, see node-choice.ts),
+ * then creates the namespace and the first scenario's pods and waits until they are Ready (so that an
+ * image or scheduling problem shows before anything is measured); the other profiles' pods come when
+ * their scenarios do (`useProfile`). On any failure it cleans up before rethrowing.
  */
 export async function prepareRun(run: KubeRun, scenarios: readonly Scenario[]): Promise<void> {
   if (run.nodes !== undefined) throw new Error('a Kubernetes target can be prepared once');

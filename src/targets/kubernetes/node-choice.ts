@@ -138,7 +138,7 @@ function exclusionReasons(node: V1Node, input: NodeChoiceInput): string[] {
   return problems;
 }
 
-/** "sim-node-1 (31 free (…) < 32 needed)" for each node that matches the selector but cannot be chosen. */
+/** "not chosen: perf-1 (31 free of 32 allocatable < 32 needed)" for each matching node left out, by name. */
 function describeExclusions(input: NodeChoiceInput, named: readonly string[]): string[] {
   if (named.length === 2) return [];
   return input.nodes
