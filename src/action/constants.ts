@@ -10,6 +10,7 @@ export const Inputs = {
   ServerNode: 'server-node',
   NodeSelector: 'node-selector',
   Tolerations: 'tolerations',
+  AllowControlPlane: 'allow-control-plane',
   Image: 'image',
   Scenarios: 'scenarios',
   Suite: 'suite',

@@ -16,6 +16,7 @@ export const INPUT_DEFAULTS = {
   [Inputs.Target]: 'kubernetes',
   [Inputs.Image]: DEFAULT_IMAGE,
   [Inputs.Reference]: 'true',
+  [Inputs.AllowControlPlane]: 'false',
   [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
   [Inputs.EnvironmentPolicy]: 'warn',
   [Inputs.FailOnInconclusive]: 'false',
@@ -134,6 +135,9 @@ function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunC
     serverNode: text(Inputs.ServerNode),
     nodeSelector: text(Inputs.NodeSelector),
   });
+  const allowControlPlane = withDefault(read, Inputs.AllowControlPlane);
+  if (parseBooleanInput(Inputs.AllowControlPlane, allowControlPlane))
+    config.kubernetes.allowControlPlane = true;
   return config;
 }
 

@@ -35,6 +35,7 @@ function runArgs(settings: ActionSettings): string[] {
   option(args, '--server-node', k8s.serverNode);
   option(args, '--node-selector', k8s.nodeSelector);
   for (const toleration of k8s.tolerations) option(args, '--toleration', toleration);
+  if (k8s.allowControlPlane === true) args.push('--allow-control-plane');
   if (k8s.image !== DEFAULT_IMAGE) option(args, '--image', k8s.image);
   return args;
 }

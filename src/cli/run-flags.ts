@@ -21,6 +21,7 @@ export interface RunFlags {
   serverNode?: string;
   nodeSelector?: string;
   toleration: string[];
+  allowControlPlane?: boolean;
   image: string;
   hostNetworkReference?: boolean;
   /** False with --no-reference. */
@@ -72,6 +73,7 @@ export function toRunConfig(flags: RunFlags): RunConfig {
     clientNode: flags.clientNode,
     serverNode: flags.serverNode,
     nodeSelector: flags.nodeSelector,
+    allowControlPlane: flags.allowControlPlane,
   });
   return config;
 }
@@ -111,6 +113,10 @@ export function addRunOptions(
       'kubernetes: label selector for automatic node choice, e.g. "perf=true"',
     )
     .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
+    .option(
+      '--allow-control-plane',
+      'kubernetes: control-plane nodes may be chosen automatically (their taint still needs --toleration)',
+    )
     .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
     .option(
       '--no-reference',

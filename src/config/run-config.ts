@@ -32,6 +32,8 @@ export interface KubernetesSettings {
   nodeSelector?: string;
   /** Tolerations as "key[=value][:effect]" or "key:Exists"-style strings, for tainted nodes. */
   tolerations: string[];
+  /** Control-plane nodes may be chosen automatically (default: only workers). */
+  allowControlPlane?: boolean;
   /** Container image with netperf and netserver. */
   image: string;
   /** Interleave samples between host-network pods on the same nodes (Cilium's node-to-node baseline). */

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type FaultInput, parseFaultSpec } from './faults.js';
 import { type KubeSimOptions, startKubeSim } from './index.js';
 import type { SimNodeConfig } from './nodes.js';
+import { cpuMilli } from './quantity.js';
 import type { Taint } from './types.js';
 
 /** Usage text of the command. */
@@ -13,6 +14,11 @@ export const USAGE = `Usage: npm run kube-sim -- [options]
   --kubeconfig-out FILE     write a kubeconfig for kubectl / client-node
   --audit-log FILE          append every request as a JSON line
   --node-cpu C[,C...]       CPU capacity per node, one value for all or one per node (default 32)
+  --requested-cpu C[,C...]  CPU already requested on each worker (one for all or one per node), held by
+                            a Running pod kube-system/sim-reserved-<node> like a DaemonSet's, e.g. 1,0,2500m
+  --zones Z[,Z...]          topology.kubernetes.io/zone label per node (one for all or one per node)
+  --control-plane           add node sim-control-plane (8 CPUs), labelled and tainted
+                            node-role.kubernetes.io/control-plane:NoSchedule, before the workers
   --taint NODE=KEY[=VALUE]:EFFECT   taint a node (repeatable), e.g. sim-node-1=dedicated=infra:NoSchedule
   --fault KIND:key=value,...        start with a fault (repeatable), e.g.
         api-error:verb=create,resource=pods,code=500,times=1
@@ -38,6 +44,26 @@ export function parseTaint(spec: string): { node: string; taint: Taint } {
     node,
     taint: { key, ...(value !== undefined ? { value } : {}), effect: effect as Taint['effect'] },
   };
+}
+
+function isQuantity(text: string): boolean {
+  return (cpuMilli(text) ?? -1) >= 0;
+}
+
+/** `A` (for every node) or `A,B,…` (one per node) as one value per node; [] when the flag is absent. */
+export function perNode(
+  flag: string,
+  text: string | undefined,
+  count: number,
+  valid: (value: string) => boolean,
+): (string | undefined)[] {
+  if (text === undefined) return [];
+  const values = text.split(',').map((value) => value.trim());
+  const bad = values.find((value) => !valid(value));
+  if (bad !== undefined) throw new Error(`Invalid ${flag} '${text}': '${bad}' is not a valid value.`);
+  if (values.length !== 1 && values.length !== count)
+    throw new Error(`Invalid ${flag} '${text}': expected one value or ${count} (one per node).`);
+  return Array.from({ length: count }, (_, i) => (values.length === 1 ? values[0] : values[i]));
 }
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
@@ -72,6 +98,9 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
       'kubeconfig-out': { type: 'string' },
       'audit-log': { type: 'string' },
       'node-cpu': { type: 'string' },
+      'requested-cpu': { type: 'string' },
+      zones: { type: 'string' },
+      'control-plane': { type: 'boolean' },
       taint: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
       'crash-backoff-ms': { type: 'string' },
@@ -82,10 +111,15 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
     },
   });
   const count = positiveInt('--nodes', values.nodes, 2);
-  const cpus = (values['node-cpu'] ?? '').split(',').filter(Boolean);
+  const cpus = perNode('--node-cpu', values['node-cpu'], count, isQuantity);
+  const requested = perNode('--requested-cpu', values['requested-cpu'], count, isQuantity);
+  const zones = perNode('--zones', values.zones, count, (zone) => /^[A-Za-z0-9][-A-Za-z0-9_.]*$/.test(zone));
   const nodes: SimNodeConfig[] = Array.from({ length: count }, (_, i) => {
-    const cpu = cpus.length === 1 ? cpus[0] : cpus[i];
-    return cpu ? { cpu } : {};
+    const config: SimNodeConfig = {};
+    if (cpus[i] !== undefined) config.cpu = cpus[i];
+    if (requested[i] !== undefined && cpuMilli(requested[i]) !== 0) config.requestedCpu = requested[i];
+    if (zones[i] !== undefined) config.zone = zones[i];
+    return config;
   });
   for (const spec of values.taint ?? []) {
     const { node, taint } = parseTaint(spec);
@@ -98,6 +132,7 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
   return {
     help: values.help ?? false,
     nodes,
+    ...(values['control-plane'] ? { controlPlane: true } : {}),
     port: positiveInt('--port', values.port, 0),
     ...(values['kubeconfig-out'] ? { kubeconfigPath: values['kubeconfig-out'] } : {}),
     ...(values['audit-log'] ? { auditLogPath: values['audit-log'] } : {}),

@@ -9,6 +9,7 @@ import { newUid, timestamp } from './meta.js';
 import type { SimNetwork } from './network.js';
 import { buildNode, isNodeReady, type SimNodeConfig, syncNodeReadiness } from './nodes.js';
 import { cpuRequestMilli, setCondition } from './pod-status.js';
+import { reservedPod } from './reserved-pods.js';
 import { schedule } from './scheduler.js';
 import { ObjectStore } from './store.js';
 import type { NamespaceObject, NodeObject, PodObject } from './types.js';
@@ -66,8 +67,14 @@ export class Cluster {
       network,
       onPodGone: () => this.afterPodGone(),
     });
-    for (const [i, config] of nodes.entries()) this.store.create('nodes', buildNode(i + 1, config));
+    const built = nodes.map((config, i) => this.store.create('nodes', buildNode(i + 1, config)));
     for (const name of INITIAL_NAMESPACES) this.store.create('namespaces', namespaceObject(name));
+    for (const [i, config] of nodes.entries()) {
+      const node = built[i]?.metadata.name;
+      if (config.requestedCpu !== undefined && node !== undefined)
+        this.store.create('pods', reservedPod(node, config.requestedCpu));
+    }
+    this.requestPass();
     faults.onNodesChanged(() => {
       syncNodeReadiness(this.store, faults.notReadyNodes());
       this.requestPass();

@@ -17,7 +17,7 @@ import { Cluster, namespaceObject } from './cluster.js';
 import { FaultBook, type FaultInput } from './faults.js';
 import { kubeconfigText } from './kubeconfig.js';
 import { MAX_NODES, SimNetwork } from './network.js';
-import { nodeName, type SimNodeConfig } from './nodes.js';
+import { controlPlaneNode, nodeName, type SimNodeConfig } from './nodes.js';
 import { findExecutable } from './processes.js';
 import { serveCluster } from './server.js';
 import type { NamespaceObject } from './types.js';
@@ -26,12 +26,20 @@ export type { KubeSimRbacOptions } from './access.js';
 export type { AuditEntry } from './audit.js';
 export type { ActiveFault, Fault, FaultInput } from './faults.js';
 export { FaultBook, parseFaultSpec } from './faults.js';
-export type { SimNodeConfig } from './nodes.js';
+export { controlPlaneNode, type SimNodeConfig } from './nodes.js';
 
 /** How to start a simulator. */
 export interface KubeSimOptions {
-  /** Node count, or one settings object per node (`sim-node-1`, `sim-node-2`, …). */
+  /**
+   * Node count, or one settings object per node (`sim-node-1`, `sim-node-2`, …; a config may name its
+   * node, zone, and CPU already requested on it: see SimNodeConfig).
+   */
   nodes: number | SimNodeConfig[];
+  /**
+   * Add a tainted, labelled control-plane node `sim-control-plane` first (see controlPlaneNode); an
+   * object changes its settings (e.g. `{ cpu: '64' }`).
+   */
+  controlPlane?: boolean | SimNodeConfig;
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /** Where to write the kubeconfig (the text is also returned). */
@@ -190,8 +198,13 @@ function closer(
 
 /** Starts a simulator; on failure nothing it made is left behind. */
 export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
-  const nodeConfigs =
+  const workers: SimNodeConfig[] =
     typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
+  // Workers keep their names sim-node-1..N with a control-plane node before them.
+  const named = workers.map((config, i) => ({ name: nodeName(i + 1), ...config }));
+  const { controlPlane } = options;
+  const extra = typeof controlPlane === 'object' ? controlPlane : {};
+  const nodeConfigs = controlPlane ? [{ ...controlPlaneNode(), ...extra }, ...named] : named;
   checkMachine(nodeConfigs.length);
   const access = options.rbac ? createAccessControl(options.rbac) : undefined;
   const server = createServer();
@@ -215,7 +228,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     adminToken: ADMIN_TOKEN,
     ...(access ? { rbac: rbacSwitch(cluster, access) } : {}),
     ...(options.kubeconfigPath ? { kubeconfigPath: options.kubeconfigPath } : {}),
-    nodeNames: nodeConfigs.map((_, i) => nodeName(i + 1)),
+    nodeNames: nodeConfigs.map((config, i) => config.name ?? nodeName(i + 1)),
     netnsPrefix: network.prefix,
     faults,
     audit: audit.entries,

@@ -14,6 +14,28 @@ export interface SimNodeConfig {
   taints?: Taint[];
   /** Extra labels. */
   labels?: Record<string, string>;
+  /** Node name (default `sim-node-<index>`). */
+  name?: string;
+  /** `topology.kubernetes.io/zone` label. */
+  zone?: string;
+  /**
+   * CPU already requested on the node (e.g. "1500m"), as a DaemonSet's pods would: a Running pod
+   * `sim-reserved-<node>` in kube-system requests it (see cluster.ts).
+   */
+  requestedCpu?: string;
+}
+
+/** The control-plane node's label and taint key, as kubeadm sets them. */
+export const CONTROL_PLANE_KEY = 'node-role.kubernetes.io/control-plane';
+
+/** A tainted, labelled control-plane node `sim-control-plane` (kubeadm's shape), with `cpu` CPUs. */
+export function controlPlaneNode(cpu = '8'): SimNodeConfig {
+  return {
+    name: 'sim-control-plane',
+    cpu,
+    labels: { [CONTROL_PLANE_KEY]: '' },
+    taints: [{ key: CONTROL_PLANE_KEY, effect: 'NoSchedule' }],
+  };
 }
 
 /** Kubelet version every node reports. */
@@ -48,7 +70,7 @@ function condition(type: string, status: string, reason: string, message: string
 
 /** The node object of node `index` with `config`. */
 export function buildNode(index: number, config: SimNodeConfig): NodeObject {
-  const name = nodeName(index);
+  const name = config.name ?? nodeName(index);
   const cpu = config.cpu ?? '32';
   const resources = { cpu, memory: '131072Mi', pods: '110', 'ephemeral-storage': '500Gi' };
   return {
@@ -65,6 +87,7 @@ export function buildNode(index: number, config: SimNodeConfig): NodeObject {
         'kubernetes.io/arch': goArch(),
         'beta.kubernetes.io/os': 'linux',
         'beta.kubernetes.io/arch': goArch(),
+        ...(config.zone !== undefined ? { 'topology.kubernetes.io/zone': config.zone } : {}),
         ...config.labels,
       },
       annotations: { 'node.alpha.kubernetes.io/ttl': '0' },

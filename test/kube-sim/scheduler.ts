@@ -1,8 +1,10 @@
 /**
- * The scheduler, reduced to what decides pod placement here: node Ready/unschedulable, nodeSelector,
- * NoSchedule/NoExecute taints against tolerations, and CPU requests against allocatable. Pure.
- * Node affinity and pod (anti-)affinity are not evaluated.
+ * The scheduler, reduced to what decides pod placement here: node Ready/unschedulable, nodeSelector and
+ * required node affinity, NoSchedule/NoExecute taints against tolerations, and CPU requests against
+ * allocatable minus what the node's pods already request. Pure. Preferred node affinity and pod
+ * (anti-)affinity are not evaluated.
  */
+import { matchesRequiredNodeAffinity } from './node-affinity.js';
 import { cpuRequestMilli } from './pod-status.js';
 import { cpuMilli } from './quantity.js';
 import type { NodeObject, PodObject, Taint, Toleration } from './types.js';
@@ -31,17 +33,21 @@ function untoleratedTaint(pod: PodObject, node: NodeObject): Taint | undefined {
   );
 }
 
-/** Why `pod` cannot go to this node (the scheduler's wording), or undefined when it fits. */
+/**
+ * Why `pod` cannot go to this node (the scheduler's wording), or undefined when it fits. The checks go
+ * in the default Filter plugins' order (NodeUnschedulable, TaintToleration, NodeAffinity,
+ * NodeResourcesFit): the first that fails names the node's reason.
+ */
 export function misfit(pod: PodObject, candidate: NodeCandidate): string | undefined {
   const { node } = candidate;
   if (node.spec.unschedulable) return 'node(s) were unschedulable';
-  const selector = pod.spec.nodeSelector ?? {};
-  const labels = node.metadata.labels ?? {};
-  if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
-    return "node(s) didn't match Pod's node affinity/selector";
-  }
   const taint = untoleratedTaint(pod, node);
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  const selector = pod.spec.nodeSelector ?? {};
+  const labels = node.metadata.labels ?? {};
+  if (Object.entries(selector).some(([k, v]) => labels[k] !== v) || !matchesRequiredNodeAffinity(pod, node)) {
+    return "node(s) didn't match Pod's node affinity/selector";
+  }
   const allocatable = cpuMilli(node.status.allocatable.cpu) ?? 0;
   if (candidate.requestedMilli + cpuRequestMilli(pod.spec) > allocatable) return 'Insufficient cpu';
   return undefined;

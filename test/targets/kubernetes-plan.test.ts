@@ -189,7 +189,7 @@ describe('node choice', () => {
   it('picks the first two Ready, schedulable, untainted nodes with the CPU, by name', () => {
     expect(names(base)).toEqual(['worker-a', 'worker-b']);
     expect(chooseNodes(base).why).toBe(
-      'client node worker-a, server node worker-b (first by name among Ready, schedulable nodes with tolerated taints and ≥ 32 allocatable CPUs)',
+      'client node worker-a, server node worker-b (first by name among Ready, schedulable worker nodes with tolerated taints and ≥ 32 allocatable CPUs)',
     );
   });
 
@@ -228,7 +228,7 @@ describe('node choice', () => {
   it('says before creating anything that the nodes lack CPU for the suite, naming them', () => {
     const input = { ...base, nodes: KIND, needText: '32 CPUs (for tcp_stream_32, tcp_rr_32cpu; …)' };
     expect(() => chooseNodes(input)).toThrow(
-      'Each node needs 32 CPUs (for tcp_stream_32, tcp_rr_32cpu; …) allocatable; allocatable CPUs: kind-worker 8, kind-worker2 8. Use bigger nodes or leave out the largest scenarios (--scenarios).',
+      'Each node needs 32 CPUs (for tcp_stream_32, tcp_rr_32cpu; …) allocatable (free CPU unknown); CPUs: kind-worker 8 allocatable, kind-worker2 8 allocatable. Use bigger nodes, free CPU on them or leave out the largest scenarios (--scenarios).',
     );
     expect(names({ ...input, needMillis: 1_100 })).toEqual(['kind-worker', 'kind-worker2']);
   });
@@ -236,7 +236,7 @@ describe('node choice', () => {
   it('never puts client and server on one node when only one fits', () => {
     const oneWorker = KIND.filter((node) => node.metadata?.name !== 'kind-worker2');
     expect(() => chooseNodes({ ...base, nodes: oneWorker, needMillis: 1_000 })).toThrow(
-      'Need two Ready, schedulable nodes; of the 2 nodes: kind-control-plane (taint node-role.kubernetes.io/control-plane:NoSchedule not tolerated: add --toleration node-role.kubernetes.io/control-plane:NoSchedule), kind-worker (ok).',
+      'Need two Ready, schedulable nodes; of the 2 nodes: kind-control-plane (control-plane node: add --allow-control-plane to use it), kind-worker (ok).',
     );
   });
 });

@@ -70,6 +70,7 @@ class FakeApi implements KubeApi {
   }
   serverVersion = async () => 'v1.32.3';
   listNodes = async () => this.nodes;
+  listAllPods = async () => [...this.pods.values()];
   createNamespace = async (body: V1Namespace) => {
     this.calls.push(`create namespace ${body.metadata?.name}`);
     this.namespaces.set(body.metadata?.name ?? '', body);
@@ -217,9 +218,16 @@ describe('the Kubernetes target', () => {
     expect(server?.spec?.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'worker-b' });
     expect(client?.spec?.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'worker-a' });
     expect(log[0]).toBe(
-      'kubernetes: client node worker-a, server node worker-b (first by name among Ready, schedulable nodes with tolerated taints and ≥ 32 allocatable CPUs)',
+      'kubernetes: client node worker-a, server node worker-b (first by name among Ready, schedulable worker nodes with tolerated taints and ≥ 32 free CPUs)',
     );
-    expect(log[1]).toMatch(
+    expect(log.filter((line) => line.includes('not chosen')).map((line) => line.split(' (')[0])).toEqual([
+      'kubernetes: not chosen: cp-1',
+      'kubernetes: not chosen: perf-1',
+      'kubernetes: not chosen: perf-2',
+      'kubernetes: not chosen: worker-c',
+      'kubernetes: not chosen: worker-d',
+    ]);
+    expect(log[6]).toMatch(
       /^kubernetes: pods of cpus not limited \(tcp_stream_1\) Ready in namespace netperf-gate-r1a2b3c4 \(\d+\.\d s\)$/,
     );
     expect(target.createdResources()).toEqual({
@@ -285,7 +293,7 @@ describe('the Kubernetes target', () => {
     await target.cleanup();
     const withReference = newTarget(new FakeApi(withCpu('32')), { hostNetworkReference: true });
     await expect(withReference.prepare(SCENARIOS)).rejects.toThrow(
-      'Each node needs 32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, plus 0.1 for the host-network reference pod) allocatable',
+      'Each node needs 32.1 CPUs (for tcp_stream_32, tcp_rr_32cpu; one CPU size at a time, plus 0.1 for the host-network reference pod) free; CPUs: worker-a 32 free of 32 allocatable',
     );
     const roomForReference = newTarget(new FakeApi(withCpu('32100m')), { hostNetworkReference: true });
     await roomForReference.prepare(SCENARIOS);
@@ -461,7 +469,7 @@ describe('the Kubernetes target', () => {
       `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace pod-security.kubernetes.io/enforce=privileged or pass --no-reference to silence this.`,
     ]);
     // The reference's 0.1 CPU is not asked of the nodes.
-    expect(log.find((line) => line.includes('client node'))).toMatch(/≥ 1 allocatable CPUs\)$/);
+    expect(log.find((line) => line.includes('client node'))).toMatch(/≥ 1 free CPUs\)$/);
     expect((await target.fingerprint()).details.reference).toBe(`off: ${why}`);
     await target.cleanup();
   });

@@ -176,7 +176,7 @@ describeAsRoot('the kubernetes target on kube-sim', () => {
         kubeHostNetworkReference: 'off',
       });
       expect(io.logged).toContain(
-        'kubernetes: client node sim-node-2, server node sim-node-3 (first by name among Ready, schedulable nodes with tolerated taints and ≥ 32 allocatable CPUs)',
+        'kubernetes: client node sim-node-2, server node sim-node-3 (first by name among Ready, schedulable worker nodes with tolerated taints and ≥ 32 free CPUs)',
       );
       const placed = (await Promise.all(seenWhileMeasuring)).map((pods) =>
         pods

@@ -93,6 +93,9 @@ async function watchPods(
   };
 }
 
+/** Objects per page of a list that may be long (kubectl asks for 500). */
+const LIST_PAGE_SIZE = 500;
+
 /** Creates the API on a loaded kubeconfig; nothing is sent until a method is called. */
 export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeApi {
   const core = config.makeApiClient(CoreV1Api);
@@ -104,6 +107,22 @@ export function createKubeApi(config: KubeConfig, retry: RetryDeps = {}): KubeAp
     server,
     serverVersion: async () => (await retried(() => version.getCode(options()))).gitVersion,
     listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
+    listAllPods: async (fieldSelector) => {
+      // In pages: a large cluster's pods of every namespace are too much for one answer.
+      const pods: V1Pod[] = [];
+      let next: string | undefined;
+      do {
+        const page = await retried(() =>
+          core.listPodForAllNamespaces(
+            { fieldSelector, limit: LIST_PAGE_SIZE, ...(next ? { _continue: next } : {}) },
+            options(),
+          ),
+        );
+        pods.push(...page.items);
+        next = page.metadata?._continue || undefined;
+      } while (next !== undefined);
+      return pods;
+    },
     createNamespace: (body, runId) =>
       createOnce(
         () => core.createNamespace({ body }, options()),

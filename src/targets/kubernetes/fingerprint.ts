@@ -2,6 +2,7 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { NodeFingerprint, TargetFingerprint } from '../target.js';
 import { allocatableMillis, parseCpuMillis } from './node-choice.js';
+import { zoneOf } from './node-roles.js';
 import { formatCpus } from './profiles.js';
 
 /** Namespaces where CNI agents usually run (kube-system; the Calico operator's; flannel's own). */
@@ -55,10 +56,15 @@ export function cpuModelFromLabels(labels: Readonly<Record<string, string>> | un
   return `${vendor ?? 'unknown vendor'} family ${family ?? '?'} model ${id ?? '?'}`;
 }
 
-/** One node as a fingerprint: the name is the node's, stable run after run on the same cluster. */
+/**
+ * One node as a fingerprint: the name is the node's, stable run after run on the same cluster. The
+ * zone (topology.kubernetes.io/zone) is there when the node has one: two runs whose nodes sat in other
+ * zones show it in the environment diff.
+ */
 export function nodeFingerprint(node: V1Node): NodeFingerprint {
   const info = node.status?.nodeInfo;
   const capacity = parseCpuMillis(node.status?.capacity?.cpu);
+  const zone = zoneOf(node);
   return {
     name: node.metadata?.name ?? 'unknown',
     kernel: info?.kernelVersion ?? 'unknown',
@@ -70,6 +76,7 @@ export function nodeFingerprint(node: V1Node): NodeFingerprint {
       containerRuntimeVersion: info?.containerRuntimeVersion ?? 'unknown',
       architecture: info?.architecture ?? 'unknown',
       allocatableCpu: formatCpus(allocatableMillis(node)),
+      ...(zone !== undefined ? { zone } : {}),
     },
   };
 }

@@ -31,6 +31,8 @@ export interface KubeApi {
   /** `/version` gitVersion, e.g. `v1.32.3`. */
   serverVersion(): Promise<string>;
   listNodes(): Promise<V1Node[]>;
+  /** Pods of every namespace matching a field selector (the CPU already requested on each node). */
+  listAllPods(fieldSelector: string): Promise<V1Pod[]>;
   /** Creates a namespace; a retried create that finds one with our run id returns it. */
   createNamespace(body: V1Namespace, runId: string): Promise<V1Namespace>;
   readNamespace(name: string): Promise<V1Namespace | undefined>;

@@ -6,6 +6,8 @@ import { deleteCreatedResources } from './cleanup.js';
 import { step } from './connection.js';
 import { type LabelRequirement, parseLabelSelector } from './label-selector.js';
 import { chooseNodes, type NodeChoice } from './node-choice.js';
+import { readRequestedCpu } from './node-load.js';
+import { zoneWarning } from './node-roles.js';
 import { buildNamespace, HOSTNAME_LABEL, type PinnedNode } from './pod-spec.js';
 import { switchProfile } from './profile-switch.js';
 import { describeCpuNeed, nodeCpuNeedMillis, planProfiles } from './profiles.js';
@@ -21,6 +23,7 @@ async function pickNodes(
   const { settings } = run;
   const api = apiOf(run);
   const nodes = await step(api, 'listing nodes', () => api.listNodes());
+  const requestedMillis = await readRequestedCpu(api, run.log);
   const reference = run.reference.on;
   return chooseNodes({
     nodes,
@@ -31,7 +34,16 @@ async function pickNodes(
     tolerations,
     needMillis: nodeCpuNeedMillis(run.profiles, reference),
     needText: describeCpuNeed(run.profiles, reference),
+    requestedMillis,
+    allowControlPlane: settings.allowControlPlane,
   });
+}
+
+function logChoice(run: KubeRun, choice: NodeChoice): void {
+  run.log(`kubernetes: ${choice.why}`);
+  for (const line of choice.excluded) run.log(`kubernetes: ${line}`);
+  const zones = zoneWarning(choice.client, choice.server);
+  if (zones !== undefined) run.log(`kubernetes: ${zones}`);
 }
 
 function pinned(node: V1Node): PinnedNode {
@@ -50,10 +62,10 @@ async function createNamespace(run: KubeRun): Promise<void> {
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
  * connects, reads a given namespace's Pod Security level (the reference is off when it forbids host
- * network), chooses the nodes, then creates the namespace and the first scenario's pods and waits
- * until they are Ready (so that an image or scheduling problem shows before anything is measured);
- * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
- * before rethrowing.
+ * network), chooses the nodes (by the CPU left free by what pods on them request, see node-choice.ts),
+ * then creates the namespace and the first scenario's pods and waits until they are Ready (so that an
+ * image or scheduling problem shows before anything is measured); the other profiles' pods come when
+ * their scenarios do (`useProfile`). On any failure it cleans up before rethrowing.
  */
 export async function prepareRun(run: KubeRun, scenarios: readonly Scenario[]): Promise<void> {
   if (run.nodes !== undefined) throw new Error('a Kubernetes target can be prepared once');
@@ -67,7 +79,7 @@ export async function prepareRun(run: KubeRun, scenarios: readonly Scenario[]): 
   const choice = await pickNodes(run, run.tolerations, selector);
   run.nodes = { client: choice.client, server: choice.server };
   run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };
-  run.log(`kubernetes: ${choice.why}`);
+  logChoice(run, choice);
   try {
     await createNamespace(run);
     const [first] = run.profiles;

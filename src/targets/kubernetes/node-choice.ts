@@ -2,6 +2,7 @@
 import type { V1Node, V1Toleration } from '@kubernetes/client-node';
 import { UsageError } from '../../util/errors.js';
 import { type LabelRequirement, matchesSelector } from './label-selector.js';
+import { isControlPlane } from './node-roles.js';
 import { formatCpus } from './profiles.js';
 import { blockingTaints, formatTaint } from './tolerations.js';
 
@@ -15,17 +16,25 @@ export interface NodeChoiceInput {
   selectorText?: string | undefined;
   selector: readonly LabelRequirement[];
   tolerations: readonly V1Toleration[];
-  /** CPU each node must have allocatable for the largest profile's pods, in millicores. */
+  /** CPU each node must have free for the largest profile's pods, in millicores. */
   needMillis: number;
   /** How that need adds up, for the error when no node has it. */
   needText: string;
+  /**
+   * CPU the pods on each node request (by node name, in millicores; see node-cpu.ts); undefined when
+   * unknown (listing pods cluster-wide was refused): then allocatable CPU counts as free.
+   */
+  requestedMillis?: ReadonlyMap<string, number> | undefined;
+  /** Control-plane nodes may be chosen automatically (--allow-control-plane). */
+  allowControlPlane?: boolean | undefined;
 }
 
-/** The nodes chosen and one line saying why. */
+/** The nodes chosen, one line saying why, and one line per node left out saying why. */
 export interface NodeChoice {
   client: V1Node;
   server: V1Node;
   why: string;
+  excluded: string[];
 }
 
 const SI_FACTORS: Readonly<Record<string, number>> = { m: 0.001, '': 1, k: 1e3, M: 1e6, G: 1e9 };
@@ -52,9 +61,24 @@ function nameOf(node: V1Node): string {
   return node.metadata?.name ?? '?';
 }
 
+/** CPU of a node not yet requested by pods on it, in millicores (allocatable when that is unknown). */
+export function freeMillis(node: V1Node, requested: ReadonlyMap<string, number> | undefined): number {
+  return allocatableMillis(node) - (requested?.get(nameOf(node)) ?? 0);
+}
+
+/** "31 free of 32 allocatable", or "32 allocatable" when what pods request is unknown. */
+function describeFree(node: V1Node, input: NodeChoiceInput): string {
+  const allocatable = formatCpus(allocatableMillis(node));
+  if (input.requestedMillis === undefined) return `${allocatable} allocatable`;
+  return `${formatCpus(freeMillis(node, input.requestedMillis))} free of ${allocatable} allocatable`;
+}
+
 /** Why a node cannot take the pods, apart from CPU and the selector; empty when it can. */
-function placementProblems(node: V1Node, input: NodeChoiceInput): string[] {
+function placementProblems(node: V1Node, input: NodeChoiceInput, named = false): string[] {
   const problems: string[] = [];
+  // A control-plane node runs the API server and etcd: a benchmark there disturbs both, and it them.
+  if (!named && input.allowControlPlane !== true && isControlPlane(node))
+    return ['control-plane node: add --allow-control-plane to use it'];
   if (!isReady(node)) problems.push('NotReady');
   if (node.spec?.unschedulable === true) problems.push('cordoned');
   const taints = blockingTaints(node.spec?.taints ?? [], input.tolerations).map(formatTaint);
@@ -70,13 +94,14 @@ function matches(node: V1Node, input: NodeChoiceInput): boolean {
 }
 
 function hasCpu(node: V1Node, input: NodeChoiceInput): boolean {
-  return allocatableMillis(node) >= input.needMillis;
+  return freeMillis(node, input.requestedMillis) >= input.needMillis;
 }
 
 function cpuError(nodes: readonly V1Node[], input: NodeChoiceInput): UsageError {
-  const list = nodes.map((node) => `${nameOf(node)} ${formatCpus(allocatableMillis(node))}`).join(', ');
+  const list = nodes.map((node) => `${nameOf(node)} ${describeFree(node, input)}`).join(', ');
+  const which = input.requestedMillis === undefined ? 'allocatable (free CPU unknown)' : 'free';
   return new UsageError(
-    `Each node needs ${input.needText} allocatable; allocatable CPUs: ${list}. Use bigger nodes or leave out the largest scenarios (--scenarios).`,
+    `Each node needs ${input.needText} ${which}; CPUs: ${list}. Use bigger nodes, free CPU on them or leave out the largest scenarios (--scenarios).`,
   );
 }
 
@@ -86,7 +111,7 @@ function namedNode(input: NodeChoiceInput, name: string, flag: string): V1Node {
     const names = input.nodes.map(nameOf).join(', ') || 'none';
     throw new UsageError(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
   }
-  const problems = placementProblems(node, input);
+  const problems = placementProblems(node, input, true);
   if (problems.length > 0)
     throw new UsageError(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
   if (!hasCpu(node, input)) throw cpuError([node], input);
@@ -97,14 +122,31 @@ function namedNode(input: NodeChoiceInput, name: string, flag: string): V1Node {
 function describeCandidates(input: NodeChoiceInput, excluded: readonly string[]): string {
   const candidates = input.nodes.filter((node) => !excluded.includes(nameOf(node)) && matches(node, input));
   const which = input.selectorText === undefined ? 'nodes' : 'matching nodes';
-  const each = candidates.map((node) => {
-    const problems = placementProblems(node, input);
-    if (!hasCpu(node, input)) problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
-    return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
-  });
+  const each = candidates.map(
+    (node) => `${nameOf(node)} (${exclusionReasons(node, input).join('; ') || 'ok'})`,
+  );
   return candidates.length === 0
     ? `there are no ${which}`
     : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
+}
+
+/** Every reason a node is left out of the automatic choice (empty: it can be chosen). */
+function exclusionReasons(node: V1Node, input: NodeChoiceInput): string[] {
+  const problems = placementProblems(node, input);
+  if (problems.length === 0 && !hasCpu(node, input))
+    problems.push(`${describeFree(node, input)} < ${formatCpus(input.needMillis)} needed`);
+  return problems;
+}
+
+/** "not chosen: perf-1 (31 free of 32 allocatable < 32 needed)" for each matching node left out, by name. */
+function describeExclusions(input: NodeChoiceInput, named: readonly string[]): string[] {
+  if (named.length === 2) return [];
+  return input.nodes
+    .filter((node) => !named.includes(nameOf(node)) && matches(node, input))
+    .map((node) => ({ node, reasons: exclusionReasons(node, input) }))
+    .filter(({ reasons }) => reasons.length > 0)
+    .sort((a, b) => nameOf(a.node).localeCompare(nameOf(b.node)))
+    .map(({ node, reasons }) => `not chosen: ${nameOf(node)} (${reasons.join('; ')})`);
 }
 
 function pickAutomatically(input: NodeChoiceInput, count: number, excluded: readonly string[]): V1Node[] {
@@ -123,8 +165,10 @@ function pickAutomatically(input: NodeChoiceInput, count: number, excluded: read
 
 /**
  * Chooses client and server nodes: the ones named, else the first by name among Ready, schedulable
- * nodes that match the selector, whose NoSchedule/NoExecute taints are tolerated and that have the CPU.
- * Never one node for both. Throws a UsageError saying what is missing.
+ * nodes that match the selector, are not control-plane nodes (unless allowed), whose NoSchedule/NoExecute
+ * taints are tolerated and that have the CPU free (allocatable − what pods on them request). A node given
+ * by name may be a control-plane node: naming it is asking for it. Never one node for both. Throws a
+ * UsageError saying what is missing.
  */
 export function chooseNodes(input: NodeChoiceInput): NodeChoice {
   const { clientNode, serverNode } = input;
@@ -144,6 +188,7 @@ export function chooseNodes(input: NodeChoiceInput): NodeChoice {
     client: chosenClient,
     server: chosenServer,
     why: whyLine(input, named.length, chosenClient, chosenServer),
+    excluded: describeExclusions(input, named),
   };
 }
 
@@ -152,5 +197,7 @@ function whyLine(input: NodeChoiceInput, namedCount: number, client: V1Node, ser
   if (namedCount === 2) return `${nodes} (given by --client-node and --server-node)`;
   const selector = input.selectorText ? ` matching '${input.selectorText}'` : '';
   const given = namedCount === 1 ? 'one given, the other ' : '';
-  return `${nodes} (${given}first by name among Ready, schedulable nodes${selector} with tolerated taints and ≥ ${formatCpus(input.needMillis)} allocatable CPUs)`;
+  const cpu = input.requestedMillis === undefined ? 'allocatable' : 'free';
+  const role = input.allowControlPlane === true ? '' : ' worker';
+  return `${nodes} (${given}first by name among Ready, schedulable${role} nodes${selector} with tolerated taints and ≥ ${formatCpus(input.needMillis)} ${cpu} CPUs)`;
 }

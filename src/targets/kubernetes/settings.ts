@@ -24,6 +24,7 @@ export function normaliseSettings(settings: KubernetesSettings): KubernetesSetti
     const value = clean(settings[key]);
     if (value !== undefined) normalised[key] = value;
   }
+  if (settings.allowControlPlane === true) normalised.allowControlPlane = true;
   return normalised;
 }
 
@@ -45,5 +46,6 @@ export function describeKubernetesSettings(given: KubernetesSettings): Record<st
   };
   if (settings.nodeSelector !== undefined) described.kubeNodeSelector = settings.nodeSelector;
   if (settings.tolerations.length > 0) described.kubeTolerations = settings.tolerations.join(', ');
+  if (settings.allowControlPlane === true) described.kubeAllowControlPlane = 'yes';
   return described;
 }
