@@ -2,6 +2,7 @@ import type { ReportSettings } from '../config/report-config.js';
 import type { ReportInput } from '../report/report-input.js';
 import { resultsJsonSchema } from '../results/schema.js';
 import { calibrateTarget } from '../run/calibrate-command.js';
+import { doctor, doctorExitCode, formatDoctor } from '../run/doctor-command.js';
 import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
 import { writeReports } from '../run/write-reports.js';
@@ -86,6 +87,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_OK;
       case 'cleanup':
         return await cleanup(request.config);
+      case 'doctor': {
+        const checks = await doctor(request.config, io());
+        stdout(formatDoctor(checks));
+        return doctorExitCode(checks);
+      }
       case 'run': {
         const results = await runBenchmarks(request.config, io());
         await publish({ verdict: 'no-baseline', results }, request.reports, argv);

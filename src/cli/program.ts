@@ -29,6 +29,7 @@ export type CliRequest =
   | { command: 'calibrate'; config: CalibrateConfig }
   | { command: 'schema' }
   | { command: 'cleanup'; config: CleanupConfig }
+  | { command: 'doctor'; config: RunConfig }
   | { command: 'exit'; exitCode: number };
 
 /** `cleanup`: which target's leftovers, and for Kubernetes where and how old. */
@@ -249,6 +250,13 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
   ).action((flags: RunFlags & { runs: string }) =>
     onRequest({ command: 'calibrate', config: toCalibrateConfig(flags) }),
   );
+  addRunOptions(
+    program
+      .command('doctor')
+      .description(
+        'Check that a run with these flags would work here (API, permissions, nodes, image, cores, netperf); exit 3 when not.',
+      ),
+  ).action((flags: RunFlags) => onRequest({ command: 'doctor', config: toRunConfig(flags) }));
   program
     .command('schema')
     .description('Print the JSON Schema of results files.')

@@ -64,3 +64,15 @@ export interface Target extends NetperfPair {
   /** Removes everything prepare (and useProfile) created; safe to call twice and after a failed prepare. */
   cleanup(): Promise<void>;
 }
+
+/** One line of `netperf-gate doctor`: what was checked, how it went, and what to do when it did not pass. */
+export interface DoctorCheck {
+  /** Short name of the check, e.g. `API server`, `nodes (1-CPU pods)`. */
+  name: string;
+  /** `fail`: a run would not work; `warn`: it would, with less trustworthy figures; `skip`: not checked. */
+  status: 'pass' | 'warn' | 'fail' | 'skip';
+  /** What was found. */
+  detail: string;
+  /** What to do about it (fail and warn). */
+  fix?: string;
+}
