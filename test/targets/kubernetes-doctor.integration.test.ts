@@ -45,7 +45,7 @@ let sim: KubeSim;
 beforeAll(async () => {
   if (!asRoot) return;
   sim = await startKubeSim({
-    nodes: [{ cpu: '8' }, { cpu: '8' }],
+    nodes: [{ cpu: '34', requestedCpu: '4' }, { cpu: '34' }],
     kubeconfigPath,
     rbac: { manifests: manifest('namespace-per-run.yaml') },
     log: () => {},
@@ -143,12 +143,12 @@ describeAsRoot('doctor --target kubernetes against kube-sim', () => {
   );
 
   it(
-    'names too little CPU for a profile',
+    'names too little free CPU for a profile: CPU other pods request counts',
     async () => {
       const checks = await doctor({ ...config(), scenarioNames: ['tcp_rr_32cpu'] }, capturingIo());
       expect(byName(checks, 'nodes (32-CPU pods)')).toMatchObject({
         status: 'fail',
-        detail: expect.stringContaining('32.1 CPUs'),
+        detail: expect.stringMatching(/32\.1 CPUs.*sim-node-1 30 free of 34 allocatable/),
       });
       expect(doctorExitCode(checks)).toBe(EXIT_INFRA);
     },

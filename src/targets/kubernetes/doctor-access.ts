@@ -52,6 +52,11 @@ export function requiredAccess(namespace: string, perRunNamespace: boolean): Acc
       ];
   return [
     { verb: 'list', resource: 'nodes' },
+    {
+      verb: 'list',
+      resource: 'pods',
+      optional: 'free CPU on the nodes (what other pods request) is known; without it, allocatable CPU',
+    },
     ...namespaceNeeds,
     ...['create', 'get', 'list', 'watch', 'delete'].map((verb) => inNs(verb, 'pods')),
     inNs('get', 'pods/exec'),

@@ -20,6 +20,8 @@ import { createKubernetesTarget, type KubernetesTarget, newRunId } from './kuber
 import { parseLabelSelector } from './label-selector.js';
 import { namespaceFor } from './names.js';
 import { chooseNodes } from './node-choice.js';
+import { readRequestedCpu } from './node-load.js';
+import { zoneWarning } from './node-roles.js';
 import { describeCpuNeed, type KubeProfile, nodeCpuNeedMillis, planProfiles } from './profiles.js';
 import { POD_SECURITY_ENFORCE_LABEL, podSecurityForbids } from './reference.js';
 import { normaliseSettings } from './settings.js';
@@ -43,16 +45,20 @@ function profileLabel(profile: KubeProfile): string {
   return profile.cpus === null ? 'unlimited pods' : `${profile.cpus}-CPU pods`;
 }
 
-/** One line per CPU profile: the two nodes its pods would go to, or why none can take them. */
+/**
+ * One line per CPU profile: the two nodes its pods would go to (free CPU = allocatable − what other pods
+ * request), or why none can take them; a warning when the chosen nodes are in different zones.
+ */
 function nodeChecks(
   nodes: readonly V1Node[],
+  requestedMillis: Map<string, number> | undefined,
   settings: KubernetesSettings,
   scenarios: readonly Scenario[],
   reference: boolean,
 ): DoctorCheck[] {
   const selector = parseLabelSelector(settings.nodeSelector ?? '');
   const tolerations = parseTolerations(settings.tolerations);
-  return planProfiles(scenarios).map((profile): DoctorCheck => {
+  return planProfiles(scenarios).flatMap((profile): DoctorCheck[] => {
     const name = `nodes (${profileLabel(profile)})`;
     try {
       const choice = chooseNodes({
@@ -64,15 +70,25 @@ function nodeChecks(
         tolerations,
         needMillis: nodeCpuNeedMillis([profile], reference),
         needText: describeCpuNeed([profile], reference),
+        requestedMillis,
+        allowControlPlane: settings.allowControlPlane,
       });
-      return { name, status: 'pass', detail: choice.why };
+      const zones = zoneWarning(choice.client, choice.server);
+      return [
+        { name, status: 'pass', detail: choice.why },
+        ...(zones === undefined
+          ? []
+          : [{ name, status: 'warn' as const, detail: zones.replace(/^warning: /, '') }]),
+      ];
     } catch (error) {
-      return {
-        name,
-        status: 'fail',
-        detail: formatError(error),
-        fix: `${profile.scenarioNames.join(', ')} cannot run: free CPU on two nodes, or leave them out with --scenarios`,
-      };
+      return [
+        {
+          name,
+          status: 'fail',
+          detail: formatError(error),
+          fix: `${profile.scenarioNames.join(', ')} cannot run: free CPU on two nodes, or leave them out with --scenarios`,
+        },
+      ];
     }
   });
 }
@@ -161,7 +177,9 @@ export function createKubernetesDoctor(
         checks.push(check);
       }
       try {
-        checks.push(...nodeChecks(await kube.listNodes(), settings, scenarios, reference));
+        const nodes = await kube.listNodes();
+        const requested = await readRequestedCpu(kube, () => {}); // a 403 shows as an optional permission
+        checks.push(...nodeChecks(nodes, requested, settings, scenarios, reference));
       } catch (error) {
         const detail = formatError(explainApiError('listing nodes', error, kube.server));
         checks.push({ name: 'nodes', status: 'fail', detail });
