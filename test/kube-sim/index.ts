@@ -19,7 +19,9 @@ import { kubeconfigText } from './kubeconfig.js';
 import { MAX_NODES, SimNetwork } from './network.js';
 import { nodeName, type SimNodeConfig } from './nodes.js';
 import { findExecutable } from './processes.js';
+import { manifestDocuments } from './rbac-manifests.js';
 import { serveCluster } from './server.js';
+import { startServiceAccountController, storeManifestObjects, syncPolicy } from './stored-kinds.js';
 import type { NamespaceObject } from './types.js';
 
 export type { KubeSimRbacOptions } from './access.js';
@@ -165,6 +167,8 @@ function rbacSwitch(cluster: Cluster, access: AccessControl): KubeSimRbac {
     setManifests: (manifests) => {
       loadManifests(access, manifests);
       createNamespaces(cluster, access);
+      storeManifestObjects(cluster.store, manifestDocuments(manifests));
+      syncPolicy(access, cluster.store);
     },
   };
 }
@@ -173,14 +177,16 @@ function rbacSwitch(cluster: Cluster, access: AccessControl): KubeSimRbac {
 function closer(
   server: Server,
   dropExecs: () => void,
+  stopServiceAccounts: () => void,
   cluster: Cluster,
   network: SimNetwork,
 ): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => {
     closing ??= (async () => {
+      stopServiceAccounts();
+      dropExecs(); // first: an upgraded exec socket would hold server.close() open
       await stopServer(server);
-      dropExecs();
       await cluster.shutdown();
       await network.destroyAll();
     })();
@@ -200,13 +206,19 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const faults = new FaultBook();
   const audit = new AuditLog(options.auditLogPath);
   const cluster = await buildCluster(server, network, faults, nodeConfigs, options);
-  if (access) createNamespaces(cluster, access);
+  if (access) {
+    createNamespaces(cluster, access);
+    storeManifestObjects(cluster.store, manifestDocuments(options.rbac?.manifests ?? ''));
+  }
+  const stopServiceAccounts = startServiceAccountController(cluster.store, () =>
+    syncPolicy(access, cluster.store),
+  );
   const dropExecs = serveCluster(server, cluster, audit, access);
   const url = `http://127.0.0.1:${port}`;
   const adminKubeconfig = kubeconfigText(url);
   const kubeconfig = access ? kubeconfigText(url, 'default', access.kubeconfigUser.token) : adminKubeconfig;
   if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
-  const close = closer(server, dropExecs, cluster, network);
+  const close = closer(server, dropExecs, stopServiceAccounts, cluster, network);
   return {
     url,
     port,
