@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import {
   type AccessControl,
   ADMIN_TOKEN,
@@ -22,6 +23,7 @@ import { findExecutable } from './processes.js';
 import { manifestDocuments } from './rbac-manifests.js';
 import { serveCluster } from './server.js';
 import { startServiceAccountController, storeManifestObjects, syncPolicy } from './stored-kinds.js';
+import { selfSignedCertificate } from './tls.js';
 import type { NamespaceObject } from './types.js';
 
 export type { KubeSimRbacOptions } from './access.js';
@@ -53,6 +55,11 @@ export interface KubeSimOptions {
    * their Namespaces are created. Off by default: anyone may do anything.
    */
   rbac?: KubeSimRbacOptions;
+  /**
+   * Serve HTTPS with a throwaway self-signed certificate (the kubeconfigs skip verification): kubectl
+   * sends a kubeconfig's token only over TLS, so kubectl under RBAC needs this. Default: plain HTTP.
+   */
+  https?: boolean;
 }
 
 /** RBAC of a running simulator. */
@@ -200,7 +207,10 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     typeof options.nodes === 'number' ? Array.from({ length: options.nodes }, () => ({})) : options.nodes;
   checkMachine(nodeConfigs.length);
   const access = options.rbac ? createAccessControl(options.rbac) : undefined;
-  const server = createServer();
+  // An https.Server emits the same request and upgrade events and closes the same way.
+  const server = options.https
+    ? (createHttpsServer(selfSignedCertificate()) as unknown as Server)
+    : createServer();
   const port = await listen(server, options.port ?? 0);
   const network = new SimNetwork(`npgsim-${port}`);
   const faults = new FaultBook();
@@ -214,7 +224,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     syncPolicy(access, cluster.store),
   );
   const dropExecs = serveCluster(server, cluster, audit, access);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`;
   const adminKubeconfig = kubeconfigText(url);
   const kubeconfig = access ? kubeconfigText(url, 'default', access.kubeconfigUser.token) : adminKubeconfig;
   if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
