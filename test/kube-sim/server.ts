@@ -4,47 +4,22 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type AccessControl, authenticate, authorizeRequest } from './access.js';
+import type { AccessControl } from './access.js';
 import { handleReview } from './access-review.js';
 import { handleAdmin } from './admin-api.js';
 import type { AuditLog } from './audit.js';
 import type { Cluster } from './cluster.js';
 import { discoveryDocument, isHealthPath } from './discovery.js';
 import { checkExec, chooseProtocol, runExec } from './exec.js';
-import type { Fault } from './faults.js';
 import { type ApiCall, boolParam, sendError, sendJson } from './http.js';
 import { handleStoredKind, type ObjectsContext } from './objects-api.js';
 import { handleCorePatch, isCorePatch } from './patch-api.js';
 import { handlePods } from './pods-api.js';
-import type { UserInfo } from './rbac.js';
+import { auditor, identify, permit, type Requester, throwIfFaulted } from './request-steps.js';
 import { handleNamespaces, handleReadOnly } from './resources-api.js';
-import { type ApiRoute, parseApiPath, resourceLabel, verbOf } from './routes.js';
-import {
-  ApiError,
-  badRequest,
-  internalError,
-  pathNotFound,
-  statusForCode,
-  tooManyRequests,
-} from './status.js';
+import { parseApiPath, verbOf } from './routes.js';
+import { ApiError, badRequest, internalError, pathNotFound } from './status.js';
 import { storedKindOf, syncPolicy } from './stored-kinds.js';
-
-/** The Status an api-error fault answers with. */
-function faultError(fault: Extract<Fault, { kind: 'api-error' }>): ApiError {
-  if (fault.code === 429) return tooManyRequests(fault.retryAfterSeconds);
-  if (fault.code === 500) return internalError(fault.message);
-  return statusForCode(fault.code, fault.message);
-}
-
-function throwIfFaulted(cluster: Cluster, verb: string, route: ApiRoute): void {
-  const fault = cluster.faults.takeApiError({
-    verb,
-    resource: resourceLabel(route),
-    namespace: route.namespace,
-    name: route.name,
-  });
-  if (fault) throw faultError(fault);
-}
 
 /** What a handler may need besides the cluster: the access control and who asks. */
 interface Context {
@@ -73,48 +48,6 @@ async function dispatch(cluster: Cluster, call: ApiCall, context: Context): Prom
     default:
       throw pathNotFound();
   }
-}
-
-/** Who sent the request, once authentication has run (RBAC on only). */
-interface Requester {
-  user?: UserInfo;
-}
-
-function auditor(
-  audit: AuditLog,
-  req: IncomingMessage,
-  verb: string,
-  route: ApiRoute | undefined,
-  requester: Requester,
-): (code: number) => void {
-  let done = false;
-  return (code) => {
-    if (done) return;
-    done = true;
-    const entry = {
-      verb,
-      method: req.method ?? 'GET',
-      path: req.url ?? '/',
-      code,
-      userAgent: req.headers['user-agent'],
-      ...(requester.user ? { user: requester.user.name } : {}),
-    };
-    audit.record(route ? { ...entry, resource: resourceLabel(route) } : entry);
-  };
-}
-
-/** Authenticates the request (401 for an unknown token) when RBAC is on; anyone otherwise. */
-function identify(access: AccessControl | undefined, req: IncomingMessage, requester: Requester): void {
-  if (access) requester.user = authenticate(access, req);
-}
-
-/** Authorizes a resource request with RBAC (403 Forbidden when not granted); everything when RBAC is off. */
-function permit(
-  access: AccessControl | undefined,
-  requester: Requester,
-  call: { method: string; verb: string; route: ApiRoute; url: URL },
-): void {
-  if (access && requester.user) authorizeRequest(access, requester.user, call);
 }
 
 /** Discovery and health: open to every user (as system:discovery and system:public-info-viewer make them). */
