@@ -1,6 +1,6 @@
 /**
  * The real kubectl against the cluster simulator: get nodes, run, wait, get pods -o wide -A, logs,
- * exec (WebSocket v5), label/annotate/taint/patch, auth can-i, create and delete namespace, describe. kubectl runs asynchronously because the
+ * exec (WebSocket v5), label/annotate/taint/patch, apply --server-side, auth can-i, create and delete namespace, describe. kubectl runs asynchronously because the
  * simulator answers from this same process. Needs root and kubectl on PATH (skipped, saying so, otherwise).
  */
 import { execFile } from 'node:child_process';
@@ -129,6 +129,21 @@ describeWithKubectl('kubectl against kube-sim', () => {
     const accounts = await kubectl('get', 'serviceaccounts', '-n', 'kube-system');
     expect(accounts.stdout).toMatch(/^default\s+0\s+\S+$/m);
   });
+
+  test(
+    'kubectl apply --server-side creates deploy/rbac/existing-namespace.yaml’s objects, the namespace included',
+    async () => {
+      const applied = await kubectl('apply', '--server-side', '-f', 'deploy/rbac/existing-namespace.yaml');
+      expect(applied).toMatchObject({ code: 0, stderr: '' });
+      expect(applied.stdout).toContain('namespace/netperf-gate serverside-applied');
+      expect(applied.stdout).toContain(
+        'rolebinding.rbac.authorization.k8s.io/netperf-gate serverside-applied',
+      );
+      const labels = await kubectl('get', 'namespace', 'netperf-gate', '-o', 'jsonpath={.metadata.labels}');
+      expect(labels.stdout).toContain('"pod-security.kubernetes.io/enforce":"restricted"');
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   test(
     'kubectl create namespace, run netserver there, and read its logs',

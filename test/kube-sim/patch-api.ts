@@ -2,9 +2,9 @@
  * PATCH of pods, namespaces and nodes, with what the API server lets a PATCH of the main resource
  * change: metadata always; a pod's spec only in its container images (other changes are the 422 the
  * API server sends); a node's spec (labels, taints, unschedulable); never a status (that is the status
- * subresource's, which the kubelet owns here).
+ * subresource's, which the kubelet owns here). Server-side apply creates a missing namespace.
  */
-import type { Cluster } from './cluster.js';
+import { type Cluster, namespaceObject } from './cluster.js';
 import { type ApiCall, sendJson } from './http.js';
 import { keepIdentity, readPatch } from './object-writes.js';
 import { applyPatch } from './patch.js';
@@ -29,6 +29,16 @@ function checkPodUpdate(current: KubeObject, next: KubeObject): void {
   ]);
 }
 
+/** Server-side apply of a namespace that does not exist yet creates it (`kubectl apply --server-side`). */
+function applyNewNamespace(cluster: Cluster, name: string, patch: unknown): KubeObject {
+  const body = (patch && typeof patch === 'object' ? patch : {}) as { metadata?: Record<string, unknown> };
+  const { name: _name, labels, ...extra } = body.metadata ?? {};
+  return cluster.store.create(
+    'namespaces',
+    namespaceObject(name, (labels ?? {}) as Record<string, string>, extra),
+  );
+}
+
 type PatchedResource = 'pods' | 'namespaces' | 'nodes';
 
 /** Whether this request is a PATCH this file serves. */
@@ -47,6 +57,8 @@ export async function handleCorePatch(cluster: Cluster, call: ApiCall): Promise<
   const { type, patch } = await readPatch(call.req);
   const namespace = resource === 'pods' ? call.namespace : undefined;
   const current = cluster.store.get(resource, namespace, call.name);
+  if (!current && type === 'apply' && resource === 'namespaces')
+    return sendJson(call, 201, applyNewNamespace(cluster, call.name, patch));
   if (!current) throw notFound(resource, call.name);
   const next = keepIdentity(current, applyPatch(current, type, patch), resource);
   if (resource === 'pods') checkPodUpdate(current, next);
