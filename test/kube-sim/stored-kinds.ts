@@ -70,6 +70,11 @@ function kindNamed(kind: unknown): StoredKind | undefined {
 /** The name of the ServiceAccount every namespace gets. */
 export const DEFAULT_SERVICE_ACCOUNT = 'default';
 
+/** Whether a ServiceAccount exists (what ServiceAccount admission checks before it admits a pod). */
+export function serviceAccountExists(store: ObjectStore, namespace: string, name: string): boolean {
+  return store.get('serviceaccounts', namespace, name) !== undefined;
+}
+
 /** A ServiceAccount object as the controller creates it. */
 export function serviceAccountObject(namespace: string, name: string): KubeObject {
   return {
