@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what netperf-gate needs on a fresh Debian machine (run as root):
 # netperf from Debian's non-free section, iproute2, nftables, then npm packages.
-# `setup-debian.sh test` also installs what the test suite needs: Chromium for the report's browser test.
+# `setup-debian.sh test` also installs what the test suite needs: Chromium for the report's browser test,
+# Debian's official Kubernetes Python client for the simulator's client tests.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,8 @@ command -v ss >/dev/null 2>&1 || need="$need iproute2"
 if [ "${1:-}" = test ]; then
   command -v chromium >/dev/null 2>&1 || need="$need chromium"
   [ -d /usr/share/fonts/truetype/dejavu ] || need="$need fonts-dejavu-core"
+  # The official Python client: a second opinion on the cluster simulator (test/kube-sim.python.test.ts).
+  /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1 || need="$need python3-kubernetes"
 fi
 
 if [ -n "$need" ]; then

@@ -1,6 +1,6 @@
 /**
  * The real kubectl against the cluster simulator: get nodes, run, wait, get pods -o wide -A, logs,
- * exec (WebSocket v5), create and delete namespace, describe. kubectl runs asynchronously because the
+ * exec (WebSocket v5), label/annotate/taint/patch, apply --server-side, auth can-i, create and delete namespace, describe. kubectl runs asynchronously because the
  * simulator answers from this same process. Needs root and kubectl on PATH (skipped, saying so, otherwise).
  */
 import { execFile } from 'node:child_process';
@@ -91,6 +91,56 @@ describeWithKubectl('kubectl against kube-sim', () => {
       expect(failing.code).toBe(3);
       expect(failing.stderr).toContain('bad');
       expect(sim.audit.some((a) => a.resource === 'pods/exec' && a.code === 101)).toBe(true);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'kubectl label, annotate, taint and patch go through PATCH; a pod spec change is refused as by the API server',
+    async () => {
+      expect((await kubectl('label', 'pod', 'x', 'tier=perf')).stdout).toBe('pod/x labeled\n');
+      expect((await kubectl('annotate', 'namespace', 'default', 'team=net')).stdout).toBe(
+        'namespace/default annotated\n',
+      );
+      expect((await kubectl('taint', 'node', 'sim-node-2', 'perf=only:PreferNoSchedule')).stdout).toBe(
+        'node/sim-node-2 tainted\n',
+      );
+      const patched = await kubectl(
+        'patch',
+        'pod',
+        'x',
+        '--type=json',
+        '-p',
+        '[{"op":"remove","path":"/metadata/labels/tier"}]',
+      );
+      expect(patched).toMatchObject({ code: 0, stdout: 'pod/x patched\n' });
+      expect((await kubectl('get', 'pod', 'x', '-o', 'jsonpath={.metadata.labels}')).stdout).not.toContain(
+        'tier',
+      );
+      const refused = await kubectl('patch', 'pod', 'x', '-p', '{"spec":{"restartPolicy":"Always"}}');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('spec: Forbidden: pod updates may not change fields other than');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test('kubectl auth can-i says yes with RBAC off, and kubectl get serviceaccounts lists the default ones', async () => {
+    expect(await kubectl('auth', 'can-i', 'delete', 'nodes')).toMatchObject({ code: 0, stdout: 'yes\n' });
+    const accounts = await kubectl('get', 'serviceaccounts', '-n', 'kube-system');
+    expect(accounts.stdout).toMatch(/^default\s+0\s+\S+$/m);
+  });
+
+  test(
+    'kubectl apply --server-side creates deploy/rbac/existing-namespace.yaml’s objects, the namespace included',
+    async () => {
+      const applied = await kubectl('apply', '--server-side', '-f', 'deploy/rbac/existing-namespace.yaml');
+      expect(applied).toMatchObject({ code: 0, stderr: '' });
+      expect(applied.stdout).toContain('namespace/netperf-gate serverside-applied');
+      expect(applied.stdout).toContain(
+        'rolebinding.rbac.authorization.k8s.io/netperf-gate serverside-applied',
+      );
+      const labels = await kubectl('get', 'namespace', 'netperf-gate', '-o', 'jsonpath={.metadata.labels}');
+      expect(labels.stdout).toContain('"pod-security.kubernetes.io/enforce":"restricted"');
     },
     TEST_TIMEOUT_MS,
   );

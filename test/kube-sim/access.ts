@@ -4,6 +4,7 @@
  * the RBAC rules (403 Forbidden with the API server's message). Discovery, health and /sim stay open.
  */
 import type { IncomingMessage } from 'node:http';
+import { SELF_REVIEWS } from './access-review.js';
 import {
   authorize,
   forbiddenError,
@@ -60,15 +61,24 @@ function userWithName(users: Map<string, UserInfo>, name: string): string | unde
   return [...users].find(([, user]) => user.name === name)?.[0];
 }
 
-/** Replaces the policy with these manifests'; their ServiceAccounts get tokens (kept for those that had one). */
-export function loadManifests(access: Pick<AccessControl, 'policy' | 'users'>, manifests: string): void {
-  const policy = parseRbacManifests(manifests);
-  for (const account of policy.serviceAccounts) {
+/** Gives each ServiceAccount of the policy a token (kept for those that had one). */
+export function ensureTokens(access: Pick<AccessControl, 'policy' | 'users'>): void {
+  for (const account of access.policy.serviceAccounts) {
     const user = serviceAccountUser(account.namespace, account.name);
     if (userWithName(access.users, user.name) === undefined)
       access.users.set(tokenFor(user.name, access.users.size), user);
   }
-  access.policy = policy;
+}
+
+/** Replaces the policy with these manifests'; their ServiceAccounts get tokens (kept for those that had one). */
+export function loadManifests(access: Pick<AccessControl, 'policy' | 'users'>, manifests: string): void {
+  access.policy = parseRbacManifests(manifests);
+  ensureTokens(access);
+}
+
+/** The token of a user, if it has one (the ServiceAccounts' tokens, the given ones, the admin's). */
+export function tokenOf(access: AccessControl, userName: string): string | undefined {
+  return userWithName(access.users, userName);
 }
 
 /** Builds the access control: one token per ServiceAccount, the given tokens, the admin token. */
@@ -113,9 +123,10 @@ export function requestAttributes(
   route: ApiRoute,
   url: URL,
 ): RequestAttributes {
-  const request: RequestAttributes = { user, verb, apiGroup: '', resource: route.resource };
+  const request: RequestAttributes = { user, verb, apiGroup: route.group ?? '', resource: route.resource };
   if (route.subresource !== undefined) request.subresource = route.subresource;
-  const namespace = route.resource === 'namespaces' ? route.name : route.namespace;
+  const namespace =
+    route.resource === 'namespaces' && route.group === undefined ? route.name : route.namespace;
   if (namespace !== undefined) request.namespace = namespace;
   const terms = (url.searchParams.get('fieldSelector') ?? '').split(',');
   const byField = terms.map((term) => /^metadata\.name==?(.+)$/.exec(term.trim())?.[1]).find(Boolean);
@@ -137,6 +148,9 @@ export function authorizeRequest(
   user: UserInfo,
   call: { method: string; verb: string; route: ApiRoute; url: URL },
 ): void {
+  const selfReview =
+    call.route.group === 'authorization.k8s.io' && SELF_REVIEWS.includes(call.route.resource);
+  if (selfReview && user.groups.includes('system:authenticated')) return;
   for (const verb of verbsToCheck(access, call.method, call.verb, call.route)) {
     const request = requestAttributes(user, verb, call.route, call.url);
     const decision = authorize(access.policy, request);

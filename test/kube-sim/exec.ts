@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Cluster } from './cluster.js';
+import { boolParam } from './http.js';
 import { containerEnv, findExecutable, signalGroup, spawnInNamespace } from './processes.js';
 import { badRequest, notFound } from './status.js';
 import type { PodObject } from './types.js';
@@ -64,7 +65,7 @@ export interface ExecRequest {
 export function checkExec(cluster: Cluster, url: URL, namespace: string, name: string): ExecRequest {
   const pod = cluster.store.get<PodObject>('pods', namespace, name);
   if (!pod) throw notFound('pods', name);
-  const flag = (key: string) => ['true', '1'].includes(url.searchParams.get(key) ?? '');
+  const flag = (key: string) => boolParam(url, key);
   const request = {
     pod,
     command: url.searchParams.getAll('command'),

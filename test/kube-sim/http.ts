@@ -1,6 +1,7 @@
 /** One API request as the handlers see it, and the few ways to answer it (each records the audit entry). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeProtobufObject, PROTOBUF_TYPE, unsupportedMediaType } from './protobuf.js';
+import { decodeReviewSpec, envelopeRaw, REVIEW_KINDS } from './protobuf-reviews.js';
 import { type ApiError, badRequest } from './status.js';
 
 /** A request routed to a handler. */
@@ -10,6 +11,8 @@ export interface ApiCall {
   url: URL;
   /** Kubernetes verb derived from method and path (watch when `watch=true`). */
   verb: string;
+  /** The API group (`rbac.authorization.k8s.io`); absent for the core group. */
+  group?: string;
   /** Resource name (`pods`), without subresource. */
   resource: string;
   subresource?: string;
@@ -57,11 +60,8 @@ export function startStream(call: ApiCall, contentType: string): void {
   call.audit(200);
 }
 
-/**
- * Reads the request body as JSON (an empty body is `undefined`); malformed JSON is 400 BadRequest.
- * Protobuf bodies are read for Namespace and DeleteOptions only (415 otherwise).
- */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** The raw request body, at most {@link MAX_BODY_BYTES} (400 beyond). */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -69,7 +69,15 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw badRequest('the request body is too large');
     chunks.push(chunk as Buffer);
   }
-  const body = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads the request body as JSON (an empty body is `undefined`); malformed JSON is 400 BadRequest.
+ * Protobuf bodies are read for Namespace and DeleteOptions only (415 otherwise).
+ */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req);
   if (String(req.headers['content-type'] ?? '').startsWith(PROTOBUF_TYPE) && body.length > 0) {
     return protobufBody(body);
   }
@@ -89,6 +97,8 @@ function protobufBody(body: Buffer): Record<string, unknown> {
   } catch (error) {
     throw badRequest(`the body of the request was in an unknown format: ${(error as Error).message}`);
   }
+  if (REVIEW_KINDS.includes(String(decoded.kind)))
+    return { ...decoded, spec: decodeReviewSpec(String(decoded.kind), envelopeRaw(body)) };
   if (decoded.kind !== 'Namespace' && decoded.kind !== 'DeleteOptions')
     throw unsupportedMediaType(String(decoded.kind));
   return decoded;
@@ -112,8 +122,30 @@ export function intParam(url: URL, name: string): number | undefined {
   return value;
 }
 
-/** A boolean query parameter (`true`/`1`). */
+/** The spellings Go's strconv.ParseBool takes (what clients send: client-go `true`, the Python client `True`). */
+const GO_BOOLS: Record<string, boolean> = {
+  '1': true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  '0': false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
+};
+
+/** A boolean query parameter read as Go's strconv.ParseBool reads it; missing or empty is false, other values 400. */
 export function boolParam(url: URL, name: string): boolean {
   const raw = url.searchParams.get(name);
-  return raw === 'true' || raw === '1';
+  if (raw === null || raw === '') return false;
+  const value = GO_BOOLS[raw];
+  if (value === undefined)
+    throw badRequest(
+      `invalid value for ${name}: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`,
+    );
+  return value;
 }

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import {
   type AccessControl,
   ADMIN_TOKEN,
@@ -19,7 +20,10 @@ import { kubeconfigText } from './kubeconfig.js';
 import { MAX_NODES, SimNetwork } from './network.js';
 import { controlPlaneNode, nodeName, type SimNodeConfig } from './nodes.js';
 import { findExecutable } from './processes.js';
+import { manifestDocuments } from './rbac-manifests.js';
 import { serveCluster } from './server.js';
+import { startServiceAccountController, storeManifestObjects, syncPolicy } from './stored-kinds.js';
+import { selfSignedCertificate } from './tls.js';
 import type { NamespaceObject } from './types.js';
 
 export type { KubeSimRbacOptions } from './access.js';
@@ -59,6 +63,11 @@ export interface KubeSimOptions {
    * their Namespaces are created. Off by default: anyone may do anything.
    */
   rbac?: KubeSimRbacOptions;
+  /**
+   * Serve HTTPS with a throwaway self-signed certificate (the kubeconfigs skip verification): kubectl
+   * sends a kubeconfig's token only over TLS, so kubectl under RBAC needs this. Default: plain HTTP.
+   */
+  https?: boolean;
 }
 
 /** RBAC of a running simulator. */
@@ -173,6 +182,8 @@ function rbacSwitch(cluster: Cluster, access: AccessControl): KubeSimRbac {
     setManifests: (manifests) => {
       loadManifests(access, manifests);
       createNamespaces(cluster, access);
+      storeManifestObjects(cluster.store, manifestDocuments(manifests));
+      syncPolicy(access, cluster.store);
     },
   };
 }
@@ -181,14 +192,16 @@ function rbacSwitch(cluster: Cluster, access: AccessControl): KubeSimRbac {
 function closer(
   server: Server,
   dropExecs: () => void,
+  stopServiceAccounts: () => void,
   cluster: Cluster,
   network: SimNetwork,
 ): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => {
     closing ??= (async () => {
+      stopServiceAccounts();
+      dropExecs(); // first: an upgraded exec socket would hold server.close() open
       await stopServer(server);
-      dropExecs();
       await cluster.shutdown();
       await network.destroyAll();
     })();
@@ -207,19 +220,28 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const nodeConfigs = controlPlane ? [{ ...controlPlaneNode(), ...extra }, ...named] : named;
   checkMachine(nodeConfigs.length);
   const access = options.rbac ? createAccessControl(options.rbac) : undefined;
-  const server = createServer();
+  // An https.Server emits the same request and upgrade events and closes the same way.
+  const server = options.https
+    ? (createHttpsServer(selfSignedCertificate()) as unknown as Server)
+    : createServer();
   const port = await listen(server, options.port ?? 0);
   const network = new SimNetwork(`npgsim-${port}`);
   const faults = new FaultBook();
   const audit = new AuditLog(options.auditLogPath);
   const cluster = await buildCluster(server, network, faults, nodeConfigs, options);
-  if (access) createNamespaces(cluster, access);
+  if (access) {
+    createNamespaces(cluster, access);
+    storeManifestObjects(cluster.store, manifestDocuments(options.rbac?.manifests ?? ''));
+  }
+  const stopServiceAccounts = startServiceAccountController(cluster.store, () =>
+    syncPolicy(access, cluster.store),
+  );
   const dropExecs = serveCluster(server, cluster, audit, access);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`;
   const adminKubeconfig = kubeconfigText(url);
   const kubeconfig = access ? kubeconfigText(url, 'default', access.kubeconfigUser.token) : adminKubeconfig;
   if (options.kubeconfigPath) writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
-  const close = closer(server, dropExecs, cluster, network);
+  const close = closer(server, dropExecs, stopServiceAccounts, cluster, network);
   return {
     url,
     port,

@@ -2,7 +2,7 @@
  * LIST (with limit/continue, label and field selectors) and WATCH (newline-delimited JSON events from a
  * resourceVersion), the way the API server serves them for every resource.
  */
-import { type ApiCall, intParam, sendJson, startStream } from './http.js';
+import { type ApiCall, boolParam, intParam, sendJson, startStream } from './http.js';
 import { parseFieldSelector, parseLabelSelector, type Selector } from './selectors.js';
 import { badRequest, resourceExpired } from './status.js';
 import type { ObjectStore, StoreChange } from './store.js';
@@ -15,7 +15,17 @@ const LIST_KINDS: Record<ResourceName, string> = {
   namespaces: 'NamespaceList',
   pods: 'PodList',
   events: 'EventList',
+  serviceaccounts: 'ServiceAccountList',
+  roles: 'RoleList',
+  rolebindings: 'RoleBindingList',
+  clusterroles: 'ClusterRoleList',
+  clusterrolebindings: 'ClusterRoleBindingList',
 };
+
+/** The group/version of a resource's lists (core unless RBAC). */
+function listApiVersion(resource: ResourceName): string {
+  return resource.includes('role') ? 'rbac.authorization.k8s.io/v1' : 'v1';
+}
 
 function selectorOf(call: ApiCall, resource: ResourceName): Selector {
   const labels = parseLabelSelector(call.url.searchParams.get('labelSelector'));
@@ -51,7 +61,12 @@ export function listObjects(call: ApiCall, store: ObjectStore, resource: Resourc
   const items = all.slice(offset, end);
   const body = wantsTable(call.req)
     ? toTable(resource, items, metadata)
-    : { kind: LIST_KINDS[resource], apiVersion: 'v1', metadata, items: items.map(asListItem) };
+    : {
+        kind: LIST_KINDS[resource],
+        apiVersion: listApiVersion(resource),
+        metadata,
+        items: items.map(asListItem),
+      };
   sendJson(call, 200, body);
 }
 
@@ -83,7 +98,7 @@ function initialEvents(
   matches: Selector,
 ): StoreChange[] {
   const from = call.url.searchParams.get('resourceVersion');
-  if (!from || from === '0' || call.url.searchParams.get('sendInitialEvents') === 'true') {
+  if (!from || from === '0' || boolParam(call.url, 'sendInitialEvents')) {
     const version = store.currentVersion();
     return store
       .list(resource, call.namespace)
@@ -108,6 +123,7 @@ function inScope(call: ApiCall, resource: ResourceName, change: StoreChange): bo
 /** Answers a WATCH: streams `{"type":…,"object":…}` lines until timeoutSeconds, the client leaves, or the sim closes. */
 export function watchObjects(call: ApiCall, store: ObjectStore, resource: ResourceName): void {
   const matches = selectorOf(call, resource);
+  boolParam(call.url, 'allowWatchBookmarks'); // read for its syntax: bookmarks are optional for a server
   let initial: StoreChange[];
   try {
     initial = initialEvents(call, store, resource, matches);
@@ -124,10 +140,10 @@ export function watchObjects(call: ApiCall, store: ObjectStore, resource: Resour
     const event = changeForWatcher(change, matches);
     if (event) write(event.type, event.object);
   }
-  if (call.url.searchParams.get('sendInitialEvents') === 'true') {
+  if (boolParam(call.url, 'sendInitialEvents')) {
     write('BOOKMARK', {
       kind: initial[0]?.object.kind ?? '',
-      apiVersion: 'v1',
+      apiVersion: listApiVersion(resource),
       metadata: {
         resourceVersion: String(store.currentVersion()),
         annotations: { 'k8s.io/initial-events-end': 'true' },

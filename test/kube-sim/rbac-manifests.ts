@@ -144,16 +144,31 @@ function addDocument(policy: RbacPolicy, doc: Record<string, unknown>, where: st
   }
 }
 
-/** Reads manifests (documents separated by `---`; empty ones skipped); throws one line naming the bad document. */
-export function parseRbacManifests(text: string): RbacPolicy {
-  const policy = emptyPolicy();
+/** The documents of YAML manifests (separated by `---`; empty ones skipped); throws one line naming a bad one. */
+export function manifestDocuments(text: string): Record<string, unknown>[] {
+  const documents: Record<string, unknown>[] = [];
   parseAllDocuments(text).forEach((document, index) => {
     const where = `RBAC manifest document ${index + 1}`;
     if (document.errors.length > 0) throw new Error(`${where}: ${document.errors[0]?.message}`);
     const doc = document.toJSON() as unknown;
     if (doc === null || doc === undefined) return;
     if (typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${where} is not an object`);
-    addDocument(policy, doc as Record<string, unknown>, where);
+    documents.push(doc as Record<string, unknown>);
   });
+  return documents;
+}
+
+/** The policy of these objects (manifest documents or stored objects); throws one line naming a bad one. */
+export function policyFromDocuments(
+  documents: Record<string, unknown>[],
+  where = (index: number) => `RBAC manifest document ${index + 1}`,
+): RbacPolicy {
+  const policy = emptyPolicy();
+  for (const [index, doc] of documents.entries()) addDocument(policy, doc, where(index));
   return policy;
+}
+
+/** Reads manifests (documents separated by `---`; empty ones skipped); throws one line naming the bad document. */
+export function parseRbacManifests(text: string): RbacPolicy {
+  return policyFromDocuments(manifestDocuments(text));
 }

@@ -110,15 +110,37 @@ function bindingsFor(policy: RbacPolicy, namespace: string | undefined): Binding
   return [...policy.clusterRoleBindings, ...local];
 }
 
+/** How the authorizer names what allowed a request: `RoleBinding "b/ns" of Role "r" to ServiceAccount "sa/ns"`. */
+function allowedBy(binding: BindingDoc, subject: Subject): string {
+  const where = binding.namespace === undefined ? binding.name : `${binding.name}/${binding.namespace}`;
+  const kind = binding.namespace === undefined ? 'ClusterRoleBinding' : 'RoleBinding';
+  const who =
+    subject.kind === 'ServiceAccount'
+      ? `${subject.name}/${subject.namespace || binding.namespace}`
+      : subject.name;
+  return `RBAC: allowed by ${kind} ${JSON.stringify(where)} of ${binding.roleRef.kind} ${JSON.stringify(binding.roleRef.name)} to ${subject.kind} ${JSON.stringify(who)}`;
+}
+
+/** The bound roles' rules that apply to a user in a namespace (everywhere: cluster bindings only). */
+export function rulesFor(policy: RbacPolicy, user: UserInfo, namespace: string | undefined): PolicyRule[] {
+  return bindingsFor(policy, namespace).flatMap((binding) => {
+    if (!binding.subjects.some((s) => subjectMatches(s, user, binding.namespace))) return [];
+    const role = roleOf(policy, binding);
+    return typeof role === 'string' ? [] : role.rules;
+  });
+}
+
 /** Decides a request. A denial's reason lists bound roles that do not exist (`RBAC: role… not found`). */
 export function authorize(policy: RbacPolicy, request: RequestAttributes): Decision {
   if (request.user.groups.includes(MASTERS_GROUP)) return { allowed: true, reason: '' };
   const missing: string[] = [];
   for (const binding of bindingsFor(policy, request.namespace)) {
-    if (!binding.subjects.some((s) => subjectMatches(s, request.user, binding.namespace))) continue;
+    const subject = binding.subjects.find((s) => subjectMatches(s, request.user, binding.namespace));
+    if (!subject) continue;
     const role = roleOf(policy, binding);
     if (typeof role === 'string') missing.push(role);
-    else if (role.rules.some((rule) => ruleAllows(rule, request))) return { allowed: true, reason: '' };
+    else if (role.rules.some((rule) => ruleAllows(rule, request)))
+      return { allowed: true, reason: allowedBy(binding, subject) };
   }
   if (missing.length === 0) return { allowed: false, reason: '' };
   return { allowed: false, reason: `RBAC: ${missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`}` };

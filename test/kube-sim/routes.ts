@@ -1,20 +1,39 @@
 /** From method and path to what the API server would call it: resource, namespace, name, subresource, verb. */
 
-/** A request path under `/api/v1`, taken apart. */
+/** A request path under `/api/v1` or `/apis/{group}/{version}`, taken apart. */
 export interface ApiRoute {
+  /** The API group (`rbac.authorization.k8s.io`); absent for the core group (`/api/v1`). */
+  group?: string;
   resource: string;
   namespace?: string;
   name?: string;
   subresource?: string;
 }
 
+/** The groups served under `/apis`, each at version v1. */
+export const API_GROUPS = ['rbac.authorization.k8s.io', 'authorization.k8s.io'];
+
+/** The group and the rest of the path after `/api/v1/` or `/apis/{served group}/v1/`. */
+function splitPrefix(pathname: string): { group?: string; rest: string } | undefined {
+  if (pathname.startsWith('/api/v1/')) return { rest: pathname.slice('/api/v1/'.length) };
+  const grouped = /^\/apis\/([^/]+)\/v1\/(.*)$/.exec(pathname);
+  if (!grouped?.[1] || !API_GROUPS.includes(grouped[1])) return undefined;
+  return { group: grouped[1], rest: grouped[2] ?? '' };
+}
+
 /**
- * Parses `/api/v1/{resource}[/{name}[/{sub}]]` and `/api/v1/namespaces/{ns}/{resource}[/{name}[/{sub}]]`;
- * undefined for other paths.
+ * Parses `{prefix}/{resource}[/{name}[/{sub}]]` and `{prefix}/namespaces/{ns}/{resource}[/{name}[/{sub}]]`
+ * where the prefix is `/api/v1` or `/apis/{group}/v1` of a served group; undefined for other paths.
  */
 export function parseApiPath(pathname: string): ApiRoute | undefined {
-  if (!pathname.startsWith('/api/v1/')) return undefined;
-  const parts = pathname.slice('/api/v1/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const prefix = splitPrefix(pathname);
+  if (!prefix) return undefined;
+  const route = parseRest(prefix.rest);
+  return route && prefix.group ? { group: prefix.group, ...route } : route;
+}
+
+function parseRest(tail: string): ApiRoute | undefined {
+  const parts = tail.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return undefined;
   if (parts[0] === 'namespaces' && parts.length >= 3) {
     const [, namespace, resource = '', name, subresource, ...rest] = parts;

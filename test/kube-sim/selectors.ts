@@ -20,6 +20,11 @@ export const FIELD_LABELS: Record<ResourceName, string[]> = {
     'status.nominatedNodeName',
   ],
   nodes: [...META_FIELDS, 'spec.unschedulable'],
+  serviceaccounts: META_FIELDS,
+  roles: META_FIELDS,
+  rolebindings: META_FIELDS,
+  clusterroles: META_FIELDS,
+  clusterrolebindings: META_FIELDS,
   namespaces: [...META_FIELDS, 'status.phase'],
   events: [
     ...META_FIELDS,

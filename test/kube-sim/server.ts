@@ -4,45 +4,37 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type AccessControl, authenticate, authorizeRequest } from './access.js';
+import type { AccessControl } from './access.js';
+import { handleReview } from './access-review.js';
 import { handleAdmin } from './admin-api.js';
 import type { AuditLog } from './audit.js';
 import type { Cluster } from './cluster.js';
 import { discoveryDocument, isHealthPath } from './discovery.js';
 import { checkExec, chooseProtocol, runExec } from './exec.js';
-import type { Fault } from './faults.js';
 import { type ApiCall, boolParam, sendError, sendJson } from './http.js';
+import { handleStoredKind, type ObjectsContext } from './objects-api.js';
+import { handleCorePatch, isCorePatch } from './patch-api.js';
 import { handlePods } from './pods-api.js';
-import type { UserInfo } from './rbac.js';
+import { auditor, identify, permit, type Requester, throwIfFaulted } from './request-steps.js';
 import { handleNamespaces, handleReadOnly } from './resources-api.js';
-import { type ApiRoute, parseApiPath, resourceLabel, verbOf } from './routes.js';
-import {
-  ApiError,
-  badRequest,
-  internalError,
-  pathNotFound,
-  statusForCode,
-  tooManyRequests,
-} from './status.js';
+import { parseApiPath, verbOf } from './routes.js';
+import { ApiError, badRequest, internalError, pathNotFound } from './status.js';
+import { storedKindOf, syncPolicy } from './stored-kinds.js';
 
-/** The Status an api-error fault answers with. */
-function faultError(fault: Extract<Fault, { kind: 'api-error' }>): ApiError {
-  if (fault.code === 429) return tooManyRequests(fault.retryAfterSeconds);
-  if (fault.code === 500) return internalError(fault.message);
-  return statusForCode(fault.code, fault.message);
+/** What a handler may need besides the cluster: the access control and who asks. */
+interface Context {
+  access: AccessControl | undefined;
+  requester: Requester;
+  objects: ObjectsContext;
 }
 
-function throwIfFaulted(cluster: Cluster, verb: string, route: ApiRoute): void {
-  const fault = cluster.faults.takeApiError({
-    verb,
-    resource: resourceLabel(route),
-    namespace: route.namespace,
-    name: route.name,
-  });
-  if (fault) throw faultError(fault);
-}
-
-async function dispatch(cluster: Cluster, call: ApiCall): Promise<void> {
+async function dispatch(cluster: Cluster, call: ApiCall, context: Context): Promise<void> {
+  const stored = storedKindOf(call.group, call.resource);
+  if (stored) return handleStoredKind(context.objects, stored, call);
+  if (call.group === 'authorization.k8s.io')
+    return handleReview(call, context.access, context.requester.user);
+  if (call.group !== undefined) throw pathNotFound();
+  if (isCorePatch(call)) return handleCorePatch(cluster, call);
   switch (call.resource) {
     case 'pods':
       return handlePods(cluster, call);
@@ -58,48 +50,6 @@ async function dispatch(cluster: Cluster, call: ApiCall): Promise<void> {
   }
 }
 
-/** Who sent the request, once authentication has run (RBAC on only). */
-interface Requester {
-  user?: UserInfo;
-}
-
-function auditor(
-  audit: AuditLog,
-  req: IncomingMessage,
-  verb: string,
-  route: ApiRoute | undefined,
-  requester: Requester,
-): (code: number) => void {
-  let done = false;
-  return (code) => {
-    if (done) return;
-    done = true;
-    const entry = {
-      verb,
-      method: req.method ?? 'GET',
-      path: req.url ?? '/',
-      code,
-      userAgent: req.headers['user-agent'],
-      ...(requester.user ? { user: requester.user.name } : {}),
-    };
-    audit.record(route ? { ...entry, resource: resourceLabel(route) } : entry);
-  };
-}
-
-/** Authenticates the request (401 for an unknown token) when RBAC is on; anyone otherwise. */
-function identify(access: AccessControl | undefined, req: IncomingMessage, requester: Requester): void {
-  if (access) requester.user = authenticate(access, req);
-}
-
-/** Authorizes a resource request with RBAC (403 Forbidden when not granted); everything when RBAC is off. */
-function permit(
-  access: AccessControl | undefined,
-  requester: Requester,
-  call: { method: string; verb: string; route: ApiRoute; url: URL },
-): void {
-  if (access && requester.user) authorizeRequest(access, requester.user, call);
-}
-
 /** Discovery and health: open to every user (as system:discovery and system:public-info-viewer make them). */
 function servedOpenPath(call: ApiCall): boolean {
   const document = discoveryDocument(call.url.pathname, call.req.headers.host ?? '');
@@ -113,17 +63,28 @@ function servedOpenPath(call: ApiCall): boolean {
   return true;
 }
 
+/** `watch=` read as a boolean, or the 400 for a value that is none (answered once the request is routed). */
+function watchFlag(url: URL): boolean | ApiError {
+  try {
+    return boolParam(url, 'watch');
+  } catch (error) {
+    return error as ApiError;
+  }
+}
+
 async function onRequest(
   cluster: Cluster,
   audit: AuditLog,
   access: AccessControl | undefined,
+  objects: ObjectsContext,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   const route = parseApiPath(url.pathname);
   const method = req.method ?? 'GET';
-  const verb = verbOf(method, route, boolParam(url, 'watch'));
+  const watch = watchFlag(url);
+  const verb = verbOf(method, route, watch === true);
   const requester: Requester = {};
   const call: ApiCall = {
     req,
@@ -139,9 +100,10 @@ async function onRequest(
     identify(access, req, requester);
     if (servedOpenPath(call)) return;
     if (!route) throw pathNotFound();
+    if (watch instanceof ApiError) throw watch;
     permit(access, requester, { method, verb, route, url });
     throwIfFaulted(cluster, verb, route);
-    await dispatch(cluster, call);
+    await dispatch(cluster, call, { access, requester, objects });
   } catch (error) {
     const apiError =
       error instanceof ApiError ? error : internalError((error as Error).message ?? String(error));
@@ -184,7 +146,7 @@ function onUpgrade(
   if (head.length > 0) socket.unshift(head);
   try {
     identify(access, req, requester);
-    if (route?.subresource !== 'exec' || !route.namespace || !route.name) throw pathNotFound();
+    if (route?.subresource !== 'exec' || route.group || !route.namespace || !route.name) throw pathNotFound();
     permit(access, requester, { method, verb, route, url });
     throwIfFaulted(cluster, verb, route);
     const request = checkExec(cluster, url, route.namespace, route.name);
@@ -217,9 +179,10 @@ export function serveCluster(
   access?: AccessControl,
 ): () => void {
   const upgraded = new Set<Duplex>();
+  const objects: ObjectsContext = { cluster, afterWrite: () => syncPolicy(access, cluster.store) };
   server.on(
     'request',
-    (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, access, req, res),
+    (req: IncomingMessage, res: ServerResponse) => void onRequest(cluster, audit, access, objects, req, res),
   );
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     upgraded.add(socket);

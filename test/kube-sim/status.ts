@@ -126,3 +126,18 @@ export function statusForCode(code: number, message: string): ApiError {
   };
   return failure(code, reasons[code] ?? (code >= 500 ? 'InternalError' : 'BadRequest'), message);
 }
+
+/** 422 for a patch that cannot be applied (a JSON patch path that is missing, a failed `test`). */
+export function unprocessable(message: string): ApiError {
+  return failure(422, 'Invalid', message);
+}
+
+/** 409 Conflict for a write with a stale resourceVersion, in the API server's words. */
+export function conflict(resource: string, name: string): ApiError {
+  return failure(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    { name, kind: resource },
+  );
+}

@@ -99,6 +99,19 @@ function eventCells(event: KubeObject): unknown[] {
   ];
 }
 
+const nameAndCreated = {
+  columns: [column('Name', 'string', 0, 'name'), column('Created At', 'date')],
+  cells: (o: KubeObject) => [o.metadata.name, o.metadata.creationTimestamp],
+};
+
+const bindingTable = {
+  columns: [column('Name', 'string', 0, 'name'), column('Role'), column('Age')],
+  cells: (o: KubeObject) => {
+    const ref = (o.roleRef ?? {}) as { kind?: string; name?: string };
+    return [o.metadata.name, `${ref.kind}/${ref.name}`, humanAge(o.metadata.creationTimestamp)];
+  },
+};
+
 const TABLES: Record<ResourceName, { columns: Column[]; cells: (o: never) => unknown[] }> = {
   pods: {
     columns: [
@@ -141,6 +154,18 @@ const TABLES: Record<ResourceName, { columns: Column[]; cells: (o: never) => unk
     columns: [column('Last Seen'), column('Type'), column('Reason'), column('Object'), column('Message')],
     cells: eventCells,
   },
+  serviceaccounts: {
+    columns: [column('Name', 'string', 0, 'name'), column('Secrets', 'integer'), column('Age')],
+    cells: (o: KubeObject) => [
+      o.metadata.name,
+      Array.isArray(o.secrets) ? o.secrets.length : 0,
+      humanAge(o.metadata.creationTimestamp),
+    ],
+  },
+  roles: nameAndCreated,
+  clusterroles: nameAndCreated,
+  rolebindings: bindingTable,
+  clusterrolebindings: bindingTable,
 };
 
 /** A Table of `objects`; each row carries the object's metadata (PartialObjectMetadata), as by default. */

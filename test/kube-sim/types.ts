@@ -153,4 +153,13 @@ export interface NamespaceObject extends KubeObject {
 }
 
 /** The resources the simulator serves under `/api/v1`. */
-export type ResourceName = 'nodes' | 'namespaces' | 'pods' | 'events';
+export type ResourceName =
+  | 'nodes'
+  | 'namespaces'
+  | 'pods'
+  | 'events'
+  | 'serviceaccounts'
+  | 'roles'
+  | 'rolebindings'
+  | 'clusterroles'
+  | 'clusterrolebindings';
