@@ -64,6 +64,7 @@ export class Cluster {
       store: this.store,
       events: this.events,
       network,
+      faults,
       onPodGone: () => this.afterPodGone(),
     });
     for (const [i, config] of nodes.entries()) this.store.create('nodes', buildNode(i + 1, config));
