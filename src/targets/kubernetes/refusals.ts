@@ -13,6 +13,7 @@ export type Refusal =
   | { kind: 'webhook'; webhook: string; message: string }
   | { kind: 'policy'; policy: string; message: string }
   | { kind: 'service-account'; namespace: string; account: string }
+  | { kind: 'quota'; quota: string; message: string }
   | { kind: 'forbidden'; message: string };
 
 /** `User "u" cannot create resource "pods" in API group "" in the namespace "x"` (authorizer's wording). */
@@ -24,6 +25,8 @@ const POD_SECURITY = /violates PodSecurity "([^"]+)": (.*)$/;
 const WEBHOOK = /admission webhook "([^"]+)" denied the request(?:: (.*)| without explanation)?/;
 /** `ValidatingAdmissionPolicy 'p' with binding 'b' denied request: why`. */
 const POLICY = /ValidatingAdmissionPolicy '([^']+)'(?: with binding '[^']*')? denied request: (.*)$/;
+/** `pods "p" is forbidden: exceeded quota: compute, requested: cpu=32, used: …, limited: cpu=16` (ResourceQuota). */
+const QUOTA = /exceeded quota: ([^,]+)(.*)$/;
 /** `pods "p" is forbidden: error looking up service account ns/default: serviceaccount "default" not found`. */
 const SERVICE_ACCOUNT =
   /error looking up service account ([^/\s]+)\/([^:\s]+): serviceaccount "[^"]+" not found/;
@@ -44,6 +47,9 @@ export function readRefusal(failure: ApiFailure): Refusal | undefined {
   const account = SERVICE_ACCOUNT.exec(message);
   if (account !== null)
     return { kind: 'service-account', namespace: account[1] ?? '?', account: account[2] ?? 'default' };
+  const quota = QUOTA.exec(message);
+  if (quota !== null)
+    return { kind: 'quota', quota: quota[1] ?? '?', message: `exceeded quota: ${quota[1]}${quota[2]}` };
   const podSecurity = POD_SECURITY.exec(message);
   if (podSecurity !== null)
     return { kind: 'pod-security', level: podSecurity[1] ?? '?', violations: podSecurity[2] ?? '' };
@@ -78,6 +84,8 @@ export function describeRefusal(refusal: Refusal, doing: string, server: string)
       return `ValidatingAdmissionPolicy '${refusal.policy}' at ${server} refused ${doing}: ${refusal.message}; ask its owners to exempt the namespace or pods labelled app.kubernetes.io/managed-by=netperf-gate`;
     case 'service-account':
       return `the ServiceAccount admission at ${server} refused ${doing}: service account ${refusal.namespace}/${refusal.account} still did not exist after retrying (the ServiceAccount controller creates "default" in each new namespace); check kube-controller-manager, then run again`;
+    case 'quota':
+      return `ResourceQuota "${refusal.quota}" at ${server} refused ${doing} (${refusal.message}): raise the quota for the pods' CPU and memory, or use a namespace without it (omit --namespace to get one per run)`;
     case 'forbidden':
       return `The Kubernetes API at ${server} refused ${doing} (403 Forbidden: ${refusal.message}); if a permission is missing, ${RBAC_FIX}`;
   }
