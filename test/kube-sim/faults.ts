@@ -50,6 +50,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
     /** The ServiceAccount controller is late: pods in the namespace are refused as its `default` is missing. */
     kind: z.literal('sa-missing'),
     namespace: glob,
+    /** The account appears this long after the namespace was created (the controller's delay); else after `times` refusals. */
+    forMs: z.number().int().positive().optional(),
     times,
   }),
   z.object({
@@ -186,9 +188,14 @@ export class FaultBook {
     return { kind: 'api-error', verb, resource, code, retryAfterSeconds: 1, message };
   }
 
-  /** Whether a sa-missing fault holds back the `default` ServiceAccount of `namespace` (one use consumed). */
-  takeServiceAccountMissing(namespace: string): boolean {
-    return this.take('sa-missing', (f) => globMatches(f.namespace, namespace)) !== undefined;
+  /**
+   * Whether a sa-missing fault holds back the `default` ServiceAccount of `namespace`, created
+   * `namespaceAgeMs` ago (one use consumed).
+   */
+  takeServiceAccountMissing(namespace: string, namespaceAgeMs: number): boolean {
+    const holds = (f: Extract<Fault, { kind: 'sa-missing' }>) =>
+      globMatches(f.namespace, namespace) && (f.forMs === undefined || namespaceAgeMs < f.forMs);
+    return this.take('sa-missing', holds) !== undefined;
   }
 
   /** The kubelet's refusal planned for a pod, if a kubelet-admission fault matches it (one use consumed). */

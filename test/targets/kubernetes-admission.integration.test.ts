@@ -155,6 +155,24 @@ describeAsRoot("the Kubernetes target meets a real cluster's admission", () => {
   );
 
   it(
+    'waits out a ServiceAccount controller that creates default a few seconds after the namespace',
+    async () => {
+      sim.faults.add(parseFaultSpec('sa-missing:namespace=netperf-gate-*,forMs=3000'));
+      const since = sim.audit.length;
+      const run = target();
+      try {
+        await run.prepare(oneScenario());
+      } finally {
+        await run.cleanup();
+      }
+      const creates = sim.audit.slice(since).filter((e) => e.verb === 'create' && e.resource === 'pods');
+      expect(creates.some((entry) => entry.code === 403)).toBe(true);
+      expect(creates.filter((entry) => entry.code === 201)).toHaveLength(2);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'names the admission webhook that denied the pods, without blaming RBAC, and leaves nothing',
     async () => {
       sim.faults.add({
