@@ -16,7 +16,7 @@ import {
   MAX_CALIBRATE_RUNS,
   MIN_CALIBRATE_RUNS,
 } from '../run/calibrate-command.js';
-import { parseAge } from '../targets/kubernetes/age.js';
+import { DEFAULT_CLEANUP_AGE, parseAge } from '../targets/kubernetes/age.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { addRunOptions, type RunFlags, toRunConfig } from './run-flags.js';
@@ -40,7 +40,7 @@ export interface CleanupConfig {
   context?: string;
   /** Kubernetes: also our pods in this namespace (runs made with --namespace). */
   namespace?: string;
-  /** Kubernetes: only what is at least this old, in ms; 0 = any age. */
+  /** Kubernetes: only what is at least this old, in ms (default 1 h); 0 = any age, only when asked. */
   olderThanMs: number;
   debug: boolean;
 }
@@ -67,7 +67,7 @@ function toCleanupConfig(flags: CleanupFlags): CleanupConfig {
   }
   const config: CleanupConfig = {
     target,
-    olderThanMs: flags.olderThan === undefined ? 0 : parseAge(flags.olderThan),
+    olderThanMs: parseAge(flags.olderThan ?? DEFAULT_CLEANUP_AGE),
     debug: flags.debug === true,
   };
   if (flags.kubeconfig !== undefined) config.kubeconfigPath = flags.kubeconfig;
@@ -264,7 +264,7 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
   program
     .command('cleanup')
     .description(
-      'Remove what killed runs left behind: local network namespaces and their processes, or (--target kubernetes) namespaces and pods labelled managed-by=netperf-gate.',
+      'Remove what killed runs left behind: local network namespaces and their processes, or (--target kubernetes) namespaces and pods labelled managed-by=netperf-gate older than --older-than (1h by default).',
     )
     .addOption(new Option('--target <kind>', 'whose leftovers').choices(TARGET_KINDS).default('local'))
     .option(
@@ -278,7 +278,7 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     )
     .option(
       '--older-than <age>',
-      'kubernetes: only what is at least this old, e.g. 30m, 2h, 1d (default 0: any age)',
+      `kubernetes: only what is at least this old, e.g. 30m, 2h, 1d (default ${DEFAULT_CLEANUP_AGE}, so that runs in progress elsewhere are spared; 0: any age)`,
     )
     .option('--debug', 'print stack traces')
     .action((flags: CleanupFlags) => onRequest({ command: 'cleanup', config: toCleanupConfig(flags) }));

@@ -65,6 +65,7 @@ export class Cluster {
       store: this.store,
       events: this.events,
       network,
+      faults,
       onPodGone: () => this.afterPodGone(),
     });
     const built = nodes.map((config, i) => this.store.create('nodes', buildNode(i + 1, config)));

@@ -46,6 +46,38 @@ export const faultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('node-not-ready'),
     node: z.string().min(1),
   }),
+  z.object({
+    /** The ServiceAccount controller is late: pods in the namespace are refused as its `default` is missing. */
+    kind: z.literal('sa-missing'),
+    namespace: glob,
+    /** The account appears this long after the namespace was created (the controller's delay); else after `times` refusals. */
+    forMs: z.number().int().positive().optional(),
+    times,
+  }),
+  z.object({
+    /** A validating admission webhook (Gatekeeper, Kyverno …) denies matching requests. */
+    kind: z.literal('admission-webhook'),
+    /** The webhook's name, as its configuration lists it (`validation.gatekeeper.sh`). */
+    name: z.string().min(1),
+    message: z.string().default('denied by policy'),
+    verb: z.string().default('create'),
+    resource: z.string().default('pods'),
+    namespace: glob,
+    /** The code the webhook answers with (the API server passes it on; Gatekeeper's is 403). */
+    code: z.number().int().min(400).max(599).default(403),
+    times,
+  }),
+  z.object({
+    /** The kubelet refuses to admit matching pods (phase Failed with this reason), as a real one does. */
+    kind: z.literal('kubelet-admission'),
+    reason: z
+      .enum(['SMTAlignmentError', 'UnexpectedAdmissionError', 'TopologyAffinityError', 'OutOfcpu'])
+      .default('UnexpectedAdmissionError'),
+    message: z.string().optional(),
+    name: glob,
+    namespace: glob,
+    times,
+  }),
 ]);
 
 /** A fault as given (defaults optional). */
@@ -135,14 +167,46 @@ export class FaultBook {
     return structuredClone(this.active);
   }
 
-  /** The api-error fault for this call, if any (one use consumed). */
+  /**
+   * The api-error fault for this call, if any (one use consumed); an admission-webhook fault comes as
+   * the api-error the API server makes of the webhook's denial.
+   */
   takeApiError(call: ApiCall): Extract<Fault, { kind: 'api-error' }> | undefined {
-    return this.take('api-error', (f) => {
-      const verbOk = f.verb === '*' || f.verb === call.verb;
-      const resourceOk = f.resource === '*' || f.resource === call.resource;
-      const nsOk = f.namespace === undefined || globMatches(f.namespace, call.namespace ?? '');
-      return verbOk && resourceOk && nsOk && (f.name === undefined || globMatches(f.name, call.name ?? ''));
-    });
+    const matches = (f: { verb: string; resource: string; namespace?: string | undefined }) =>
+      (f.verb === '*' || f.verb === call.verb) &&
+      (f.resource === '*' || f.resource === call.resource) &&
+      globMatches(f.namespace, call.namespace ?? '');
+    const direct = this.take(
+      'api-error',
+      (f) => matches(f) && (f.name === undefined || globMatches(f.name, call.name ?? '')),
+    );
+    if (direct) return direct;
+    const webhook = this.take('admission-webhook', matches);
+    if (!webhook) return undefined;
+    const message = `admission webhook "${webhook.name}" denied the request: ${webhook.message}`;
+    const { verb, resource, code } = webhook;
+    return { kind: 'api-error', verb, resource, code, retryAfterSeconds: 1, message };
+  }
+
+  /**
+   * Whether a sa-missing fault holds back the `default` ServiceAccount of `namespace`, created
+   * `namespaceAgeMs` ago (one use consumed).
+   */
+  takeServiceAccountMissing(namespace: string, namespaceAgeMs: number): boolean {
+    const holds = (f: Extract<Fault, { kind: 'sa-missing' }>) =>
+      globMatches(f.namespace, namespace) && (f.forMs === undefined || namespaceAgeMs < f.forMs);
+    return this.take('sa-missing', holds) !== undefined;
+  }
+
+  /** The kubelet's refusal planned for a pod, if a kubelet-admission fault matches it (one use consumed). */
+  takeKubeletAdmission(
+    namespace: string,
+    name: string,
+  ): Extract<Fault, { kind: 'kubelet-admission' }> | undefined {
+    return this.take(
+      'kubelet-admission',
+      (f) => globMatches(f.namespace, namespace) && globMatches(f.name, name),
+    );
   }
 
   /** The forced state of a new pod, if a pod-state fault matches it (one use consumed). */

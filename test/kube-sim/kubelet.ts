@@ -14,7 +14,9 @@ import {
   updatePod,
 } from './container-runner.js';
 import type { EventRecorder } from './events.js';
+import type { FaultBook } from './faults.js';
 import { failImagePull } from './image-pull.js';
+import { kubeletRefusalMessage, rejectPod } from './kubelet-admission.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
 import { nodeAddress, podAddress, type SimNetwork } from './network.js';
@@ -33,6 +35,8 @@ export interface KubeletDeps {
   log: (line: string) => void;
   /** Called when a pod object is gone (the scheduler may now place others). */
   onPodGone: () => void;
+  /** kubelet-admission faults: pods the kubelet refuses whatever their fit. */
+  faults?: FaultBook;
 }
 
 /** Pods on a node that count against its CPU: scheduled and not finished. */
@@ -120,6 +124,11 @@ export class Kubelets {
 
   /** The kubelet's admission: a pod bound to a node without room for its CPU request fails with OutOfcpu. */
   private admit(pod: PodObject, node: NodeObject): boolean {
+    const refusal = this.deps.faults?.takeKubeletAdmission(pod.metadata.namespace ?? '', pod.metadata.name);
+    if (refusal) {
+      rejectPod(this.deps, pod, node, refusal.reason, kubeletRefusalMessage(refusal));
+      return false;
+    }
     const used = activePodsOn(this.deps.store, node.metadata.name)
       .filter((p) => p.metadata.uid !== pod.metadata.uid)
       .reduce((sum, p) => sum + cpuRequestMilli(p.spec), 0);

@@ -5,6 +5,7 @@ import { listOrWatch, sendObject } from './list-watch.js';
 import { streamLogs } from './logs-api.js';
 import { admitPod } from './pod-admission.js';
 import { enforcePodSecurity } from './pod-security.js';
+import { admitServiceAccount } from './service-accounts.js';
 import { alreadyExists, badRequest, forbidden, methodNotSupported, notFound } from './status.js';
 import type { NamespaceObject, PodObject } from './types.js';
 
@@ -44,6 +45,7 @@ async function createPod(cluster: Cluster, call: ApiCall): Promise<void> {
   const body = await readObjectBody(call.req);
   const pod = admitPod(body, call.namespace);
   const namespace = requireNamespace(cluster, call.namespace, { resource: 'pods', name: pod.metadata.name });
+  admitServiceAccount(pod, namespace, cluster.faults); // mutating admission runs before validating (PodSecurity)
   enforcePodSecurity(pod, namespace);
   if (cluster.store.get('pods', call.namespace, pod.metadata.name))
     throw alreadyExists('pods', pod.metadata.name);

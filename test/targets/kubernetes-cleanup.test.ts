@@ -174,7 +174,7 @@ describe('cleanup flags', () => {
   it('sweeps the local target by default', () => {
     expect(parse()).toEqual({
       command: 'cleanup',
-      config: { target: 'local', olderThanMs: 0, debug: false },
+      config: { target: 'local', olderThanMs: 3_600_000, debug: false },
     });
   });
 

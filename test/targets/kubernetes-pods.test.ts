@@ -125,7 +125,7 @@ describe('pod status', () => {
       'container',
       'Error: container netserver exited with code 127 (exec: "netserver": executable file',
     ],
-    ['out-of-cpu', 'ended', "OutOfcpu: Pod was rejected: Node didn't have enough resource: cpu"],
+    ['out-of-cpu', 'rejected', "OutOfcpu: Pod was rejected: Node didn't have enough resource: cpu"],
   ])('%s is a failure (%s)', (state, trouble, reason) => {
     const failure = podFailure(podIn(state));
     expect(failure?.trouble).toBe(trouble);

@@ -292,9 +292,13 @@ describeAsRoot('deploy/rbac enforced by kube-sim', () => {
   it.each([
     ['pods/exec', 'get', execRefused],
     ['pods/exec', 'create', execRefused],
-    ['pods', 'create', /cannot create resource "pods" in API group "" in the namespace "netperf-gate-\w+"/],
-    ['namespaces', 'create', /cannot create resource "namespaces" in API group "" at the cluster scope/],
-    ['nodes', 'list', /cannot list resource "nodes" in API group "" at the cluster scope/],
+    [
+      'pods',
+      'create',
+      /^RBAC at \S+ refused .*: user \S+ may not create pods in namespace netperf-gate-\w+;/,
+    ],
+    ['namespaces', 'create', /^RBAC at \S+ refused .*: user \S+ may not create namespaces cluster-wide;/],
+    ['nodes', 'list', /^RBAC at \S+ refused .*: user \S+ may not list nodes cluster-wide;/],
   ])(
     'without %s %s in the ClusterRole, the run ends with one line naming it, exit code 3, and leaves nothing',
     async (resource, verb, named) => {

@@ -531,7 +531,7 @@ describe('the Kubernetes target', () => {
     };
     const target = newTarget(api, { hostNetworkReference: true });
     await expect(target.prepare(SCENARIOS.slice(2, 3))).rejects.toThrow(
-      /refused creating pods in namespace netperf-gate-r1a2b3c4 \(403 Forbidden: pods is forbidden: exceeded quota: compute\)/,
+      /^ResourceQuota "compute" at .* refused creating pods in namespace netperf-gate-r1a2b3c4 \(exceeded quota: compute\): raise the quota/,
     );
     expect(api.namespaces.size).toBe(0);
   });

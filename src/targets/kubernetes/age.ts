@@ -1,6 +1,12 @@
 /** Ages of cluster objects: `--older-than` read, ages written for people. Pure and light (the CLI parses flags with it). */
 import { parseDuration } from '../../util/duration.js';
 
+/**
+ * `cleanup`'s age when none is given: older than any run takes (the default suite needs minutes), so
+ * that a sweep never deletes a run in progress on another runner sharing the cluster.
+ */
+export const DEFAULT_CLEANUP_AGE = '1h';
+
 /** `--older-than`: "0" (any age), or amounts with units s, m, h, d ("30m", "2h", "1h30m"), in ms. */
 export function parseAge(text: string): number {
   return parseDuration('--older-than', text, 'any age');

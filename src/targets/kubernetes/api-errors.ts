@@ -53,8 +53,13 @@ function execUpgradeRefusal(error: Loose, status: number): string | undefined {
   return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see the README's Kubernetes target section)";
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? '';
+/** Messages on one line: webhooks (Kyverno) answer with several, each worth keeping. */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /** Reads any thrown value into an {@link ApiFailure}. */
@@ -71,7 +76,7 @@ export function readApiFailure(error: unknown): ApiFailure {
     return {
       status,
       ...(typeof body?.reason === 'string' ? { reason: body.reason } : {}),
-      message: firstLine(
+      message: oneLine(
         typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage),
       ),
       ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
@@ -80,7 +85,7 @@ export function readApiFailure(error: unknown): ApiFailure {
   const networkCode = networkCodeOf(record);
   const causeMessage = asRecord(record.cause)?.message;
   const message = typeof causeMessage === 'string' ? `${ownMessage}: ${causeMessage}` : ownMessage;
-  return { message: firstLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
+  return { message: oneLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
 }
 
 /** Whether the error is the server saying the object is not there (delete and read treat it as gone). */

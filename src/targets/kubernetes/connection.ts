@@ -4,6 +4,7 @@ import type { KubernetesSettings } from '../../config/run-config.js';
 import { formatError, InfraError, UsageError } from '../../util/errors.js';
 import { describeApiFailure, readApiFailure } from './api-errors.js';
 import type { KubeApi } from './kube-api.js';
+import { describeRefusal, readRefusal } from './refusals.js';
 
 /** Where client-node points when it finds no kubeconfig at all. */
 const NO_CONFIG_FALLBACK = 'http://localhost:8080';
@@ -43,7 +44,8 @@ export function loadKubeConfig(settings: Pick<KubernetesSettings, 'kubeconfigPat
 
 /**
  * An error for people from a failed call: what we were doing, what the server said, what to check.
- * Network failures name the server URL; 401/403 point at credentials and the RBAC manifests.
+ * Network failures name the server URL; 401 points at credentials; a refusal is named for what
+ * refused it (RBAC, Pod Security, an admission webhook or policy, the service-account race).
  */
 export function explainApiError(doing: string, error: unknown, server: string): Error {
   if (error instanceof InfraError || error instanceof UsageError) return error;
@@ -61,11 +63,8 @@ export function explainApiError(doing: string, error: unknown, server: string): 
       `The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`,
     );
   }
-  if (failure.status === 403) {
-    return new InfraError(
-      `The Kubernetes API at ${server} refused ${doing} (${said}): grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml`,
-    );
-  }
+  const refusal = readRefusal(failure);
+  if (refusal !== undefined) return new InfraError(describeRefusal(refusal, doing, server));
   return new InfraError(
     `The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`,
   );

@@ -10,9 +10,18 @@ import {
   WebSocketHandler,
   type WebSocketInterface,
 } from '@kubernetes/client-node/dist/web-socket-handler.js';
+// The WebSocket client-node itself uses (its dependency): made here so that a hung upgrade can be ended.
+import WebSocket from 'isomorphic-ws';
 import { InfraError } from '../../util/errors.js';
 import type { ProcessOutput } from '../target.js';
 import { execEndFromStatus } from './exec-status.js';
+
+/**
+ * Bound for the API server to answer the exec's WebSocket upgrade: a proxy or load balancer that does
+ * not pass upgrades on may hold the request open for ever, and the exec's own timeout only starts once
+ * the socket is open.
+ */
+export const EXEC_UPGRADE_TIMEOUT_MS = 30_000;
 
 /** Output kept per stream of one exec; netperf prints a few lines. */
 export const MAX_EXEC_OUTPUT_BYTES = 1_000_000;
@@ -37,16 +46,52 @@ function collector(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** The handler, with frames only our streams understand passed on. */
-function guardedHandler(config: KubeConfig): WebSocketInterface {
+/** The socket an exec opens, kept so that a hung upgrade can be ended. */
+interface SocketHolder {
+  socket?: WebSocket;
+}
+
+/** The handler, with frames only our streams understand passed on; the socket it makes goes into `holder`. */
+function guardedHandler(config: KubeConfig, holder: SocketHolder): WebSocketInterface {
   const idle = { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough() };
-  const handler = new WebSocketHandler(config, undefined, idle);
+  const factory = (uri: string, protocols: string[], options: WebSocket.ClientOptions) => {
+    holder.socket = new WebSocket(uri, protocols, options);
+    return holder.socket;
+  };
+  const handler = new WebSocketHandler(config, factory, idle);
   return {
     connect: (path, textHandler, binaryHandler) =>
       handler.connect(path, textHandler, (channel, data) =>
         channel >= 1 && channel <= 3 && binaryHandler !== null ? binaryHandler(channel, data) : true,
       ),
   };
+}
+
+/**
+ * `opening`, or a one-line InfraError when the upgrade is not answered within `timeoutMs` (the
+ * half-open socket is ended, so nothing keeps the process alive).
+ */
+function boundUpgrade<T>(opening: Promise<T>, holder: SocketHolder, where: ExecTarget, timeoutMs: number) {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(
+        new InfraError(
+          `the exec WebSocket upgrade to pod ${where.namespace}/${where.pod} got no answer within ${timeoutMs / 1000} s: check the API server and any proxy or load balancer in front of it (it must pass WebSocket upgrades), then run again`,
+        ),
+      );
+      holder.socket?.terminate();
+    }, timeoutMs);
+    opening.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The WebSocket upgrade was refused: carries the HTTP status so retries can judge it (nothing ran yet). */
@@ -97,19 +142,21 @@ function finished(stream: Writable): Promise<void> {
 /**
  * Runs `command` in the container, resolving with its output and exit code. Rejects with an InfraError
  * when the socket closes without an exit status (the exec connection dropped), when the command could
- * not run, or after `timeoutMs`.
+ * not run, after `timeoutMs`, or when the WebSocket upgrade is not answered within `upgradeTimeoutMs`.
  */
 export async function execInPod(
   config: KubeConfig,
   where: ExecTarget,
   command: readonly string[],
   timeoutMs: number,
+  upgradeTimeoutMs: number = EXEC_UPGRADE_TIMEOUT_MS,
 ): Promise<ProcessOutput> {
   const stdout = collector();
   const stderr = collector();
   let status: V1Status | undefined;
-  const exec = new Exec(config, guardedHandler(config));
-  const socket = await exec
+  const holder: SocketHolder = {};
+  const exec = new Exec(config, guardedHandler(config, holder));
+  const opening = exec
     .exec(
       where.namespace,
       where.pod,
@@ -126,6 +173,7 @@ export async function execInPod(
     .catch((error: unknown) => {
       throw connectError(error);
     });
+  const socket = await boundUpgrade(opening, holder, where, upgradeTimeoutMs);
   const described = describeCommand(command);
   const what = `'${described.text}' in pod ${where.namespace}/${where.pod}`;
   await new Promise<void>((resolve, reject) => {

@@ -9,18 +9,21 @@ import { formatCpus } from './profiles.js';
 export const CNI_NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'] as const;
 
 /**
- * DaemonSets of CNI agents and the CNI they reveal. Their pods are named `<daemonset>-<5 characters>`,
- * which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or `cilium-operator-…`.
+ * DaemonSets of CNI agents and the CNI they reveal, the datapath owners first: with CNI chaining (EKS
+ * with Cilium or Calico on top of aws-node, AKS with Cilium on azure-cns) both agents run, and the
+ * plugin that owns the datapath and policy is the one that shapes the measurement. Pods are named
+ * `<daemonset>-<5 characters>`, which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or
+ * `cilium-operator-…`.
  */
 const CNI_DAEMONSETS: readonly [daemonSet: string, cni: string][] = [
   ['cilium', 'cilium'],
   ['calico-node', 'calico'],
-  ['kube-flannel-ds', 'flannel'],
-  ['canal', 'canal'],
-  ['kube-router', 'kube-router'],
-  ['weave-net', 'weave'],
   ['antrea-agent', 'antrea'],
   ['kube-ovn-cni', 'kube-ovn'],
+  ['canal', 'canal'],
+  ['weave-net', 'weave'],
+  ['kube-router', 'kube-router'],
+  ['kube-flannel-ds', 'flannel'],
   ['aws-node', 'aws-vpc-cni'],
   ['azure-cns', 'azure-cni'],
   ['kindnet', 'kindnet'],
@@ -30,17 +33,29 @@ const CNI_DAEMONSETS: readonly [daemonSet: string, cni: string][] = [
 export interface CniFacts {
   name: string;
   image: string;
+  /** Other CNI agents running beside it (chaining: `aws-vpc-cni` under Cilium on EKS), in table order. */
+  chainedWith?: string[];
 }
 
-/** The CNI whose agent pods are among `pods`, or undefined. */
+/**
+ * The CNI whose agent pods are among `pods` (the datapath owner when several are: Cilium over aws-node),
+ * with the others found beside it, or undefined when there is none.
+ */
 export function detectCni(pods: readonly V1Pod[]): CniFacts | undefined {
+  const found = new Map<string, string>();
   for (const pod of pods) {
-    const name = pod.metadata?.name ?? '';
-    const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(name)?.[1];
+    const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(pod.metadata?.name ?? '')?.[1];
     const match = CNI_DAEMONSETS.find(([candidate]) => candidate === daemonSet);
-    if (match !== undefined) return { name: match[1], image: pod.spec?.containers?.[0]?.image ?? 'unknown' };
+    if (match !== undefined && !found.has(match[1]))
+      found.set(match[1], pod.spec?.containers?.[0]?.image ?? 'unknown');
   }
-  return undefined;
+  const [first, ...others] = CNI_DAEMONSETS.map(([, cni]) => cni).filter((cni) => found.has(cni));
+  if (first === undefined) return undefined;
+  return {
+    name: first,
+    image: found.get(first) ?? 'unknown',
+    ...(others.length > 0 ? { chainedWith: others } : {}),
+  };
 }
 
 /**
@@ -103,6 +118,7 @@ export function buildKubernetesFingerprint(facts: KubernetesFacts): TargetFinger
       kubernetesVersion: facts.serverVersion,
       cni: facts.cni?.name ?? 'unknown',
       ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
+      ...(facts.cni?.chainedWith !== undefined ? { cniChainedWith: facts.cni.chainedWith.join(', ') } : {}),
       image: facts.image,
       reference: facts.reference,
     },

@@ -112,17 +112,20 @@ function requireReference(run: KubeRun): KubeRun {
   return run;
 }
 
-/** The CNI from agent pods in the usual namespaces; a namespace we may not list (403) or that is absent is skipped. */
+/**
+ * The CNI from agent pods in all the usual namespaces (chained CNIs may run in different ones); a
+ * namespace we may not list (403) or that is absent is skipped.
+ */
 async function findCni(api: KubeApi): Promise<CniFacts | undefined> {
-  for (const namespace of CNI_NAMESPACES) {
-    const pods: V1Pod[] = await api.listPods(namespace).then(
-      (list) => list.pods,
-      () => [],
-    );
-    const cni = detectCni(pods);
-    if (cni !== undefined) return cni;
-  }
-  return undefined;
+  const lists = await Promise.all(
+    CNI_NAMESPACES.map((namespace) =>
+      api.listPods(namespace).then(
+        (list) => list.pods,
+        (): V1Pod[] => [],
+      ),
+    ),
+  );
+  return detectCni(lists.flat());
 }
 
 async function fingerprint(run: KubeRun): Promise<TargetFingerprint> {

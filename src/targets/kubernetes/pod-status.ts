@@ -13,8 +13,26 @@ export const FATAL_WAITING_REASONS: ReadonlySet<string> = new Set([
   'RunContainerError',
 ]);
 
+/**
+ * Reasons a kubelet gives a pod it refuses to admit (phase Failed before any container ran): resource
+ * fit at admission (OutOf…), the CPU manager (SMTAlignmentError under `full-pcpus-only`), the topology
+ * manager, device plugins (UnexpectedAdmissionError), node affinity or a node shutting down.
+ */
+export const KUBELET_ADMISSION_REASONS: ReadonlySet<string> = new Set([
+  'OutOfcpu',
+  'OutOfmemory',
+  'OutOfpods',
+  'OutOfephemeral-storage',
+  'SMTAlignmentError',
+  'TopologyAffinityError',
+  'UnexpectedAdmissionError',
+  'NodeAffinity',
+  'NodeShutdown',
+  'Evicted',
+]);
+
 /** What kind of trouble, so the error can say what to check. */
-export type PodTrouble = 'image' | 'container' | 'ended' | 'unschedulable' | 'slow';
+export type PodTrouble = 'image' | 'container' | 'ended' | 'rejected' | 'unschedulable' | 'slow';
 
 /** A pod that will not become Ready, and why. */
 export interface PodProblem {
@@ -30,6 +48,9 @@ function withMessage(reason: string | undefined, message: string | undefined): s
 
 /** A reason the pod cannot become Ready by waiting (image, crash, ended), or undefined. */
 export function podFailure(pod: V1Pod): PodProblem | undefined {
+  const reason = pod.status?.reason;
+  if (pod.status?.phase === 'Failed' && reason !== undefined && KUBELET_ADMISSION_REASONS.has(reason))
+    return { trouble: 'rejected', reason: withMessage(reason, pod.status?.message) };
   for (const status of pod.status?.containerStatuses ?? []) {
     const waiting = status.state?.waiting;
     if (waiting?.reason !== undefined && FATAL_WAITING_REASONS.has(waiting.reason)) {
@@ -103,6 +124,8 @@ export function troubleHint(trouble: PodTrouble, namespace: string, pod: string)
     case 'container':
     case 'ended':
       return `check \`kubectl -n ${namespace} logs ${pod}\` (is netperf/netserver in the image, can it run as a non-root user?)`;
+    case 'rejected':
+      return `the node's kubelet refused the pod: check its CPU and topology manager policies and what else runs there (\`kubectl describe node\`; SMTAlignmentError: full-pcpus-only wants whole physical cores, an even CPU count on SMT nodes), or choose other nodes`;
     case 'unschedulable':
       return "check the node's allocatable CPU and memory, its taints (--toleration) and other pods on it";
     case 'slow':

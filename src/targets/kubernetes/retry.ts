@@ -4,6 +4,7 @@
  * names (a repeated create answers 409, which the caller checks against its own run id).
  */
 import { type ApiFailure, readApiFailure } from './api-errors.js';
+import { isServiceAccountRace } from './refusals.js';
 
 /** How often and how long to retry. */
 export interface RetryPolicy {
@@ -13,10 +14,24 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Ceiling of any delay, Retry-After included: a server asking for more is not waited for. */
   maxDelayMs: number;
+  /**
+   * Attempts in all for a pod create refused because the namespace's `default` ServiceAccount does not
+   * exist yet (the ServiceAccount controller creates it a moment after the namespace): longer than
+   * `maxAttempts`, since it passes by itself but not within a second on a busy control plane.
+   */
+  serviceAccountAttempts?: number;
 }
 
-/** Four attempts within about 4 s (more for a Retry-After): transient errors pass, a dead server fails fast. */
-export const API_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
+/**
+ * Four attempts within about 4 s (more for a Retry-After): transient errors pass, a dead server fails
+ * fast. The service-account race gets eight: about 13 to 26 s of waiting in all.
+ */
+export const API_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 10_000,
+  serviceAccountAttempts: 8,
+};
 
 /** Network failures worth another try: the connection broke or the server was briefly away. */
 const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
@@ -30,8 +45,12 @@ const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'TimeoutError',
 ]);
 
-/** Whether a failure may pass by itself: 429, 5xx (501 Not Implemented never does), network trouble. */
+/**
+ * Whether a failure may pass by itself: 429, 5xx (501 Not Implemented never does), network trouble,
+ * and the 403 of a namespace whose `default` ServiceAccount is not there yet.
+ */
 export function isRetryable(failure: ApiFailure): boolean {
+  if (isServiceAccountRace(failure)) return true;
   if (failure.status !== undefined)
     return failure.status === 429 || (failure.status >= 500 && failure.status !== 501);
   return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
@@ -48,7 +67,10 @@ export function retryDelayMs(
   policy: RetryPolicy,
   random: () => number,
 ): number | undefined {
-  if (attempt >= policy.maxAttempts || !isRetryable(failure)) return undefined;
+  const attempts = isServiceAccountRace(failure)
+    ? (policy.serviceAccountAttempts ?? policy.maxAttempts)
+    : policy.maxAttempts;
+  if (attempt >= attempts || !isRetryable(failure)) return undefined;
   if (failure.retryAfterSeconds !== undefined)
     return Math.min(failure.retryAfterSeconds * 1000, policy.maxDelayMs);
   const step = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
