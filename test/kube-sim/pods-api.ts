@@ -45,7 +45,7 @@ async function createPod(cluster: Cluster, call: ApiCall): Promise<void> {
   const body = await readObjectBody(call.req);
   const pod = admitPod(body, call.namespace);
   const namespace = requireNamespace(cluster, call.namespace, { resource: 'pods', name: pod.metadata.name });
-  admitServiceAccount(pod, namespace, cluster.faults); // mutating admission runs before validating (PodSecurity)
+  admitServiceAccount(pod, namespace, cluster.faults, cluster.store); // mutating admission runs before validating (PodSecurity)
   enforcePodSecurity(pod, namespace);
   if (cluster.store.get('pods', call.namespace, pod.metadata.name))
     throw alreadyExists('pods', pod.metadata.name);
