@@ -55,7 +55,7 @@ export class Cluster {
     network: SimNetwork,
     faults: FaultBook,
     nodes: SimNodeConfig[],
-    kubeletDeps: Omit<KubeletDeps, 'store' | 'events' | 'network' | 'onPodGone'>,
+    kubeletDeps: Omit<KubeletDeps, 'store' | 'events' | 'network' | 'onPodGone' | 'cpuManagerPolicy'>,
   ) {
     this.network = network;
     this.faults = faults;
@@ -63,10 +63,12 @@ export class Cluster {
       ...kubeletDeps,
       store: this.store,
       events: this.events,
+      cpuManagerPolicy: (index) => nodes[index - 1]?.cpuManager ?? 'static',
       network,
       onPodGone: () => this.afterPodGone(),
     });
-    for (const [i, config] of nodes.entries()) this.store.create('nodes', buildNode(i + 1, config));
+    for (const [i, config] of nodes.entries())
+      this.store.create('nodes', buildNode(i + 1, config, network.family));
     for (const name of INITIAL_NAMESPACES) this.store.create('namespaces', namespaceObject(name));
     faults.onNodesChanged(() => {
       syncNodeReadiness(this.store, faults.notReadyNodes());

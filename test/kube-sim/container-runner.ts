@@ -9,15 +9,10 @@ import { constants as osConstants } from 'node:os';
 import type { EventRecorder } from './events.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
-import {
-  setCondition,
-  setContainerReady,
-  setContainerStatus,
-  setReadiness,
-  terminatedReason,
-} from './pod-status.js';
-import { containerEnv, findExecutable, signalGroup, spawnInNamespace } from './processes.js';
-import { probeUntilReady, tcpReadinessPort } from './readiness.js';
+import { nonRootRefusal } from './pod-identity.js';
+import { setCondition, setContainerStatus, setReadiness, terminatedReason } from './pod-status.js';
+import { containerEnv, findExecutable, type RunAs, signalGroup, spawnInNamespace } from './processes.js';
+import { watchProbes } from './readiness.js';
 import type { ObjectStore } from './store.js';
 import type { ContainerState, PodObject } from './types.js';
 
@@ -32,7 +27,12 @@ export interface PodRuntime {
   netns?: string;
   ownNetns: boolean;
   podIp?: string;
+  /** Host number of its pod IPs in the node's ranges (pods with their own namespace). */
+  podHost?: number;
+  /** Exclusive CPUs from the static CPU manager; undefined = the shared pool (every core). */
   cpus?: number[];
+  /** Who its processes run as (runAsUser/runAsGroup); undefined = the image's user, root here. */
+  user?: RunAs;
   child?: ChildProcess;
   containerID?: string;
   logs: LogBuffer;
@@ -121,6 +121,13 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
     'Pulled',
     `Container image "${container.image}" already present on machine`,
   );
+  const refusal = nonRootRefusal(pod);
+  if (refusal !== undefined) {
+    // The kubelet retries such a container every sync and keeps failing: it stays waiting.
+    containerEvent(deps, runtime, pod, 'Warning', 'Failed', `Error: ${refusal}`);
+    setWaiting(deps, runtime, 'CreateContainerConfigError', refusal);
+    return;
+  }
   const argv = containerArgv(pod, runtime.forced);
   const env = containerEnv(pod.metadata.name, container.env);
   const startedAt = timestamp();
@@ -135,6 +142,7 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
   const spec = {
     netns: runtime.netns,
     cpus: runtime.cpus,
+    user: runtime.user,
     argv,
     env,
     cwd: container.workingDir ?? '/',
@@ -159,20 +167,18 @@ function superviseContainer(
   child.on('error', () => {});
   child.once('spawn', () => {
     onStarted();
-    const pod = updatePod(deps.store, runtime, (p) => {
-      const ready = tcpReadinessPort(p.spec.containers[0]) === undefined;
-      p.status.phase = 'Running';
-      setReadiness(p, ready);
-      setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } }, ready });
-    });
-    const port = tcpReadinessPort(pod?.spec.containers[0]);
-    if (port === undefined || runtime.netns === undefined) return;
-    probeUntilReady({
+    const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
+    if (runtime.netns === undefined || pod === undefined) return;
+    watchProbes(pod.spec.containers[0], {
       netns: runtime.netns,
-      port,
       stillRunning: () => runtime.child === child && !runtime.deleting,
       later: (delayMs, probe) => later(runtime, delayMs, probe),
-      onReady: () => updatePod(deps.store, runtime, setContainerReady),
+      report: (started, ready) =>
+        updatePod(deps.store, runtime, (p) => {
+          p.status.phase = 'Running';
+          setReadiness(p, ready);
+          setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } }, started, ready });
+        }),
     });
   });
   // When the container's main process ends, the runtime kills whatever it left behind.
