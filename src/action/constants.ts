@@ -11,6 +11,7 @@ export const Inputs = {
   NodeSelector: 'node-selector',
   Tolerations: 'tolerations',
   Image: 'image',
+  IpFamily: 'ip-family',
   Scenarios: 'scenarios',
   Suite: 'suite',
   Samples: 'samples',

@@ -5,7 +5,7 @@
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
-import { DEFAULT_IMAGE, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import { DEFAULT_IMAGE, IP_FAMILIES, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
 import { parseScenarioList } from '../suite/select.js';
 import { UsageError } from '../util/errors.js';
@@ -134,6 +134,9 @@ function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunC
     serverNode: text(Inputs.ServerNode),
     nodeSelector: text(Inputs.NodeSelector),
   });
+  const ipFamily = text(Inputs.IpFamily);
+  if (ipFamily !== undefined)
+    config.kubernetes.ipFamily = parseChoice(label(Inputs.IpFamily), ipFamily, IP_FAMILIES);
   return config;
 }
 

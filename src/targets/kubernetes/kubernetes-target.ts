@@ -135,6 +135,7 @@ async function fingerprint(run: KubeRun): Promise<TargetFingerprint> {
     image: run.settings.image,
     netperfVersion: await netperfVersion(run),
     reference: describeReference(run.reference),
+    cpuPinning: [...run.cpuPinning.values()],
   });
 }
 
