@@ -163,3 +163,25 @@ describeAsRoot('kube-sim kubelet strictness', () => {
     TEST_TIMEOUT_MS,
   );
 });
+
+describe('kube-sim command line', () => {
+  test('--cpu-manager takes one policy for all nodes or one per node; --ip-family one of four', async () => {
+    const { optionsFromArgs, USAGE } = await import('./kube-sim/cli.js');
+    const policies = (args: string[]) =>
+      (optionsFromArgs(args).nodes as { cpuManager?: string }[]).map((node) => node.cpuManager);
+    expect(policies(['--nodes', '2', '--cpu-manager', 'none'])).toEqual(['none', 'none']);
+    expect(policies(['--nodes', '2', '--cpu-manager', 'none,static'])).toEqual(['none', 'static']);
+    expect(() => optionsFromArgs(['--cpu-manager', 'dynamic'])).toThrow(
+      "Invalid --cpu-manager 'dynamic'. Expected none or static.",
+    );
+    expect(() => optionsFromArgs(['--nodes', '3', '--cpu-manager', 'none,static'])).toThrow(
+      'Expected one policy or one per node (3).',
+    );
+    expect(optionsFromArgs(['--ip-family', 'dual-ipv6-first']).ipFamily).toBe('dual-ipv6-first');
+    expect(() => optionsFromArgs(['--ip-family', 'v6'])).toThrow(
+      "Invalid --ip-family 'v6'. Expected ipv4, ipv6, dual, dual-ipv6-first.",
+    );
+    expect(USAGE).toContain('--cpu-manager P[,P...]');
+    expect(USAGE).toContain('--ip-family F');
+  });
+});

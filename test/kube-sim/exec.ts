@@ -111,7 +111,7 @@ export function runExec(
   const { netns, cpus, user } = runtime;
   const spec = { netns, cpus, user, argv: command, env, cwd, stdin: request.stdin };
   const session = connect(ws, spawnInNamespace(spec), request, protocol);
-  const drop = cluster.faults.takeExecDrop(namespace, pod.metadata.name);
+  const drop = cluster.faults.takeExecDrop(namespace, pod.metadata.name, command);
   if (drop) setTimeout(() => session.drop(drop.mode), drop.afterMs).unref();
 }
 

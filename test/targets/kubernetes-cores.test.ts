@@ -2,9 +2,13 @@
  * What the Kubernetes target reads about its pods on a real cluster, pure: exclusive cores (qosClass and
  * Cpus_allowed_list), the pod address of the chosen IP family, and a netserver probed at start-up only.
  */
+import { readFileSync } from 'node:fs';
 import type { V1Pod } from '@kubernetes/client-node';
+import { parseAllDocuments } from 'yaml';
+import { diffEnvironments } from '../../src/compare/environment.js';
 import { DEFAULT_IMAGE } from '../../src/config/run-config.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
+import { LIMITS } from '../../src/suite/schema.js';
 import {
   allowedCpusFromStatus,
   countCpuList,
@@ -14,8 +18,9 @@ import {
 } from '../../src/targets/kubernetes/cpu-pinning.js';
 import { pickPodAddress } from '../../src/targets/kubernetes/pod-address.js';
 import { buildPod, NETPERF_DATA_PORTS } from '../../src/targets/kubernetes/pod-spec.js';
-import { planProfiles } from '../../src/targets/kubernetes/profiles.js';
+import { NETSERVER_PORT, planProfiles } from '../../src/targets/kubernetes/profiles.js';
 import { UsageError } from '../../src/util/errors.js';
+import { resultsWith } from '../helpers/results-builder.js';
 
 const [ANY, C32, C1] = planProfiles(defaultSuite().scenarios);
 if (ANY === undefined || C32 === undefined || C1 === undefined) throw new Error('default suite changed');
@@ -75,6 +80,18 @@ describe('exclusive cores', () => {
   });
 });
 
+test('the environment diff shows a baseline on exclusive cores against a run on shared ones', () => {
+  const on = (cpuPinning: string) => {
+    const results = resultsWith([]);
+    return { ...results, environment: { ...results.environment, details: { cpuPinning } } };
+  };
+  const exclusive = describePinning(C1, [pod('server', 'Guaranteed', 1), pod('client', 'Guaranteed', 1)]);
+  const shared = describePinning(C1, [pod('server', 'Guaranteed', 64), pod('client', 'Guaranteed', 64)]);
+  expect(diffEnvironments(on(exclusive), on(shared))).toEqual([
+    { field: 'cpuPinning', baseline: exclusive, current: shared },
+  ]);
+});
+
 describe('pod address of an IP family', () => {
   const withIps = (...ips: string[]): V1Pod => ({
     metadata: { name: 'srv' },
@@ -128,6 +145,24 @@ describe('netserver pod', () => {
   });
 
   test('has a data port for every instance a scenario may run', () => {
-    expect(NETPERF_DATA_PORTS).toEqual({ first: 42424, count: 256 });
+    expect(NETPERF_DATA_PORTS).toEqual({ first: 42424, count: LIMITS.concurrency.max });
+  });
+
+  test('deploy/network-policy.yaml allows exactly the control port and the data ports, both ways', () => {
+    const text = readFileSync(new URL('../../deploy/network-policy.yaml', import.meta.url), 'utf8');
+    type Rule = { ports: { protocol: string; port: number; endPort?: number }[] };
+    type Policy = { spec: { ingress?: Rule[]; egress?: Rule[] } };
+    const policies = parseAllDocuments(text).map((doc) => doc.toJSON() as Policy);
+    const last = NETPERF_DATA_PORTS.first + NETPERF_DATA_PORTS.count - 1;
+    const expected = [
+      { protocol: 'TCP', port: NETSERVER_PORT },
+      { protocol: 'TCP', port: NETPERF_DATA_PORTS.first, endPort: last },
+    ];
+    const rules = policies.flatMap((policy) => [
+      ...(policy.spec.ingress ?? []),
+      ...(policy.spec.egress ?? []),
+    ]);
+    expect(rules).toHaveLength(2);
+    for (const rule of rules) expect(rule.ports).toEqual(expected);
   });
 });
