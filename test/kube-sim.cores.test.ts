@@ -155,8 +155,9 @@ describeAsRoot('kube-sim kubelet strictness', () => {
       const before = await waitForPod(client, kc, NS, 'probed', running);
       expect(before.status?.containerStatuses?.[0]?.started).toBe(false);
       expect(ready(before)).toBe(false);
-      // Something starts listening: netserver in a session of its own outlives the exec.
-      await execInPod(client, kc, NS, 'probed', ['setsid', '-f', 'netserver', '-p', '12999']);
+      // Something starts listening: netserver in a session of its own outlives the exec. -w: the exec
+      // ends only once netserver has forked its daemon, which is then out of the exec's process group.
+      await execInPod(client, kc, NS, 'probed', ['setsid', '-f', '-w', 'netserver', '-p', '12999']);
       const after = await waitForPod(client, kc, NS, 'probed', (pod) => ready(pod) === true);
       expect(after.status?.containerStatuses?.[0]?.started).toBe(true);
     },
