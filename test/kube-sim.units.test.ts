@@ -1,12 +1,12 @@
 /** The simulator's pure parts: selectors, fault specs, scheduling, quantities, WebSocket frames, protobuf, routes, logs. */
 
 import { namespaceObject } from './kube-sim/cluster.js';
+import { cpuSetOf, exclusiveCpusFor } from './kube-sim/cpu-manager.js';
 import { checkFault, FaultBook, parseFaultSpec } from './kube-sim/faults.js';
 import { LogBuffer } from './kube-sim/log-buffer.js';
 import { buildNode, setNodeReady } from './kube-sim/nodes.js';
 import { admitPod } from './kube-sim/pod-admission.js';
 import { enforcePodSecurity } from './kube-sim/pod-security.js';
-import { cpuSetFor } from './kube-sim/processes.js';
 import { decodeProtobufObject } from './kube-sim/protobuf.js';
 import { cpuMilli } from './kube-sim/quantity.js';
 import { parseApiPath, verbOf } from './kube-sim/routes.js';
@@ -211,12 +211,31 @@ describe('quantities and CPU pinning', () => {
     expect(cpuMilli(text)).toBe(milli);
   });
 
-  test('a CPU limit becomes that many cores, capped at the machine, starting at a core per node', () => {
-    expect(cpuSetFor(undefined, 1, 4)).toBeUndefined();
-    expect(cpuSetFor(1000, 1, 4)).toEqual([0]);
-    expect(cpuSetFor(1000, 2, 4)).toEqual([1]);
-    expect(cpuSetFor(500, 2, 2)).toEqual([1]);
-    expect(cpuSetFor(32_000, 2, 2)).toEqual([0, 1]);
+  test('exclusive cores are that many cores, capped at the machine, starting at a core per node', () => {
+    expect(cpuSetOf(1, 1, 4)).toEqual([0]);
+    expect(cpuSetOf(1, 2, 4)).toEqual([1]);
+    expect(cpuSetOf(32, 2, 2)).toEqual([0, 1]);
+  });
+
+  const sized = (cpu: string, memoryLimit = '1Gi') =>
+    ({
+      metadata: { name: 'p', namespace: 'n', uid: 'u' },
+      spec: {
+        containers: [
+          {
+            name: 'c',
+            image: 'i',
+            resources: { requests: { cpu, memory: '1Gi' }, limits: { cpu, memory: memoryLimit } },
+          },
+        ],
+      },
+    }) as unknown as Parameters<typeof exclusiveCpusFor>[0];
+
+  test('only the static CPU manager pins, and only Guaranteed pods with whole CPUs', () => {
+    expect(exclusiveCpusFor(sized('2'), 'static', 1, 4)).toEqual([0, 1]);
+    expect(exclusiveCpusFor(sized('2'), 'none', 1, 4)).toBeUndefined();
+    expect(exclusiveCpusFor(sized('1500m'), 'static', 1, 4)).toBeUndefined();
+    expect(exclusiveCpusFor(sized('2', '2Gi'), 'static', 1, 4)).toBeUndefined();
   });
 });
 

@@ -12,6 +12,7 @@ export const Inputs = {
   Tolerations: 'tolerations',
   AllowControlPlane: 'allow-control-plane',
   Image: 'image',
+  IpFamily: 'ip-family',
   Scenarios: 'scenarios',
   Suite: 'suite',
   Samples: 'samples',

@@ -5,7 +5,7 @@
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
-import { DEFAULT_IMAGE, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import { DEFAULT_IMAGE, IP_FAMILIES, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
 import { parseScenarioList } from '../suite/select.js';
 import { UsageError } from '../util/errors.js';
@@ -138,6 +138,9 @@ function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunC
   const allowControlPlane = withDefault(read, Inputs.AllowControlPlane);
   if (parseBooleanInput(Inputs.AllowControlPlane, allowControlPlane))
     config.kubernetes.allowControlPlane = true;
+  const ipFamily = text(Inputs.IpFamily);
+  if (ipFamily !== undefined)
+    config.kubernetes.ipFamily = parseChoice(label(Inputs.IpFamily), ipFamily, IP_FAMILIES);
   return config;
 }
 

@@ -1,6 +1,12 @@
 import { type Command, Option } from 'commander';
 import { parseChoice, parseWholeNumber } from '../config/parse-flags.js';
-import { DEFAULT_IMAGE, DEFAULT_RESULTS_PATH, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
+import {
+  DEFAULT_IMAGE,
+  DEFAULT_RESULTS_PATH,
+  IP_FAMILIES,
+  type RunConfig,
+  TARGET_KINDS,
+} from '../config/run-config.js';
 import { parseScenarioList } from '../suite/select.js';
 import { parseDuration } from '../util/duration.js';
 
@@ -24,6 +30,7 @@ export interface RunFlags {
   allowControlPlane?: boolean;
   image: string;
   hostNetworkReference?: boolean;
+  ipFamily?: string;
   /** False with --no-reference. */
   reference: boolean;
   timeout?: string;
@@ -74,6 +81,8 @@ export function toRunConfig(flags: RunFlags): RunConfig {
     serverNode: flags.serverNode,
     nodeSelector: flags.nodeSelector,
     allowControlPlane: flags.allowControlPlane,
+    ipFamily:
+      flags.ipFamily === undefined ? undefined : parseChoice('--ip-family', flags.ipFamily, IP_FAMILIES),
   });
   return config;
 }
@@ -118,6 +127,12 @@ export function addRunOptions(
       'kubernetes: control-plane nodes may be chosen automatically (their taint still needs --toleration)',
     )
     .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
+    .addOption(
+      new Option(
+        '--ip-family <family>',
+        "kubernetes: IP family netperf connects over (default: the cluster's first, from the pods' IPs)",
+      ).choices(IP_FAMILIES),
+    )
     .option(
       '--no-reference',
       'measure the pod path only: no interleaved reference (local: a second veth pair; kubernetes: host-network pods)',

@@ -12,6 +12,10 @@ export interface LocalSettings {
   clientSetup?: string;
 }
 
+/** IP families the Kubernetes target can measure over (`--ip-family`). */
+export const IP_FAMILIES = ['ipv4', 'ipv6'] as const;
+export type IpFamily = (typeof IP_FAMILIES)[number];
+
 /** The image `cilium connectivity perf` pins: netperf and netserver, by digest. */
 export const DEFAULT_IMAGE =
   'quay.io/cilium/network-perf:3.21-1782913202-88c270c@sha256:c115a00b80bbf4ff49857dd545f0c40025f226d79051b2c8fdab3e8b938c7f92';
@@ -38,6 +42,8 @@ export interface KubernetesSettings {
   image: string;
   /** Interleave samples between host-network pods on the same nodes (Cilium's node-to-node baseline). */
   hostNetworkReference: boolean;
+  /** IP family netperf connects over; undefined: the cluster's first (the server pod's first pod IP). */
+  ipFamily?: IpFamily;
 }
 
 /** Everything `run` needs, after flags (or action inputs) were read and checked. */

@@ -2,12 +2,25 @@ import type { Scenario } from '../suite/model.js';
 import { InfraError, UsageError } from '../util/errors.js';
 import { NETPERF_SELECTORS } from './columns.js';
 
+/**
+ * Fixed ports for netperf's data connections (test-specific `-P ,PORT`, as k8s-netperf does): instance i
+ * of a sample uses `first + i` on the server side, so that a NetworkPolicy can allow exactly the control
+ * port and this range; without them netserver picks a random port per test.
+ */
+export interface DataPorts {
+  first: number;
+  /** How many: the most instances one sample may run. */
+  count: number;
+}
+
 /** Where a scenario's netserver listens, as seen from its client. */
 export interface ServerEndpoint {
-  /** Address of the server pod / namespace (an IPv4 address). */
+  /** Address of the server pod / namespace (an IPv4 address or an IPv6 literal). */
   host: string;
   /** netserver's control port. */
   port: number;
+  /** Fixed data ports, when the target has them (Kubernetes); undefined: netserver's random ones. */
+  dataPorts?: DataPorts;
 }
 
 export { NETPERF_SELECTORS, type NetperfSelector } from './columns.js';
@@ -19,6 +32,8 @@ export interface NetperfArgsOptions {
    * the gate compares. Turning it off only makes sense for quick checks.
    */
   measureCpu?: boolean;
+  /** Which of the sample's concurrent instances this is (0-based): picks its data port. Default 0. */
+  instance?: number;
 }
 
 function requireWholeNumber(value: number, min: number, what: string, scenario: Scenario): void {
@@ -59,9 +74,21 @@ function testSpecificArgs(scenario: Scenario): string[] {
   return scenario.sendSizeBytes === null ? [] : ['-m', String(scenario.sendSizeBytes)];
 }
 
+/** `-P ,PORT`: the server side's data port of instance `instance` (the client's stays ephemeral). */
+function dataPortArgs(endpoint: ServerEndpoint, instance: number): string[] {
+  const ports = endpoint.dataPorts;
+  if (ports === undefined) return [];
+  if (!Number.isInteger(instance) || instance < 0 || instance >= ports.count) {
+    throw new InfraError(
+      `netperf instance ${instance + 1} has no data port: the target allows ${ports.count} (${ports.first}–${ports.first + ports.count - 1}); lower the scenario's concurrency`,
+    );
+  }
+  return ['-P', `,${ports.first + instance}`];
+}
+
 /**
  * The argument list (without the program name) for one netperf instance of a scenario:
- * `-H host -p port -t TEST -l SECONDS -c -C -P 1 -- -o SELECTORS [-m SIZE | -r REQ,RESP]`.
+ * `-H host -p port -t TEST -l SECONDS -c -C -P 1 -- -o SELECTORS [-m SIZE | -r REQ,RESP] [-P ,DATAPORT]`.
  * `-P 1` is always given because without it netperf prints no header and we map columns by name.
  * Throws UsageError for scenario values netperf would misread and InfraError for a bad endpoint.
  */
@@ -89,5 +116,6 @@ export function buildNetperfArgs(
     '-o',
     NETPERF_SELECTORS.join(','),
     ...testSpecificArgs(scenario),
+    ...dataPortArgs(endpoint, options.instance ?? 0),
   ];
 }

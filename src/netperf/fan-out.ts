@@ -29,11 +29,61 @@ export const FAN_OUT_SCRIPT = [
   'rm -rf "$dir"',
 ].join('\n');
 
-/** The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT. */
-export function buildFanOutArgv(instances: number, command: readonly string[]): string[] {
+/**
+ * Like {@link FAN_OUT_SCRIPT}, for instances that differ in one argument (netperf's fixed data port):
+ * "$1" instances, "$2" the 1-based position of that argument in the command, then one value per
+ * instance, then the command. The values are kept in v1..vN by `eval` of digits only; each instance's
+ * command is rebuilt with `set --` (POSIX sh has no arrays), never interpolated.
+ */
+export const FAN_OUT_EACH_SCRIPT = FAN_OUT_SCRIPT.replace(
+  'n=$1; shift',
+  [
+    'n=$1; at=$2; shift 2',
+    'i=1; while [ "$i" -le "$n" ]; do eval "v$i=\\$1"; shift; i=$((i+1)); done',
+    'one() { val=$1; shift; count=$#; k=0',
+    '  for a in "$@"; do k=$((k+1)); if [ "$k" -eq "$at" ]; then set -- "$@" "$val"; else set -- "$@" "$a"; fi; done',
+    '  shift "$count"; exec "$@"; }',
+  ].join('\n'),
+).replace('do "$@" >"$dir', 'do eval "val=\\$v$i"; one "$val" "$@" >"$dir');
+
+/** `$0` of the fan-out scripts: tells them apart in `ps` and in exec messages. */
+export const FAN_OUT_NAME = 'netperf-gate-fan-out';
+export const FAN_OUT_EACH_NAME = 'netperf-gate-fan-out-each';
+
+/** One argument that differs between instances: its index in the command and each instance's value. */
+export interface ArgVariation {
+  /** Index in `command` (0 is the program). */
+  at: number;
+  /** One value per instance. */
+  values: readonly string[];
+}
+
+/**
+ * The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT, or, with a
+ * variation, through FAN_OUT_EACH_SCRIPT with instance i's own value at `variation.at`.
+ */
+export function buildFanOutArgv(
+  instances: number,
+  command: readonly string[],
+  variation?: ArgVariation,
+): string[] {
   if (!Number.isInteger(instances) || instances < 1)
     throw new RangeError(`instances must be ≥ 1, got ${instances}`);
-  return ['sh', '-c', FAN_OUT_SCRIPT, 'netperf-gate-fan-out', String(instances), ...command];
+  if (variation === undefined)
+    return ['sh', '-c', FAN_OUT_SCRIPT, FAN_OUT_NAME, String(instances), ...command];
+  if (variation.values.length !== instances || variation.at < 0 || variation.at >= command.length)
+    throw new RangeError('a variation needs one value per instance and an index into the command');
+  const { at, values } = variation;
+  return [
+    'sh',
+    '-c',
+    FAN_OUT_EACH_SCRIPT,
+    FAN_OUT_EACH_NAME,
+    String(instances),
+    String(at + 1),
+    ...values,
+    ...command,
+  ];
 }
 
 /** Each marker starts with its own newline, so an output cut without a final newline stays cut. */

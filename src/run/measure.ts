@@ -33,12 +33,13 @@ async function measureSample(
   deps: Pick<MeasureDeps, 'now' | 'onNetperfOutputs'>,
 ): Promise<SampleResult> {
   const { now } = deps;
-  const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
-  const startedAt = now();
-  const outputs = await pair.runNetperf(
-    scenario,
-    Array.from({ length: scenario.concurrency }, () => argv),
+  const endpoint = pair.endpoint(scenario);
+  // One argument list per instance: with fixed data ports each has its own (they differ in that only).
+  const argvs = Array.from({ length: scenario.concurrency }, (_, instance) =>
+    buildNetperfArgs(scenario, endpoint, { instance }),
   );
+  const startedAt = now();
+  const outputs = await pair.runNetperf(scenario, argvs);
   const wallSeconds = (now().getTime() - startedAt.getTime()) / 1000;
   deps.onNetperfOutputs?.(scenario, outputs);
   const figures = outputs.map((output) => parseNetperfOutput(output));

@@ -83,6 +83,7 @@ describe('reproduceCommands', () => {
       kubeconfig: 'apiVersion: v1',
       context: 'perf lab',
       tolerations: 'a:NoSchedule,b',
+      'ip-family': 'ipv6',
       scenarios: 'tcp_rr_1cpu',
       samples: '5',
       reference: 'false',
@@ -93,7 +94,7 @@ describe('reproduceCommands', () => {
     });
     expect(reproduceCommands(settings, { kind: 'file', path: 'perf/base.json' })).toEqual([
       '# kubeconfig.yaml: the kubeconfig the workflow passed as input',
-      "node dist/cli/index.js gate --target kubernetes --scenarios tcp_rr_1cpu --samples 5 --no-reference --kubeconfig kubeconfig.yaml --context 'perf lab' --toleration a:NoSchedule --toleration b --threshold 8 --environment-policy fail --max-samples 8 --baseline perf/base.json --out results.json",
+      "node dist/cli/index.js gate --target kubernetes --scenarios tcp_rr_1cpu --samples 5 --no-reference --kubeconfig kubeconfig.yaml --context 'perf lab' --ip-family ipv6 --toleration a:NoSchedule --toleration b --threshold 8 --environment-policy fail --max-samples 8 --baseline perf/base.json --out results.json",
     ]);
   });
 

@@ -36,6 +36,12 @@ export const BAD_INPUTS: BadInput[] = [
     exitCode: 2,
   },
   {
+    what: 'unknown IP family',
+    args: ['run', '--target', 'kubernetes', '--ip-family', 'ipv5'],
+    message: "option '--ip-family <family>' argument 'ipv5' is invalid. Allowed choices are ipv4, ipv6.",
+    exitCode: 2,
+  },
+  {
     what: '--samples not a number',
     args: ['run', '--samples', 'lots'],
     message: '--samples must be a whole number, got "lots"',

@@ -1,8 +1,10 @@
 /** `npm run kube-sim -- …`: flags to options, start, print where it listens, stop cleanly on SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CPU_MANAGER_POLICIES, type CpuManagerPolicy } from './cpu-manager.js';
 import { type FaultInput, parseFaultSpec } from './faults.js';
 import { type KubeSimOptions, startKubeSim } from './index.js';
+import { SIM_IP_FAMILIES, type SimIpFamily } from './network.js';
 import type { SimNodeConfig } from './nodes.js';
 import { cpuMilli } from './quantity.js';
 import type { Taint } from './types.js';
@@ -19,6 +21,8 @@ export const USAGE = `Usage: npm run kube-sim -- [options]
   --zones Z[,Z...]          topology.kubernetes.io/zone label per node (one for all or one per node)
   --control-plane           add node sim-control-plane (8 CPUs), labelled and tainted
                             node-role.kubernetes.io/control-plane:NoSchedule, before the workers
+  --cpu-manager P[,P...]    kubelet CPU manager policy none|static, one for all or one per node (default static)
+  --ip-family F             ipv4 (default), ipv6, dual or dual-ipv6-first: pod and node IP families
   --taint NODE=KEY[=VALUE]:EFFECT   taint a node (repeatable), e.g. sim-node-1=dedicated=infra:NoSchedule
   --fault KIND:key=value,...        start with a fault (repeatable), e.g.
         api-error:verb=create,resource=pods,code=500,times=1
@@ -88,6 +92,28 @@ function rbacOptions(file: string | undefined, user: string | undefined): Pick<K
   return { rbac: { manifests, ...(user !== undefined ? { user } : {}) } };
 }
 
+/** `--cpu-manager P[,P…]`: one policy for every node or one per node. */
+function addCpuManagerPolicies(nodes: SimNodeConfig[], text: string | undefined): void {
+  if (text === undefined) return;
+  const policies = text.split(',').map((policy) => {
+    if (!CPU_MANAGER_POLICIES.includes(policy as CpuManagerPolicy))
+      throw new Error(`Invalid --cpu-manager '${policy}'. Expected ${CPU_MANAGER_POLICIES.join(' or ')}.`);
+    return policy as CpuManagerPolicy;
+  });
+  if (policies.length !== 1 && policies.length !== nodes.length)
+    throw new Error(
+      `Invalid --cpu-manager '${text}'. Expected one policy or one per node (${nodes.length}).`,
+    );
+  for (const [i, node] of nodes.entries()) node.cpuManager = policies[policies.length === 1 ? 0 : i];
+}
+
+function parseIpFamily(text: string): SimIpFamily {
+  const family = SIM_IP_FAMILIES.find((each) => each === text);
+  if (family === undefined)
+    throw new Error(`Invalid --ip-family '${text}'. Expected ${SIM_IP_FAMILIES.join(', ')}.`);
+  return family;
+}
+
 /** Turns the command line into simulator options (throws one line on a bad flag). */
 export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolean } {
   const { values } = parseArgs({
@@ -101,6 +127,8 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
       'requested-cpu': { type: 'string' },
       zones: { type: 'string' },
       'control-plane': { type: 'boolean' },
+      'cpu-manager': { type: 'string' },
+      'ip-family': { type: 'string' },
       taint: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
       'crash-backoff-ms': { type: 'string' },
@@ -121,6 +149,7 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
     if (zones[i] !== undefined) config.zone = zones[i];
     return config;
   });
+  addCpuManagerPolicies(nodes, values['cpu-manager']);
   for (const spec of values.taint ?? []) {
     const { node, taint } = parseTaint(spec);
     const index = Number(/^sim-node-(\d+)$/.exec(node)?.[1] ?? 0) - 1;
@@ -140,6 +169,7 @@ export function optionsFromArgs(args: string[]): KubeSimOptions & { help: boolea
     crashBackoffMs: positiveInt('--crash-backoff-ms', values['crash-backoff-ms'], 10_000),
     imagePullBackoffMs: positiveInt('--image-pull-backoff-ms', values['image-pull-backoff-ms'], 2_000),
     ...rbacOptions(values.rbac, values['rbac-user']),
+    ...(values['ip-family'] !== undefined ? { ipFamily: parseIpFamily(values['ip-family']) } : {}),
   };
 }
 

@@ -56,7 +56,7 @@ export class Cluster {
     network: SimNetwork,
     faults: FaultBook,
     nodes: SimNodeConfig[],
-    kubeletDeps: Omit<KubeletDeps, 'store' | 'events' | 'network' | 'onPodGone'>,
+    kubeletDeps: Omit<KubeletDeps, 'store' | 'events' | 'network' | 'onPodGone' | 'cpuManagerPolicy'>,
   ) {
     this.network = network;
     this.faults = faults;
@@ -64,11 +64,14 @@ export class Cluster {
       ...kubeletDeps,
       store: this.store,
       events: this.events,
+      cpuManagerPolicy: (index) => nodes[index - 1]?.cpuManager ?? 'static',
       network,
       faults,
       onPodGone: () => this.afterPodGone(),
     });
-    const built = nodes.map((config, i) => this.store.create('nodes', buildNode(i + 1, config)));
+    const built = nodes.map((config, i) =>
+      this.store.create('nodes', buildNode(i + 1, config, network.family)),
+    );
     for (const name of INITIAL_NAMESPACES) this.store.create('namespaces', namespaceObject(name));
     for (const [i, config] of nodes.entries()) {
       const node = built[i]?.metadata.name;

@@ -6,80 +6,22 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants as osConstants } from 'node:os';
-import type { EventRecorder } from './events.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
-import {
-  setCondition,
-  setContainerReady,
-  setContainerStatus,
-  setReadiness,
-  terminatedReason,
-} from './pod-status.js';
+import { nonRootRefusal } from './pod-identity.js';
+import { later, type PodRuntime, type RunnerDeps, updatePod } from './pod-runtime.js';
+import { setCondition, setContainerStatus, setReadiness, terminatedReason } from './pod-status.js';
 import { containerEnv, findExecutable, signalGroup, spawnInNamespace } from './processes.js';
-import { probeUntilReady, tcpReadinessPort } from './readiness.js';
-import type { ObjectStore } from './store.js';
+import { watchProbes } from './readiness.js';
 import type { ContainerState, PodObject } from './types.js';
 
-/** What the kubelet keeps about a pod it runs. */
-export interface PodRuntime {
-  namespace: string;
-  name: string;
-  uid: string;
-  nodeName: string;
-  nodeIndex: number;
-  /** Network namespace the container and execs run in (the pod's own, or the node's for hostNetwork). */
-  netns?: string;
-  ownNetns: boolean;
-  podIp?: string;
-  cpus?: number[];
-  child?: ChildProcess;
-  containerID?: string;
-  logs: LogBuffer;
-  previousLogs?: LogBuffer;
-  restartCount: number;
-  lastState?: ContainerState;
-  forced?: 'ImagePullBackOff' | 'CrashLoopBackOff';
-  timers: Set<NodeJS.Timeout>;
-  deleting: boolean;
-}
-
-/** Timing of the kubelet's back-offs. */
-export interface BackoffSettings {
-  /** First CrashLoopBackOff delay (the kubelet's is 10 s); doubles per restart up to 30×. */
-  crashBackoffMs: number;
-  /** Delay between ErrImagePull and ImagePullBackOff, and between pull attempts (doubling). */
-  imagePullBackoffMs: number;
-}
-
-/** What the container loop needs from the rest of the simulator. */
-export interface RunnerDeps {
-  store: ObjectStore;
-  events: EventRecorder;
-  backoff: BackoffSettings;
-  /** Called when a container process has exited and the pod is being deleted. */
-  onExitWhileDeleting: (runtime: PodRuntime) => void;
-}
-
-/** Updates the pod the runtime belongs to (not a newer pod with the same name); returns it or undefined. */
-export function updatePod(
-  store: ObjectStore,
-  runtime: PodRuntime,
-  mutate: (pod: PodObject) => void,
-): PodObject | undefined {
-  const current = store.get<PodObject>('pods', runtime.namespace, runtime.name);
-  if (!current || current.metadata.uid !== runtime.uid) return undefined;
-  return store.modify<PodObject>('pods', runtime.namespace, runtime.name, mutate);
-}
-
-/** Schedules `fn` on the runtime's timers (cleared on deletion and shutdown). */
-export function later(runtime: PodRuntime, delayMs: number, fn: () => void): void {
-  const timer = setTimeout(() => {
-    runtime.timers.delete(timer);
-    fn();
-  }, delayMs);
-  runtime.timers.add(timer);
-}
+export {
+  type BackoffSettings,
+  later,
+  type PodRuntime,
+  type RunnerDeps,
+  updatePod,
+} from './pod-runtime.js';
 
 /** argv of the container: command + args; the image's entrypoint is unknown here, so nothing → `sleep infinity`. */
 export function containerArgv(pod: PodObject, forced: PodRuntime['forced']): string[] {
@@ -121,6 +63,13 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
     'Pulled',
     `Container image "${container.image}" already present on machine`,
   );
+  const refusal = nonRootRefusal(pod);
+  if (refusal !== undefined) {
+    // The kubelet retries such a container every sync and keeps failing: it stays waiting.
+    containerEvent(deps, runtime, pod, 'Warning', 'Failed', `Error: ${refusal}`);
+    setWaiting(deps, runtime, 'CreateContainerConfigError', refusal);
+    return;
+  }
   const argv = containerArgv(pod, runtime.forced);
   const env = containerEnv(pod.metadata.name, container.env);
   const startedAt = timestamp();
@@ -135,6 +84,7 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
   const spec = {
     netns: runtime.netns,
     cpus: runtime.cpus,
+    user: runtime.user,
     argv,
     env,
     cwd: container.workingDir ?? '/',
@@ -159,20 +109,18 @@ function superviseContainer(
   child.on('error', () => {});
   child.once('spawn', () => {
     onStarted();
-    const pod = updatePod(deps.store, runtime, (p) => {
-      const ready = tcpReadinessPort(p.spec.containers[0]) === undefined;
-      p.status.phase = 'Running';
-      setReadiness(p, ready);
-      setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } }, ready });
-    });
-    const port = tcpReadinessPort(pod?.spec.containers[0]);
-    if (port === undefined || runtime.netns === undefined) return;
-    probeUntilReady({
+    const pod = deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
+    if (runtime.netns === undefined || pod === undefined) return;
+    watchProbes(pod.spec.containers[0], {
       netns: runtime.netns,
-      port,
       stillRunning: () => runtime.child === child && !runtime.deleting,
       later: (delayMs, probe) => later(runtime, delayMs, probe),
-      onReady: () => updatePod(deps.store, runtime, setContainerReady),
+      report: (started, ready) =>
+        updatePod(deps.store, runtime, (p) => {
+          p.status.phase = 'Running';
+          setReadiness(p, ready);
+          setContainerStatus(p, { ...facts(runtime), state: { running: { startedAt } }, started, ready });
+        }),
     });
   });
   // When the container's main process ends, the runtime kills whatever it left behind.

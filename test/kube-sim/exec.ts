@@ -2,7 +2,7 @@
  * `…/pods/{name}/exec` over WebSocket with the Kubernetes channel protocol (v5.channel.k8s.io and
  * v4.channel.k8s.io): every binary message starts with a channel byte — 0 stdin, 1 stdout, 2 stderr,
  * 3 error (one JSON Status when the command ends), 255 (v5 only) a client closing one of its streams.
- * The command runs in the pod's network namespace with the pod's CPU affinity.
+ * The command runs in the pod's network namespace with the pod's CPU affinity and user.
  */
 import type { ChildProcess } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
@@ -109,9 +109,10 @@ export function runExec(
     return;
   }
   const cwd = container?.workingDir ?? '/';
-  const spec = { netns: runtime.netns, cpus: runtime.cpus, argv: command, env, cwd, stdin: request.stdin };
+  const { netns, cpus, user } = runtime;
+  const spec = { netns, cpus, user, argv: command, env, cwd, stdin: request.stdin };
   const session = connect(ws, spawnInNamespace(spec), request, protocol);
-  const drop = cluster.faults.takeExecDrop(namespace, pod.metadata.name);
+  const drop = cluster.faults.takeExecDrop(namespace, pod.metadata.name, command);
   if (drop) setTimeout(() => session.drop(drop.mode), drop.afterMs).unref();
 }
 

@@ -40,6 +40,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
     mode: z.enum(['reset', 'close']).default('reset'),
     pod: glob,
     namespace: glob,
+    /** Glob over the exec's command, its words joined by spaces (e.g. `*netperf*`). */
+    command: glob,
     times,
   }),
   z.object({
@@ -120,7 +122,8 @@ export function checkFault(input: unknown): Fault {
 export function globMatches(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined) return true;
   const regex = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${regex}$`).test(value);
+  // `s`: a command glob may span the lines of a `sh -c` script.
+  return new RegExp(`^${regex}$`, 's').test(value);
 }
 
 /** The request an api-error fault is matched against. */
@@ -215,8 +218,16 @@ export class FaultBook {
   }
 
   /** The drop planned for a new exec, if any (one use consumed). */
-  takeExecDrop(namespace: string, pod: string): Extract<Fault, { kind: 'exec-drop' }> | undefined {
-    return this.take('exec-drop', (f) => globMatches(f.namespace, namespace) && globMatches(f.pod, pod));
+  takeExecDrop(
+    namespace: string,
+    pod: string,
+    command: readonly string[] = [],
+  ): Extract<Fault, { kind: 'exec-drop' }> | undefined {
+    const text = command.join(' ');
+    return this.take(
+      'exec-drop',
+      (f) => globMatches(f.namespace, namespace) && globMatches(f.pod, pod) && globMatches(f.command, text),
+    );
   }
 
   /** Names of the nodes a node-not-ready fault holds down. */

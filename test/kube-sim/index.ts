@@ -17,7 +17,7 @@ import { type AuditEntry, AuditLog } from './audit.js';
 import { Cluster, namespaceObject } from './cluster.js';
 import { FaultBook, type FaultInput } from './faults.js';
 import { kubeconfigText } from './kubeconfig.js';
-import { MAX_NODES, SimNetwork } from './network.js';
+import { MAX_NODES, type SimIpFamily, SimNetwork } from './network.js';
 import { controlPlaneNode, nodeName, type SimNodeConfig } from './nodes.js';
 import { findExecutable } from './processes.js';
 import { manifestDocuments } from './rbac-manifests.js';
@@ -28,8 +28,10 @@ import type { NamespaceObject } from './types.js';
 
 export type { KubeSimRbacOptions } from './access.js';
 export type { AuditEntry } from './audit.js';
+export type { CpuManagerPolicy } from './cpu-manager.js';
 export type { ActiveFault, Fault, FaultInput } from './faults.js';
 export { FaultBook, parseFaultSpec } from './faults.js';
+export type { SimIpFamily } from './network.js';
 export { controlPlaneNode, type SimNodeConfig } from './nodes.js';
 
 /** How to start a simulator. */
@@ -68,6 +70,12 @@ export interface KubeSimOptions {
    * sends a kubeconfig's token only over TLS, so kubectl under RBAC needs this. Default: plain HTTP.
    */
   https?: boolean;
+  /**
+   * IP families of pods and nodes: `ipv4` (default), `ipv6`, or dual-stack with IPv4 (`dual`) or IPv6
+   * (`dual-ipv6-first`) listed first in podIPs, hostIPs and the nodes' InternalIPs. IPv6 addresses come
+   * from 2001:2::/48.
+   */
+  ipFamily?: SimIpFamily;
 }
 
 /** RBAC of a running simulator. */
@@ -107,7 +115,7 @@ export interface KubeSim {
   close(): Promise<void>;
 }
 
-const REQUIRED_TOOLS = ['ip', 'nsenter', 'taskset'];
+const REQUIRED_TOOLS = ['ip', 'nsenter', 'taskset', 'setpriv'];
 
 function checkMachine(nodeCount: number): void {
   if (process.getuid?.() !== 0)
@@ -225,7 +233,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     ? (createHttpsServer(selfSignedCertificate()) as unknown as Server)
     : createServer();
   const port = await listen(server, options.port ?? 0);
-  const network = new SimNetwork(`npgsim-${port}`);
+  const network = new SimNetwork(`npgsim-${port}`, options.ipFamily ?? 'ipv4');
   const faults = new FaultBook();
   const audit = new AuditLog(options.auditLogPath);
   const cluster = await buildCluster(server, network, faults, nodeConfigs, options);

@@ -13,15 +13,17 @@ import {
   setWaiting,
   updatePod,
 } from './container-runner.js';
+import { type CpuManagerPolicy, exclusiveCpusFor } from './cpu-manager.js';
 import type { EventRecorder } from './events.js';
 import type { FaultBook } from './faults.js';
 import { failImagePull } from './image-pull.js';
 import { kubeletRefusalMessage, rejectPod } from './kubelet-admission.js';
 import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
-import { nodeAddress, podAddress, type SimNetwork } from './network.js';
-import { cpuLimitMilli, cpuRequestMilli, setCondition } from './pod-status.js';
-import { cpuSetFor, signalGroup } from './processes.js';
+import { nodeAddresses, podAddresses, type SimNetwork } from './network.js';
+import { runAsOf } from './pod-identity.js';
+import { cpuRequestMilli, setCondition } from './pod-status.js';
+import { signalGroup } from './processes.js';
 import { cpuMilli } from './quantity.js';
 import type { ObjectStore } from './store.js';
 import type { NodeObject, PodObject } from './types.js';
@@ -37,6 +39,8 @@ export interface KubeletDeps {
   onPodGone: () => void;
   /** kubelet-admission faults: pods the kubelet refuses whatever their fit. */
   faults?: FaultBook;
+  /** The kubelet CPU manager policy of node `index` (1-based). */
+  cpuManagerPolicy: (nodeIndex: number) => CpuManagerPolicy;
 }
 
 /** Pods on a node that count against its CPU: scheduled and not finished. */
@@ -86,7 +90,8 @@ export class Kubelets {
       nodeName: node.metadata.name,
       nodeIndex,
       ownNetns: !pod.spec.hostNetwork,
-      cpus: cpuSetFor(cpuLimitMilli(pod.spec), nodeIndex),
+      cpus: exclusiveCpusFor(pod, this.deps.cpuManagerPolicy(nodeIndex), nodeIndex),
+      user: runAsOf(pod),
       logs: new LogBuffer(),
       restartCount: 0,
       forced,
@@ -155,22 +160,23 @@ export class Kubelets {
   }
 
   private async attachNetwork(runtime: PodRuntime): Promise<void> {
-    const hostIp = nodeAddress(runtime.nodeIndex);
+    const hostIps = nodeAddresses(runtime.nodeIndex, this.deps.network.family);
+    let podIps = hostIps;
     if (runtime.ownNetns) {
-      const host = this.allocateHost(runtime.nodeIndex);
-      runtime.podIp = podAddress(runtime.nodeIndex, host);
+      runtime.podHost = this.allocateHost(runtime.nodeIndex);
+      podIps = podAddresses(runtime.nodeIndex, runtime.podHost, this.deps.network.family);
       this.podSeq += 1;
-      runtime.netns = await this.deps.network.addPod(runtime.nodeIndex, this.podSeq, runtime.podIp);
+      runtime.netns = await this.deps.network.addPod(runtime.nodeIndex, this.podSeq, podIps);
     } else {
-      runtime.podIp = hostIp;
       runtime.netns = this.deps.network.nodeNamespace(runtime.nodeIndex);
     }
-    const podIp = runtime.podIp;
+    runtime.podIp = podIps[0];
+    // As the API server lists them: the first of podIPs/hostIPs is podIP/hostIP, in the cluster's family order.
     updatePod(this.deps.store, runtime, (p) => {
-      p.status.hostIP = hostIp;
-      p.status.hostIPs = [{ ip: hostIp }];
-      p.status.podIP = podIp;
-      p.status.podIPs = [{ ip: podIp }];
+      p.status.hostIP = hostIps[0];
+      p.status.hostIPs = hostIps.map((ip) => ({ ip }));
+      p.status.podIP = podIps[0];
+      p.status.podIPs = podIps.map((ip) => ({ ip }));
       p.status.startTime = timestamp();
       setCondition(p.status, 'PodReadyToStartContainers', 'True');
     });
@@ -213,8 +219,8 @@ export class Kubelets {
     for (const timer of runtime.timers) clearTimeout(timer);
     runtime.logs.end();
     if (runtime.ownNetns && runtime.netns) await this.deps.network.removeNamespace(runtime.netns);
-    if (runtime.ownNetns && runtime.podIp) {
-      this.usedHosts.get(runtime.nodeIndex)?.delete(Number(runtime.podIp.split('.')[3]));
+    if (runtime.ownNetns && runtime.podHost !== undefined) {
+      this.usedHosts.get(runtime.nodeIndex)?.delete(runtime.podHost);
     }
     const current = this.deps.store.get<PodObject>('pods', runtime.namespace, runtime.name);
     if (current?.metadata.uid === runtime.uid)

@@ -3,9 +3,37 @@
  * a veth pair (node IPs 198.19.0.(10+i)/16), and one namespace per pod joined to its node over a veth
  * pair, point-to-point like the CNI `ptp` plugin (pod IP /32 from 198.19.(100+i).0/24, gateway
  * 198.19.(100+i).1 on the node side). Nodes route the other nodes' pod ranges via their node IPs.
+ * IPv6 (`ipv6`, `dual`, `dual-ipv6-first`) uses the benchmarking range 2001:2::/48 (RFC 5180) the same
+ * way: nodes 2001:2::(10+i)/64 on the hub, pods 2001:2:0:(100+i)::x/128 behind gateway …::1 (hex).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type Family,
+  familiesOf,
+  gateway6Of,
+  gatewayOf,
+  nodeAddress,
+  nodeAddress6,
+  podCidr,
+  podCidr6,
+  type SimIpFamily,
+} from './addresses.js';
 import { runChecked, runCommand } from './commands.js';
+
+export {
+  familiesOf,
+  nodeAddress,
+  nodeAddress6,
+  nodeAddresses,
+  podAddress,
+  podAddress6,
+  podAddresses,
+  podCidr,
+  podCidr6,
+  podCidrs,
+  SIM_IP_FAMILIES,
+  type SimIpFamily,
+} from './addresses.js';
 
 /** Bound for a new pod interface to come up. */
 export const LINK_UP_TIMEOUT_MS = 5_000;
@@ -14,31 +42,18 @@ export const LINK_UP_POLL_MS = 10;
 /** At most this many nodes: node i routes 198.19.(100+i).0/24. */
 export const MAX_NODES = 100;
 
-/** Address plan of node `index` (1-based). */
-export function nodeAddress(index: number): string {
-  return `198.19.0.${10 + index}`;
-}
-
-/** Pod range of node `index`. */
-export function podCidr(index: number): string {
-  return `198.19.${100 + index}.0/24`;
-}
-
-/** Pod IP number `host` (2..254) of node `index`. */
-export function podAddress(index: number, host: number): string {
-  return `198.19.${100 + index}.${host}`;
-}
-
-function gatewayOf(index: number): string {
-  return `198.19.${100 + index}.1`;
-}
-
 /** Network namespaces of one simulator, all named `<prefix>-…` (prefix `npgsim-<port>`). */
 export class SimNetwork {
   readonly prefix: string;
+  readonly family: SimIpFamily;
 
-  constructor(prefix: string) {
+  constructor(prefix: string, family: SimIpFamily = 'ipv4') {
     this.prefix = prefix;
+    this.family = family;
+  }
+
+  private has(family: Family): boolean {
+    return familiesOf(this.family).includes(family);
   }
 
   /** The hub namespace (bridge `br0`). */
@@ -91,12 +106,16 @@ export class SimNetwork {
     );
     const routes: string[] = [];
     for (let other = 1; other <= count; other++) {
-      if (other !== index) routes.push(`route add ${podCidr(other)} via ${nodeAddress(other)} dev eth0`);
+      if (other === index) continue;
+      if (this.has(4)) routes.push(`route add ${podCidr(other)} via ${nodeAddress(other)} dev eth0`);
+      if (this.has(6)) routes.push(`route add ${podCidr6(other)} via ${nodeAddress6(other)} dev eth0`);
     }
+    // The node keeps its IPv4 address in every mode: the hub and the simulator's own checks use it.
     const batch = [
       'link set lo up',
       'link set eth0 up',
       `addr add ${nodeAddress(index)}/16 dev eth0`,
+      ...(this.has(6) ? [`addr add ${nodeAddress6(index)}/64 dev eth0 nodad`] : []),
       ...routes,
     ];
     await runChecked(['ip', '-n', ns, '-batch', '-'], `${batch.join('\n')}\n`);
@@ -110,15 +129,15 @@ export class SimNetwork {
       'net.ipv4.ip_forward=1',
       'net.ipv4.conf.all.rp_filter=0',
       'net.ipv4.conf.default.rp_filter=0',
+      'net.ipv6.conf.all.forwarding=1',
     ]);
   }
 
-  /** Creates a pod's namespace with `address` attached to node `nodeIndex`; returns the namespace name. */
-  async addPod(nodeIndex: number, seq: number, address: string): Promise<string> {
+  /** Creates a pod's namespace with `addresses` (IPv4 and/or IPv6) attached to node `nodeIndex`. */
+  async addPod(nodeIndex: number, seq: number, addresses: readonly string[]): Promise<string> {
     const ns = this.podNamespace(seq);
     const node = this.nodeNamespace(nodeIndex);
     const nodeSide = `v${seq}`;
-    const gateway = gatewayOf(nodeIndex);
     await runChecked(['ip', 'netns', 'add', ns]);
     await runChecked([
       'ip',
@@ -135,19 +154,22 @@ export class SimNetwork {
       'netns',
       ns,
     ]);
-    const nodeBatch = [
-      `addr add ${gateway}/32 dev ${nodeSide}`,
-      `link set ${nodeSide} up`,
-      `route add ${address}/32 dev ${nodeSide}`,
-    ];
+    const nodeBatch = [`link set ${nodeSide} up`];
+    const podBatch = ['link set lo up', 'link set eth0 up'];
+    for (const address of addresses) {
+      const v6 = address.includes(':');
+      const [gateway, bits, nodad, any] = v6
+        ? [gateway6Of(nodeIndex), 128, ' nodad', '::/0']
+        : [gatewayOf(nodeIndex), 32, '', 'default'];
+      nodeBatch.unshift(`addr add ${gateway}/${bits} dev ${nodeSide}${nodad}`);
+      nodeBatch.push(`route add ${address}/${bits} dev ${nodeSide}`);
+      podBatch.push(
+        `addr add ${address}/${bits} dev eth0${nodad}`,
+        `route add ${gateway} dev eth0${v6 ? '' : ' scope link'}`,
+        `route add ${any} via ${gateway} dev eth0`,
+      );
+    }
     await runChecked(['ip', '-n', node, '-batch', '-'], `${nodeBatch.join('\n')}\n`);
-    const podBatch = [
-      'link set lo up',
-      'link set eth0 up',
-      `addr add ${address}/32 dev eth0`,
-      `route add ${gateway} dev eth0 scope link`,
-      `route add default via ${gateway} dev eth0`,
-    ];
     await runChecked(['ip', '-n', ns, '-batch', '-'], `${podBatch.join('\n')}\n`);
     await this.waitForLinkUp(ns);
     return ns;

@@ -1,8 +1,9 @@
 /** Node objects: built from the machine's facts and the simulator's settings; Ready or NotReady. */
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
+import type { CpuManagerPolicy } from './cpu-manager.js';
 import { newUid, timestamp } from './meta.js';
-import { nodeAddress, podCidr } from './network.js';
+import { nodeAddresses, podCidrs, type SimIpFamily } from './network.js';
 import type { ObjectStore } from './store.js';
 import type { NodeObject, Taint } from './types.js';
 
@@ -23,6 +24,8 @@ export interface SimNodeConfig {
    * `sim-reserved-<node>` in kube-system requests it (see cluster.ts).
    */
   requestedCpu?: string;
+  /** The kubelet's CPU manager policy (default `static`: Guaranteed pods with whole CPUs get exclusive cores). */
+  cpuManager?: CpuManagerPolicy;
 }
 
 /** The control-plane node's label and taint key, as kubeadm sets them. */
@@ -69,7 +72,7 @@ function condition(type: string, status: string, reason: string, message: string
 }
 
 /** The node object of node `index` with `config`. */
-export function buildNode(index: number, config: SimNodeConfig): NodeObject {
+export function buildNode(index: number, config: SimNodeConfig, family: SimIpFamily = 'ipv4'): NodeObject {
   const name = config.name ?? nodeName(index);
   const cpu = config.cpu ?? '32';
   const resources = { cpu, memory: '131072Mi', pods: '110', 'ephemeral-storage': '500Gi' };
@@ -93,8 +96,8 @@ export function buildNode(index: number, config: SimNodeConfig): NodeObject {
       annotations: { 'node.alpha.kubernetes.io/ttl': '0' },
     },
     spec: {
-      podCIDR: podCidr(index),
-      podCIDRs: [podCidr(index)],
+      podCIDR: podCidrs(index, family)[0] ?? '',
+      podCIDRs: podCidrs(index, family),
       ...(config.taints ? { taints: config.taints } : {}),
     },
     status: {
@@ -112,7 +115,7 @@ export function buildNode(index: number, config: SimNodeConfig): NodeObject {
         condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       addresses: [
-        { type: 'InternalIP', address: nodeAddress(index) },
+        ...nodeAddresses(index, family).map((address) => ({ type: 'InternalIP', address })),
         { type: 'Hostname', address: name },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },

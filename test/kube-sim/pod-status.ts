@@ -95,7 +95,9 @@ export interface ContainerFacts {
   lastState?: ContainerState;
   restartCount: number;
   containerID?: string;
-  /** Whether its readiness probe passed; by default, whether it runs (no probe). */
+  /** Whether its startup probe passed; by default, whether it runs (no probe). */
+  started?: boolean;
+  /** Whether it is started and its readiness probe passed; by default, whether it runs (no probe). */
   ready?: boolean;
 }
 
@@ -109,21 +111,13 @@ export function setContainerStatus(pod: PodObject, facts: ContainerFacts): void 
     image: container.image,
     imageID: `${container.image.split('@')[0]}@sha256:${'0'.repeat(64)}`,
     ready: running && (facts.ready ?? true),
-    started: running,
+    started: running && (facts.started ?? true),
     restartCount: facts.restartCount,
     state: facts.state,
     lastState: facts.lastState ?? {},
   };
   if (facts.containerID) status.containerID = facts.containerID;
   pod.status.containerStatuses = [status];
-}
-
-/** The readiness probe passed: the container, and with it the pod, is Ready. */
-export function setContainerReady(pod: PodObject): void {
-  const status = pod.status.containerStatuses?.[0];
-  if (status?.state.running === undefined) return;
-  status.ready = true;
-  setReadiness(pod, true);
 }
 
 /** Reason and exit code of a finished container as the kubelet reports them. */

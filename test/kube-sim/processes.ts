@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 /** PATH the containers get when the pod sets none. */
@@ -15,6 +14,8 @@ export interface SpawnSpec {
   netns: string;
   /** CPUs to pin to; undefined = no pinning. */
   cpus?: number[];
+  /** User and group to run as (the pod's `runAsUser`/`runAsGroup`); undefined = root, the image default here. */
+  user?: RunAs;
   argv: string[];
   env: Record<string, string>;
   cwd: string;
@@ -22,10 +23,23 @@ export interface SpawnSpec {
   stdin: boolean;
 }
 
+/** The identity a container's processes run as. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** `setpriv` in front of the command when it runs as another user (groups cleared, as runc does). */
+function identityArgv(user: RunAs | undefined): string[] {
+  if (user === undefined) return [];
+  return ['setpriv', `--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', '--'];
+}
+
 /** Starts `argv` in the namespace; the child leads its own process group. */
 export function spawnInNamespace(spec: SpawnSpec): ChildProcess {
   const pin = spec.cpus ? ['taskset', '-c', spec.cpus.join(',')] : [];
-  return spawn('nsenter', [`--net=/run/netns/${spec.netns}`, '--', ...pin, ...spec.argv], {
+  const argv = [...identityArgv(spec.user), ...pin, ...spec.argv];
+  return spawn('nsenter', [`--net=/run/netns/${spec.netns}`, '--', ...argv], {
     detached: true,
     cwd: spec.cwd,
     env: spec.env,
@@ -42,22 +56,6 @@ export function signalGroup(pid: number | undefined, signal: NodeJS.Signals): bo
   } catch {
     return false;
   }
-}
-
-/**
- * CPUs for a CPU limit of `limitMilli` millicores on node `nodeIndex`: ceil(limit) cores, capped at the
- * cores this machine has, starting at a different core per node so that client and server pods on two
- * nodes do not share a core when they need not. No limit → no pinning.
- */
-export function cpuSetFor(
-  limitMilli: number | undefined,
-  nodeIndex: number,
-  cores = availableParallelism(),
-): number[] | undefined {
-  if (limitMilli === undefined || limitMilli <= 0) return undefined;
-  const count = Math.min(Math.ceil(limitMilli / 1000), cores);
-  const first = (nodeIndex - 1) % cores;
-  return Array.from({ length: count }, (_, k) => (first + k) % cores).sort((a, b) => a - b);
 }
 
 /** The file `command` names, searched in `pathVar` like execvp; undefined when there is none. */

@@ -8,9 +8,9 @@
  * old. A pod naming any ServiceAccount that is not stored is refused the same way, as the plugin does.
  */
 import type { FaultBook } from './faults.js';
-import { serviceAccountExists } from './stored-kinds.js';
-import type { ObjectStore } from './store.js';
 import { forbidden } from './status.js';
+import type { ObjectStore } from './store.js';
+import { serviceAccountExists } from './stored-kinds.js';
 import type { NamespaceObject, PodObject } from './types.js';
 
 /** Throws the plugin's 403 when the pod's service account is (held) missing. */

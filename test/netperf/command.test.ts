@@ -109,3 +109,36 @@ test('the fixtures were captured with the selector list netperf-gate sends', () 
   expect(info).toContain(`selectors: ${SELECTORS}\n`);
   expect(info).toContain('netperf: Netperf version 2.7.0');
 });
+
+describe('fixed data ports', () => {
+  const withPorts = { ...endpoint, dataPorts: { first: 42424, count: 32 } };
+
+  test('each instance gets its own server-side data port as the test-specific -P ,PORT', () => {
+    expect(buildNetperfArgs(scenario(), withPorts).slice(-2)).toEqual(['-P', ',42424']);
+    expect(buildNetperfArgs(scenario({ test: 'TCP_RR' }), withPorts, { instance: 31 }).slice(-4)).toEqual([
+      '-r',
+      '1,1',
+      '-P',
+      ',42455',
+    ]);
+  });
+
+  test('an instance beyond the range is refused in one line', () => {
+    expect(() => buildNetperfArgs(scenario(), withPorts, { instance: 32 })).toThrow(
+      'netperf instance 33 has no data port: the target allows 32 (42424–42455); lower the scenario',
+    );
+  });
+
+  test('without fixed data ports netperf picks its own (the local target)', () => {
+    expect(buildNetperfArgs(scenario(), endpoint, { instance: 5 })).toEqual(
+      buildNetperfArgs(scenario(), endpoint),
+    );
+  });
+
+  test('an IPv6 pod address is a valid host', () => {
+    expect(buildNetperfArgs(scenario(), { ...endpoint, host: '2001:2:0:65::2' }).slice(0, 2)).toEqual([
+      '-H',
+      '2001:2:0:65::2',
+    ]);
+  });
+});

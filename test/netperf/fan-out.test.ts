@@ -83,6 +83,24 @@ describe('starting instances together', () => {
     expect(() => splitFanOutOutput({ stdout: '', stderr: '', exitCode: 0 }, 2)).toThrow('(0 of 2 outputs)');
   });
 
+  it('gives each instance its own value of the one argument that differs, never interpolated', () => {
+    const values = ['42424', 'a b', '$(echo no)'];
+    const [program, ...args] = buildFanOutArgv(
+      3,
+      ['sh', '-c', 'printf "%s|%s" "$1" "$2"', 'x', 'SLOT', 'end'],
+      {
+        at: 4,
+        values,
+      },
+    );
+    const child = spawnSync(program ?? 'sh', args, { encoding: 'utf8' });
+    const outputs = splitFanOutOutput(
+      { stdout: child.stdout, stderr: child.stderr, exitCode: child.status },
+      3,
+    );
+    expect(outputs.map((output) => output.stdout)).toEqual(values.map((value) => `${value}|end`));
+  });
+
   it('refuses a nonsensical instance count', () => {
     expect(() => buildFanOutArgv(0, ['true'])).toThrow(RangeError);
   });

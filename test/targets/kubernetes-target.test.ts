@@ -122,7 +122,8 @@ class FakeApi implements KubeApi {
     this.watchers.add(onEvent);
     return { stop: () => this.watchers.delete(onEvent) };
   };
-  exec = async (_namespace: string, pod: string, _container: string, command: readonly string[]) => {
+  exec = async (namespace: string, pod: string, _container: string, command: readonly string[]) => {
+    if (command[0] === 'cat') return this.procStatus(namespace, pod);
     this.execs.push({ pod, command });
     this.execsRunning += 1;
     this.mostExecsAtOnce = Math.max(this.mostExecsAtOnce, this.execsRunning);
@@ -133,10 +134,22 @@ class FakeApi implements KubeApi {
     return { stdout, stderr: '', exitCode: 0 };
   };
 
+  /** `/proc/self/status` as under the static CPU manager: a Guaranteed pod's own cores, others all 64. */
+  private procStatus(namespace: string, pod: string) {
+    const limit = this.pods.get(`${namespace}/${pod}`)?.spec?.containers[0]?.resources?.limits?.cpu;
+    const cpus = limit === undefined ? '0-63' : limit === '1' ? '5' : `0-${Number(limit) - 1}`;
+    return {
+      stdout: `Name:\tcat\nCpus_allowed:\tffff\nCpus_allowed_list:\t${cpus}\n`,
+      stderr: '',
+      exitCode: 0,
+    };
+  }
+
   private advance(namespace: string, pod: V1Pod): void {
     const name = pod.metadata?.name ?? '';
     const status = this.statusFor(name, pod.spec?.hostNetwork === true);
-    const updated = { ...pod, status };
+    const limited = pod.spec?.containers[0]?.resources?.limits?.cpu !== undefined;
+    const updated = { ...pod, status: { ...status, qosClass: limited ? 'Guaranteed' : 'Burstable' } };
     this.pods.set(`${namespace}/${name}`, updated);
     for (const watcher of this.watchers) watcher({ type: 'MODIFIED', object: updated });
   }
@@ -313,6 +326,7 @@ describe('the Kubernetes target', () => {
     expect(endpoint).toEqual({
       host: api.pods.get('netperf-gate-r1a2b3c4/npg-r1a2b3c4-srv-c32')?.status?.podIP,
       port: 12865,
+      dataPorts: { first: 42424, count: 256 },
     });
     const outputs = await target.runNetperf(
       scenario('tcp_rr_32cpu'),
@@ -343,6 +357,8 @@ describe('the Kubernetes target', () => {
       kubernetesVersion: 'v1.32.3',
       cni: 'unknown',
       image: DEFAULT_IMAGE,
+      cpuPinning:
+        'any: server Burstable 64 CPUs allowed, client Burstable 64 CPUs allowed (not limited: shared cores); c32: server Guaranteed 32 CPUs allowed, client Guaranteed 32 CPUs allowed of 32 requested (exclusive cores)',
     });
     await target.cleanup();
   });
@@ -439,8 +455,9 @@ describe('the Kubernetes target', () => {
       requests: { cpu: '100m', memory: '64Mi' },
       limits: { memory: '1Gi' },
     });
-    expect(target.referenceEndpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
-    expect(target.reference?.endpoint(scenario('tcp_rr_1cpu'))).toEqual({ host: '10.0.0.12', port: 12866 });
+    const referenceEndpoint = { host: '10.0.0.12', port: 12866, dataPorts: { first: 42424, count: 256 } };
+    expect(target.referenceEndpoint(scenario('tcp_rr_1cpu'))).toEqual(referenceEndpoint);
+    expect(target.reference?.endpoint(scenario('tcp_rr_1cpu'))).toEqual(referenceEndpoint);
     await target.runReferenceNetperf(scenario('tcp_rr_1cpu'), [['-H', '10.0.0.12']]);
     expect(api.execs.map((exec) => exec.pod)).toEqual(['npg-r1a2b3c4-hcli-c1']);
     expect((await target.fingerprint()).details.reference).toBe(

@@ -3,6 +3,7 @@
  * Its WebSocketHandler is wrapped so that a v5 close frame (255) or an unknown channel cannot end our
  * own stdout or throw inside the socket's message handler.
  */
+
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 // Not re-exported by the package index; the package has no exports map, so the file is reachable.
@@ -12,6 +13,7 @@ import {
 } from '@kubernetes/client-node/dist/web-socket-handler.js';
 // The WebSocket client-node itself uses (its dependency): made here so that a hung upgrade can be ended.
 import WebSocket from 'isomorphic-ws';
+import { FAN_OUT_EACH_NAME, FAN_OUT_NAME } from '../../netperf/fan-out.js';
 import { InfraError } from '../../util/errors.js';
 import type { ProcessOutput } from '../target.js';
 import { execEndFromStatus } from './exec-status.js';
@@ -118,9 +120,6 @@ function connectError(failure: unknown): unknown {
     : new ExecHandshakeError((error as Error).message, Number(status[1]));
 }
 
-/** The name the fan-out script runs under ($0), right after `sh -c SCRIPT` (see src/netperf/fan-out.ts). */
-const FAN_OUT_NAME = 'netperf-gate-fan-out';
-
 /**
  * A command for messages: the program, and what it was asked to do. The fan-out script (`sh -c
  * SCRIPT netperf-gate-fan-out N netperf …`) is named by what it runs, "32 × netperf …", not by its script.
@@ -129,6 +128,17 @@ export function describeCommand(command: readonly string[]): { program: string; 
   if (command[0] === 'sh' && command[3] === FAN_OUT_NAME) {
     const [count = '?', program = '?', ...args] = command.slice(4);
     return { program, text: `${count} × ${[program, ...args].join(' ')}` };
+  }
+  if (command[0] === 'sh' && command[3] === FAN_OUT_EACH_NAME) {
+    // N, the varying argument's position, N values, then the command: shown with the first…last value.
+    const count = Number(command[4]);
+    const at = Number(command[5]);
+    const values = command.slice(6, 6 + count);
+    const [program = '?', ...args] = command.slice(6 + count);
+    const shown = [program, ...args].map((arg, k) =>
+      k + 1 === at ? `${values[0]}…${values[values.length - 1]}` : arg,
+    );
+    return { program, text: `${count} × ${shown.join(' ')}` };
   }
   return { program: command[0] ?? '?', text: command.join(' ') };
 }

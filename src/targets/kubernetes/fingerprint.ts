@@ -106,6 +106,8 @@ export interface KubernetesFacts {
   netperfVersion: string;
   /** Where the node-to-node reference ran, or `off: why` (see reference.ts describeReference). */
   reference: string;
+  /** Per profile: its pods' QoS class and allowed CPUs, exclusive or shared (see cpu-pinning.ts). */
+  cpuPinning?: readonly string[];
 }
 
 /** The target's fingerprint: both nodes, the Kubernetes version, the CNI (when seen), the image and the reference. */
@@ -121,6 +123,7 @@ export function buildKubernetesFingerprint(facts: KubernetesFacts): TargetFinger
       ...(facts.cni?.chainedWith !== undefined ? { cniChainedWith: facts.cni.chainedWith.join(', ') } : {}),
       image: facts.image,
       reference: facts.reference,
+      ...(facts.cpuPinning?.length ? { cpuPinning: facts.cpuPinning.join('; ') } : {}),
     },
   };
 }

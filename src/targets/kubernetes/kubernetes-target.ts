@@ -138,6 +138,7 @@ async function fingerprint(run: KubeRun): Promise<TargetFingerprint> {
     image: run.settings.image,
     netperfVersion: await netperfVersion(run),
     reference: describeReference(run.reference),
+    cpuPinning: [...run.cpuPinning.values()],
   });
 }
 

@@ -3,10 +3,10 @@ import { buildFanOutArgv, splitFanOutOutput } from '../../netperf/fan-out.js';
 import type { Scenario } from '../../suite/model.js';
 import { formatError } from '../../util/errors.js';
 import { parseNetperfVersion } from '../local/fingerprint.js';
-import { sharedArgv } from '../same-command.js';
+import { argVariation, sharedArgv } from '../same-command.js';
 import type { ProcessOutput, ServerEndpoint } from '../target.js';
 import { type PodNetwork, podName } from './names.js';
-import { CLIENT_CONTAINER, netserverPort } from './pod-spec.js';
+import { CLIENT_CONTAINER, NETPERF_DATA_PORTS, netserverPort } from './pod-spec.js';
 import { describeProfile } from './profile-switch.js';
 import { type KubeProfile, profileFor } from './profiles.js';
 import { allOrFirstFailure, apiOf, type KubeRun } from './run-state.js';
@@ -33,7 +33,7 @@ export function endpointOf(run: KubeRun, scenario: Scenario, network: PodNetwork
   const name = podName(run.runId, 'server', profile.key, network);
   const host = run.podIps.get(name);
   if (host === undefined) throw new Error(`pod ${name} has no IP: the target was not prepared`);
-  return { host, port: netserverPort(profile, network) };
+  return { host, port: netserverPort(profile, network), dataPorts: NETPERF_DATA_PORTS };
 }
 
 /**
@@ -56,6 +56,14 @@ export async function runNetperf(
   const shared = sharedArgv(argvs);
   if (shared !== undefined) {
     const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...shared]);
+    const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
+    return splitFanOutOutput(output, argvs.length);
+  }
+  const varying = argVariation(argvs);
+  if (varying !== undefined) {
+    // Instances with their own data port: the fan-out script puts each one's port in place.
+    const command = ['netperf', ...varying.argv];
+    const fanOut = buildFanOutArgv(argvs.length, command, { at: varying.at + 1, values: varying.values });
     const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
     return splitFanOutOutput(output, argvs.length);
   }

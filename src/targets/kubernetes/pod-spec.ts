@@ -16,6 +16,7 @@ import type {
   V1ResourceRequirements,
   V1Toleration,
 } from '@kubernetes/client-node';
+import { LIMITS } from '../../suite/schema.js';
 import {
   NETWORK_LABEL,
   type PodNetwork,
@@ -52,6 +53,16 @@ export const RUN_AS_USER = 65534;
 export const CLIENT_SLEEP_SECONDS = 10_000_000;
 /** The pods hold no state: they may be killed at once on cleanup (`sleep` as pid 1 ignores SIGTERM). */
 export const TERMINATION_GRACE_SECONDS = 1;
+
+/**
+ * netperf's data ports on the server side (test-specific `-P ,PORT`, instance i uses first + i): fixed,
+ * so a default-deny NetworkPolicy can allow exactly them and the control port (deploy/network-policy).
+ * As many as the instances a scenario may run (the suite's concurrency limit), from 42424.
+ */
+export const NETPERF_DATA_PORTS = { first: 42424, count: LIMITS.concurrency.max } as const;
+
+/** Startup probe failures (1 s apart) before the kubelet gives up on netserver: 2 minutes. */
+export const STARTUP_PROBE_FAILURES = 120;
 
 /** Everything one pod depends on. */
 export interface PodInput {
@@ -143,11 +154,19 @@ function container(input: PodInput): V1Container {
   const port = netserverPort(input.profile, input.network);
   return {
     name: SERVER_CONTAINER,
-    // -D: stay in the foreground (the container's main process); -4: IPv4, the address we hand netperf.
-    command: ['netserver', '-D', '-4', '-p', String(port)],
+    // -D: stay in the foreground (the container's main process). No -4/-6: netserver then listens on
+    // `::` with IPv4 mapped, so one pod serves IPv4, IPv6 and dual-stack clusters alike.
+    command: ['netserver', '-D', '-p', String(port)],
     ports: [{ name: 'netserver', containerPort: port, protocol: 'TCP' }],
-    // Ready = netserver accepts connections; the runner only starts netperf against Ready pods.
-    readinessProbe: { tcpSocket: { port }, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 3 },
+    // Started (and so Ready) = netserver accepts connections; the runner only starts netperf against
+    // Ready pods. A startup probe only: a readiness probe would keep connecting every period during the
+    // measurement, and each connection makes netserver fork and write its debug file.
+    startupProbe: {
+      tcpSocket: { port },
+      periodSeconds: 1,
+      timeoutSeconds: 1,
+      failureThreshold: STARTUP_PROBE_FAILURES,
+    },
     ...common,
   };
 }

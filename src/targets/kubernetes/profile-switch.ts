@@ -10,7 +10,9 @@ import { InfraError, UsageError } from '../../util/errors.js';
 import { isNotFound } from './api-errors.js';
 import { deletePodsAndWait } from './cleanup.js';
 import { explainApiError, step } from './connection.js';
+import { checkProfileCpus } from './cpu-check.js';
 import { type PodNetwork, ROLE_LABEL, runSelector } from './names.js';
+import { pickPodAddress } from './pod-address.js';
 import { buildPairPods } from './pod-spec.js';
 import { waitForPodsReady } from './pod-wait.js';
 import { formatCpus, type KubeProfile, requestMillis } from './profiles.js';
@@ -97,7 +99,12 @@ async function startPods(run: KubeRun, profile: KubeProfile): Promise<void> {
     bounds: run.bounds,
     describe: (name) => describePod(run, pods, name),
   });
-  for (const [name, pod] of ready) if (pod.status?.podIP) run.podIps.set(name, pod.status.podIP);
+  for (const [name, pod] of ready) {
+    const address = pickPodAddress(pod, run.settings.ipFamily);
+    if (address !== undefined) run.podIps.set(name, address);
+  }
+  checkpoint(run);
+  await checkProfileCpus(run, profile, ready);
   checkpoint(run);
 }
 

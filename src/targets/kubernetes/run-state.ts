@@ -53,8 +53,10 @@ export interface KubeRun {
   serverVersion: string | undefined;
   /** `netperf -V` as the client pod printed it, once asked. */
   netperfVersion: string | undefined;
-  /** Pod IPs by pod name, once Ready. */
+  /** Pod IPs by pod name (of the --ip-family, or the cluster's first), once Ready. */
   podIps: Map<string, string>;
+  /** Per profile key: its pods' QoS class and allowed CPUs, for the fingerprint (see cpu-pinning.ts). */
+  cpuPinning: Map<string, string>;
   /** Set by cleanup: a prepare still running stops and leaves what it made to cleanup. */
   closed: boolean;
   /** Cleanups run one after another. */
@@ -79,6 +81,7 @@ export function newKubeRun(
     serverVersion: undefined,
     netperfVersion: undefined,
     podIps: new Map(),
+    cpuPinning: new Map(),
     closed: false,
     cleaning: Promise.resolve(),
   };

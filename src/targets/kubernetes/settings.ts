@@ -19,6 +19,7 @@ export function normaliseSettings(settings: KubernetesSettings): KubernetesSetti
     tolerations: settings.tolerations.map((text) => text.trim()).filter((text) => text !== ''),
     image: settings.image.trim(),
     hostNetworkReference: settings.hostNetworkReference,
+    ...(settings.ipFamily !== undefined ? { ipFamily: settings.ipFamily } : {}),
   };
   for (const key of optional) {
     const value = clean(settings[key]);
@@ -45,6 +46,8 @@ export function describeKubernetesSettings(given: KubernetesSettings): Record<st
     kubeHostNetworkReference: settings.hostNetworkReference ? 'on' : 'off',
   };
   if (settings.nodeSelector !== undefined) described.kubeNodeSelector = settings.nodeSelector;
+  // Absent: the cluster's first family (what the fingerprint's pod addresses show).
+  if (settings.ipFamily !== undefined) described.kubeIpFamily = settings.ipFamily;
   if (settings.tolerations.length > 0) described.kubeTolerations = settings.tolerations.join(', ');
   if (settings.allowControlPlane === true) described.kubeAllowControlPlane = 'yes';
   return described;
