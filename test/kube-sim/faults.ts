@@ -70,6 +70,17 @@ export const faultSchema = z.discriminatedUnion('kind', [
     times,
   }),
   z.object({
+    /**
+     * A mutating admission webhook (a Kyverno or Gatekeeper mutation policy) rewrites matching pods'
+     * security context on create: every container and the pod run as `runAsUser`, `runAsNonRoot` dropped.
+     */
+    kind: z.literal('mutating-webhook'),
+    name: z.string().min(1),
+    runAsUser: z.number().int().min(0),
+    namespace: glob,
+    times,
+  }),
+  z.object({
     /** The kubelet refuses to admit matching pods (phase Failed with this reason), as a real one does. */
     kind: z.literal('kubelet-admission'),
     reason: z
@@ -210,6 +221,11 @@ export class FaultBook {
       'kubelet-admission',
       (f) => globMatches(f.namespace, namespace) && globMatches(f.name, name),
     );
+  }
+
+  /** The mutation a mutating-webhook fault makes to a new pod in `namespace`, if any (one use consumed). */
+  takeMutation(namespace: string): Extract<Fault, { kind: 'mutating-webhook' }> | undefined {
+    return this.take('mutating-webhook', (f) => globMatches(f.namespace, namespace));
   }
 
   /** The forced state of a new pod, if a pod-state fault matches it (one use consumed). */

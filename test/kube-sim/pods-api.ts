@@ -3,6 +3,7 @@ import type { Cluster } from './cluster.js';
 import { type ApiCall, intParam, readJsonBody, readObjectBody, sendJson } from './http.js';
 import { listOrWatch, sendObject } from './list-watch.js';
 import { streamLogs } from './logs-api.js';
+import { mutatePod } from './mutating-webhook.js';
 import { admitPod } from './pod-admission.js';
 import { enforcePodSecurity } from './pod-security.js';
 import { admitServiceAccount } from './service-accounts.js';
@@ -45,7 +46,9 @@ async function createPod(cluster: Cluster, call: ApiCall): Promise<void> {
   const body = await readObjectBody(call.req);
   const pod = admitPod(body, call.namespace);
   const namespace = requireNamespace(cluster, call.namespace, { resource: 'pods', name: pod.metadata.name });
-  admitServiceAccount(pod, namespace, cluster.faults, cluster.store); // mutating admission runs before validating (PodSecurity)
+  // Mutating admission (ServiceAccount, webhooks) runs before validating admission (PodSecurity).
+  admitServiceAccount(pod, namespace, cluster.faults, cluster.store);
+  mutatePod(pod, cluster.faults);
   enforcePodSecurity(pod, namespace);
   if (cluster.store.get('pods', call.namespace, pod.metadata.name))
     throw alreadyExists('pods', pod.metadata.name);

@@ -8,14 +8,25 @@ import {
   parseInspection,
   userCheck,
 } from '../../src/targets/kubernetes/doctor-pods.js';
+import type { KubeProfile } from '../../src/targets/kubernetes/profiles.js';
 import type { DoctorCheck } from '../../src/targets/target.js';
 import { EXIT_INFRA, EXIT_OK } from '../../src/util/errors.js';
 
 const both = { netperf: true, netserver: true };
 
 function facts(role: 'server' | 'client', over: Partial<PodFacts> = {}): PodFacts {
-  return { role, qosClass: 'Guaranteed', uid: 65534, cpus: [3], programs: both, ...over };
+  return {
+    role,
+    pod: `pod-${role}`,
+    qosClass: 'Guaranteed',
+    uid: 65534,
+    allowedCpus: 1,
+    programs: both,
+    ...over,
+  };
 }
+
+const oneCpu: KubeProfile = { cpus: 1, key: 'c1', scenarioNames: ['tcp_rr_1cpu'], hostNetworkPort: 12867 };
 
 describe('doctorScenario', () => {
   it('measures 1 s of one TCP_RR in the smallest sized pods of the suite', () => {
@@ -38,20 +49,22 @@ describe('doctorScenario', () => {
 
 describe('parseInspection', () => {
   it('reads uid, the allowed CPUs and which programs are on PATH', () => {
-    const stdout = '65534\n2-3,6\nnetperf=/usr/bin/netperf\nnetserver=\n';
-    expect(parseInspection('client', 'Burstable', stdout)).toEqual({
+    const stdout = '65534\nCpus_allowed_list:\t2-3,6\nnetperf=/usr/bin/netperf\nnetserver=\n';
+    expect(parseInspection('client', 'p', 'Burstable', stdout)).toEqual({
       role: 'client',
+      pod: 'p',
       qosClass: 'Burstable',
       uid: 65534,
-      cpus: [2, 3, 6],
+      allowedCpus: 3,
       programs: { netperf: true, netserver: false },
     });
   });
 
   it('leaves what it cannot read undefined', () => {
-    expect(parseInspection('server', '', 'sh: id: not found\n\n')).toMatchObject({
+    expect(parseInspection('server', 'p', '', 'sh: id: not found\n\n')).toMatchObject({
+      qosClass: 'unknown',
       uid: undefined,
-      cpus: undefined,
+      allowedCpus: undefined,
     });
   });
 });
@@ -78,24 +91,24 @@ describe('userCheck', () => {
 
 describe('cpuCheck', () => {
   it('passes Guaranteed pods allowed exactly their cores', () => {
-    expect(cpuCheck([facts('server'), facts('client', { cpus: [5] })], 1).status).toBe('pass');
+    expect(cpuCheck([facts('server'), facts('client')], oneCpu).status).toBe('pass');
   });
 
   it('warns when a 1-CPU pod may run on every core (CPU manager none)', () => {
-    const check = cpuCheck([facts('server', { cpus: [0, 1, 2, 3] }), facts('client')], 1);
+    const check = cpuCheck([facts('server', { allowedCpus: 4 }), facts('client')], oneCpu);
     expect(check.status).toBe('warn');
-    expect(check.detail).toContain('may run on 4 CPUs');
+    expect(check.detail).toContain('may run on 4 CPUs for 1 requested');
     expect(check.fix).toContain('cpuManagerPolicy: static');
   });
 
   it('warns when a sidecar made the pod Burstable', () => {
-    expect(cpuCheck([facts('server', { qosClass: 'Burstable' }), facts('client')], 1).detail).toContain(
-      'Burstable, not Guaranteed',
+    expect(cpuCheck([facts('server', { qosClass: 'Burstable' }), facts('client')], oneCpu).detail).toContain(
+      'is Burstable, not Guaranteed',
     );
   });
 
   it('skips without a sized profile', () => {
-    expect(cpuCheck([facts('server')], null).status).toBe('skip');
+    expect(cpuCheck([facts('server')], { ...oneCpu, cpus: null }).status).toBe('skip');
   });
 });
 

@@ -45,7 +45,12 @@ let sim: KubeSim;
 beforeAll(async () => {
   if (!asRoot) return;
   sim = await startKubeSim({
-    nodes: [{ cpu: '34', requestedCpu: '4' }, { cpu: '34' }],
+    nodes: [
+      { cpu: '34', requestedCpu: '4' },
+      { cpu: '34' },
+      { cpu: '34', cpuManager: 'none' },
+      { cpu: '34', cpuManager: 'none' },
+    ],
     kubeconfigPath,
     rbac: { manifests: manifest('namespace-per-run.yaml') },
     log: () => {},
@@ -145,10 +150,12 @@ describeAsRoot('doctor --target kubernetes against kube-sim', () => {
   it(
     'names too little free CPU for a profile: CPU other pods request counts',
     async () => {
-      const checks = await doctor({ ...config(), scenarioNames: ['tcp_rr_32cpu'] }, capturingIo());
+      const nodes = { clientNode: 'sim-node-1', serverNode: 'sim-node-2' };
+      const checks = await doctor({ ...config(nodes), scenarioNames: ['tcp_rr_32cpu'] }, capturingIo());
       expect(byName(checks, 'nodes (32-CPU pods)')).toMatchObject({
         status: 'fail',
         detail: expect.stringMatching(/32\.1 CPUs.*sim-node-1 30 free of 34 allocatable/),
+        fix: expect.stringContaining('tcp_rr_32cpu cannot run'),
       });
       expect(doctorExitCode(checks)).toBe(EXIT_INFRA);
     },
@@ -169,6 +176,41 @@ describeAsRoot('doctor --target kubernetes against kube-sim', () => {
       });
       expect(byName(checks, 'netperf reference path')?.status).toBe('skip');
       expect(doctorExitCode(checks)).toBe(EXIT_OK);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'warns when the CPU manager policy is none: the 1-CPU pods may use every core',
+    async () => {
+      const checks = await doctor(
+        config({ clientNode: 'sim-node-3', serverNode: 'sim-node-4' }),
+        capturingIo(),
+      );
+      expect(byName(checks, 'exclusive cores')).toMatchObject({
+        status: 'warn',
+        detail: expect.stringContaining('CPU manager policy is not static'),
+        fix: expect.stringContaining('cpuManagerPolicy: static'),
+      });
+      expect(doctorExitCode(checks)).toBe(EXIT_OK);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'fails when the containers end up running as root (a mutating webhook rewrote runAsUser)',
+    async () => {
+      const id = sim.faults.add({ kind: 'mutating-webhook', name: 'set-user.kyverno.io', runAsUser: 0 });
+      try {
+        const checks = await doctor(config(), capturingIo());
+        expect(byName(checks, 'image')).toMatchObject({
+          status: 'fail',
+          detail: expect.stringContaining('run as root (uid 0)'),
+        });
+        expect(doctorExitCode(checks)).toBe(EXIT_INFRA);
+      } finally {
+        sim.faults.remove(id);
+      }
     },
     TEST_TIMEOUT_MS,
   );

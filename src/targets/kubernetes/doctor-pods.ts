@@ -6,52 +6,50 @@
  */
 import type { Scenario } from '../../suite/model.js';
 import { formatError } from '../../util/errors.js';
-import { parseCpuList } from '../local/cpu-profiles.js';
 import type { DoctorCheck } from '../target.js';
+import { allowedCpusFromStatus, type PodCpus, pinningWarning } from './cpu-pinning.js';
 import type { KubeApi } from './kube-api.js';
 import type { KubernetesTarget } from './kubernetes-target.js';
 import { type PodRole, podName } from './names.js';
 import { CLIENT_CONTAINER, RUN_AS_USER, SERVER_CONTAINER } from './pod-spec.js';
-import { planProfiles } from './profiles.js';
+import { type KubeProfile, planProfiles } from './profiles.js';
 
 /** Bound for each exec of the inspection. */
 const INSPECT_TIMEOUT_MS = 15_000;
 
-/** What one pod's container said about itself. */
-export interface PodFacts {
-  role: PodRole;
-  qosClass: string;
+/** What one pod's container said about itself: its CPUs as the run's own check reads them, uid, programs. */
+export interface PodFacts extends PodCpus {
   uid: number | undefined;
-  cpus: number[] | undefined;
   /** Programs found on PATH (`command -v`), by name. */
   programs: Record<string, boolean>;
 }
 
 const PROGRAMS = ['netperf', 'netserver'] as const;
 
-/** The shell line run in each container: uid, CPU list, then one line per program (`name=path`, empty when missing). */
+/** The shell line run in each container: uid, the CPU list line, then `name=path` per program (empty when missing). */
 export const INSPECT_SCRIPT = [
   'id -u',
-  "sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' /proc/self/status",
+  "grep '^Cpus_allowed_list:' /proc/self/status",
   ...PROGRAMS.map((program) => `echo ${program}=$(command -v ${program})`),
 ].join('; ');
 
 /** Reads the script's output into facts (pure). */
-export function parseInspection(role: PodRole, qosClass: string, stdout: string): PodFacts {
+export function parseInspection(role: PodRole, pod: string, qosClass: string, stdout: string): PodFacts {
   const lines = stdout.split('\n').map((line) => line.trim());
   const uid = /^\d+$/.test(lines[0] ?? '') ? Number(lines[0]) : undefined;
-  let cpus: number[] | undefined;
-  try {
-    cpus = lines[1] ? parseCpuList(lines[1]) : undefined;
-  } catch {
-    cpus = undefined;
-  }
   const programs: Record<string, boolean> = {};
   for (const program of PROGRAMS) {
     const line = lines.find((candidate) => candidate.startsWith(`${program}=`));
     programs[program] = line !== undefined && line.length > program.length + 1;
   }
-  return { role, qosClass, uid, cpus, programs };
+  return {
+    role,
+    pod,
+    qosClass: qosClass || 'unknown',
+    allowedCpus: allowedCpusFromStatus(stdout),
+    uid,
+    programs,
+  };
 }
 
 /** The user check: non-root, both programs present. */
@@ -86,38 +84,33 @@ export function userCheck(facts: readonly PodFacts[]): DoctorCheck {
   };
 }
 
-/** The CPU check of a sized profile: Guaranteed and exactly its own cores, or why not. */
-export function cpuCheck(facts: readonly PodFacts[], cpus: number | null): DoctorCheck {
+/** The CPU check of a sized profile, by the run's own rule: Guaranteed and no more CPUs than requested. */
+export function cpuCheck(facts: readonly PodFacts[], profile: KubeProfile): DoctorCheck {
   const name = 'exclusive cores';
-  if (cpus === null) {
+  if (profile.cpus === null) {
     return { name, status: 'skip', detail: 'the suite has no sized (cpus: N) scenario to look at' };
   }
-  const problems = facts.flatMap((fact) => {
-    const found: string[] = [];
-    if (fact.qosClass !== 'Guaranteed')
-      found.push(
-        `the ${fact.role} pod is ${fact.qosClass || 'of unknown QoS'}, not Guaranteed (an injected sidecar without equal requests and limits?)`,
-      );
-    if (fact.cpus === undefined) found.push(`the ${fact.role} pod's allowed CPUs could not be read`);
-    else if (fact.cpus.length > cpus)
-      found.push(
-        `the ${fact.role} pod may run on ${fact.cpus.length} CPUs (${fact.cpus.join(',')}) for a ${cpus}-CPU limit`,
-      );
-    return found;
-  });
-  if (problems.length > 0) {
+  const warning = pinningWarning(profile, facts);
+  if (warning !== undefined) {
     return {
       name,
       status: 'warn',
-      detail: `${problems.join('; ')}: the pods share cores with the rest of the node (CPU manager policy none?), so other load moves the figures`,
+      detail: warning.replace(/^kubernetes: /, ''),
       fix: 'set the kubelet cpuManagerPolicy: static on the benchmark nodes (with reserved system CPUs) and keep the pods Guaranteed',
     };
   }
-  const lists = facts.map((fact) => `${fact.role} CPUs ${fact.cpus?.join(',')}`).join(', ');
+  if (facts.some((fact) => fact.allowedCpus === undefined)) {
+    return {
+      name,
+      status: 'warn',
+      detail: "the pods' allowed CPUs could not be read from /proc/self/status",
+    };
+  }
+  const counts = facts.map((fact) => `${fact.role} ${fact.allowedCpus}`).join(', ');
   return {
     name,
     status: 'pass',
-    detail: `Guaranteed pods on exclusive cores (${lists}): CPU manager static`,
+    detail: `Guaranteed pods allowed ${profile.cpus} CPU${profile.cpus > 1 ? 's' : ''} each (${counts}): exclusive cores, CPU manager static`,
   };
 }
 
@@ -125,7 +118,7 @@ async function inspectPod(api: KubeApi, namespace: string, pod: string, role: Po
   const read = await api.readPod(namespace, pod);
   const container = role === 'server' ? SERVER_CONTAINER : CLIENT_CONTAINER;
   const output = await api.exec(namespace, pod, container, ['sh', '-c', INSPECT_SCRIPT], INSPECT_TIMEOUT_MS);
-  return parseInspection(role, read?.status?.qosClass ?? '', output.stdout);
+  return parseInspection(role, pod, read?.status?.qosClass ?? '', output.stdout);
 }
 
 /** Inspects the scenario's server and client pods (prepared and Ready) and says what was found. */
@@ -143,7 +136,7 @@ export async function podChecks(
         inspectPod(api, namespace, podName(target.runId, role, profile.key, 'pod'), role),
       ),
     );
-    return [userCheck(facts), cpuCheck(facts, profile.cpus)];
+    return [userCheck(facts), cpuCheck(facts, profile)];
   } catch (error) {
     return [
       {
