@@ -6,10 +6,12 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DD: () => (/* binding */ FAN_OUT_NAME),
 /* harmony export */   I8: () => (/* binding */ buildFanOutArgv),
+/* harmony export */   r8: () => (/* binding */ FAN_OUT_EACH_NAME),
 /* harmony export */   v7: () => (/* binding */ splitFanOutOutput)
 /* harmony export */ });
-/* unused harmony export FAN_OUT_SCRIPT */
+/* unused harmony exports FAN_OUT_SCRIPT, FAN_OUT_EACH_SCRIPT */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 
 /**
@@ -39,11 +41,44 @@ const FAN_OUT_SCRIPT = [
     'done',
     'rm -rf "$dir"',
 ].join('\n');
-/** The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT. */
-function buildFanOutArgv(instances, command) {
+/**
+ * Like {@link FAN_OUT_SCRIPT}, for instances that differ in one argument (netperf's fixed data port):
+ * "$1" instances, "$2" the 1-based position of that argument in the command, then one value per
+ * instance, then the command. The values are kept in v1..vN by `eval` of digits only; each instance's
+ * command is rebuilt with `set --` (POSIX sh has no arrays), never interpolated.
+ */
+const FAN_OUT_EACH_SCRIPT = FAN_OUT_SCRIPT.replace('n=$1; shift', [
+    'n=$1; at=$2; shift 2',
+    'i=1; while [ "$i" -le "$n" ]; do eval "v$i=\\$1"; shift; i=$((i+1)); done',
+    'one() { val=$1; shift; count=$#; k=0',
+    '  for a in "$@"; do k=$((k+1)); if [ "$k" -eq "$at" ]; then set -- "$@" "$val"; else set -- "$@" "$a"; fi; done',
+    '  shift "$count"; exec "$@"; }',
+].join('\n')).replace('do "$@" >"$dir', 'do eval "val=\\$v$i"; one "$val" "$@" >"$dir');
+/** `$0` of the fan-out scripts: tells them apart in `ps` and in exec messages. */
+const FAN_OUT_NAME = 'netperf-gate-fan-out';
+const FAN_OUT_EACH_NAME = 'netperf-gate-fan-out-each';
+/**
+ * The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT, or, with a
+ * variation, through FAN_OUT_EACH_SCRIPT with instance i's own value at `variation.at`.
+ */
+function buildFanOutArgv(instances, command, variation) {
     if (!Number.isInteger(instances) || instances < 1)
         throw new RangeError(`instances must be ≥ 1, got ${instances}`);
-    return ['sh', '-c', FAN_OUT_SCRIPT, 'netperf-gate-fan-out', String(instances), ...command];
+    if (variation === undefined)
+        return ['sh', '-c', FAN_OUT_SCRIPT, FAN_OUT_NAME, String(instances), ...command];
+    if (variation.values.length !== instances || variation.at < 0 || variation.at >= command.length)
+        throw new RangeError('a variation needs one value per instance and an index into the command');
+    const { at, values } = variation;
+    return [
+        'sh',
+        '-c',
+        FAN_OUT_EACH_SCRIPT,
+        FAN_OUT_EACH_NAME,
+        String(instances),
+        String(at + 1),
+        ...values,
+        ...command,
+    ];
 }
 /** Each marker starts with its own newline, so an output cut without a final newline stays cut. */
 const MARKER = /\n@@netperf-gate instance (\d+) (?:exit (\d+)|stderr)@@\n/;
@@ -1086,6 +1121,7 @@ function leftoverNamespaces(namespaces, isAlive) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ argVariation),
 /* harmony export */   q: () => (/* binding */ sharedArgv)
 /* harmony export */ });
 /**
@@ -1097,6 +1133,23 @@ function leftoverNamespaces(namespaces, isAlive) {
  * asks for): one fan-out process can then start them together. Undefined otherwise: a single instance
  * needs no fan-out, and different instances cannot share one.
  */
+/**
+ * When several argument lists are the same but for one argument (netperf's data port): the first list,
+ * that argument's index and every list's value there, so one fan-out process can start them together.
+ * Undefined otherwise.
+ */
+function argVariation(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    if (argvs.some((argv) => argv.length !== first.length))
+        return undefined;
+    const differing = first.flatMap((_, at) => (argvs.some((argv) => argv[at] !== first[at]) ? [at] : []));
+    const [at] = differing;
+    if (differing.length !== 1 || at === undefined)
+        return undefined;
+    return { argv: first, at, values: argvs.map((argv) => argv[at] ?? '') };
+}
 function sharedArgv(argvs) {
     const [first] = argvs;
     if (argvs.length < 2 || first === undefined)

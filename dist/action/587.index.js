@@ -49,8 +49,13 @@ function execUpgradeRefusal(error, status) {
         return undefined;
     return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see the README's Kubernetes target section)";
 }
-function firstLine(text) {
-    return text.split('\n')[0]?.trim() ?? '';
+/** Messages on one line: webhooks (Kyverno) answer with several, each worth keeping. */
+function oneLine(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
 }
 /** Reads any thrown value into an {@link ApiFailure}. */
 function readApiFailure(error) {
@@ -67,14 +72,14 @@ function readApiFailure(error) {
         return {
             status,
             ...(typeof body?.reason === 'string' ? { reason: body.reason } : {}),
-            message: firstLine(typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage)),
+            message: oneLine(typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage)),
             ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
         };
     }
     const networkCode = networkCodeOf(record);
     const causeMessage = asRecord(record.cause)?.message;
     const message = typeof causeMessage === 'string' ? `${ownMessage}: ${causeMessage}` : ownMessage;
-    return { message: firstLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
+    return { message: oneLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
 }
 /** Whether the error is the server saying the object is not there (delete and read treat it as gone). */
 function isNotFound(error) {
@@ -106,7 +111,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62910);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34111);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77058);
 /** Loading the kubeconfig, choosing its context, and turning API failures into one-line errors. */
+
 
 
 
@@ -142,7 +149,8 @@ function loadKubeConfig(settings) {
 }
 /**
  * An error for people from a failed call: what we were doing, what the server said, what to check.
- * Network failures name the server URL; 401/403 point at credentials and the RBAC manifests.
+ * Network failures name the server URL; 401 points at credentials; a refusal is named for what
+ * refused it (RBAC, Pod Security, an admission webhook or policy, the service-account race).
  */
 function explainApiError(doing, error, server) {
     if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb)
@@ -158,9 +166,9 @@ function explainApiError(doing, error, server) {
     if (failure.status === 401) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`);
     }
-    if (failure.status === 403) {
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} refused ${doing} (${said}): grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml`);
-    }
+    const refusal = (0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .readRefusal */ .ni)(failure);
+    if (refusal !== undefined)
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG((0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRefusal */ .a2)(refusal, doing, server));
     return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`);
 }
 /** Runs one step, rethrowing its failure as {@link explainApiError}. */
@@ -170,6 +178,86 @@ async function step(api, doing, call) {
     }
     catch (error) {
         throw explainApiError(doing, error, api.server);
+    }
+}
+
+
+/***/ }),
+
+/***/ 77058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yi: () => (/* binding */ isServiceAccountRace),
+/* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   ni: () => (/* binding */ readRefusal)
+/* harmony export */ });
+/** `User "u" cannot create resource "pods" in API group "" in the namespace "x"` (authorizer's wording). */
+const RBAC = /User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "[^"]*")?(?: in the namespace "([^"]+)")?/;
+/** `pods "p" is forbidden: violates PodSecurity "restricted:latest": a, b` (the PodSecurity plugin). */
+const POD_SECURITY = /violates PodSecurity "([^"]+)": (.*)$/;
+/** `admission webhook "x.y" denied the request: why` or `… denied the request without explanation`. */
+const WEBHOOK = /admission webhook "([^"]+)" denied the request(?:: (.*)| without explanation)?/;
+/** `ValidatingAdmissionPolicy 'p' with binding 'b' denied request: why`. */
+const POLICY = /ValidatingAdmissionPolicy '([^']+)'(?: with binding '[^']*')? denied request: (.*)$/;
+/** `pods "p" is forbidden: exceeded quota: compute, requested: cpu=32, used: …, limited: cpu=16` (ResourceQuota). */
+const QUOTA = /exceeded quota: ([^,]+)(.*)$/;
+/** `pods "p" is forbidden: error looking up service account ns/default: serviceaccount "default" not found`. */
+const SERVICE_ACCOUNT = /error looking up service account ([^/\s]+)\/([^:\s]+): serviceaccount "[^"]+" not found/;
+/**
+ * What refused the request, or undefined when it was not refused (any status but 403; a webhook or an
+ * admission policy is named whatever status it chose, as the API server passes theirs on).
+ */
+function readRefusal(failure) {
+    const { message } = failure;
+    const webhook = WEBHOOK.exec(message);
+    if (webhook !== null && failure.status !== undefined)
+        return { kind: 'webhook', webhook: webhook[1] ?? '?', message: webhook[2] ?? 'without explanation' };
+    const policy = POLICY.exec(message);
+    if (policy !== null && failure.status !== undefined)
+        return { kind: 'policy', policy: policy[1] ?? '?', message: policy[2] ?? '' };
+    if (failure.status !== 403)
+        return undefined;
+    const account = SERVICE_ACCOUNT.exec(message);
+    if (account !== null)
+        return { kind: 'service-account', namespace: account[1] ?? '?', account: account[2] ?? 'default' };
+    const quota = QUOTA.exec(message);
+    if (quota !== null)
+        return { kind: 'quota', quota: quota[1] ?? '?', message: `exceeded quota: ${quota[1]}${quota[2]}` };
+    const podSecurity = POD_SECURITY.exec(message);
+    if (podSecurity !== null)
+        return { kind: 'pod-security', level: podSecurity[1] ?? '?', violations: podSecurity[2] ?? '' };
+    const rbac = RBAC.exec(message);
+    if (rbac !== null) {
+        const [, user = '?', verb = '?', resource = '?', namespace] = rbac;
+        return { kind: 'rbac', user, verb, resource, ...(namespace !== undefined ? { namespace } : {}) };
+    }
+    return { kind: 'forbidden', message };
+}
+/** Whether the failure is the ServiceAccount admission race of a namespace created a moment ago. */
+function isServiceAccountRace(failure) {
+    return readRefusal(failure)?.kind === 'service-account';
+}
+const RBAC_FIX = 'grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml';
+/** The one line for a refused request: who refused it, what it said, what to do. */
+function describeRefusal(refusal, doing, server) {
+    switch (refusal.kind) {
+        case 'rbac': {
+            const where = refusal.namespace === undefined ? 'cluster-wide' : `in namespace ${refusal.namespace}`;
+            return `RBAC at ${server} refused ${doing}: user ${refusal.user} may not ${refusal.verb} ${refusal.resource} ${where}; ${RBAC_FIX}`;
+        }
+        case 'pod-security':
+            return `Pod Security admission at ${server} refused ${doing}: the namespace enforces "${refusal.level}", violated by: ${refusal.violations}; use a namespace whose pod-security.kubernetes.io/enforce level allows it (omit --namespace to get one per run)`;
+        case 'webhook':
+            return `admission webhook "${refusal.webhook}" at ${server} refused ${doing}: ${refusal.message}; ask its owners to exempt the namespace or pods labelled app.kubernetes.io/managed-by=netperf-gate (kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations)`;
+        case 'policy':
+            return `ValidatingAdmissionPolicy '${refusal.policy}' at ${server} refused ${doing}: ${refusal.message}; ask its owners to exempt the namespace or pods labelled app.kubernetes.io/managed-by=netperf-gate`;
+        case 'service-account':
+            return `the ServiceAccount admission at ${server} refused ${doing}: service account ${refusal.namespace}/${refusal.account} still did not exist after retrying (the ServiceAccount controller creates "default" in each new namespace); check kube-controller-manager, then run again`;
+        case 'quota':
+            return `ResourceQuota "${refusal.quota}" at ${server} refused ${doing} (${refusal.message}): raise the quota for the pods' CPU and memory, or use a namespace without it (omit --namespace to get one per run)`;
+        case 'forbidden':
+            return `The Kubernetes API at ${server} refused ${doing} (403 Forbidden: ${refusal.message}); if a permission is missing, ${RBAC_FIX}`;
     }
 }
 

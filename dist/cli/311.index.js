@@ -49,8 +49,13 @@ function execUpgradeRefusal(error, status) {
         return undefined;
     return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see the README's Kubernetes target section)";
 }
-function firstLine(text) {
-    return text.split('\n')[0]?.trim() ?? '';
+/** Messages on one line: webhooks (Kyverno) answer with several, each worth keeping. */
+function oneLine(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
 }
 /** Reads any thrown value into an {@link ApiFailure}. */
 function readApiFailure(error) {
@@ -67,14 +72,14 @@ function readApiFailure(error) {
         return {
             status,
             ...(typeof body?.reason === 'string' ? { reason: body.reason } : {}),
-            message: firstLine(typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage)),
+            message: oneLine(typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage)),
             ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
         };
     }
     const networkCode = networkCodeOf(record);
     const causeMessage = asRecord(record.cause)?.message;
     const message = typeof causeMessage === 'string' ? `${ownMessage}: ${causeMessage}` : ownMessage;
-    return { message: firstLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
+    return { message: oneLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
 }
 /** Whether the error is the server saying the object is not there (delete and read treat it as gone). */
 function isNotFound(error) {
@@ -185,6 +190,11 @@ var api_errors = __webpack_require__(4111);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/web-socket-handler.js
 var web_socket_handler = __webpack_require__(9024);
+// EXTERNAL MODULE: ./node_modules/isomorphic-ws/node.js
+var node = __webpack_require__(9192);
+var node_default = /*#__PURE__*/__webpack_require__.n(node);
+// EXTERNAL MODULE: ./src/netperf/fan-out.ts
+var fan_out = __webpack_require__(9284);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/exec-status.ts
 /** Reads the channel-3 Status of an exec. */
 function execEndFromStatus(status) {
@@ -211,8 +221,17 @@ function execEndFromStatus(status) {
 
 // Not re-exported by the package index; the package has no exports map, so the file is reachable.
 
+// The WebSocket client-node itself uses (its dependency): made here so that a hung upgrade can be ended.
 
 
+
+
+/**
+ * Bound for the API server to answer the exec's WebSocket upgrade: a proxy or load balancer that does
+ * not pass upgrades on may hold the request open for ever, and the exec's own timeout only starts once
+ * the socket is open.
+ */
+const EXEC_UPGRADE_TIMEOUT_MS = 30_000;
 /** Output kept per stream of one exec; netperf prints a few lines. */
 const MAX_EXEC_OUTPUT_BYTES = 1_000_000;
 function collector() {
@@ -228,13 +247,36 @@ function collector() {
     });
     return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
-/** The handler, with frames only our streams understand passed on. */
-function guardedHandler(config) {
+/** The handler, with frames only our streams understand passed on; the socket it makes goes into `holder`. */
+function guardedHandler(config, holder) {
     const idle = { stdin: external_node_stream_.Readable.from([]), stdout: new external_node_stream_.PassThrough(), stderr: new external_node_stream_.PassThrough() };
-    const handler = new web_socket_handler/* WebSocketHandler */.w(config, undefined, idle);
+    const factory = (uri, protocols, options) => {
+        holder.socket = new (node_default())(uri, protocols, options);
+        return holder.socket;
+    };
+    const handler = new web_socket_handler/* WebSocketHandler */.w(config, factory, idle);
     return {
         connect: (path, textHandler, binaryHandler) => handler.connect(path, textHandler, (channel, data) => channel >= 1 && channel <= 3 && binaryHandler !== null ? binaryHandler(channel, data) : true),
     };
+}
+/**
+ * `opening`, or a one-line InfraError when the upgrade is not answered within `timeoutMs` (the
+ * half-open socket is ended, so nothing keeps the process alive).
+ */
+function boundUpgrade(opening, holder, where, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            reject(new errors/* InfraError */.iG(`the exec WebSocket upgrade to pod ${where.namespace}/${where.pod} got no answer within ${timeoutMs / 1000} s: check the API server and any proxy or load balancer in front of it (it must pass WebSocket upgrades), then run again`));
+            holder.socket?.terminate();
+        }, timeoutMs);
+        opening.then((value) => {
+            clearTimeout(timer);
+            resolve(value);
+        }, (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+    });
 }
 /** The WebSocket upgrade was refused: carries the HTTP status so retries can judge it (nothing ran yet). */
 class ExecHandshakeError extends Error {
@@ -257,16 +299,23 @@ function connectError(failure) {
         ? error
         : new ExecHandshakeError(error.message, Number(status[1]));
 }
-/** The name the fan-out script runs under ($0), right after `sh -c SCRIPT` (see src/netperf/fan-out.ts). */
-const FAN_OUT_NAME = 'netperf-gate-fan-out';
 /**
  * A command for messages: the program, and what it was asked to do. The fan-out script (`sh -c
  * SCRIPT netperf-gate-fan-out N netperf …`) is named by what it runs, "32 × netperf …", not by its script.
  */
 function describeCommand(command) {
-    if (command[0] === 'sh' && command[3] === FAN_OUT_NAME) {
+    if (command[0] === 'sh' && command[3] === fan_out/* FAN_OUT_NAME */.DD) {
         const [count = '?', program = '?', ...args] = command.slice(4);
         return { program, text: `${count} × ${[program, ...args].join(' ')}` };
+    }
+    if (command[0] === 'sh' && command[3] === fan_out/* FAN_OUT_EACH_NAME */.r8) {
+        // N, the varying argument's position, N values, then the command: shown with the first…last value.
+        const count = Number(command[4]);
+        const at = Number(command[5]);
+        const values = command.slice(6, 6 + count);
+        const [program = '?', ...args] = command.slice(6 + count);
+        const shown = [program, ...args].map((arg, k) => k + 1 === at ? `${values[0]}…${values[values.length - 1]}` : arg);
+        return { program, text: `${count} × ${shown.join(' ')}` };
     }
     return { program: command[0] ?? '?', text: command.join(' ') };
 }
@@ -278,20 +327,22 @@ function finished(stream) {
 /**
  * Runs `command` in the container, resolving with its output and exit code. Rejects with an InfraError
  * when the socket closes without an exit status (the exec connection dropped), when the command could
- * not run, or after `timeoutMs`.
+ * not run, after `timeoutMs`, or when the WebSocket upgrade is not answered within `upgradeTimeoutMs`.
  */
-async function execInPod(config, where, command, timeoutMs) {
+async function execInPod(config, where, command, timeoutMs, upgradeTimeoutMs = EXEC_UPGRADE_TIMEOUT_MS) {
     const stdout = collector();
     const stderr = collector();
     let status;
-    const exec = new dist/* Exec */.WoD(config, guardedHandler(config));
-    const socket = await exec
+    const holder = {};
+    const exec = new dist/* Exec */.WoD(config, guardedHandler(config, holder));
+    const opening = exec
         .exec(where.namespace, where.pod, where.container, [...command], stdout.stream, stderr.stream, null, false, (received) => {
         status = received;
     })
         .catch((error) => {
         throw connectError(error);
     });
+    const socket = await boundUpgrade(opening, holder, where, upgradeTimeoutMs);
     const described = describeCommand(command);
     const what = `'${described.text}' in pod ${where.namespace}/${where.pod}`;
     await new Promise((resolve, reject) => {
@@ -316,6 +367,8 @@ async function execInPod(config, where, command, timeoutMs) {
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
 var names = __webpack_require__(7747);
+// EXTERNAL MODULE: ./src/targets/kubernetes/refusals.ts
+var refusals = __webpack_require__(7058);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/retry.ts
 /**
  * Retries of Kubernetes API calls: pure policy plus a small loop with an injected clock.
@@ -323,8 +376,17 @@ var names = __webpack_require__(7747);
  * names (a repeated create answers 409, which the caller checks against its own run id).
  */
 
-/** Four attempts within about 4 s (more for a Retry-After): transient errors pass, a dead server fails fast. */
-const API_RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
+
+/**
+ * Four attempts within about 4 s (more for a Retry-After): transient errors pass, a dead server fails
+ * fast. The service-account race gets eight: about 13 to 26 s of waiting in all.
+ */
+const API_RETRY_POLICY = {
+    maxAttempts: 4,
+    baseDelayMs: 250,
+    maxDelayMs: 10_000,
+    serviceAccountAttempts: 8,
+};
 /** Network failures worth another try: the connection broke or the server was briefly away. */
 const RETRYABLE_NETWORK_CODES = new Set([
     'ECONNRESET',
@@ -336,8 +398,13 @@ const RETRYABLE_NETWORK_CODES = new Set([
     'UND_ERR_CLOSED',
     'TimeoutError',
 ]);
-/** Whether a failure may pass by itself: 429, 5xx (501 Not Implemented never does), network trouble. */
+/**
+ * Whether a failure may pass by itself: 429, 5xx (501 Not Implemented never does), network trouble,
+ * and the 403 of a namespace whose `default` ServiceAccount is not there yet.
+ */
 function isRetryable(failure) {
+    if ((0,refusals/* isServiceAccountRace */.Yi)(failure))
+        return true;
     if (failure.status !== undefined)
         return failure.status === 429 || (failure.status >= 500 && failure.status !== 501);
     return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
@@ -348,7 +415,10 @@ function isRetryable(failure) {
  * many clients hit by the same outage do not come back in step. `random` returns [0, 1).
  */
 function retryDelayMs(failure, attempt, policy, random) {
-    if (attempt >= policy.maxAttempts || !isRetryable(failure))
+    const attempts = (0,refusals/* isServiceAccountRace */.Yi)(failure)
+        ? (policy.serviceAccountAttempts ?? policy.maxAttempts)
+        : policy.maxAttempts;
+    if (attempt >= attempts || !isRetryable(failure))
         return undefined;
     if (failure.retryAfterSeconds !== undefined)
         return Math.min(failure.retryAfterSeconds * 1000, policy.maxDelayMs);
@@ -450,6 +520,8 @@ async function watchPods(config, ...[namespace, labelSelector, resourceVersion, 
         },
     };
 }
+/** Objects per page of a list that may be long (kubectl asks for 500). */
+const LIST_PAGE_SIZE = 500;
 /** Creates the API on a loaded kubeconfig; nothing is sent until a method is called. */
 function createKubeApi(config, retry = {}) {
     const core = config.makeApiClient(dist/* CoreV1Api */.f5Y);
@@ -461,6 +533,17 @@ function createKubeApi(config, retry = {}) {
         server,
         serverVersion: async () => (await retried(() => version.getCode(options()))).gitVersion,
         listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
+        listAllPods: async (fieldSelector) => {
+            // In pages: a large cluster's pods of every namespace are too much for one answer.
+            const pods = [];
+            let next;
+            do {
+                const page = await retried(() => core.listPodForAllNamespaces({ fieldSelector, limit: LIST_PAGE_SIZE, ...(next ? { _continue: next } : {}) }, options()));
+                pods.push(...page.items);
+                next = page.metadata?._continue || undefined;
+            } while (next !== undefined);
+            return pods;
+        },
         createNamespace: (body, runId) => createOnce(() => core.createNamespace({ body }, options()), () => core.readNamespace({ name: body.metadata?.name ?? '' }, options()), runId, retry),
         readNamespace: (name) => readOrUndefined(() => retried(() => core.readNamespace({ name }, options()))),
         listNamespaces: async (labelSelector) => (await retried(() => core.listNamespace({ labelSelector }, options()))).items,
@@ -496,7 +579,9 @@ function createKubeApi(config, retry = {}) {
 /* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2910);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4111);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7058);
 /** Loading the kubeconfig, choosing its context, and turning API failures into one-line errors. */
+
 
 
 
@@ -532,7 +617,8 @@ function loadKubeConfig(settings) {
 }
 /**
  * An error for people from a failed call: what we were doing, what the server said, what to check.
- * Network failures name the server URL; 401/403 point at credentials and the RBAC manifests.
+ * Network failures name the server URL; 401 points at credentials; a refusal is named for what
+ * refused it (RBAC, Pod Security, an admission webhook or policy, the service-account race).
  */
 function explainApiError(doing, error, server) {
     if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb)
@@ -548,9 +634,9 @@ function explainApiError(doing, error, server) {
     if (failure.status === 401) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`);
     }
-    if (failure.status === 403) {
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} refused ${doing} (${said}): grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml`);
-    }
+    const refusal = (0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .readRefusal */ .ni)(failure);
+    if (refusal !== undefined)
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG((0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRefusal */ .a2)(refusal, doing, server));
     return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`);
 }
 /** Runs one step, rethrowing its failure as {@link explainApiError}. */
@@ -627,6 +713,86 @@ function runSelector(runId) {
 function podName(runId, role, profileKey, network) {
     const side = role === 'server' ? 'srv' : 'cli';
     return `npg-${runId}-${network === 'host' ? 'h' : ''}${side}-${profileKey}`;
+}
+
+
+/***/ }),
+
+/***/ 7058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yi: () => (/* binding */ isServiceAccountRace),
+/* harmony export */   a2: () => (/* binding */ describeRefusal),
+/* harmony export */   ni: () => (/* binding */ readRefusal)
+/* harmony export */ });
+/** `User "u" cannot create resource "pods" in API group "" in the namespace "x"` (authorizer's wording). */
+const RBAC = /User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "[^"]*")?(?: in the namespace "([^"]+)")?/;
+/** `pods "p" is forbidden: violates PodSecurity "restricted:latest": a, b` (the PodSecurity plugin). */
+const POD_SECURITY = /violates PodSecurity "([^"]+)": (.*)$/;
+/** `admission webhook "x.y" denied the request: why` or `… denied the request without explanation`. */
+const WEBHOOK = /admission webhook "([^"]+)" denied the request(?:: (.*)| without explanation)?/;
+/** `ValidatingAdmissionPolicy 'p' with binding 'b' denied request: why`. */
+const POLICY = /ValidatingAdmissionPolicy '([^']+)'(?: with binding '[^']*')? denied request: (.*)$/;
+/** `pods "p" is forbidden: exceeded quota: compute, requested: cpu=32, used: …, limited: cpu=16` (ResourceQuota). */
+const QUOTA = /exceeded quota: ([^,]+)(.*)$/;
+/** `pods "p" is forbidden: error looking up service account ns/default: serviceaccount "default" not found`. */
+const SERVICE_ACCOUNT = /error looking up service account ([^/\s]+)\/([^:\s]+): serviceaccount "[^"]+" not found/;
+/**
+ * What refused the request, or undefined when it was not refused (any status but 403; a webhook or an
+ * admission policy is named whatever status it chose, as the API server passes theirs on).
+ */
+function readRefusal(failure) {
+    const { message } = failure;
+    const webhook = WEBHOOK.exec(message);
+    if (webhook !== null && failure.status !== undefined)
+        return { kind: 'webhook', webhook: webhook[1] ?? '?', message: webhook[2] ?? 'without explanation' };
+    const policy = POLICY.exec(message);
+    if (policy !== null && failure.status !== undefined)
+        return { kind: 'policy', policy: policy[1] ?? '?', message: policy[2] ?? '' };
+    if (failure.status !== 403)
+        return undefined;
+    const account = SERVICE_ACCOUNT.exec(message);
+    if (account !== null)
+        return { kind: 'service-account', namespace: account[1] ?? '?', account: account[2] ?? 'default' };
+    const quota = QUOTA.exec(message);
+    if (quota !== null)
+        return { kind: 'quota', quota: quota[1] ?? '?', message: `exceeded quota: ${quota[1]}${quota[2]}` };
+    const podSecurity = POD_SECURITY.exec(message);
+    if (podSecurity !== null)
+        return { kind: 'pod-security', level: podSecurity[1] ?? '?', violations: podSecurity[2] ?? '' };
+    const rbac = RBAC.exec(message);
+    if (rbac !== null) {
+        const [, user = '?', verb = '?', resource = '?', namespace] = rbac;
+        return { kind: 'rbac', user, verb, resource, ...(namespace !== undefined ? { namespace } : {}) };
+    }
+    return { kind: 'forbidden', message };
+}
+/** Whether the failure is the ServiceAccount admission race of a namespace created a moment ago. */
+function isServiceAccountRace(failure) {
+    return readRefusal(failure)?.kind === 'service-account';
+}
+const RBAC_FIX = 'grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml';
+/** The one line for a refused request: who refused it, what it said, what to do. */
+function describeRefusal(refusal, doing, server) {
+    switch (refusal.kind) {
+        case 'rbac': {
+            const where = refusal.namespace === undefined ? 'cluster-wide' : `in namespace ${refusal.namespace}`;
+            return `RBAC at ${server} refused ${doing}: user ${refusal.user} may not ${refusal.verb} ${refusal.resource} ${where}; ${RBAC_FIX}`;
+        }
+        case 'pod-security':
+            return `Pod Security admission at ${server} refused ${doing}: the namespace enforces "${refusal.level}", violated by: ${refusal.violations}; use a namespace whose pod-security.kubernetes.io/enforce level allows it (omit --namespace to get one per run)`;
+        case 'webhook':
+            return `admission webhook "${refusal.webhook}" at ${server} refused ${doing}: ${refusal.message}; ask its owners to exempt the namespace or pods labelled app.kubernetes.io/managed-by=netperf-gate (kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations)`;
+        case 'policy':
+            return `ValidatingAdmissionPolicy '${refusal.policy}' at ${server} refused ${doing}: ${refusal.message}; ask its owners to exempt the namespace or pods labelled app.kubernetes.io/managed-by=netperf-gate`;
+        case 'service-account':
+            return `the ServiceAccount admission at ${server} refused ${doing}: service account ${refusal.namespace}/${refusal.account} still did not exist after retrying (the ServiceAccount controller creates "default" in each new namespace); check kube-controller-manager, then run again`;
+        case 'quota':
+            return `ResourceQuota "${refusal.quota}" at ${server} refused ${doing} (${refusal.message}): raise the quota for the pods' CPU and memory, or use a namespace without it (omit --namespace to get one per run)`;
+        case 'forbidden':
+            return `The Kubernetes API at ${server} refused ${doing} (403 Forbidden: ${refusal.message}); if a permission is missing, ${RBAC_FIX}`;
+    }
 }
 
 

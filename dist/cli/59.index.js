@@ -95,7 +95,7 @@ async function sweepLeftoverRuns(api, request) {
         const what = resources.namespaceCreated
             ? `namespace ${resources.namespace}`
             : `pods ${resources.pods.join(', ')} in namespace ${resources.namespace}`;
-        request.log(`cleanup: deleted ${what} (run ${resources.runId}, ${(0,_age_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAge */ .n)(age)} old)`);
+        request.log(`cleanup: deleted ${what} (run ${resources.runId}, ${(0,_age_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAge */ .nV)(age)} old)`);
     }
     if (leftovers.length === 0)
         request.log('cleanup: no netperf-gate leftovers in the cluster');

@@ -1,172 +1,6 @@
-export const id = 717;
-export const ids = [717,547,587,87,747];
+export const id = 269;
+export const ids = [269,87];
 export const modules = {
-
-/***/ 29284:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I8: () => (/* binding */ buildFanOutArgv),
-/* harmony export */   v7: () => (/* binding */ splitFanOutOutput)
-/* harmony export */ });
-/* unused harmony export FAN_OUT_SCRIPT */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-
-/**
- * Starts N copies of a command together from ONE process and prints their outputs one after another,
- * framed by marker lines. Why: starting 32 netperf processes one spawn (or one Kubernetes exec) at a
- * time spreads their starts over most of a second on a busy 2-core machine — the first ones already
- * load the CPU while the last ones still set up — so runs overlap badly and take ~1.5–2× their
- * duration (measured here: 32 × TCP_RR -l 3 from Node spawns 4.5–6.1 s; from this script 3.2 s).
- * A shell forks the copies within milliseconds. The command arrives as "$@" (never interpolated).
- */
-const FAN_OUT_SCRIPT = [
-    'n=$1; shift',
-    'dir=$(mktemp -d) || exit 97',
-    'pids=""',
-    'trap \'kill $pids 2>/dev/null; rm -rf "$dir"; exit 143\' INT TERM',
-    'i=1',
-    'while [ "$i" -le "$n" ]; do "$@" >"$dir/$i.out" 2>"$dir/$i.err" & pids="$pids $!"; i=$((i+1)); done',
-    'i=1',
-    'for pid in $pids; do wait "$pid"; echo $? >"$dir/$i.rc"; i=$((i+1)); done',
-    'i=1',
-    'while [ "$i" -le "$n" ]; do',
-    '  printf \'\\n@@netperf-gate instance %s exit %s@@\\n\' "$i" "$(cat "$dir/$i.rc")"',
-    '  cat "$dir/$i.out"',
-    '  printf \'\\n@@netperf-gate instance %s stderr@@\\n\' "$i"',
-    '  cat "$dir/$i.err"',
-    '  i=$((i+1))',
-    'done',
-    'rm -rf "$dir"',
-].join('\n');
-/** The argv that runs `instances` copies of `command` together through FAN_OUT_SCRIPT. */
-function buildFanOutArgv(instances, command) {
-    if (!Number.isInteger(instances) || instances < 1)
-        throw new RangeError(`instances must be ≥ 1, got ${instances}`);
-    return ['sh', '-c', FAN_OUT_SCRIPT, 'netperf-gate-fan-out', String(instances), ...command];
-}
-/** Each marker starts with its own newline, so an output cut without a final newline stays cut. */
-const MARKER = /\n@@netperf-gate instance (\d+) (?:exit (\d+)|stderr)@@\n/;
-function fanOutFailure(output, why) {
-    const first = (output.stderr.trim().split('\n')[0] ?? '').slice(0, 200);
-    const said = first === '' ? '' : `: ${first}`;
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfraError */ .iG(`starting netperf instances together failed (${why})${said}; run with --debug and check sh on the client`);
-}
-/** Splits the fan-out script's output back into one ProcessOutput per instance, in order. */
-function splitFanOutOutput(output, instances) {
-    if (output.exitCode !== 0)
-        throw fanOutFailure(output, `exit ${output.exitCode ?? 'by signal'}`);
-    // split() with capture groups yields: text, instance, exit code (or undefined for stderr), text, …
-    const parts = output.stdout.split(new RegExp(MARKER.source, 'g'));
-    const results = [];
-    for (let at = 1; at + 2 < parts.length; at += 3) {
-        const exitCode = parts[at + 1];
-        const text = parts[at + 2] ?? '';
-        const current = results.at(-1);
-        if (exitCode !== undefined)
-            results.push({ stdout: text, stderr: '', exitCode: Number(exitCode) });
-        else if (current)
-            current.stderr = text;
-    }
-    if (results.length !== instances)
-        throw fanOutFailure(output, `${results.length} of ${instances} outputs`);
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 34111:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HQ: () => (/* binding */ readApiFailure),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   ge: () => (/* binding */ describeApiFailure),
-/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
-/* harmony export */ });
-/**
- * What a failed Kubernetes API call tells us, read from the error shapes client-node throws: pure.
- * `ApiException { code, body, headers }` for HTTP answers (body: the Status object as text), undici's
- * `TypeError('fetch failed')` with a `cause.code` for network failures, `{ statusCode }` from Watch.
- */
-function asRecord(value) {
-    return typeof value === 'object' && value !== null ? value : undefined;
-}
-function parseStatusBody(body) {
-    if (typeof body === 'string') {
-        try {
-            return asRecord(JSON.parse(body));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return asRecord(body);
-}
-function networkCodeOf(error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError')
-        return 'TimeoutError';
-    for (let cause = error, depth = 0; cause !== undefined && depth < 4; depth++) {
-        if (typeof cause.code === 'string')
-            return cause.code;
-        cause = asRecord(cause.cause);
-    }
-    return undefined;
-}
-/**
- * ws drops the body of a refused WebSocket upgrade, so a 403 on exec arrives as "Unexpected server
- * response: 403" without the API server's Status: say what it refuses and how to grant it.
- */
-function execUpgradeRefusal(error, status) {
-    if (error.name !== 'ExecHandshakeError' || status !== 403)
-        return undefined;
-    return "the API server refused the exec's WebSocket upgrade (403 Forbidden): the user needs get and create on pods/exec in the pod's namespace; grant them with the RBAC in deploy/rbac (see the README's Kubernetes target section)";
-}
-function firstLine(text) {
-    return text.split('\n')[0]?.trim() ?? '';
-}
-/** Reads any thrown value into an {@link ApiFailure}. */
-function readApiFailure(error) {
-    const record = asRecord(error);
-    const ownMessage = error instanceof Error ? error.message : String(error);
-    if (record === undefined)
-        return { message: ownMessage };
-    // DOMException has a numeric `code` too (23 for a timeout): only HTTP statuses count.
-    const status = typeof record.code === 'number' ? record.code : record.statusCode;
-    if (typeof status === 'number' && status >= 100) {
-        const body = parseStatusBody(record.body);
-        const headers = asRecord(record.headers) ?? {};
-        const retryAfter = Number(headers['retry-after']);
-        return {
-            status,
-            ...(typeof body?.reason === 'string' ? { reason: body.reason } : {}),
-            message: firstLine(typeof body?.message === 'string' ? body.message : (execUpgradeRefusal(record, status) ?? ownMessage)),
-            ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
-        };
-    }
-    const networkCode = networkCodeOf(record);
-    const causeMessage = asRecord(record.cause)?.message;
-    const message = typeof causeMessage === 'string' ? `${ownMessage}: ${causeMessage}` : ownMessage;
-    return { message: firstLine(message), ...(networkCode !== undefined ? { networkCode } : {}) };
-}
-/** Whether the error is the server saying the object is not there (delete and read treat it as gone). */
-function isNotFound(error) {
-    return readApiFailure(error).status === 404;
-}
-/** Whether a create found the name taken. */
-function isAlreadyExists(error) {
-    return readApiFailure(error).status === 409;
-}
-/** One line for people: "403 Forbidden: pods is forbidden: …" or the network error. */
-function describeApiFailure(failure) {
-    if (failure.status === undefined)
-        return failure.networkCode ? `${failure.networkCode}: ${failure.message}` : failure.message;
-    return `${failure.status}${failure.reason ? ` ${failure.reason}` : ''}: ${failure.message}`;
-}
-
-
-/***/ }),
 
 /***/ 6087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -239,328 +73,6 @@ async function deleteCreatedResources(api, resources, log, waitMs = CLEANUP_WAIT
 
 /***/ }),
 
-/***/ 49547:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  API_REQUEST_TIMEOUT_MS: () => (/* binding */ API_REQUEST_TIMEOUT_MS),
-  createKubeApi: () => (/* binding */ createKubeApi)
-});
-
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 874 modules
-var dist = __webpack_require__(62910);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-// EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
-var api_errors = __webpack_require__(34111);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/web-socket-handler.js
-var web_socket_handler = __webpack_require__(69024);
-;// CONCATENATED MODULE: ./src/targets/kubernetes/exec-status.ts
-/** Reads the channel-3 Status of an exec. */
-function execEndFromStatus(status) {
-    if (status.status === 'Success')
-        return { exitCode: 0 };
-    if (status.reason === 'NonZeroExitCode') {
-        const cause = status.details?.causes?.find((candidate) => candidate.reason === 'ExitCode');
-        const exitCode = Number(cause?.message);
-        if (Number.isInteger(exitCode))
-            return { exitCode };
-    }
-    return {
-        failure: status.message?.split('\n')[0]?.trim() || status.reason || 'exec failed without a message',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/targets/kubernetes/exec.ts
-/**
- * Exec over WebSocket with client-node's Exec (channel protocol v5/v4: 1 stdout, 2 stderr, 3 Status).
- * Its WebSocketHandler is wrapped so that a v5 close frame (255) or an unknown channel cannot end our
- * own stdout or throw inside the socket's message handler.
- */
-
-
-// Not re-exported by the package index; the package has no exports map, so the file is reachable.
-
-
-
-/** Output kept per stream of one exec; netperf prints a few lines. */
-const MAX_EXEC_OUTPUT_BYTES = 1_000_000;
-function collector() {
-    const chunks = [];
-    let size = 0;
-    const stream = new external_node_stream_.Writable({
-        write(chunk, _encoding, done) {
-            if (size < MAX_EXEC_OUTPUT_BYTES)
-                chunks.push(chunk);
-            size += chunk.length;
-            done();
-        },
-    });
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-/** The handler, with frames only our streams understand passed on. */
-function guardedHandler(config) {
-    const idle = { stdin: external_node_stream_.Readable.from([]), stdout: new external_node_stream_.PassThrough(), stderr: new external_node_stream_.PassThrough() };
-    const handler = new web_socket_handler/* WebSocketHandler */.w(config, undefined, idle);
-    return {
-        connect: (path, textHandler, binaryHandler) => handler.connect(path, textHandler, (channel, data) => channel >= 1 && channel <= 3 && binaryHandler !== null ? binaryHandler(channel, data) : true),
-    };
-}
-/** The WebSocket upgrade was refused: carries the HTTP status so retries can judge it (nothing ran yet). */
-class ExecHandshakeError extends Error {
-    statusCode;
-    name = 'ExecHandshakeError';
-    constructor(message, statusCode) {
-        super(message);
-        this.statusCode = statusCode;
-    }
-}
-/**
- * The connect failure as an Error: ws hands `onerror` an ErrorEvent whose `error` is the real one, and
- * says "Unexpected server response: 500" when the upgrade is answered with an HTTP error.
- */
-function connectError(failure) {
-    const inner = failure?.error;
-    const error = inner instanceof Error ? inner : failure;
-    const status = /Unexpected server response: (\d{3})/.exec(error instanceof Error ? error.message : '');
-    return status?.[1] === undefined
-        ? error
-        : new ExecHandshakeError(error.message, Number(status[1]));
-}
-/** The name the fan-out script runs under ($0), right after `sh -c SCRIPT` (see src/netperf/fan-out.ts). */
-const FAN_OUT_NAME = 'netperf-gate-fan-out';
-/**
- * A command for messages: the program, and what it was asked to do. The fan-out script (`sh -c
- * SCRIPT netperf-gate-fan-out N netperf …`) is named by what it runs, "32 × netperf …", not by its script.
- */
-function describeCommand(command) {
-    if (command[0] === 'sh' && command[3] === FAN_OUT_NAME) {
-        const [count = '?', program = '?', ...args] = command.slice(4);
-        return { program, text: `${count} × ${[program, ...args].join(' ')}` };
-    }
-    return { program: command[0] ?? '?', text: command.join(' ') };
-}
-function finished(stream) {
-    return stream.writableFinished
-        ? Promise.resolve()
-        : new Promise((resolve) => stream.once('finish', resolve));
-}
-/**
- * Runs `command` in the container, resolving with its output and exit code. Rejects with an InfraError
- * when the socket closes without an exit status (the exec connection dropped), when the command could
- * not run, or after `timeoutMs`.
- */
-async function execInPod(config, where, command, timeoutMs) {
-    const stdout = collector();
-    const stderr = collector();
-    let status;
-    const exec = new dist/* Exec */.WoD(config, guardedHandler(config));
-    const socket = await exec
-        .exec(where.namespace, where.pod, where.container, [...command], stdout.stream, stderr.stream, null, false, (received) => {
-        status = received;
-    })
-        .catch((error) => {
-        throw connectError(error);
-    });
-    const described = describeCommand(command);
-    const what = `'${described.text}' in pod ${where.namespace}/${where.pod}`;
-    await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-            socket.terminate();
-            reject(new errors/* InfraError */.iG(`${what} did not end within ${Math.round(timeoutMs / 1000)} s: check the pod and its node, then run again`));
-        }, timeoutMs);
-        socket.once('close', () => {
-            clearTimeout(timer);
-            resolve();
-        });
-    });
-    if (status === undefined) {
-        throw new errors/* InfraError */.iG(`the exec connection to pod ${where.namespace}/${where.pod} dropped before ${described.program} ended (no exit status): check the API server, the node's kubelet and the network to it, then run again`);
-    }
-    const end = execEndFromStatus(status);
-    if ('failure' in end)
-        throw new errors/* InfraError */.iG(`could not run ${what}: ${end.failure}`);
-    await Promise.all([finished(stdout.stream), finished(stderr.stream)]);
-    return { stdout: stdout.text(), stderr: stderr.text(), exitCode: end.exitCode };
-}
-
-// EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
-var names = __webpack_require__(7747);
-;// CONCATENATED MODULE: ./src/targets/kubernetes/retry.ts
-/**
- * Retries of Kubernetes API calls: pure policy plus a small loop with an injected clock.
- * Only calls that are safe to repeat are retried: GET/LIST/DELETE, and creates of objects with fixed
- * names (a repeated create answers 409, which the caller checks against its own run id).
- */
-
-/** Four attempts within about 4 s (more for a Retry-After): transient errors pass, a dead server fails fast. */
-const API_RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
-/** Network failures worth another try: the connection broke or the server was briefly away. */
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'TimeoutError',
-]);
-/** Whether a failure may pass by itself: 429, 5xx (501 Not Implemented never does), network trouble. */
-function isRetryable(failure) {
-    if (failure.status !== undefined)
-        return failure.status === 429 || (failure.status >= 500 && failure.status !== 501);
-    return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
-}
-/**
- * Delay before attempt `attempt + 1` (attempt counts from 1), or undefined to give up. Retry-After is
- * honoured; otherwise exponential backoff with "equal jitter" (half the step fixed, half random), so
- * many clients hit by the same outage do not come back in step. `random` returns [0, 1).
- */
-function retryDelayMs(failure, attempt, policy, random) {
-    if (attempt >= policy.maxAttempts || !isRetryable(failure))
-        return undefined;
-    if (failure.retryAfterSeconds !== undefined)
-        return Math.min(failure.retryAfterSeconds * 1000, policy.maxDelayMs);
-    const step = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-    return Math.round(step / 2 + (random() * step) / 2);
-}
-function realSleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/** Calls `call` until it succeeds, fails for good, or the policy's attempts are used up; throws the last error. */
-async function withRetry(call, deps = {}) {
-    const policy = deps.policy ?? API_RETRY_POLICY;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call(attempt);
-        }
-        catch (error) {
-            const failure = (0,api_errors/* readApiFailure */.HQ)(error);
-            const delay = retryDelayMs(failure, attempt, policy, deps.random ?? Math.random);
-            if (delay === undefined)
-                throw error;
-            deps.onRetry?.(failure, attempt, delay);
-            await (deps.sleep ?? realSleep)(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/targets/kubernetes/client.ts
-/** {@link KubeApi} on @kubernetes/client-node: timeouts and retries around the generated API calls. */
-
-
-
-
-
-
-/** Bound for one API request (list, create, delete …); watches and execs have their own. */
-const API_REQUEST_TIMEOUT_MS = 30_000;
-/** Options for one request: an abort signal that fires after {@link API_REQUEST_TIMEOUT_MS}. */
-function timeoutOptions(timeoutMs) {
-    const middleware = {
-        pre: (context) => {
-            context.setSignal(AbortSignal.timeout(timeoutMs));
-            return new dist/* Observable */.cPK(Promise.resolve(context));
-        },
-        post: (response) => new dist/* Observable */.cPK(Promise.resolve(response)),
-    };
-    return { middleware: [middleware], middlewareMergeStrategy: 'append' };
-}
-async function readOrUndefined(read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if ((0,api_errors/* isNotFound */.c4)(error))
-            return undefined;
-        throw error;
-    }
-}
-async function deleteIgnoringNotFound(remove) {
-    try {
-        await remove();
-    }
-    catch (error) {
-        if (!(0,api_errors/* isNotFound */.c4)(error))
-            throw error;
-    }
-}
-/**
- * A create retried after a lost answer finds its own object (409): accept it when it carries our run
- * id, otherwise the name belongs to someone else.
- */
-async function createOnce(create, read, runId, retry) {
-    return withRetry(async (attempt) => {
-        try {
-            return await create();
-        }
-        catch (error) {
-            if (attempt === 1 || !(0,api_errors/* isAlreadyExists */.x9)(error))
-                throw error;
-            const existing = await read();
-            if (existing.metadata?.labels?.[names.RUN_ID_LABEL] !== runId)
-                throw error;
-            return existing;
-        }
-    }, retry);
-}
-/** {@link KubeApi.watchPods} with client-node's Watch (one JSON event per line). */
-async function watchPods(config, ...[namespace, labelSelector, resourceVersion, onEvent, onEnd]) {
-    let stopped = false;
-    const query = { labelSelector, allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
-    const controller = await new dist/* Watch */.ox1(config).watch(`/api/v1/namespaces/${namespace}/pods`, query, (type, object) => onEvent({ type, object }), (error) => {
-        if (!stopped)
-            onEnd(error);
-    });
-    return {
-        stop: () => {
-            stopped = true;
-            controller.abort();
-        },
-    };
-}
-/** Creates the API on a loaded kubeconfig; nothing is sent until a method is called. */
-function createKubeApi(config, retry = {}) {
-    const core = config.makeApiClient(dist/* CoreV1Api */.f5Y);
-    const version = config.makeApiClient(dist/* VersionApi */.Nq_);
-    const server = config.getCurrentCluster()?.server ?? 'the kubeconfig server';
-    const options = () => timeoutOptions(API_REQUEST_TIMEOUT_MS);
-    const retried = (call) => withRetry(call, retry);
-    return {
-        server,
-        serverVersion: async () => (await retried(() => version.getCode(options()))).gitVersion,
-        listNodes: async () => (await retried(() => core.listNode({}, options()))).items,
-        createNamespace: (body, runId) => createOnce(() => core.createNamespace({ body }, options()), () => core.readNamespace({ name: body.metadata?.name ?? '' }, options()), runId, retry),
-        readNamespace: (name) => readOrUndefined(() => retried(() => core.readNamespace({ name }, options()))),
-        listNamespaces: async (labelSelector) => (await retried(() => core.listNamespace({ labelSelector }, options()))).items,
-        deleteNamespace: (name) => deleteIgnoringNotFound(() => retried(() => core.deleteNamespace({ name, propagationPolicy: 'Background' }, options()))),
-        createPod: (namespace, body, runId) => createOnce(() => core.createNamespacedPod({ namespace, body }, options()), () => core.readNamespacedPod({ namespace, name: body.metadata?.name ?? '' }, options()), runId, retry),
-        readPod: (namespace, name) => readOrUndefined(() => retried(() => core.readNamespacedPod({ namespace, name }, options()))),
-        listPods: async (namespace, labelSelector) => {
-            const list = await retried(() => core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }, options()));
-            return { pods: list.items, resourceVersion: list.metadata?.resourceVersion };
-        },
-        deletePod: (namespace, name) => deleteIgnoringNotFound(() => retried(() => core.deleteNamespacedPod({ namespace, name }, options()))),
-        listEvents: async (namespace) => (await retried(() => core.listNamespacedEvent({ namespace }, options()))).items,
-        watchPods: (...args) => watchPods(config, ...args),
-        exec: (namespace, pod, container, command, timeoutMs) => retried(() => execInPod(config, { namespace, pod, container }, command, timeoutMs)).catch((error) => {
-            if (error instanceof errors/* InfraError */.iG)
-                throw error;
-            throw new errors/* InfraError */.iG(`could not exec in pod ${namespace}/${pod}: ${(0,api_errors/* readApiFailure */.HQ)(error).message}`);
-        }),
-    };
-}
-
-
-/***/ }),
-
 /***/ 65587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -573,7 +85,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62910);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34111);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77058);
 /** Loading the kubeconfig, choosing its context, and turning API failures into one-line errors. */
+
 
 
 
@@ -609,7 +123,8 @@ function loadKubeConfig(settings) {
 }
 /**
  * An error for people from a failed call: what we were doing, what the server said, what to check.
- * Network failures name the server URL; 401/403 point at credentials and the RBAC manifests.
+ * Network failures name the server URL; 401 points at credentials; a refusal is named for what
+ * refused it (RBAC, Pod Security, an admission webhook or policy, the service-account race).
  */
 function explainApiError(doing, error, server) {
     if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb)
@@ -625,9 +140,9 @@ function explainApiError(doing, error, server) {
     if (failure.status === 401) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`);
     }
-    if (failure.status === 403) {
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} refused ${doing} (${said}): grant it with deploy/rbac/namespace-per-run.yaml, or run with --namespace and deploy/rbac/existing-namespace.yaml`);
-    }
+    const refusal = (0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .readRefusal */ .ni)(failure);
+    if (refusal !== undefined)
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG((0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRefusal */ .a2)(refusal, doing, server));
     return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`);
 }
 /** Runs one step, rethrowing its failure as {@link explainApiError}. */
@@ -643,7 +158,7 @@ async function step(api, doing, call) {
 
 /***/ }),
 
-/***/ 52717:
+/***/ 68269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -736,6 +251,39 @@ function matchesRequirement(labels, requirement) {
 /** Whether labels satisfy every requirement. */
 function matchesSelector(labels, requirements) {
     return requirements.every((requirement) => matchesRequirement(labels ?? {}, requirement));
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/node-roles.ts
+/** The label and taint kubeadm (and most installers) put on control-plane nodes. */
+const CONTROL_PLANE_KEY = 'node-role.kubernetes.io/control-plane';
+/** The same before Kubernetes 1.24 (still set by some installers). */
+const LEGACY_MASTER_KEY = 'node-role.kubernetes.io/master';
+/** The well-known zone label (cloud providers and most on-premises installers set it). */
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const ROLE_KEYS = [CONTROL_PLANE_KEY, LEGACY_MASTER_KEY];
+/** Whether a node is a control-plane node: by its role label or its control-plane taint. */
+function isControlPlane(node) {
+    const labels = node.metadata?.labels ?? {};
+    if (ROLE_KEYS.some((key) => key in labels))
+        return true;
+    return (node.spec?.taints ?? []).some((taint) => ROLE_KEYS.includes(taint.key));
+}
+/** The node's zone label, or undefined. */
+function zoneOf(node) {
+    const zone = node.metadata?.labels?.[ZONE_LABEL];
+    return zone === undefined || zone === '' ? undefined : zone;
+}
+/**
+ * One warning line when the two nodes are in different zones (cilium-cli warns the same): traffic
+ * between zones crosses more network and often costs money, and results differ from same-zone runs.
+ */
+function zoneWarning(client, server) {
+    const clientZone = zoneOf(client);
+    const serverZone = zoneOf(server);
+    if (clientZone === undefined || serverZone === undefined || clientZone === serverZone)
+        return undefined;
+    const names = `${client.metadata?.name ?? '?'} (${clientZone}) and ${server.metadata?.name ?? '?'} (${serverZone})`;
+    return `warning: client and server nodes are in different zones, ${names}: results include the path between zones and are not comparable with same-zone runs; pick nodes with --client-node/--server-node or --node-selector ${ZONE_LABEL}=${clientZone}`;
 }
 
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/profiles.ts
@@ -895,6 +443,7 @@ function formatTaint(taint) {
 
 
 
+
 const SI_FACTORS = { m: 0.001, '': 1, k: 1e3, M: 1e6, G: 1e9 };
 /** A CPU quantity ("8", "7910m", "0.5") in millicores; NaN when it is not one. */
 function parseCpuMillis(quantity) {
@@ -915,9 +464,23 @@ function isReady(node) {
 function nameOf(node) {
     return node.metadata?.name ?? '?';
 }
+/** CPU of a node not yet requested by pods on it, in millicores (allocatable when that is unknown). */
+function freeMillis(node, requested) {
+    return allocatableMillis(node) - (requested?.get(nameOf(node)) ?? 0);
+}
+/** "31 free of 32 allocatable", or "32 allocatable" when what pods request is unknown. */
+function describeFree(node, input) {
+    const allocatable = formatCpus(allocatableMillis(node));
+    if (input.requestedMillis === undefined)
+        return `${allocatable} allocatable`;
+    return `${formatCpus(freeMillis(node, input.requestedMillis))} free of ${allocatable} allocatable`;
+}
 /** Why a node cannot take the pods, apart from CPU and the selector; empty when it can. */
-function placementProblems(node, input) {
+function placementProblems(node, input, named = false) {
     const problems = [];
+    // A control-plane node runs the API server and etcd: a benchmark there disturbs both, and it them.
+    if (!named && input.allowControlPlane !== true && isControlPlane(node))
+        return ['control-plane node: add --allow-control-plane to use it'];
     if (!isReady(node))
         problems.push('NotReady');
     if (node.spec?.unschedulable === true)
@@ -933,11 +496,12 @@ function matches(node, input) {
     return matchesSelector(node.metadata?.labels, input.selector);
 }
 function hasCpu(node, input) {
-    return allocatableMillis(node) >= input.needMillis;
+    return freeMillis(node, input.requestedMillis) >= input.needMillis;
 }
 function cpuError(nodes, input) {
-    const list = nodes.map((node) => `${nameOf(node)} ${formatCpus(allocatableMillis(node))}`).join(', ');
-    return new errors/* UsageError */.eb(`Each node needs ${input.needText} allocatable; allocatable CPUs: ${list}. Use bigger nodes or leave out the largest scenarios (--scenarios).`);
+    const list = nodes.map((node) => `${nameOf(node)} ${describeFree(node, input)}`).join(', ');
+    const which = input.requestedMillis === undefined ? 'allocatable (free CPU unknown)' : 'free';
+    return new errors/* UsageError */.eb(`Each node needs ${input.needText} ${which}; CPUs: ${list}. Use bigger nodes, free CPU on them or leave out the largest scenarios (--scenarios).`);
 }
 function namedNode(input, name, flag) {
     const node = input.nodes.find((candidate) => nameOf(candidate) === name);
@@ -945,7 +509,7 @@ function namedNode(input, name, flag) {
         const names = input.nodes.map(nameOf).join(', ') || 'none';
         throw new errors/* UsageError */.eb(`Unknown ${flag} '${name}'. Nodes in the cluster: ${names}.`);
     }
-    const problems = placementProblems(node, input);
+    const problems = placementProblems(node, input, true);
     if (problems.length > 0)
         throw new errors/* UsageError */.eb(`${flag} ${name} cannot take the pods: ${problems.join('; ')}.`);
     if (!hasCpu(node, input))
@@ -956,15 +520,28 @@ function namedNode(input, name, flag) {
 function describeCandidates(input, excluded) {
     const candidates = input.nodes.filter((node) => !excluded.includes(nameOf(node)) && matches(node, input));
     const which = input.selectorText === undefined ? 'nodes' : 'matching nodes';
-    const each = candidates.map((node) => {
-        const problems = placementProblems(node, input);
-        if (!hasCpu(node, input))
-            problems.push(`allocatable CPU ${formatCpus(allocatableMillis(node))}`);
-        return `${nameOf(node)} (${problems.join('; ') || 'ok'})`;
-    });
+    const each = candidates.map((node) => `${nameOf(node)} (${exclusionReasons(node, input).join('; ') || 'ok'})`);
     return candidates.length === 0
         ? `there are no ${which}`
         : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
+}
+/** Every reason a node is left out of the automatic choice (empty: it can be chosen). */
+function exclusionReasons(node, input) {
+    const problems = placementProblems(node, input);
+    if (problems.length === 0 && !hasCpu(node, input))
+        problems.push(`${describeFree(node, input)} < ${formatCpus(input.needMillis)} needed`);
+    return problems;
+}
+/** "not chosen: perf-1 (31 free of 32 allocatable < 32 needed)" for each matching node left out, by name. */
+function describeExclusions(input, named) {
+    if (named.length === 2)
+        return [];
+    return input.nodes
+        .filter((node) => !named.includes(nameOf(node)) && matches(node, input))
+        .map((node) => ({ node, reasons: exclusionReasons(node, input) }))
+        .filter(({ reasons }) => reasons.length > 0)
+        .sort((a, b) => nameOf(a.node).localeCompare(nameOf(b.node)))
+        .map(({ node, reasons }) => `not chosen: ${nameOf(node)} (${reasons.join('; ')})`);
 }
 function pickAutomatically(input, count, excluded) {
     const placeable = input.nodes
@@ -983,8 +560,10 @@ function pickAutomatically(input, count, excluded) {
 }
 /**
  * Chooses client and server nodes: the ones named, else the first by name among Ready, schedulable
- * nodes that match the selector, whose NoSchedule/NoExecute taints are tolerated and that have the CPU.
- * Never one node for both. Throws a UsageError saying what is missing.
+ * nodes that match the selector, are not control-plane nodes (unless allowed), whose NoSchedule/NoExecute
+ * taints are tolerated and that have the CPU free (allocatable − what pods on them request). A node given
+ * by name may be a control-plane node: naming it is asking for it. Never one node for both. Throws a
+ * UsageError saying what is missing.
  */
 function chooseNodes(input) {
     const { clientNode, serverNode } = input;
@@ -1003,6 +582,7 @@ function chooseNodes(input) {
         client: chosenClient,
         server: chosenServer,
         why: whyLine(input, named.length, chosenClient, chosenServer),
+        excluded: describeExclusions(input, named),
     };
 }
 function whyLine(input, namedCount, client, server) {
@@ -1011,41 +591,57 @@ function whyLine(input, namedCount, client, server) {
         return `${nodes} (given by --client-node and --server-node)`;
     const selector = input.selectorText ? ` matching '${input.selectorText}'` : '';
     const given = namedCount === 1 ? 'one given, the other ' : '';
-    return `${nodes} (${given}first by name among Ready, schedulable nodes${selector} with tolerated taints and ≥ ${formatCpus(input.needMillis)} allocatable CPUs)`;
+    const cpu = input.requestedMillis === undefined ? 'allocatable' : 'free';
+    const role = input.allowControlPlane === true ? '' : ' worker';
+    return `${nodes} (${given}first by name among Ready, schedulable${role} nodes${selector} with tolerated taints and ≥ ${formatCpus(input.needMillis)} ${cpu} CPUs)`;
 }
 
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/fingerprint.ts
 
 
+
 /** Namespaces where CNI agents usually run (kube-system; the Calico operator's; flannel's own). */
 const CNI_NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'];
 /**
- * DaemonSets of CNI agents and the CNI they reveal. Their pods are named `<daemonset>-<5 characters>`,
- * which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or `cilium-operator-…`.
+ * DaemonSets of CNI agents and the CNI they reveal, the datapath owners first: with CNI chaining (EKS
+ * with Cilium or Calico on top of aws-node, AKS with Cilium on azure-cns) both agents run, and the
+ * plugin that owns the datapath and policy is the one that shapes the measurement. Pods are named
+ * `<daemonset>-<5 characters>`, which tells `cilium-x7k2p` (the agent) from `cilium-envoy-…` or
+ * `cilium-operator-…`.
  */
 const CNI_DAEMONSETS = [
     ['cilium', 'cilium'],
     ['calico-node', 'calico'],
-    ['kube-flannel-ds', 'flannel'],
-    ['canal', 'canal'],
-    ['kube-router', 'kube-router'],
-    ['weave-net', 'weave'],
     ['antrea-agent', 'antrea'],
     ['kube-ovn-cni', 'kube-ovn'],
+    ['canal', 'canal'],
+    ['weave-net', 'weave'],
+    ['kube-router', 'kube-router'],
+    ['kube-flannel-ds', 'flannel'],
     ['aws-node', 'aws-vpc-cni'],
     ['azure-cns', 'azure-cni'],
     ['kindnet', 'kindnet'],
 ];
-/** The CNI whose agent pods are among `pods`, or undefined. */
+/**
+ * The CNI whose agent pods are among `pods` (the datapath owner when several are: Cilium over aws-node),
+ * with the others found beside it, or undefined when there is none.
+ */
 function detectCni(pods) {
+    const found = new Map();
     for (const pod of pods) {
-        const name = pod.metadata?.name ?? '';
-        const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(name)?.[1];
+        const daemonSet = /^(.+)-[a-z0-9]{5}$/.exec(pod.metadata?.name ?? '')?.[1];
         const match = CNI_DAEMONSETS.find(([candidate]) => candidate === daemonSet);
-        if (match !== undefined)
-            return { name: match[1], image: pod.spec?.containers?.[0]?.image ?? 'unknown' };
+        if (match !== undefined && !found.has(match[1]))
+            found.set(match[1], pod.spec?.containers?.[0]?.image ?? 'unknown');
     }
-    return undefined;
+    const [first, ...others] = CNI_DAEMONSETS.map(([, cni]) => cni).filter((cni) => found.has(cni));
+    if (first === undefined)
+        return undefined;
+    return {
+        name: first,
+        image: found.get(first) ?? 'unknown',
+        ...(others.length > 0 ? { chainedWith: others } : {}),
+    };
 }
 /**
  * The CPU model as far as node labels tell: Node Feature Discovery publishes vendor, family and model
@@ -1060,10 +656,15 @@ function cpuModelFromLabels(labels) {
         return 'unknown';
     return `${vendor ?? 'unknown vendor'} family ${family ?? '?'} model ${id ?? '?'}`;
 }
-/** One node as a fingerprint: the name is the node's, stable run after run on the same cluster. */
+/**
+ * One node as a fingerprint: the name is the node's, stable run after run on the same cluster. The
+ * zone (topology.kubernetes.io/zone) is there when the node has one: two runs whose nodes sat in other
+ * zones show it in the environment diff.
+ */
 function nodeFingerprint(node) {
     const info = node.status?.nodeInfo;
     const capacity = parseCpuMillis(node.status?.capacity?.cpu);
+    const zone = zoneOf(node);
     return {
         name: node.metadata?.name ?? 'unknown',
         kernel: info?.kernelVersion ?? 'unknown',
@@ -1075,6 +676,7 @@ function nodeFingerprint(node) {
             containerRuntimeVersion: info?.containerRuntimeVersion ?? 'unknown',
             architecture: info?.architecture ?? 'unknown',
             allocatableCpu: formatCpus(allocatableMillis(node)),
+            ...(zone !== undefined ? { zone } : {}),
         },
     };
 }
@@ -1088,15 +690,97 @@ function buildKubernetesFingerprint(facts) {
             kubernetesVersion: facts.serverVersion,
             cni: facts.cni?.name ?? 'unknown',
             ...(facts.cni !== undefined ? { cniImage: facts.cni.image } : {}),
+            ...(facts.cni?.chainedWith !== undefined ? { cniChainedWith: facts.cni.chainedWith.join(', ') } : {}),
             image: facts.image,
             reference: facts.reference,
+            ...(facts.cpuPinning?.length ? { cpuPinning: facts.cpuPinning.join('; ') } : {}),
         },
     };
 }
 
+// EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
+var api_errors = __webpack_require__(34111);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/node-cpu.ts
+
+/**
+ * The field selector for pods that hold their requests: the scheduler counts every pod bound to a
+ * node until it has finished (Pending ones included: their CPU is reserved once bound).
+ */
+const NON_TERMINAL_PODS = 'status.phase!=Succeeded,status.phase!=Failed';
+/** CPU request of a container in millicores: `requests.cpu`, else `limits.cpu` (the API server's default), else 0. */
+function containerMillis(container) {
+    const resources = container.resources;
+    const millis = parseCpuMillis(resources?.requests?.cpu ?? resources?.limits?.cpu);
+    return Number.isNaN(millis) ? 0 : millis;
+}
+/**
+ * A pod's effective CPU request: the larger of its containers (plus sidecar init containers, those with
+ * `restartPolicy: Always`, which run beside them) and the largest init container at its step (plus the
+ * sidecars started before it), then the pod overhead (RuntimeClass).
+ */
+function podCpuRequestMillis(pod) {
+    const spec = pod.spec;
+    const containers = (spec?.containers ?? []).reduce((sum, c) => sum + containerMillis(c), 0);
+    let sidecars = 0;
+    let initPeak = 0;
+    for (const init of spec?.initContainers ?? []) {
+        const millis = containerMillis(init);
+        if (init.restartPolicy === 'Always') {
+            sidecars += millis;
+            initPeak = Math.max(initPeak, sidecars);
+        }
+        else
+            initPeak = Math.max(initPeak, millis + sidecars);
+    }
+    const overhead = parseCpuMillis(spec?.overhead?.cpu);
+    return Math.max(containers + sidecars, initPeak) + (Number.isNaN(overhead) ? 0 : overhead);
+}
+/** Whether a pod still holds its node's CPU: bound to one and not Succeeded or Failed. */
+function holdsCpu(pod) {
+    const phase = pod.status?.phase;
+    return pod.spec?.nodeName !== undefined && phase !== 'Succeeded' && phase !== 'Failed';
+}
+/** CPU requested per node name, in millicores, by the pods that hold CPU. */
+function requestedMillisByNode(pods) {
+    const requested = new Map();
+    for (const pod of pods) {
+        const node = pod.spec?.nodeName;
+        if (node === undefined || !holdsCpu(pod))
+            continue;
+        requested.set(node, (requested.get(node) ?? 0) + podCpuRequestMillis(pod));
+    }
+    return requested;
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/node-load.ts
+/** Reads what the pods already on the nodes request, for the node choice; a refusal only costs precision. */
+
+
+
+/** The warning when pods may not be listed cluster-wide: what is lost and the rule that brings it back. */
+const REQUESTED_CPU_UNKNOWN = 'warning: free CPU per node unknown (listing pods in all namespaces is forbidden): nodes are compared by allocatable CPU, so a node whose DaemonSets and other pods hold CPU may be chosen and its pods stay Pending; grant list on pods at cluster scope (a ClusterRole, as in deploy/rbac/)';
+/**
+ * CPU requested per node by the pods on it (every namespace, not finished), or undefined with one
+ * warning logged when the API refuses the cluster-wide list (403). Other failures are errors.
+ */
+async function readRequestedCpu(api, log) {
+    try {
+        return requestedMillisByNode(await api.listAllPods(NON_TERMINAL_PODS));
+    }
+    catch (error) {
+        if ((0,api_errors/* readApiFailure */.HQ)(error).status !== 403)
+            throw (0,connection.explainApiError)('listing pods in all namespaces (CPU requested on the nodes)', error, api.server);
+        log(`kubernetes: ${REQUESTED_CPU_UNKNOWN}`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/suite/schema.ts
+var schema = __webpack_require__(67141);
 // EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
 var names = __webpack_require__(7747);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-spec.ts
+
 
 
 /** Container running netserver in a server pod. */
@@ -1119,6 +803,14 @@ const RUN_AS_USER = 65534;
 const CLIENT_SLEEP_SECONDS = 10_000_000;
 /** The pods hold no state: they may be killed at once on cleanup (`sleep` as pid 1 ignores SIGTERM). */
 const TERMINATION_GRACE_SECONDS = 1;
+/**
+ * netperf's data ports on the server side (test-specific `-P ,PORT`, instance i uses first + i): fixed,
+ * so a default-deny NetworkPolicy can allow exactly them and the control port (deploy/network-policy).
+ * As many as the instances a scenario may run (the suite's concurrency limit), from 42424.
+ */
+const NETPERF_DATA_PORTS = { first: 42424, count: schema/* LIMITS */.b1.concurrency.max };
+/** Startup probe failures (1 s apart) before the kubelet gives up on netserver: 2 minutes. */
+const STARTUP_PROBE_FAILURES = 120;
 /** The label the kubelet puts on its node. */
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 /**
@@ -1186,11 +878,19 @@ function container(input) {
     const port = netserverPort(input.profile, input.network);
     return {
         name: SERVER_CONTAINER,
-        // -D: stay in the foreground (the container's main process); -4: IPv4, the address we hand netperf.
-        command: ['netserver', '-D', '-4', '-p', String(port)],
+        // -D: stay in the foreground (the container's main process). No -4/-6: netserver then listens on
+        // `::` with IPv4 mapped, so one pod serves IPv4, IPv6 and dual-stack clusters alike.
+        command: ['netserver', '-D', '-p', String(port)],
         ports: [{ name: 'netserver', containerPort: port, protocol: 'TCP' }],
-        // Ready = netserver accepts connections; the runner only starts netperf against Ready pods.
-        readinessProbe: { tcpSocket: { port }, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 3 },
+        // Started (and so Ready) = netserver accepts connections; the runner only starts netperf against
+        // Ready pods. A startup probe only: a readiness probe would keep connecting every period during the
+        // measurement, and each connection makes netserver fork and write its debug file.
+        startupProbe: {
+            tcpSocket: { port },
+            periodSeconds: 1,
+            timeoutSeconds: 1,
+            failureThreshold: STARTUP_PROBE_FAILURES,
+        },
         ...common,
     };
 }
@@ -1250,8 +950,210 @@ function buildRunPods(base, profiles, nodes, hostNetworkReference) {
     return networks.flatMap((network) => profiles.flatMap((profile) => buildPairPods(base, profile, nodes, network)));
 }
 
-// EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
-var api_errors = __webpack_require__(34111);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/cpu-pinning.ts
+/** How many CPUs a `Cpus_allowed_list` value names: "0-3,8,10-11" → 7. */
+function countCpuList(list) {
+    let count = 0;
+    for (const range of list.trim().split(',')) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(range);
+        if (match === null)
+            return undefined;
+        const from = Number(match[1]);
+        const to = match[2] === undefined ? from : Number(match[2]);
+        if (to < from)
+            return undefined;
+        count += to - from + 1;
+    }
+    return count;
+}
+/** The CPU count of `Cpus_allowed_list` in a `/proc/<pid>/status` text; undefined when absent. */
+function allowedCpusFromStatus(statusText) {
+    const list = /^Cpus_allowed_list:\s*(\S+)\s*$/m.exec(statusText)?.[1];
+    return list === undefined ? undefined : countCpuList(list);
+}
+/** Why a pod of a sized profile does not have exclusive cores, or undefined when it does. */
+function notExclusive(profile, pod) {
+    const cpus = profile.cpus ?? 0;
+    if (pod.qosClass !== 'Guaranteed') {
+        return `${pod.role} pod ${pod.pod} is ${pod.qosClass}, not Guaranteed (did a webhook inject a sidecar without CPU limits?)`;
+    }
+    if (pod.allowedCpus === undefined)
+        return undefined;
+    if (pod.allowedCpus > cpus) {
+        return `${pod.role} pod ${pod.pod} may run on ${pod.allowedCpus} CPUs for ${cpus} requested (the kubelet's CPU manager policy is not static)`;
+    }
+    return undefined;
+}
+/** The profile's pinning as the fingerprint records it: no pod names or CPU ids, so runs compare. */
+function describePinning(profile, pods) {
+    const each = pods
+        .map((pod) => `${pod.role} ${pod.qosClass} ${pod.allowedCpus ?? '?'} CPUs allowed`)
+        .join(', ');
+    if (profile.cpus === null)
+        return `${profile.key}: ${each} (not limited: shared cores)`;
+    const exclusive = pods.every((pod) => notExclusive(profile, pod) === undefined);
+    const unread = pods.some((pod) => pod.allowedCpus === undefined);
+    const verdict = unread ? 'unknown' : exclusive ? 'exclusive cores' : 'shared cores';
+    return `${profile.key}: ${each} of ${profile.cpus} requested (${verdict})`;
+}
+/** The one warning line when a sized profile's pods did not get exclusive cores, or undefined. */
+function pinningWarning(profile, pods) {
+    if (profile.cpus === null)
+        return undefined;
+    const reasons = pods.flatMap((pod) => notExclusive(profile, pod) ?? []);
+    if (reasons.length === 0)
+        return undefined;
+    return `kubernetes: the pods of ${profile.scenarioNames.join(', ')} did not get exclusive cores: ${reasons.join('; ')}. Their results are not comparable with runs on exclusive cores (see README: "Exclusive cores").`;
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/reference.ts
+
+
+/** The namespace label Pod Security admission enforces. */
+const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+/** Enforce levels that forbid host network. */
+const HOST_NETWORK_FORBIDDEN_BY = ['baseline', 'restricted'];
+/** The state before prepare: on when asked for. */
+function initialReference(hostNetworkReference) {
+    return hostNetworkReference ? { on: true } : { on: false, why: 'turned off (--no-reference)' };
+}
+/**
+ * Why the namespace's labels forbid host-network pods, or undefined when they allow them. An absent
+ * label means the cluster's default, which cannot be read: taken as allowed (a refused create still
+ * turns the reference off, see {@link podSecurityRefusal}).
+ */
+function podSecurityForbids(namespace) {
+    const level = namespace.metadata?.labels?.[POD_SECURITY_ENFORCE_LABEL]?.trim();
+    if (!HOST_NETWORK_FORBIDDEN_BY.some((forbidding) => forbidding === level))
+        return undefined;
+    return `namespace ${namespace.metadata?.name} enforces Pod Security "${level}", which forbids host network`;
+}
+/**
+ * The Pod Security violation of a refused pod create (`violates PodSecurity "baseline:latest": host
+ * namespaces (hostNetwork=true), …`), or undefined for any other failure.
+ */
+function podSecurityRefusal(error) {
+    const failure = (0,api_errors/* readApiFailure */.HQ)(error);
+    if (failure.status !== 403)
+        return undefined;
+    const at = failure.message.indexOf('violates PodSecurity');
+    return at === -1 ? undefined : failure.message.slice(at);
+}
+/** The one line logged when the reference is off although it was asked for. */
+function referenceOffLine(why) {
+    return `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace ${POD_SECURITY_ENFORCE_LABEL}=privileged or pass --no-reference to silence this.`;
+}
+/**
+ * The fingerprint's `reference` detail: where the reference ran. Its pods are Burstable, so under the
+ * kubelet's static CPU manager policy they run on the shared pool (never on the Guaranteed pods'
+ * exclusive cores) and under `none` on any core: the shared pool either way.
+ */
+function describeReference(state) {
+    if (!state.on)
+        return `off: ${state.why}`;
+    return `host-network pods, ${REFERENCE_CPU_REQUEST_MILLIS}m CPU requested, no limit (Burstable): shared CPU pool`;
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/run-state.ts
+
+/** A run that has created nothing yet. */
+function newKubeRun(fixed, namespace) {
+    return {
+        ...fixed,
+        api: undefined,
+        created: { runId: fixed.runId, namespace, namespaceCreated: false, pods: [] },
+        profiles: [],
+        nodes: undefined,
+        pinned: undefined,
+        tolerations: [],
+        reference: initialReference(fixed.settings.hostNetworkReference),
+        active: undefined,
+        serverVersion: undefined,
+        netperfVersion: undefined,
+        podIps: new Map(),
+        cpuPinning: new Map(),
+        closed: false,
+        cleaning: Promise.resolve(),
+    };
+}
+/** The connected API (connecting on first use). */
+function apiOf(run) {
+    run.api ??= run.connect();
+    return run.api;
+}
+/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
+async function allOrFirstFailure(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure !== undefined)
+        throw failure.reason;
+    return settled.map((result) => result.value);
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/cpu-check.ts
+
+
+
+
+
+/** Bound for reading `/proc/self/status` in a pod. */
+const CPU_CHECK_TIMEOUT_MS = 15_000;
+async function readPodCpus(run, role, pod, ready) {
+    const container = role === 'server' ? SERVER_CONTAINER : CLIENT_CONTAINER;
+    const qosClass = ready.get(pod)?.status?.qosClass ?? 'unknown';
+    const command = ['cat', '/proc/self/status'];
+    try {
+        const output = await apiOf(run).exec(run.created.namespace, pod, container, command, CPU_CHECK_TIMEOUT_MS);
+        const allowedCpus = output.exitCode === 0 ? allowedCpusFromStatus(output.stdout) : undefined;
+        if (allowedCpus === undefined)
+            run.log(`kubernetes: could not read Cpus_allowed_list in pod ${pod}`);
+        return { role, pod, qosClass, allowedCpus };
+    }
+    catch (error) {
+        run.log(`kubernetes: reading the CPUs of pod ${pod} failed (${(0,errors/* formatError */.Wk)(error)}); recorded as unknown`);
+        return { role, pod, qosClass, allowedCpus: undefined };
+    }
+}
+/** Checks and records whether the profile's pod pair got exclusive cores (the reference pods are shared by design). */
+async function checkProfileCpus(run, profile, ready) {
+    const roles = ['server', 'client'];
+    const pods = await Promise.all(roles.map((role) => readPodCpus(run, role, (0,names.podName)(run.runId, role, profile.key, 'pod'), ready)));
+    run.cpuPinning.set(profile.key, describePinning(profile, pods));
+    const warning = pinningWarning(profile, pods);
+    if (warning !== undefined)
+        run.log(warning);
+}
+
+;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-address.ts
+
+/** The family of an address: IPv6 literals are the ones with colons. */
+function familyOf(address) {
+    return address.includes(':') ? 'ipv6' : 'ipv4';
+}
+/** Every IP of a pod, in the API's order (podIPs, or podIP alone on old API servers). */
+function podAddresses(pod) {
+    const listed = (pod.status?.podIPs ?? []).map((entry) => entry.ip).filter((ip) => ip !== '');
+    if (listed.length > 0)
+        return listed;
+    return pod.status?.podIP ? [pod.status.podIP] : [];
+}
+/**
+ * The pod's address of `family`, or its first (the cluster's primary family) without one; undefined
+ * when the pod has no IP yet. Throws a UsageError when the cluster gives pods no address of `family`.
+ */
+function pickPodAddress(pod, family) {
+    const addresses = podAddresses(pod);
+    if (addresses.length === 0)
+        return undefined;
+    if (family === undefined)
+        return addresses[0];
+    const address = addresses.find((candidate) => familyOf(candidate) === family);
+    if (address !== undefined)
+        return address;
+    const other = family === 'ipv4' ? 'ipv6' : 'ipv4';
+    throw new errors/* UsageError */.eb(`--ip-family ${family}: pod ${pod.metadata?.name} has no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address (podIPs: ${addresses.join(', ')}); the cluster is ${other}-only, so use --ip-family ${other} or leave it out`);
+}
+
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-status.ts
 /** Container waiting reasons that do not pass by themselves: the run fails at once on them. */
 const FATAL_WAITING_REASONS = new Set([
@@ -1264,12 +1166,32 @@ const FATAL_WAITING_REASONS = new Set([
     'CreateContainerError',
     'RunContainerError',
 ]);
+/**
+ * Reasons a kubelet gives a pod it refuses to admit (phase Failed before any container ran): resource
+ * fit at admission (OutOf…), the CPU manager (SMTAlignmentError under `full-pcpus-only`), the topology
+ * manager, device plugins (UnexpectedAdmissionError), node affinity or a node shutting down.
+ */
+const KUBELET_ADMISSION_REASONS = new Set([
+    'OutOfcpu',
+    'OutOfmemory',
+    'OutOfpods',
+    'OutOfephemeral-storage',
+    'SMTAlignmentError',
+    'TopologyAffinityError',
+    'UnexpectedAdmissionError',
+    'NodeAffinity',
+    'NodeShutdown',
+    'Evicted',
+]);
 function withMessage(reason, message) {
     const text = message?.split('\n')[0]?.trim();
     return text ? `${reason ?? 'unknown'}: ${text}` : (reason ?? 'unknown');
 }
 /** A reason the pod cannot become Ready by waiting (image, crash, ended), or undefined. */
 function podFailure(pod) {
+    const reason = pod.status?.reason;
+    if (pod.status?.phase === 'Failed' && reason !== undefined && KUBELET_ADMISSION_REASONS.has(reason))
+        return { trouble: 'rejected', reason: withMessage(reason, pod.status?.message) };
     for (const status of pod.status?.containerStatuses ?? []) {
         const waiting = status.state?.waiting;
         if (waiting?.reason !== undefined && FATAL_WAITING_REASONS.has(waiting.reason)) {
@@ -1335,6 +1257,8 @@ function troubleHint(trouble, namespace, pod) {
         case 'container':
         case 'ended':
             return `check \`kubectl -n ${namespace} logs ${pod}\` (is netperf/netserver in the image, can it run as a non-root user?)`;
+        case 'rejected':
+            return `the node's kubelet refused the pod: check its CPU and topology manager policies and what else runs there (\`kubectl describe node\`; SMTAlignmentError: full-pcpus-only wants whole physical cores, an even CPU count on SMT nodes), or choose other nodes`;
         case 'unschedulable':
             return "check the node's allocatable CPU and memory, its taints (--toleration) and other pods on it";
         case 'slow':
@@ -1487,90 +1411,55 @@ function waitForPodsReady(request) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/targets/kubernetes/reference.ts
-
-
-/** The namespace label Pod Security admission enforces. */
-const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
-/** Enforce levels that forbid host network. */
-const HOST_NETWORK_FORBIDDEN_BY = ['baseline', 'restricted'];
-/** The state before prepare: on when asked for. */
-function initialReference(hostNetworkReference) {
-    return hostNetworkReference ? { on: true } : { on: false, why: 'turned off (--no-reference)' };
-}
-/**
- * Why the namespace's labels forbid host-network pods, or undefined when they allow them. An absent
- * label means the cluster's default, which cannot be read: taken as allowed (a refused create still
- * turns the reference off, see {@link podSecurityRefusal}).
- */
-function podSecurityForbids(namespace) {
-    const level = namespace.metadata?.labels?.[POD_SECURITY_ENFORCE_LABEL]?.trim();
-    if (!HOST_NETWORK_FORBIDDEN_BY.some((forbidding) => forbidding === level))
+;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-security-check.ts
+/** The level a namespace's enforce label asks for, or undefined when it restricts nothing. */
+function restrictingLevel(label) {
+    const level = label?.trim();
+    if (level === undefined || level === '' || level === 'privileged')
         return undefined;
-    return `namespace ${namespace.metadata?.name} enforces Pod Security "${level}", which forbids host network`;
+    return level === 'baseline' ? 'baseline' : 'restricted'; // the plugin reads an unknown level as restricted
 }
-/**
- * The Pod Security violation of a refused pod create (`violates PodSecurity "baseline:latest": host
- * namespaces (hostNetwork=true), …`), or undefined for any other failure.
- */
-function podSecurityRefusal(error) {
-    const failure = (0,api_errors/* readApiFailure */.HQ)(error);
-    if (failure.status !== 403)
-        return undefined;
-    const at = failure.message.indexOf('violates PodSecurity');
-    return at === -1 ? undefined : failure.message.slice(at);
+function baselineGaps(pod, containers) {
+    const gaps = [];
+    const spec = pod.spec;
+    const host = ['hostNetwork', 'hostPID', 'hostIPC'].filter((field) => spec?.[field] === true);
+    if (host.length > 0)
+        gaps.push(`host namespaces (${host.map((field) => `${field}=true`).join(', ')})`);
+    if (containers.some((c) => c.securityContext?.privileged === true))
+        gaps.push('privileged');
+    // The API server defaults a host-network pod's hostPort to its containerPort before admission.
+    const hostPort = (port) => port.hostPort ?? (spec?.hostNetwork === true ? port.containerPort : 0);
+    if (containers.some((c) => (c.ports ?? []).some((port) => hostPort(port) !== 0)))
+        gaps.push('hostPort');
+    return gaps;
 }
-/** The one line logged when the reference is off although it was asked for. */
-function referenceOffLine(why) {
-    return `kubernetes: the node-to-node reference is off: ${why}; gating on raw metrics only (low confidence). Label the namespace ${POD_SECURITY_ENFORCE_LABEL}=privileged or pass --no-reference to silence this.`;
+function restrictedGaps(pod, containers) {
+    const gaps = [];
+    const podContext = pod.spec?.securityContext;
+    if (containers.some((c) => c.securityContext?.allowPrivilegeEscalation !== false))
+        gaps.push('allowPrivilegeEscalation != false');
+    if (containers.some((c) => !(c.securityContext?.capabilities?.drop ?? []).includes('ALL')))
+        gaps.push('unrestricted capabilities');
+    if (containers.some((c) => (c.securityContext?.runAsNonRoot ?? podContext?.runAsNonRoot) !== true))
+        gaps.push('runAsNonRoot != true');
+    if (containers.some((c) => (c.securityContext?.runAsUser ?? podContext?.runAsUser) === 0))
+        gaps.push('runAsUser=0');
+    const seccomp = (c) => c.securityContext?.seccompProfile?.type ?? podContext?.seccompProfile?.type;
+    if (containers.some((c) => !['RuntimeDefault', 'Localhost'].includes(seccomp(c) ?? '')))
+        gaps.push('seccompProfile');
+    return gaps;
 }
-/**
- * The fingerprint's `reference` detail: where the reference ran. Its pods are Burstable, so under the
- * kubelet's static CPU manager policy they run on the shared pool (never on the Guaranteed pods'
- * exclusive cores) and under `none` on any core: the shared pool either way.
- */
-function describeReference(state) {
-    if (!state.on)
-        return `off: ${state.why}`;
-    return `host-network pods, ${REFERENCE_CPU_REQUEST_MILLIS}m CPU requested, no limit (Burstable): shared CPU pool`;
-}
-
-;// CONCATENATED MODULE: ./src/targets/kubernetes/run-state.ts
-
-/** A run that has created nothing yet. */
-function newKubeRun(fixed, namespace) {
-    return {
-        ...fixed,
-        api: undefined,
-        created: { runId: fixed.runId, namespace, namespaceCreated: false, pods: [] },
-        profiles: [],
-        nodes: undefined,
-        pinned: undefined,
-        tolerations: [],
-        reference: initialReference(fixed.settings.hostNetworkReference),
-        active: undefined,
-        serverVersion: undefined,
-        netperfVersion: undefined,
-        podIps: new Map(),
-        closed: false,
-        cleaning: Promise.resolve(),
-    };
-}
-/** The connected API (connecting on first use). */
-function apiOf(run) {
-    run.api ??= run.connect();
-    return run.api;
-}
-/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
-async function allOrFirstFailure(promises) {
-    const settled = await Promise.allSettled(promises);
-    const failure = settled.find((result) => result.status === 'rejected');
-    if (failure !== undefined)
-        throw failure.reason;
-    return settled.map((result) => result.value);
+/** What of `level` the pod would violate, in the plugin's words (empty when it is admitted). */
+function podSecurityGaps(pod, level) {
+    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    const gaps = baselineGaps(pod, containers);
+    return level === 'restricted' ? [...gaps, ...restrictedGaps(pod, containers)] : gaps;
 }
 
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/reference-admission.ts
+
+
+
 
 
 
@@ -1582,14 +1471,30 @@ function turnReferenceOff(run, why) {
     run.log(referenceOffLine(why));
 }
 /**
- * With a given namespace (--namespace) and the reference on, reads the namespace's Pod Security
- * enforce level: `baseline` or `restricted` forbid host network, so the reference is turned off before
- * its pods are tried. A user who may not read the namespace (403) tries anyway; a namespace that is
- * not there is left to the pod create, which says so.
+ * Our pod-network pods against the namespace's enforced level: they are built to pass `restricted`, so
+ * a gap is ours to fix, said before anything is created rather than as a 403 after the namespace and
+ * nodes were taken.
+ */
+function checkOwnPods(run, namespace, level) {
+    const placeholder = { name: 'any', hostname: undefined };
+    const base = { runId: run.runId, namespace, image: run.settings.image, tolerations: run.tolerations };
+    for (const profile of run.profiles) {
+        const pods = buildPairPods(base, profile, { client: placeholder, server: placeholder }, 'pod');
+        const gaps = [...new Set(pods.flatMap((pod) => podSecurityGaps(pod, level)))];
+        if (gaps.length > 0)
+            throw new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) enforces Pod Security "${level}", which the netperf pods would violate (${gaps.join(', ')}). Use a namespace labelled ${POD_SECURITY_ENFORCE_LABEL}=privileged, or omit --namespace to get one per run.`);
+    }
+}
+/**
+ * With a given namespace (--namespace), reads its Pod Security enforce level before anything is
+ * created: our pods must pass it (a one-line usage error otherwise), and with the reference on,
+ * `baseline` or `restricted` forbid host network, so the reference is turned off before its pods are
+ * tried. A user who may not read the namespace (403) tries anyway; a namespace that is not there is
+ * left to the pod create, which says so.
  */
 async function checkGivenNamespace(run) {
     const namespace = run.settings.namespace;
-    if (!run.reference.on || namespace === undefined)
+    if (namespace === undefined)
         return;
     const api = apiOf(run);
     let found;
@@ -1603,7 +1508,10 @@ async function checkGivenNamespace(run) {
     }
     if (found === undefined)
         return;
-    const why = podSecurityForbids(found);
+    const level = restrictingLevel(found.metadata?.labels?.[POD_SECURITY_ENFORCE_LABEL]);
+    if (level !== undefined)
+        checkOwnPods(run, namespace, level);
+    const why = run.reference.on ? podSecurityForbids(found) : undefined;
     if (why !== undefined)
         turnReferenceOff(run, why);
 }
@@ -1628,6 +1536,8 @@ async function dropRefusedReference(run, referencePods, error) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/profile-switch.ts
+
+
 
 
 
@@ -1713,9 +1623,13 @@ async function startPods(run, profile) {
         bounds: run.bounds,
         describe: (name) => describePod(run, pods, name),
     });
-    for (const [name, pod] of ready)
-        if (pod.status?.podIP)
-            run.podIps.set(name, pod.status.podIP);
+    for (const [name, pod] of ready) {
+        const address = pickPodAddress(pod, run.settings.ipFamily);
+        if (address !== undefined)
+            run.podIps.set(name, address);
+    }
+    checkpoint(run);
+    await checkProfileCpus(run, profile, ready);
     checkpoint(run);
 }
 async function removePods(run, profile) {
@@ -1764,10 +1678,13 @@ async function switchProfile(run, profile) {
 
 
 
+
+
 async function pickNodes(run, tolerations, selector) {
     const { settings } = run;
     const api = apiOf(run);
     const nodes = await (0,connection.step)(api, 'listing nodes', () => api.listNodes());
+    const requestedMillis = await readRequestedCpu(api, run.log);
     const reference = run.reference.on;
     return chooseNodes({
         nodes,
@@ -1778,7 +1695,17 @@ async function pickNodes(run, tolerations, selector) {
         tolerations,
         needMillis: nodeCpuNeedMillis(run.profiles, reference),
         needText: describeCpuNeed(run.profiles, reference),
+        requestedMillis,
+        allowControlPlane: settings.allowControlPlane,
     });
+}
+function logChoice(run, choice) {
+    run.log(`kubernetes: ${choice.why}`);
+    for (const line of choice.excluded)
+        run.log(`kubernetes: ${line}`);
+    const zones = zoneWarning(choice.client, choice.server);
+    if (zones !== undefined)
+        run.log(`kubernetes: ${zones}`);
 }
 function pinned(node) {
     return { name: node.metadata?.name ?? '', hostname: node.metadata?.labels?.[HOSTNAME_LABEL] };
@@ -1795,10 +1722,10 @@ async function createNamespace(run) {
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
  * connects, reads a given namespace's Pod Security level (the reference is off when it forbids host
- * network), chooses the nodes, then creates the namespace and the first scenario's pods and waits
- * until they are Ready (so that an image or scheduling problem shows before anything is measured);
- * the other profiles' pods come when their scenarios do (`useProfile`). On any failure it cleans up
- * before rethrowing.
+ * network), chooses the nodes (by the CPU left free by what pods on them request, see node-choice.ts),
+ * then creates the namespace and the first scenario's pods and waits until they are Ready (so that an
+ * image or scheduling problem shows before anything is measured); the other profiles' pods come when
+ * their scenarios do (`useProfile`). On any failure it cleans up before rethrowing.
  */
 async function prepareRun(run, scenarios) {
     if (run.nodes !== undefined)
@@ -1814,7 +1741,7 @@ async function prepareRun(run, scenarios) {
     const choice = await pickNodes(run, run.tolerations, selector);
     run.nodes = { client: choice.client, server: choice.server };
     run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };
-    run.log(`kubernetes: ${choice.why}`);
+    logChoice(run, choice);
     try {
         await createNamespace(run);
         const [first] = run.profiles;
@@ -1879,7 +1806,7 @@ function endpointOf(run, scenario, network) {
     const host = run.podIps.get(name);
     if (host === undefined)
         throw new Error(`pod ${name} has no IP: the target was not prepared`);
-    return { host, port: netserverPort(profile, network) };
+    return { host, port: netserverPort(profile, network), dataPorts: NETPERF_DATA_PORTS };
 }
 /**
  * Runs the netperf processes in the client pod of the scenario's profile, each bounded. Identical
@@ -1896,6 +1823,14 @@ async function runNetperf(run, scenario, argvs, network) {
     const shared = (0,same_command/* sharedArgv */.q)(argvs);
     if (shared !== undefined) {
         const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, ['netperf', ...shared]);
+        const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
+        return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
+    }
+    const varying = (0,same_command/* argVariation */.Q)(argvs);
+    if (varying !== undefined) {
+        // Instances with their own data port: the fan-out script puts each one's port in place.
+        const command = ['netperf', ...varying.argv];
+        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, command, { at: varying.at + 1, values: varying.values });
         const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
         return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
     }
@@ -1995,15 +1930,13 @@ function requireReference(run) {
     }
     return run;
 }
-/** The CNI from agent pods in the usual namespaces; a namespace we may not list (403) or that is absent is skipped. */
+/**
+ * The CNI from agent pods in all the usual namespaces (chained CNIs may run in different ones); a
+ * namespace we may not list (403) or that is absent is skipped.
+ */
 async function findCni(api) {
-    for (const namespace of CNI_NAMESPACES) {
-        const pods = await api.listPods(namespace).then((list) => list.pods, () => []);
-        const cni = detectCni(pods);
-        if (cni !== undefined)
-            return cni;
-    }
-    return undefined;
+    const lists = await Promise.all(CNI_NAMESPACES.map((namespace) => api.listPods(namespace).then((list) => list.pods, () => [])));
+    return detectCni(lists.flat());
 }
 async function kubernetes_target_fingerprint(run) {
     if (run.nodes === undefined)
@@ -2016,6 +1949,7 @@ async function kubernetes_target_fingerprint(run) {
         image: run.settings.image,
         netperfVersion: await netperfVersion(run),
         reference: describeReference(run.reference),
+        cpuPinning: [...run.cpuPinning.values()],
     });
 }
 /**
@@ -2032,73 +1966,6 @@ async function deleteRecordedResources(settings, resources, log) {
         log(`cleanup: could not connect to delete run ${resources.runId}: ${formatError(error)}`);
         return false;
     }
-}
-
-
-/***/ }),
-
-/***/ 7747:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   APP_NAME: () => (/* binding */ APP_NAME),
-/* harmony export */   MAX_RUN_ID_LENGTH: () => (/* binding */ MAX_RUN_ID_LENGTH),
-/* harmony export */   NETWORK_LABEL: () => (/* binding */ NETWORK_LABEL),
-/* harmony export */   PROFILE_LABEL: () => (/* binding */ PROFILE_LABEL),
-/* harmony export */   ROLE_LABEL: () => (/* binding */ ROLE_LABEL),
-/* harmony export */   RUN_ID_LABEL: () => (/* binding */ RUN_ID_LABEL),
-/* harmony export */   checkRunId: () => (/* binding */ checkRunId),
-/* harmony export */   namespaceFor: () => (/* binding */ namespaceFor),
-/* harmony export */   podName: () => (/* binding */ podName),
-/* harmony export */   runLabels: () => (/* binding */ runLabels),
-/* harmony export */   runSelector: () => (/* binding */ runSelector)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/** Names and labels of one Kubernetes run: pure, no I/O. */
-
-/** `app.kubernetes.io/name` and `managed-by` of everything we create. */
-const APP_NAME = 'netperf-gate';
-/** Label carrying the run id: cleanup and the action's post step find a run's pods by it. */
-const RUN_ID_LABEL = 'netperf-gate/run-id';
-/** Label saying what a pod does: `server` (netserver) or `client` (netperf runs in it via exec). */
-const ROLE_LABEL = 'netperf-gate/role';
-/** Label with the pod's CPU profile (`c32`, `c1`, `any`). */
-const PROFILE_LABEL = 'netperf-gate/cpus';
-/** Label saying whether the pod uses the pod network or the node's (`pod` | `host`). */
-const NETWORK_LABEL = 'netperf-gate/network';
-/** Run ids are short lowercase DNS labels: they end up in namespace and pod names (≤ 63 characters). */
-const MAX_RUN_ID_LENGTH = 16;
-/** Checks a run id: lowercase letters and digits, starting with a letter, at most 16 characters. */
-function checkRunId(runId) {
-    if (!/^[a-z][a-z0-9]*$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid Kubernetes run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} lowercase letters or digits, starting with a letter.`);
-    }
-    return runId;
-}
-/** The namespace a run creates for itself. */
-function namespaceFor(runId) {
-    return `netperf-gate-${runId}`;
-}
-/** Labels every object of the run carries. */
-function runLabels(runId) {
-    return {
-        'app.kubernetes.io/name': APP_NAME,
-        'app.kubernetes.io/managed-by': APP_NAME,
-        [RUN_ID_LABEL]: runId,
-    };
-}
-/** Label selector matching every pod of a run. */
-function runSelector(runId) {
-    return `${RUN_ID_LABEL}=${runId}`;
-}
-/**
- * Pod name for a role, CPU profile and network, e.g. `npg-ab12cd-srv-c32` or `npg-ab12cd-hcli-any`.
- * The run id is in every name so that pods of two runs can share an existing namespace.
- */
-function podName(runId, role, profileKey, network) {
-    const side = role === 'server' ? 'srv' : 'cli';
-    return `npg-${runId}-${network === 'host' ? 'h' : ''}${side}-${profileKey}`;
 }
 
 
@@ -2394,6 +2261,7 @@ function leftoverNamespaces(namespaces, isAlive) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ argVariation),
 /* harmony export */   q: () => (/* binding */ sharedArgv)
 /* harmony export */ });
 /**
@@ -2405,6 +2273,23 @@ function leftoverNamespaces(namespaces, isAlive) {
  * asks for): one fan-out process can then start them together. Undefined otherwise: a single instance
  * needs no fan-out, and different instances cannot share one.
  */
+/**
+ * When several argument lists are the same but for one argument (netperf's data port): the first list,
+ * that argument's index and every list's value there, so one fan-out process can start them together.
+ * Undefined otherwise.
+ */
+function argVariation(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    if (argvs.some((argv) => argv.length !== first.length))
+        return undefined;
+    const differing = first.flatMap((_, at) => (argvs.some((argv) => argv[at] !== first[at]) ? [at] : []));
+    const [at] = differing;
+    if (differing.length !== 1 || at === undefined)
+        return undefined;
+    return { argv: first, at, values: argvs.map((argv) => argv[at] ?? '') };
+}
 function sharedArgv(argvs) {
     const [first] = argvs;
     if (argvs.length < 2 || first === undefined)
