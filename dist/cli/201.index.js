@@ -343,46 +343,44 @@ function profileLabel(profile) {
     return profile.cpus === null ? 'unlimited pods' : `${profile.cpus}-CPU pods`;
 }
 /**
- * One line per CPU profile: the two nodes its pods would go to (free CPU = allocatable − what other pods
+ * The nodes of one CPU profile: the two its pods would go to (free CPU = allocatable − what other pods
  * request), or why none can take them; a warning when the chosen nodes are in different zones.
  */
-function nodeChecks(nodes, requestedMillis, settings, scenarios, reference) {
+function nodeChecks(nodes, requestedMillis, settings, profile, reference) {
     const selector = (0,label_selector/* parseLabelSelector */.l)(settings.nodeSelector ?? '');
     const tolerations = (0,kubernetes_tolerations/* parseTolerations */.Ue)(settings.tolerations);
-    return (0,profiles/* planProfiles */._0)(scenarios).flatMap((profile) => {
-        const name = `nodes (${profileLabel(profile)})`;
-        try {
-            const choice = (0,node_choice/* chooseNodes */.Dp)({
-                nodes,
-                clientNode: settings.clientNode,
-                serverNode: settings.serverNode,
-                selectorText: settings.nodeSelector,
-                selector,
-                tolerations,
-                needMillis: (0,profiles/* nodeCpuNeedMillis */.Ds)([profile], reference),
-                needText: (0,profiles/* describeCpuNeed */.KB)([profile], reference),
-                requestedMillis,
-                allowControlPlane: settings.allowControlPlane,
-            });
-            const zones = (0,node_roles/* zoneWarning */.Fg)(choice.client, choice.server);
-            return [
-                { name, status: 'pass', detail: choice.why },
-                ...(zones === undefined
-                    ? []
-                    : [{ name, status: 'warn', detail: zones.replace(/^warning: /, '') }]),
-            ];
-        }
-        catch (error) {
-            return [
-                {
-                    name,
-                    status: 'fail',
-                    detail: (0,errors/* formatError */.Wk)(error),
-                    fix: `${profile.scenarioNames.join(', ')} cannot run: free CPU on two nodes, or leave them out with --scenarios`,
-                },
-            ];
-        }
-    });
+    const name = `nodes (${profileLabel(profile)})`;
+    try {
+        const choice = (0,node_choice/* chooseNodes */.Dp)({
+            nodes,
+            clientNode: settings.clientNode,
+            serverNode: settings.serverNode,
+            selectorText: settings.nodeSelector,
+            selector,
+            tolerations,
+            needMillis: (0,profiles/* nodeCpuNeedMillis */.Ds)([profile], reference),
+            needText: (0,profiles/* describeCpuNeed */.KB)([profile], reference),
+            requestedMillis,
+            allowControlPlane: settings.allowControlPlane,
+        });
+        const zones = (0,node_roles/* zoneWarning */.Fg)(choice.client, choice.server);
+        return [
+            { name, status: 'pass', detail: choice.why },
+            ...(zones === undefined
+                ? []
+                : [{ name, status: 'warn', detail: zones.replace(/^warning: /, '') }]),
+        ];
+    }
+    catch (error) {
+        return [
+            {
+                name,
+                status: 'fail',
+                detail: (0,errors/* formatError */.Wk)(error),
+                fix: `${profile.scenarioNames.join(', ')} cannot run: free CPU on two nodes, or leave them out with --scenarios`,
+            },
+        ];
+    }
 }
 /**
  * A given namespace: it exists, and whether its Pod Security level admits the host-network reference
@@ -438,7 +436,7 @@ function createKubernetesDoctor(given, scenarios, log) {
     const namespace = settings.namespace ?? (0,names/* namespaceFor */.n)(runId);
     return {
         target,
-        async precheck() {
+        async precheck(setupCpus) {
             const kube = connect();
             let version;
             try {
@@ -461,16 +459,23 @@ function createKubernetesDoctor(given, scenarios, log) {
                     reference = false;
                 checks.push(check);
             }
+            let blocked = checks.some((check) => check.status === 'fail');
             try {
                 const nodes = await kube.listNodes();
                 const requested = await (0,node_load/* readRequestedCpu */.x)(kube, () => { }); // a 403 shows as an optional permission
-                checks.push(...nodeChecks(nodes, requested, settings, scenarios, reference));
+                for (const profile of (0,profiles/* planProfiles */._0)(scenarios)) {
+                    const found = nodeChecks(nodes, requested, settings, profile, reference);
+                    if (profile.cpus === setupCpus && found.some((check) => check.status === 'fail'))
+                        blocked = true;
+                    checks.push(...found);
+                }
             }
             catch (error) {
                 const detail = (0,errors/* formatError */.Wk)((0,connection/* explainApiError */.cU)('listing nodes', error, kube.server));
                 checks.push({ name: 'nodes', status: 'fail', detail });
+                blocked = true;
             }
-            return { checks, go: !checks.some((check) => check.status === 'fail') };
+            return { checks, go: !blocked };
         },
         inspect: (scenario) => podChecks(connect(), target, scenario),
     };

@@ -27577,7 +27577,7 @@ async function doctor(config, io) {
     const suite = await resolveSuite(config, io.files);
     const scenario = doctorScenario(suite.scenarios);
     const doctor = await targetDoctor(config, suite.scenarios, io);
-    const pre = await doctor.precheck();
+    const pre = await doctor.precheck(scenario.cpus);
     if (!pre.go) {
         return [
             ...pre.checks,

@@ -70,7 +70,7 @@ async function netperfCheck(pair: NetperfPair, scenario: Scenario, path: string)
 /** What a target adds to the generic checks (Kubernetes: pre-checks and a look inside the pods). */
 interface TargetDoctor {
   target: Target;
-  precheck(): Promise<{ checks: DoctorCheck[]; go: boolean }>;
+  precheck(setupCpus: number | null): Promise<{ checks: DoctorCheck[]; go: boolean }>;
   inspect(scenario: Scenario): Promise<DoctorCheck[]>;
 }
 
@@ -125,7 +125,7 @@ export async function doctor(config: RunConfig, io: RunIo): Promise<DoctorCheck[
   const suite = await resolveSuite(config, io.files);
   const scenario = doctorScenario(suite.scenarios);
   const doctor = await targetDoctor(config, suite.scenarios, io);
-  const pre = await doctor.precheck();
+  const pre = await doctor.precheck(scenario.cpus);
   if (!pre.go) {
     return [
       ...pre.checks,

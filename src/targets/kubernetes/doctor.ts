@@ -35,7 +35,11 @@ export interface Precheck {
 
 /** The doctor of one cluster: pre-checks, the run's own target, and the checks inside its pods. */
 export interface KubernetesDoctor {
-  precheck(): Promise<Precheck>;
+  /**
+   * Everything before pods are created. `go` is false when creating the pods of a profile of `setupCpus`
+   * (the doctor scenario's size) cannot work; another size's nodes failing does not stop that.
+   */
+  precheck(setupCpus: number | null): Promise<Precheck>;
   readonly target: KubernetesTarget;
   /** After `target.prepare([scenario])`: user, programs, QoS class and CPUs in the pods. */
   inspect(scenario: Scenario): Promise<DoctorCheck[]>;
@@ -46,51 +50,49 @@ function profileLabel(profile: KubeProfile): string {
 }
 
 /**
- * One line per CPU profile: the two nodes its pods would go to (free CPU = allocatable − what other pods
+ * The nodes of one CPU profile: the two its pods would go to (free CPU = allocatable − what other pods
  * request), or why none can take them; a warning when the chosen nodes are in different zones.
  */
 function nodeChecks(
   nodes: readonly V1Node[],
   requestedMillis: Map<string, number> | undefined,
   settings: KubernetesSettings,
-  scenarios: readonly Scenario[],
+  profile: KubeProfile,
   reference: boolean,
 ): DoctorCheck[] {
   const selector = parseLabelSelector(settings.nodeSelector ?? '');
   const tolerations = parseTolerations(settings.tolerations);
-  return planProfiles(scenarios).flatMap((profile): DoctorCheck[] => {
-    const name = `nodes (${profileLabel(profile)})`;
-    try {
-      const choice = chooseNodes({
-        nodes,
-        clientNode: settings.clientNode,
-        serverNode: settings.serverNode,
-        selectorText: settings.nodeSelector,
-        selector,
-        tolerations,
-        needMillis: nodeCpuNeedMillis([profile], reference),
-        needText: describeCpuNeed([profile], reference),
-        requestedMillis,
-        allowControlPlane: settings.allowControlPlane,
-      });
-      const zones = zoneWarning(choice.client, choice.server);
-      return [
-        { name, status: 'pass', detail: choice.why },
-        ...(zones === undefined
-          ? []
-          : [{ name, status: 'warn' as const, detail: zones.replace(/^warning: /, '') }]),
-      ];
-    } catch (error) {
-      return [
-        {
-          name,
-          status: 'fail',
-          detail: formatError(error),
-          fix: `${profile.scenarioNames.join(', ')} cannot run: free CPU on two nodes, or leave them out with --scenarios`,
-        },
-      ];
-    }
-  });
+  const name = `nodes (${profileLabel(profile)})`;
+  try {
+    const choice = chooseNodes({
+      nodes,
+      clientNode: settings.clientNode,
+      serverNode: settings.serverNode,
+      selectorText: settings.nodeSelector,
+      selector,
+      tolerations,
+      needMillis: nodeCpuNeedMillis([profile], reference),
+      needText: describeCpuNeed([profile], reference),
+      requestedMillis,
+      allowControlPlane: settings.allowControlPlane,
+    });
+    const zones = zoneWarning(choice.client, choice.server);
+    return [
+      { name, status: 'pass', detail: choice.why },
+      ...(zones === undefined
+        ? []
+        : [{ name, status: 'warn' as const, detail: zones.replace(/^warning: /, '') }]),
+    ];
+  } catch (error) {
+    return [
+      {
+        name,
+        status: 'fail',
+        detail: formatError(error),
+        fix: `${profile.scenarioNames.join(', ')} cannot run: free CPU on two nodes, or leave them out with --scenarios`,
+      },
+    ];
+  }
 }
 
 /**
@@ -155,7 +157,7 @@ export function createKubernetesDoctor(
   const namespace = settings.namespace ?? namespaceFor(runId);
   return {
     target,
-    async precheck() {
+    async precheck(setupCpus) {
       const kube = connect();
       let version: string;
       try {
@@ -176,15 +178,21 @@ export function createKubernetesDoctor(
         if (referenceOff) reference = false;
         checks.push(check);
       }
+      let blocked = checks.some((check) => check.status === 'fail');
       try {
         const nodes = await kube.listNodes();
         const requested = await readRequestedCpu(kube, () => {}); // a 403 shows as an optional permission
-        checks.push(...nodeChecks(nodes, requested, settings, scenarios, reference));
+        for (const profile of planProfiles(scenarios)) {
+          const found = nodeChecks(nodes, requested, settings, profile, reference);
+          if (profile.cpus === setupCpus && found.some((check) => check.status === 'fail')) blocked = true;
+          checks.push(...found);
+        }
       } catch (error) {
         const detail = formatError(explainApiError('listing nodes', error, kube.server));
         checks.push({ name: 'nodes', status: 'fail', detail });
+        blocked = true;
       }
-      return { checks, go: !checks.some((check) => check.status === 'fail') };
+      return { checks, go: !blocked };
     },
     inspect: (scenario) => podChecks(connect(), target, scenario),
   };
