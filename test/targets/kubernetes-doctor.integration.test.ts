@@ -3,14 +3,14 @@
  * check and exits 0; each broken setup fails (or warns about) the check that names its cause, and nothing
  * is left behind. Needs root (the simulator creates network namespaces).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1NamespaceList, V1PodList } from '@kubernetes/client-node';
-import { parseAllDocuments, stringify } from 'yaml';
 import { DEFAULT_IMAGE, type RunConfig } from '../../src/config/run-config.js';
 import { type DoctorCheck, doctor, doctorExitCode } from '../../src/run/doctor-command.js';
 import { EXIT_INFRA, EXIT_OK } from '../../src/util/errors.js';
+import { manifest, withoutVerb } from '../helpers/rbac-manifests.js';
 import { capturingIo } from '../helpers/run-io.js';
 import { type KubeSim, startKubeSim } from '../kube-sim/index.js';
 
@@ -19,24 +19,6 @@ if (!asRoot) console.warn('doctor integration tests skipped: kube-sim needs root
 const describeAsRoot = asRoot ? describe : describe.skip;
 
 const TEST_TIMEOUT_MS = 180_000;
-
-function manifest(file: string): string {
-  return readFileSync(new URL(`../../deploy/rbac/${file}`, import.meta.url), 'utf8');
-}
-
-/** The manifests with `verb` taken out of every rule on `resource`. */
-function withoutVerb(text: string, resource: string, verb: string): string {
-  type Rule = { resources: string[]; verbs: string[] };
-  const docs = parseAllDocuments(text).map((doc) => doc.toJSON() as { rules?: Rule[] });
-  for (const doc of docs) {
-    doc.rules = doc.rules
-      ?.map((rule) =>
-        rule.resources.includes(resource) ? { ...rule, verbs: rule.verbs.filter((v) => v !== verb) } : rule,
-      )
-      .filter((rule) => rule.verbs.length > 0);
-  }
-  return docs.map((doc) => stringify(doc)).join('---\n');
-}
 
 const folder = mkdtempSync(join(tmpdir(), 'npg-doctor-'));
 const kubeconfigPath = join(folder, 'kubeconfig');

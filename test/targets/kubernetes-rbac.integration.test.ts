@@ -16,6 +16,7 @@ import { parseResults } from '../../src/results/read.js';
 import { runBenchmarks } from '../../src/run/run-command.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import { EXIT_INFRA, exitCodeOf, InfraError } from '../../src/util/errors.js';
+import { manifest, withoutVerb } from '../helpers/rbac-manifests.js';
 import { capturingIo } from '../helpers/run-io.js';
 import { type KubeSim, startKubeSim } from '../kube-sim/index.js';
 
@@ -28,24 +29,6 @@ const SERVICE_ACCOUNT = 'system:serviceaccount:netperf-gate:netperf-gate';
 /** The namespace the existing-namespace manifests create and grant in. */
 const GIVEN_NAMESPACE = 'netperf-gate';
 const POD_PROGRAMS = new Set(['netserver', 'netperf', 'sleep']);
-
-function manifest(file: string): string {
-  return readFileSync(new URL(`../../deploy/rbac/${file}`, import.meta.url), 'utf8');
-}
-
-/** The manifests with `verb` taken out of every rule on `resource` (a rule left without verbs goes). */
-function withoutVerb(text: string, resource: string, verb: string): string {
-  type Rule = { resources: string[]; verbs: string[] };
-  const docs = parseAllDocuments(text).map((doc) => doc.toJSON() as { rules?: Rule[] });
-  for (const doc of docs) {
-    doc.rules = doc.rules
-      ?.map((rule) =>
-        rule.resources.includes(resource) ? { ...rule, verbs: rule.verbs.filter((v) => v !== verb) } : rule,
-      )
-      .filter((rule) => rule.verbs.length > 0);
-  }
-  return docs.map((doc) => stringify(doc)).join('---\n');
-}
 
 /** The manifests without the ClusterRoles' rules on `resource` (the namespaced Role keeps its own). */
 function withoutClusterRule(text: string, resource: string): string {

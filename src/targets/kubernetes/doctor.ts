@@ -17,15 +17,14 @@ import { accessChecks, requiredAccess, reviewAccess } from './doctor-access.js';
 import { podChecks } from './doctor-pods.js';
 import type { KubeApi } from './kube-api.js';
 import { createKubernetesTarget, type KubernetesTarget, newRunId } from './kubernetes-target.js';
-import { parseLabelSelector } from './label-selector.js';
+import { nodeChoiceInput } from './lifecycle.js';
 import { namespaceFor } from './names.js';
 import { chooseNodes } from './node-choice.js';
 import { readRequestedCpu } from './node-load.js';
 import { zoneWarning } from './node-roles.js';
-import { describeCpuNeed, type KubeProfile, nodeCpuNeedMillis, planProfiles } from './profiles.js';
+import { type KubeProfile, planProfiles } from './profiles.js';
 import { POD_SECURITY_ENFORCE_LABEL, podSecurityForbids } from './reference.js';
 import { normaliseSettings } from './settings.js';
-import { parseTolerations } from './tolerations.js';
 
 /** What the pre-checks found: their lines, and whether creating pods is worth trying. */
 export interface Precheck {
@@ -60,22 +59,9 @@ function nodeChecks(
   profile: KubeProfile,
   reference: boolean,
 ): DoctorCheck[] {
-  const selector = parseLabelSelector(settings.nodeSelector ?? '');
-  const tolerations = parseTolerations(settings.tolerations);
   const name = `nodes (${profileLabel(profile)})`;
   try {
-    const choice = chooseNodes({
-      nodes,
-      clientNode: settings.clientNode,
-      serverNode: settings.serverNode,
-      selectorText: settings.nodeSelector,
-      selector,
-      tolerations,
-      needMillis: nodeCpuNeedMillis([profile], reference),
-      needText: describeCpuNeed([profile], reference),
-      requestedMillis,
-      allowControlPlane: settings.allowControlPlane,
-    });
+    const choice = chooseNodes(nodeChoiceInput(settings, nodes, requestedMillis, [profile], reference));
     const zones = zoneWarning(choice.client, choice.server);
     return [
       { name, status: 'pass', detail: choice.why },

@@ -1,42 +1,51 @@
 /** Prepare and cleanup of one Kubernetes run: nodes chosen, namespace and first pods created and Ready, all removed. */
-import type { V1Node, V1Toleration } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
+import type { KubernetesSettings } from '../../config/run-config.js';
 import type { Scenario } from '../../suite/model.js';
 import { InfraError } from '../../util/errors.js';
 import { deleteCreatedResources } from './cleanup.js';
 import { step } from './connection.js';
-import { type LabelRequirement, parseLabelSelector } from './label-selector.js';
-import { chooseNodes, type NodeChoice } from './node-choice.js';
+import { parseLabelSelector } from './label-selector.js';
+import { chooseNodes, type NodeChoice, type NodeChoiceInput } from './node-choice.js';
 import { readRequestedCpu } from './node-load.js';
 import { zoneWarning } from './node-roles.js';
 import { buildNamespace, HOSTNAME_LABEL, type PinnedNode } from './pod-spec.js';
 import { switchProfile } from './profile-switch.js';
-import { describeCpuNeed, nodeCpuNeedMillis, planProfiles } from './profiles.js';
+import { describeCpuNeed, type KubeProfile, nodeCpuNeedMillis, planProfiles } from './profiles.js';
 import { checkGivenNamespace } from './reference-admission.js';
 import { apiOf, type KubeRun } from './run-state.js';
 import { parseTolerations } from './tolerations.js';
 
-async function pickNodes(
-  run: KubeRun,
-  tolerations: V1Toleration[],
-  selector: LabelRequirement[],
-): Promise<NodeChoice> {
-  const { settings } = run;
-  const api = apiOf(run);
-  const nodes = await step(api, 'listing nodes', () => api.listNodes());
-  const requestedMillis = await readRequestedCpu(api, run.log);
-  const reference = run.reference.on;
-  return chooseNodes({
+/**
+ * What the node choice works from, for these settings and CPU profiles: the run asks it for all its
+ * profiles, `doctor` for each one.
+ */
+export function nodeChoiceInput(
+  settings: KubernetesSettings,
+  nodes: readonly V1Node[],
+  requestedMillis: ReadonlyMap<string, number> | undefined,
+  profiles: readonly KubeProfile[],
+  reference: boolean,
+): NodeChoiceInput {
+  return {
     nodes,
     clientNode: settings.clientNode,
     serverNode: settings.serverNode,
     selectorText: settings.nodeSelector,
-    selector,
-    tolerations,
-    needMillis: nodeCpuNeedMillis(run.profiles, reference),
-    needText: describeCpuNeed(run.profiles, reference),
+    selector: parseLabelSelector(settings.nodeSelector ?? ''),
+    tolerations: parseTolerations(settings.tolerations),
+    needMillis: nodeCpuNeedMillis(profiles, reference),
+    needText: describeCpuNeed(profiles, reference),
     requestedMillis,
     allowControlPlane: settings.allowControlPlane,
-  });
+  };
+}
+
+async function pickNodes(run: KubeRun): Promise<NodeChoice> {
+  const api = apiOf(run);
+  const nodes = await step(api, 'listing nodes', () => api.listNodes());
+  const requestedMillis = await readRequestedCpu(api, run.log);
+  return chooseNodes(nodeChoiceInput(run.settings, nodes, requestedMillis, run.profiles, run.reference.on));
 }
 
 function logChoice(run: KubeRun, choice: NodeChoice): void {
@@ -72,11 +81,11 @@ export async function prepareRun(run: KubeRun, scenarios: readonly Scenario[]): 
   if (run.closed) throw new InfraError('the Kubernetes target was cleaned up before it was prepared');
   run.profiles = planProfiles(scenarios);
   run.tolerations = parseTolerations(run.settings.tolerations);
-  const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+  parseLabelSelector(run.settings.nodeSelector ?? ''); // a usage error before anything is sent
   const api = apiOf(run);
   run.serverVersion = await step(api, 'asking for its version', () => api.serverVersion());
   await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
-  const choice = await pickNodes(run, run.tolerations, selector);
+  const choice = await pickNodes(run);
   run.nodes = { client: choice.client, server: choice.server };
   run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };
   logChoice(run, choice);
