@@ -17,6 +17,7 @@ export const INPUT_DEFAULTS = {
   [Inputs.Image]: DEFAULT_IMAGE,
   [Inputs.Reference]: 'true',
   [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
+  [Inputs.BaselineRuns]: '10',
   [Inputs.EnvironmentPolicy]: 'warn',
   [Inputs.FailOnInconclusive]: 'false',
   [Inputs.FailOnRegression]: 'true',
@@ -40,12 +41,16 @@ export interface ActionSettings {
   /** An inconclusive verdict fails the step (the CLI's --fail-on-inconclusive). */
   failOnInconclusive: boolean;
   baseline: BaselineSource;
+  /** `baseline: default-branch`: how many of the base branch's last runs with the artifact to gather. */
+  baselineRuns: number;
   /** Content of the `kubeconfig` input (already masked); undefined: the usual lookup. */
   kubeconfigText?: string;
   /** setFailed on a regression (an error always fails). */
   failOnRegression: boolean;
   uploadArtifact: boolean;
   artifactName: string;
+  /** Days GitHub keeps the uploaded artifact; undefined: the repository's setting. */
+  retentionDays?: number;
   commentOnPr: boolean;
   /** Token for the REST API (comments, runs, artifacts of other runs); may be empty outside GitHub. */
   githubToken: string;
@@ -55,6 +60,11 @@ export interface ActionSettings {
 
 /** Reads one input's raw text ('' when not given). */
 export type InputReader = (name: InputName) => string;
+
+/** Baseline runs gathered at most (each costs two or three API calls and a download). */
+const BASELINE_RUNS_LIMITS = { min: 1, max: 30 };
+/** GitHub keeps artifacts 1 to 90 days (400 on private repositories of some plans). */
+const RETENTION_DAYS_LIMITS = { min: 1, max: 400 };
 
 /** Characters @actions/artifact refuses in an artifact name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
@@ -189,6 +199,7 @@ export function parseInputs(read: InputReader, debug = false): ActionSettings {
     judge: toJudgeConfig(read, debug),
     failOnInconclusive: bool(Inputs.FailOnInconclusive),
     baseline: toBaseline(read),
+    baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
     failOnRegression: bool(Inputs.FailOnRegression),
     uploadArtifact: bool(Inputs.UploadArtifact),
     artifactName: toArtifactName(read),
@@ -198,6 +209,10 @@ export function parseInputs(read: InputReader, debug = false): ActionSettings {
   };
   if (maxSamples !== undefined) {
     settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+  }
+  const retentionDays = given(read, Inputs.RetentionDays);
+  if (retentionDays !== undefined) {
+    settings.retentionDays = ranged(Inputs.RetentionDays, retentionDays, RETENTION_DAYS_LIMITS);
   }
   const kubeconfig = read(Inputs.Kubeconfig);
   if (kubeconfig.trim() !== '') settings.kubeconfigText = kubeconfig;

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMENT_MARKER } from '../../src/action/constants.js';
 import { readGitHubContext, runUrl, workflowFileOf } from '../../src/github/context.js';
-import { fetchDefaultBranchBaseline } from '../../src/github/default-branch-baseline.js';
 import { commentBody, MAX_COMMENT_CHARS, upsertComment } from '../../src/github/pr-comment.js';
 import { createRestClient, GitHubApiError } from '../../src/github/rest.js';
 import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
@@ -39,7 +38,12 @@ describe('upsertComment', () => {
   it('creates the comment once and then updates it in place, whatever else is on the pull request', async () => {
     const rest = createRestClient({ apiUrl: sim.url, token: sim.token });
     for (let i = 0; i < 120; i++)
-      sim.store.comments.push({ id: sim.store.newId(), issueNumber: 12, body: `chatter ${i}` });
+      sim.store.comments.push({
+        id: sim.store.newId(),
+        issueNumber: 12,
+        body: `chatter ${i}`,
+        author: 'someone',
+      });
     const first = await upsertComment(rest, target(), COMMENT_MARKER, `${COMMENT_MARKER}\nrun 1`);
     const second = await upsertComment(rest, target(), COMMENT_MARKER, `${COMMENT_MARKER}\nrun 2`);
     const third = await upsertComment(rest, target(), COMMENT_MARKER, `${COMMENT_MARKER}\nrun 3`);
@@ -74,92 +78,6 @@ describe('createRestClient', () => {
   });
 });
 
-describe('fetchDefaultBranchBaseline', () => {
-  function search(runId: number, defaultBranch?: string) {
-    const eventPath = join(folder, `event-${runId}.json`);
-    writeFileSync(
-      eventPath,
-      JSON.stringify(defaultBranch ? { repository: { default_branch: defaultBranch } } : {}),
-    );
-    const run =
-      sim.store.runById(runId) ??
-      sim.store.addRun({
-        id: runId,
-        workflowFile: 'perf.yml',
-        branch: 'feature',
-        event: 'pull_request',
-        status: 'in_progress',
-        conclusion: null,
-      });
-    const context = readGitHubContext(sim.env(run, eventPath), folder);
-    return {
-      context,
-      rest: createRestClient({ apiUrl: sim.url, token: sim.token }),
-      token: sim.token,
-      artifactName: 'netperf-gate-results',
-      folder: mkdtempSync(join(folder, 'download-')),
-      resultsFile: 'results.json',
-      log: () => {},
-    };
-  }
-
-  it('finds no baseline when the default branch has no successful push run (asking the repository for its default branch)', async () => {
-    sim.store.addRun({
-      id: 50,
-      workflowFile: 'perf.yml',
-      branch: 'main',
-      event: 'push',
-      status: 'completed',
-      conclusion: 'failure',
-    });
-    sim.store.addRun({
-      id: 51,
-      workflowFile: 'other.yml',
-      branch: 'main',
-      event: 'push',
-      status: 'completed',
-      conclusion: 'success',
-    });
-    sim.store.addRun({
-      id: 52,
-      workflowFile: 'perf.yml',
-      branch: 'main',
-      event: 'pull_request',
-      status: 'completed',
-      conclusion: 'success',
-    });
-    await expect(fetchDefaultBranchBaseline(search(60))).resolves.toEqual({
-      found: false,
-      reason: 'no successful push run of perf.yml on main to take the baseline from (there is none)',
-    });
-  });
-
-  it('skips successful runs without the artifact (expired, or never uploaded)', async () => {
-    sim.store.addRun({
-      id: 53,
-      workflowFile: 'perf.yml',
-      branch: 'main',
-      event: 'push',
-      status: 'completed',
-      conclusion: 'success',
-    });
-    await expect(fetchDefaultBranchBaseline(search(61, 'main'))).resolves.toEqual({
-      found: false,
-      reason:
-        'no successful push run of perf.yml on main to take the baseline from (the newest 1 have no artifact netperf-gate-results)',
-    });
-  });
-
-  it('outside a workflow there is nothing to search', async () => {
-    const context = readGitHubContext({}, folder);
-    const result = await fetchDefaultBranchBaseline({ ...search(62), context });
-    expect(result).toEqual({
-      found: false,
-      reason: expect.stringContaining('not running in a GitHub workflow'),
-    });
-  });
-});
-
 describe('readGitHubContext', () => {
   it('reads the run, the workflow file and the pull request from the runner environment', () => {
     const eventPath = join(folder, 'pr.json');
@@ -189,6 +107,7 @@ describe('readGitHubContext', () => {
       pullRequestNumber: 9,
       defaultBranch: 'trunk',
       hasRuntimeToken: false,
+      enterpriseServer: false,
       tempDir: '/runner/temp',
       hasStepSummary: false,
     });

@@ -97,17 +97,18 @@ describe('reproduceCommands', () => {
     ]);
   });
 
-  it('downloads a default-branch baseline with gh first, and runs the local target with sudo', () => {
+  it('downloads each default-branch baseline run with gh first, and runs the local target with sudo', () => {
     const settings = settingsOf({ target: 'local', scenarios: 'tcp_rr_1cpu' });
     const origin = {
       kind: 'artifact',
-      runId: 42,
+      runIds: [41, 42],
       repository: 'octo/cluster',
       artifactName: 'netperf-gate-results',
     } as const;
-    expect(reproduceCommands(settings, origin)).toEqual([
-      'gh run download 42 --repo octo/cluster --name netperf-gate-results --dir baseline',
-      'sudo node dist/cli/index.js gate --target local --scenarios tcp_rr_1cpu --baseline baseline/results.json --out results.json',
+    expect(reproduceCommands(settings, { ...origin, runIds: [...origin.runIds] })).toEqual([
+      'gh run download 41 --repo octo/cluster --name netperf-gate-results --dir baseline/41',
+      'gh run download 42 --repo octo/cluster --name netperf-gate-results --dir baseline/42',
+      'sudo node dist/cli/index.js gate --target local --scenarios tcp_rr_1cpu --baseline baseline/41/results.json --baseline baseline/42/results.json --out results.json',
     ]);
   });
 

@@ -10,7 +10,8 @@ import { handleRest } from './rest-api.js';
 import { type SimRun, SimStore } from './store.js';
 
 export { runtimeTokenFor } from './artifact-service.js';
-export type { SimArtifact, SimComment, SimRequest, SimRun } from './store.js';
+export type { SimArtifact, SimComment, SimFault, SimRequest, SimRun } from './store.js';
+export { zipFiles } from './zip.js';
 
 /** How to start the stand-in. */
 export interface GitHubSimOptions {
@@ -27,6 +28,8 @@ export interface GitHubSim {
   url: string;
   /** `http://github.localhost:<port>`: a GITHUB_SERVER_URL @actions/artifact accepts (not Enterprise Server). */
   serverUrl: string;
+  /** A GITHUB_SERVER_URL of GitHub Enterprise Server (any host but github.com, *.ghe.com, *.localhost). */
+  enterpriseServerUrl: string;
   store: SimStore;
   token: string;
   /** The runner's environment for a step of `run` (event payload file written by the caller). */
@@ -72,6 +75,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   return {
     url,
     serverUrl,
+    enterpriseServerUrl: `http://ghes.example.test:${port}`,
     store,
     token,
     env: (run, eventPath) => ({
@@ -84,7 +88,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       GITHUB_WORKFLOW_REF: `${repository.owner}/${repository.repo}/.github/workflows/${run.workflowFile}@refs/heads/${run.branch}`,
       GITHUB_EVENT_NAME: run.event,
       GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REF: `refs/heads/${run.branch}`,
+      GITHUB_REF: run.event.startsWith('pull_request')
+        ? `refs/pull/${run.pullRequest ?? 1}/merge`
+        : `refs/heads/${run.branch}`,
+      GITHUB_SHA: run.headSha,
     }),
     close: async () => {
       server.closeAllConnections();
