@@ -2,11 +2,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMENT_MARKER } from '../../src/action/constants.js';
+import { COMMENT_MARKER, commentMarkerOf } from '../../src/action/constants.js';
 import { readGitHubContext, runUrl, workflowFileOf } from '../../src/github/context.js';
 import { commentBody, MAX_COMMENT_CHARS, upsertComment } from '../../src/github/pr-comment.js';
 import { createRestClient, GitHubApiError } from '../../src/github/rest.js';
 import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
+import { startProxySim } from '../github-sim/proxy.js';
 
 let sim: GitHubSim;
 const folder = mkdtempSync(join(tmpdir(), 'npg-gh-api-'));
@@ -54,6 +55,72 @@ describe('upsertComment', () => {
     expect(third.url).toBe(`${sim.serverUrl}/octo/cluster/pull/12#issuecomment-${third.id}`);
   });
 
+  it('edits only its own comment: a marker pasted by someone else is left alone', async () => {
+    const rest = createRestClient({ apiUrl: sim.url, token: sim.token });
+    const pasted = {
+      id: sim.store.newId(),
+      issueNumber: 13,
+      body: `${COMMENT_MARKER}\nfake`,
+      author: 'mallory',
+    };
+    sim.store.comments.push(pasted);
+    const result = await upsertComment(
+      rest,
+      { ...target(), issueNumber: 13 },
+      COMMENT_MARKER,
+      `${COMMENT_MARKER}\nreal`,
+    );
+    expect(result.action).toBe('created');
+    expect(sim.store.commentsOf(13).map((c) => [c.author, c.body])).toEqual([
+      ['mallory', `${COMMENT_MARKER}\nfake`],
+      ['github-actions[bot]', `${COMMENT_MARKER}\nreal`],
+    ]);
+  });
+
+  it("with a personal token finds its user's comment (GET /user), not the bot's", async () => {
+    sim.store.users.set('ghp_personal_0123456789', 'octocat');
+    const rest = createRestClient({ apiUrl: sim.url, token: 'ghp_personal_0123456789' });
+    const bot = {
+      id: sim.store.newId(),
+      issueNumber: 14,
+      body: `${COMMENT_MARKER}\nbot`,
+      author: 'github-actions[bot]',
+    };
+    sim.store.comments.push(bot);
+    const first = await upsertComment(
+      rest,
+      { ...target(), issueNumber: 14 },
+      COMMENT_MARKER,
+      `${COMMENT_MARKER}\n1`,
+    );
+    const second = await upsertComment(
+      rest,
+      { ...target(), issueNumber: 14 },
+      COMMENT_MARKER,
+      `${COMMENT_MARKER}\n2`,
+    );
+    expect([first.action, second.action]).toEqual(['created', 'updated']);
+    expect(sim.store.commentsOf(14).map((c) => [c.author, c.body])).toEqual([
+      ['github-actions[bot]', `${COMMENT_MARKER}\nbot`],
+      ['octocat', `${COMMENT_MARKER}\n2`],
+    ]);
+  });
+
+  it('keeps one comment per artifact name: matrix legs do not overwrite each other', async () => {
+    const rest = createRestClient({ apiUrl: sim.url, token: sim.token });
+    const pr = { ...target(), issueNumber: 15 };
+    for (const run of [1, 2]) {
+      for (const name of ['netperf-gate-results', 'results-arm64']) {
+        const marker = commentMarkerOf(name);
+        await upsertComment(rest, pr, marker, `${marker}\n${name} run ${run}`);
+      }
+    }
+    expect(sim.store.commentsOf(15).map((c) => c.body)).toEqual([
+      `${COMMENT_MARKER}\nnetperf-gate-results run 2`,
+      '<!-- netperf-gate results-arm64 -->\nresults-arm64 run 2',
+    ]);
+  });
+
   it('replaces a report too long for a comment by the short body', () => {
     expect(commentBody('<!-- m -->', 'x'.repeat(MAX_COMMENT_CHARS + 1), 'short')).toBe('<!-- m -->\nshort');
     expect(commentBody('<!-- m -->', 'report', 'short')).toBe('<!-- m -->\nreport');
@@ -70,11 +137,38 @@ describe('createRestClient', () => {
     );
   });
 
-  it('names the API URL problem when nothing answers', async () => {
-    const rest = createRestClient({ apiUrl: 'http://127.0.0.1:9', token: 'x' });
-    await expect(rest.request('GET', '/repos/octo/cluster')).rejects.toThrow(
-      /^GitHub API GET \/repos\/octo\/cluster failed: .*; check GITHUB_API_URL and the network$/,
-    );
+  it.each(['http://127.0.0.1:9', 'https://127.0.0.1:9'])(
+    'says "connection refused" when nothing listens at %s',
+    async (apiUrl) => {
+      const rest = createRestClient({ apiUrl, token: 'x' });
+      await expect(rest.request('GET', '/repos/octo/cluster')).rejects.toThrow(
+        'GitHub API GET /repos/octo/cluster failed: connection refused; check GITHUB_API_URL and the network',
+      );
+    },
+  );
+
+  it('goes through HTTPS_PROXY / HTTP_PROXY, and around it for NO_PROXY hosts', async () => {
+    const proxy = await startProxySim();
+    const port = new URL(sim.url).port;
+    const saved = { ...process.env };
+    try {
+      process.env.HTTP_PROXY = proxy.url;
+      process.env.HTTPS_PROXY = proxy.url;
+      // api.github.test resolves only inside the proxy: an answer proves the request went through it.
+      const rest = createRestClient({ apiUrl: `http://api.github.test:${port}`, token: sim.token });
+      await expect(rest.request('GET', '/repos/octo/cluster')).resolves.toMatchObject({
+        default_branch: 'main',
+      });
+      expect(proxy.tunnels).toEqual([`api.github.test:${port}`]);
+      process.env.NO_PROXY = 'api.github.test';
+      await expect(rest.request('GET', '/repos/octo/cluster')).rejects.toThrow(
+        /failed: host (not found|name lookup failed)/,
+      );
+      expect(proxy.tunnels).toHaveLength(1);
+    } finally {
+      process.env = saved;
+      await proxy.close();
+    }
   });
 });
 
