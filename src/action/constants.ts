@@ -31,6 +31,7 @@ export const Inputs = {
   CommentOnPr: 'comment-on-pr',
   GithubToken: 'github-token',
   ReportDir: 'report-dir',
+  Exports: 'exports',
 } as const;
 
 /** One of the input names. */

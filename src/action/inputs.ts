@@ -5,6 +5,7 @@
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
+import { EXPORT_KINDS, type ExportRequest, parseExport } from '../config/report-config.js';
 import { DEFAULT_IMAGE, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
 import { parseScenarioList } from '../suite/select.js';
@@ -56,6 +57,8 @@ export interface ActionSettings {
   githubToken: string;
   /** Folder for results.json, report.md, report.html and what is uploaded. */
   reportDir: string;
+  /** The CLI's `--export KIND=FILE`s (github-action-benchmark, bencher, csv). */
+  exports: ExportRequest[];
 }
 
 /** Reads one input's raw text ('' when not given). */
@@ -185,6 +188,18 @@ function toArtifactName(read: InputReader): string {
   return name;
 }
 
+function toExports(read: InputReader): ExportRequest[] {
+  return parseListInput(read(Inputs.Exports)).map((value) => {
+    try {
+      return parseExport(value);
+    } catch {
+      throw new UsageError(
+        `${label(Inputs.Exports)} must list KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`,
+      );
+    }
+  });
+}
+
 /**
  * Checks and converts the inputs. `debug` adds stack traces (the runner's step debug). Throws a
  * UsageError (exit code 2) naming the first input that is wrong.
@@ -206,6 +221,7 @@ export function parseInputs(read: InputReader, debug = false): ActionSettings {
     commentOnPr: bool(Inputs.CommentOnPr),
     githubToken: read(Inputs.GithubToken).trim(),
     reportDir,
+    exports: toExports(read),
   };
   if (maxSamples !== undefined) {
     settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });

@@ -27,6 +27,7 @@ import {
   writeJobSummary,
   writeReportFiles,
 } from './publish.js';
+import { emptyReportDir } from './report-dir.js';
 import { reproduceCommands } from './reproduce.js';
 import { commentOnPullRequest, uploadResults } from './share.js';
 
@@ -100,13 +101,20 @@ async function publish(
     ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
     ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
   };
-  const paths = await writeReportFiles(settings.reportDir, input, baseline.paths.at(-1));
+  const paths = await writeReportFiles(settings.reportDir, input, baseline.paths.at(-1), settings.exports);
   const markdown = summaryMarkdown(input, note);
   const summary = summaryLine(outcome.verdict, outcome.comparison, reason);
   setOutputs(outcome.verdict, outcome.comparison, summary, paths);
-  annotate(outcome.comparison);
+  annotate(outcome.comparison, stepFails(settings, outcome));
   await writeJobSummary(markdown, context.hasStepSummary);
   return { summary, markdown };
+}
+
+/** Whether the verdict fails the step (then regressions are error annotations, else warnings). */
+function stepFails(settings: ActionSettings, outcome: GateOutcome): boolean {
+  if (outcome.verdict === 'regression') return settings.failOnRegression;
+  if (outcome.verdict === 'inconclusive') return settings.failOnInconclusive;
+  return false;
 }
 
 /** The exit code of a finished gate; setFailed only for a regression that should fail. */
@@ -132,6 +140,8 @@ function verdictExit(settings: ActionSettings, outcome: GateOutcome, summary: st
 
 async function runGate(settings: ActionSettings, context: GitHubContext): Promise<number> {
   if (settings.run.target === 'local') core.saveState(State.LocalTarget, 'true');
+  const baselineFile = settings.baseline.kind === 'file' ? settings.baseline.path : undefined;
+  await emptyReportDir(settings.reportDir, process.cwd(), baselineFile);
   const run = await runConfigWithKubeconfig(settings, context);
   const baseline = await resolveBaseline(settings, context, (line) => core.info(line));
   const outcome = await measure(settings, context, run, baseline);

@@ -78,7 +78,11 @@ describeAsRoot('baseline default-branch on GitHub (github-sim)', () => {
     'gates against the newest 6 push runs with a readable artifact, failed runs included, expired ones skipped with a notice',
     async () => {
       seedHistory(sim, HISTORY);
-      const { run, step } = await pullRequestStep({ 'baseline-runs': '6', 'report-dir': 'report-history' });
+      const { run, step } = await pullRequestStep({
+        'baseline-runs': '6',
+        'report-dir': 'report-history',
+        exports: 'csv=report-history/netperf.csv',
+      });
       expect(step.code).toBe(0);
       expect(step.summary).toContain(
         'Baseline from the artifact `netperf-gate-results` of 6 runs (104, 106, 107, 108, 109, 111) (perf.yml on main).',
@@ -90,6 +94,7 @@ describeAsRoot('baseline default-branch on GitHub (github-sim)', () => {
       expect(
         parseResults(readFileSync(join(report, 'baseline.json'), 'utf8'), 'b').provenance?.workflowRunId,
       ).toBe(111);
+      expect(readFileSync(join(report, 'netperf.csv'), 'utf8')).toContain('tcp_rr_1cpu');
       const own = parseResults(readFileSync(join(report, 'results.json'), 'utf8'), 'own');
       expect(own.provenance).toEqual({
         repository: 'octo/cluster',

@@ -40,6 +40,16 @@ describe('annotations', () => {
     for (const annotation of annotations) expect(annotation.message.split('\n')).toHaveLength(1);
   });
 
+  it('makes the errors warnings when the step passes anyway (fail-on-regression false)', () => {
+    const failing = annotationsFor(mixed, true);
+    const passing = annotationsFor(mixed, false);
+    expect(passing.map((a) => a.level)).toEqual(
+      failing.map((a) => (a.level === 'error' ? 'warning' : a.level)),
+    );
+    expect(passing.some((a) => a.level === 'warning')).toBe(true);
+    expect(passing.map((a) => a.message)).toEqual(failing.map((a) => a.message));
+  });
+
   it('says nothing without a comparison', () => {
     expect(annotationsFor(undefined)).toEqual([]);
     expect(verdictCounts(undefined)).toEqual({ regressions: 0, improvements: 0 });
