@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMENT_MARKER, commentMarkerOf } from '../../src/action/constants.js';
-import { readGitHubContext, runUrl, workflowFileOf } from '../../src/github/context.js';
+import { isEnterpriseServer, readGitHubContext, runUrl, workflowFileOf } from '../../src/github/context.js';
 import { commentBody, MAX_COMMENT_CHARS, upsertComment } from '../../src/github/pr-comment.js';
+import { provenanceFromEnv } from '../../src/github/provenance.js';
 import { createRestClient, GitHubApiError } from '../../src/github/rest.js';
 import { type GitHubSim, startGitHubSim } from '../github-sim/index.js';
 import { startProxySim } from '../github-sim/proxy.js';
@@ -169,6 +170,38 @@ describe('createRestClient', () => {
       process.env = saved;
       await proxy.close();
     }
+  });
+});
+
+describe('provenanceFromEnv', () => {
+  it('records where a run inside a workflow was made, and nothing outside one', () => {
+    expect(provenanceFromEnv({})).toBeUndefined();
+    expect(
+      provenanceFromEnv({
+        GITHUB_REPOSITORY: 'octo/cluster',
+        GITHUB_SHA: 'abc1234def',
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_RUN_ID: '4711',
+        GITHUB_SERVER_URL: 'https://github.com',
+      }),
+    ).toEqual({
+      repository: 'octo/cluster',
+      commitSha: 'abc1234def',
+      ref: 'refs/heads/main',
+      event: 'push',
+      workflowRunId: 4711,
+      workflowRunUrl: 'https://github.com/octo/cluster/actions/runs/4711',
+    });
+  });
+
+  it.each([
+    ['https://github.com', false],
+    ['https://octo.ghe.com', false],
+    ['http://github.localhost:8080', false],
+    ['https://github.example.corp', true],
+  ])('tells GitHub Enterprise Server by its server URL: %s → %s', (serverUrl, enterprise) => {
+    expect(isEnterpriseServer(serverUrl)).toBe(enterprise);
   });
 });
 
