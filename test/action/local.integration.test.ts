@@ -97,7 +97,8 @@ describe('the built action', () => {
           /^PASS: 0 regressed, \d+ improved, \d+ unchanged, \d+ inconclusive$/,
         );
         expect(step.summary).toMatch(/^## netperf-gate: PASS/);
-        expect(step.summary).toContain(`Baseline: the file \`${baseline}\`.`);
+        expect(step.summary).toContain(`Baseline from the file \`${baseline}\`.`);
+        expect(step.summary.match(/Baseline:/g)).toHaveLength(1); // the run line, not the source again
         expect(step.summary).toContain('```mermaid');
         expect(existsSync(join(workspace, 'second-report', 'baseline.json'))).toBe(true);
         expect(annotations(step.stdout, 'error')).toEqual([]);
