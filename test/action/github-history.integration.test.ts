@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResults } from '../../src/results/read.js';
 import { type GitHubSim, type SimRun, startGitHubSim } from '../github-sim/index.js';
+import { startProxySim } from '../github-sim/proxy.js';
 import { type PastRun, seedHistory } from '../helpers/run-history.js';
 import { annotations, runActionStep, type StepResult } from './run-action.js';
 
@@ -140,6 +141,35 @@ describeAsRoot('baseline default-branch on GitHub (github-sim)', () => {
       expect(notices).toContain('baseline default-branch: GitHub Enterprise Server');
       expect(notices).toContain('artifact upload skipped: GitHub Enterprise Server');
       expect(sim.store.requests).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'behind HTTPS_PROXY / HTTP_PROXY: REST, artifact service and blob downloads and uploads go through the proxy',
+    async () => {
+      seedHistory(sim, [{ id: 101 }, { id: 102 }]);
+      const proxy = await startProxySim();
+      try {
+        // api.github.test resolves only inside the proxy: the step can reach GitHub only through it.
+        const apiUrl = sim.url.replace('127.0.0.1', 'api.github.test');
+        const { step } = await pullRequestStep(
+          { 'report-dir': 'report-proxy', 'comment-on-pr': 'true' },
+          {
+            GITHUB_API_URL: apiUrl,
+            ACTIONS_RESULTS_URL: `${apiUrl}/`,
+            HTTPS_PROXY: proxy.url,
+            HTTP_PROXY: proxy.url,
+          },
+        );
+        expect(step.code).toBe(0);
+        expect(step.summary).toContain('of 2 runs (101, 102)');
+        expect(sim.store.commentsOf(7)).toHaveLength(1);
+        expect(sim.store.artifacts.filter((a) => a.runId === 200 && a.finalized)).toHaveLength(1);
+        expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(apiUrl).host]));
+      } finally {
+        await proxy.close();
+      }
     },
     TEST_TIMEOUT_MS,
   );

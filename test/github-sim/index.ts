@@ -64,10 +64,12 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         status: response.statusCode,
       }),
     );
+    // Signed blob URLs name the host the client asked for (api.github.test behind a proxy stand-in).
+    const baseUrl = request.headers.host ? `http://${request.headers.host}` : url;
     const handled = async () =>
-      (await handleTwirp(store, url, request, response)) ||
+      (await handleTwirp(store, baseUrl, request, response)) ||
       (await handleBlob(store, request, response)) ||
-      (await handleRest(store, { baseUrl: url, webUrl: serverUrl }, request, response));
+      (await handleRest(store, { baseUrl, webUrl: serverUrl }, request, response));
     handled()
       .then((done) => done || sendJson(response, 404, { message: 'Not Found' }))
       .catch((error: unknown) => sendJson(response, 500, { message: String(error) }));

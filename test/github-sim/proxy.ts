@@ -1,16 +1,17 @@
 /**
  * An HTTP proxy stand-in on 127.0.0.1 that counts what goes through it: CONNECT tunnels (how
- * @actions/http-client reaches any host through HTTP_PROXY / HTTPS_PROXY) to hosts under `.test`,
+ * @actions/http-client reaches any host through HTTP_PROXY / HTTPS_PROXY) and absolute-form requests
+ * (how the Azure blob client sends plain http through a proxy) to hosts under `.test`,
  * which only it can resolve (to 127.0.0.1): a request that reaches such a host went through the proxy.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect } from 'node:net';
 
 /** A running proxy. */
 export interface ProxySim {
   /** `http://127.0.0.1:<port>`: the HTTP_PROXY / HTTPS_PROXY value. */
   url: string;
-  /** `host:port` of every tunnel asked for, in order. */
+  /** `host:port` of every tunnel or forwarded request asked for, in order. */
   tunnels: string[];
   close(): Promise<void>;
 }
@@ -20,8 +21,35 @@ export async function startProxySim(): Promise<ProxySim> {
   const tunnels: string[] = [];
   /** Tunnelled sockets leave the server's own bookkeeping: closed by hand on close(). */
   const open = new Set<{ destroy(): void }>();
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(405, { 'content-length': '0' }).end(); // only CONNECT is served
+  const server: Server = createServer((request, response) => {
+    // Absolute-form requests (`GET http://host:port/path`), as http-proxy-agent sends for http URLs.
+    let target: URL;
+    try {
+      target = new URL(request.url ?? '');
+    } catch {
+      response.writeHead(400, { 'content-length': '0' }).end();
+      return;
+    }
+    tunnels.push(target.host);
+    if (!target.hostname.endsWith('.test')) {
+      response.writeHead(403, { 'content-length': '0' }).end();
+      return;
+    }
+    const upstream = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        method: request.method,
+        path: `${target.pathname}${target.search}`,
+        headers: request.headers,
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
   });
   server.on('connect', (request, client, head) => {
     const target = request.url ?? '';
