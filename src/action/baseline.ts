@@ -7,8 +7,9 @@ import type { GitHubContext } from '../github/context.js';
 import { type BaselineHistory, fetchBaselineHistory } from '../github/default-branch-baseline.js';
 import { createRestClient, GitHubApiError } from '../github/rest.js';
 import { selectBaselineRuns } from '../results/baseline-selection.js';
-import type { Results } from '../results/schema.js';
+import { RESULTS_SCHEMA_VERSION, type Results } from '../results/schema.js';
 import { formatError, InfraError, UsageError } from '../util/errors.js';
+import { withoutNewerSchema } from './baseline-files.js';
 import { Inputs, ReportFiles } from './constants.js';
 import type { ActionSettings } from './inputs.js';
 import type { BaselineOrigin } from './reproduce.js';
@@ -74,9 +75,19 @@ export async function resolveBaseline(
 ): Promise<ResolvedBaseline> {
   if (settings.baseline.kind === 'file') {
     const { path } = settings.baseline;
+    const screened = await withoutNewerSchema([path], (line) =>
+      core.warning(line, { title: 'netperf-gate: baseline left out' }),
+    );
+    if (screened !== undefined && screened.kept.length === 0) {
+      const folder = await mkdtemp(join(context.tempDir, 'netperf-gate-baseline-'));
+      return none(
+        folder,
+        `\`${path}\` was written by a newer netperf-gate (schemaVersion above ${RESULTS_SCHEMA_VERSION})`,
+      );
+    }
     const missingReason = `there is no file \`${path}\``;
     return {
-      paths: [path],
+      paths: screened?.kept ?? [path],
       origin: { kind: 'file', path },
       note: `Baseline from the file \`${path}\`.`,
       missingReason,
