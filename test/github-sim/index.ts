@@ -1,7 +1,12 @@
 /**
  * github-sim: a local stand-in for the parts of GitHub netperf-gate talks to, on 127.0.0.1 — the
  * artifact service (Twirp JSON + Azure-blob-style signed URLs) that the real @actions/artifact uploads
- * to and downloads from, and the REST API (workflow runs, run artifacts, zip download, PR comments).
+ * to and downloads from, and the REST API (workflow runs, run artifacts, zip download, PR comments,
+ * GET /user). Strict like GitHub: `per_page`/`page` pagination (30 by default, at most 100);
+ * expired artifacts stay listed (`expired: true`) and their download answers 410 "Artifact has
+ * expired"; GET /user refuses the workflow token (403 "Resource not accessible by integration");
+ * `store.faults` answers chosen requests with a status (403, 5xx …). `enterpriseServerUrl` is a
+ * GITHUB_SERVER_URL of GitHub Enterprise Server; `proxy.ts` is an HTTP proxy stand-in.
  */
 import { createServer, type Server } from 'node:http';
 import { handleBlob, handleTwirp, runtimeTokenFor } from './artifact-service.js';
