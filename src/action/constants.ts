@@ -19,6 +19,7 @@ export const Inputs = {
   Duration: 'duration',
   Reference: 'reference',
   Baseline: 'baseline',
+  BaselineRuns: 'baseline-runs',
   Threshold: 'threshold',
   Thresholds: 'thresholds',
   EnvironmentPolicy: 'environment-policy',
@@ -28,9 +29,11 @@ export const Inputs = {
   FailOnRegression: 'fail-on-regression',
   UploadArtifact: 'upload-artifact',
   ArtifactName: 'artifact-name',
+  RetentionDays: 'retention-days',
   CommentOnPr: 'comment-on-pr',
   GithubToken: 'github-token',
   ReportDir: 'report-dir',
+  Exports: 'exports',
 } as const;
 
 /** One of the input names. */
@@ -58,11 +61,19 @@ export const State = {
   LocalTarget: 'localTarget',
 } as const;
 
-/** `baseline: default-branch`: take the results artifact of the default branch's latest successful run. */
+/** `baseline: default-branch`: gather the results artifacts of the base branch's last push runs. */
 export const DEFAULT_BRANCH_BASELINE = 'default-branch';
 
-/** Hidden marker that finds the action's own comment on a pull request. */
+/** Hidden marker that finds the action's own comment on a pull request (the default artifact-name's). */
 export const COMMENT_MARKER = '<!-- netperf-gate -->';
+
+/**
+ * The marker of the comment of one `artifact-name`: matrix legs with their own artifact names keep
+ * their own comments. The default name keeps the marker earlier versions wrote.
+ */
+export function commentMarkerOf(artifactName: string): string {
+  return artifactName === 'netperf-gate-results' ? COMMENT_MARKER : `<!-- netperf-gate ${artifactName} -->`;
+}
 
 /** Files the main step writes into report-dir (and uploads as the artifact). */
 export const ReportFiles = {

@@ -5,6 +5,7 @@
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
+import { EXPORT_KINDS, type ExportRequest, parseExport } from '../config/report-config.js';
 import { DEFAULT_IMAGE, IP_FAMILIES, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
 import { parseScenarioList } from '../suite/select.js';
@@ -18,6 +19,7 @@ export const INPUT_DEFAULTS = {
   [Inputs.Reference]: 'true',
   [Inputs.AllowControlPlane]: 'false',
   [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
+  [Inputs.BaselineRuns]: '10',
   [Inputs.EnvironmentPolicy]: 'warn',
   [Inputs.FailOnInconclusive]: 'false',
   [Inputs.FailOnRegression]: 'true',
@@ -41,21 +43,32 @@ export interface ActionSettings {
   /** An inconclusive verdict fails the step (the CLI's --fail-on-inconclusive). */
   failOnInconclusive: boolean;
   baseline: BaselineSource;
+  /** `baseline: default-branch`: how many of the base branch's last runs with the artifact to gather. */
+  baselineRuns: number;
   /** Content of the `kubeconfig` input (already masked); undefined: the usual lookup. */
   kubeconfigText?: string;
   /** setFailed on a regression (an error always fails). */
   failOnRegression: boolean;
   uploadArtifact: boolean;
   artifactName: string;
+  /** Days GitHub keeps the uploaded artifact; undefined: the repository's setting. */
+  retentionDays?: number;
   commentOnPr: boolean;
   /** Token for the REST API (comments, runs, artifacts of other runs); may be empty outside GitHub. */
   githubToken: string;
   /** Folder for results.json, report.md, report.html and what is uploaded. */
   reportDir: string;
+  /** The CLI's `--export KIND=FILE`s (github-action-benchmark, bencher, csv). */
+  exports: ExportRequest[];
 }
 
 /** Reads one input's raw text ('' when not given). */
 export type InputReader = (name: InputName) => string;
+
+/** Baseline runs gathered at most (each costs two or three API calls and a download). */
+const BASELINE_RUNS_LIMITS = { min: 1, max: 30 };
+/** GitHub keeps artifacts 1 to 90 days (400 on private repositories of some plans). */
+const RETENTION_DAYS_LIMITS = { min: 1, max: 400 };
 
 /** Characters @actions/artifact refuses in an artifact name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
@@ -182,6 +195,18 @@ function toArtifactName(read: InputReader): string {
   return name;
 }
 
+function toExports(read: InputReader): ExportRequest[] {
+  return parseListInput(read(Inputs.Exports)).map((value) => {
+    try {
+      return parseExport(value);
+    } catch {
+      throw new UsageError(
+        `${label(Inputs.Exports)} must list KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`,
+      );
+    }
+  });
+}
+
 /**
  * Checks and converts the inputs. `debug` adds stack traces (the runner's step debug). Throws a
  * UsageError (exit code 2) naming the first input that is wrong.
@@ -196,15 +221,21 @@ export function parseInputs(read: InputReader, debug = false): ActionSettings {
     judge: toJudgeConfig(read, debug),
     failOnInconclusive: bool(Inputs.FailOnInconclusive),
     baseline: toBaseline(read),
+    baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
     failOnRegression: bool(Inputs.FailOnRegression),
     uploadArtifact: bool(Inputs.UploadArtifact),
     artifactName: toArtifactName(read),
     commentOnPr: bool(Inputs.CommentOnPr),
     githubToken: read(Inputs.GithubToken).trim(),
     reportDir,
+    exports: toExports(read),
   };
   if (maxSamples !== undefined) {
     settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+  }
+  const retentionDays = given(read, Inputs.RetentionDays);
+  if (retentionDays !== undefined) {
+    settings.retentionDays = ranged(Inputs.RetentionDays, retentionDays, RETENTION_DAYS_LIMITS);
   }
   const kubeconfig = read(Inputs.Kubeconfig);
   if (kubeconfig.trim() !== '') settings.kubeconfigText = kubeconfig;

@@ -2,20 +2,27 @@
 import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { kubeconfigSecrets, MIN_LINE_SECRET_CHARS } from './kubeconfig-secrets.js';
 
-/** Kubeconfig fields whose values are credentials: each is masked on its own as well. */
+/** Kubeconfig fields whose values are credentials, for text that does not parse (a line scan). */
 const SECRET_FIELDS =
-  /^\s*-?\s*(token|client-key-data|client-certificate-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
+  /^\s*-?\s*(token|client-key-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
 
 /**
- * Masks the kubeconfig: the whole text, and every credential value on its own (the runner masks a
- * registered secret as given, so a token that shows up alone in a message needs its own entry).
+ * Masks the kubeconfig: the whole text, and every credential under `users[].user` on its own (the
+ * runner masks a registered secret as given, so a token that shows up alone in a message needs its
+ * own entry), each line of a multi-line one too. Text that is not YAML or JSON is scanned line by line.
  */
 export function maskKubeconfig(text: string, setSecret: (secret: string) => void): void {
   setSecret(text);
+  const parsed = kubeconfigSecrets(text);
+  if (parsed !== undefined) {
+    for (const secret of parsed) setSecret(secret);
+    return;
+  }
   for (const line of text.split('\n')) {
     const value = SECRET_FIELDS.exec(line)?.[2];
-    if (value !== undefined && value.length >= 8) setSecret(value);
+    if (value !== undefined && value.length >= MIN_LINE_SECRET_CHARS) setSecret(value);
   }
 }
 

@@ -8,12 +8,13 @@ import * as core from '@actions/core';
 import type { GateConfig } from '../config/gate-config.js';
 import type { RunConfig } from '../config/run-config.js';
 import { type GitHubContext, readGitHubContext } from '../github/context.js';
+import { provenanceOf } from '../github/provenance.js';
 import type { ReportInput } from '../report/report-input.js';
 import { type GateOutcome, gate } from '../run/gate-command.js';
 import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
-import { ReportFiles, State } from './constants.js';
+import { Inputs, ReportFiles, State } from './constants.js';
 import { type ActionSettings, parseInputs } from './inputs.js';
 import { maskKubeconfig, removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
 import { summaryLine } from './outcome-text.js';
@@ -26,6 +27,7 @@ import {
   writeJobSummary,
   writeReportFiles,
 } from './publish.js';
+import { emptyReportDir } from './report-dir.js';
 import { reproduceCommands } from './reproduce.js';
 import { commentOnPullRequest, uploadResults } from './share.js';
 
@@ -45,7 +47,12 @@ function baselineStory(baseline: ResolvedBaseline, outcome: GateOutcome): { note
 }
 
 /** Measures and judges through the shared pipeline, recording created resources and raw outputs. */
-async function measure(settings: ActionSettings, run: RunConfig, baseline: ResolvedBaseline) {
+async function measure(
+  settings: ActionSettings,
+  context: GitHubContext,
+  run: RunConfig,
+  baseline: ResolvedBaseline,
+) {
   const recorder = new RawOutputRecorder();
   const tracker = new ResourceTracker(run.kubernetes, (json) =>
     core.saveState(State.KubernetesCleanup, json),
@@ -58,10 +65,12 @@ async function measure(settings: ActionSettings, run: RunConfig, baseline: Resol
     onTargetCreated: tracker.onTargetCreated,
     onNetperfOutputs: recorder.record,
   };
+  const provenance = provenanceOf(context);
+  if (provenance !== undefined) io.provenance = provenance;
   const config: GateConfig = {
     ...settings.judge,
     run,
-    baselinePaths: [baseline.path],
+    baselinePaths: baseline.paths,
     failOnInconclusive: settings.failOnInconclusive,
     ...(settings.maxSamples !== undefined ? { maxSamples: settings.maxSamples } : {}),
   };
@@ -92,13 +101,20 @@ async function publish(
     ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
     ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
   };
-  const paths = await writeReportFiles(settings.reportDir, input, baseline.path);
+  const paths = await writeReportFiles(settings.reportDir, input, baseline.paths.at(-1), settings.exports);
   const markdown = summaryMarkdown(input, note);
   const summary = summaryLine(outcome.verdict, outcome.comparison, reason);
   setOutputs(outcome.verdict, outcome.comparison, summary, paths);
-  annotate(outcome.comparison);
+  annotate(outcome.comparison, stepFails(settings, outcome));
   await writeJobSummary(markdown, context.hasStepSummary);
   return { summary, markdown };
+}
+
+/** Whether the verdict fails the step (then regressions are error annotations, else warnings). */
+function stepFails(settings: ActionSettings, outcome: GateOutcome): boolean {
+  if (outcome.verdict === 'regression') return settings.failOnRegression;
+  if (outcome.verdict === 'inconclusive') return settings.failOnInconclusive;
+  return false;
 }
 
 /** The exit code of a finished gate; setFailed only for a regression that should fail. */
@@ -124,9 +140,11 @@ function verdictExit(settings: ActionSettings, outcome: GateOutcome, summary: st
 
 async function runGate(settings: ActionSettings, context: GitHubContext): Promise<number> {
   if (settings.run.target === 'local') core.saveState(State.LocalTarget, 'true');
+  const baselineFile = settings.baseline.kind === 'file' ? settings.baseline.path : undefined;
+  await emptyReportDir(settings.reportDir, process.cwd(), baselineFile);
   const run = await runConfigWithKubeconfig(settings, context);
   const baseline = await resolveBaseline(settings, context, (line) => core.info(line));
-  const outcome = await measure(settings, run, baseline);
+  const outcome = await measure(settings, context, run, baseline);
   const report = await publish(settings, context, baseline, outcome);
   core.info(`netperf-gate: ${report.summary}`);
   await uploadResults(settings, context);
@@ -138,10 +156,12 @@ async function runGate(settings: ActionSettings, context: GitHubContext): Promis
 export async function runMain(): Promise<number> {
   core.saveState(State.IsPost, 'true');
   const context = readGitHubContext(process.env, tmpdir());
+  // Before anything is printed: the kubeconfig's credentials are masked.
+  const kubeconfigText = core.getInput(Inputs.Kubeconfig);
+  if (kubeconfigText.trim() !== '') maskKubeconfig(kubeconfigText, core.setSecret);
   let debug = core.isDebug();
   try {
     const settings = parseInputs((name) => core.getInput(name), debug);
-    if (settings.kubeconfigText !== undefined) maskKubeconfig(settings.kubeconfigText, core.setSecret);
     debug = settings.run.debug;
     return await runGate(settings, context);
   } catch (error) {

@@ -7,9 +7,9 @@ import { formatInterval, verdictTally } from '../report/report-input.js';
 /** The `verdict` output: the gate's verdict, or `error` when the run failed. */
 export type ActionVerdict = 'pass' | 'regression' | 'inconclusive' | 'no-baseline' | 'error';
 
-/** One annotation on the run: an error per regression, a notice per improvement. */
+/** One annotation on the run: an error (a warning when the step passes) per regression, a notice per improvement. */
 export interface Annotation {
-  level: 'error' | 'notice';
+  level: 'error' | 'warning' | 'notice';
   title: string;
   message: string;
 }
@@ -33,15 +33,19 @@ function figures(metric: MetricComparison): string {
   return `${from} → ${to} ${unit} (${formatPercentChange(metric.changePct)}; 90% interval ${formatInterval(metric)}; threshold ${threshold})`;
 }
 
-/** An error per regressed gated metric, a notice per improved one, and an error for an environment the policy fails. */
-export function annotationsFor(comparison: ResultsComparison | undefined): Annotation[] {
+/**
+ * An error per regressed gated metric, a notice per improved one, and an error for an environment the
+ * policy fails; errors are warnings when the step passes (`stepFails` false: fail-on-regression off).
+ */
+export function annotationsFor(comparison: ResultsComparison | undefined, stepFails = true): Annotation[] {
   if (comparison === undefined) return [];
+  const problem = stepFails ? 'error' : 'warning';
   const annotations: Annotation[] = [];
   for (const scenario of comparison.scenarios) {
     for (const metric of scenario.metrics) {
       if (!metric.gated) continue;
       if (metric.verdict === 'regression' || metric.verdict === 'improvement') {
-        const level = metric.verdict === 'regression' ? 'error' : 'notice';
+        const level = metric.verdict === 'regression' ? problem : 'notice';
         const what = metric.verdict === 'regression' ? 'regressed' : 'improved';
         annotations.push({
           level,
@@ -54,7 +58,7 @@ export function annotationsFor(comparison: ResultsComparison | undefined): Annot
   if (comparison.environmentFails) {
     const fields = comparison.environment.map((difference) => difference.field).join(', ');
     annotations.push({
-      level: 'error',
+      level: problem,
       title: 'netperf-gate: the environment differs from the baseline',
       message: `environment-policy is fail and these differ: ${fields}`,
     });

@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { ResultsComparison } from '../compare/compare-results.js';
+import type { ExportRequest } from '../config/report-config.js';
 import { renderMarkdownReport } from '../report/markdown-report.js';
 import type { ReportInput } from '../report/report-input.js';
 import { writeReports } from '../run/write-reports.js';
@@ -36,8 +37,9 @@ export async function writeReportFiles(
   reportDir: string,
   input: ReportInput,
   baselinePath: string | undefined,
+  exports: ExportRequest[] = [],
 ): Promise<ReportPaths> {
-  await writeReports(input, { reportDir, exports: [] }, createFiles());
+  await writeReports(input, { reportDir, exports }, createFiles());
   const paths: ReportPaths = {
     results: join(reportDir, ReportFiles.Results),
     markdown: join(reportDir, ReportFiles.Markdown),
@@ -71,11 +73,13 @@ export function setOutputs(
   core.setOutput(Outputs.Summary, summary);
 }
 
-/** An error annotation per regression, a notice per improvement. */
-export function annotate(comparison: ResultsComparison | undefined): void {
-  for (const annotation of annotationsFor(comparison)) {
-    if (annotation.level === 'error') core.error(annotation.message, { title: annotation.title });
-    else core.notice(annotation.message, { title: annotation.title });
+/** An error annotation per regression (a warning when the step passes), a notice per improvement. */
+export function annotate(comparison: ResultsComparison | undefined, stepFails: boolean): void {
+  for (const annotation of annotationsFor(comparison, stepFails)) {
+    const properties = { title: annotation.title };
+    if (annotation.level === 'error') core.error(annotation.message, properties);
+    else if (annotation.level === 'warning') core.warning(annotation.message, properties);
+    else core.notice(annotation.message, properties);
   }
 }
 

@@ -11,7 +11,7 @@ const LOCAL_BASELINE_DIR = 'baseline';
 /** Where the baseline of this run came from, as the reproduce commands need it. */
 export type BaselineOrigin =
   | { kind: 'file'; path: string }
-  | { kind: 'artifact'; runId: number; repository: string; artifactName: string }
+  | { kind: 'artifact'; runIds: number[]; repository: string; artifactName: string }
   | { kind: 'none' };
 
 function option(args: string[], flag: string, value: string | number | undefined): void {
@@ -54,16 +54,21 @@ function judgeArgs(settings: ActionSettings): string[] {
   return args;
 }
 
-function baselineSteps(origin: BaselineOrigin): { before: string[]; path: string } {
+function baselineSteps(origin: BaselineOrigin): { before: string[]; paths: string[] } {
   switch (origin.kind) {
     case 'file':
-      return { before: [], path: origin.path };
+      return { before: [], paths: [origin.path] };
     case 'artifact': {
-      const download = `gh run download ${origin.runId} --repo ${shellQuote(origin.repository)} --name ${shellQuote(origin.artifactName)} --dir ${LOCAL_BASELINE_DIR}`;
-      return { before: [download], path: `${LOCAL_BASELINE_DIR}/results.json` };
+      // One folder per run; --baseline repeated takes each run's results.json.
+      const folder = (runId: number) => `${LOCAL_BASELINE_DIR}/${runId}`;
+      const downloads = origin.runIds.map(
+        (runId) =>
+          `gh run download ${runId} --repo ${shellQuote(origin.repository)} --name ${shellQuote(origin.artifactName)} --dir ${folder(runId)}`,
+      );
+      return { before: downloads, paths: origin.runIds.map((runId) => `${folder(runId)}/results.json`) };
     }
     case 'none':
-      return { before: [], path: `${LOCAL_BASELINE_DIR}/results.json` };
+      return { before: [], paths: [`${LOCAL_BASELINE_DIR}/results.json`] };
   }
 }
 
@@ -72,14 +77,13 @@ function baselineSteps(origin: BaselineOrigin): { before: string[]; path: string
  * artifact), then `gate` with every input that was given. The local target needs root.
  */
 export function reproduceCommands(settings: ActionSettings, origin: BaselineOrigin): string[] {
-  const { before, path } = baselineSteps(origin);
+  const { before, paths } = baselineSteps(origin);
   const sudo = settings.run.target === 'local' ? 'sudo ' : '';
   const gate = [
     `${sudo}${CLI_COMMAND} gate`,
     ...runArgs(settings),
     ...judgeArgs(settings),
-    '--baseline',
-    shellQuote(path),
+    ...paths.flatMap((path) => ['--baseline', shellQuote(path)]),
     '--out',
     'results.json',
   ].join(' ');

@@ -7,7 +7,7 @@ import { type GitHubContext, runUrl } from '../github/context.js';
 import { commentBody, upsertComment } from '../github/pr-comment.js';
 import { createRestClient } from '../github/rest.js';
 import { formatError } from '../util/errors.js';
-import { COMMENT_MARKER, Inputs } from './constants.js';
+import { commentMarkerOf, Inputs } from './constants.js';
 import type { ActionSettings } from './inputs.js';
 
 /** Every file under `folder`, recursively. */
@@ -21,7 +21,12 @@ export async function uploadResults(settings: ActionSettings, context: GitHubCon
   if (!settings.uploadArtifact) return;
   try {
     const files = await filesUnder(settings.reportDir);
-    const outcome = await uploadArtifactFiles(context, settings.artifactName, settings.reportDir, files);
+    const outcome = await uploadArtifactFiles(context, {
+      name: settings.artifactName,
+      rootDirectory: settings.reportDir,
+      files,
+      ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
+    });
     if (outcome.uploaded) {
       core.info(
         `artifact ${settings.artifactName}: ${files.length} files, ${outcome.sizeBytes} bytes (id ${outcome.id})`,
@@ -65,9 +70,10 @@ export async function commentOnPullRequest(
   }
   try {
     const rest = createRestClient({ apiUrl: context.apiUrl, token: settings.githubToken });
-    const body = commentBody(COMMENT_MARKER, report.markdown, shortBody(report.summary, context));
+    const marker = commentMarkerOf(settings.artifactName);
+    const body = commentBody(marker, report.markdown, shortBody(report.summary, context));
     const target = { ...repository, issueNumber: pullRequestNumber };
-    const result = await upsertComment(rest, target, COMMENT_MARKER, body);
+    const result = await upsertComment(rest, target, marker, body);
     core.info(
       `comment ${result.action} on pull request #${pullRequestNumber}${result.url ? `: ${result.url}` : ''}`,
     );

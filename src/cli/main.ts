@@ -1,4 +1,5 @@
 import type { ReportSettings } from '../config/report-config.js';
+import { provenanceFromEnv } from '../github/provenance.js';
 import type { ReportInput } from '../report/report-input.js';
 import { resultsJsonSchema } from '../results/schema.js';
 import { calibrateTarget } from '../run/calibrate-command.js';
@@ -21,7 +22,14 @@ function stdout(text: string): void {
 }
 
 function io(): RunIo {
-  return { files: createFiles(), log: stderr, print: stdout, now: () => new Date() };
+  const provenance = provenanceFromEnv(process.env);
+  return {
+    files: createFiles(),
+    log: stderr,
+    print: stdout,
+    now: () => new Date(),
+    ...(provenance === undefined ? {} : { provenance }),
+  };
 }
 
 /** The core returns verdicts; only here do they become exit codes. */

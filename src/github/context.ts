@@ -19,6 +19,14 @@ export interface GitHubContext {
   pullRequestNumber?: number;
   /** The repository's default branch, when the event payload says it. */
   defaultBranch?: string;
+  /** The branch whose history is the baseline: a pull request's base branch, else the pushed branch. */
+  baseBranch?: string;
+  /** The commit this run measures (GITHUB_SHA). */
+  sha?: string;
+  /** The ref that triggered the run (GITHUB_REF), e.g. `refs/heads/main`. */
+  ref?: string;
+  /** True on GitHub Enterprise Server (GITHUB_SERVER_URL not github.com, *.ghe.com or *.localhost). */
+  enterpriseServer: boolean;
   /** True when the runner gave the artifact service's token (uploads are possible). */
   hasRuntimeToken: boolean;
   /** Folder for temporary files (RUNNER_TEMP, else the system's). */
@@ -28,7 +36,7 @@ export interface GitHubContext {
 }
 
 interface EventPayload {
-  pull_request?: { number?: number };
+  pull_request?: { number?: number; base?: { ref?: string } };
   issue?: { number?: number; pull_request?: unknown };
   repository?: { default_branch?: string };
 }
@@ -56,6 +64,25 @@ function pullRequestNumber(payload: EventPayload): number | undefined {
   return undefined;
 }
 
+/** The branch of a `refs/heads/…` ref. */
+function branchOf(ref: string | undefined): string | undefined {
+  return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+
+/**
+ * Whether `serverUrl` is GitHub Enterprise Server, decided as @actions/artifact decides it (it
+ * refuses GHES): github.com, *.ghe.com (GHE.com) and *.localhost are not.
+ */
+export function isEnterpriseServer(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
+}
+
 function repositoryOf(value: string | undefined): GitHubContext['repository'] {
   const [owner, repo, extra] = (value ?? '').split('/');
   return owner && repo && extra === undefined ? { owner, repo } : undefined;
@@ -65,9 +92,11 @@ function repositoryOf(value: string | undefined): GitHubContext['repository'] {
 export function readGitHubContext(env: NodeJS.ProcessEnv, systemTempDir: string): GitHubContext {
   const payload = readPayload(env.GITHUB_EVENT_PATH);
   const runId = Number(env.GITHUB_RUN_ID);
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const context: GitHubContext = {
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    serverUrl,
+    enterpriseServer: isEnterpriseServer(serverUrl),
     hasRuntimeToken: Boolean(env.ACTIONS_RUNTIME_TOKEN),
     tempDir: env.RUNNER_TEMP || systemTempDir,
     hasStepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
@@ -79,6 +108,9 @@ export function readGitHubContext(env: NodeJS.ProcessEnv, systemTempDir: string)
     eventName: env.GITHUB_EVENT_NAME || undefined,
     pullRequestNumber: pullRequestNumber(payload),
     defaultBranch: payload.repository?.default_branch,
+    baseBranch: payload.pull_request?.base?.ref ?? branchOf(env.GITHUB_REF),
+    sha: env.GITHUB_SHA || undefined,
+    ref: env.GITHUB_REF || undefined,
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (context as unknown as Record<string, unknown>)[key] = value;

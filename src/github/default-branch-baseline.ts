@@ -1,21 +1,45 @@
 /**
- * `baseline: default-branch`: the results artifact of the latest successful `push` run of the same
- * workflow on the default branch. Pull request runs are never searched, so they never become (or
- * replace) a baseline even though they upload under the same artifact name.
+ * `baseline: default-branch`: the results artifacts of the last K runs of this workflow on the base
+ * branch (a pull request's base, else the pushed branch, else the default branch) made by `push`,
+ * `schedule` or `workflow_dispatch` — chosen by having the artifact, whatever the run's conclusion (a
+ * push run that failed on a regression still recorded the new level). Pull request runs are never
+ * searched, so they never become a baseline even though they upload under the same artifact name.
+ * Expired artifacts and failed downloads are skipped with a notice; the search reads older runs
+ * within {@link MAX_API_CALLS}.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseResults } from '../results/read.js';
+import type { Results } from '../results/schema.js';
+import { formatError } from '../util/errors.js';
 import { downloadRunArtifact } from './artifacts.js';
 import type { GitHubContext } from './context.js';
 import type { RestClient } from './rest.js';
+import { type HistoryRun, listBaselineRuns, listRunArtifacts, type RunArtifact } from './run-listing.js';
 
-/** Successful runs asked for at once, and how many of them are searched for the artifact. */
-export const RUNS_PER_PAGE = 10;
-export const MAX_RUNS_SEARCHED = 5;
+/** Baseline runs gathered when the `baseline-runs` input is not given. */
+export const DEFAULT_BASELINE_RUNS = 10;
+/** REST calls the search makes at most (run pages, artifact listings, downloads count two). */
+export const MAX_API_CALLS = 60;
 
-/** What the search found. */
-export type BaselineSearchResult =
-  | { found: true; resultsPath: string; runId: number; branch: string; workflowFile: string }
-  | { found: false; reason: string };
+/** One gathered baseline run: its results file and the run that made it. */
+export interface BaselineRun {
+  results: Results;
+  /** The downloaded results file. */
+  path: string;
+  runId: number;
+  runNumber?: number;
+  headSha?: string;
+}
+
+/** What the search found: runs oldest first (possibly none), and why there are none. */
+export interface BaselineHistory {
+  runs: BaselineRun[];
+  branch: string;
+  workflowFile: string;
+  /** Why the search found no run, when it found none. */
+  reason?: string;
+}
 
 /** What the search needs. */
 export interface BaselineSearch {
@@ -23,71 +47,115 @@ export interface BaselineSearch {
   rest: RestClient;
   token: string;
   artifactName: string;
-  /** Empty folder the artifact is unzipped into. */
+  /** How many runs to gather (the newest that have the artifact). */
+  runCount: number;
+  /** Empty folder the artifacts are unzipped into (one subfolder per run). */
   folder: string;
   /** Name of the results file inside the artifact. */
   resultsFile: string;
   log: (line: string) => void;
+  /** Runs skipped on the way (expired, download failed, unreadable results). */
+  notice: (line: string) => void;
 }
 
-interface WorkflowRuns {
-  workflow_runs: { id: number; head_sha?: string; run_number?: number }[];
+/** Counts REST calls against {@link MAX_API_CALLS}. */
+class CallBudget {
+  used = 0;
+  take(calls: number): boolean {
+    if (this.used + calls > MAX_API_CALLS) return false;
+    this.used += calls;
+    return true;
+  }
 }
 
-async function defaultBranchOf(search: BaselineSearch, owner: string, repo: string): Promise<string> {
-  if (search.context.defaultBranch !== undefined) return search.context.defaultBranch;
+async function baseBranchOf(search: BaselineSearch, owner: string, repo: string): Promise<string> {
+  const { baseBranch, defaultBranch } = search.context;
+  if (baseBranch !== undefined) return baseBranch;
+  if (defaultBranch !== undefined) return defaultBranch;
   const repository = await search.rest.request<{ default_branch: string }>('GET', `/repos/${owner}/${repo}`);
   return repository.default_branch;
 }
 
-async function successfulPushRuns(
+/** Downloads and reads one run's results; undefined (with a notice) when that fails. */
+async function gatherRun(
   search: BaselineSearch,
-  where: { owner: string; repo: string; workflowFile: string; branch: string },
-): Promise<number[]> {
-  const query = new URLSearchParams({
-    branch: where.branch,
-    event: 'push',
-    status: 'success',
-    per_page: String(RUNS_PER_PAGE),
-  });
-  const path = `/repos/${where.owner}/${where.repo}/actions/workflows/${encodeURIComponent(where.workflowFile)}/runs?${query}`;
-  const { workflow_runs: runs } = await search.rest.request<WorkflowRuns>('GET', path);
-  return runs.map((run) => run.id).filter((id) => id !== search.context.runId);
+  run: HistoryRun,
+  artifact: RunArtifact,
+): Promise<BaselineRun | undefined> {
+  const { owner, repo } = search.context.repository ?? { owner: '', repo: '' };
+  const folder = join(search.folder, String(run.id));
+  const label = `run ${run.id}'s artifact ${search.artifactName}`;
+  try {
+    await downloadRunArtifact(
+      { artifactId: artifact.id, workflowRunId: run.id, owner, repo, token: search.token },
+      folder,
+    );
+  } catch (error) {
+    search.notice(`baseline: skipped ${label}: download failed (${formatError(error)})`);
+    return undefined;
+  }
+  const path = join(folder, search.resultsFile);
+  try {
+    const results = parseResults(await readFile(path, 'utf8'), `${label}: ${search.resultsFile}`);
+    return { results, path, runId: run.id, ...runFields(run) };
+  } catch (error) {
+    search.notice(`baseline: skipped ${label}: ${formatError(error)}`);
+    return undefined;
+  }
+}
+
+function runFields(run: HistoryRun): Pick<BaselineRun, 'runNumber' | 'headSha'> {
+  return {
+    ...(run.runNumber === undefined ? {} : { runNumber: run.runNumber }),
+    ...(run.headSha === undefined ? {} : { headSha: run.headSha }),
+  };
+}
+
+/** Walks the runs newest first and gathers up to `runCount` with a readable, unexpired artifact. */
+async function gather(search: BaselineSearch, runs: AsyncIterable<HistoryRun>, budget: CallBudget) {
+  const gathered: BaselineRun[] = [];
+  for await (const run of runs) {
+    if (gathered.length >= search.runCount) break;
+    if (!budget.take(1)) break;
+    const artifact = await listRunArtifacts(search.rest, search.context, run.id, search.artifactName);
+    if (artifact === undefined) {
+      search.log(`baseline: run ${run.id} has no artifact ${search.artifactName}`);
+      continue;
+    }
+    if (artifact.expired) {
+      search.notice(`baseline: skipped run ${run.id}: its artifact ${search.artifactName} has expired`);
+      continue;
+    }
+    if (!budget.take(2)) break;
+    const found = await gatherRun(search, run, artifact);
+    if (found !== undefined) gathered.push(found);
+  }
+  if (gathered.length < search.runCount && budget.used >= MAX_API_CALLS - 2) {
+    search.log(`baseline: stopped searching after ${budget.used} API calls`);
+  }
+  return gathered.reverse();
 }
 
 /**
- * Finds the newest successful push run on the default branch (of at most {@link MAX_RUNS_SEARCHED})
- * that has the artifact, and downloads it. No such run is not an error: the gate says no-baseline.
+ * Gathers the baseline history (oldest first). No run with the artifact is not an error: the gate
+ * says no-baseline. REST errors propagate (the caller decides which become no-baseline).
  */
-export async function fetchDefaultBranchBaseline(search: BaselineSearch): Promise<BaselineSearchResult> {
+export async function fetchBaselineHistory(search: BaselineSearch): Promise<BaselineHistory> {
   const { repository, workflowFile } = search.context;
   if (repository === undefined || workflowFile === undefined) {
-    return {
-      found: false,
-      reason: 'not running in a GitHub workflow (GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF unset)',
-    };
+    const reason = 'not running in a GitHub workflow (GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF unset)';
+    return { runs: [], branch: '', workflowFile: workflowFile ?? '', reason };
   }
-  const { owner, repo } = repository;
-  const branch = await defaultBranchOf(search, owner, repo);
-  const runIds = (await successfulPushRuns(search, { owner, repo, workflowFile, branch })).slice(
-    0,
-    MAX_RUNS_SEARCHED,
-  );
-  for (const runId of runIds) {
-    const folder = join(search.folder, String(runId));
-    const artifact = { name: search.artifactName, workflowRunId: runId, owner, repo, token: search.token };
-    if (await downloadRunArtifact(artifact, folder)) {
-      search.log(`baseline: artifact ${search.artifactName} of run ${runId} (${workflowFile} on ${branch})`);
-      return { found: true, resultsPath: join(folder, search.resultsFile), runId, branch, workflowFile };
-    }
-    search.log(`baseline: run ${runId} has no artifact ${search.artifactName}; trying an older one`);
-  }
-  const searched =
-    runIds.length === 0
-      ? 'there is none'
-      : `the newest ${runIds.length} have no artifact ${search.artifactName}`;
+  const budget = new CallBudget();
+  const branch = await baseBranchOf(search, repository.owner, repository.repo);
+  const where = { ...repository, workflowFile, branch };
+  const runs = listBaselineRuns(search.rest, search.context, where, () => budget.take(1));
+  const gathered = await gather(search, runs, budget);
+  if (gathered.length > 0) return { runs: gathered, branch, workflowFile };
   return {
-    found: false,
-    reason: `no successful push run of ${workflowFile} on ${branch} to take the baseline from (${searched})`,
+    runs: [],
+    branch,
+    workflowFile,
+    reason: `no push run of ${workflowFile} on ${branch} has a readable artifact ${search.artifactName} yet`,
   };
 }

@@ -1,7 +1,11 @@
-/** A small GitHub REST client on fetch: JSON in and out, a bounded wait, one-line errors. */
+/**
+ * A small GitHub REST client on @actions/http-client (loaded when first used): it honours HTTPS_PROXY,
+ * HTTP_PROXY and NO_PROXY like GitHub's own actions do on self-hosted runners; JSON in and out, a
+ * bounded wait, one-line errors.
+ */
 import { InfraError } from '../util/errors.js';
 
-/** Bound for one REST request. */
+/** Bound for one REST request (the socket's idle time). */
 export const REST_REQUEST_TIMEOUT_MS = 30_000;
 /** GitHub's REST API version header value. */
 const API_VERSION = '2022-11-28';
@@ -31,54 +35,80 @@ function hint(status: number): string {
   return 'run the job again';
 }
 
-async function messageOf(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
+function messageOf(text: string, statusText: string | undefined): string {
   try {
     const message = (JSON.parse(text) as { message?: unknown }).message;
     if (typeof message === 'string') return message;
   } catch {
     // not JSON: fall through to the status text
   }
-  return response.statusText || 'no message';
+  return statusText || 'no message';
+}
+
+/** Node's socket error codes in words (the code alone is what reaches us from a refused connection). */
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+};
+
+/** One line for a request that got no HTTP answer. */
+export function networkFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && NETWORK_ERRORS[code] !== undefined) return NETWORK_ERRORS[code];
+  if (error instanceof Error && /timeout/i.test(error.message)) {
+    return `no answer within ${REST_REQUEST_TIMEOUT_MS / 1000} s`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A REST client for `apiUrl` authenticated with `token`. */
 export function createRestClient(options: { apiUrl: string; token: string }): RestClient {
+  let client: import('@actions/http-client').HttpClient | undefined;
+  const clientOf = async () => {
+    const { HttpClient } = await import('@actions/http-client');
+    client ??= new HttpClient('netperf-gate', [], { socketTimeout: REST_REQUEST_TIMEOUT_MS });
+    return client;
+  };
   return {
     async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-      const url = `${options.apiUrl}${path}`;
-      const init: RequestInit = {
-        method,
-        headers: {
-          accept: 'application/vnd.github+json',
-          authorization: `Bearer ${options.token}`,
-          'x-github-api-version': API_VERSION,
-          'user-agent': 'netperf-gate',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        signal: AbortSignal.timeout(REST_REQUEST_TIMEOUT_MS),
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      const headers = {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${options.token}`,
+        'x-github-api-version': API_VERSION,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       };
-      let response: Response;
+      const http = await clientOf();
+      let status: number;
+      let text: string;
+      let statusText: string | undefined;
       try {
-        response = await fetch(url, init);
+        const payload = body === undefined ? null : JSON.stringify(body);
+        const response = await http.request(method, `${options.apiUrl}${path}`, payload, headers);
+        status = response.message.statusCode ?? 0;
+        statusText = response.message.statusMessage;
+        text = await response.readBody();
       } catch (error) {
-        const why =
-          error instanceof Error && error.name === 'TimeoutError'
-            ? `no answer within ${REST_REQUEST_TIMEOUT_MS / 1000} s`
-            : String(error instanceof Error ? (error.cause ?? error.message) : error);
         throw new InfraError(
-          `GitHub API ${method} ${path} failed: ${why}; check GITHUB_API_URL and the network`,
+          `GitHub API ${method} ${path} failed: ${networkFailure(error)}; check GITHUB_API_URL and the network`,
         );
       }
-      if (!response.ok) {
-        const message = await messageOf(response);
+      if (status < 200 || status > 299) {
         throw new GitHubApiError(
-          `GitHub API ${method} ${path} answered ${response.status} (${message}); ${hint(response.status)}`,
-          response.status,
+          `GitHub API ${method} ${path} answered ${status} (${messageOf(text, statusText)}); ${hint(status)}`,
+          status,
         );
       }
-      return (await response.json()) as T;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new InfraError(
+          `GitHub API ${method} ${path} answered ${status} with no JSON; run the job again`,
+        );
+      }
     },
   };
 }

@@ -1,5 +1,11 @@
 import { TOOL_VERSION } from '../version.js';
-import { type Environment, RESULTS_SCHEMA_VERSION, type Results, type ScenarioResult } from './schema.js';
+import {
+  type Environment,
+  type Provenance,
+  RESULTS_SCHEMA_VERSION,
+  type Results,
+  type ScenarioResult,
+} from './schema.js';
 
 /** What a finished run knows, before it becomes a results file. */
 export interface RunRecord {
@@ -8,6 +14,8 @@ export interface RunRecord {
   target: Results['target'];
   environment: Environment;
   scenarios: ScenarioResult[];
+  /** Where the run was made (GitHub Actions); absent outside it. */
+  provenance?: Provenance;
 }
 
 /** Assembles the versioned results document. */
@@ -20,5 +28,6 @@ export function buildResults(record: RunRecord): Results {
     target: record.target,
     environment: record.environment,
     scenarios: record.scenarios,
+    ...(record.provenance === undefined ? {} : { provenance: record.provenance }),
   };
 }

@@ -96,6 +96,23 @@ export const environmentSchema = z.strictObject({
   details: z.record(z.string(), z.string()),
 });
 
+/**
+ * Where a run was made, when GitHub Actions made it (GITHUB_* of the runner): which commit of which
+ * repository, by which event and workflow run. Optional (files without it stay valid, schemaVersion 1);
+ * CLI runs outside GitHub Actions have none.
+ */
+export const provenanceSchema = z.strictObject({
+  /** `owner/repo`. */
+  repository: z.string().optional(),
+  commitSha: z.string().optional(),
+  /** e.g. `refs/heads/main`, `refs/pull/7/merge`. */
+  ref: z.string().optional(),
+  /** `push`, `pull_request`, `workflow_dispatch`, … */
+  event: z.string().optional(),
+  workflowRunId: z.number().int().positive().optional(),
+  workflowRunUrl: z.string().optional(),
+});
+
 /** A results file: what `run` writes and what `compare` reads as baseline or current. */
 export const resultsSchema = z.strictObject({
   schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
@@ -109,6 +126,7 @@ export const resultsSchema = z.strictObject({
   }),
   environment: environmentSchema,
   scenarios: z.array(scenarioResultSchema),
+  provenance: provenanceSchema.optional(),
 });
 
 export type Results = z.infer<typeof resultsSchema>;
@@ -118,6 +136,7 @@ export type InstanceFigures = z.infer<typeof instanceSchema>;
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export type ReferenceResult = z.infer<typeof referenceResultSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
+export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** The JSON Schema published in the repository (schema/results.schema.json). */
 export function resultsJsonSchema(): unknown {

@@ -1,7 +1,7 @@
 import type { RunConfig } from '../config/run-config.js';
 import { formatDuration } from '../report/format.js';
 import { buildResults } from '../results/build.js';
-import type { Results, ScenarioResult } from '../results/schema.js';
+import type { Provenance, Results, ScenarioResult } from '../results/schema.js';
 import type { Scenario } from '../suite/model.js';
 import { createTarget } from '../targets/create.js';
 import { describeKubernetesSettings } from '../targets/kubernetes/settings.js';
@@ -24,6 +24,8 @@ export interface RunIo {
   onTargetCreated?: (target: Target) => void;
   /** Sees every sample's raw netperf outputs (the action uploads them). */
   onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
+  /** Where the run is made (GitHub Actions), recorded in the results file. */
+  provenance?: Provenance;
 }
 
 /** A prepared target and a way to measure scenarios on it. */
@@ -108,5 +110,6 @@ export async function withSession(
     finishedAt: io.now(),
     target: { kind: target.kind, settings: targetSettings(config) },
     ...measured,
+    ...(io.provenance === undefined ? {} : { provenance: io.provenance }),
   });
 }

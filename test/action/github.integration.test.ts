@@ -111,10 +111,9 @@ describeAsRoot('the action on GitHub (github-sim)', () => {
       const step = await stepOf(run.push, { 'comment-on-pr': 'true' });
       expect(step.code).toBe(0);
       expect(step.outputs.verdict).toBe('no-baseline');
-      expect(step.outputs.summary).toContain(
-        `no successful push run of ${WORKFLOW} on main to take the baseline from`,
-      );
-      expect(step.summary).toContain(`No baseline: no successful push run of ${WORKFLOW} on main`);
+      const reason = `no push run of ${WORKFLOW} on main has a readable artifact netperf-gate-results yet`;
+      expect(step.outputs.summary).toContain(reason);
+      expect(step.summary).toContain(`No baseline: ${reason}.`);
       expect(annotations(step.stdout, 'notice').join('\n')).toContain(
         'is not about a pull request; no comment',
       );
@@ -143,10 +142,10 @@ describeAsRoot('the action on GitHub (github-sim)', () => {
       expect(step.code).toBe(0);
       expect(step.outputs.verdict).toBe('pass');
       expect(step.summary).toContain(
-        `Baseline: artifact \`netperf-gate-results\` of run ${run.push.id} (${WORKFLOW} on main).`,
+        `Baseline from the artifact \`netperf-gate-results\` of run ${run.push.id} (${WORKFLOW} on main).`,
       );
       expect(step.summary).toContain(
-        `gh run download ${run.push.id} --repo octo/cluster --name netperf-gate-results --dir baseline`,
+        `gh run download ${run.push.id} --repo octo/cluster --name netperf-gate-results --dir baseline/${run.push.id}`,
       );
       const baselineUsed = readFileSync(join(workspace, `report-${run.pr1.id}`, 'baseline.json'), 'utf8');
       expect(baselineUsed).toBe(

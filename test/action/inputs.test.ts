@@ -68,8 +68,11 @@ describe('parseInputs', () => {
       artifactName: 'netperf-gate-results',
       commentOnPr: false,
       reportDir: 'netperf-gate-report',
+      baselineRuns: 10,
+      exports: [],
     });
     expect(settings.kubeconfigText).toBeUndefined();
+    expect(settings.retentionDays).toBeUndefined();
   });
 
   it('maps every input onto the run, judge and action settings', () => {
@@ -103,6 +106,9 @@ describe('parseInputs', () => {
         'comment-on-pr': 'true',
         'github-token': 'ghs_x',
         'report-dir': 'out/report/',
+        'baseline-runs': '20',
+        'retention-days': '30',
+        exports: 'csv=out/perf.csv\nbencher=out/bencher.json',
       }),
       true,
     );
@@ -146,6 +152,12 @@ describe('parseInputs', () => {
       commentOnPr: true,
       githubToken: 'ghs_x',
       reportDir: 'out/report',
+      baselineRuns: 20,
+      retentionDays: 30,
+      exports: [
+        { kind: 'csv', path: 'out/perf.csv' },
+        { kind: 'bencher', path: 'out/bencher.json' },
+      ],
     });
   });
 
@@ -163,6 +175,12 @@ describe('parseInputs', () => {
     [{ alpha: '0.5' }, 'input alpha must be a number from 0.0001 to 0.2, got "0.5"'],
     [{ 'comment-on-pr': 'yes' }, 'input comment-on-pr must be true or false, got "yes"'],
     [{ reference: '1' }, 'input reference must be true or false, got "1"'],
+    [{ 'baseline-runs': '0' }, 'input baseline-runs must be from 1 to 30, got 0'],
+    [{ 'retention-days': '401' }, 'input retention-days must be from 1 to 400, got 401'],
+    [
+      { exports: 'junit=a.xml' },
+      'input exports must list KIND=FILE with KIND one of github-action-benchmark, bencher, csv, got "junit=a.xml"',
+    ],
     [{ 'artifact-name': 'a/b' }, 'input artifact-name "a/b" contains a character artifact names cannot have'],
   ])('refuses %j with one line naming the input', (values, message) => {
     expect(() => parseInputs(reader(values))).toThrow(message);

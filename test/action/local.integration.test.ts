@@ -4,7 +4,7 @@
  * (needs root for the network namespaces); run `npm run build` first.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResults } from '../../src/results/read.js';
@@ -97,7 +97,8 @@ describe('the built action', () => {
           /^PASS: 0 regressed, \d+ improved, \d+ unchanged, \d+ inconclusive$/,
         );
         expect(step.summary).toMatch(/^## netperf-gate: PASS/);
-        expect(step.summary).toContain(`Baseline: the file \`${baseline}\`.`);
+        expect(step.summary).toContain(`Baseline from the file \`${baseline}\`.`);
+        expect(step.summary.match(/Baseline:/g)).toHaveLength(1); // the run line, not the source again
         expect(step.summary).toContain('```mermaid');
         expect(existsSync(join(workspace, 'second-report', 'baseline.json'))).toBe(true);
         expect(annotations(step.stdout, 'error')).toEqual([]);
@@ -107,6 +108,25 @@ describe('the built action', () => {
         expect(post.stdout).toContain('post: no cluster resources were recorded');
         expect(post.stdout).toContain('post: the local target left nothing behind');
         expect(annotations(post.stdout, 'warning')).toEqual([]);
+      },
+      TEST_TIMEOUT_MS,
+    );
+
+    it(
+      'a baseline file of a newer schemaVersion: a warning, no-baseline, and the step passes',
+      async () => {
+        const newer = JSON.parse(readFileSync(join(workspace, reportDir, 'results.json'), 'utf8'));
+        writeFileSync(join(workspace, 'newer.json'), JSON.stringify({ ...newer, schemaVersion: 2 }));
+        const step = await runActionStep({
+          workspace,
+          inputs: { ...SHORT_RUN, baseline: 'newer.json', 'report-dir': 'newer-report' },
+        });
+        expect(step.code).toBe(0);
+        expect(step.outputs.verdict).toBe('no-baseline');
+        expect(annotations(step.stdout, 'warning').join('\n')).toContain(
+          'baseline file newer.json has schemaVersion 2, newer than this netperf-gate understands (1)',
+        );
+        expect(annotations(step.stdout, 'error')).toEqual([]);
       },
       TEST_TIMEOUT_MS,
     );

@@ -40,6 +40,16 @@ describe('annotations', () => {
     for (const annotation of annotations) expect(annotation.message.split('\n')).toHaveLength(1);
   });
 
+  it('makes the errors warnings when the step passes anyway (fail-on-regression false)', () => {
+    const failing = annotationsFor(mixed, true);
+    const passing = annotationsFor(mixed, false);
+    expect(passing.map((a) => a.level)).toEqual(
+      failing.map((a) => (a.level === 'error' ? 'warning' : a.level)),
+    );
+    expect(passing.some((a) => a.level === 'warning')).toBe(true);
+    expect(passing.map((a) => a.message)).toEqual(failing.map((a) => a.message));
+  });
+
   it('says nothing without a comparison', () => {
     expect(annotationsFor(undefined)).toEqual([]);
     expect(verdictCounts(undefined)).toEqual({ regressions: 0, improvements: 0 });
@@ -98,17 +108,18 @@ describe('reproduceCommands', () => {
     ]);
   });
 
-  it('downloads a default-branch baseline with gh first, and runs the local target with sudo', () => {
+  it('downloads each default-branch baseline run with gh first, and runs the local target with sudo', () => {
     const settings = settingsOf({ target: 'local', scenarios: 'tcp_rr_1cpu' });
     const origin = {
       kind: 'artifact',
-      runId: 42,
+      runIds: [41, 42],
       repository: 'octo/cluster',
       artifactName: 'netperf-gate-results',
     } as const;
-    expect(reproduceCommands(settings, origin)).toEqual([
-      'gh run download 42 --repo octo/cluster --name netperf-gate-results --dir baseline',
-      'sudo node dist/cli/index.js gate --target local --scenarios tcp_rr_1cpu --baseline baseline/results.json --out results.json',
+    expect(reproduceCommands(settings, { ...origin, runIds: [...origin.runIds] })).toEqual([
+      'gh run download 41 --repo octo/cluster --name netperf-gate-results --dir baseline/41',
+      'gh run download 42 --repo octo/cluster --name netperf-gate-results --dir baseline/42',
+      'sudo node dist/cli/index.js gate --target local --scenarios tcp_rr_1cpu --baseline baseline/41/results.json --baseline baseline/42/results.json --out results.json',
     ]);
   });
 

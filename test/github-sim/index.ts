@@ -1,7 +1,12 @@
 /**
  * github-sim: a local stand-in for the parts of GitHub netperf-gate talks to, on 127.0.0.1 — the
  * artifact service (Twirp JSON + Azure-blob-style signed URLs) that the real @actions/artifact uploads
- * to and downloads from, and the REST API (workflow runs, run artifacts, zip download, PR comments).
+ * to and downloads from, and the REST API (workflow runs, run artifacts, zip download, PR comments,
+ * GET /user). Strict like GitHub: `per_page`/`page` pagination (30 by default, at most 100);
+ * expired artifacts stay listed (`expired: true`) and their download answers 410 "Artifact has
+ * expired"; GET /user refuses the workflow token (403 "Resource not accessible by integration");
+ * `store.faults` answers chosen requests with a status (403, 5xx …). `enterpriseServerUrl` is a
+ * GITHUB_SERVER_URL of GitHub Enterprise Server; `proxy.ts` is an HTTP proxy stand-in.
  */
 import { createServer, type Server } from 'node:http';
 import { handleBlob, handleTwirp, runtimeTokenFor } from './artifact-service.js';
@@ -10,7 +15,8 @@ import { handleRest } from './rest-api.js';
 import { type SimRun, SimStore } from './store.js';
 
 export { runtimeTokenFor } from './artifact-service.js';
-export type { SimArtifact, SimComment, SimRequest, SimRun } from './store.js';
+export type { SimArtifact, SimComment, SimFault, SimRequest, SimRun } from './store.js';
+export { zipFiles } from './zip.js';
 
 /** How to start the stand-in. */
 export interface GitHubSimOptions {
@@ -27,6 +33,8 @@ export interface GitHubSim {
   url: string;
   /** `http://github.localhost:<port>`: a GITHUB_SERVER_URL @actions/artifact accepts (not Enterprise Server). */
   serverUrl: string;
+  /** A GITHUB_SERVER_URL of GitHub Enterprise Server (any host but github.com, *.ghe.com, *.localhost). */
+  enterpriseServerUrl: string;
   store: SimStore;
   token: string;
   /** The runner's environment for a step of `run` (event payload file written by the caller). */
@@ -61,10 +69,12 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         status: response.statusCode,
       }),
     );
+    // Signed blob URLs name the host the client asked for (api.github.test behind a proxy stand-in).
+    const baseUrl = request.headers.host ? `http://${request.headers.host}` : url;
     const handled = async () =>
-      (await handleTwirp(store, url, request, response)) ||
+      (await handleTwirp(store, baseUrl, request, response)) ||
       (await handleBlob(store, request, response)) ||
-      (await handleRest(store, { baseUrl: url, webUrl: serverUrl }, request, response));
+      (await handleRest(store, { baseUrl, webUrl: serverUrl }, request, response));
     handled()
       .then((done) => done || sendJson(response, 404, { message: 'Not Found' }))
       .catch((error: unknown) => sendJson(response, 500, { message: String(error) }));
@@ -72,6 +82,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   return {
     url,
     serverUrl,
+    enterpriseServerUrl: `http://ghes.example.test:${port}`,
     store,
     token,
     env: (run, eventPath) => ({
@@ -84,7 +95,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       GITHUB_WORKFLOW_REF: `${repository.owner}/${repository.repo}/.github/workflows/${run.workflowFile}@refs/heads/${run.branch}`,
       GITHUB_EVENT_NAME: run.event,
       GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REF: `refs/heads/${run.branch}`,
+      GITHUB_REF: run.event.startsWith('pull_request')
+        ? `refs/pull/${run.pullRequest ?? 1}/merge`
+        : `refs/heads/${run.branch}`,
+      GITHUB_SHA: run.headSha,
     }),
     close: async () => {
       server.closeAllConnections();

@@ -22,16 +22,28 @@ interface RouteContext {
   response: ServerResponse;
 }
 
-function runJson(run: SimRun) {
+function runJson(context: RouteContext, run: SimRun) {
+  const { owner, repo } = context.store.repository;
   return {
     id: run.id,
     name: run.workflowFile,
     head_branch: run.branch,
+    head_sha: run.headSha,
+    run_number: run.runNumber,
     event: run.event,
     status: run.status,
     conclusion: run.conclusion,
     path: `.github/workflows/${run.workflowFile}`,
+    html_url: `${context.webUrl}/${owner}/${repo}/actions/runs/${run.id}`,
   };
+}
+
+/** GitHub's pagination: `per_page` (default 30, at most 100) and `page` (from 1). */
+function pageOf<T>(context: RouteContext, all: readonly T[]): T[] {
+  const query = context.url.searchParams;
+  const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30) || 30));
+  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  return all.slice((page - 1) * perPage, page * perPage);
 }
 
 function commentJson(context: RouteContext, comment: SimComment) {
@@ -40,7 +52,7 @@ function commentJson(context: RouteContext, comment: SimComment) {
     id: comment.id,
     body: comment.body,
     html_url: `${context.webUrl}/${owner}/${repo}/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
-    user: { login: 'github-actions[bot]', type: 'Bot' },
+    user: { login: comment.author, type: comment.author.endsWith('[bot]') ? 'Bot' : 'User' },
   };
 }
 
@@ -57,9 +69,11 @@ function listRuns(context: RouteContext, [file]: string[]): void {
     .filter((run) => !query.has('branch') || run.branch === query.get('branch'))
     .filter((run) => !query.has('event') || run.event === query.get('event'))
     .filter((run) => matchesStatus(run, query.get('status')))
-    .sort((a, b) => b.id - a.id)
-    .slice(0, Number(query.get('per_page') ?? 30));
-  sendJson(context.response, 200, { total_count: runs.length, workflow_runs: runs.map(runJson) });
+    .sort((a, b) => b.id - a.id);
+  sendJson(context.response, 200, {
+    total_count: runs.length,
+    workflow_runs: pageOf(context, runs).map((run) => runJson(context, run)),
+  });
 }
 
 function listRunArtifacts(context: RouteContext, [runId]: string[]): void {
@@ -67,19 +81,29 @@ function listRunArtifacts(context: RouteContext, [runId]: string[]): void {
   const artifacts = context.store.artifactsOf(Number(runId), name === undefined ? {} : { name });
   sendJson(context.response, 200, {
     total_count: artifacts.length,
-    artifacts: artifacts.map((a) => ({
+    artifacts: pageOf(context, artifacts).map((a) => ({
       id: a.id,
       name: a.name,
       size_in_bytes: a.size,
       created_at: a.createdAt,
       digest: a.digest,
+      expired: a.expired,
+      workflow_run: { id: a.runId },
     })),
   });
 }
 
+/** What GitHub answers for the download of an expired artifact. */
+const EXPIRED = {
+  message: 'Artifact has expired',
+  documentation_url: 'https://docs.github.com/rest/actions/artifacts#download-an-artifact',
+  status: '410',
+};
+
 function downloadZip(context: RouteContext, [id]: string[]): void {
   const artifact = context.store.artifacts.find((a) => a.id === Number(id) && a.finalized);
   if (artifact === undefined) sendJson(context.response, 404, { message: 'Not Found' });
+  else if (artifact.expired) sendJson(context.response, 410, EXPIRED);
   else sendEmpty(context.response, 302, { location: signedBlobUrl(context.baseUrl, artifact) });
 }
 
@@ -102,7 +126,8 @@ async function bodyText(context: RouteContext): Promise<string | undefined> {
 async function createComment(context: RouteContext, [issue]: string[]): Promise<void> {
   const body = await bodyText(context);
   if (body === undefined) return sendJson(context.response, 422, { message: 'body is missing' });
-  const comment = { id: context.store.newId(), issueNumber: Number(issue), body };
+  const author = context.store.loginOf(credentialOf(context.request));
+  const comment = { id: context.store.newId(), issueNumber: Number(issue), body, author };
   context.store.comments.push(comment);
   sendJson(context.response, 201, commentJson(context, comment));
 }
@@ -112,8 +137,23 @@ async function updateComment(context: RouteContext, [id]: string[]): Promise<voi
   const body = await bodyText(context);
   if (comment === undefined) return sendJson(context.response, 404, { message: 'Not Found' });
   if (body === undefined) return sendJson(context.response, 422, { message: 'body is missing' });
+  if (comment.author !== context.store.loginOf(credentialOf(context.request))) {
+    return sendJson(context.response, 403, { message: 'Resource not accessible by integration' });
+  }
   comment.body = body;
   sendJson(context.response, 200, commentJson(context, comment));
+}
+
+/** GET /user: a personal token's user; an installation token (GITHUB_TOKEN) is refused, as GitHub does. */
+function authenticatedUser(context: RouteContext): void {
+  const login = context.store.users.get(credentialOf(context.request) ?? '');
+  if (login === undefined) {
+    sendJson(context.response, 403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+      status: '403',
+    });
+  } else sendJson(context.response, 200, { login, type: 'User' });
 }
 
 const REPO = '/repos/([^/]+)/([^/]+)';
@@ -143,11 +183,25 @@ export async function handleRest(
   response: ServerResponse,
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', urls.baseUrl);
+  const token = credentialOf(request);
+  const known = token === store.token || store.users.has(token ?? '');
+  if (url.pathname === '/user' && request.method === 'GET') {
+    if (!known) sendJson(response, 401, { message: 'Bad credentials' });
+    else authenticatedUser({ store, ...urls, url, request, response });
+    return true;
+  }
+  const fault = store.faults.find(
+    (f) => (f.method ?? request.method) === request.method && f.path.test(request.url ?? ''),
+  );
+  if (fault !== undefined && url.pathname.startsWith('/repos/')) {
+    sendJson(response, fault.status, { message: fault.message, status: String(fault.status) });
+    return true;
+  }
   for (const route of ROUTES) {
     const match = route.pattern.exec(url.pathname);
     if (match === null || route.method !== request.method) continue;
     const [owner, repo, ...params] = match.slice(1);
-    if (credentialOf(request) !== store.token) {
+    if (!known) {
       sendJson(response, 401, { message: 'Bad credentials' });
     } else if (owner !== store.repository.owner || repo !== store.repository.repo) {
       sendJson(response, 404, { message: 'Not Found' });

@@ -12,6 +12,11 @@ export interface SimRun {
   event: string;
   status: 'completed' | 'in_progress';
   conclusion: 'success' | 'failure' | null;
+  /** The commit the run measured. */
+  headSha: string;
+  runNumber: number;
+  /** The pull request of a pull_request run (its GITHUB_REF is refs/pull/<n>/merge). */
+  pullRequest?: number;
 }
 
 /** An artifact: created through Twirp, filled through the blob API, finalized through Twirp. */
@@ -28,6 +33,8 @@ export interface SimArtifact {
   size: number;
   digest?: string;
   createdAt: string;
+  /** Past its retention: still listed (`expired: true`), its download answers 410. */
+  expired: boolean;
 }
 
 /** A pull request comment. */
@@ -35,6 +42,17 @@ export interface SimComment {
   id: number;
   issueNumber: number;
   body: string;
+  /** Login of the user who wrote it. */
+  author: string;
+}
+
+/** A fault the REST API answers instead of the route: the first that matches a request wins. */
+export interface SimFault {
+  method?: string;
+  /** Matched against the path with its query. */
+  path: RegExp;
+  status: number;
+  message: string;
 }
 
 /** One request, for assertions. */
@@ -50,6 +68,9 @@ export class SimStore {
   readonly artifacts: SimArtifact[] = [];
   readonly comments: SimComment[] = [];
   readonly requests: SimRequest[] = [];
+  readonly faults: SimFault[] = [];
+  /** Personal access tokens and their user's login (GET /user); the github-token is an installation token. */
+  readonly users = new Map<string, string>();
   private nextId = 1000;
 
   constructor(
@@ -59,6 +80,13 @@ export class SimStore {
     readonly token: string,
   ) {}
 
+  /** Forgets every run, artifact, comment, request and fault (one stand-in for several tests). */
+  reset(): void {
+    for (const list of [this.runs, this.artifacts, this.comments, this.requests, this.faults])
+      list.length = 0;
+    this.users.clear();
+  }
+
   /** A new id for an artifact or a comment. */
   newId(): number {
     this.nextId += 1;
@@ -66,11 +94,16 @@ export class SimStore {
   }
 
   /** Adds a workflow run (ids as the test chooses). */
-  addRun(run: Omit<SimRun, 'backendId' | 'jobBackendId'> & Partial<Pick<SimRun, 'backendId'>>): SimRun {
+  addRun(
+    run: Omit<SimRun, 'backendId' | 'jobBackendId' | 'headSha' | 'runNumber'> &
+      Partial<Pick<SimRun, 'backendId' | 'headSha' | 'runNumber'>>,
+  ): SimRun {
     const full: SimRun = {
       ...run,
       backendId: run.backendId ?? `run-${run.id}-${randomBytes(4).toString('hex')}`,
       jobBackendId: `job-${run.id}`,
+      headSha: run.headSha ?? createHash('sha1').update(`commit of run ${run.id}`).digest('hex'),
+      runNumber: run.runNumber ?? this.runs.length + 1,
     };
     this.runs.push(full);
     return full;
@@ -97,6 +130,7 @@ export class SimStore {
       finalized: false,
       size: 0,
       createdAt: new Date().toISOString(),
+      expired: false,
     };
     if (existing) this.artifacts.splice(this.artifacts.indexOf(existing), 1);
     this.artifacts.push(artifact);
@@ -130,6 +164,22 @@ export class SimStore {
     artifact.finalized = true;
     artifact.size = content.length;
     artifact.digest = `sha256:${createHash('sha256').update(content).digest('hex')}`;
+  }
+
+  /** Adds a finalized artifact holding `zip` to a run, as if the run had uploaded it. */
+  seedArtifact(runId: number, name: string, zip: Buffer, options: { expired?: boolean } = {}): SimArtifact {
+    const artifact = this.createArtifact(runId, name);
+    if (artifact === undefined) throw new Error(`run ${runId} already has an artifact ${name}`);
+    artifact.content = zip;
+    artifact.contentType = 'application/zip';
+    this.finalize(artifact);
+    artifact.expired = options.expired ?? false;
+    return artifact;
+  }
+
+  /** The login a token acts as: a personal token's user, else the workflow token's bot. */
+  loginOf(token: string | undefined): string {
+    return (token === undefined ? undefined : this.users.get(token)) ?? 'github-actions[bot]';
   }
 
   /** Comments of one issue or pull request, oldest first. */
