@@ -1680,24 +1680,29 @@ async function switchProfile(run, profile) {
 
 
 
-async function pickNodes(run, tolerations, selector) {
-    const { settings } = run;
-    const api = apiOf(run);
-    const nodes = await (0,connection.step)(api, 'listing nodes', () => api.listNodes());
-    const requestedMillis = await readRequestedCpu(api, run.log);
-    const reference = run.reference.on;
-    return chooseNodes({
+/**
+ * What the node choice works from, for these settings and CPU profiles: the run asks it for all its
+ * profiles, `doctor` for each one.
+ */
+function nodeChoiceInput(settings, nodes, requestedMillis, profiles, reference) {
+    return {
         nodes,
         clientNode: settings.clientNode,
         serverNode: settings.serverNode,
         selectorText: settings.nodeSelector,
-        selector,
-        tolerations,
-        needMillis: nodeCpuNeedMillis(run.profiles, reference),
-        needText: describeCpuNeed(run.profiles, reference),
+        selector: parseLabelSelector(settings.nodeSelector ?? ''),
+        tolerations: parseTolerations(settings.tolerations),
+        needMillis: nodeCpuNeedMillis(profiles, reference),
+        needText: describeCpuNeed(profiles, reference),
         requestedMillis,
         allowControlPlane: settings.allowControlPlane,
-    });
+    };
+}
+async function pickNodes(run) {
+    const api = apiOf(run);
+    const nodes = await (0,connection.step)(api, 'listing nodes', () => api.listNodes());
+    const requestedMillis = await readRequestedCpu(api, run.log);
+    return chooseNodes(nodeChoiceInput(run.settings, nodes, requestedMillis, run.profiles, run.reference.on));
 }
 function logChoice(run, choice) {
     run.log(`kubernetes: ${choice.why}`);
@@ -1734,11 +1739,11 @@ async function prepareRun(run, scenarios) {
         throw new errors/* InfraError */.iG('the Kubernetes target was cleaned up before it was prepared');
     run.profiles = planProfiles(scenarios);
     run.tolerations = parseTolerations(run.settings.tolerations);
-    const selector = parseLabelSelector(run.settings.nodeSelector ?? '');
+    parseLabelSelector(run.settings.nodeSelector ?? ''); // a usage error before anything is sent
     const api = apiOf(run);
     run.serverVersion = await (0,connection.step)(api, 'asking for its version', () => api.serverVersion());
     await checkGivenNamespace(run); // before the CPU check: a reference that is off needs no CPU
-    const choice = await pickNodes(run, run.tolerations, selector);
+    const choice = await pickNodes(run);
     run.nodes = { client: choice.client, server: choice.server };
     run.pinned = { client: pinned(choice.client), server: pinned(choice.server) };
     logChoice(run, choice);

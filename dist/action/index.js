@@ -39834,7 +39834,7 @@ class PersonalAccessTokenCredentialHandler {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
+  HttpClient: () => (/* binding */ HttpClient),
   Hv: () => (/* binding */ HttpCodes)
 });
 
@@ -50660,6 +50660,7 @@ const Inputs = {
     Duration: 'duration',
     Reference: 'reference',
     Baseline: 'baseline',
+    BaselineRuns: 'baseline-runs',
     Threshold: 'threshold',
     Thresholds: 'thresholds',
     EnvironmentPolicy: 'environment-policy',
@@ -50669,9 +50670,11 @@ const Inputs = {
     FailOnRegression: 'fail-on-regression',
     UploadArtifact: 'upload-artifact',
     ArtifactName: 'artifact-name',
+    RetentionDays: 'retention-days',
     CommentOnPr: 'comment-on-pr',
     GithubToken: 'github-token',
     ReportDir: 'report-dir',
+    Exports: 'exports',
 };
 /** Outputs, as action.yml names them. */
 const Outputs = {
@@ -50693,10 +50696,17 @@ const State = {
     /** `true` when the main step measured on the local target: the post step sweeps what a killed run left. */
     LocalTarget: 'localTarget',
 };
-/** `baseline: default-branch`: take the results artifact of the default branch's latest successful run. */
+/** `baseline: default-branch`: gather the results artifacts of the base branch's last push runs. */
 const DEFAULT_BRANCH_BASELINE = 'default-branch';
-/** Hidden marker that finds the action's own comment on a pull request. */
+/** Hidden marker that finds the action's own comment on a pull request (the default artifact-name's). */
 const COMMENT_MARKER = '<!-- netperf-gate -->';
+/**
+ * The marker of the comment of one `artifact-name`: matrix legs with their own artifact names keep
+ * their own comments. The default name keeps the marker earlier versions wrote.
+ */
+function commentMarkerOf(artifactName) {
+    return artifactName === 'netperf-gate-results' ? COMMENT_MARKER : `<!-- netperf-gate ${artifactName} -->`;
+}
 /** Files the main step writes into report-dir (and uploads as the artifact). */
 const ReportFiles = {
     Results: 'results.json',
@@ -50738,17 +50748,37 @@ function pullRequestNumber(payload) {
     }
     return undefined;
 }
+/** The branch of a `refs/heads/…` ref. */
+function branchOf(ref) {
+    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+/**
+ * Whether `serverUrl` is GitHub Enterprise Server, decided as @actions/artifact decides it (it
+ * refuses GHES): github.com, *.ghe.com (GHE.com) and *.localhost are not.
+ */
+function isEnterpriseServer(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
+}
 function repositoryOf(value) {
     const [owner, repo, extra] = (value ?? '').split('/');
     return owner && repo && extra === undefined ? { owner, repo } : undefined;
 }
 /** Reads the context from the environment the runner sets (missing variables: outside GitHub). */
-function readGitHubContext(env, systemTempDir) {
+function context_readGitHubContext(env, systemTempDir) {
     const payload = readPayload(env.GITHUB_EVENT_PATH);
     const runId = Number(env.GITHUB_RUN_ID);
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const context = {
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        serverUrl,
+        enterpriseServer: isEnterpriseServer(serverUrl),
         hasRuntimeToken: Boolean(env.ACTIONS_RUNTIME_TOKEN),
         tempDir: env.RUNNER_TEMP || systemTempDir,
         hasStepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
@@ -50760,6 +50790,9 @@ function readGitHubContext(env, systemTempDir) {
         eventName: env.GITHUB_EVENT_NAME || undefined,
         pullRequestNumber: pullRequestNumber(payload),
         defaultBranch: payload.repository?.default_branch,
+        baseBranch: payload.pull_request?.base?.ref ?? branchOf(env.GITHUB_REF),
+        sha: env.GITHUB_SHA || undefined,
+        ref: env.GITHUB_REF || undefined,
     };
     for (const [key, value] of Object.entries(optional)) {
         if (value !== undefined)
@@ -50772,6 +50805,29 @@ function runUrl(context, runId = context.runId) {
     if (context.repository === undefined || runId === undefined)
         return undefined;
     return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/provenance.ts
+
+/** The provenance of a run in `context`; undefined outside GitHub Actions (no GITHUB_REPOSITORY). */
+function provenanceOf(context) {
+    const { repository } = context;
+    if (repository === undefined)
+        return undefined;
+    const url = runUrl(context);
+    const fields = {
+        repository: `${repository.owner}/${repository.repo}`,
+        ...(context.sha === undefined ? {} : { commitSha: context.sha }),
+        ...(context.ref === undefined ? {} : { ref: context.ref }),
+        ...(context.eventName === undefined ? {} : { event: context.eventName }),
+        ...(context.runId === undefined ? {} : { workflowRunId: context.runId }),
+        ...(url === undefined ? {} : { workflowRunUrl: url }),
+    };
+    return fields;
+}
+/** The provenance the runner's GITHUB_* variables in `env` describe (the CLI run inside a workflow). */
+function provenanceFromEnv(env) {
+    return provenanceOf(readGitHubContext(env, ''));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/looks.ts
@@ -52498,6 +52554,22 @@ const environmentSchema = action_schemas/* strictObject */.rej({
     server: nodeSchema,
     details: action_schemas/* record */.g1P(action_schemas/* string */.YjP(), action_schemas/* string */.YjP()),
 });
+/**
+ * Where a run was made, when GitHub Actions made it (GITHUB_* of the runner): which commit of which
+ * repository, by which event and workflow run. Optional (files without it stay valid, schemaVersion 1);
+ * CLI runs outside GitHub Actions have none.
+ */
+const provenanceSchema = action_schemas/* strictObject */.rej({
+    /** `owner/repo`. */
+    repository: action_schemas/* string */.YjP().optional(),
+    commitSha: action_schemas/* string */.YjP().optional(),
+    /** e.g. `refs/heads/main`, `refs/pull/7/merge`. */
+    ref: action_schemas/* string */.YjP().optional(),
+    /** `push`, `pull_request`, `workflow_dispatch`, … */
+    event: action_schemas/* string */.YjP().optional(),
+    workflowRunId: action_schemas/* number */.aig().int().positive().optional(),
+    workflowRunUrl: action_schemas/* string */.YjP().optional(),
+});
 /** A results file: what `run` writes and what `compare` reads as baseline or current. */
 const resultsSchema = action_schemas/* strictObject */.rej({
     schemaVersion: action_schemas/* literal */.euz(RESULTS_SCHEMA_VERSION),
@@ -52511,6 +52583,7 @@ const resultsSchema = action_schemas/* strictObject */.rej({
     }),
     environment: environmentSchema,
     scenarios: action_schemas/* array */.YOg(scenarioResultSchema),
+    provenance: provenanceSchema.optional(),
 });
 /** The JSON Schema published in the repository (schema/results.schema.json). */
 function resultsJsonSchema() {
@@ -52841,6 +52914,7 @@ function buildResults(record) {
         target: record.target,
         environment: record.environment,
         scenarios: record.scenarios,
+        ...(record.provenance === undefined ? {} : { provenance: record.provenance }),
     };
 }
 
@@ -53584,6 +53658,7 @@ async function session_withSession(config, scenarios, io, work) {
         finishedAt: io.now(),
         target: { kind: target.kind, settings: targetSettings(config) },
         ...measured,
+        ...(io.provenance === undefined ? {} : { provenance: io.provenance }),
     });
 }
 
@@ -53780,110 +53855,207 @@ function createFiles() {
 }
 
 ;// CONCATENATED MODULE: ./src/github/artifacts.ts
-/** Days GitHub keeps the uploaded artifact; undefined: the repository's setting. */
-const ARTIFACT_RETENTION_DAYS = undefined;
-/** Uploads `files` (paths under `rootDirectory`) as one artifact named `name`. */
-async function uploadArtifactFiles(context, name, rootDirectory, files) {
+/** Why @actions/artifact does nothing on GitHub Enterprise Server (it throws GHESNotSupportedError there). */
+const GHES_NO_ARTIFACTS = 'GitHub Enterprise Server: @actions/artifact 2 and later support no artifacts there';
+/** True for @actions/artifact's GHESNotSupportedError (by name: the module is loaded lazily). */
+function isGhesNotSupported(error) {
+    return error instanceof Error && error.name === 'GHESNotSupportedError';
+}
+/**
+ * Uploads `files` (paths under `rootDirectory`) as one artifact named `name`, kept `retentionDays`
+ * (undefined: the repository's setting).
+ */
+async function uploadArtifactFiles(context, upload) {
     if (!context.hasRuntimeToken) {
         return { uploaded: false, reason: 'ACTIONS_RUNTIME_TOKEN is not set (not running on GitHub Actions)' };
     }
+    if (context.enterpriseServer)
+        return { uploaded: false, reason: GHES_NO_ARTIFACTS };
     const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
-    const response = await new DefaultArtifactClient().uploadArtifact(name, [...files], rootDirectory, {
-        ...(ARTIFACT_RETENTION_DAYS === undefined ? {} : { retentionDays: ARTIFACT_RETENTION_DAYS }),
-    });
+    const { retentionDays } = upload;
+    const response = await new DefaultArtifactClient().uploadArtifact(upload.name, [...upload.files], upload.rootDirectory, retentionDays === undefined ? {} : { retentionDays });
     return { uploaded: true, id: response.id ?? 0, sizeBytes: response.size ?? 0 };
 }
-/**
- * Downloads (and unzips) the artifact `name` of another workflow run into `folder`; resolves false
- * when that run has no such artifact (never uploaded, or expired).
- */
+/** Downloads (and unzips) another run's artifact into `folder`; throws when the download fails (410 …). */
 async function downloadRunArtifact(artifact, folder) {
-    const { ArtifactNotFoundError, DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
-    const client = new DefaultArtifactClient();
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
     const findBy = {
         token: artifact.token,
         workflowRunId: artifact.workflowRunId,
         repositoryOwner: artifact.owner,
         repositoryName: artifact.repo,
     };
-    let id;
-    try {
-        id = (await client.getArtifact(artifact.name, { findBy })).artifact.id;
+    await new DefaultArtifactClient().downloadArtifact(artifact.artifactId, { path: folder, findBy });
+}
+
+;// CONCATENATED MODULE: ./src/github/run-listing.ts
+/** Runs asked for per page (GitHub allows up to 100). */
+const RUNS_PER_PAGE = 30;
+/** Events whose runs record the base branch's level; pull request runs never do. */
+const BASELINE_EVENTS = new Set(['push', 'workflow_dispatch', 'schedule']);
+/**
+ * The runs of `workflowFile` on `branch` by a {@link BASELINE_EVENTS} event, newest first, page by
+ * page while `mayCall` allows another request; this run itself is left out.
+ */
+async function* listBaselineRuns(rest, context, where, mayCall) {
+    const base = `/repos/${where.owner}/${where.repo}/actions/workflows/${encodeURIComponent(where.workflowFile)}/runs`;
+    for (let page = 1; mayCall(); page++) {
+        const query = new URLSearchParams({
+            branch: where.branch,
+            per_page: String(RUNS_PER_PAGE),
+            page: String(page),
+        });
+        const { workflow_runs: runs } = await rest.request('GET', `${base}?${query}`);
+        for (const run of runs) {
+            if (run.id === context.runId || !BASELINE_EVENTS.has(run.event ?? ''))
+                continue;
+            yield {
+                id: run.id,
+                ...(run.run_number === undefined ? {} : { runNumber: run.run_number }),
+                ...(run.head_sha === undefined ? {} : { headSha: run.head_sha }),
+            };
+        }
+        if (runs.length < RUNS_PER_PAGE)
+            return;
     }
-    catch (error) {
-        if (error instanceof ArtifactNotFoundError)
-            return false;
-        throw error;
-    }
-    await client.downloadArtifact(id, { path: folder, findBy });
-    return true;
+}
+/** The artifact named `name` of run `runId` (expired ones too: GitHub keeps listing them), if any. */
+async function listRunArtifacts(rest, context, runId, name) {
+    const { owner, repo } = context.repository ?? { owner: '', repo: '' };
+    const query = new URLSearchParams({ name });
+    const page = await rest.request('GET', `/repos/${owner}/${repo}/actions/runs/${runId}/artifacts?${query}`);
+    const found = page.artifacts.find((artifact) => artifact.name === name);
+    return found === undefined ? undefined : { id: found.id, expired: found.expired === true };
 }
 
 ;// CONCATENATED MODULE: ./src/github/default-branch-baseline.ts
 /**
- * `baseline: default-branch`: the results artifact of the latest successful `push` run of the same
- * workflow on the default branch. Pull request runs are never searched, so they never become (or
- * replace) a baseline even though they upload under the same artifact name.
+ * `baseline: default-branch`: the results artifacts of the last K runs of this workflow on the base
+ * branch (a pull request's base, else the pushed branch, else the default branch) made by `push`,
+ * `schedule` or `workflow_dispatch` — chosen by having the artifact, whatever the run's conclusion (a
+ * push run that failed on a regression still recorded the new level). Pull request runs are never
+ * searched, so they never become a baseline even though they upload under the same artifact name.
+ * Expired artifacts and failed downloads are skipped with a notice; the search reads older runs
+ * within {@link MAX_API_CALLS}.
  */
 
 
-/** Successful runs asked for at once, and how many of them are searched for the artifact. */
-const RUNS_PER_PAGE = 10;
-const MAX_RUNS_SEARCHED = 5;
-async function defaultBranchOf(search, owner, repo) {
-    if (search.context.defaultBranch !== undefined)
-        return search.context.defaultBranch;
+
+
+
+
+/** Baseline runs gathered when the `baseline-runs` input is not given. */
+const DEFAULT_BASELINE_RUNS = 10;
+/** REST calls the search makes at most (run pages, artifact listings, downloads count two). */
+const MAX_API_CALLS = 60;
+/** Counts REST calls against {@link MAX_API_CALLS}. */
+class CallBudget {
+    used = 0;
+    take(calls) {
+        if (this.used + calls > MAX_API_CALLS)
+            return false;
+        this.used += calls;
+        return true;
+    }
+}
+async function baseBranchOf(search, owner, repo) {
+    const { baseBranch, defaultBranch } = search.context;
+    if (baseBranch !== undefined)
+        return baseBranch;
+    if (defaultBranch !== undefined)
+        return defaultBranch;
     const repository = await search.rest.request('GET', `/repos/${owner}/${repo}`);
     return repository.default_branch;
 }
-async function successfulPushRuns(search, where) {
-    const query = new URLSearchParams({
-        branch: where.branch,
-        event: 'push',
-        status: 'success',
-        per_page: String(RUNS_PER_PAGE),
-    });
-    const path = `/repos/${where.owner}/${where.repo}/actions/workflows/${encodeURIComponent(where.workflowFile)}/runs?${query}`;
-    const { workflow_runs: runs } = await search.rest.request('GET', path);
-    return runs.map((run) => run.id).filter((id) => id !== search.context.runId);
+/** Downloads and reads one run's results; undefined (with a notice) when that fails. */
+async function gatherRun(search, run, artifact) {
+    const { owner, repo } = search.context.repository ?? { owner: '', repo: '' };
+    const folder = (0,external_node_path_.join)(search.folder, String(run.id));
+    const label = `run ${run.id}'s artifact ${search.artifactName}`;
+    try {
+        await downloadRunArtifact({ artifactId: artifact.id, workflowRunId: run.id, owner, repo, token: search.token }, folder);
+    }
+    catch (error) {
+        search.notice(`baseline: skipped ${label}: download failed (${(0,errors/* formatError */.Wk)(error)})`);
+        return undefined;
+    }
+    const path = (0,external_node_path_.join)(folder, search.resultsFile);
+    try {
+        const results = parseResults(await (0,promises_.readFile)(path, 'utf8'), `${label}: ${search.resultsFile}`);
+        return { results, path, runId: run.id, ...runFields(run) };
+    }
+    catch (error) {
+        search.notice(`baseline: skipped ${label}: ${(0,errors/* formatError */.Wk)(error)}`);
+        return undefined;
+    }
+}
+function runFields(run) {
+    return {
+        ...(run.runNumber === undefined ? {} : { runNumber: run.runNumber }),
+        ...(run.headSha === undefined ? {} : { headSha: run.headSha }),
+    };
+}
+/** Walks the runs newest first and gathers up to `runCount` with a readable, unexpired artifact. */
+async function gather(search, runs, budget) {
+    const gathered = [];
+    for await (const run of runs) {
+        if (gathered.length >= search.runCount)
+            break;
+        if (!budget.take(1))
+            break;
+        const artifact = await listRunArtifacts(search.rest, search.context, run.id, search.artifactName);
+        if (artifact === undefined) {
+            search.log(`baseline: run ${run.id} has no artifact ${search.artifactName}`);
+            continue;
+        }
+        if (artifact.expired) {
+            search.notice(`baseline: skipped run ${run.id}: its artifact ${search.artifactName} has expired`);
+            continue;
+        }
+        if (!budget.take(2))
+            break;
+        const found = await gatherRun(search, run, artifact);
+        if (found !== undefined)
+            gathered.push(found);
+    }
+    if (gathered.length < search.runCount && budget.used >= MAX_API_CALLS - 2) {
+        search.log(`baseline: stopped searching after ${budget.used} API calls`);
+    }
+    return gathered.reverse();
 }
 /**
- * Finds the newest successful push run on the default branch (of at most {@link MAX_RUNS_SEARCHED})
- * that has the artifact, and downloads it. No such run is not an error: the gate says no-baseline.
+ * Gathers the baseline history (oldest first). No run with the artifact is not an error: the gate
+ * says no-baseline. REST errors propagate (the caller decides which become no-baseline).
  */
-async function fetchDefaultBranchBaseline(search) {
+async function fetchBaselineHistory(search) {
     const { repository, workflowFile } = search.context;
     if (repository === undefined || workflowFile === undefined) {
-        return {
-            found: false,
-            reason: 'not running in a GitHub workflow (GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF unset)',
-        };
+        const reason = 'not running in a GitHub workflow (GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF unset)';
+        return { runs: [], branch: '', workflowFile: workflowFile ?? '', reason };
     }
-    const { owner, repo } = repository;
-    const branch = await defaultBranchOf(search, owner, repo);
-    const runIds = (await successfulPushRuns(search, { owner, repo, workflowFile, branch })).slice(0, MAX_RUNS_SEARCHED);
-    for (const runId of runIds) {
-        const folder = (0,external_node_path_.join)(search.folder, String(runId));
-        const artifact = { name: search.artifactName, workflowRunId: runId, owner, repo, token: search.token };
-        if (await downloadRunArtifact(artifact, folder)) {
-            search.log(`baseline: artifact ${search.artifactName} of run ${runId} (${workflowFile} on ${branch})`);
-            return { found: true, resultsPath: (0,external_node_path_.join)(folder, search.resultsFile), runId, branch, workflowFile };
-        }
-        search.log(`baseline: run ${runId} has no artifact ${search.artifactName}; trying an older one`);
-    }
-    const searched = runIds.length === 0
-        ? 'there is none'
-        : `the newest ${runIds.length} have no artifact ${search.artifactName}`;
+    const budget = new CallBudget();
+    const branch = await baseBranchOf(search, repository.owner, repository.repo);
+    const where = { ...repository, workflowFile, branch };
+    const runs = listBaselineRuns(search.rest, search.context, where, () => budget.take(1));
+    const gathered = await gather(search, runs, budget);
+    if (gathered.length > 0)
+        return { runs: gathered, branch, workflowFile };
     return {
-        found: false,
-        reason: `no successful push run of ${workflowFile} on ${branch} to take the baseline from (${searched})`,
+        runs: [],
+        branch,
+        workflowFile,
+        reason: `no push run of ${workflowFile} on ${branch} has a readable artifact ${search.artifactName} yet`,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/github/rest.ts
-/** A small GitHub REST client on fetch: JSON in and out, a bounded wait, one-line errors. */
+/**
+ * A small GitHub REST client on @actions/http-client (loaded when first used): it honours HTTPS_PROXY,
+ * HTTP_PROXY and NO_PROXY like GitHub's own actions do on self-hosted runners; JSON in and out, a
+ * bounded wait, one-line errors.
+ */
 
-/** Bound for one REST request. */
+/** Bound for one REST request (the socket's idle time). */
 const REST_REQUEST_TIMEOUT_MS = 30_000;
 /** GitHub's REST API version header value. */
 const API_VERSION = '2022-11-28';
@@ -53904,8 +54076,7 @@ function hint(status) {
     }
     return 'run the job again';
 }
-async function messageOf(response) {
-    const text = await response.text().catch(() => '');
+function messageOf(text, statusText) {
     try {
         const message = JSON.parse(text).message;
         if (typeof message === 'string')
@@ -53914,88 +54085,224 @@ async function messageOf(response) {
     catch {
         // not JSON: fall through to the status text
     }
-    return response.statusText || 'no message';
+    return statusText || 'no message';
+}
+/** Node's socket error codes in words (the code alone is what reaches us from a refused connection). */
+const NETWORK_ERRORS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+};
+/** One line for a request that got no HTTP answer. */
+function networkFailure(error) {
+    const code = error?.code;
+    if (typeof code === 'string' && NETWORK_ERRORS[code] !== undefined)
+        return NETWORK_ERRORS[code];
+    if (error instanceof Error && /timeout/i.test(error.message)) {
+        return `no answer within ${REST_REQUEST_TIMEOUT_MS / 1000} s`;
+    }
+    return error instanceof Error ? error.message : String(error);
 }
 /** A REST client for `apiUrl` authenticated with `token`. */
 function createRestClient(options) {
+    let client;
+    const clientOf = async () => {
+        const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 44942));
+        client ??= new HttpClient('netperf-gate', [], { socketTimeout: REST_REQUEST_TIMEOUT_MS });
+        return client;
+    };
     return {
         async request(method, path, body) {
-            const url = `${options.apiUrl}${path}`;
-            const init = {
-                method,
-                headers: {
-                    accept: 'application/vnd.github+json',
-                    authorization: `Bearer ${options.token}`,
-                    'x-github-api-version': API_VERSION,
-                    'user-agent': 'netperf-gate',
-                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                },
-                signal: AbortSignal.timeout(REST_REQUEST_TIMEOUT_MS),
-                ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+            const headers = {
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${options.token}`,
+                'x-github-api-version': API_VERSION,
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
             };
-            let response;
+            const http = await clientOf();
+            let status;
+            let text;
+            let statusText;
             try {
-                response = await fetch(url, init);
+                const payload = body === undefined ? null : JSON.stringify(body);
+                const response = await http.request(method, `${options.apiUrl}${path}`, payload, headers);
+                status = response.message.statusCode ?? 0;
+                statusText = response.message.statusMessage;
+                text = await response.readBody();
             }
             catch (error) {
-                const why = error instanceof Error && error.name === 'TimeoutError'
-                    ? `no answer within ${REST_REQUEST_TIMEOUT_MS / 1000} s`
-                    : String(error instanceof Error ? (error.cause ?? error.message) : error);
-                throw new errors/* InfraError */.iG(`GitHub API ${method} ${path} failed: ${why}; check GITHUB_API_URL and the network`);
+                throw new errors/* InfraError */.iG(`GitHub API ${method} ${path} failed: ${networkFailure(error)}; check GITHUB_API_URL and the network`);
             }
-            if (!response.ok) {
-                const message = await messageOf(response);
-                throw new GitHubApiError(`GitHub API ${method} ${path} answered ${response.status} (${message}); ${hint(response.status)}`, response.status);
+            if (status < 200 || status > 299) {
+                throw new GitHubApiError(`GitHub API ${method} ${path} answered ${status} (${messageOf(text, statusText)}); ${hint(status)}`, status);
             }
-            return (await response.json());
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new errors/* InfraError */.iG(`GitHub API ${method} ${path} answered ${status} with no JSON; run the job again`);
+            }
         },
     };
 }
 
+;// CONCATENATED MODULE: ./src/results/baseline-selection.ts
+/**
+ * The baseline runs to gate against, from the history gathered on the base branch (oldest first).
+ * Today every run; the change-point detection replaces this with the runs since the latest confirmed
+ * level shift, so a regression that landed on the base branch becomes the new normal.
+ */
+function selectBaselineRuns(history) {
+    return [...history];
+}
+
+;// CONCATENATED MODULE: ./src/action/baseline-files.ts
+/**
+ * A file baseline written by a newer netperf-gate (a higher schemaVersion) must not block every pull
+ * request with a hard error: such files are left out with a warning, and none left is no-baseline.
+ */
+
+
+
+/** The `.json` files a baseline path stands for: the file, or a folder's `.json` files. */
+async function filesOf(path) {
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (info === undefined)
+        return [];
+    if (!info.isDirectory())
+        return [path];
+    return (await (0,promises_.readdir)(path)).filter((name) => name.endsWith('.json')).map((name) => (0,external_node_path_.join)(path, name));
+}
+/** The schemaVersion a file declares, when it is JSON with a numeric one. */
+async function declaredVersion(path) {
+    try {
+        const version = JSON.parse(await (0,promises_.readFile)(path, 'utf8')).schemaVersion;
+        return typeof version === 'number' ? version : undefined;
+    }
+    catch {
+        return undefined; // the gate's own reading names what is wrong with it
+    }
+}
+/**
+ * The baseline files to hand to the gate: every file of `paths` but those of a newer schemaVersion,
+ * each of which gets a `warn` line. Undefined when nothing was left out (the paths stay as given).
+ */
+async function withoutNewerSchema(paths, warn) {
+    const kept = [];
+    let left = 0;
+    for (const file of (await Promise.all(paths.map(filesOf))).flat()) {
+        const version = await declaredVersion(file);
+        if (version !== undefined && version > RESULTS_SCHEMA_VERSION) {
+            warn(`baseline file ${file} has schemaVersion ${version}, newer than this netperf-gate understands (${RESULTS_SCHEMA_VERSION}); left out (upgrade the action to use it)`);
+            left += 1;
+        }
+        else
+            kept.push(file);
+    }
+    return left === 0 ? undefined : { kept, left };
+}
+
 ;// CONCATENATED MODULE: ./src/action/baseline.ts
-/** Where this run's baseline comes from: a file in the workspace, or the default branch's artifact. */
+/** Where this run's baseline comes from: a file in the workspace, or the base branch's history of artifacts. */
 
 
 
 
 
 
-/** Resolves `baseline`: a path as given, or `default-branch` searched and downloaded into RUNNER_TEMP. */
+
+
+
+
+
+function none(folder, reason) {
+    // A path that does not exist: the gate measures and answers no-baseline.
+    const paths = [(0,external_node_path_.join)(folder, ReportFiles.Results)];
+    return {
+        paths,
+        origin: { kind: 'none' },
+        note: `No baseline: ${reason}.`,
+        missingReason: reason,
+        history: [],
+    };
+}
+/** REST errors other than authentication, and the artifact client refusing GHES, end in no-baseline. */
+async function searchHistory(settings, context, folder, log) {
+    try {
+        return await fetchBaselineHistory({
+            context,
+            rest: createRestClient({ apiUrl: context.apiUrl, token: settings.githubToken }),
+            token: settings.githubToken,
+            artifactName: settings.artifactName,
+            runCount: settings.baselineRuns,
+            folder,
+            resultsFile: ReportFiles.Results,
+            log,
+            notice: (line) => lib_core/* notice */.lm(line, { title: 'netperf-gate' }),
+        });
+    }
+    catch (error) {
+        if (isGhesNotSupported(error))
+            return GHES_NO_ARTIFACTS;
+        if (error instanceof GitHubApiError && error.status === 401)
+            throw error;
+        if (!(error instanceof errors/* InfraError */.iG))
+            throw error;
+        lib_core/* warning */.$e(`baseline: ${(0,errors/* formatError */.Wk)(error)}`, { title: 'netperf-gate: no baseline' });
+        return `the GitHub API refused the search (${(0,errors/* formatError */.Wk)(error)})`;
+    }
+}
+/** Resolves `baseline`: a path as given, or `default-branch` gathered into RUNNER_TEMP. */
 async function resolveBaseline(settings, context, log) {
     if (settings.baseline.kind === 'file') {
         const { path } = settings.baseline;
+        const screened = await withoutNewerSchema([path], (line) => lib_core/* warning */.$e(line, { title: 'netperf-gate: baseline left out' }));
+        if (screened !== undefined && screened.kept.length === 0) {
+            const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.tempDir, 'netperf-gate-baseline-'));
+            return none(folder, `\`${path}\` was written by a newer netperf-gate (schemaVersion above ${RESULTS_SCHEMA_VERSION})`);
+        }
         const missingReason = `there is no file \`${path}\``;
-        return { path, origin: { kind: 'file', path }, note: `Baseline: the file \`${path}\`.`, missingReason };
+        return {
+            paths: screened?.kept ?? [path],
+            origin: { kind: 'file', path },
+            note: `Baseline from the file \`${path}\`.`,
+            missingReason,
+            history: [],
+        };
+    }
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.tempDir, 'netperf-gate-baseline-'));
+    if (context.enterpriseServer) {
+        lib_core/* notice */.lm(`baseline default-branch: ${GHES_NO_ARTIFACTS}; use a baseline file (see README)`, {
+            title: 'netperf-gate',
+        });
+        return none(folder, GHES_NO_ARTIFACTS);
     }
     if (context.repository !== undefined && settings.githubToken === '') {
         throw new errors/* UsageError */.eb(`input ${Inputs.GithubToken} is empty: baseline default-branch reads other runs' artifacts with it (permission actions: read)`);
     }
-    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.tempDir, 'netperf-gate-baseline-'));
-    const result = await fetchDefaultBranchBaseline({
-        context,
-        rest: createRestClient({ apiUrl: context.apiUrl, token: settings.githubToken }),
-        token: settings.githubToken,
-        artifactName: settings.artifactName,
-        folder,
-        resultsFile: ReportFiles.Results,
-        log,
-    });
-    if (!result.found) {
-        // A path that does not exist: the gate measures and answers no-baseline.
-        return {
-            path: (0,external_node_path_.join)(folder, ReportFiles.Results),
-            origin: { kind: 'none' },
-            note: `No baseline: ${result.reason}.`,
-            missingReason: result.reason,
-        };
-    }
+    const history = await searchHistory(settings, context, folder, log);
+    if (typeof history === 'string')
+        return none(folder, history);
+    if (history.runs.length === 0)
+        return none(folder, history.reason ?? 'no run found');
+    const selected = new Set(selectBaselineRuns(history.runs.map((run) => run.results)));
+    const used = history.runs.filter((run) => selected.has(run.results));
+    const runIds = used.map((run) => run.runId);
     const repository = `${context.repository?.owner}/${context.repository?.repo}`;
     return {
-        path: result.resultsPath,
-        origin: { kind: 'artifact', runId: result.runId, repository, artifactName: settings.artifactName },
-        note: `Baseline: artifact \`${settings.artifactName}\` of run ${result.runId} (${result.workflowFile} on ${result.branch}).`,
-        missingReason: `run ${result.runId}'s artifact has no ${ReportFiles.Results}`,
+        paths: used.map((run) => run.path),
+        origin: { kind: 'artifact', runIds, repository, artifactName: settings.artifactName },
+        note: `Baseline from the artifact \`${settings.artifactName}\` of ${describeRuns(runIds)} (${history.workflowFile} on ${history.branch}).`,
+        missingReason: `the artifacts of ${describeRuns(runIds)} have no ${ReportFiles.Results}`,
+        history: history.runs.map((run) => run.results),
     };
+}
+/** "run 7" or "3 runs (5, 6, 7)". */
+function describeRuns(runIds) {
+    return runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs (${runIds.join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/config/gate-config.ts
@@ -54029,6 +54336,21 @@ function parsePercent(flag, value) {
     return number;
 }
 
+;// CONCATENATED MODULE: ./src/config/report-config.ts
+
+/** Formats `--export KIND=FILE` can write. */
+const EXPORT_KINDS = ['github-action-benchmark', 'bencher', 'csv'];
+/** `github-action-benchmark=out/bench.json` → {kind, path}; a UsageError names the kinds. */
+function parseExport(value) {
+    const at = value.indexOf('=');
+    const kind = EXPORT_KINDS.find((k) => k === value.slice(0, at));
+    const path = value.slice(at + 1).trim();
+    if (at < 0 || kind === undefined || path === '') {
+        throw new errors/* UsageError */.eb(`--export must be KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`);
+    }
+    return { kind, path };
+}
+
 ;// CONCATENATED MODULE: ./src/config/run-config.ts
 /** The kinds of target netperf-gate can measure on. */
 const TARGET_KINDS = ['local', 'kubernetes'];
@@ -54052,6 +54374,7 @@ const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 
 
 
+
 /** Defaults of the inputs: action.yml declares the same (a test keeps them equal). */
 const INPUT_DEFAULTS = {
     [Inputs.Target]: 'kubernetes',
@@ -54059,6 +54382,7 @@ const INPUT_DEFAULTS = {
     [Inputs.Reference]: 'true',
     [Inputs.AllowControlPlane]: 'false',
     [Inputs.Baseline]: DEFAULT_BRANCH_BASELINE,
+    [Inputs.BaselineRuns]: '10',
     [Inputs.EnvironmentPolicy]: 'warn',
     [Inputs.FailOnInconclusive]: 'false',
     [Inputs.FailOnRegression]: 'true',
@@ -54067,6 +54391,10 @@ const INPUT_DEFAULTS = {
     [Inputs.CommentOnPr]: 'false',
     [Inputs.ReportDir]: 'netperf-gate-report',
 };
+/** Baseline runs gathered at most (each costs two or three API calls and a download). */
+const BASELINE_RUNS_LIMITS = { min: 1, max: 30 };
+/** GitHub keeps artifacts 1 to 90 days (400 on private repositories of some plans). */
+const RETENTION_DAYS_LIMITS = { min: 1, max: 400 };
 /** Characters @actions/artifact refuses in an artifact name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
 function label(name) {
@@ -54180,6 +54508,16 @@ function toArtifactName(read) {
     }
     return name;
 }
+function toExports(read) {
+    return parseListInput(read(Inputs.Exports)).map((value) => {
+        try {
+            return parseExport(value);
+        }
+        catch {
+            throw new errors/* UsageError */.eb(`${label(Inputs.Exports)} must list KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`);
+        }
+    });
+}
 /**
  * Checks and converts the inputs. `debug` adds stack traces (the runner's step debug). Throws a
  * UsageError (exit code 2) naming the first input that is wrong.
@@ -54194,15 +54532,21 @@ function parseInputs(read, debug = false) {
         judge: toJudgeConfig(read, debug),
         failOnInconclusive: bool(Inputs.FailOnInconclusive),
         baseline: toBaseline(read),
+        baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
         failOnRegression: bool(Inputs.FailOnRegression),
         uploadArtifact: bool(Inputs.UploadArtifact),
         artifactName: toArtifactName(read),
         commentOnPr: bool(Inputs.CommentOnPr),
         githubToken: read(Inputs.GithubToken).trim(),
         reportDir,
+        exports: toExports(read),
     };
     if (maxSamples !== undefined) {
         settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+    }
+    const retentionDays = given(read, Inputs.RetentionDays);
+    if (retentionDays !== undefined) {
+        settings.retentionDays = ranged(Inputs.RetentionDays, retentionDays, RETENTION_DAYS_LIMITS);
     }
     const kubeconfig = read(Inputs.Kubeconfig);
     if (kubeconfig.trim() !== '')
@@ -54212,22 +54556,102 @@ function parseInputs(read, debug = false) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/action/kubeconfig-secrets.ts
+/**
+ * The credentials of a kubeconfig, found by parsing it (YAML or JSON, block or flow style, folded or
+ * literal scalars alike): every value under `users[].user` that authenticates. Pure.
+ */
+
+/** Fields of `users[].user` whose values are credentials. */
+const CREDENTIAL_FIELDS = new Set(['token', 'password', 'client-key-data']);
+/** Keys of auth-provider `config` and similar maps whose values are credentials. */
+const CREDENTIAL_KEY = /token|secret|password|key|credential/i;
+/** Lines of a multi-line credential shorter than this are not masked alone (a lone `}` would mask every brace). */
+const MIN_LINE_SECRET_CHARS = 4;
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** String values of a map whose key names a credential. */
+function credentialValues(map) {
+    if (!isRecord(map))
+        return [];
+    return Object.entries(map)
+        .filter(([key, value]) => CREDENTIAL_KEY.test(key) && typeof value === 'string')
+        .map(([, value]) => value);
+}
+/** Every value of an exec plugin's `env` list (names are public, values often are not). */
+function execEnvValues(exec) {
+    if (!isRecord(exec) || !Array.isArray(exec.env))
+        return [];
+    return exec.env
+        .map((entry) => (isRecord(entry) ? entry.value : undefined))
+        .filter((value) => typeof value === 'string');
+}
+/** The credentials of one `users[].user` entry. */
+function userCredentials(user) {
+    if (!isRecord(user))
+        return [];
+    const found = [];
+    for (const [key, value] of Object.entries(user)) {
+        if (CREDENTIAL_FIELDS.has(key) && typeof value === 'string')
+            found.push(value);
+    }
+    if (isRecord(user['auth-provider']))
+        found.push(...credentialValues(user['auth-provider'].config));
+    found.push(...execEnvValues(user.exec));
+    return found;
+}
+/** A credential and, when it spans lines, each of its lines on its own. */
+function withLines(secret) {
+    const lines = secret
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length >= MIN_LINE_SECRET_CHARS);
+    return lines.length > 1 ? [secret, ...lines] : [secret];
+}
+/**
+ * The credentials in a kubeconfig's text, each multi-line one also line by line; undefined when the
+ * text is not YAML or JSON (the caller then falls back to a line scan).
+ */
+function kubeconfigSecrets(text) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isRecord(document))
+        return undefined;
+    const users = Array.isArray(document.users) ? document.users : [];
+    const secrets = users.flatMap((entry) => (isRecord(entry) ? userCredentials(entry.user) : []));
+    return [...new Set(secrets.filter((secret) => secret.trim() !== '').flatMap(withLines))];
+}
+
 ;// CONCATENATED MODULE: ./src/action/kubeconfig.ts
 /** The `kubeconfig` input: masked in logs, written to a private file for the run, removed afterwards. */
 
 
 
-/** Kubeconfig fields whose values are credentials: each is masked on its own as well. */
-const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|client-certificate-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
+
+/** Kubeconfig fields whose values are credentials, for text that does not parse (a line scan). */
+const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
 /**
- * Masks the kubeconfig: the whole text, and every credential value on its own (the runner masks a
- * registered secret as given, so a token that shows up alone in a message needs its own entry).
+ * Masks the kubeconfig: the whole text, and every credential under `users[].user` on its own (the
+ * runner masks a registered secret as given, so a token that shows up alone in a message needs its
+ * own entry), each line of a multi-line one too. Text that is not YAML or JSON is scanned line by line.
  */
 function maskKubeconfig(text, setSecret) {
     setSecret(text);
+    const parsed = kubeconfigSecrets(text);
+    if (parsed !== undefined) {
+        for (const secret of parsed)
+            setSecret(secret);
+        return;
+    }
     for (const line of text.split('\n')) {
         const value = SECRET_FIELDS.exec(line)?.[2];
-        if (value !== undefined && value.length >= 8)
+        if (value !== undefined && value.length >= MIN_LINE_SECRET_CHARS)
             setSecret(value);
     }
 }
@@ -54260,17 +54684,21 @@ function figures(metric) {
     const threshold = metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`;
     return `${from} → ${to} ${unit} (${formatPercentChange(metric.changePct)}; 90% interval ${formatInterval(metric)}; threshold ${threshold})`;
 }
-/** An error per regressed gated metric, a notice per improved one, and an error for an environment the policy fails. */
-function annotationsFor(comparison) {
+/**
+ * An error per regressed gated metric, a notice per improved one, and an error for an environment the
+ * policy fails; errors are warnings when the step passes (`stepFails` false: fail-on-regression off).
+ */
+function annotationsFor(comparison, stepFails = true) {
     if (comparison === undefined)
         return [];
+    const problem = stepFails ? 'error' : 'warning';
     const annotations = [];
     for (const scenario of comparison.scenarios) {
         for (const metric of scenario.metrics) {
             if (!metric.gated)
                 continue;
             if (metric.verdict === 'regression' || metric.verdict === 'improvement') {
-                const level = metric.verdict === 'regression' ? 'error' : 'notice';
+                const level = metric.verdict === 'regression' ? problem : 'notice';
                 const what = metric.verdict === 'regression' ? 'regressed' : 'improved';
                 annotations.push({
                     level,
@@ -54283,7 +54711,7 @@ function annotationsFor(comparison) {
     if (comparison.environmentFails) {
         const fields = comparison.environment.map((difference) => difference.field).join(', ');
         annotations.push({
-            level: 'error',
+            level: problem,
             title: 'netperf-gate: the environment differs from the baseline',
             message: `environment-policy is fail and these differ: ${fields}`,
         });
@@ -55756,8 +56184,8 @@ function markdownWithNote(markdown, note) {
  * Writes report.md and report.html next to results.json through the CLI's own report writer, and a
  * copy of the baseline that was used; returns the paths.
  */
-async function writeReportFiles(reportDir, input, baselinePath) {
-    await writeReports(input, { reportDir, exports: [] }, createFiles());
+async function writeReportFiles(reportDir, input, baselinePath, exports = []) {
+    await writeReports(input, { reportDir, exports }, createFiles());
     const paths = {
         results: (0,external_node_path_.join)(reportDir, ReportFiles.Results),
         markdown: (0,external_node_path_.join)(reportDir, ReportFiles.Markdown),
@@ -55784,13 +56212,16 @@ function setOutputs(verdict, comparison, summary, paths) {
     lib_core/* setOutput */.uH(Outputs.ReportPath, paths?.html ?? '');
     lib_core/* setOutput */.uH(Outputs.Summary, summary);
 }
-/** An error annotation per regression, a notice per improvement. */
-function annotate(comparison) {
-    for (const annotation of annotationsFor(comparison)) {
+/** An error annotation per regression (a warning when the step passes), a notice per improvement. */
+function annotate(comparison, stepFails) {
+    for (const annotation of annotationsFor(comparison, stepFails)) {
+        const properties = { title: annotation.title };
         if (annotation.level === 'error')
-            lib_core/* error */.z3(annotation.message, { title: annotation.title });
+            lib_core/* error */.z3(annotation.message, properties);
+        else if (annotation.level === 'warning')
+            lib_core/* warning */.$e(annotation.message, properties);
         else
-            lib_core/* notice */.lm(annotation.message, { title: annotation.title });
+            lib_core/* notice */.lm(annotation.message, properties);
     }
 }
 /** Appends to the job summary when the runner provides one (GITHUB_STEP_SUMMARY). */
@@ -55807,6 +56238,31 @@ async function publishError(message, hasStepSummary) {
     setOutputs('error', undefined, summary);
     await writeJobSummary(`## netperf-gate: ERROR\n\n${message}\n`, hasStepSummary).catch(() => undefined);
     return summary;
+}
+
+;// CONCATENATED MODULE: ./src/action/report-dir.ts
+/** report-dir is emptied before a run, so the artifact holds this run's files only. */
+
+
+
+
+/**
+ * Empties `reportDir` (creating it when missing). Refuses the workspace itself, a folder above it
+ * and the filesystem root: emptying those would delete the checkout; and a baseline file inside it.
+ */
+async function emptyReportDir(reportDir, workspace, baselineFile) {
+    const folder = (0,external_node_path_.resolve)(workspace, reportDir);
+    const root = (0,external_node_path_.resolve)(workspace);
+    if (folder === (0,external_node_path_.parse)(folder).root || root === folder || root.startsWith(`${folder}/`)) {
+        throw new errors/* UsageError */.eb(`input ${Inputs.ReportDir} "${reportDir}" is the workspace or a folder above it; name a folder of its own (it is emptied before each run)`);
+    }
+    if (baselineFile !== undefined && (0,external_node_path_.resolve)(workspace, baselineFile).startsWith(`${folder}/`)) {
+        throw new errors/* UsageError */.eb(`input ${Inputs.Baseline} "${baselineFile}" is inside ${Inputs.ReportDir} "${reportDir}", which is emptied before each run; keep the baseline elsewhere`);
+    }
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    for (const entry of await (0,promises_.readdir)(folder)) {
+        await (0,promises_.rm)((0,external_node_path_.join)(folder, entry), { recursive: true, force: true });
+    }
 }
 
 // EXTERNAL MODULE: ./src/util/shell.ts
@@ -55866,13 +56322,15 @@ function judgeArgs(settings) {
 function baselineSteps(origin) {
     switch (origin.kind) {
         case 'file':
-            return { before: [], path: origin.path };
+            return { before: [], paths: [origin.path] };
         case 'artifact': {
-            const download = `gh run download ${origin.runId} --repo ${(0,shell/* shellQuote */.ZL)(origin.repository)} --name ${(0,shell/* shellQuote */.ZL)(origin.artifactName)} --dir ${LOCAL_BASELINE_DIR}`;
-            return { before: [download], path: `${LOCAL_BASELINE_DIR}/results.json` };
+            // One folder per run; --baseline repeated takes each run's results.json.
+            const folder = (runId) => `${LOCAL_BASELINE_DIR}/${runId}`;
+            const downloads = origin.runIds.map((runId) => `gh run download ${runId} --repo ${(0,shell/* shellQuote */.ZL)(origin.repository)} --name ${(0,shell/* shellQuote */.ZL)(origin.artifactName)} --dir ${folder(runId)}`);
+            return { before: downloads, paths: origin.runIds.map((runId) => `${folder(runId)}/results.json`) };
         }
         case 'none':
-            return { before: [], path: `${LOCAL_BASELINE_DIR}/results.json` };
+            return { before: [], paths: [`${LOCAL_BASELINE_DIR}/results.json`] };
     }
 }
 /**
@@ -55880,14 +56338,13 @@ function baselineSteps(origin) {
  * artifact), then `gate` with every input that was given. The local target needs root.
  */
 function reproduceCommands(settings, origin) {
-    const { before, path } = baselineSteps(origin);
+    const { before, paths } = baselineSteps(origin);
     const sudo = settings.run.target === 'local' ? 'sudo ' : '';
     const gate = [
         `${sudo}${shell/* CLI_COMMAND */.zy} gate`,
         ...runArgs(settings),
         ...judgeArgs(settings),
-        '--baseline',
-        (0,shell/* shellQuote */.ZL)(path),
+        ...paths.flatMap((path) => ['--baseline', (0,shell/* shellQuote */.ZL)(path)]),
         '--out',
         'results.json',
     ].join(' ');
@@ -55898,17 +56355,42 @@ function reproduceCommands(settings, origin) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+/**
+ * One comment per pull request and artifact name, found by a hidden marker and updated in place on
+ * every run; only comments the token's own user wrote are edited (anyone can paste a marker).
+ */
+
 /** Comments read per page, and pages read at most, when looking for our comment. */
 const COMMENTS_PER_PAGE = 100;
 const MAX_COMMENT_PAGES = 20;
 /** GitHub refuses comment bodies over 65 536 characters; leave room for the marker and a note. */
 const MAX_COMMENT_CHARS = 60_000;
-/** Finds the first comment carrying `marker`, reading at most {@link MAX_COMMENT_PAGES} pages. */
-async function findMarkedComment(rest, target, marker) {
+/** The login comments made with a workflow's GITHUB_TOKEN show (GET /user refuses that token). */
+const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+/**
+ * The login the token comments as: GET /user for a personal token; an installation token (the
+ * workflow's GITHUB_TOKEN) is refused there with 403 and comments as {@link GITHUB_ACTIONS_LOGIN}.
+ */
+async function tokenLogin(rest) {
+    try {
+        return (await rest.request('GET', '/user')).login;
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+            return GITHUB_ACTIONS_LOGIN;
+        }
+        throw error;
+    }
+}
+/**
+ * Finds the first comment by `author` that starts with `marker`, reading at most
+ * {@link MAX_COMMENT_PAGES} pages.
+ */
+async function findMarkedComment(rest, target, marker, author) {
     const base = `/repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`;
     for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
         const comments = await rest.request('GET', `${base}?per_page=${COMMENTS_PER_PAGE}&page=${page}`);
-        const found = comments.find((comment) => comment.body?.includes(marker));
+        const found = comments.find((comment) => comment.user?.login === author && comment.body?.startsWith(marker));
         if (found !== undefined)
             return found;
         if (comments.length < COMMENTS_PER_PAGE)
@@ -55923,7 +56405,7 @@ function commentBody(marker, markdown, fallback) {
 }
 /** Updates the marked comment of the pull request, or creates it when there is none. */
 async function upsertComment(rest, target, marker, body) {
-    const existing = await findMarkedComment(rest, target, marker);
+    const existing = await findMarkedComment(rest, target, marker, await tokenLogin(rest));
     if (existing !== undefined) {
         const path = `/repos/${target.owner}/${target.repo}/issues/comments/${existing.id}`;
         const updated = await rest.request('PATCH', path, { body });
@@ -55956,7 +56438,12 @@ async function uploadResults(settings, context) {
         return;
     try {
         const files = await filesUnder(settings.reportDir);
-        const outcome = await uploadArtifactFiles(context, settings.artifactName, settings.reportDir, files);
+        const outcome = await uploadArtifactFiles(context, {
+            name: settings.artifactName,
+            rootDirectory: settings.reportDir,
+            files,
+            ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
+        });
         if (outcome.uploaded) {
             lib_core/* info */.pq(`artifact ${settings.artifactName}: ${files.length} files, ${outcome.sizeBytes} bytes (id ${outcome.id})`);
         }
@@ -55992,9 +56479,10 @@ async function commentOnPullRequest(settings, context, report) {
     }
     try {
         const rest = createRestClient({ apiUrl: context.apiUrl, token: settings.githubToken });
-        const body = commentBody(COMMENT_MARKER, report.markdown, shortBody(report.summary, context));
+        const marker = commentMarkerOf(settings.artifactName);
+        const body = commentBody(marker, report.markdown, shortBody(report.summary, context));
         const target = { ...repository, issueNumber: pullRequestNumber };
-        const result = await upsertComment(rest, target, COMMENT_MARKER, body);
+        const result = await upsertComment(rest, target, marker, body);
         lib_core/* info */.pq(`comment ${result.action} on pull request #${pullRequestNumber}${result.url ? `: ${result.url}` : ''}`);
     }
     catch (error) {
@@ -56009,6 +56497,8 @@ async function commentOnPullRequest(settings, context, report) {
  * The main step: inputs → the same `gate` the CLI runs → reports, outputs, annotations, job summary,
  * artifact, PR comment → an exit code. Only here do verdicts become setFailed.
  */
+
+
 
 
 
@@ -56041,7 +56531,7 @@ function baselineStory(baseline, outcome) {
     return { note: `No baseline: ${reason}.`, reason };
 }
 /** Measures and judges through the shared pipeline, recording created resources and raw outputs. */
-async function measure(settings, run, baseline) {
+async function measure(settings, context, run, baseline) {
     const recorder = new RawOutputRecorder();
     const tracker = new ResourceTracker(run.kubernetes, (json) => lib_core/* saveState */.LZ(State.KubernetesCleanup, json));
     const io = {
@@ -56052,10 +56542,13 @@ async function measure(settings, run, baseline) {
         onTargetCreated: tracker.onTargetCreated,
         onNetperfOutputs: recorder.record,
     };
+    const provenance = provenanceOf(context);
+    if (provenance !== undefined)
+        io.provenance = provenance;
     const config = {
         ...settings.judge,
         run,
-        baselinePaths: [baseline.path],
+        baselinePaths: baseline.paths,
         failOnInconclusive: settings.failOnInconclusive,
         ...(settings.maxSamples !== undefined ? { maxSamples: settings.maxSamples } : {}),
     };
@@ -56081,13 +56574,21 @@ async function publish(settings, context, baseline, outcome) {
         ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
         ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
     };
-    const paths = await writeReportFiles(settings.reportDir, input, baseline.path);
+    const paths = await writeReportFiles(settings.reportDir, input, baseline.paths.at(-1), settings.exports);
     const markdown = summaryMarkdown(input, note);
     const summary = summaryLine(outcome.verdict, outcome.comparison, reason);
     setOutputs(outcome.verdict, outcome.comparison, summary, paths);
-    annotate(outcome.comparison);
+    annotate(outcome.comparison, stepFails(settings, outcome));
     await writeJobSummary(markdown, context.hasStepSummary);
     return { summary, markdown };
+}
+/** Whether the verdict fails the step (then regressions are error annotations, else warnings). */
+function stepFails(settings, outcome) {
+    if (outcome.verdict === 'regression')
+        return settings.failOnRegression;
+    if (outcome.verdict === 'inconclusive')
+        return settings.failOnInconclusive;
+    return false;
 }
 /** The exit code of a finished gate; setFailed only for a regression that should fail. */
 function verdictExit(settings, outcome, summary) {
@@ -56113,9 +56614,11 @@ function verdictExit(settings, outcome, summary) {
 async function runGate(settings, context) {
     if (settings.run.target === 'local')
         lib_core/* saveState */.LZ(State.LocalTarget, 'true');
+    const baselineFile = settings.baseline.kind === 'file' ? settings.baseline.path : undefined;
+    await emptyReportDir(settings.reportDir, process.cwd(), baselineFile);
     const run = await runConfigWithKubeconfig(settings, context);
     const baseline = await resolveBaseline(settings, context, (line) => lib_core/* info */.pq(line));
-    const outcome = await measure(settings, run, baseline);
+    const outcome = await measure(settings, context, run, baseline);
     const report = await publish(settings, context, baseline, outcome);
     lib_core/* info */.pq(`netperf-gate: ${report.summary}`);
     await uploadResults(settings, context);
@@ -56125,12 +56628,14 @@ async function runGate(settings, context) {
 /** The main step. Resolves the process exit code (0 pass, 1 regression, 2 usage error, 3 infrastructure error). */
 async function runMain() {
     lib_core/* saveState */.LZ(State.IsPost, 'true');
-    const context = readGitHubContext(process.env, (0,external_node_os_.tmpdir)());
+    const context = context_readGitHubContext(process.env, (0,external_node_os_.tmpdir)());
+    // Before anything is printed: the kubeconfig's credentials are masked.
+    const kubeconfigText = lib_core/* getInput */.V4(Inputs.Kubeconfig);
+    if (kubeconfigText.trim() !== '')
+        maskKubeconfig(kubeconfigText, lib_core/* setSecret */.Pq);
     let debug = lib_core/* isDebug */._o();
     try {
         const settings = parseInputs((name) => lib_core/* getInput */.V4(name), debug);
-        if (settings.kubeconfigText !== undefined)
-            maskKubeconfig(settings.kubeconfigText, lib_core/* setSecret */.Pq);
         debug = settings.run.debug;
         return await runGate(settings, context);
     }

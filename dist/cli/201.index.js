@@ -307,10 +307,10 @@ async function podChecks(api, target, scenario) {
     }
 }
 
-// EXTERNAL MODULE: ./src/targets/kubernetes/kubernetes-target.ts + 10 modules
-var kubernetes_target = __webpack_require__(823);
-// EXTERNAL MODULE: ./src/targets/kubernetes/label-selector.ts
-var label_selector = __webpack_require__(9456);
+// EXTERNAL MODULE: ./src/targets/kubernetes/kubernetes-target.ts + 1 modules
+var kubernetes_target = __webpack_require__(603);
+// EXTERNAL MODULE: ./src/targets/kubernetes/lifecycle.ts
+var lifecycle = __webpack_require__(8203);
 // EXTERNAL MODULE: ./src/targets/kubernetes/node-choice.ts
 var node_choice = __webpack_require__(9759);
 // EXTERNAL MODULE: ./src/targets/kubernetes/node-load.ts + 1 modules
@@ -321,10 +321,7 @@ var node_roles = __webpack_require__(9719);
 var kubernetes_reference = __webpack_require__(5026);
 // EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
 var kubernetes_settings = __webpack_require__(8626);
-// EXTERNAL MODULE: ./src/targets/kubernetes/tolerations.ts
-var kubernetes_tolerations = __webpack_require__(3189);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/doctor.ts
-
 
 
 
@@ -347,22 +344,9 @@ function profileLabel(profile) {
  * request), or why none can take them; a warning when the chosen nodes are in different zones.
  */
 function nodeChecks(nodes, requestedMillis, settings, profile, reference) {
-    const selector = (0,label_selector/* parseLabelSelector */.l)(settings.nodeSelector ?? '');
-    const tolerations = (0,kubernetes_tolerations/* parseTolerations */.Ue)(settings.tolerations);
     const name = `nodes (${profileLabel(profile)})`;
     try {
-        const choice = (0,node_choice/* chooseNodes */.Dp)({
-            nodes,
-            clientNode: settings.clientNode,
-            serverNode: settings.serverNode,
-            selectorText: settings.nodeSelector,
-            selector,
-            tolerations,
-            needMillis: (0,profiles/* nodeCpuNeedMillis */.Ds)([profile], reference),
-            needText: (0,profiles/* describeCpuNeed */.KB)([profile], reference),
-            requestedMillis,
-            allowControlPlane: settings.allowControlPlane,
-        });
+        const choice = (0,node_choice/* chooseNodes */.Dp)((0,lifecycle/* nodeChoiceInput */.oe)(settings, nodes, requestedMillis, [profile], reference));
         const zones = (0,node_roles/* zoneWarning */.Fg)(choice.client, choice.server);
         return [
             { name, status: 'pass', detail: choice.why },

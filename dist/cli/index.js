@@ -24825,6 +24825,116 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+/** What the runner tells a step about its run: GITHUB_* variables and the event payload, read once. */
+
+function readPayload(path) {
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** `octo/repo/.github/workflows/perf.yml@refs/heads/main` → `perf.yml`. */
+function workflowFileOf(workflowRef) {
+    const match = /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '');
+    return match?.[1];
+}
+function pullRequestNumber(payload) {
+    if (typeof payload.pull_request?.number === 'number')
+        return payload.pull_request.number;
+    if (payload.issue?.pull_request !== undefined && typeof payload.issue.number === 'number') {
+        return payload.issue.number;
+    }
+    return undefined;
+}
+/** The branch of a `refs/heads/…` ref. */
+function branchOf(ref) {
+    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+/**
+ * Whether `serverUrl` is GitHub Enterprise Server, decided as @actions/artifact decides it (it
+ * refuses GHES): github.com, *.ghe.com (GHE.com) and *.localhost are not.
+ */
+function isEnterpriseServer(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
+}
+function repositoryOf(value) {
+    const [owner, repo, extra] = (value ?? '').split('/');
+    return owner && repo && extra === undefined ? { owner, repo } : undefined;
+}
+/** Reads the context from the environment the runner sets (missing variables: outside GitHub). */
+function readGitHubContext(env, systemTempDir) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const runId = Number(env.GITHUB_RUN_ID);
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const context = {
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl,
+        enterpriseServer: isEnterpriseServer(serverUrl),
+        hasRuntimeToken: Boolean(env.ACTIONS_RUNTIME_TOKEN),
+        tempDir: env.RUNNER_TEMP || systemTempDir,
+        hasStepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
+    };
+    const optional = {
+        repository: repositoryOf(env.GITHUB_REPOSITORY),
+        runId: Number.isSafeInteger(runId) && runId > 0 ? runId : undefined,
+        workflowFile: workflowFileOf(env.GITHUB_WORKFLOW_REF),
+        eventName: env.GITHUB_EVENT_NAME || undefined,
+        pullRequestNumber: pullRequestNumber(payload),
+        defaultBranch: payload.repository?.default_branch,
+        baseBranch: payload.pull_request?.base?.ref ?? branchOf(env.GITHUB_REF),
+        sha: env.GITHUB_SHA || undefined,
+        ref: env.GITHUB_REF || undefined,
+    };
+    for (const [key, value] of Object.entries(optional)) {
+        if (value !== undefined)
+            context[key] = value;
+    }
+    return context;
+}
+/** Link to this run's page, when the context knows it. */
+function runUrl(context, runId = context.runId) {
+    if (context.repository === undefined || runId === undefined)
+        return undefined;
+    return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/provenance.ts
+
+/** The provenance of a run in `context`; undefined outside GitHub Actions (no GITHUB_REPOSITORY). */
+function provenanceOf(context) {
+    const { repository } = context;
+    if (repository === undefined)
+        return undefined;
+    const url = runUrl(context);
+    const fields = {
+        repository: `${repository.owner}/${repository.repo}`,
+        ...(context.sha === undefined ? {} : { commitSha: context.sha }),
+        ...(context.ref === undefined ? {} : { ref: context.ref }),
+        ...(context.eventName === undefined ? {} : { event: context.eventName }),
+        ...(context.runId === undefined ? {} : { workflowRunId: context.runId }),
+        ...(url === undefined ? {} : { workflowRunUrl: url }),
+    };
+    return fields;
+}
+/** The provenance the runner's GITHUB_* variables in `env` describe (the CLI run inside a workflow). */
+function provenanceFromEnv(env) {
+    return provenanceOf(readGitHubContext(env, ''));
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var cli_schemas = __nccwpck_require__(6921);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
@@ -24941,6 +25051,22 @@ const environmentSchema = cli_schemas/* strictObject */.rej({
     server: nodeSchema,
     details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
 });
+/**
+ * Where a run was made, when GitHub Actions made it (GITHUB_* of the runner): which commit of which
+ * repository, by which event and workflow run. Optional (files without it stay valid, schemaVersion 1);
+ * CLI runs outside GitHub Actions have none.
+ */
+const provenanceSchema = cli_schemas/* strictObject */.rej({
+    /** `owner/repo`. */
+    repository: cli_schemas/* string */.YjP().optional(),
+    commitSha: cli_schemas/* string */.YjP().optional(),
+    /** e.g. `refs/heads/main`, `refs/pull/7/merge`. */
+    ref: cli_schemas/* string */.YjP().optional(),
+    /** `push`, `pull_request`, `workflow_dispatch`, … */
+    event: cli_schemas/* string */.YjP().optional(),
+    workflowRunId: cli_schemas/* number */.aig().int().positive().optional(),
+    workflowRunUrl: cli_schemas/* string */.YjP().optional(),
+});
 /** A results file: what `run` writes and what `compare` reads as baseline or current. */
 const resultsSchema = cli_schemas/* strictObject */.rej({
     schemaVersion: cli_schemas/* literal */.euz(RESULTS_SCHEMA_VERSION),
@@ -24954,6 +25080,7 @@ const resultsSchema = cli_schemas/* strictObject */.rej({
     }),
     environment: environmentSchema,
     scenarios: cli_schemas/* array */.YOg(scenarioResultSchema),
+    provenance: provenanceSchema.optional(),
 });
 /** The JSON Schema published in the repository (schema/results.schema.json). */
 function resultsJsonSchema() {
@@ -26661,6 +26788,7 @@ function buildResults(record) {
         target: record.target,
         environment: record.environment,
         scenarios: record.scenarios,
+        ...(record.provenance === undefined ? {} : { provenance: record.provenance }),
     };
 }
 
@@ -26676,7 +26804,7 @@ async function createTarget(config, log) {
             return createLocalTarget({ ...config.local, reference: config.reference }, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(823)]).then(__nccwpck_require__.bind(__nccwpck_require__, 823));
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 603));
             return createKubernetesTarget({ ...config.kubernetes, hostNetworkReference: config.reference }, { log });
         }
     }
@@ -27402,6 +27530,7 @@ async function withSession(config, scenarios, io, work) {
         finishedAt: io.now(),
         target: { kind: target.kind, settings: targetSettings(config) },
         ...measured,
+        ...(io.provenance === undefined ? {} : { provenance: io.provenance }),
     });
 }
 
@@ -27535,7 +27664,7 @@ async function netperfCheck(pair, scenario, path) {
 }
 async function targetDoctor(config, scenarios, io) {
     if (config.target === 'kubernetes') {
-        const { createKubernetesDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(823), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7201));
+        const { createKubernetesDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(603), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7201));
         return createKubernetesDoctor({ ...config.kubernetes, hostNetworkReference: config.reference }, scenarios, io.log);
     }
     const target = await createTarget(config, io.log);
@@ -29369,8 +29498,6 @@ async function writeReports(input, settings, files) {
 
 // EXTERNAL MODULE: ./src/targets/local/local-target.ts + 6 modules
 var local_target = __nccwpck_require__(3357);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/util/files.ts
@@ -29790,6 +29917,7 @@ function parseCommandLine(argv, write) {
 
 
 
+
 function stderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -29797,7 +29925,14 @@ function stdout(text) {
     process.stdout.write(text);
 }
 function io() {
-    return { files: createFiles(), log: stderr, print: stdout, now: () => new Date() };
+    const provenance = provenanceFromEnv(process.env);
+    return {
+        files: createFiles(),
+        log: stderr,
+        print: stdout,
+        now: () => new Date(),
+        ...(provenance === undefined ? {} : { provenance }),
+    };
 }
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict, failOnInconclusive = false) {
