@@ -41,6 +41,8 @@ export interface MetricTrend {
 export interface HistoryAnalysis {
   runs: number;
   trends: MetricTrend[];
+  /** False change points per history asked for. */
+  level: number;
   /** The per-series level used (the history's level over the number of series). */
   seriesLevel: number;
 }
@@ -111,5 +113,5 @@ export function analyseHistory(runs: readonly Results[], level = DEFAULT_CHANGE_
     values: s.centres.map((c) => (c === undefined ? null : Math.exp(c))),
     shifts: shiftsOf(s.centres, seriesLevel),
   }));
-  return { runs: runs.length, trends, seriesLevel };
+  return { runs: runs.length, trends, level, seriesLevel };
 }

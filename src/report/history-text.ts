@@ -57,7 +57,7 @@ function scenarioText(name: string, trends: readonly MetricTrend[], history: Nam
  */
 export function renderHistoryText(analysis: HistoryAnalysis, history: NamedRuns): string {
   const parts = [...scenarioTrends(analysis)].map(([name, trends]) => scenarioText(name, trends, history));
-  const method = `Change points: E-divisive means with a permutation test, ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (false change points in ≤ 5% of unchanged histories).`;
+  const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories).`;
   if (parts.length === 0) parts.push('No scenario with values in these runs.');
   return `${[`${analysis.runs} runs, oldest first.`, ...parts, method].join('\n\n')}\n`;
 }

@@ -60,7 +60,7 @@ export function renderHistoryHtml(analysis: HistoryAnalysis, history: NamedRuns)
         heading + element('figure', {}, renderTrendChart(modelOf(t, history))),
       );
     });
-  const method = `Change points: E-divisive means with a permutation test at ${analysis.seriesLevel.toPrecision(2)} per series; a dashed rule marks where a new level starts.`;
+  const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories); a dashed rule marks where a new level starts.`;
   const body = [
     element('header', { class: 'banner' }, textElement('h1', {}, title) + textElement('p', {}, method)),
     ...charts,

@@ -50,18 +50,23 @@ export interface ShiftTally {
   trials: number;
   /** Histories with any change point at all. */
   any: number;
-  /** Histories whose baseline starts where the shift starts (± slack runs). */
+  /** Histories whose baseline starts exactly where the shift starts. */
   found: number;
+  /** … within one run of it. */
+  near: number;
 }
 
 /** Runs `trials` histories (seeds seed, seed+1, …) and tallies where their baselines start. */
-export function tallyShifts(seed: number, trials: number, spec: HistorySpec, slack = 0): ShiftTally {
-  const tally: ShiftTally = { trials, any: 0, found: 0 };
+export function tallyShifts(seed: number, trials: number, spec: HistorySpec): ShiftTally {
+  const tally: ShiftTally = { trials, any: 0, found: 0, near: 0 };
   for (let t = 0; t < trials; t++) {
     const { shift } = baselineSinceLastShift(noisyHistory(seed + t, spec));
     if (shift === undefined) continue;
     tally.any += 1;
-    if (spec.shiftAt !== undefined && Math.abs(shift.runIndex - spec.shiftAt) <= slack) tally.found += 1;
+    const off =
+      spec.shiftAt === undefined ? Number.POSITIVE_INFINITY : Math.abs(shift.runIndex - spec.shiftAt);
+    if (off === 0) tally.found += 1;
+    if (off <= 1) tally.near += 1;
   }
   return tally;
 }
