@@ -10,10 +10,10 @@ import { CHART_INK, CHART_WIDTH, chartFrame, element, textElement } from './svg-
 import type { TrendModel } from './trend-model.js';
 
 const PLOT_LEFT = 70;
-const PLOT_RIGHT = CHART_WIDTH - 20;
+const PLOT_RIGHT = CHART_WIDTH - 48;
 const TOP = 12;
 const BOTTOM = 172;
-const HEIGHT = 228;
+const HEIGHT = 240;
 /** Axis labels closer than this (px) are thinned out: every k-th is printed, this run always. */
 const MIN_LABEL_SPACING = 58;
 const Y_TICKS = 4;
@@ -147,11 +147,14 @@ export function renderTrendChart(trend: TrendModel): string {
   const frame = frameOf(trend);
   const id = chartId('trend', trend.scenario, trend.metric);
   const legend = [
-    'dots: geometric mean per run',
-    ...(trend.hasCurrent ? ['diamond: this run'] : []),
-    ...(trend.interval ? ['whisker: 90% interval'] : []),
-    ...(trend.band ? ['shaded: baseline runs ± 2 SD'] : []),
-  ].join(' · ');
+    ['dots: geometric mean per run', ...(trend.hasCurrent ? ['diamond: this run'] : [])],
+    [
+      ...(trend.interval ? ['whisker: 90% interval'] : []),
+      ...(trend.band ? ['shaded: baseline runs ± 2 SD'] : []),
+    ],
+  ]
+    .filter((line) => line.length > 0)
+    .map((line, i) => textElement('text', { x: 8, y: BOTTOM + 40 + i * 16 }, line.join(' · ')));
   const body = [
     textElement('title', { id: `${id}-title` }, `${trend.scenario}: ${trend.metric} per run`),
     textElement('desc', { id: `${id}-desc` }, describe(trend)),
@@ -160,7 +163,7 @@ export function renderTrendChart(trend: TrendModel): string {
     changeRules(trend, frame),
     runs(trend, frame),
     current(trend, frame),
-    textElement('text', { x: PLOT_LEFT, y: HEIGHT - 8 }, legend),
+    ...legend,
   ].join('');
   return chartFrame('chart-trend', id, HEIGHT, body);
 }
