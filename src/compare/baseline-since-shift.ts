@@ -44,8 +44,9 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * A run's provenance, read defensively: a `provenance` object with repository, sha (or commitSha), ref,
- * event, runId (or workflowRunId) and runUrl; whatever is missing or of another type is left out.
+ * A run's provenance, read defensively: a `provenance` object with repository, commitSha (or sha), ref,
+ * event, workflowRunId (or runId) and workflowRunUrl (or runUrl); whatever is missing or of another type
+ * is left out.
  */
 export function runProvenance(run: unknown): RunProvenance {
   const raw = (run as { provenance?: unknown } | null)?.provenance;
@@ -58,7 +59,7 @@ export function runProvenance(run: unknown): RunProvenance {
     ['ref', p.ref],
     ['event', p.event],
     ['runId', p.runId ?? p.workflowRunId],
-    ['runUrl', p.runUrl ?? p.url],
+    ['runUrl', p.runUrl ?? p.workflowRunUrl],
   ];
   for (const [key, value] of fields) {
     const t = text(value);

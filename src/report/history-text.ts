@@ -14,6 +14,16 @@ export function describeShift(shift: BaselineShift): string {
   return `${formatPercentChange(shift.changePct)} ${shift.metric} of ${shift.scenario} from ${shift.where}`;
 }
 
+/**
+ * The reports' line under the verdict when the baseline starts after a level shift: "Level shift:
+ * -12.0% rate_ratio of tcp_rr_1cpu from run 4711, commit abc1234; the baseline is the 5 runs since it."
+ */
+export function levelShiftLine(shift: BaselineShift, baselineRuns: number | undefined): string {
+  const runs =
+    baselineRuns === undefined ? 'the runs' : `the ${baselineRuns} run${baselineRuns === 1 ? '' : 's'}`;
+  return `Level shift: ${describeShift(shift)}; the baseline is ${runs} since it.`;
+}
+
 /** The runs of a history with the names (file names) that label them. */
 export interface NamedRuns {
   runs: readonly Results[];

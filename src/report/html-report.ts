@@ -1,6 +1,6 @@
 import type { ResultsComparison } from '../compare/compare-results.js';
 import type { Results } from '../results/schema.js';
-import { describeShift } from './history-text.js';
+import { levelShiftLine } from './history-text.js';
 import { htmlTable, scenarioSection, verdictMarkup } from './html-scenario.js';
 import { REPORT_CSS } from './html-style.js';
 import {
@@ -39,7 +39,7 @@ function banner(input: ReportInput): string {
     : 'nothing to compare with; these results can become the baseline';
   const shift = input.history?.shift;
   const runs = [
-    shift ? `Baseline: the runs since a level shift, ${describeShift(shift)}` : '',
+    shift ? levelShiftLine(shift, input.comparison?.baselineRuns) : '',
     input.baseline ? runDescription(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : '',
     runDescription('Current', input.current),
   ];

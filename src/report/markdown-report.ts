@@ -1,6 +1,6 @@
 import type { ResultsComparison } from '../compare/compare-results.js';
 import type { Results } from '../results/schema.js';
-import { describeShift } from './history-text.js';
+import { levelShiftLine } from './history-text.js';
 import { comparedScenarioMarkdown, currentScenarioMarkdown, verdictCell } from './markdown-scenario.js';
 import { code, escapeMarkdown, fencedBlock, markdownTable } from './markdown-text.js';
 import {
@@ -39,7 +39,7 @@ function verdictBlock(input: ReportInput): string {
   ].join('  \n');
   const shift = input.history?.shift;
   const runs = [
-    shift ? `Baseline: the runs since a level shift, ${escapeMarkdown(describeShift(shift))}` : undefined,
+    shift ? escapeMarkdown(levelShiftLine(shift, input.comparison?.baselineRuns)) : undefined,
     input.baseline ? runLine(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : undefined,
     runLine('Current', input.current),
   ];

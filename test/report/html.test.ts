@@ -126,7 +126,7 @@ describe('trends in the HTML report', () => {
     const html = renderHtmlReport(input);
     expect(html.match(/<svg class="chart-trend"/g)).toHaveLength(2);
     expect(html).toMatch(
-      /Baseline: the runs since a level shift, -1\d\.\d% rate_ratio of tcp_rr_1cpu from run 4711, commit [0-9a-f]{7}/,
+      /Level shift: -1\d\.\d% rate_ratio of tcp_rr_1cpu from run 4711, commit [0-9a-f]{7}; the baseline is the 5 runs since it\./,
     );
     expect(html).toContain('new level');
     expect(html).toContain('this run');
