@@ -1,5 +1,5 @@
 import { type BarChart, chartId, renderBarChart } from '../../src/report/svg-bar-chart.js';
-import { renderChangeChart } from '../../src/report/svg-change-chart.js';
+import { renderChangeChart, tickLabel } from '../../src/report/svg-change-chart.js';
 import { coordinate, element, escapeXml } from '../../src/report/svg-markup.js';
 import { niceScale } from '../../src/report/svg-scale.js';
 
@@ -135,5 +135,18 @@ describe('change chart', () => {
 
   it('is empty without rows', () => {
     expect(renderChangeChart({ id: 'x', title: 'x', rows: [] })).toBe('');
+  });
+});
+
+describe('change chart axis labels', () => {
+  it('are as short as the round ticks allow, so neighbours do not run into each other', () => {
+    expect([-150, -100, -50, 0, 50, 2.5].map(tickLabel)).toEqual([
+      '-150%',
+      '-100%',
+      '-50%',
+      '0',
+      '+50%',
+      '+2.5%',
+    ]);
   });
 });
