@@ -8,7 +8,7 @@
  *   to κ, maximised over κ as well. It is distribution-free: it reacts to a shift of level, not to
  *   how the noise is shaped.
  * - Bisection: the best split of each segment found so far is a candidate; the candidate with the
- *   largest Q is tested by permuting its segment ({@link PERMUTATIONS} times, a generator seeded by the
+ *   largest Q is tested by permuting its segment ({@link permutationsFor}: ≥ 999 times, a generator seeded by the
  *   series itself: the same series gives the same answer everywhere); p = (1 + #(max Q of a permutation ≥ Q)) / (1 + R).
  *   It is accepted when p ≤ the level, and the search goes on in the two halves; the first candidate
  *   that fails stops it.
@@ -22,8 +22,16 @@ import { createRng, type Rng } from './random.js';
 // Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
 const { abs, floor, imul } = Math;
 
-/** Permutations per test; the smallest p-value possible is 1/(R+1) = 0.001. */
+/**
+ * Fewest permutations per test (smallest p-value possible 1/(R+1) = 0.001); a lower level gets more,
+ * {@link permutationsFor}, so that a history of many series can still confirm a shift.
+ */
 export const PERMUTATIONS = 999;
+
+/** Permutations for a level: at least {@link PERMUTATIONS}, and enough that 4 may reach the statistic. */
+export function permutationsFor(level: number): number {
+  return Math.max(PERMUTATIONS, Math.ceil(4 / level) - 1);
+}
 /** Fewest runs on each side of a change point. */
 export const MIN_SEGMENT_RUNS = 3;
 /**
@@ -56,7 +64,7 @@ export interface ChangePointOptions {
   level: number;
   /** Default {@link MIN_SEGMENT_RUNS}. */
   minSegment?: number;
-  /** Default {@link PERMUTATIONS}. */
+  /** Default {@link permutationsFor}(level). */
   permutations?: number;
   /** Default {@link PERMUTATION_SEED}; mixed with the series (see {@link seriesSeed}). */
   seed?: number;
@@ -151,8 +159,15 @@ function candidate(
  */
 export function findChangePoints(values: readonly number[], options: ChangePointOptions): ChangePoint[] {
   if (values.some((v) => !Number.isFinite(v))) throw new RangeError('findChangePoints needs finite values');
+  if (!(options.level > 0 && options.level < 1))
+    throw new RangeError(`level must be in (0, 1), got ${options.level}`);
   const minSegment = options.minSegment ?? MIN_SEGMENT_RUNS;
-  const r = options.permutations ?? PERMUTATIONS;
+  if (!(Number.isInteger(minSegment) && minSegment >= 2)) {
+    throw new RangeError(
+      `minSegment must be a whole number ≥ 2 (a segment needs a spread), got ${minSegment}`,
+    );
+  }
+  const r = options.permutations ?? permutationsFor(options.level);
   const rng = createRng(seriesSeed(values, options.seed ?? PERMUTATION_SEED));
   const found: ChangePoint[] = [];
   let open = [candidate(values, 0, values.length, minSegment)].filter((c) => c !== undefined);

@@ -3,6 +3,7 @@ import {
   findChangePoints,
   MIN_SEGMENT_RUNS,
   PERMUTATIONS,
+  permutationsFor,
   seriesSeed,
 } from '../../src/stats/change-points.js';
 import { createRng } from '../../src/stats/random.js';
@@ -83,8 +84,19 @@ describe('change points (E-divisive means with a permutation test)', () => {
     expect(found.q).toBeCloseTo(best.q, 10);
   });
 
-  it('refuses values that are not finite', () => {
+  it('refuses values that are not finite, a level outside (0, 1) and segments shorter than 2', () => {
     expect(() => findChangePoints([0, 1, Number.NaN], { level: 0.05 })).toThrow(RangeError);
+    expect(() => findChangePoints([0, 1], { level: 0 })).toThrow(/level must be in \(0, 1\)/);
+    expect(() => findChangePoints([0, 1], { level: 0.05, minSegment: 1 })).toThrow(/minSegment/);
+  });
+
+  it('takes enough permutations that a low per-series level can still be reached', () => {
+    expect(permutationsFor(0.05)).toBe(PERMUTATIONS);
+    expect(permutationsFor(0.0005)).toBe(7999);
+    // 60 series (20 scenarios × 3 metrics) at 2.5 %: a clear shift is still confirmed.
+    expect(
+      findChangePoints(stepSeries(20, 8, Math.log(0.85)), { level: 0.025 / 60 }).map((p) => p.index),
+    ).toEqual([8]);
   });
 
   it('finds a false change point in at most the level of flat series (400 seeded series of 20 runs)', () => {
