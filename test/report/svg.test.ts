@@ -149,4 +149,26 @@ describe('change chart axis labels', () => {
       '+2.5%',
     ]);
   });
+
+  it('label a ±150 % axis "-150%" … "+150%" (seen overlapping as "-150.0%-100.0%" in a real run)', () => {
+    const svg = renderChangeChart({
+      id: 'wide',
+      title: 'wide',
+      rows: [
+        {
+          label: 'rate_ratio',
+          changePct: -140,
+          lowPct: -145,
+          highPct: -120,
+          thresholdPct: 5,
+          verdict: 'regression',
+          verdictText: 'REGRESSION',
+        },
+      ],
+    });
+    const labels = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle">([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(labels).toEqual(['-150%', '-100%', '-50%', '0', '+50%', '+100%', '+150%']);
+  });
 });
