@@ -99,6 +99,7 @@ async function publish(
     verdict: outcome.verdict,
     reproduce: reproduceCommands(settings, baseline.origin),
     ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+    ...(outcome.history ? { history: outcome.history } : {}),
     ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
   };
   const paths = await writeReportFiles(settings.reportDir, input, baseline.paths.at(-1), settings.exports);

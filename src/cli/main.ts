@@ -5,6 +5,7 @@ import { resultsJsonSchema } from '../results/schema.js';
 import { calibrateTarget } from '../run/calibrate-command.js';
 import { doctor, doctorExitCode, formatDoctor } from '../run/doctor-command.js';
 import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
+import { history } from '../run/history-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
 import { writeReports } from '../run/write-reports.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
@@ -45,7 +46,7 @@ function verdictExitCode(verdict: GateOutcome['verdict'], failOnInconclusive = f
 
 /** Writes the reports and exports the flags ask for; returns the verdict for the exit code. */
 async function publish(
-  outcome: Pick<GateOutcome, 'verdict' | 'results' | 'comparison' | 'baseline'>,
+  outcome: Pick<GateOutcome, 'verdict' | 'results' | 'comparison' | 'baseline' | 'history'>,
   reports: ReportSettings,
   argv: readonly string[],
 ): Promise<GateOutcome['verdict']> {
@@ -55,6 +56,7 @@ async function publish(
     reproduce: [`${CLI_COMMAND} ${formatArgv(argv)}`],
     ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
     ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+    ...(outcome.history ? { history: outcome.history } : {}),
   };
   for (const path of await writeReports(input, reports, createFiles())) stderr(`wrote ${path}`);
   return outcome.verdict;
@@ -100,6 +102,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         stdout(formatDoctor(checks));
         return doctorExitCode(checks);
       }
+      case 'history':
+        await history(request.config, io());
+        return EXIT_OK;
       case 'run': {
         const results = await runBenchmarks(request.config, io());
         await publish({ verdict: 'no-baseline', results }, request.reports, argv);

@@ -16,6 +16,7 @@ import {
   MAX_CALIBRATE_RUNS,
   MIN_CALIBRATE_RUNS,
 } from '../run/calibrate-command.js';
+import { HISTORY_PAGE, type HistoryConfig } from '../run/history-command.js';
 import { DEFAULT_CLEANUP_AGE, parseAge } from '../targets/kubernetes/age.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
@@ -27,6 +28,7 @@ export type CliRequest =
   | { command: 'compare'; config: CompareConfig; reports: ReportSettings }
   | { command: 'gate'; config: GateConfig; reports: ReportSettings }
   | { command: 'calibrate'; config: CalibrateConfig }
+  | { command: 'history'; config: HistoryConfig }
   | { command: 'schema' }
   | { command: 'cleanup'; config: CleanupConfig }
   | { command: 'doctor'; config: RunConfig }
@@ -257,6 +259,25 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
         'Check that a run with these flags would work here (API, permissions, nodes, image, cores, netperf); exit 3 when not.',
       ),
   ).action((flags: RunFlags) => onRequest({ command: 'doctor', config: toRunConfig(flags) }));
+  program
+    .command('history')
+    .description(
+      "Print the trend of every scenario's primary metrics over results files (oldest first) and where their level shifted.",
+    )
+    .argument('<paths...>', 'results files, or folders of them')
+    .option('--json <file>', 'write the trends and change points as JSON')
+    .option('--report-dir <dir>', `write ${HISTORY_PAGE} (the trend charts) into this folder`)
+    .option('--debug', 'print stack traces')
+    .action((paths: string[], flags: { json?: string; reportDir?: string }) =>
+      onRequest({
+        command: 'history',
+        config: {
+          paths,
+          ...(flags.json === undefined ? {} : { jsonPath: flags.json }),
+          ...(flags.reportDir === undefined ? {} : { reportDir: flags.reportDir }),
+        },
+      }),
+    );
   program
     .command('schema')
     .description('Print the JSON Schema of results files.')

@@ -1,5 +1,6 @@
 import type { ResultsComparison } from '../compare/compare-results.js';
 import type { Results } from '../results/schema.js';
+import { levelShiftLine } from './history-text.js';
 import { htmlTable, scenarioSection, verdictMarkup } from './html-scenario.js';
 import { REPORT_CSS } from './html-style.js';
 import {
@@ -23,7 +24,7 @@ import { element, escapeXml, textElement } from './svg-markup.js';
  * Forbids the page to load or run anything: a second guarantee, enforced by the browser, that the
  * report opens offline and runs no script whatever ends up in it.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function runDescription(label: string, results: Results): string {
   const { environment, target } = results;
@@ -36,8 +37,10 @@ function banner(input: ReportInput): string {
   const detail = input.comparison
     ? verdictDetail(input.comparison)
     : 'nothing to compare with; these results can become the baseline';
+  const shift = input.history?.shift;
   const runs = [
-    input.baseline ? runDescription('Baseline', input.baseline) : '',
+    shift ? levelShiftLine(shift, input.comparison?.baselineRuns) : '',
+    input.baseline ? runDescription(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : '',
     runDescription('Current', input.current),
   ];
   return element(

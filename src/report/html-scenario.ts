@@ -4,10 +4,12 @@ import { METRIC_NAMES } from '../metrics/names.js';
 import type { ScenarioResult } from '../results/schema.js';
 import { formatMetric } from './format.js';
 import { changeChart, cpuChart, headlineChart, latencyChart } from './html-charts.js';
+import { trendSentences } from './markdown-trend.js';
 import { comparisonCells, describeSettings, type ScenarioView, unitOf, verdictWord } from './report-input.js';
 import { type BarChart, renderBarChart } from './svg-bar-chart.js';
 import { renderChangeChart } from './svg-change-chart.js';
 import { element, escapeXml, textElement } from './svg-markup.js';
+import { renderTrendChart } from './svg-trend-chart.js';
 
 /** A table from rows of already-escaped cell markup; the first column is a row header. */
 export function htmlTable(
@@ -90,6 +92,16 @@ function costCaption(view: ScenarioView): string {
   return sides.length === 0 ? '' : ` Cost: ${sides.join(', ')} ${view.result.costUnit}.`;
 }
 
+/** The trend over the baseline history, when there is one (two runs or more). */
+function trendFigure(view: ScenarioView): string {
+  if (view.trend === undefined) return '';
+  return element(
+    'figure',
+    {},
+    renderTrendChart(view.trend) + textElement('figcaption', {}, trendSentences(view.trend).join(' ')),
+  );
+}
+
 function charts(view: ScenarioView): string {
   const cpu = cpuChart(view);
   const cpuCaption = cpu
@@ -111,6 +123,7 @@ function charts(view: ScenarioView): string {
   const parts = [
     changeFigure,
     figure(headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
+    trendFigure(view),
     figure(cpu, cpuCaption),
     figure(
       latencyChart(view),

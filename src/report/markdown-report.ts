@@ -1,5 +1,6 @@
 import type { ResultsComparison } from '../compare/compare-results.js';
 import type { Results } from '../results/schema.js';
+import { levelShiftLine } from './history-text.js';
 import { comparedScenarioMarkdown, currentScenarioMarkdown, verdictCell } from './markdown-scenario.js';
 import { code, escapeMarkdown, fencedBlock, markdownTable } from './markdown-text.js';
 import {
@@ -36,8 +37,10 @@ function verdictBlock(input: ReportInput): string {
     `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
     ...gateMethodLines(comparison).map(escapeMarkdown),
   ].join('  \n');
+  const shift = input.history?.shift;
   const runs = [
-    input.baseline ? runLine('Baseline', input.baseline) : undefined,
+    shift ? escapeMarkdown(levelShiftLine(shift, input.comparison?.baselineRuns)) : undefined,
+    input.baseline ? runLine(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : undefined,
     runLine('Current', input.current),
   ];
   return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
@@ -128,7 +131,7 @@ function reproduceSection(commands: readonly string[]): string | undefined {
 
 function scenarioSection(view: ScenarioView): string {
   return view.comparison
-    ? comparedScenarioMarkdown(view.comparison, view.result)
+    ? comparedScenarioMarkdown(view.comparison, view.result, view.trend)
     : currentScenarioMarkdown(view);
 }
 

@@ -4,6 +4,7 @@ import type { ScenarioResult } from '../results/schema.js';
 import { formatMetric } from './format.js';
 import { mermaidBarChart } from './markdown-mermaid.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-text.js';
+import { trendMarkdown } from './markdown-trend.js';
 import {
   comparisonRow,
   describeSettings,
@@ -12,6 +13,7 @@ import {
   unitOf,
   verdictWord,
 } from './report-input.js';
+import type { TrendModel } from './trend-model.js';
 
 /** Regressions and improvements in bold: the words a reader scans for. */
 export function verdictCell(metric: MetricComparison): string {
@@ -51,8 +53,12 @@ function reasons(scenario: ScenarioComparison): string[] {
   return [...why, ...notes];
 }
 
-/** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
-export function comparedScenarioMarkdown(scenario: ScenarioComparison, result: ScenarioResult): string {
+/** A compared scenario: how it ran, the table of every metric, the headline chart, its trend, the reasons. */
+export function comparedScenarioMarkdown(
+  scenario: ScenarioComparison,
+  result: ScenarioResult,
+  trend?: TrendModel,
+): string {
   const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
   const parts = [
     `### ${code(scenario.name)}`,
@@ -61,6 +67,7 @@ export function comparedScenarioMarkdown(scenario: ScenarioComparison, result: S
   ];
   const chart = headlineChart(scenario);
   if (chart !== undefined) parts.push(chart);
+  if (trend !== undefined) parts.push(trendMarkdown(trend));
   const why = reasons(scenario);
   if (why.length > 0) parts.push(why.join('\n'));
   return parts.join('\n\n');

@@ -4,6 +4,7 @@ import { type MetricName, metricUnit } from '../metrics/names.js';
 import { referenceRatio } from '../results/reference.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import { formatMetric, formatPercentChange } from './format.js';
+import { type ReportHistory, type TrendModel, trendModels } from './trend-model.js';
 
 /** Everything the markdown and HTML reports show. Pure data: the caller reads files and decides. */
 export interface ReportInput {
@@ -19,6 +20,8 @@ export interface ReportInput {
   reproduce: string[];
   /** Heading of the report; default "netperf-gate". */
   title?: string;
+  /** The baseline runs' history: with 2 runs or more, each compared scenario gets a trend. */
+  history?: ReportHistory;
 }
 
 /** Heading used when the input names none. */
@@ -175,20 +178,25 @@ export interface ScenarioView {
   comparison?: ScenarioComparison;
   /** Why it was not compared, when there is a comparison but this scenario is not in it. */
   skippedReason?: string;
+  /** Its trend over the baseline history and this run, when there is a history. */
+  trend?: TrendModel;
 }
 
 /** The current scenarios in run order, each with its comparison or the reason it has none. */
 export function scenarioViews(input: ReportInput): ScenarioView[] {
   const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
   const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
+  const trends = trendModels(input.history, input.comparison?.scenarios ?? [], input.current);
   return input.current.scenarios.map((result) => {
     const name = result.settings.name;
     const comparison = compared.get(name);
     const skippedReason = skipped.get(name);
+    const trend = trends.get(name);
     return {
       result,
       ...(comparison ? { comparison } : {}),
       ...(skippedReason !== undefined ? { skippedReason } : {}),
+      ...(trend ? { trend } : {}),
     };
   });
 }

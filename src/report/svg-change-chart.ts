@@ -100,6 +100,15 @@ function row(item: ChangeRow, index: number, toX: (pct: number) => number): stri
   return element('g', { class: `change change-${item.verdict}` }, parts.join(''));
 }
 
+/**
+ * An axis label as short as the tick is round: "-150%", "+2.5%", "0". Ticks are 1, 2, 2.5 or 5 × 10^k,
+ * so no decimal is lost; "-150.0%" beside "-100.0%" ran into each other on the 320 px axis.
+ */
+export function tickLabel(tick: number): string {
+  if (tick === 0) return '0';
+  return `${tick > 0 ? '+' : ''}${tick}%`;
+}
+
 function axis(ticks: readonly number[], toX: (pct: number) => number, bottom: number): string {
   const lines = ticks.map((tick) => {
     const x = toX(tick);
@@ -111,14 +120,7 @@ function axis(ticks: readonly number[], toX: (pct: number) => number, bottom: nu
       stroke: tick === 0 ? INK : '#d0d0d0',
       'stroke-width': 1,
     });
-    return (
-      grid +
-      textElement(
-        'text',
-        { x, y: bottom + 14, 'text-anchor': 'middle' },
-        tick === 0 ? '0' : formatPercentChange(tick),
-      )
-    );
+    return grid + textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, tickLabel(tick));
   });
   const caption = 'change of the median vs baseline · whisker: 90% interval · shaded: ±threshold';
   return (

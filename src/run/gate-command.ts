@@ -2,11 +2,12 @@ import type { CompareSettings, ResultsComparison } from '../compare/compare-resu
 import { planLooks, settleVerdicts, undecidedScenarios } from '../compare/looks.js';
 import type { CompareConfig, GateConfig } from '../config/gate-config.js';
 import { renderComparisonText } from '../report/comparison-text.js';
+import type { ReportHistory } from '../report/trend-model.js';
 import { appendSamples } from '../results/merge.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Verdict } from '../stats/compare.js';
 import type { Scenario } from '../suite/model.js';
-import { judge, loadCompareSettings, readBaselines, readResultsFile } from './judge.js';
+import { type ChosenBaseline, chooseBaseline, judge, loadCompareSettings, readResultsFile } from './judge.js';
 import { publishResults, resolveSuite } from './run-command.js';
 import { type RunIo, type Session, withSession } from './session.js';
 
@@ -16,15 +17,22 @@ export interface GateOutcome {
   comparison?: ResultsComparison;
   /** The latest baseline run compared against, when there was one (its environment is shown). */
   baseline?: Results;
-  /** Every baseline run, oldest first. */
+  /** Every baseline run compared with, oldest first. */
   baselines?: Results[];
+  /** Every run the baseline was chosen from (the runs before a level shift too), for the trends. */
+  history?: ReportHistory;
   results: Results;
+}
+
+function historyOf(chosen: ChosenBaseline): ReportHistory {
+  return { runs: chosen.history, names: chosen.names, ...(chosen.shift ? { shift: chosen.shift } : {}) };
 }
 
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 export async function compareFiles(config: CompareConfig, io: RunIo): Promise<GateOutcome> {
   const settings = await loadCompareSettings(config, io.files);
-  const baselines = await readBaselines(config.baselinePaths, io.files);
+  const chosen = await chooseBaseline(config.baselinePaths, io);
+  const { baselines } = chosen;
   if (baselines.length === 0) {
     // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
     await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
@@ -32,7 +40,14 @@ export async function compareFiles(config: CompareConfig, io: RunIo): Promise<Ga
   const current = await readResultsFile(config.currentPath, 'current results file', io.files);
   const comparison = judge(baselines, current, settings);
   io.print(renderComparisonText(comparison));
-  return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
+  return {
+    verdict: comparison.verdict,
+    comparison,
+    baseline: baselines.at(-1),
+    baselines,
+    history: historyOf(chosen),
+    results: current,
+  };
 }
 
 export interface SequentialInput {
@@ -99,7 +114,8 @@ export async function measureSequentially(
 export async function gate(config: GateConfig, io: RunIo): Promise<GateOutcome> {
   const suite = await resolveSuite(config.run, io.files);
   const settings = await loadCompareSettings(config, io.files);
-  const baselines = await readBaselines(config.baselinePaths, io.files);
+  const chosen = await chooseBaseline(config.baselinePaths, io);
+  const { baselines } = chosen;
   await io.files.checkWritable(config.run.outPath, 'results file (--out)');
   const where = config.baselinePaths.join(', ');
   if (baselines.length === 0) io.log(`no baseline at ${where}: measuring without a comparison`);
@@ -123,5 +139,12 @@ export async function gate(config: GateConfig, io: RunIo): Promise<GateOutcome> 
   }
   const comparison = judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
   io.print(`\n${renderComparisonText(comparison)}`);
-  return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results };
+  return {
+    verdict: comparison.verdict,
+    comparison,
+    baseline: baselines.at(-1),
+    baselines,
+    history: historyOf(chosen),
+    results,
+  };
 }

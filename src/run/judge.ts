@@ -1,11 +1,14 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { type BaselineShift, baselineSinceLastShift } from '../compare/baseline-since-shift.js';
 import { type CompareSettings, compareResults, type ResultsComparison } from '../compare/compare-results.js';
 import { parseThresholds } from '../compare/thresholds.js';
 import type { JudgeConfig } from '../config/gate-config.js';
 import type { MetricThresholds } from '../metrics/schema.js';
+import { describeShift } from '../report/history-text.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
 import type { Files } from '../util/files.js';
+import type { RunIo } from './session.js';
 
 /** Reads the thresholds file (if any) into compare settings; the suite's own thresholds come from the results. */
 export async function loadCompareSettings(config: JudgeConfig, files: Files): Promise<CompareSettings> {
@@ -66,15 +69,65 @@ async function baselineFiles(paths: readonly string[], files: Files): Promise<st
   return found;
 }
 
+/** A results file of a history and where it was read from. */
+export interface HistoryRun {
+  run: Results;
+  path: string;
+}
+
 /**
- * Reads the baseline runs: every file and every `.json` file of every folder given, validated, oldest
- * first (by start time). Paths that do not exist are skipped (none left: no baseline); a file that
+ * Reads runs from files and folders: every file and every `.json` file of every folder given,
+ * validated, oldest first (by start time, then path). Paths that do not exist are skipped; a file that
  * exists but is not a valid results file is an error naming it.
  */
-export async function readBaselines(paths: readonly string[], files: Files): Promise<Results[]> {
-  const runs: Results[] = [];
+export async function readHistory(
+  paths: readonly string[],
+  files: Files,
+  what: string,
+): Promise<HistoryRun[]> {
+  const runs: HistoryRun[] = [];
   for (const path of await baselineFiles(paths, files)) {
-    runs.push(await readResultsFile(path, 'baseline results file', files));
+    runs.push({ run: await readResultsFile(path, what, files), path });
   }
-  return runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return runs.sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt) || a.path.localeCompare(b.path));
+}
+
+/** The baseline runs of `--baseline` paths, oldest first (see {@link readHistory}). */
+export async function readBaselines(paths: readonly string[], files: Files): Promise<Results[]> {
+  return (await readHistory(paths, files, 'baseline results file')).map((entry) => entry.run);
+}
+
+/** The baseline chosen from a history of runs: the runs since its latest level shift. */
+export interface ChosenBaseline {
+  /** The runs compared with, oldest first. */
+  baselines: Results[];
+  /** Every run read, oldest first, with the file names that label them. */
+  history: Results[];
+  names: string[];
+  shift?: BaselineShift;
+}
+
+/**
+ * Reads the baseline runs and keeps those since the latest confirmed level shift
+ * (baselineSinceLastShift), saying so in the log.
+ */
+export async function chooseBaseline(
+  paths: readonly string[],
+  io: Pick<RunIo, 'files' | 'log'>,
+): Promise<ChosenBaseline> {
+  const entries = await readHistory(paths, io.files, 'baseline results file');
+  const history = entries.map((e) => e.run);
+  const names = entries.map((e) => basename(e.path));
+  const selection = baselineSinceLastShift(history, names);
+  if (selection.shift) {
+    io.log(
+      `baseline: level shift ${describeShift(selection.shift)}; comparing with the ${selection.runs.length} runs since it`,
+    );
+  }
+  return {
+    baselines: selection.runs,
+    history,
+    names,
+    ...(selection.shift ? { shift: selection.shift } : {}),
+  };
 }

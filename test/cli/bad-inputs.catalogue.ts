@@ -160,6 +160,25 @@ export const BAD_INPUTS: BadInput[] = [
     exitCode: 2,
   },
   {
+    what: 'history without files',
+    args: ['history'],
+    message: "missing required argument 'paths'",
+    exitCode: 2,
+  },
+  {
+    what: 'history: no results files',
+    args: ['history', 'absent-runs'],
+    message: 'no results files at absent-runs; pass results files or a folder of them',
+    exitCode: 2,
+  },
+  {
+    what: 'history: a damaged results file',
+    args: ['history', '<base>'],
+    files: { base: DAMAGED_RESULTS },
+    message: 'startedAt: is required',
+    exitCode: 2,
+  },
+  {
     what: '--out is a folder',
     args: ['run', '--out', '/tmp'],
     message: 'cannot write results file (--out) "/tmp": it is a directory; pick another path',

@@ -3,10 +3,12 @@
  * SIGINT. `npm run check:dist` keeps dist/ equal to a fresh build of src/.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serializeResults } from '../../src/results/read.js';
+import { noisyHistory } from '../helpers/history-sim.js';
 import { newProcessTag, processesTagged } from '../helpers/tagged-processes.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
@@ -96,6 +98,37 @@ describe('the built CLI', () => {
     expect(
       Object.keys(JSON.parse(readFileSync(join(folder, 'bencher.json'), 'utf8'))).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('history names the results file where a −15 % level starts, and no other', () => {
+    const runs = join(folder, 'history');
+    mkdirSync(runs);
+    const history = noisyHistory(11, {
+      runs: 20,
+      noise: 'iid',
+      withReference: true,
+      samples: 5,
+      shiftAt: 8,
+      dropPct: 15,
+    });
+    for (const [i, run] of history.entries())
+      writeFileSync(join(runs, `push-${i + 1}.json`), serializeResults(run));
+    const jsonPath = join(folder, 'history.json');
+    const { code, stdout } = cli([
+      'history',
+      runs,
+      '--json',
+      jsonPath,
+      '--report-dir',
+      join(folder, 'trends'),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('from push-9.json');
+    const files = JSON.parse(readFileSync(jsonPath, 'utf8')).trends.flatMap(
+      (t: { changePoints: { file: string }[] }) => t.changePoints.map((p) => p.file),
+    );
+    expect(new Set(files)).toEqual(new Set(['push-9.json']));
+    expect(readFileSync(join(folder, 'trends', 'history.html'), 'utf8')).toContain('new level');
   });
 
   it('prints the results JSON Schema', () => {

@@ -11,6 +11,7 @@ const UPDATE = process.env.UPDATE_REPORT_EXAMPLES === '1';
 const EXAMPLES: Record<string, string> = {
   'cilium-v1.13': 'Cilium v1.13: node-to-node vs eBPF host-routing',
   'regression-improvement-inconclusive': 'regression, improvement and inconclusive',
+  'baseline-history-level-shift': 'a baseline history with a level shift',
 };
 
 describe('example reports in fixtures/reports', () => {

@@ -32,6 +32,10 @@ interface ChartMeasure {
   whiskerWidths: number[];
   /** Right edge of the widest text, in SVG units: must stay inside the viewBox. */
   textRight: number;
+  /** Pairs of texts on one line whose boxes overlap (axis labels running into each other). */
+  overlaps: number;
+  /** Trend charts: dots of the runs. */
+  trendDots: number;
   top: number;
   left: number;
 }
@@ -47,7 +51,12 @@ interface PageMeasure {
 const MEASURE = `(() => {
   const charts = [...document.querySelectorAll('svg')].map((svg) => {
     const box = svg.getBoundingClientRect();
-    const texts = [...svg.querySelectorAll('text')].map((t) => { const b = t.getBBox(); return b.x + b.width; });
+    const boxes = [...svg.querySelectorAll('text')].map((t) => t.getBBox());
+    const texts = boxes.map((b) => b.x + b.width);
+    let overlaps = 0;
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        if (Math.abs(a.y - b.y) < 1 && a.x < b.x + b.width && b.x < a.x + a.width) overlaps += 1;
     return {
       kind: svg.getAttribute('class') ?? '',
       title: svg.querySelector('title')?.textContent ?? '',
@@ -58,6 +67,8 @@ const MEASURE = `(() => {
       changeRows: svg.querySelectorAll('g.change').length,
       whiskerWidths: [...svg.querySelectorAll('line.whisker')].map((l) => l.getBBox().width),
       textRight: Math.max(...texts),
+      overlaps,
+      trendDots: svg.getAttribute('class') === 'chart-trend' ? svg.querySelectorAll('circle').length : 0,
     };
   });
   return {
@@ -117,7 +128,11 @@ describe('the HTML report in headless Chromium', () => {
   let directory: string;
   const visits = new Map<string, Visit>();
   const cases = reportCases();
-  const names = ['regression, improvement and inconclusive', 'missing baseline'] as const;
+  const names = [
+    'regression, improvement and inconclusive',
+    'missing baseline',
+    'a baseline history with a level shift',
+  ] as const;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'npg-report-'));
@@ -179,6 +194,25 @@ describe('the HTML report in headless Chromium', () => {
       expect(chart.width).toBeGreaterThan(300);
       expect(chart.textRight).toBeLessThanOrEqual(chart.viewBoxWidth);
       expect(chart.whiskerWidths.filter((w) => w > 2).length).toBeGreaterThan(chart.changeRows / 2);
+    }
+  });
+
+  it('draws a trend per compared scenario: a dot per history run, labels inside and apart', () => {
+    const trends = get('a baseline history with a level shift').measure.charts.filter(
+      (c) => c.kind === 'chart-trend',
+    );
+    expect(trends).toHaveLength(2);
+    for (const chart of trends) {
+      expect(chart.width).toBeGreaterThan(300);
+      expect(chart.trendDots).toBe(12);
+      expect(chart.textRight).toBeLessThanOrEqual(chart.viewBoxWidth);
+      expect(chart.overlaps).toBe(0);
+    }
+  });
+
+  it.each(names)('%s: axis labels of change and trend charts do not run into each other', (name) => {
+    for (const chart of get(name).measure.charts.filter((c) => c.kind !== 'chart-bars')) {
+      expect(chart.overlaps).toBe(0);
     }
   });
 

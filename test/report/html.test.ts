@@ -119,3 +119,21 @@ describe('HTML report', () => {
     expect(rr32).toMatch(/<g class="whisker">/);
   });
 });
+
+describe('trends in the HTML report', () => {
+  it('draws a trend chart per compared scenario and names the level shift in the banner', () => {
+    const input = reportCases()['a baseline history with a level shift'] ?? ({} as never);
+    const html = renderHtmlReport(input);
+    expect(html.match(/<svg class="chart-trend"/g)).toHaveLength(2);
+    expect(html).toMatch(
+      /Level shift: -1\d\.\d% rate_ratio of tcp_rr_1cpu from run 4711, commit [0-9a-f]{7}; the baseline is the 5 runs since it\./,
+    );
+    expect(html).toContain('new level');
+    expect(html).toContain('this run');
+  });
+
+  it('draws no trend without a history', () => {
+    const input = reportCases()['regression, improvement and inconclusive'] ?? ({} as never);
+    expect(renderHtmlReport(input)).not.toContain('chart-trend');
+  });
+});

@@ -3,6 +3,7 @@ import { formatMetric } from '../../src/report/format.js';
 import { mermaidBarChart } from '../../src/report/markdown-mermaid.js';
 import { renderMarkdownReport } from '../../src/report/markdown-report.js';
 import { code, escapeMarkdown, fencedBlock } from '../../src/report/markdown-text.js';
+import type { ReportInput } from '../../src/report/report-input.js';
 import { around, resultsWith, scenarioWith } from '../helpers/results-builder.js';
 import { reportCases } from './report-cases.js';
 
@@ -21,6 +22,31 @@ const MERMAID_LINE = [
   /^ {4}y-axis "[^"\n]*" 0 --> \d+(\.\d+)?$/,
   /^ {4}bar \[-?\d+(\.\d+)?(, -?\d+(\.\d+)?)*\]$/,
 ];
+
+/** A line chart (the trends): the same header, a y range that need not start at zero, one or more lines. */
+const MERMAID_LINE_CHART = [
+  ...MERMAID_LINE.slice(0, 3),
+  /^ {4}y-axis "[^"\n]*" \d+(\.\d+)? --> \d+(\.\d+)?$/,
+];
+const LINE_DATA = /^ {4}line \[-?\d+(\.\d+)?(, -?\d+(\.\d+)?)*\]$/;
+
+/** Checks one Mermaid block against the grammar of its kind (bar chart or line chart). */
+function expectMermaidGrammar(block: string[]): void {
+  if (!block.some((line) => line.startsWith('    line '))) {
+    expect(block).toHaveLength(MERMAID_LINE.length);
+    for (const [i, line] of block.entries()) expect(line).toMatch(MERMAID_LINE[i] ?? /^$/);
+    return;
+  }
+  const labels = (block[2]?.match(/"[^"]*"/g) ?? []).length;
+  for (const [i, line] of block.entries()) {
+    const pattern = MERMAID_LINE_CHART[i];
+    if (pattern) expect(line).toMatch(pattern);
+    else {
+      expect(line).toMatch(LINE_DATA);
+      expect(line.split(',')).toHaveLength(labels);
+    }
+  }
+}
 
 describe('markdown report', () => {
   it.each(cases)('%s', (_name, input) => {
@@ -44,10 +70,7 @@ describe('markdown report', () => {
   });
 
   it.each(cases)('%s: every Mermaid chart follows the xychart-beta grammar', (_name, input) => {
-    for (const block of mermaidBlocks(renderMarkdownReport(input))) {
-      expect(block).toHaveLength(MERMAID_LINE.length);
-      for (const [i, line] of block.entries()) expect(line).toMatch(MERMAID_LINE[i] ?? /^$/);
-    }
+    for (const block of mermaidBlocks(renderMarkdownReport(input))) expectMermaidGrammar(block);
   });
 
   it('charts the headline metric of every compared scenario with the figures of its table', () => {
@@ -133,5 +156,38 @@ describe('markdown building blocks', () => {
         '```',
       ].join('\n'),
     );
+  });
+});
+
+describe('trends in the reports', () => {
+  const input: ReportInput = reportCases()['a baseline history with a level shift'] ?? ({} as never);
+
+  it('says where the level shift happened and that the baseline is the runs since it', () => {
+    const markdown = renderMarkdownReport(input);
+    expect(markdown).toMatch(
+      /Level shift: -1\d\.\d% rate\\_ratio of tcp\\_rr\\_1cpu from run 4711, commit [0-9a-f]{7}; the baseline is the 5 runs since it\./,
+    );
+    expect(markdown).toContain('Latest baseline run:');
+    expect(markdown).not.toMatch(/^Baseline:/m);
+  });
+
+  it('draws a line chart per compared scenario: the history by commit, this run last, the new level marked', () => {
+    const markdown = renderMarkdownReport(input);
+    const lines = mermaidBlocks(markdown).filter((b) => b.some((l) => l.startsWith('    line ')));
+    expect(lines).toHaveLength(2);
+    for (const block of lines) {
+      const labels = block[2]?.match(/"[^"]*"/g) ?? [];
+      expect(labels).toHaveLength(13);
+      expect(labels.at(-1)).toBe('"this run"');
+      expect(labels[7]).toMatch(/^"▶ [0-9a-f]{7}"$/);
+    }
+    expect(markdown).toContain('This run: ');
+  });
+
+  it('shows no trend without a history of two runs or more', () => {
+    const one = { ...input, history: { runs: input.history?.runs.slice(0, 1) ?? [] } };
+    expect(renderMarkdownReport(one)).not.toContain('Trend of');
+    const { history: _dropped, ...none } = input;
+    expect(renderMarkdownReport(none)).not.toContain('Trend of');
   });
 });

@@ -1,5 +1,5 @@
 import { type BarChart, chartId, renderBarChart } from '../../src/report/svg-bar-chart.js';
-import { renderChangeChart } from '../../src/report/svg-change-chart.js';
+import { renderChangeChart, tickLabel } from '../../src/report/svg-change-chart.js';
 import { coordinate, element, escapeXml } from '../../src/report/svg-markup.js';
 import { niceScale } from '../../src/report/svg-scale.js';
 
@@ -135,5 +135,48 @@ describe('change chart', () => {
 
   it('is empty without rows', () => {
     expect(renderChangeChart({ id: 'x', title: 'x', rows: [] })).toBe('');
+  });
+});
+
+describe('change chart axis labels', () => {
+  it('are as short as the round ticks allow, so neighbours do not run into each other', () => {
+    expect([-150, -100, -50, 0, 50, 2.5].map(tickLabel)).toEqual([
+      '-150%',
+      '-100%',
+      '-50%',
+      '0',
+      '+50%',
+      '+2.5%',
+    ]);
+  });
+
+  it('label a ±150 % axis "-150%" … "+150%" (seen overlapping as "-150.0%-100.0%" in a real run)', () => {
+    const svg = renderChangeChart({
+      id: 'wide',
+      title: 'wide',
+      rows: [
+        {
+          label: 'rate_ratio',
+          changePct: -140,
+          lowPct: -145,
+          highPct: -120,
+          thresholdPct: 5,
+          verdict: 'regression',
+          verdictText: 'REGRESSION',
+        },
+      ],
+    });
+    const labels = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle">([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(labels.filter((text) => /^(0|[+-][\d.]+%)$/.test(text ?? ''))).toEqual([
+      '-150%',
+      '-100%',
+      '-50%',
+      '0',
+      '+50%',
+      '+100%',
+      '+150%',
+    ]);
   });
 });
