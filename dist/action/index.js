@@ -50875,7 +50875,7 @@ function significant(value) {
  * A metric's value as every report shows it: the one rounding rule of the project, so a figure reads
  * the same in the table, the markdown and the HTML.
  */
-function formatMetric(metric, value) {
+function format_formatMetric(metric, value) {
     switch (metric) {
         case 'client_cpu_pct':
         case 'server_cpu_pct':
@@ -50897,7 +50897,7 @@ function formatMetric(metric, value) {
     }
 }
 /** A signed percentage with one decimal: "+3.2%", "-12.0%". */
-function formatPercentChange(pct) {
+function format_formatPercentChange(pct) {
     const rounded = Math.round(pct * 10) / 10;
     return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`;
 }
@@ -50911,7 +50911,7 @@ function formatDuration(seconds) {
     return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 /** Lays out rows under headers, columns padded; the first column left-aligned, the rest right-aligned. */
-function renderTextTable(headers, rows) {
+function format_renderTextTable(headers, rows) {
     const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
     const line = (cells) => cells
         .map((cell, column) => column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))
@@ -50948,247 +50948,190 @@ function referenceRatio(scenario) {
     return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
 }
 
-;// CONCATENATED MODULE: ./src/report/report-input.ts
-
-
-
-
-/** Heading used when the input names none. */
-const DEFAULT_REPORT_TITLE = 'netperf-gate';
-/** The one metric a scenario is charted by (re-exported for the report modules). */
-
-/** The metric a scenario's overview row shows: its rate ratio when it has a reference, else its rate. */
-function overviewMetric(comparison) {
-    const wanted = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
-    return comparison.metrics.find((m) => m.metric === wanted);
-}
-/** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
-function verdictLabel(verdict) {
-    switch (verdict) {
-        case 'pass':
-            return 'PASS';
-        case 'regression':
-            return 'REGRESSION';
-        case 'no-baseline':
-            return 'NO BASELINE';
-        case 'inconclusive':
-            return 'INCONCLUSIVE';
+;// CONCATENATED MODULE: ./src/stats/random.ts
+/**
+ * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
+ *
+ * Why not Math.random: the gate must give the same verdict for the same samples on every run
+ * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
+ * stream is identical on every JavaScript engine and matches the C original bit for bit.
+ * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
+ */
+const WEYL_INCREMENT = 0x6d2b79f5;
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { imul } = Math;
+const TWO_POW_32 = 4_294_967_296;
+/**
+ * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
+ * Exposed so tests can compare with the C reference's integer outputs.
+ */
+function createUint32Generator(seed) {
+    if (!Number.isSafeInteger(seed)) {
+        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
     }
-}
-/** "1 regressed, 2 improved, 9 unchanged, 1 inconclusive" (the terminal report's wording). */
-function verdictTally(comparison) {
-    const { counts } = comparison;
-    return `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
-}
-/** The tally, and whether the environment differs: what follows the verdict word in every report. */
-function verdictDetail(comparison) {
-    const environment = comparison.environment.length > 0
-        ? `; the environment differs (policy: ${comparison.environmentPolicy})`
-        : '';
-    return `${verdictTally(comparison)}${environment}`;
-}
-/** A metric's unit; cost metrics say what they are normalised to (e.g. "% CPU per 10 Gbit/s"). */
-function unitOf(metric, scenario) {
-    const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
-    return isCost && scenario !== undefined ? scenario.costUnit : (0,names/* metricUnit */.n2)(metric);
-}
-function figure(metric, value) {
-    return Number.isFinite(value) ? formatMetric(metric, value) : '—';
-}
-/** Same text as the terminal report's p column. */
-function formatP(p) {
-    if (!Number.isFinite(p))
-        return '—';
-    return p < 0.001 ? '<0.001' : p.toFixed(3);
-}
-/** The 90% bootstrap interval of the change, e.g. "-14.1% … -9.8%" (same as the terminal report). */
-function formatInterval(metric) {
-    if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
-        return '—';
-    return `${formatPercentChange(metric.ciLowPct)} … ${formatPercentChange(metric.ciHighPct)}`;
-}
-/** A compared metric's row in every report: name, unit, the figures, the verdict. */
-function comparisonRow(metric, name, verdict) {
-    const cells = comparisonCells(metric);
-    return [
-        name,
-        cells.baseline,
-        cells.current,
-        cells.change,
-        cells.interval,
-        cells.p,
-        cells.threshold,
-        verdict,
-    ];
-}
-/** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
-function comparisonCells(metric) {
-    return {
-        baseline: figure(metric.metric, metric.baselineMedian),
-        current: figure(metric.metric, metric.currentMedian),
-        change: Number.isFinite(metric.changePct) ? formatPercentChange(metric.changePct) : '—',
-        interval: formatInterval(metric),
-        p: formatP(metric.pValue),
-        threshold: metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`,
+    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
+    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
+    return () => {
+        state = (state + WEYL_INCREMENT) >>> 0;
+        let z = state;
+        z = imul(z ^ (z >>> 15), z | 1);
+        z ^= z + imul(z ^ (z >>> 7), z | 61);
+        return (z ^ (z >>> 14)) >>> 0;
     };
 }
 /**
- * A verdict as a word, never only a colour or a symbol: regressions and improvements shouted,
- * metrics whose threshold is off marked as not gated (shown, never counted).
+ * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
+ * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
+ * are always < n.
  */
-function verdictWord(metric) {
-    const word = metric.verdict === 'regression' || metric.verdict === 'improvement'
-        ? metric.verdict.toUpperCase()
-        : metric.verdict;
-    if (metric.role === 'guard')
-        return `${word} (guard)`;
-    return metric.gated ? word : `${word} (not gated)`;
+function createRng(seed) {
+    const nextWord = createUint32Generator(seed);
+    return () => nextWord() / TWO_POW_32;
+}
+
+;// CONCATENATED MODULE: ./src/stats/change-points.ts
+/**
+ * Level shifts in a series (runs in time order): E-divisive means (Matteson & James 2014, "A
+ * nonparametric approach for multiple change point analysis of multivariate data", JASA 109) with a
+ * permutation test, as MongoDB's signal-processing-algorithms and Otava (Hunter) use it. Pure.
+ *
+ * - The divergence of a split at τ is Q(τ, κ) = (τ(κ−τ)/κ)·Ê, with the energy distance
+ *   Ê = 2·mean|x−y| − mean|x−x'| − mean|y−y'| (α = 1) between the values before τ and those from τ
+ *   to κ, maximised over κ as well. It is distribution-free: it reacts to a shift of level, not to
+ *   how the noise is shaped.
+ * - Bisection: the best split of each segment found so far is a candidate; the candidate with the
+ *   largest Q is tested by permuting its segment ({@link permutationsFor}: ≥ 999 times, a generator seeded by the
+ *   series itself: the same series gives the same answer everywhere); p = (1 + #(max Q of a permutation ≥ Q)) / (1 + R).
+ *   It is accepted when p ≤ the level, and the search goes on in the two halves; the first candidate
+ *   that fails stops it.
+ * - Under no change the first test fails with probability ≥ 1 − level, so a flat series gets a false
+ *   change point at most `level` of the time (checked by simulation: scripts/bench-changepoints.ts).
+ * - Segments are at least {@link MIN_SEGMENT_RUNS} long: a shift needs that many runs after it before
+ *   it is confirmed, and one stray run cannot be cut out as a level of its own.
+ */
+
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { abs, floor, imul: change_points_imul } = Math;
+/**
+ * Fewest permutations per test (smallest p-value possible 1/(R+1) = 0.001); a lower level gets more,
+ * {@link permutationsFor}, so that a history of many series can still confirm a shift.
+ */
+const PERMUTATIONS = 999;
+/** Permutations for a level: at least {@link PERMUTATIONS}, and enough that 4 may reach the statistic. */
+function permutationsFor(level) {
+    return Math.max(PERMUTATIONS, Math.ceil(4 / level) - 1);
+}
+/** Fewest runs on each side of a change point. */
+const MIN_SEGMENT_RUNS = 3;
+/**
+ * Seed of the permutations, mixed with the series' own bits: the same series always gives the same
+ * change points, while different series get different permutations. One fixed set of permutations for
+ * every series would make a test whose size is off by that set's luck (a Monte Carlo test is exact
+ * only on average over its permutations).
+ */
+const PERMUTATION_SEED = 20_261_129;
+/** FNV-1a over the values' float64 bits, mixed into the seed: deterministic on every platform. */
+function seriesSeed(values, seed) {
+    const bytes = new Uint8Array(new Float64Array(values).buffer);
+    let hash = 0x811c9dc5 ^ (seed >>> 0);
+    for (const byte of bytes)
+        hash = change_points_imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash;
 }
 /**
- * How the gate decided, in lines every report shows under the verdict: the baseline runs, the error
- * rate, the look sampling stopped at, and why the verdict deserves less trust when it does.
+ * Sums of |x_i − x_j| over rectangles of the distance matrix in O(1): a 2-D prefix sum, (n+1)² entries.
  */
-function gateMethodLines(comparison) {
-    const { alpha, baselineRuns } = comparison;
-    const looks = alpha.looks > 1
-        ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
-        : '';
-    const lines = [
-        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
-    ];
-    for (const reason of comparison.lowConfidence)
-        lines.push(`Low confidence: ${reason}.`);
-    if (comparison.verdict === 'inconclusive') {
-        lines.push('Inconclusive: a primary metric was neither shown to regress nor to stay within its threshold. More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
+function distanceSums(values) {
+    const n = values.length;
+    const w = n + 1;
+    const prefix = new Float64Array(w * w);
+    for (let i = 0; i < n; i++) {
+        let row = 0;
+        for (let j = 0; j < n; j++) {
+            row += abs(values[i] - values[j]);
+            prefix[(i + 1) * w + j + 1] = prefix[i * w + j + 1] + row;
+        }
     }
-    return lines;
-}
-/** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
-function describeSettings(scenario, baselineSamples) {
-    const { test, concurrency, cpus } = scenario.settings;
-    const [one, many] = test === 'TCP_STREAM' ? ['stream', 'streams'] : ['process', 'processes'];
-    const cores = cpus === null ? 'cores not limited' : `${cpus} ${cpus === 1 ? 'core' : 'cores'}`;
-    const n = scenario.samples.length;
-    const samples = baselineSamples === undefined
-        ? `${n} samples`
-        : `${baselineSamples} vs ${n} samples (baseline vs current)`;
-    return `${test} · ${concurrency} ${concurrency === 1 ? one : many} · ${cores} · ${samples}`;
-}
-/** The current scenarios in run order, each with its comparison or the reason it has none. */
-function scenarioViews(input) {
-    const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
-    const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
-    return input.current.scenarios.map((result) => {
-        const name = result.settings.name;
-        const comparison = compared.get(name);
-        const skippedReason = skipped.get(name);
-        return {
-            result,
-            ...(comparison ? { comparison } : {}),
-            ...(skippedReason !== undefined ? { skippedReason } : {}),
-        };
-    });
-}
-/** Sample values of one metric in a scenario's results, in sample order. */
-function sampleValues(result, metric) {
-    return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
-}
-/** Headers of the node-to-node reference table (markdown and HTML). */
-const REFERENCE_HEADERS = [
-    'scenario',
-    'metric (unit)',
-    'pods',
-    'host network',
-    'pods / host',
-];
-/**
- * Cilium's node-to-node comparison: per scenario with a host-network reference, the headline metric's
- * median between pods and between host-network pods on the same nodes, and their ratio (what the pod
- * network costs). Plain text cells; empty when no scenario has a reference.
- */
-function referenceRows(results) {
-    return results.scenarios.flatMap((scenario) => {
-        const ratio = referenceRatio(scenario);
-        if (ratio === undefined)
-            return [];
-        return [
-            [
-                scenario.settings.name,
-                `${ratio.metric} (${unitOf(ratio.metric, scenario)})`,
-                formatMetric(ratio.metric, ratio.podMedian),
-                formatMetric(ratio.metric, ratio.hostMedian),
-                `${ratio.ratio.toFixed(2)} (${formatPercentChange((ratio.ratio - 1) * 100)})`,
-            ],
-        ];
-    });
-}
-/** The environment as "field → value" rows (same field names as the environment differences). */
-function environmentFacts(results) {
-    const { environment, target } = results;
-    const facts = [
-        ['target', target.kind],
-        ['netperf version', environment.netperfVersion],
-    ];
-    for (const role of ['client', 'server']) {
-        const node = environment[role];
-        facts.push([`${role} node`, node.name], [`${role} kernel`, node.kernel]);
-        facts.push([`${role} CPU model`, node.cpuModel], [`${role} CPU count`, String(node.cpuCount)]);
-        for (const [key, value] of Object.entries(node.details))
-            facts.push([`${role} ${key}`, value]);
-    }
-    for (const [key, value] of Object.entries(environment.details))
-        facts.push([key, value]);
-    for (const [key, value] of Object.entries(target.settings))
-        facts.push([`target ${key}`, value]);
-    return facts;
-}
-/** How the figures were computed: the footnote of every report (the terminal report's wording). */
-const METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';
-
-;// CONCATENATED MODULE: ./src/report/comparison-text.ts
-
-
-
-function scenarioBlock(scenario) {
-    const rows = scenario.metrics.map((m) => comparisonRow(m, `${m.metric} (${(0,names/* metricUnit */.n2)(m.metric, scenario.test)})`, verdictWord(m)));
-    const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
-    const notes = scenario.notes.map((note) => `  note: ${note}`);
-    return [table, ...notes].join('\n');
-}
-/** The first line of every report: the verdict and the counts behind it. */
-function verdictLine(comparison) {
-    const tally = verdictTally(comparison);
-    const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
-    return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
-}
-/** Why each non-unchanged metric got its verdict, one line each. */
-function reasons(comparison) {
-    return comparison.scenarios.flatMap((scenario) => scenario.metrics
-        .filter((m) => m.gated && m.verdict !== 'unchanged')
-        .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`));
+    const at = (i, j) => prefix[i * w + j];
+    return (i0, i1, j0, j1) => at(i1, j1) - at(i0, j1) - at(i1, j0) + at(i0, j0);
 }
 /**
- * The comparison as terminal text: the verdict first, then a table per scenario (medians, change,
- * bootstrap interval of the change, Mann-Whitney p, threshold, verdict), reasons, what could not be
- * compared and environment differences.
+ * The largest Q over the splits of `values` with at least `minSegment` values on each side, and where
+ * (relative to values). As Matteson & James, the second sample runs from τ to any κ ≤ n, not only to
+ * the end: a dip that recovers (A B A) is then seen as the shift it is. O(n²) with prefix sums.
  */
-function comparison_text_renderComparisonText(comparison) {
-    const parts = [
-        [verdictLine(comparison), ...gateMethodLines(comparison)].join('\n'),
-        ...comparison.scenarios.map(scenarioBlock),
-    ];
-    const why = reasons(comparison);
-    if (why.length > 0)
-        parts.push(['Why:', ...why].join('\n'));
-    if (comparison.skipped.length > 0) {
-        parts.push(['Not compared:', ...comparison.skipped.map((s) => `  ${s.name}: ${s.reason}`)].join('\n'));
+function bestSplit(values, minSegment) {
+    const n = values.length;
+    let best = { index: -1, q: Number.NEGATIVE_INFINITY };
+    if (n < 2 * minSegment)
+        return best;
+    const sum = distanceSums(values);
+    for (let tau = minSegment; tau <= n - minSegment; tau++) {
+        const withinLeft = sum(0, tau, 0, tau) / 2 / ((tau * (tau - 1)) / 2);
+        for (let kappa = tau + minSegment; kappa <= n; kappa++) {
+            const m = kappa - tau;
+            const between = (2 * sum(0, tau, tau, kappa)) / (tau * m);
+            const withinRight = sum(tau, kappa, tau, kappa) / 2 / ((m * (m - 1)) / 2);
+            const q = ((tau * m) / (tau + m)) * (between - withinLeft - withinRight);
+            if (q > best.q)
+                best = { index: tau, q };
+        }
     }
-    if (comparison.environment.length > 0) {
-        const rows = comparison.environment.map((d) => `  ${d.field}: ${d.baseline} → ${d.current}`);
-        parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
+    return best;
+}
+function shuffled(values, rng) {
+    const copy = [...values];
+    for (let i = copy.length - 1; i > 0; i--) {
+        const j = floor(rng() * (i + 1));
+        [copy[i], copy[j]] = [copy[j], copy[i]];
     }
-    parts.push('baseline/current: medians over samples (ratio metrics: over pod/reference pairs); change and its 90% interval: from the run-level model on log values (each run one unit); p: the smaller one-sided p of a change beyond the threshold. Gated: rate_ratio and cpu_cost_ratio with a reference (the raw rate as a guard once the between-run spread is known), else the rate and CPU cost.');
-    return `${parts.join('\n\n')}\n`;
+    return copy;
+}
+/** Permutation p-value of a segment's best split. */
+function permutationP(segment, q, minSegment, rng, r) {
+    let atLeast = 0;
+    for (let i = 0; i < r; i++)
+        if (bestSplit(shuffled(segment, rng), minSegment).q >= q)
+            atLeast += 1;
+    return (1 + atLeast) / (1 + r);
+}
+function candidate(values, start, end, minSegment) {
+    const found = bestSplit(values.slice(start, end), minSegment);
+    if (found.index < 0 || !(found.q > 0))
+        return undefined;
+    return { start, end, index: start + found.index, q: found.q };
+}
+/**
+ * Change points of a series in time order, by E-divisive means with a permutation test (see the
+ * module comment). Returns them sorted by index. Values must be finite (use logs of rates: a level
+ * shift of a ratio is then the same size at any level).
+ */
+function findChangePoints(values, options) {
+    if (values.some((v) => !Number.isFinite(v)))
+        throw new RangeError('findChangePoints needs finite values');
+    if (!(options.level > 0 && options.level < 1))
+        throw new RangeError(`level must be in (0, 1), got ${options.level}`);
+    const minSegment = options.minSegment ?? MIN_SEGMENT_RUNS;
+    if (!(Number.isInteger(minSegment) && minSegment >= 2)) {
+        throw new RangeError(`minSegment must be a whole number ≥ 2 (a segment needs a spread), got ${minSegment}`);
+    }
+    const r = options.permutations ?? permutationsFor(options.level);
+    const rng = createRng(seriesSeed(values, options.seed ?? PERMUTATION_SEED));
+    const found = [];
+    let open = [candidate(values, 0, values.length, minSegment)].filter((c) => c !== undefined);
+    while (open.length > 0) {
+        const best = open.reduce((a, b) => (b.q > a.q ? b : a));
+        const pValue = permutationP(values.slice(best.start, best.end), best.q, minSegment, rng, r);
+        if (pValue > options.level)
+            break;
+        found.push({ index: best.index, pValue });
+        open = [
+            ...open.filter((c) => c !== best),
+            candidate(values, best.start, best.index, minSegment),
+            candidate(values, best.index, best.end, minSegment),
+        ].filter((c) => c !== undefined);
+    }
+    return found.sort((a, b) => a.index - b.index);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/describe.ts
@@ -51204,7 +51147,7 @@ function comparison_text_renderComparisonText(comparison) {
 const MAD_NORMAL_CONSISTENCY = 1.4826;
 // Read once: the bootstrap calls quantileSorted thousands of times, and under jest every
 // `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { floor } = Math;
+const { floor: describe_floor } = Math;
 function assertSample(values, what, minLength = 1) {
     if (values.length < minLength) {
         const need = minLength === 1 ? 'a non-empty sample' : `at least ${minLength} values`;
@@ -51231,7 +51174,7 @@ function quantileSorted(sorted, probability) {
         throw new RangeError(`quantile probability must be within [0, 1], got ${probability}`);
     }
     const h = (sorted.length - 1) * probability;
-    const lowIndex = floor(h);
+    const lowIndex = describe_floor(h);
     const lower = sorted[lowIndex];
     const upper = sorted[lowIndex + 1 < sorted.length ? lowIndex + 1 : lowIndex];
     const fraction = h - lowIndex;
@@ -51321,114 +51264,6 @@ function maximum(values) {
         if (value > largest)
             largest = value;
     return largest;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/aggregate.ts
-
-
-/** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
-function aggregateValues(values) {
-    const spread = values.length >= 2;
-    const cv = spread ? coefficientOfVariation(values) : Number.NaN;
-    return {
-        n: values.length,
-        median: median(values),
-        mean: mean(values),
-        min: minimum(values),
-        max: maximum(values),
-        stddev: spread ? sampleStdDev(values) : 0,
-        cvPct: Number.isFinite(cv) ? cv * 100 : null,
-    };
-}
-/** Aggregates for every metric that at least one sample has, in the canonical metric order. */
-function aggregateSamples(samples) {
-    const aggregates = {};
-    for (const metric of names/* METRIC_NAMES */.Uw) {
-        const values = samples
-            .map((sample) => sample[metric])
-            .filter((value) => value !== undefined);
-        if (values.length > 0)
-            aggregates[metric] = aggregateValues(values);
-    }
-    return aggregates;
-}
-
-;// CONCATENATED MODULE: ./src/results/merge.ts
-
-function renumbered(first, extra) {
-    return [...first, ...extra.map((sample, offset) => ({ ...sample, index: first.length + offset }))];
-}
-/**
- * Adds later samples of the same scenario (a further block of the sequential gate) and re-aggregates;
- * the reference's samples are appended alike, so pod and reference stay paired by index.
- */
-function appendSamples(first, extra) {
-    const samples = renumbered(first.samples, extra.samples);
-    const merged = {
-        ...first,
-        settings: { ...first.settings, samples: samples.length },
-        samples,
-        aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
-    };
-    if (first.reference !== undefined || extra.reference !== undefined) {
-        const reference = renumbered(first.reference?.samples ?? [], extra.reference?.samples ?? []);
-        merged.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
-    }
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./src/stats/holm.ts
-/**
- * Family-wise error control for the gate: Holm's step-down procedure, and how the gate's error rate is
- * spent across sequential looks. Pure.
- */
-/**
- * Holm's step-down procedure (Holm 1979): which of these p-values are rejected with the family-wise
- * error rate at most `alpha`. Sort ascending; reject p(1) ≤ α/m, then p(2) ≤ α/(m−1), … and stop at the
- * first that is not. Returns one flag per input, in input order. NaN p-values are never rejected.
- */
-function holmRejections(pValues, alpha) {
-    const order = pValues
-        .map((p, index) => ({ p: Number.isNaN(p) ? Number.POSITIVE_INFINITY : p, index }))
-        .sort((a, b) => a.p - b.p);
-    const rejected = pValues.map(() => false);
-    const m = pValues.length;
-    for (const [rank, { p, index }] of order.entries()) {
-        if (p > alpha / (m - rank))
-            break;
-        rejected[index] = true;
-    }
-    return rejected;
-}
-/**
- * Holm-adjusted p-values (R's `p.adjust(p, "holm")`): the smallest family-wise level at which each
- * hypothesis would be rejected. Shown in reports beside the raw p-values.
- */
-function holmAdjusted(pValues) {
-    const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
-    const adjusted = pValues.map(() => 1);
-    const m = pValues.length;
-    let running = 0;
-    for (const [rank, { p, index }] of order.entries()) {
-        running = Math.max(running, Math.min(1, (m - rank) * p));
-        adjusted[index] = running;
-    }
-    return adjusted;
-}
-/** Exponent of the power spending function: most of the error rate is kept for the last looks. */
-const SPENDING_POWER = 3;
-/**
- * The share of `alpha` look `look` (1-based) of `looks` may spend: α·(t_k^ρ − t_{k−1}^ρ) with
- * t_k = k/looks and ρ = {@link SPENDING_POWER} (the Kim–DeMets power family). Testing each look at its
- * share and adding them up by Bonferroni keeps the whole sequence's error rate at most α, whatever the
- * correlation between looks; early looks get little, so stopping early needs strong evidence.
- */
-function spentAlpha(alpha, look, looks) {
-    if (!(Number.isInteger(look) && Number.isInteger(looks) && look >= 1 && look <= looks)) {
-        throw new RangeError(`Invalid look ${look} of ${looks}. Expected 1 ≤ look ≤ looks.`);
-    }
-    const at = (k) => (k / looks) ** SPENDING_POWER;
-    return alpha * (at(look) - at(look - 1));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -51747,223 +51582,6 @@ function changeInterval(estimate, level) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/compare/environment.ts
-/** What to do when baseline and current ran on different environments. */
-const ENVIRONMENT_POLICIES = ['warn', 'fail', 'ignore'];
-/** Flattens an environment (and the target settings) to comparable "field → value" pairs. */
-function flatten(environment, target) {
-    const facts = new Map([
-        ['target', target.kind],
-        ['netperf version', environment.netperfVersion],
-    ]);
-    for (const role of ['client', 'server']) {
-        const node = environment[role];
-        facts.set(`${role} node`, node.name);
-        facts.set(`${role} kernel`, node.kernel);
-        facts.set(`${role} CPU model`, node.cpuModel);
-        facts.set(`${role} CPU count`, String(node.cpuCount));
-        for (const [key, value] of Object.entries(node.details)) {
-            // The namespace name carries the run's pid: it differs every run and says nothing about speed.
-            if (key !== 'namespace')
-                facts.set(`${role} ${key}`, value);
-        }
-    }
-    for (const [key, value] of Object.entries(environment.details))
-        facts.set(key, value);
-    return facts;
-}
-/**
- * Lists every fact that differs (kernel, CPU, netperf, nodes, Kubernetes and CNI versions, what-if
- * settings …), sorted by field so reports are stable. A fact only one side has shows as "(none)".
- */
-function diffEnvironments(baseline, current) {
-    const before = flatten(baseline.environment, baseline.target);
-    const after = flatten(current.environment, current.target);
-    const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
-    return fields
-        .map((field) => ({
-        field,
-        baseline: before.get(field) ?? '(none)',
-        current: after.get(field) ?? '(none)',
-    }))
-        .filter((difference) => difference.baseline !== difference.current);
-}
-
-;// CONCATENATED MODULE: ./src/stats/decision.ts
-/**
- * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
- * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
- */
-
-/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
-function worseSign(direction) {
-    switch (direction) {
-        case 'higher-is-better':
-            return -1;
-        case 'lower-is-better':
-            return 1;
-        default: {
-            const unknown = direction;
-            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
-        }
-    }
-}
-function percent(value) {
-    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
-    if (value === Number.POSITIVE_INFINITY)
-        return '+∞%';
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** Why no verdict is possible with these sample sizes, or undefined if one is. */
-function sizeProblem(baselineCount, currentCount, settings) {
-    const { minSamples, alpha } = settings;
-    if (baselineCount < minSamples || currentCount < minSamples) {
-        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
-    }
-    const smallestP = smallestExactPValue(baselineCount, currentCount);
-    if (smallestP > alpha) {
-        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
-            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
-    }
-    return undefined;
-}
-/** Applies steps 4–5 of the rule documented on `compareSamples`. */
-function decide(evidence, settings) {
-    const { thresholdPct: threshold, alpha } = settings;
-    const sign = worseSign(settings.direction);
-    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
-    // Oriented so that positive means worse; widened to contain the point estimate.
-    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
-    const leastWorse = Math.min(...bounds);
-    const mostWorse = Math.max(...bounds);
-    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
-    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
-    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
-    if (evidence.pWorse <= alpha && leastWorse > threshold) {
-        return {
-            verdict: 'regression',
-            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
-        };
-    }
-    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
-        };
-    }
-    if (leastWorse >= -threshold && mostWorse <= threshold) {
-        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
-    }
-    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
-    const why = pValue <= alpha
-        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
-        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
-    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
-}
-
-;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
-/**
- * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
- * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
- * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
- */
-
-
-
-
-/** Level of the two one-sided tests that show a metric unchanged (within ±threshold), and of the shown interval (1 − 2·this). */
-const EQUIVALENCE_ALPHA = 0.05;
-/** The threshold as log-scale margins on the worse and the better side. */
-function logMargins(direction, thresholdPct) {
-    const up = Math.log(1 + thresholdPct / 100);
-    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
-    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
-}
-/** Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold. */
-function metricEvidence(metric, baselineRuns, current, thresholdPct) {
-    const pooled = baselineRuns.flat();
-    const medians = {
-        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
-        currentMedian: current.length > 0 ? median(current) : Number.NaN,
-    };
-    const problem = estimateProblem(baselineRuns, current);
-    if (problem !== undefined) {
-        const nothing = Number.NaN;
-        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
-        return {
-            problem,
-            pWorse: nothing,
-            pBetter: nothing,
-            pWithin: nothing,
-            changePct,
-            ciLowPct: nothing,
-            ciHighPct: nothing,
-            ...medians,
-        };
-    }
-    const estimate = estimateChange(baselineRuns, current);
-    const sign = worseSign((0,names/* metricDirection */.EE)(metric));
-    const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
-    const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
-    return {
-        estimate,
-        pWorse: pBeyond(estimate, sign, margins.worse),
-        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
-        // Within the margins: not worse by τ_w (sign·δ < τ_w) and not better by τ_b (−sign·δ < τ_b).
-        pWithin: Math.max(pBeyond(estimate, sign === 1 ? -1 : 1, -margins.worse), pBeyond(estimate, sign, -margins.better)),
-        changePct: (Math.exp(estimate.logChange) - 1) * 100,
-        ciLowPct: interval.lowPct,
-        ciHighPct: interval.highPct,
-        ...medians,
-    };
-}
-function metric_verdict_percent(value) {
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function metric_verdict_pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** How the spread was known, for the reason line. */
-function spreadText(estimate) {
-    if (estimate.betweenRunPct === null) {
-        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
-    }
-    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs`;
-}
-/**
- * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
- * improvement (the mirror image); unchanged (the 90% interval lies within ±threshold: two one-sided
- * tests at 5%); inconclusive (anything else: more samples or more baseline runs can decide).
- */
-function metricVerdict(evidence, thresholdPct, family) {
-    const { estimate } = evidence;
-    if (estimate === undefined)
-        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
-    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
-    if (family.regression) {
-        return {
-            verdict: 'regression',
-            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
-        };
-    }
-    if (family.improvement) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
-        };
-    }
-    if (evidence.pWithin <= EQUIVALENCE_ALPHA) {
-        return { verdict: 'unchanged', reason: `${summary}; within ±${thresholdPct}%` };
-    }
-    return {
-        verdict: 'inconclusive',
-        reason: `${summary}; neither shown beyond nor within ±${thresholdPct}% (p worse = ${metric_verdict_pText(evidence.pWorse)})`,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/compare/series.ts
 /**
  * The values a comparison works on, per run: a raw metric's value in each sample, or a ratio metric's
@@ -52228,6 +51846,823 @@ function metricRole(sources, context) {
     return 'shown';
 }
 
+;// CONCATENATED MODULE: ./src/compare/history.ts
+/**
+ * A history of runs (results files in time order): per scenario the run-level trend of its primary
+ * metrics and their level shifts. Pure.
+ *
+ * Each run is summarised as the run-level model summarises it (run-level.ts): the mean of its clamped
+ * log values, per sample for raw metrics, per pod/reference pair for ratio metrics. The primary metrics
+ * are the gate's (thresholds.ts `primaryMetrics`): the ratios where every run of the scenario has the
+ * interleaved reference, else the rate and the CPU costs. Every series is searched for change points
+ * (stats/change-points.ts) at `level / number of series` (Bonferroni), so a history as a whole gets a
+ * false change point at most `level` of the time.
+ */
+
+
+
+
+
+
+/** False change points per history (all its series together) when none is given: half the 5 % asked for, as margin (the Bonferroni bound is nearly reached: 4.7–5.3 % at 0.05 in bench:changepoints). */
+const DEFAULT_CHANGE_LEVEL = 0.025;
+/** The run's log-scale centre of a metric: mean of its clamped logs; undefined without positive values. */
+function runLogCentre(scenario, metric) {
+    const values = metricValues(scenario, metric).filter((v) => v > 0 && Number.isFinite(v));
+    return values.length === 0 ? undefined : mean(clampedLogs(values));
+}
+function scenarioNames(runs) {
+    const names = new Set();
+    for (const run of runs)
+        for (const s of run.scenarios)
+            names.add(s.settings.name);
+    return [...names].sort();
+}
+/** A series' level shifts, with run indices of the history and the size of each shift. */
+function shiftsOf(centres, level) {
+    const present = centres.flatMap((c, run) => (c === undefined ? [] : [{ c, run }]));
+    const values = present.map((p) => p.c);
+    const points = findChangePoints(values, { level });
+    const bounds = [0, ...points.map((p) => p.index), values.length];
+    return points.map((point, k) => {
+        const before = mean(values.slice(bounds[k], point.index));
+        const after = mean(values.slice(point.index, bounds[k + 2]));
+        return {
+            index: present[point.index]?.run ?? 0,
+            pValue: point.pValue,
+            changePct: (Math.exp(after - before) - 1) * 100,
+        };
+    });
+}
+function seriesOf(runs) {
+    const series = [];
+    for (const name of scenarioNames(runs)) {
+        const results = runs.map((run) => run.scenarios.find((s) => s.settings.name === name));
+        const present = results.filter((r) => r !== undefined);
+        const test = present[0]?.settings.test;
+        if (test === undefined)
+            continue;
+        const primary = primaryMetrics(test, present.every(hasReference));
+        for (const metric of names/* METRIC_NAMES */.Uw.filter((m) => primary.includes(m))) {
+            const centres = results.map((r) => (r === undefined ? undefined : runLogCentre(r, metric)));
+            if (centres.some((c) => c !== undefined))
+                series.push({ scenario: name, test, metric, centres });
+        }
+    }
+    return series;
+}
+/**
+ * Trends and level shifts of every scenario's primary metrics over `runs` (oldest first). `level` is
+ * the false change point rate of the whole history (default {@link DEFAULT_CHANGE_LEVEL}).
+ */
+function analyseHistory(runs, level = DEFAULT_CHANGE_LEVEL) {
+    const series = seriesOf(runs);
+    const seriesLevel = level / Math.max(1, series.length);
+    const trends = series.map((s) => ({
+        scenario: s.scenario,
+        test: s.test,
+        metric: s.metric,
+        values: s.centres.map((c) => (c === undefined ? null : Math.exp(c))),
+        shifts: shiftsOf(s.centres, seriesLevel),
+    }));
+    return { runs: runs.length, trends, level, seriesLevel };
+}
+
+;// CONCATENATED MODULE: ./src/compare/baseline-since-shift.ts
+
+function baseline_since_shift_text(value) {
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+/**
+ * A run's provenance, read defensively: a `provenance` object with repository, commitSha (or sha), ref,
+ * event, workflowRunId (or runId) and workflowRunUrl (or runUrl); whatever is missing or of another type
+ * is left out.
+ */
+function baseline_since_shift_runProvenance(run) {
+    const raw = run?.provenance;
+    if (raw === null || typeof raw !== 'object')
+        return {};
+    const p = raw;
+    const found = {};
+    const fields = [
+        ['repository', p.repository],
+        ['sha', p.sha ?? p.commitSha],
+        ['ref', p.ref],
+        ['event', p.event],
+        ['runId', p.runId ?? p.workflowRunId],
+        ['runUrl', p.runUrl ?? p.workflowRunUrl],
+    ];
+    for (const [key, value] of fields) {
+        const t = baseline_since_shift_text(value);
+        if (t !== undefined)
+            found[key] = t;
+    }
+    return found;
+}
+/** "run 4711, commit abc1234" from provenance, else the file name, else "run #k" (1-based). */
+function baseline_since_shift_runLabel(run, index, name) {
+    const { runId, sha } = baseline_since_shift_runProvenance(run);
+    const parts = [
+        runId === undefined ? undefined : `run ${runId}`,
+        sha === undefined ? undefined : `commit ${sha.slice(0, 7)}`,
+    ].filter((p) => p !== undefined);
+    if (parts.length > 0)
+        return parts.join(', ');
+    return name ?? `run #${index + 1}`;
+}
+/** A short axis label: the commit's first 7 characters, else "#k". */
+function runAxisLabel(run, index) {
+    return baseline_since_shift_runProvenance(run).sha?.slice(0, 7) ?? `#${index + 1}`;
+}
+/**
+ * The baseline from a history of runs (oldest first): the runs since the latest level shift of any
+ * scenario's primary metric, and that shift. `names` (same order) label the runs when they carry no
+ * provenance (e.g. file names). Fewer runs than two segments need: all of them, no shift.
+ */
+function baselineSinceLastShift(runs, names, level = DEFAULT_CHANGE_LEVEL) {
+    const analysis = analyseHistory(runs, level);
+    let shift;
+    for (const trend of analysis.trends) {
+        for (const s of trend.shifts) {
+            const later = shift === undefined || s.index > shift.runIndex;
+            const sameButLarger = shift !== undefined &&
+                s.index === shift.runIndex &&
+                Math.abs(s.changePct) > Math.abs(shift.changePct);
+            if (!later && !sameButLarger)
+                continue;
+            const run = runs[s.index];
+            shift = {
+                runIndex: s.index,
+                scenario: trend.scenario,
+                metric: trend.metric,
+                changePct: s.changePct,
+                pValue: s.pValue,
+                where: baseline_since_shift_runLabel(run, s.index, names?.[s.index]),
+            };
+        }
+    }
+    return { runs: runs.slice(shift?.runIndex ?? 0), ...(shift ? { shift } : {}), analysis };
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-model.ts
+/**
+ * The trend both reports draw per compared scenario: the baseline history's runs and this one, on the
+ * scenario's overview metric (its rate ratio with a reference, else its rate), with the level shifts
+ * marked, the spread of the baseline runs and this run's interval. Pure.
+ */
+
+
+
+
+/** Fewest history runs for a trend. */
+const MIN_TREND_RUNS = 2;
+function spreadOf(logs) {
+    if (logs.length < 2)
+        return undefined;
+    const centre = mean(logs);
+    const sd = sampleStdDev(logs);
+    return { centre, low: Math.exp(centre - 2 * sd), high: Math.exp(centre + 2 * sd) };
+}
+function trendOf(history, comparison, current, shiftStarts) {
+    const metric = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+    const firstBaseline = history.shift?.runIndex ?? 0;
+    const points = [];
+    const baselineLogs = [];
+    let fromPoint = -1;
+    for (const [i, run] of history.runs.entries()) {
+        const scenario = run.scenarios.find((s) => s.settings.name === comparison.name);
+        const centre = scenario === undefined ? undefined : runLogCentre(scenario, metric);
+        if (centre === undefined)
+            continue;
+        if (i >= firstBaseline) {
+            if (fromPoint < 0)
+                fromPoint = points.length;
+            baselineLogs.push(centre);
+        }
+        points.push({
+            label: runAxisLabel(run, i),
+            title: baseline_since_shift_runLabel(run, i, history.names?.[i]),
+            value: Math.exp(centre),
+            changeStart: shiftStarts.has(`${comparison.name}/${metric}/${i}`),
+        });
+    }
+    const now = runLogCentre(current, metric);
+    if (points.length < MIN_TREND_RUNS || now === undefined)
+        return undefined;
+    points.push({ label: 'this run', title: 'this run', value: Math.exp(now), changeStart: false });
+    const spread = spreadOf(baselineLogs);
+    const compared = comparison.metrics.find((m) => m.metric === metric);
+    const model = { scenario: comparison.name, metric, points, hasCurrent: true };
+    if (spread)
+        model.band = { low: spread.low, high: spread.high, fromPoint };
+    if (compared && Number.isFinite(compared.ciLowPct) && Number.isFinite(compared.ciHighPct)) {
+        const base = Math.exp(mean(baselineLogs));
+        model.interval = {
+            low: base * (1 + compared.ciLowPct / 100),
+            high: base * (1 + compared.ciHighPct / 100),
+        };
+    }
+    if (history.shift?.scenario === comparison.name)
+        model.shift = history.shift;
+    return model;
+}
+/**
+ * Per compared scenario, its trend over the history and this run; none when the history has fewer
+ * than {@link MIN_TREND_RUNS} runs with the metric. Level shifts are those analyseHistory finds.
+ */
+function trendModels(history, comparisons, current) {
+    const models = new Map();
+    if (history === undefined || history.runs.length < MIN_TREND_RUNS)
+        return models;
+    const analysis = analyseHistory(history.runs);
+    const starts = new Set(analysis.trends.flatMap((t) => t.shifts.map((s) => `${t.scenario}/${t.metric}/${s.index}`)));
+    for (const comparison of comparisons) {
+        const result = current.scenarios.find((s) => s.settings.name === comparison.name);
+        if (result === undefined)
+            continue;
+        const model = trendOf(history, comparison, result, starts);
+        if (model)
+            models.set(comparison.name, model);
+    }
+    return models;
+}
+
+;// CONCATENATED MODULE: ./src/report/report-input.ts
+
+
+
+
+
+/** Heading used when the input names none. */
+const DEFAULT_REPORT_TITLE = 'netperf-gate';
+/** The one metric a scenario is charted by (re-exported for the report modules). */
+
+/** The metric a scenario's overview row shows: its rate ratio when it has a reference, else its rate. */
+function overviewMetric(comparison) {
+    const wanted = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+    return comparison.metrics.find((m) => m.metric === wanted);
+}
+/** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
+function verdictLabel(verdict) {
+    switch (verdict) {
+        case 'pass':
+            return 'PASS';
+        case 'regression':
+            return 'REGRESSION';
+        case 'no-baseline':
+            return 'NO BASELINE';
+        case 'inconclusive':
+            return 'INCONCLUSIVE';
+    }
+}
+/** "1 regressed, 2 improved, 9 unchanged, 1 inconclusive" (the terminal report's wording). */
+function verdictTally(comparison) {
+    const { counts } = comparison;
+    return `${counts.regression} regressed, ${counts.improvement} improved, ${counts.unchanged} unchanged, ${counts.inconclusive} inconclusive`;
+}
+/** The tally, and whether the environment differs: what follows the verdict word in every report. */
+function verdictDetail(comparison) {
+    const environment = comparison.environment.length > 0
+        ? `; the environment differs (policy: ${comparison.environmentPolicy})`
+        : '';
+    return `${verdictTally(comparison)}${environment}`;
+}
+/** A metric's unit; cost metrics say what they are normalised to (e.g. "% CPU per 10 Gbit/s"). */
+function unitOf(metric, scenario) {
+    const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
+    return isCost && scenario !== undefined ? scenario.costUnit : (0,names/* metricUnit */.n2)(metric);
+}
+function figure(metric, value) {
+    return Number.isFinite(value) ? format_formatMetric(metric, value) : '—';
+}
+/** Same text as the terminal report's p column. */
+function formatP(p) {
+    if (!Number.isFinite(p))
+        return '—';
+    return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+/** The 90% bootstrap interval of the change, e.g. "-14.1% … -9.8%" (same as the terminal report). */
+function formatInterval(metric) {
+    if (!Number.isFinite(metric.ciLowPct) || !Number.isFinite(metric.ciHighPct))
+        return '—';
+    return `${format_formatPercentChange(metric.ciLowPct)} … ${format_formatPercentChange(metric.ciHighPct)}`;
+}
+/** A compared metric's row in every report: name, unit, the figures, the verdict. */
+function comparisonRow(metric, name, verdict) {
+    const cells = comparisonCells(metric);
+    return [
+        name,
+        cells.baseline,
+        cells.current,
+        cells.change,
+        cells.interval,
+        cells.p,
+        cells.threshold,
+        verdict,
+    ];
+}
+/** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
+function comparisonCells(metric) {
+    return {
+        baseline: figure(metric.metric, metric.baselineMedian),
+        current: figure(metric.metric, metric.currentMedian),
+        change: Number.isFinite(metric.changePct) ? format_formatPercentChange(metric.changePct) : '—',
+        interval: formatInterval(metric),
+        p: formatP(metric.pValue),
+        threshold: metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`,
+    };
+}
+/**
+ * A verdict as a word, never only a colour or a symbol: regressions and improvements shouted,
+ * metrics whose threshold is off marked as not gated (shown, never counted).
+ */
+function verdictWord(metric) {
+    const word = metric.verdict === 'regression' || metric.verdict === 'improvement'
+        ? metric.verdict.toUpperCase()
+        : metric.verdict;
+    if (metric.role === 'guard')
+        return `${word} (guard)`;
+    return metric.gated ? word : `${word} (not gated)`;
+}
+/**
+ * How the gate decided, in lines every report shows under the verdict: the baseline runs, the error
+ * rate, the look sampling stopped at, and why the verdict deserves less trust when it does.
+ */
+function gateMethodLines(comparison) {
+    const { alpha, baselineRuns } = comparison;
+    const looks = alpha.looks > 1
+        ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
+        : '';
+    const lines = [
+        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
+    ];
+    for (const reason of comparison.lowConfidence)
+        lines.push(`Low confidence: ${reason}.`);
+    if (comparison.verdict === 'inconclusive') {
+        lines.push('Inconclusive: a primary metric was neither shown to regress nor to stay within its threshold. More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
+    }
+    return lines;
+}
+/** How the scenario was run, e.g. "TCP_RR · 32 processes · 32 cores · 5 samples". */
+function describeSettings(scenario, baselineSamples) {
+    const { test, concurrency, cpus } = scenario.settings;
+    const [one, many] = test === 'TCP_STREAM' ? ['stream', 'streams'] : ['process', 'processes'];
+    const cores = cpus === null ? 'cores not limited' : `${cpus} ${cpus === 1 ? 'core' : 'cores'}`;
+    const n = scenario.samples.length;
+    const samples = baselineSamples === undefined
+        ? `${n} samples`
+        : `${baselineSamples} vs ${n} samples (baseline vs current)`;
+    return `${test} · ${concurrency} ${concurrency === 1 ? one : many} · ${cores} · ${samples}`;
+}
+/** The current scenarios in run order, each with its comparison or the reason it has none. */
+function scenarioViews(input) {
+    const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
+    const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
+    const trends = trendModels(input.history, input.comparison?.scenarios ?? [], input.current);
+    return input.current.scenarios.map((result) => {
+        const name = result.settings.name;
+        const comparison = compared.get(name);
+        const skippedReason = skipped.get(name);
+        const trend = trends.get(name);
+        return {
+            result,
+            ...(comparison ? { comparison } : {}),
+            ...(skippedReason !== undefined ? { skippedReason } : {}),
+            ...(trend ? { trend } : {}),
+        };
+    });
+}
+/** Sample values of one metric in a scenario's results, in sample order. */
+function sampleValues(result, metric) {
+    return result.samples.map((s) => s.metrics[metric]).filter((v) => v !== undefined);
+}
+/** Headers of the node-to-node reference table (markdown and HTML). */
+const REFERENCE_HEADERS = [
+    'scenario',
+    'metric (unit)',
+    'pods',
+    'host network',
+    'pods / host',
+];
+/**
+ * Cilium's node-to-node comparison: per scenario with a host-network reference, the headline metric's
+ * median between pods and between host-network pods on the same nodes, and their ratio (what the pod
+ * network costs). Plain text cells; empty when no scenario has a reference.
+ */
+function referenceRows(results) {
+    return results.scenarios.flatMap((scenario) => {
+        const ratio = referenceRatio(scenario);
+        if (ratio === undefined)
+            return [];
+        return [
+            [
+                scenario.settings.name,
+                `${ratio.metric} (${unitOf(ratio.metric, scenario)})`,
+                format_formatMetric(ratio.metric, ratio.podMedian),
+                format_formatMetric(ratio.metric, ratio.hostMedian),
+                `${ratio.ratio.toFixed(2)} (${format_formatPercentChange((ratio.ratio - 1) * 100)})`,
+            ],
+        ];
+    });
+}
+/** The environment as "field → value" rows (same field names as the environment differences). */
+function environmentFacts(results) {
+    const { environment, target } = results;
+    const facts = [
+        ['target', target.kind],
+        ['netperf version', environment.netperfVersion],
+    ];
+    for (const role of ['client', 'server']) {
+        const node = environment[role];
+        facts.push([`${role} node`, node.name], [`${role} kernel`, node.kernel]);
+        facts.push([`${role} CPU model`, node.cpuModel], [`${role} CPU count`, String(node.cpuCount)]);
+        for (const [key, value] of Object.entries(node.details))
+            facts.push([`${role} ${key}`, value]);
+    }
+    for (const [key, value] of Object.entries(environment.details))
+        facts.push([key, value]);
+    for (const [key, value] of Object.entries(target.settings))
+        facts.push([`target ${key}`, value]);
+    return facts;
+}
+/** How the figures were computed: the footnote of every report (the terminal report's wording). */
+const METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';
+
+;// CONCATENATED MODULE: ./src/report/comparison-text.ts
+
+
+
+function scenarioBlock(scenario) {
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${m.metric} (${(0,names/* metricUnit */.n2)(m.metric, scenario.test)})`, verdictWord(m)));
+    const table = format_renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
+    const notes = scenario.notes.map((note) => `  note: ${note}`);
+    return [table, ...notes].join('\n');
+}
+/** The first line of every report: the verdict and the counts behind it. */
+function verdictLine(comparison) {
+    const tally = verdictTally(comparison);
+    const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
+    return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
+}
+/** Why each non-unchanged metric got its verdict, one line each. */
+function reasons(comparison) {
+    return comparison.scenarios.flatMap((scenario) => scenario.metrics
+        .filter((m) => m.gated && m.verdict !== 'unchanged')
+        .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`));
+}
+/**
+ * The comparison as terminal text: the verdict first, then a table per scenario (medians, change,
+ * bootstrap interval of the change, Mann-Whitney p, threshold, verdict), reasons, what could not be
+ * compared and environment differences.
+ */
+function comparison_text_renderComparisonText(comparison) {
+    const parts = [
+        [verdictLine(comparison), ...gateMethodLines(comparison)].join('\n'),
+        ...comparison.scenarios.map(scenarioBlock),
+    ];
+    const why = reasons(comparison);
+    if (why.length > 0)
+        parts.push(['Why:', ...why].join('\n'));
+    if (comparison.skipped.length > 0) {
+        parts.push(['Not compared:', ...comparison.skipped.map((s) => `  ${s.name}: ${s.reason}`)].join('\n'));
+    }
+    if (comparison.environment.length > 0) {
+        const rows = comparison.environment.map((d) => `  ${d.field}: ${d.baseline} → ${d.current}`);
+        parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
+    }
+    parts.push('baseline/current: medians over samples (ratio metrics: over pod/reference pairs); change and its 90% interval: from the run-level model on log values (each run one unit); p: the smaller one-sided p of a change beyond the threshold. Gated: rate_ratio and cpu_cost_ratio with a reference (the raw rate as a guard once the between-run spread is known), else the rate and CPU cost.');
+    return `${parts.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/aggregate.ts
+
+
+/** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
+function aggregateValues(values) {
+    const spread = values.length >= 2;
+    const cv = spread ? coefficientOfVariation(values) : Number.NaN;
+    return {
+        n: values.length,
+        median: median(values),
+        mean: mean(values),
+        min: minimum(values),
+        max: maximum(values),
+        stddev: spread ? sampleStdDev(values) : 0,
+        cvPct: Number.isFinite(cv) ? cv * 100 : null,
+    };
+}
+/** Aggregates for every metric that at least one sample has, in the canonical metric order. */
+function aggregateSamples(samples) {
+    const aggregates = {};
+    for (const metric of names/* METRIC_NAMES */.Uw) {
+        const values = samples
+            .map((sample) => sample[metric])
+            .filter((value) => value !== undefined);
+        if (values.length > 0)
+            aggregates[metric] = aggregateValues(values);
+    }
+    return aggregates;
+}
+
+;// CONCATENATED MODULE: ./src/results/merge.ts
+
+function renumbered(first, extra) {
+    return [...first, ...extra.map((sample, offset) => ({ ...sample, index: first.length + offset }))];
+}
+/**
+ * Adds later samples of the same scenario (a further block of the sequential gate) and re-aggregates;
+ * the reference's samples are appended alike, so pod and reference stay paired by index.
+ */
+function appendSamples(first, extra) {
+    const samples = renumbered(first.samples, extra.samples);
+    const merged = {
+        ...first,
+        settings: { ...first.settings, samples: samples.length },
+        samples,
+        aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
+    };
+    if (first.reference !== undefined || extra.reference !== undefined) {
+        const reference = renumbered(first.reference?.samples ?? [], extra.reference?.samples ?? []);
+        merged.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/stats/holm.ts
+/**
+ * Family-wise error control for the gate: Holm's step-down procedure, and how the gate's error rate is
+ * spent across sequential looks. Pure.
+ */
+/**
+ * Holm's step-down procedure (Holm 1979): which of these p-values are rejected with the family-wise
+ * error rate at most `alpha`. Sort ascending; reject p(1) ≤ α/m, then p(2) ≤ α/(m−1), … and stop at the
+ * first that is not. Returns one flag per input, in input order. NaN p-values are never rejected.
+ */
+function holmRejections(pValues, alpha) {
+    const order = pValues
+        .map((p, index) => ({ p: Number.isNaN(p) ? Number.POSITIVE_INFINITY : p, index }))
+        .sort((a, b) => a.p - b.p);
+    const rejected = pValues.map(() => false);
+    const m = pValues.length;
+    for (const [rank, { p, index }] of order.entries()) {
+        if (p > alpha / (m - rank))
+            break;
+        rejected[index] = true;
+    }
+    return rejected;
+}
+/**
+ * Holm-adjusted p-values (R's `p.adjust(p, "holm")`): the smallest family-wise level at which each
+ * hypothesis would be rejected. Shown in reports beside the raw p-values.
+ */
+function holmAdjusted(pValues) {
+    const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
+    const adjusted = pValues.map(() => 1);
+    const m = pValues.length;
+    let running = 0;
+    for (const [rank, { p, index }] of order.entries()) {
+        running = Math.max(running, Math.min(1, (m - rank) * p));
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+/** Exponent of the power spending function: most of the error rate is kept for the last looks. */
+const SPENDING_POWER = 3;
+/**
+ * The share of `alpha` look `look` (1-based) of `looks` may spend: α·(t_k^ρ − t_{k−1}^ρ) with
+ * t_k = k/looks and ρ = {@link SPENDING_POWER} (the Kim–DeMets power family). Testing each look at its
+ * share and adding them up by Bonferroni keeps the whole sequence's error rate at most α, whatever the
+ * correlation between looks; early looks get little, so stopping early needs strong evidence.
+ */
+function spentAlpha(alpha, look, looks) {
+    if (!(Number.isInteger(look) && Number.isInteger(looks) && look >= 1 && look <= looks)) {
+        throw new RangeError(`Invalid look ${look} of ${looks}. Expected 1 ≤ look ≤ looks.`);
+    }
+    const at = (k) => (k / looks) ** SPENDING_POWER;
+    return alpha * (at(look) - at(look - 1));
+}
+
+;// CONCATENATED MODULE: ./src/compare/environment.ts
+/** What to do when baseline and current ran on different environments. */
+const ENVIRONMENT_POLICIES = ['warn', 'fail', 'ignore'];
+/** Flattens an environment (and the target settings) to comparable "field → value" pairs. */
+function flatten(environment, target) {
+    const facts = new Map([
+        ['target', target.kind],
+        ['netperf version', environment.netperfVersion],
+    ]);
+    for (const role of ['client', 'server']) {
+        const node = environment[role];
+        facts.set(`${role} node`, node.name);
+        facts.set(`${role} kernel`, node.kernel);
+        facts.set(`${role} CPU model`, node.cpuModel);
+        facts.set(`${role} CPU count`, String(node.cpuCount));
+        for (const [key, value] of Object.entries(node.details)) {
+            // The namespace name carries the run's pid: it differs every run and says nothing about speed.
+            if (key !== 'namespace')
+                facts.set(`${role} ${key}`, value);
+        }
+    }
+    for (const [key, value] of Object.entries(environment.details))
+        facts.set(key, value);
+    return facts;
+}
+/**
+ * Lists every fact that differs (kernel, CPU, netperf, nodes, Kubernetes and CNI versions, what-if
+ * settings …), sorted by field so reports are stable. A fact only one side has shows as "(none)".
+ */
+function diffEnvironments(baseline, current) {
+    const before = flatten(baseline.environment, baseline.target);
+    const after = flatten(current.environment, current.target);
+    const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
+    return fields
+        .map((field) => ({
+        field,
+        baseline: before.get(field) ?? '(none)',
+        current: after.get(field) ?? '(none)',
+    }))
+        .filter((difference) => difference.baseline !== difference.current);
+}
+
+;// CONCATENATED MODULE: ./src/stats/decision.ts
+/**
+ * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
+ * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
+ */
+
+/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
+function worseSign(direction) {
+    switch (direction) {
+        case 'higher-is-better':
+            return -1;
+        case 'lower-is-better':
+            return 1;
+        default: {
+            const unknown = direction;
+            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
+        }
+    }
+}
+function percent(value) {
+    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
+    if (value === Number.POSITIVE_INFINITY)
+        return '+∞%';
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** Why no verdict is possible with these sample sizes, or undefined if one is. */
+function sizeProblem(baselineCount, currentCount, settings) {
+    const { minSamples, alpha } = settings;
+    if (baselineCount < minSamples || currentCount < minSamples) {
+        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
+    }
+    const smallestP = smallestExactPValue(baselineCount, currentCount);
+    if (smallestP > alpha) {
+        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
+            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
+    }
+    return undefined;
+}
+/** Applies steps 4–5 of the rule documented on `compareSamples`. */
+function decide(evidence, settings) {
+    const { thresholdPct: threshold, alpha } = settings;
+    const sign = worseSign(settings.direction);
+    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
+    // Oriented so that positive means worse; widened to contain the point estimate.
+    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
+    const leastWorse = Math.min(...bounds);
+    const mostWorse = Math.max(...bounds);
+    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
+    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
+    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
+    if (evidence.pWorse <= alpha && leastWorse > threshold) {
+        return {
+            verdict: 'regression',
+            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
+        };
+    }
+    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
+        };
+    }
+    if (leastWorse >= -threshold && mostWorse <= threshold) {
+        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
+    }
+    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
+    const why = pValue <= alpha
+        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
+        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
+    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
+}
+
+;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
+/**
+ * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
+ * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
+ * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
+ */
+
+
+
+
+/** Level of the two one-sided tests that show a metric unchanged (within ±threshold), and of the shown interval (1 − 2·this). */
+const EQUIVALENCE_ALPHA = 0.05;
+/** The threshold as log-scale margins on the worse and the better side. */
+function logMargins(direction, thresholdPct) {
+    const up = Math.log(1 + thresholdPct / 100);
+    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
+    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
+}
+/** Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold. */
+function metricEvidence(metric, baselineRuns, current, thresholdPct) {
+    const pooled = baselineRuns.flat();
+    const medians = {
+        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
+        currentMedian: current.length > 0 ? median(current) : Number.NaN,
+    };
+    const problem = estimateProblem(baselineRuns, current);
+    if (problem !== undefined) {
+        const nothing = Number.NaN;
+        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
+        return {
+            problem,
+            pWorse: nothing,
+            pBetter: nothing,
+            pWithin: nothing,
+            changePct,
+            ciLowPct: nothing,
+            ciHighPct: nothing,
+            ...medians,
+        };
+    }
+    const estimate = estimateChange(baselineRuns, current);
+    const sign = worseSign((0,names/* metricDirection */.EE)(metric));
+    const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
+    const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
+    return {
+        estimate,
+        pWorse: pBeyond(estimate, sign, margins.worse),
+        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
+        // Within the margins: not worse by τ_w (sign·δ < τ_w) and not better by τ_b (−sign·δ < τ_b).
+        pWithin: Math.max(pBeyond(estimate, sign === 1 ? -1 : 1, -margins.worse), pBeyond(estimate, sign, -margins.better)),
+        changePct: (Math.exp(estimate.logChange) - 1) * 100,
+        ciLowPct: interval.lowPct,
+        ciHighPct: interval.highPct,
+        ...medians,
+    };
+}
+function metric_verdict_percent(value) {
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function metric_verdict_pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** How the spread was known, for the reason line. */
+function spreadText(estimate) {
+    if (estimate.betweenRunPct === null) {
+        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
+    }
+    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs`;
+}
+/**
+ * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
+ * improvement (the mirror image); unchanged (the 90% interval lies within ±threshold: two one-sided
+ * tests at 5%); inconclusive (anything else: more samples or more baseline runs can decide).
+ */
+function metricVerdict(evidence, thresholdPct, family) {
+    const { estimate } = evidence;
+    if (estimate === undefined)
+        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
+    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
+    if (family.regression) {
+        return {
+            verdict: 'regression',
+            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    if (family.improvement) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    if (evidence.pWithin <= EQUIVALENCE_ALPHA) {
+        return { verdict: 'unchanged', reason: `${summary}; within ±${thresholdPct}%` };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: `${summary}; neither shown beyond nor within ±${thresholdPct}% (p worse = ${metric_verdict_pText(evidence.pWorse)})`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/compare-results.ts
 /**
  * The gate: current results against one or more baseline runs. Pure. Every metric gets evidence from
@@ -52448,6 +52883,94 @@ function compareResults(baselines, current, settings) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/history-text.ts
+/**
+ * A history's trends and level shifts as `netperf-gate history` prints and writes them. Pure.
+ */
+
+
+/** Version of the `history --json` document. */
+const HISTORY_JSON_VERSION = 1;
+/** "-12.0% transactions_per_sec of tcp_rr_1cpu from run 4711, commit abc1234" */
+function describeShift(shift) {
+    return `${format_formatPercentChange(shift.changePct)} ${shift.metric} of ${shift.scenario} from ${shift.where}`;
+}
+/**
+ * The reports' line under the verdict when the baseline starts after a level shift: "Level shift:
+ * -12.0% rate_ratio of tcp_rr_1cpu from run 4711, commit abc1234; the baseline is the 5 runs since it."
+ */
+function levelShiftLine(shift, baselineRuns) {
+    const runs = baselineRuns === undefined ? 'the runs' : `the ${baselineRuns} run${baselineRuns === 1 ? '' : 's'}`;
+    return `Level shift: ${describeShift(shift)}; the baseline is ${runs} since it.`;
+}
+function scenarioTrends(analysis) {
+    const byScenario = new Map();
+    for (const trend of analysis.trends) {
+        byScenario.set(trend.scenario, [...(byScenario.get(trend.scenario) ?? []), trend]);
+    }
+    return byScenario;
+}
+function shiftLine(trend, history) {
+    return trend.shifts.map((s) => {
+        const where = runLabel(history.runs[s.index], s.index, history.names[s.index]);
+        return `  change point: ${trend.metric} ${formatPercentChange(s.changePct)} from ${where} (p ${s.pValue.toFixed(3)})`;
+    });
+}
+function scenarioText(name, trends, history) {
+    const first = trends[0];
+    const starts = new Set(trends.flatMap((t) => t.shifts.map((s) => s.index)));
+    const rows = history.runs.map((run, i) => [
+        `${starts.has(i) ? '▶ ' : '  '}${runLabel(run, i, history.names[i])}`,
+        ...trends.map((t) => {
+            const value = t.values[i];
+            return value === null || value === undefined ? '—' : formatMetric(t.metric, value);
+        }),
+    ]);
+    const table = renderTextTable(['run', ...trends.map((t) => t.metric)], rows);
+    const shifts = trends.flatMap((t) => shiftLine(t, history));
+    const summary = shifts.length === 0 ? ['  no change point'] : shifts;
+    return [`${name} (${first.test}), geometric mean per run:`, table, ...summary].join('\n');
+}
+/**
+ * The terminal text: per scenario a table of its primary metrics run by run (▶ marks the first run of
+ * a new level), then its change points; the method's level last.
+ */
+function renderHistoryText(analysis, history) {
+    const parts = [...scenarioTrends(analysis)].map(([name, trends]) => scenarioText(name, trends, history));
+    const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories).`;
+    if (parts.length === 0)
+        parts.push('No scenario with values in these runs.');
+    return `${[`${analysis.runs} runs, oldest first.`, ...parts, method].join('\n\n')}\n`;
+}
+/** The machine-readable history: runs with their provenance, per scenario and metric the values and change points. */
+function historyJson(analysis, history) {
+    const fileOf = (i) => history.names[i] ?? null;
+    return {
+        schemaVersion: HISTORY_JSON_VERSION,
+        runs: history.runs.map((run, i) => ({
+            index: i,
+            file: fileOf(i),
+            label: runLabel(run, i, history.names[i]),
+            startedAt: run.startedAt,
+            provenance: runProvenance(run),
+        })),
+        seriesLevel: analysis.seriesLevel,
+        trends: analysis.trends.map((t) => ({
+            scenario: t.scenario,
+            test: t.test,
+            metric: t.metric,
+            values: t.values,
+            changePoints: t.shifts.map((s) => ({
+                runIndex: s.index,
+                file: fileOf(s.index),
+                run: runLabel(history.runs[s.index], s.index, history.names[s.index]),
+                changePct: s.changePct,
+                pValue: s.pValue,
+            })),
+        })),
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
 var api = __nccwpck_require__(43759);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
@@ -52633,6 +53156,8 @@ function serializeResults(results) {
 
 
 
+
+
 /** Reads the thresholds file (if any) into compare settings; the suite's own thresholds come from the results. */
 async function judge_loadCompareSettings(config, files) {
     const file = config.thresholdsPath === undefined
@@ -52682,23 +53207,46 @@ async function baselineFiles(paths, files) {
     return found;
 }
 /**
- * Reads the baseline runs: every file and every `.json` file of every folder given, validated, oldest
- * first (by start time). Paths that do not exist are skipped (none left: no baseline); a file that
+ * Reads runs from files and folders: every file and every `.json` file of every folder given,
+ * validated, oldest first (by start time, then path). Paths that do not exist are skipped; a file that
  * exists but is not a valid results file is an error naming it.
  */
-async function judge_readBaselines(paths, files) {
+async function readHistory(paths, files, what) {
     const runs = [];
     for (const path of await baselineFiles(paths, files)) {
-        runs.push(await judge_readResultsFile(path, 'baseline results file', files));
+        runs.push({ run: await judge_readResultsFile(path, what, files), path });
     }
-    return runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    return runs.sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt) || a.path.localeCompare(b.path));
+}
+/** The baseline runs of `--baseline` paths, oldest first (see {@link readHistory}). */
+async function readBaselines(paths, files) {
+    return (await readHistory(paths, files, 'baseline results file')).map((entry) => entry.run);
+}
+/**
+ * Reads the baseline runs and keeps those since the latest confirmed level shift
+ * (baselineSinceLastShift), saying so in the log.
+ */
+async function judge_chooseBaseline(paths, io) {
+    const entries = await readHistory(paths, io.files, 'baseline results file');
+    const history = entries.map((e) => e.run);
+    const names = entries.map((e) => (0,external_node_path_.basename)(e.path));
+    const selection = baselineSinceLastShift(history, names);
+    if (selection.shift) {
+        io.log(`baseline: level shift ${describeShift(selection.shift)}; comparing with the ${selection.runs.length} runs since it`);
+    }
+    return {
+        baselines: selection.runs,
+        history,
+        names,
+        ...(selection.shift ? { shift: selection.shift } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/results-table.ts
 
 function results_table_median(result, metric) {
     const aggregate = result.aggregates[metric];
-    return aggregate === undefined ? '—' : formatMetric(metric, aggregate.median);
+    return aggregate === undefined ? '—' : format_formatMetric(metric, aggregate.median);
 }
 /** The headline figure with its run-to-run spread, e.g. "13.7 ±4.1%". */
 function withSpread(result, metric) {
@@ -52706,13 +53254,13 @@ function withSpread(result, metric) {
     if (aggregate === undefined)
         return '—';
     const spread = aggregate.cvPct === null ? '' : ` ±${aggregate.cvPct.toFixed(1)}%`;
-    return `${formatMetric(metric, aggregate.median)}${spread}`;
+    return `${format_formatMetric(metric, aggregate.median)}${spread}`;
 }
 function cpus(result) {
     return result.settings.cpus === null ? 'any' : String(result.settings.cpus);
 }
 function streamTable(rows) {
-    return renderTextTable([
+    return format_renderTextTable([
         'TCP_STREAM',
         'streams',
         'cores',
@@ -52737,7 +53285,7 @@ function streamTable(rows) {
     ]));
 }
 function rrTable(rows) {
-    return renderTextTable([
+    return format_renderTextTable([
         'TCP_RR',
         'processes',
         'cores',
@@ -53510,7 +54058,7 @@ function toInstanceFigures(figures) {
 function headline(scenario, metrics) {
     const metric = headlineMetric(scenario.test);
     const value = metrics[metric];
-    return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${(0,names/* metricUnit */.n2)(metric)}`;
+    return value === undefined ? 'no figure' : `${format_formatMetric(metric, value)} ${(0,names/* metricUnit */.n2)(metric)}`;
 }
 /** Runs one sample on a pair (the pods, or the host-network reference): N netperf processes together. */
 async function measureSample(pair, scenario, index, deps) {
@@ -53702,10 +54250,14 @@ async function runBenchmarks(config, io) {
 
 
 
+function historyOf(chosen) {
+    return { runs: chosen.history, names: chosen.names, ...(chosen.shift ? { shift: chosen.shift } : {}) };
+}
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
-    const baselines = await readBaselines(config.baselinePaths, io.files);
+    const chosen = await chooseBaseline(config.baselinePaths, io);
+    const { baselines } = chosen;
     if (baselines.length === 0) {
         // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
         await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
@@ -53713,7 +54265,14 @@ async function compareFiles(config, io) {
     const current = await readResultsFile(config.currentPath, 'current results file', io.files);
     const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
-    return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
+    return {
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: historyOf(chosen),
+        results: current,
+    };
 }
 /**
  * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
@@ -53761,7 +54320,8 @@ async function measureSequentially(session, input) {
 async function gate(config, io) {
     const suite = await resolveSuite(config.run, io.files);
     const settings = await judge_loadCompareSettings(config, io.files);
-    const baselines = await judge_readBaselines(config.baselinePaths, io.files);
+    const chosen = await judge_chooseBaseline(config.baselinePaths, io);
+    const { baselines } = chosen;
     await io.files.checkWritable(config.run.outPath, 'results file (--out)');
     const where = config.baselinePaths.join(', ');
     if (baselines.length === 0)
@@ -53787,7 +54347,14 @@ async function gate(config, io) {
     }
     const comparison = judge_judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
     io.print(`\n${comparison_text_renderComparisonText(comparison)}`);
-    return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results };
+    return {
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: historyOf(chosen),
+        results,
+    };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -54149,16 +54716,6 @@ function createRestClient(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/results/baseline-selection.ts
-/**
- * The baseline runs to gate against, from the history gathered on the base branch (oldest first).
- * Today every run; the change-point detection replaces this with the runs since the latest confirmed
- * level shift, so a regression that landed on the base branch becomes the new normal.
- */
-function selectBaselineRuns(history) {
-    return [...history];
-}
-
 ;// CONCATENATED MODULE: ./src/action/baseline-files.ts
 /**
  * A file baseline written by a newer netperf-gate (a higher schemaVersion) must not block every pull
@@ -54207,7 +54764,6 @@ async function withoutNewerSchema(paths, warn) {
 
 ;// CONCATENATED MODULE: ./src/action/baseline.ts
 /** Where this run's baseline comes from: a file in the workspace, or the base branch's history of artifacts. */
-
 
 
 
@@ -54288,8 +54844,9 @@ async function resolveBaseline(settings, context, log) {
         return none(folder, history);
     if (history.runs.length === 0)
         return none(folder, history.reason ?? 'no run found');
-    const selected = new Set(selectBaselineRuns(history.runs.map((run) => run.results)));
-    const used = history.runs.filter((run) => selected.has(run.results));
+    // Every gathered run goes to the gate, which keeps those since the latest confirmed level shift
+    // (compare/baseline-since-shift.ts) and shows the whole history in the trend charts.
+    const used = history.runs;
     const runIds = used.map((run) => run.runId);
     const repository = `${context.repository?.owner}/${context.repository?.repo}`;
     return {
@@ -54679,10 +55236,10 @@ function verdictCounts(comparison) {
 }
 function figures(metric) {
     const unit = (0,names/* metricUnit */.n2)(metric.metric);
-    const from = formatMetric(metric.metric, metric.baselineMedian);
-    const to = formatMetric(metric.metric, metric.currentMedian);
+    const from = format_formatMetric(metric.metric, metric.baselineMedian);
+    const to = format_formatMetric(metric.metric, metric.currentMedian);
     const threshold = metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`;
-    return `${from} → ${to} ${unit} (${formatPercentChange(metric.changePct)}; 90% interval ${formatInterval(metric)}; threshold ${threshold})`;
+    return `${from} → ${to} ${unit} (${format_formatPercentChange(metric.changePct)}; 90% interval ${formatInterval(metric)}; threshold ${threshold})`;
 }
 /**
  * An error per regressed gated metric, a notice per improved one, and an error for an environment the
@@ -54891,7 +55448,7 @@ class ResourceTracker {
  * separators), so a dashboard, a chart and the report never disagree in the last digit.
  */
 function roundedValue(metric, value) {
-    return Number(formatMetric(metric, value).replaceAll(',', ''));
+    return Number(format_formatMetric(metric, value).replaceAll(',', ''));
 }
 /** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
 function exportName(scenario, metric) {
@@ -54973,8 +55530,88 @@ function mermaidBarChart(title, metric, unit, bars) {
     ];
     return fencedBlock(lines.join('\n'), 'mermaid');
 }
+/** A y range around the values, 5 % of their span (or of their level) wider on each side, 3 digits. */
+function paddedRange(values) {
+    const finite = values.filter(Number.isFinite);
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    const pad = (max - min || Math.abs(max) || 1) * 0.05;
+    const round = (value) => Number(value.toPrecision(3));
+    return { low: round(Math.max(0, min - pad)), high: round(max + pad) };
+}
+/**
+ * A Mermaid `xychart-beta` line chart in a fenced block: one label per point, several lines over
+ * the same labels (Mermaid draws them in order, in its theme's colours), values rounded as the tables
+ * show them.
+ */
+function mermaidLineChart(title, metric, unit, labels, lines) {
+    const rounded = lines.map((line) => line.map((value) => roundedValue(metric, value)));
+    const range = paddedRange(rounded.flat());
+    const chart = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${labels.map(quoted).join(', ')}]`,
+        `    y-axis ${quoted(unit)} ${range.low} --> ${range.high}`,
+        ...rounded.map((line) => `    line [${line.join(', ')}]`),
+    ];
+    return fencedBlock(chart.join('\n'), 'mermaid');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-trend.ts
+/** A scenario's trend in the job summary: a Mermaid line chart and the sentence that reads it. Pure. */
+
+
+
+
+/** What the trend shows in words: level shifts, this run's interval against the baseline runs' spread. */
+function trendSentences(trend) {
+    const f = (value) => format_formatMetric(trend.metric, value);
+    const starts = trend.points.flatMap((p, i) => (p.changeStart ? [{ p, i }] : []));
+    const lines = starts.map(({ p, i }) => {
+        const before = trend.points[i - 1];
+        const change = before
+            ? ` (${format_formatPercentChange((p.value / before.value - 1) * 100)} against the run before)`
+            : '';
+        return `New level from ${p.title}${change}.`;
+    });
+    if (trend.shift) {
+        lines.push(`The baseline is the runs since ${trend.shift.where}: ${format_formatPercentChange(trend.shift.changePct)} ${trend.shift.metric}.`);
+    }
+    const current = trend.points.at(-1);
+    const interval = trend.interval
+        ? `, 90% interval ${f(trend.interval.low)} … ${f(trend.interval.high)}`
+        : '';
+    const band = trend.band
+        ? `; baseline runs ${f(trend.band.low)} … ${f(trend.band.high)} (geometric mean ± 2 SD of their run means)`
+        : '';
+    if (current)
+        lines.push(`This run: ${f(current.value)}${interval}${band}.`);
+    return lines;
+}
+/**
+ * The trend as a Mermaid line chart (the runs; with a spread, its upper and lower edges as two flat
+ * lines) and its sentences. Commits (or run numbers) on the x axis.
+ */
+function trendMarkdown(trend) {
+    const labels = trend.points.map((p) => (p.changeStart ? `▶ ${p.label}` : p.label));
+    const values = trend.points.map((p) => p.value);
+    const lines = [values];
+    if (trend.band)
+        lines.push(values.map(() => trend.band?.high ?? 0), values.map(() => trend.band?.low ?? 0));
+    const title = `${trend.scenario}: ${trend.metric} per run, last ${trend.points.length - 1} and this one`;
+    const chart = mermaidLineChart(title, trend.metric, (0,names/* metricUnit */.n2)(trend.metric), labels, lines);
+    const legend = trend.band
+        ? 'Lines: the runs (geometric mean per run), then the upper and lower edge of the baseline runs’ spread; ▶ marks the first run of a new level.'
+        : 'The runs (geometric mean per run); ▶ marks the first run of a new level.';
+    return [
+        `#### Trend of ${code(trend.metric)}`,
+        chart,
+        [legend, ...trendSentences(trend)].map(escapeMarkdown).join('  \n'),
+    ].join('\n\n');
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
+
 
 
 
@@ -55009,8 +55646,8 @@ function markdown_scenario_reasons(scenario) {
     const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
     return [...why, ...notes];
 }
-/** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
-function comparedScenarioMarkdown(scenario, result) {
+/** A compared scenario: how it ran, the table of every metric, the headline chart, its trend, the reasons. */
+function comparedScenarioMarkdown(scenario, result, trend) {
     const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
     const parts = [
         `### ${code(scenario.name)}`,
@@ -55020,6 +55657,8 @@ function comparedScenarioMarkdown(scenario, result) {
     const chart = headlineChart(scenario);
     if (chart !== undefined)
         parts.push(chart);
+    if (trend !== undefined)
+        parts.push(trendMarkdown(trend));
     const why = markdown_scenario_reasons(scenario);
     if (why.length > 0)
         parts.push(why.join('\n'));
@@ -55030,7 +55669,7 @@ function summaryTable(result) {
         const a = result.aggregates[metric];
         if (a === undefined)
             return [];
-        const f = (value) => formatMetric(metric, value);
+        const f = (value) => format_formatMetric(metric, value);
         const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
         return [
             [
@@ -55061,6 +55700,7 @@ function currentScenarioMarkdown(view) {
 
 
 
+
 function runLine(label, results) {
     const { environment, target } = results;
     const nodes = `${environment.client.name} → ${environment.server.name}`;
@@ -55078,8 +55718,10 @@ function verdictBlock(input) {
         `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
         ...gateMethodLines(comparison).map(escapeMarkdown),
     ].join('  \n');
+    const shift = input.history?.shift;
     const runs = [
-        input.baseline ? runLine('Baseline', input.baseline) : undefined,
+        shift ? escapeMarkdown(levelShiftLine(shift, input.comparison?.baselineRuns)) : undefined,
+        input.baseline ? runLine(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : undefined,
         runLine('Current', input.current),
     ];
     return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
@@ -55162,7 +55804,7 @@ function reproduceSection(commands) {
 }
 function scenarioSection(view) {
     return view.comparison
-        ? comparedScenarioMarkdown(view.comparison, view.result)
+        ? comparedScenarioMarkdown(view.comparison, view.result, view.trend)
         : currentScenarioMarkdown(view);
 }
 /**
@@ -55206,12 +55848,12 @@ function eachAggregate(results) {
 function benchmarkEntry(scenario, metric, aggregate) {
     const unit = unitOf(metric, scenario);
     const { test, concurrency } = scenario.settings;
-    const extra = `median of ${aggregate.n} samples; min ${formatMetric(metric, aggregate.min)}, max ${formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
+    const extra = `median of ${aggregate.n} samples; min ${format_formatMetric(metric, aggregate.min)}, max ${format_formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
     return {
         name: exportName(scenario, metric),
         unit,
         value: roundedValue(metric, aggregate.median),
-        ...(aggregate.n >= 2 ? { range: `± ${formatMetric(metric, aggregate.stddev)}` } : {}),
+        ...(aggregate.n >= 2 ? { range: `± ${format_formatMetric(metric, aggregate.stddev)}` } : {}),
         extra,
     };
 }
@@ -55632,7 +56274,7 @@ function html_charts_headlineChart(view) {
         id: chartId(name, metric),
         title: `${name}: ${metric} in ${unitOf(metric, view.result)}, ${view.comparison ? 'baseline vs current' : 'current run'}`,
         unit: unitOf(metric, view.result),
-        format: (value) => formatMetric(metric, value),
+        format: (value) => format_formatMetric(metric, value),
         groups: [{ label: '', bars }],
         ...(band ? { band } : {}),
     };
@@ -55649,7 +56291,7 @@ function groupedChart(view, what) {
         id: chartId(view.result.settings.name, what.id),
         title: `${view.result.settings.name}: ${what.title}`,
         unit: unitOf(metric, view.result),
-        format: (value) => formatMetric(metric, value),
+        format: (value) => format_formatMetric(metric, value),
         groups,
     };
 }
@@ -55774,6 +56416,15 @@ function row(item, index, toX) {
     }, item.verdictText));
     return svg_markup_element('g', { class: `change change-${item.verdict}` }, parts.join(''));
 }
+/**
+ * An axis label as short as the tick is round: "-150%", "+2.5%", "0". Ticks are 1, 2, 2.5 or 5 × 10^k,
+ * so no decimal is lost; "-150.0%" beside "-100.0%" ran into each other on the 320 px axis.
+ */
+function tickLabel(tick) {
+    if (tick === 0)
+        return '0';
+    return `${tick > 0 ? '+' : ''}${tick}%`;
+}
 function svg_change_chart_axis(ticks, toX, bottom) {
     const lines = ticks.map((tick) => {
         const x = toX(tick);
@@ -55785,8 +56436,7 @@ function svg_change_chart_axis(ticks, toX, bottom) {
             stroke: tick === 0 ? svg_change_chart_INK : '#d0d0d0',
             'stroke-width': 1,
         });
-        return (grid +
-            textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, tick === 0 ? '0' : formatPercentChange(tick)));
+        return grid + textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, tickLabel(tick));
     });
     const caption = 'change of the median vs baseline · whisker: 90% interval · shaded: ±threshold';
     return (lines.join('') +
@@ -55796,7 +56446,7 @@ function svg_change_chart_describe(chart) {
     return chart.rows
         .map((r) => {
         const band = r.thresholdPct === undefined ? 'not gated' : `threshold ±${r.thresholdPct}%`;
-        const change = Number.isFinite(r.changePct) ? formatPercentChange(r.changePct) : 'no figure';
+        const change = Number.isFinite(r.changePct) ? format_formatPercentChange(r.changePct) : 'no figure';
         return `${r.label}: ${change}, ${band}, ${r.verdictText}`;
     })
         .join('; ');
@@ -55826,7 +56476,158 @@ function renderChangeChart(chart) {
     return chartFrame('chart-change', chart.id, height, body);
 }
 
+;// CONCATENATED MODULE: ./src/report/svg-trend-chart.ts
+/**
+ * A scenario's trend over the baseline history and this run: one dot per run joined by a line, a
+ * dashed rule before each run that starts a new level, the baseline runs' spread shaded, and this run
+ * as a diamond with its 90% interval as a whisker. Deterministic to the byte.
+ */
+
+
+
+
+const svg_trend_chart_PLOT_LEFT = 70;
+const svg_trend_chart_PLOT_RIGHT = CHART_WIDTH - 48;
+const svg_trend_chart_TOP = 12;
+const BOTTOM = 172;
+const HEIGHT = 240;
+/** Axis labels closer than this (px) are thinned out: every k-th is printed, this run always. */
+const MIN_LABEL_SPACING = 58;
+const Y_TICKS = 4;
+const LINE_COLOUR = '#0b5394';
+function frameOf(trend) {
+    const values = trend.points.map((p) => p.value);
+    if (trend.band)
+        values.push(trend.band.low, trend.band.high);
+    if (trend.interval)
+        values.push(trend.interval.low, trend.interval.high);
+    const { low, high } = paddedRange(values);
+    const span = high - low || 1;
+    const step = (svg_trend_chart_PLOT_RIGHT - svg_trend_chart_PLOT_LEFT) / Math.max(1, trend.points.length - 1);
+    return {
+        toX: (i) => svg_trend_chart_PLOT_LEFT + i * step,
+        toY: (v) => BOTTOM - ((v - low) / span) * (BOTTOM - svg_trend_chart_TOP),
+        low,
+        high,
+    };
+}
+function axes(trend, frame) {
+    const parts = [];
+    for (let k = 0; k <= Y_TICKS; k++) {
+        const value = frame.low + ((frame.high - frame.low) * k) / Y_TICKS;
+        const y = frame.toY(value);
+        parts.push(svg_markup_element('line', { x1: svg_trend_chart_PLOT_LEFT, x2: svg_trend_chart_PLOT_RIGHT, y1: y, y2: y, stroke: '#dddddd' }));
+        parts.push(textElement('text', { x: svg_trend_chart_PLOT_LEFT - 6, y: y + 4, 'text-anchor': 'end' }, format_formatMetric(trend.metric, value)));
+    }
+    const n = trend.points.length;
+    const every = Math.max(1, Math.ceil(MIN_LABEL_SPACING / ((svg_trend_chart_PLOT_RIGHT - svg_trend_chart_PLOT_LEFT) / Math.max(1, n - 1))));
+    for (const [i, point] of trend.points.entries()) {
+        const last = i === n - 1;
+        // The label before "this run" is dropped when it would run into it.
+        if (!last && (i % every !== 0 || n - 1 - i < every))
+            continue;
+        parts.push(textElement('text', { x: frame.toX(i), y: BOTTOM + 18, 'text-anchor': 'middle' }, point.label));
+    }
+    return parts.join('');
+}
+function bandShade(trend, frame) {
+    if (!trend.band)
+        return '';
+    const x1 = frame.toX(trend.band.fromPoint);
+    const x2 = frame.toX(trend.points.length - 1);
+    const [y1, y2] = [frame.toY(trend.band.high), frame.toY(trend.band.low)];
+    return svg_markup_element('rect', {
+        class: 'band',
+        x: x1,
+        y: y1,
+        width: x2 - x1,
+        height: y2 - y1,
+        fill: '#000000',
+        'fill-opacity': 0.1,
+    });
+}
+function changeRules(trend, frame) {
+    return trend.points
+        .flatMap((p, i) => {
+        if (!p.changeStart)
+            return [];
+        const x = (frame.toX(i) + frame.toX(i - 1)) / 2;
+        const rule = { x1: x, x2: x, y1: svg_trend_chart_TOP, y2: BOTTOM, stroke: '#b00020', 'stroke-dasharray': '4 3' };
+        return [
+            svg_markup_element('line', rule) + textElement('text', { x: x + 4, y: svg_trend_chart_TOP + 10, fill: '#b00020' }, 'new level'),
+        ];
+    })
+        .join('');
+}
+function runs(trend, frame) {
+    const history = trend.hasCurrent ? trend.points.slice(0, -1) : trend.points;
+    const path = history.map((p, i) => `${frame.toX(i).toFixed(2)},${frame.toY(p.value).toFixed(2)}`).join(' ');
+    const line = svg_markup_element('polyline', { points: path, fill: 'none', stroke: LINE_COLOUR, 'stroke-width': 1.5 });
+    const dots = history.map((p, i) => svg_markup_element('circle', { cx: frame.toX(i), cy: frame.toY(p.value), r: 3.5, fill: LINE_COLOUR }));
+    return line + dots.join('');
+}
+function current(trend, frame) {
+    if (!trend.hasCurrent)
+        return '';
+    const i = trend.points.length - 1;
+    const point = trend.points[i];
+    if (point === undefined)
+        return '';
+    const [x, y] = [frame.toX(i), frame.toY(point.value)];
+    const whisker = trend.interval
+        ? svg_markup_element('line', {
+            x1: x,
+            x2: x,
+            y1: frame.toY(trend.interval.high),
+            y2: frame.toY(trend.interval.low),
+            stroke: CHART_INK,
+            'stroke-width': 2,
+        })
+        : '';
+    const diamond = svg_markup_element('path', {
+        d: `M${x} ${y - 6}L${x + 6} ${y}L${x} ${y + 6}L${x - 6} ${y}Z`,
+        fill: CHART_INK,
+    });
+    return whisker + diamond;
+}
+function svg_trend_chart_describe(trend) {
+    const f = (v) => format_formatMetric(trend.metric, v);
+    const points = trend.points.map((p) => `${p.changeStart ? 'new level from ' : ''}${p.title}: ${f(p.value)}`);
+    const band = trend.band ? `; baseline runs' spread ${f(trend.band.low)} to ${f(trend.band.high)}` : '';
+    const interval = trend.interval
+        ? `; this run's 90% interval ${f(trend.interval.low)} to ${f(trend.interval.high)}`
+        : '';
+    return `${points.join('; ')}${band}${interval}`;
+}
+/** The trend as one `<svg role="img">` with <title> and <desc> (every run's value, for screen readers). */
+function renderTrendChart(trend) {
+    const frame = frameOf(trend);
+    const id = chartId('trend', trend.scenario, trend.metric);
+    const legend = [
+        ['dots: geometric mean per run', ...(trend.hasCurrent ? ['diamond: this run'] : [])],
+        [
+            ...(trend.interval ? ['whisker: 90% interval'] : []),
+            ...(trend.band ? ['shaded: baseline runs ± 2 SD'] : []),
+        ],
+    ]
+        .filter((line) => line.length > 0)
+        .map((line, i) => textElement('text', { x: 8, y: BOTTOM + 40 + i * 16 }, line.join(' · ')));
+    const body = [
+        textElement('title', { id: `${id}-title` }, `${trend.scenario}: ${trend.metric} per run`),
+        textElement('desc', { id: `${id}-desc` }, svg_trend_chart_describe(trend)),
+        axes(trend, frame),
+        bandShade(trend, frame),
+        changeRules(trend, frame),
+        runs(trend, frame),
+        current(trend, frame),
+        ...legend,
+    ].join('');
+    return chartFrame('chart-trend', id, HEIGHT, body);
+}
+
 ;// CONCATENATED MODULE: ./src/report/html-scenario.ts
+
+
 
 
 
@@ -55864,7 +56665,7 @@ function currentTable(result) {
         const a = result.aggregates[metric];
         if (a === undefined)
             return [];
-        const f = (value) => escapeXml(formatMetric(metric, value));
+        const f = (value) => escapeXml(format_formatMetric(metric, value));
         const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
         return [[metricLabel(metric, result), f(a.median), f(a.min), f(a.max), cv, String(a.n)]];
     });
@@ -55887,9 +56688,15 @@ function costCaption(view) {
             return [`${side} ${cells.baseline} → ${cells.current}`];
         }
         const aggregate = view.result.aggregates[metric];
-        return aggregate ? [`${side} ${formatMetric(metric, aggregate.median)}`] : [];
+        return aggregate ? [`${side} ${format_formatMetric(metric, aggregate.median)}`] : [];
     });
     return sides.length === 0 ? '' : ` Cost: ${sides.join(', ')} ${view.result.costUnit}.`;
+}
+/** The trend over the baseline history, when there is one (two runs or more). */
+function trendFigure(view) {
+    if (view.trend === undefined)
+        return '';
+    return svg_markup_element('figure', {}, renderTrendChart(view.trend) + textElement('figcaption', {}, trendSentences(view.trend).join(' ')));
 }
 function charts(view) {
     const cpu = cpuChart(view);
@@ -55904,6 +56711,7 @@ function charts(view) {
     const parts = [
         changeFigure,
         html_scenario_figure(html_charts_headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
+        trendFigure(view),
         html_scenario_figure(cpu, cpuCaption),
         html_scenario_figure(latencyChart(view), 'Round-trip latency percentiles, transaction-weighted over the concurrent processes.'),
     ].join('');
@@ -55984,6 +56792,7 @@ ul.reasons { padding-left: 20px; }
 
 
 
+
 /**
  * Forbids the page to load or run anything: a second guarantee, enforced by the browser, that the
  * report opens offline and runs no script whatever ends up in it.
@@ -55999,8 +56808,10 @@ function banner(input) {
     const detail = input.comparison
         ? verdictDetail(input.comparison)
         : 'nothing to compare with; these results can become the baseline';
+    const shift = input.history?.shift;
     const runs = [
-        input.baseline ? runDescription('Baseline', input.baseline) : '',
+        shift ? levelShiftLine(shift, input.comparison?.baselineRuns) : '',
+        input.baseline ? runDescription(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : '',
         runDescription('Current', input.current),
     ];
     return svg_markup_element('header', { class: `banner banner-${input.verdict}`, role: 'status' }, [
@@ -56572,6 +57383,7 @@ async function publish(settings, context, baseline, outcome) {
         verdict: outcome.verdict,
         reproduce: reproduceCommands(settings, baseline.origin),
         ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
+        ...(outcome.history ? { history: outcome.history } : {}),
         ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
     };
     const paths = await writeReportFiles(settings.reportDir, input, baseline.paths.at(-1), settings.exports);

@@ -27789,7 +27789,398 @@ function referenceRatio(scenario) {
     return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
 }
 
+;// CONCATENATED MODULE: ./src/stats/change-points.ts
+/**
+ * Level shifts in a series (runs in time order): E-divisive means (Matteson & James 2014, "A
+ * nonparametric approach for multiple change point analysis of multivariate data", JASA 109) with a
+ * permutation test, as MongoDB's signal-processing-algorithms and Otava (Hunter) use it. Pure.
+ *
+ * - The divergence of a split at τ is Q(τ, κ) = (τ(κ−τ)/κ)·Ê, with the energy distance
+ *   Ê = 2·mean|x−y| − mean|x−x'| − mean|y−y'| (α = 1) between the values before τ and those from τ
+ *   to κ, maximised over κ as well. It is distribution-free: it reacts to a shift of level, not to
+ *   how the noise is shaped.
+ * - Bisection: the best split of each segment found so far is a candidate; the candidate with the
+ *   largest Q is tested by permuting its segment ({@link permutationsFor}: ≥ 999 times, a generator seeded by the
+ *   series itself: the same series gives the same answer everywhere); p = (1 + #(max Q of a permutation ≥ Q)) / (1 + R).
+ *   It is accepted when p ≤ the level, and the search goes on in the two halves; the first candidate
+ *   that fails stops it.
+ * - Under no change the first test fails with probability ≥ 1 − level, so a flat series gets a false
+ *   change point at most `level` of the time (checked by simulation: scripts/bench-changepoints.ts).
+ * - Segments are at least {@link MIN_SEGMENT_RUNS} long: a shift needs that many runs after it before
+ *   it is confirmed, and one stray run cannot be cut out as a level of its own.
+ */
+
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { abs, floor: change_points_floor, imul: change_points_imul } = Math;
+/**
+ * Fewest permutations per test (smallest p-value possible 1/(R+1) = 0.001); a lower level gets more,
+ * {@link permutationsFor}, so that a history of many series can still confirm a shift.
+ */
+const PERMUTATIONS = 999;
+/** Permutations for a level: at least {@link PERMUTATIONS}, and enough that 4 may reach the statistic. */
+function permutationsFor(level) {
+    return Math.max(PERMUTATIONS, Math.ceil(4 / level) - 1);
+}
+/** Fewest runs on each side of a change point. */
+const MIN_SEGMENT_RUNS = 3;
+/**
+ * Seed of the permutations, mixed with the series' own bits: the same series always gives the same
+ * change points, while different series get different permutations. One fixed set of permutations for
+ * every series would make a test whose size is off by that set's luck (a Monte Carlo test is exact
+ * only on average over its permutations).
+ */
+const PERMUTATION_SEED = 20_261_129;
+/** FNV-1a over the values' float64 bits, mixed into the seed: deterministic on every platform. */
+function seriesSeed(values, seed) {
+    const bytes = new Uint8Array(new Float64Array(values).buffer);
+    let hash = 0x811c9dc5 ^ (seed >>> 0);
+    for (const byte of bytes)
+        hash = change_points_imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash;
+}
+/**
+ * Sums of |x_i − x_j| over rectangles of the distance matrix in O(1): a 2-D prefix sum, (n+1)² entries.
+ */
+function distanceSums(values) {
+    const n = values.length;
+    const w = n + 1;
+    const prefix = new Float64Array(w * w);
+    for (let i = 0; i < n; i++) {
+        let row = 0;
+        for (let j = 0; j < n; j++) {
+            row += abs(values[i] - values[j]);
+            prefix[(i + 1) * w + j + 1] = prefix[i * w + j + 1] + row;
+        }
+    }
+    const at = (i, j) => prefix[i * w + j];
+    return (i0, i1, j0, j1) => at(i1, j1) - at(i0, j1) - at(i1, j0) + at(i0, j0);
+}
+/**
+ * The largest Q over the splits of `values` with at least `minSegment` values on each side, and where
+ * (relative to values). As Matteson & James, the second sample runs from τ to any κ ≤ n, not only to
+ * the end: a dip that recovers (A B A) is then seen as the shift it is. O(n²) with prefix sums.
+ */
+function bestSplit(values, minSegment) {
+    const n = values.length;
+    let best = { index: -1, q: Number.NEGATIVE_INFINITY };
+    if (n < 2 * minSegment)
+        return best;
+    const sum = distanceSums(values);
+    for (let tau = minSegment; tau <= n - minSegment; tau++) {
+        const withinLeft = sum(0, tau, 0, tau) / 2 / ((tau * (tau - 1)) / 2);
+        for (let kappa = tau + minSegment; kappa <= n; kappa++) {
+            const m = kappa - tau;
+            const between = (2 * sum(0, tau, tau, kappa)) / (tau * m);
+            const withinRight = sum(tau, kappa, tau, kappa) / 2 / ((m * (m - 1)) / 2);
+            const q = ((tau * m) / (tau + m)) * (between - withinLeft - withinRight);
+            if (q > best.q)
+                best = { index: tau, q };
+        }
+    }
+    return best;
+}
+function shuffled(values, rng) {
+    const copy = [...values];
+    for (let i = copy.length - 1; i > 0; i--) {
+        const j = change_points_floor(rng() * (i + 1));
+        [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+}
+/** Permutation p-value of a segment's best split. */
+function permutationP(segment, q, minSegment, rng, r) {
+    let atLeast = 0;
+    for (let i = 0; i < r; i++)
+        if (bestSplit(shuffled(segment, rng), minSegment).q >= q)
+            atLeast += 1;
+    return (1 + atLeast) / (1 + r);
+}
+function candidate(values, start, end, minSegment) {
+    const found = bestSplit(values.slice(start, end), minSegment);
+    if (found.index < 0 || !(found.q > 0))
+        return undefined;
+    return { start, end, index: start + found.index, q: found.q };
+}
+/**
+ * Change points of a series in time order, by E-divisive means with a permutation test (see the
+ * module comment). Returns them sorted by index. Values must be finite (use logs of rates: a level
+ * shift of a ratio is then the same size at any level).
+ */
+function findChangePoints(values, options) {
+    if (values.some((v) => !Number.isFinite(v)))
+        throw new RangeError('findChangePoints needs finite values');
+    if (!(options.level > 0 && options.level < 1))
+        throw new RangeError(`level must be in (0, 1), got ${options.level}`);
+    const minSegment = options.minSegment ?? MIN_SEGMENT_RUNS;
+    if (!(Number.isInteger(minSegment) && minSegment >= 2)) {
+        throw new RangeError(`minSegment must be a whole number ≥ 2 (a segment needs a spread), got ${minSegment}`);
+    }
+    const r = options.permutations ?? permutationsFor(options.level);
+    const rng = createRng(seriesSeed(values, options.seed ?? PERMUTATION_SEED));
+    const found = [];
+    let open = [candidate(values, 0, values.length, minSegment)].filter((c) => c !== undefined);
+    while (open.length > 0) {
+        const best = open.reduce((a, b) => (b.q > a.q ? b : a));
+        const pValue = permutationP(values.slice(best.start, best.end), best.q, minSegment, rng, r);
+        if (pValue > options.level)
+            break;
+        found.push({ index: best.index, pValue });
+        open = [
+            ...open.filter((c) => c !== best),
+            candidate(values, best.start, best.index, minSegment),
+            candidate(values, best.index, best.end, minSegment),
+        ].filter((c) => c !== undefined);
+    }
+    return found.sort((a, b) => a.index - b.index);
+}
+
+;// CONCATENATED MODULE: ./src/compare/history.ts
+/**
+ * A history of runs (results files in time order): per scenario the run-level trend of its primary
+ * metrics and their level shifts. Pure.
+ *
+ * Each run is summarised as the run-level model summarises it (run-level.ts): the mean of its clamped
+ * log values, per sample for raw metrics, per pod/reference pair for ratio metrics. The primary metrics
+ * are the gate's (thresholds.ts `primaryMetrics`): the ratios where every run of the scenario has the
+ * interleaved reference, else the rate and the CPU costs. Every series is searched for change points
+ * (stats/change-points.ts) at `level / number of series` (Bonferroni), so a history as a whole gets a
+ * false change point at most `level` of the time.
+ */
+
+
+
+
+
+
+/** False change points per history (all its series together) when none is given: half the 5 % asked for, as margin (the Bonferroni bound is nearly reached: 4.7–5.3 % at 0.05 in bench:changepoints). */
+const DEFAULT_CHANGE_LEVEL = 0.025;
+/** The run's log-scale centre of a metric: mean of its clamped logs; undefined without positive values. */
+function runLogCentre(scenario, metric) {
+    const values = metricValues(scenario, metric).filter((v) => v > 0 && Number.isFinite(v));
+    return values.length === 0 ? undefined : mean(clampedLogs(values));
+}
+function scenarioNames(runs) {
+    const names = new Set();
+    for (const run of runs)
+        for (const s of run.scenarios)
+            names.add(s.settings.name);
+    return [...names].sort();
+}
+/** A series' level shifts, with run indices of the history and the size of each shift. */
+function shiftsOf(centres, level) {
+    const present = centres.flatMap((c, run) => (c === undefined ? [] : [{ c, run }]));
+    const values = present.map((p) => p.c);
+    const points = findChangePoints(values, { level });
+    const bounds = [0, ...points.map((p) => p.index), values.length];
+    return points.map((point, k) => {
+        const before = mean(values.slice(bounds[k], point.index));
+        const after = mean(values.slice(point.index, bounds[k + 2]));
+        return {
+            index: present[point.index]?.run ?? 0,
+            pValue: point.pValue,
+            changePct: (Math.exp(after - before) - 1) * 100,
+        };
+    });
+}
+function seriesOf(runs) {
+    const series = [];
+    for (const name of scenarioNames(runs)) {
+        const results = runs.map((run) => run.scenarios.find((s) => s.settings.name === name));
+        const present = results.filter((r) => r !== undefined);
+        const test = present[0]?.settings.test;
+        if (test === undefined)
+            continue;
+        const primary = primaryMetrics(test, present.every(hasReference));
+        for (const metric of names/* METRIC_NAMES */.Uw.filter((m) => primary.includes(m))) {
+            const centres = results.map((r) => (r === undefined ? undefined : runLogCentre(r, metric)));
+            if (centres.some((c) => c !== undefined))
+                series.push({ scenario: name, test, metric, centres });
+        }
+    }
+    return series;
+}
+/**
+ * Trends and level shifts of every scenario's primary metrics over `runs` (oldest first). `level` is
+ * the false change point rate of the whole history (default {@link DEFAULT_CHANGE_LEVEL}).
+ */
+function analyseHistory(runs, level = DEFAULT_CHANGE_LEVEL) {
+    const series = seriesOf(runs);
+    const seriesLevel = level / Math.max(1, series.length);
+    const trends = series.map((s) => ({
+        scenario: s.scenario,
+        test: s.test,
+        metric: s.metric,
+        values: s.centres.map((c) => (c === undefined ? null : Math.exp(c))),
+        shifts: shiftsOf(s.centres, seriesLevel),
+    }));
+    return { runs: runs.length, trends, level, seriesLevel };
+}
+
+;// CONCATENATED MODULE: ./src/compare/baseline-since-shift.ts
+
+function baseline_since_shift_text(value) {
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return undefined;
+}
+/**
+ * A run's provenance, read defensively: a `provenance` object with repository, commitSha (or sha), ref,
+ * event, workflowRunId (or runId) and workflowRunUrl (or runUrl); whatever is missing or of another type
+ * is left out.
+ */
+function runProvenance(run) {
+    const raw = run?.provenance;
+    if (raw === null || typeof raw !== 'object')
+        return {};
+    const p = raw;
+    const found = {};
+    const fields = [
+        ['repository', p.repository],
+        ['sha', p.sha ?? p.commitSha],
+        ['ref', p.ref],
+        ['event', p.event],
+        ['runId', p.runId ?? p.workflowRunId],
+        ['runUrl', p.runUrl ?? p.workflowRunUrl],
+    ];
+    for (const [key, value] of fields) {
+        const t = baseline_since_shift_text(value);
+        if (t !== undefined)
+            found[key] = t;
+    }
+    return found;
+}
+/** "run 4711, commit abc1234" from provenance, else the file name, else "run #k" (1-based). */
+function runLabel(run, index, name) {
+    const { runId, sha } = runProvenance(run);
+    const parts = [
+        runId === undefined ? undefined : `run ${runId}`,
+        sha === undefined ? undefined : `commit ${sha.slice(0, 7)}`,
+    ].filter((p) => p !== undefined);
+    if (parts.length > 0)
+        return parts.join(', ');
+    return name ?? `run #${index + 1}`;
+}
+/** A short axis label: the commit's first 7 characters, else "#k". */
+function runAxisLabel(run, index) {
+    return runProvenance(run).sha?.slice(0, 7) ?? `#${index + 1}`;
+}
+/**
+ * The baseline from a history of runs (oldest first): the runs since the latest level shift of any
+ * scenario's primary metric, and that shift. `names` (same order) label the runs when they carry no
+ * provenance (e.g. file names). Fewer runs than two segments need: all of them, no shift.
+ */
+function baselineSinceLastShift(runs, names, level = DEFAULT_CHANGE_LEVEL) {
+    const analysis = analyseHistory(runs, level);
+    let shift;
+    for (const trend of analysis.trends) {
+        for (const s of trend.shifts) {
+            const later = shift === undefined || s.index > shift.runIndex;
+            const sameButLarger = shift !== undefined &&
+                s.index === shift.runIndex &&
+                Math.abs(s.changePct) > Math.abs(shift.changePct);
+            if (!later && !sameButLarger)
+                continue;
+            const run = runs[s.index];
+            shift = {
+                runIndex: s.index,
+                scenario: trend.scenario,
+                metric: trend.metric,
+                changePct: s.changePct,
+                pValue: s.pValue,
+                where: runLabel(run, s.index, names?.[s.index]),
+            };
+        }
+    }
+    return { runs: runs.slice(shift?.runIndex ?? 0), ...(shift ? { shift } : {}), analysis };
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-model.ts
+/**
+ * The trend both reports draw per compared scenario: the baseline history's runs and this one, on the
+ * scenario's overview metric (its rate ratio with a reference, else its rate), with the level shifts
+ * marked, the spread of the baseline runs and this run's interval. Pure.
+ */
+
+
+
+
+/** Fewest history runs for a trend. */
+const MIN_TREND_RUNS = 2;
+function spreadOf(logs) {
+    if (logs.length < 2)
+        return undefined;
+    const centre = mean(logs);
+    const sd = sampleStdDev(logs);
+    return { centre, low: Math.exp(centre - 2 * sd), high: Math.exp(centre + 2 * sd) };
+}
+function trendOf(history, comparison, current, shiftStarts) {
+    const metric = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+    const firstBaseline = history.shift?.runIndex ?? 0;
+    const points = [];
+    const baselineLogs = [];
+    let fromPoint = -1;
+    for (const [i, run] of history.runs.entries()) {
+        const scenario = run.scenarios.find((s) => s.settings.name === comparison.name);
+        const centre = scenario === undefined ? undefined : runLogCentre(scenario, metric);
+        if (centre === undefined)
+            continue;
+        if (i >= firstBaseline) {
+            if (fromPoint < 0)
+                fromPoint = points.length;
+            baselineLogs.push(centre);
+        }
+        points.push({
+            label: runAxisLabel(run, i),
+            title: runLabel(run, i, history.names?.[i]),
+            value: Math.exp(centre),
+            changeStart: shiftStarts.has(`${comparison.name}/${metric}/${i}`),
+        });
+    }
+    const now = runLogCentre(current, metric);
+    if (points.length < MIN_TREND_RUNS || now === undefined)
+        return undefined;
+    points.push({ label: 'this run', title: 'this run', value: Math.exp(now), changeStart: false });
+    const spread = spreadOf(baselineLogs);
+    const compared = comparison.metrics.find((m) => m.metric === metric);
+    const model = { scenario: comparison.name, metric, points, hasCurrent: true };
+    if (spread)
+        model.band = { low: spread.low, high: spread.high, fromPoint };
+    if (compared && Number.isFinite(compared.ciLowPct) && Number.isFinite(compared.ciHighPct)) {
+        const base = Math.exp(mean(baselineLogs));
+        model.interval = {
+            low: base * (1 + compared.ciLowPct / 100),
+            high: base * (1 + compared.ciHighPct / 100),
+        };
+    }
+    if (history.shift?.scenario === comparison.name)
+        model.shift = history.shift;
+    return model;
+}
+/**
+ * Per compared scenario, its trend over the history and this run; none when the history has fewer
+ * than {@link MIN_TREND_RUNS} runs with the metric. Level shifts are those analyseHistory finds.
+ */
+function trendModels(history, comparisons, current) {
+    const models = new Map();
+    if (history === undefined || history.runs.length < MIN_TREND_RUNS)
+        return models;
+    const analysis = analyseHistory(history.runs);
+    const starts = new Set(analysis.trends.flatMap((t) => t.shifts.map((s) => `${t.scenario}/${t.metric}/${s.index}`)));
+    for (const comparison of comparisons) {
+        const result = current.scenarios.find((s) => s.settings.name === comparison.name);
+        if (result === undefined)
+            continue;
+        const model = trendOf(history, comparison, result, starts);
+        if (model)
+            models.set(comparison.name, model);
+    }
+    return models;
+}
+
 ;// CONCATENATED MODULE: ./src/report/report-input.ts
+
 
 
 
@@ -27919,14 +28310,17 @@ function describeSettings(scenario, baselineSamples) {
 function scenarioViews(input) {
     const compared = new Map(input.comparison?.scenarios.map((s) => [s.name, s]));
     const skipped = new Map(input.comparison?.skipped.map((s) => [s.name, s.reason]));
+    const trends = trendModels(input.history, input.comparison?.scenarios ?? [], input.current);
     return input.current.scenarios.map((result) => {
         const name = result.settings.name;
         const comparison = compared.get(name);
         const skippedReason = skipped.get(name);
+        const trend = trends.get(name);
         return {
             result,
             ...(comparison ? { comparison } : {}),
             ...(skippedReason !== undefined ? { skippedReason } : {}),
+            ...(trend ? { trend } : {}),
         };
     });
 }
@@ -28058,7 +28452,97 @@ function appendSamples(first, extra) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/report/history-text.ts
+/**
+ * A history's trends and level shifts as `netperf-gate history` prints and writes them. Pure.
+ */
+
+
+/** Version of the `history --json` document. */
+const HISTORY_JSON_VERSION = 1;
+/** "-12.0% transactions_per_sec of tcp_rr_1cpu from run 4711, commit abc1234" */
+function describeShift(shift) {
+    return `${formatPercentChange(shift.changePct)} ${shift.metric} of ${shift.scenario} from ${shift.where}`;
+}
+/**
+ * The reports' line under the verdict when the baseline starts after a level shift: "Level shift:
+ * -12.0% rate_ratio of tcp_rr_1cpu from run 4711, commit abc1234; the baseline is the 5 runs since it."
+ */
+function levelShiftLine(shift, baselineRuns) {
+    const runs = baselineRuns === undefined ? 'the runs' : `the ${baselineRuns} run${baselineRuns === 1 ? '' : 's'}`;
+    return `Level shift: ${describeShift(shift)}; the baseline is ${runs} since it.`;
+}
+function scenarioTrends(analysis) {
+    const byScenario = new Map();
+    for (const trend of analysis.trends) {
+        byScenario.set(trend.scenario, [...(byScenario.get(trend.scenario) ?? []), trend]);
+    }
+    return byScenario;
+}
+function shiftLine(trend, history) {
+    return trend.shifts.map((s) => {
+        const where = runLabel(history.runs[s.index], s.index, history.names[s.index]);
+        return `  change point: ${trend.metric} ${formatPercentChange(s.changePct)} from ${where} (p ${s.pValue.toFixed(3)})`;
+    });
+}
+function scenarioText(name, trends, history) {
+    const first = trends[0];
+    const starts = new Set(trends.flatMap((t) => t.shifts.map((s) => s.index)));
+    const rows = history.runs.map((run, i) => [
+        `${starts.has(i) ? '▶ ' : '  '}${runLabel(run, i, history.names[i])}`,
+        ...trends.map((t) => {
+            const value = t.values[i];
+            return value === null || value === undefined ? '—' : formatMetric(t.metric, value);
+        }),
+    ]);
+    const table = renderTextTable(['run', ...trends.map((t) => t.metric)], rows);
+    const shifts = trends.flatMap((t) => shiftLine(t, history));
+    const summary = shifts.length === 0 ? ['  no change point'] : shifts;
+    return [`${name} (${first.test}), geometric mean per run:`, table, ...summary].join('\n');
+}
+/**
+ * The terminal text: per scenario a table of its primary metrics run by run (▶ marks the first run of
+ * a new level), then its change points; the method's level last.
+ */
+function renderHistoryText(analysis, history) {
+    const parts = [...scenarioTrends(analysis)].map(([name, trends]) => scenarioText(name, trends, history));
+    const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories).`;
+    if (parts.length === 0)
+        parts.push('No scenario with values in these runs.');
+    return `${[`${analysis.runs} runs, oldest first.`, ...parts, method].join('\n\n')}\n`;
+}
+/** The machine-readable history: runs with their provenance, per scenario and metric the values and change points. */
+function historyJson(analysis, history) {
+    const fileOf = (i) => history.names[i] ?? null;
+    return {
+        schemaVersion: HISTORY_JSON_VERSION,
+        runs: history.runs.map((run, i) => ({
+            index: i,
+            file: fileOf(i),
+            label: runLabel(run, i, history.names[i]),
+            startedAt: run.startedAt,
+            provenance: runProvenance(run),
+        })),
+        seriesLevel: analysis.seriesLevel,
+        trends: analysis.trends.map((t) => ({
+            scenario: t.scenario,
+            test: t.test,
+            metric: t.metric,
+            values: t.values,
+            changePoints: t.shifts.map((s) => ({
+                runIndex: s.index,
+                file: fileOf(s.index),
+                run: runLabel(history.runs[s.index], s.index, history.names[s.index]),
+                changePct: s.changePct,
+                pValue: s.pValue,
+            })),
+        })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/judge.ts
+
+
 
 
 
@@ -28112,16 +28596,39 @@ async function baselineFiles(paths, files) {
     return found;
 }
 /**
- * Reads the baseline runs: every file and every `.json` file of every folder given, validated, oldest
- * first (by start time). Paths that do not exist are skipped (none left: no baseline); a file that
+ * Reads runs from files and folders: every file and every `.json` file of every folder given,
+ * validated, oldest first (by start time, then path). Paths that do not exist are skipped; a file that
  * exists but is not a valid results file is an error naming it.
  */
-async function readBaselines(paths, files) {
+async function readHistory(paths, files, what) {
     const runs = [];
     for (const path of await baselineFiles(paths, files)) {
-        runs.push(await readResultsFile(path, 'baseline results file', files));
+        runs.push({ run: await readResultsFile(path, what, files), path });
     }
-    return runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    return runs.sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt) || a.path.localeCompare(b.path));
+}
+/** The baseline runs of `--baseline` paths, oldest first (see {@link readHistory}). */
+async function readBaselines(paths, files) {
+    return (await readHistory(paths, files, 'baseline results file')).map((entry) => entry.run);
+}
+/**
+ * Reads the baseline runs and keeps those since the latest confirmed level shift
+ * (baselineSinceLastShift), saying so in the log.
+ */
+async function chooseBaseline(paths, io) {
+    const entries = await readHistory(paths, io.files, 'baseline results file');
+    const history = entries.map((e) => e.run);
+    const names = entries.map((e) => (0,external_node_path_.basename)(e.path));
+    const selection = baselineSinceLastShift(history, names);
+    if (selection.shift) {
+        io.log(`baseline: level shift ${describeShift(selection.shift)}; comparing with the ${selection.runs.length} runs since it`);
+    }
+    return {
+        baselines: selection.runs,
+        history,
+        names,
+        ...(selection.shift ? { shift: selection.shift } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/gate-command.ts
@@ -28131,10 +28638,14 @@ async function readBaselines(paths, files) {
 
 
 
+function historyOf(chosen) {
+    return { runs: chosen.history, names: chosen.names, ...(chosen.shift ? { shift: chosen.shift } : {}) };
+}
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
     const settings = await loadCompareSettings(config, io.files);
-    const baselines = await readBaselines(config.baselinePaths, io.files);
+    const chosen = await chooseBaseline(config.baselinePaths, io);
+    const { baselines } = chosen;
     if (baselines.length === 0) {
         // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
         await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
@@ -28142,7 +28653,14 @@ async function compareFiles(config, io) {
     const current = await readResultsFile(config.currentPath, 'current results file', io.files);
     const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
-    return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results: current };
+    return {
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: historyOf(chosen),
+        results: current,
+    };
 }
 /**
  * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
@@ -28190,7 +28708,8 @@ async function measureSequentially(session, input) {
 async function gate(config, io) {
     const suite = await resolveSuite(config.run, io.files);
     const settings = await loadCompareSettings(config, io.files);
-    const baselines = await readBaselines(config.baselinePaths, io.files);
+    const chosen = await chooseBaseline(config.baselinePaths, io);
+    const { baselines } = chosen;
     await io.files.checkWritable(config.run.outPath, 'results file (--out)');
     const where = config.baselinePaths.join(', ');
     if (baselines.length === 0)
@@ -28216,150 +28735,14 @@ async function gate(config, io) {
     }
     const comparison = judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
     io.print(`\n${renderComparisonText(comparison)}`);
-    return { verdict: comparison.verdict, comparison, baseline: baselines.at(-1), baselines, results };
-}
-
-;// CONCATENATED MODULE: ./src/report/export-figures.ts
-
-/**
- * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
- * separators), so a dashboard, a chart and the report never disagree in the last digit.
- */
-function roundedValue(metric, value) {
-    return Number(formatMetric(metric, value).replaceAll(',', ''));
-}
-/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
-function exportName(scenario, metric) {
-    return `${scenario.settings.name}/${metric}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/export-benchmark.ts
-/**
- * Exports for the dashboards people already run. One small pure function per format, like
- * github-action-benchmark's own extractors; the caller writes the files.
- */
-
-
-
-
-/** Every aggregate of every scenario, in run order and the canonical metric order. */
-function eachAggregate(results) {
-    return results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
-        const aggregate = scenario.aggregates[metric];
-        return aggregate === undefined ? [] : [{ scenario, metric, aggregate }];
-    }));
-}
-function benchmarkEntry(scenario, metric, aggregate) {
-    const unit = unitOf(metric, scenario);
-    const { test, concurrency } = scenario.settings;
-    const extra = `median of ${aggregate.n} samples; min ${formatMetric(metric, aggregate.min)}, max ${formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
     return {
-        name: exportName(scenario, metric),
-        unit,
-        value: roundedValue(metric, aggregate.median),
-        ...(aggregate.n >= 2 ? { range: `± ${formatMetric(metric, aggregate.stddev)}` } : {}),
-        extra,
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: historyOf(chosen),
+        results,
     };
-}
-/**
- * Results as github-action-benchmark's custom JSON: write `biggerIsBetter` to one file for
- * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
- * (the action takes one direction per step). Values are medians over samples.
- */
-function toGithubActionBenchmark(results) {
-    const exported = { biggerIsBetter: [], smallerIsBetter: [] };
-    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
-        const side = (0,names/* metricDirection */.EE)(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
-        exported[side].push(benchmarkEntry(scenario, metric, aggregate));
-    }
-    return exported;
-}
-/** A metric name as a Bencher measure slug (lower-case kebab case, at most 64 characters). */
-function bencherMeasureSlug(metric) {
-    return metric.replaceAll('_', '-');
-}
-/**
- * Results in Bencher Metric Format (BMF) JSON for `bencher run --adapter json`: one benchmark per
- * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
- * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
- */
-function toBencherMetricFormat(results) {
-    const exported = {};
-    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
-        const benchmark = exported[scenario.settings.name] ?? {};
-        exported[scenario.settings.name] = benchmark;
-        benchmark[bencherMeasureSlug(metric)] = {
-            value: roundedValue(metric, aggregate.median),
-            lower_value: roundedValue(metric, aggregate.min),
-            upper_value: roundedValue(metric, aggregate.max),
-        };
-    }
-    return exported;
-}
-
-;// CONCATENATED MODULE: ./src/report/export-csv.ts
-
-
-
-/** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
-const CSV_HEADER = [
-    'name',
-    'scenario',
-    'test',
-    'concurrency',
-    'cpus',
-    'metric',
-    'unit',
-    'direction',
-    'samples',
-    'median',
-    'mean',
-    'min',
-    'max',
-    'stddev',
-    'cv (%)',
-];
-/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
-function csvField(value) {
-    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-function csvLine(fields) {
-    return `${fields.map(csvField).join(',')}\r\n`;
-}
-/**
- * Results as CSV, one row per scenario × metric with its summary over samples (median, mean, min,
- * max, stddev, CV), rounded as the reports show them. RFC 4180: CRLF line ends, a header row,
- * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
- * and dashboards that want one figure per metric and run.
- */
-function toCsv(results) {
-    const rows = results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
-        const aggregate = scenario.aggregates[metric];
-        if (aggregate === undefined)
-            return [];
-        const value = (v) => String(roundedValue(metric, v));
-        const { name, test, concurrency, cpus } = scenario.settings;
-        return [
-            csvLine([
-                exportName(scenario, metric),
-                name,
-                test,
-                String(concurrency),
-                cpus === null ? '' : String(cpus),
-                metric,
-                unitOf(metric, scenario),
-                (0,names/* metricDirection */.EE)(metric),
-                String(aggregate.n),
-                value(aggregate.median),
-                value(aggregate.mean),
-                value(aggregate.min),
-                value(aggregate.max),
-                value(aggregate.stddev),
-                aggregate.cvPct === null ? '' : aggregate.cvPct.toFixed(1),
-            ]),
-        ];
-    }));
-    return [csvLine(CSV_HEADER), ...rows].join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/svg-markup.ts
@@ -28769,6 +29152,155 @@ function changeChart(view) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/export-figures.ts
+
+/**
+ * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
+ * separators), so a dashboard, a chart and the report never disagree in the last digit.
+ */
+function roundedValue(metric, value) {
+    return Number(formatMetric(metric, value).replaceAll(',', ''));
+}
+/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
+function exportName(scenario, metric) {
+    return `${scenario.settings.name}/${metric}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-text.ts
+/** Building blocks of GitHub-flavoured markdown: escaping, tables, fenced blocks. */
+/** Escapes text taken from results (names, notes, environment) so it renders literally, also in a table cell. */
+function escapeMarkdown(text) {
+    return text
+        .replaceAll(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll(/\r?\n/g, ' ');
+}
+/** Inline code; a value with backticks gets a longer fence (CommonMark code spans). */
+function code(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replaceAll('|', '\\|')}${pad}${fence}`;
+}
+/** A GFM table; cells must already be escaped markdown. */
+function markdownTable(headers, alignments, rows) {
+    const rule = alignments.map((a) => (a === 'right' ? '---:' : ':---'));
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(rule), ...rows.map(line)].join('\n');
+}
+/** A fenced code block that no line of `content` can close early. */
+function fencedBlock(content, info) {
+    const longestRun = Math.max(2, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
+
+
+
+/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
+function quoted(text) {
+    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
+ * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
+ * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
+ */
+function mermaidBarChart(title, metric, unit, bars) {
+    const values = bars.map((bar) => roundedValue(metric, bar.value));
+    const top = niceScale(Math.max(0, ...values)).max;
+    const lines = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
+        `    y-axis ${quoted(unit)} 0 --> ${top}`,
+        `    bar [${values.join(', ')}]`,
+    ];
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+/** A y range around the values, 5 % of their span (or of their level) wider on each side, 3 digits. */
+function paddedRange(values) {
+    const finite = values.filter(Number.isFinite);
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    const pad = (max - min || Math.abs(max) || 1) * 0.05;
+    const round = (value) => Number(value.toPrecision(3));
+    return { low: round(Math.max(0, min - pad)), high: round(max + pad) };
+}
+/**
+ * A Mermaid `xychart-beta` line chart in a fenced block: one label per point, several lines over
+ * the same labels (Mermaid draws them in order, in its theme's colours), values rounded as the tables
+ * show them.
+ */
+function mermaidLineChart(title, metric, unit, labels, lines) {
+    const rounded = lines.map((line) => line.map((value) => roundedValue(metric, value)));
+    const range = paddedRange(rounded.flat());
+    const chart = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${labels.map(quoted).join(', ')}]`,
+        `    y-axis ${quoted(unit)} ${range.low} --> ${range.high}`,
+        ...rounded.map((line) => `    line [${line.join(', ')}]`),
+    ];
+    return fencedBlock(chart.join('\n'), 'mermaid');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-trend.ts
+/** A scenario's trend in the job summary: a Mermaid line chart and the sentence that reads it. Pure. */
+
+
+
+
+/** What the trend shows in words: level shifts, this run's interval against the baseline runs' spread. */
+function trendSentences(trend) {
+    const f = (value) => formatMetric(trend.metric, value);
+    const starts = trend.points.flatMap((p, i) => (p.changeStart ? [{ p, i }] : []));
+    const lines = starts.map(({ p, i }) => {
+        const before = trend.points[i - 1];
+        const change = before
+            ? ` (${formatPercentChange((p.value / before.value - 1) * 100)} against the run before)`
+            : '';
+        return `New level from ${p.title}${change}.`;
+    });
+    if (trend.shift) {
+        lines.push(`The baseline is the runs since ${trend.shift.where}: ${formatPercentChange(trend.shift.changePct)} ${trend.shift.metric}.`);
+    }
+    const current = trend.points.at(-1);
+    const interval = trend.interval
+        ? `, 90% interval ${f(trend.interval.low)} … ${f(trend.interval.high)}`
+        : '';
+    const band = trend.band
+        ? `; baseline runs ${f(trend.band.low)} … ${f(trend.band.high)} (geometric mean ± 2 SD of their run means)`
+        : '';
+    if (current)
+        lines.push(`This run: ${f(current.value)}${interval}${band}.`);
+    return lines;
+}
+/**
+ * The trend as a Mermaid line chart (the runs; with a spread, its upper and lower edges as two flat
+ * lines) and its sentences. Commits (or run numbers) on the x axis.
+ */
+function trendMarkdown(trend) {
+    const labels = trend.points.map((p) => (p.changeStart ? `▶ ${p.label}` : p.label));
+    const values = trend.points.map((p) => p.value);
+    const lines = [values];
+    if (trend.band)
+        lines.push(values.map(() => trend.band?.high ?? 0), values.map(() => trend.band?.low ?? 0));
+    const title = `${trend.scenario}: ${trend.metric} per run, last ${trend.points.length - 1} and this one`;
+    const chart = mermaidLineChart(title, trend.metric, (0,names/* metricUnit */.n2)(trend.metric), labels, lines);
+    const legend = trend.band
+        ? 'Lines: the runs (geometric mean per run), then the upper and lower edge of the baseline runs’ spread; ▶ marks the first run of a new level.'
+        : 'The runs (geometric mean per run); ▶ marks the first run of a new level.';
+    return [
+        `#### Trend of ${code(trend.metric)}`,
+        chart,
+        [legend, ...trendSentences(trend)].map(escapeMarkdown).join('  \n'),
+    ].join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/svg-change-chart.ts
 /**
  * The gate at a glance: one row per metric, the change of its median in percent as a point, its 90%
@@ -28840,6 +29372,15 @@ function row(item, index, toX) {
     }, item.verdictText));
     return svg_markup_element('g', { class: `change change-${item.verdict}` }, parts.join(''));
 }
+/**
+ * An axis label as short as the tick is round: "-150%", "+2.5%", "0". Ticks are 1, 2, 2.5 or 5 × 10^k,
+ * so no decimal is lost; "-150.0%" beside "-100.0%" ran into each other on the 320 px axis.
+ */
+function tickLabel(tick) {
+    if (tick === 0)
+        return '0';
+    return `${tick > 0 ? '+' : ''}${tick}%`;
+}
 function svg_change_chart_axis(ticks, toX, bottom) {
     const lines = ticks.map((tick) => {
         const x = toX(tick);
@@ -28851,8 +29392,7 @@ function svg_change_chart_axis(ticks, toX, bottom) {
             stroke: tick === 0 ? svg_change_chart_INK : '#d0d0d0',
             'stroke-width': 1,
         });
-        return (grid +
-            textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, tick === 0 ? '0' : formatPercentChange(tick)));
+        return grid + textElement('text', { x, y: bottom + 14, 'text-anchor': 'middle' }, tickLabel(tick));
     });
     const caption = 'change of the median vs baseline · whisker: 90% interval · shaded: ±threshold';
     return (lines.join('') +
@@ -28892,7 +29432,158 @@ function renderChangeChart(chart) {
     return chartFrame('chart-change', chart.id, height, body);
 }
 
+;// CONCATENATED MODULE: ./src/report/svg-trend-chart.ts
+/**
+ * A scenario's trend over the baseline history and this run: one dot per run joined by a line, a
+ * dashed rule before each run that starts a new level, the baseline runs' spread shaded, and this run
+ * as a diamond with its 90% interval as a whisker. Deterministic to the byte.
+ */
+
+
+
+
+const svg_trend_chart_PLOT_LEFT = 70;
+const svg_trend_chart_PLOT_RIGHT = CHART_WIDTH - 48;
+const svg_trend_chart_TOP = 12;
+const BOTTOM = 172;
+const HEIGHT = 240;
+/** Axis labels closer than this (px) are thinned out: every k-th is printed, this run always. */
+const MIN_LABEL_SPACING = 58;
+const Y_TICKS = 4;
+const LINE_COLOUR = '#0b5394';
+function frameOf(trend) {
+    const values = trend.points.map((p) => p.value);
+    if (trend.band)
+        values.push(trend.band.low, trend.band.high);
+    if (trend.interval)
+        values.push(trend.interval.low, trend.interval.high);
+    const { low, high } = paddedRange(values);
+    const span = high - low || 1;
+    const step = (svg_trend_chart_PLOT_RIGHT - svg_trend_chart_PLOT_LEFT) / Math.max(1, trend.points.length - 1);
+    return {
+        toX: (i) => svg_trend_chart_PLOT_LEFT + i * step,
+        toY: (v) => BOTTOM - ((v - low) / span) * (BOTTOM - svg_trend_chart_TOP),
+        low,
+        high,
+    };
+}
+function axes(trend, frame) {
+    const parts = [];
+    for (let k = 0; k <= Y_TICKS; k++) {
+        const value = frame.low + ((frame.high - frame.low) * k) / Y_TICKS;
+        const y = frame.toY(value);
+        parts.push(svg_markup_element('line', { x1: svg_trend_chart_PLOT_LEFT, x2: svg_trend_chart_PLOT_RIGHT, y1: y, y2: y, stroke: '#dddddd' }));
+        parts.push(textElement('text', { x: svg_trend_chart_PLOT_LEFT - 6, y: y + 4, 'text-anchor': 'end' }, formatMetric(trend.metric, value)));
+    }
+    const n = trend.points.length;
+    const every = Math.max(1, Math.ceil(MIN_LABEL_SPACING / ((svg_trend_chart_PLOT_RIGHT - svg_trend_chart_PLOT_LEFT) / Math.max(1, n - 1))));
+    for (const [i, point] of trend.points.entries()) {
+        const last = i === n - 1;
+        // The label before "this run" is dropped when it would run into it.
+        if (!last && (i % every !== 0 || n - 1 - i < every))
+            continue;
+        parts.push(textElement('text', { x: frame.toX(i), y: BOTTOM + 18, 'text-anchor': 'middle' }, point.label));
+    }
+    return parts.join('');
+}
+function bandShade(trend, frame) {
+    if (!trend.band)
+        return '';
+    const x1 = frame.toX(trend.band.fromPoint);
+    const x2 = frame.toX(trend.points.length - 1);
+    const [y1, y2] = [frame.toY(trend.band.high), frame.toY(trend.band.low)];
+    return svg_markup_element('rect', {
+        class: 'band',
+        x: x1,
+        y: y1,
+        width: x2 - x1,
+        height: y2 - y1,
+        fill: '#000000',
+        'fill-opacity': 0.1,
+    });
+}
+function changeRules(trend, frame) {
+    return trend.points
+        .flatMap((p, i) => {
+        if (!p.changeStart)
+            return [];
+        const x = (frame.toX(i) + frame.toX(i - 1)) / 2;
+        const rule = { x1: x, x2: x, y1: svg_trend_chart_TOP, y2: BOTTOM, stroke: '#b00020', 'stroke-dasharray': '4 3' };
+        return [
+            svg_markup_element('line', rule) + textElement('text', { x: x + 4, y: svg_trend_chart_TOP + 10, fill: '#b00020' }, 'new level'),
+        ];
+    })
+        .join('');
+}
+function runs(trend, frame) {
+    const history = trend.hasCurrent ? trend.points.slice(0, -1) : trend.points;
+    const path = history.map((p, i) => `${frame.toX(i).toFixed(2)},${frame.toY(p.value).toFixed(2)}`).join(' ');
+    const line = svg_markup_element('polyline', { points: path, fill: 'none', stroke: LINE_COLOUR, 'stroke-width': 1.5 });
+    const dots = history.map((p, i) => svg_markup_element('circle', { cx: frame.toX(i), cy: frame.toY(p.value), r: 3.5, fill: LINE_COLOUR }));
+    return line + dots.join('');
+}
+function current(trend, frame) {
+    if (!trend.hasCurrent)
+        return '';
+    const i = trend.points.length - 1;
+    const point = trend.points[i];
+    if (point === undefined)
+        return '';
+    const [x, y] = [frame.toX(i), frame.toY(point.value)];
+    const whisker = trend.interval
+        ? svg_markup_element('line', {
+            x1: x,
+            x2: x,
+            y1: frame.toY(trend.interval.high),
+            y2: frame.toY(trend.interval.low),
+            stroke: CHART_INK,
+            'stroke-width': 2,
+        })
+        : '';
+    const diamond = svg_markup_element('path', {
+        d: `M${x} ${y - 6}L${x + 6} ${y}L${x} ${y + 6}L${x - 6} ${y}Z`,
+        fill: CHART_INK,
+    });
+    return whisker + diamond;
+}
+function svg_trend_chart_describe(trend) {
+    const f = (v) => formatMetric(trend.metric, v);
+    const points = trend.points.map((p) => `${p.changeStart ? 'new level from ' : ''}${p.title}: ${f(p.value)}`);
+    const band = trend.band ? `; baseline runs' spread ${f(trend.band.low)} to ${f(trend.band.high)}` : '';
+    const interval = trend.interval
+        ? `; this run's 90% interval ${f(trend.interval.low)} to ${f(trend.interval.high)}`
+        : '';
+    return `${points.join('; ')}${band}${interval}`;
+}
+/** The trend as one `<svg role="img">` with <title> and <desc> (every run's value, for screen readers). */
+function renderTrendChart(trend) {
+    const frame = frameOf(trend);
+    const id = chartId('trend', trend.scenario, trend.metric);
+    const legend = [
+        ['dots: geometric mean per run', ...(trend.hasCurrent ? ['diamond: this run'] : [])],
+        [
+            ...(trend.interval ? ['whisker: 90% interval'] : []),
+            ...(trend.band ? ['shaded: baseline runs ± 2 SD'] : []),
+        ],
+    ]
+        .filter((line) => line.length > 0)
+        .map((line, i) => textElement('text', { x: 8, y: BOTTOM + 40 + i * 16 }, line.join(' · ')));
+    const body = [
+        textElement('title', { id: `${id}-title` }, `${trend.scenario}: ${trend.metric} per run`),
+        textElement('desc', { id: `${id}-desc` }, svg_trend_chart_describe(trend)),
+        axes(trend, frame),
+        bandShade(trend, frame),
+        changeRules(trend, frame),
+        runs(trend, frame),
+        current(trend, frame),
+        ...legend,
+    ].join('');
+    return chartFrame('chart-trend', id, HEIGHT, body);
+}
+
 ;// CONCATENATED MODULE: ./src/report/html-scenario.ts
+
+
 
 
 
@@ -28957,6 +29648,12 @@ function costCaption(view) {
     });
     return sides.length === 0 ? '' : ` Cost: ${sides.join(', ')} ${view.result.costUnit}.`;
 }
+/** The trend over the baseline history, when there is one (two runs or more). */
+function trendFigure(view) {
+    if (view.trend === undefined)
+        return '';
+    return svg_markup_element('figure', {}, renderTrendChart(view.trend) + textElement('figcaption', {}, trendSentences(view.trend).join(' ')));
+}
 function charts(view) {
     const cpu = cpuChart(view);
     const cpuCaption = cpu
@@ -28970,6 +29667,7 @@ function charts(view) {
     const parts = [
         changeFigure,
         html_scenario_figure(headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
+        trendFigure(view),
         html_scenario_figure(cpu, cpuCaption),
         html_scenario_figure(latencyChart(view), 'Round-trip latency percentiles, transaction-weighted over the concurrent processes.'),
     ].join('');
@@ -29050,6 +29748,7 @@ ul.reasons { padding-left: 20px; }
 
 
 
+
 /**
  * Forbids the page to load or run anything: a second guarantee, enforced by the browser, that the
  * report opens offline and runs no script whatever ends up in it.
@@ -29065,8 +29764,10 @@ function banner(input) {
     const detail = input.comparison
         ? verdictDetail(input.comparison)
         : 'nothing to compare with; these results can become the baseline';
+    const shift = input.history?.shift;
     const runs = [
-        input.baseline ? runDescription('Baseline', input.baseline) : '',
+        shift ? levelShiftLine(shift, input.comparison?.baselineRuns) : '',
+        input.baseline ? runDescription(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : '',
         runDescription('Current', input.current),
     ];
     return svg_markup_element('header', { class: `banner banner-${input.verdict}`, role: 'status' }, [
@@ -29182,63 +29883,233 @@ function renderHtmlReport(input) {
     return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown-text.ts
-/** Building blocks of GitHub-flavoured markdown: escaping, tables, fenced blocks. */
-/** Escapes text taken from results (names, notes, environment) so it renders literally, also in a table cell. */
-function escapeMarkdown(text) {
-    return text
-        .replaceAll(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll(/\r?\n/g, ' ');
-}
-/** Inline code; a value with backticks gets a longer fence (CommonMark code spans). */
-function code(text) {
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replaceAll('|', '\\|')}${pad}${fence}`;
-}
-/** A GFM table; cells must already be escaped markdown. */
-function markdownTable(headers, alignments, rows) {
-    const rule = alignments.map((a) => (a === 'right' ? '---:' : ':---'));
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(headers), line(rule), ...rows.map(line)].join('\n');
-}
-/** A fenced code block that no line of `content` can close early. */
-function fencedBlock(content, info) {
-    const longestRun = Math.max(2, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
+;// CONCATENATED MODULE: ./src/report/html-history.ts
+/**
+ * The trend page of `netperf-gate history --report-dir`: per scenario and primary metric the runs as
+ * an SVG line with its change points, and a table of the change points. One self-contained file, no
+ * script, deterministic to the byte. Pure.
+ */
 
 
 
-/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
-function quoted(text) {
-    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
+
+
+
+
+function modelOf(trend, history) {
+    const starts = new Set(trend.shifts.map((s) => s.index));
+    const points = trend.values.flatMap((value, i) => {
+        if (value === null)
+            return [];
+        const run = history.runs[i];
+        const title = runLabel(run, i, history.names[i]);
+        return [{ label: runAxisLabel(run, i), title, value, changeStart: starts.has(i) }];
+    });
+    return { scenario: trend.scenario, metric: trend.metric, points, hasCurrent: false };
+}
+function changeTable(analysis, history) {
+    const rows = analysis.trends.flatMap((t) => t.shifts.map((s) => [
+        textElement('code', {}, t.scenario),
+        textElement('code', {}, t.metric),
+        escapeXml(runLabel(history.runs[s.index], s.index, history.names[s.index])),
+        escapeXml(formatPercentChange(s.changePct)),
+        escapeXml(s.pValue.toFixed(3)),
+    ]));
+    if (rows.length === 0)
+        return textElement('p', {}, 'No change point in these runs.');
+    return htmlTable(['scenario', 'metric', 'new level from', 'change', 'p'], rows);
+}
+/** The trend page: a chart per scenario and primary metric, then the table of change points. */
+function renderHistoryHtml(analysis, history) {
+    const title = `netperf-gate history: ${analysis.runs} runs`;
+    const head = [
+        svg_markup_element('meta', { charset: 'utf-8' }),
+        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+        textElement('title', {}, title),
+        svg_markup_element('style', {}, REPORT_CSS),
+    ].join('');
+    const charts = analysis.trends
+        .filter((t) => t.values.some((v) => v !== null))
+        .map((t) => {
+        const heading = svg_markup_element('h2', {}, `${textElement('code', {}, t.scenario)} ${escapeXml(t.metric)}`);
+        return svg_markup_element('section', { class: 'scenario' }, heading + svg_markup_element('figure', {}, renderTrendChart(modelOf(t, history))));
+    });
+    const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories); a dashed rule marks where a new level starts.`;
+    const body = [
+        svg_markup_element('header', { class: 'banner' }, textElement('h1', {}, title) + textElement('p', {}, method)),
+        ...charts,
+        svg_markup_element('section', { id: 'change-points' }, textElement('h2', {}, 'Change points') + changeTable(analysis, history)),
+    ].join('\n');
+    return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/run/history-command.ts
+/**
+ * `netperf-gate history FILES|FOLDER`: the trend of every scenario's primary metrics over results
+ * files in time order, and their change points; `--json` and `--report-dir` write them for machines
+ * and people.
+ */
+
+
+
+
+
+
+/** File name of the trend page in `--report-dir`. */
+const HISTORY_PAGE = 'history.html';
+/** Reads the runs, finds the change points, prints them and writes what the flags ask for. */
+async function history_command_history(config, io) {
+    const entries = await readHistory(config.paths, io.files, 'results file');
+    if (entries.length === 0) {
+        throw new errors/* UsageError */.eb(`no results files at ${config.paths.join(', ')}; pass results files or a folder of them`);
+    }
+    const runs = { runs: entries.map((e) => e.run), names: entries.map((e) => (0,external_node_path_.basename)(e.path)) };
+    const analysis = analyseHistory(runs.runs, config.level ?? DEFAULT_CHANGE_LEVEL);
+    io.print(renderHistoryText(analysis, runs));
+    if (config.jsonPath !== undefined) {
+        await io.files.writeText(config.jsonPath, `${JSON.stringify(historyJson(analysis, runs), null, 2)}\n`);
+        io.log(`wrote ${config.jsonPath}`);
+    }
+    if (config.reportDir !== undefined) {
+        const page = (0,external_node_path_.join)(config.reportDir, HISTORY_PAGE);
+        await io.files.writeText(page, renderHistoryHtml(analysis, runs));
+        io.log(`wrote ${page}`);
+    }
+    return { analysis, runs };
+}
+
+;// CONCATENATED MODULE: ./src/report/export-benchmark.ts
+/**
+ * Exports for the dashboards people already run. One small pure function per format, like
+ * github-action-benchmark's own extractors; the caller writes the files.
+ */
+
+
+
+
+/** Every aggregate of every scenario, in run order and the canonical metric order. */
+function eachAggregate(results) {
+    return results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        return aggregate === undefined ? [] : [{ scenario, metric, aggregate }];
+    }));
+}
+function benchmarkEntry(scenario, metric, aggregate) {
+    const unit = unitOf(metric, scenario);
+    const { test, concurrency } = scenario.settings;
+    const extra = `median of ${aggregate.n} samples; min ${formatMetric(metric, aggregate.min)}, max ${formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
+    return {
+        name: exportName(scenario, metric),
+        unit,
+        value: roundedValue(metric, aggregate.median),
+        ...(aggregate.n >= 2 ? { range: `± ${formatMetric(metric, aggregate.stddev)}` } : {}),
+        extra,
+    };
 }
 /**
- * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
- * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
- * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
+ * Results as github-action-benchmark's custom JSON: write `biggerIsBetter` to one file for
+ * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
+ * (the action takes one direction per step). Values are medians over samples.
  */
-function mermaidBarChart(title, metric, unit, bars) {
-    const values = bars.map((bar) => roundedValue(metric, bar.value));
-    const top = niceScale(Math.max(0, ...values)).max;
-    const lines = [
-        'xychart-beta',
-        `    title ${quoted(title)}`,
-        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
-        `    y-axis ${quoted(unit)} 0 --> ${top}`,
-        `    bar [${values.join(', ')}]`,
-    ];
-    return fencedBlock(lines.join('\n'), 'mermaid');
+function toGithubActionBenchmark(results) {
+    const exported = { biggerIsBetter: [], smallerIsBetter: [] };
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const side = (0,names/* metricDirection */.EE)(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
+        exported[side].push(benchmarkEntry(scenario, metric, aggregate));
+    }
+    return exported;
+}
+/** A metric name as a Bencher measure slug (lower-case kebab case, at most 64 characters). */
+function bencherMeasureSlug(metric) {
+    return metric.replaceAll('_', '-');
+}
+/**
+ * Results in Bencher Metric Format (BMF) JSON for `bencher run --adapter json`: one benchmark per
+ * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
+ * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
+ */
+function toBencherMetricFormat(results) {
+    const exported = {};
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const benchmark = exported[scenario.settings.name] ?? {};
+        exported[scenario.settings.name] = benchmark;
+        benchmark[bencherMeasureSlug(metric)] = {
+            value: roundedValue(metric, aggregate.median),
+            lower_value: roundedValue(metric, aggregate.min),
+            upper_value: roundedValue(metric, aggregate.max),
+        };
+    }
+    return exported;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-csv.ts
+
+
+
+/** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
+const CSV_HEADER = [
+    'name',
+    'scenario',
+    'test',
+    'concurrency',
+    'cpus',
+    'metric',
+    'unit',
+    'direction',
+    'samples',
+    'median',
+    'mean',
+    'min',
+    'max',
+    'stddev',
+    'cv (%)',
+];
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
+function csvField(value) {
+    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+function csvLine(fields) {
+    return `${fields.map(csvField).join(',')}\r\n`;
+}
+/**
+ * Results as CSV, one row per scenario × metric with its summary over samples (median, mean, min,
+ * max, stddev, CV), rounded as the reports show them. RFC 4180: CRLF line ends, a header row,
+ * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
+ * and dashboards that want one figure per metric and run.
+ */
+function toCsv(results) {
+    const rows = results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        if (aggregate === undefined)
+            return [];
+        const value = (v) => String(roundedValue(metric, v));
+        const { name, test, concurrency, cpus } = scenario.settings;
+        return [
+            csvLine([
+                exportName(scenario, metric),
+                name,
+                test,
+                String(concurrency),
+                cpus === null ? '' : String(cpus),
+                metric,
+                unitOf(metric, scenario),
+                (0,names/* metricDirection */.EE)(metric),
+                String(aggregate.n),
+                value(aggregate.median),
+                value(aggregate.mean),
+                value(aggregate.min),
+                value(aggregate.max),
+                value(aggregate.stddev),
+                aggregate.cvPct === null ? '' : aggregate.cvPct.toFixed(1),
+            ]),
+        ];
+    }));
+    return [csvLine(CSV_HEADER), ...rows].join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
+
 
 
 
@@ -29273,8 +30144,8 @@ function markdown_scenario_reasons(scenario) {
     const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
     return [...why, ...notes];
 }
-/** A compared scenario: how it ran, the table of every metric, the headline chart, the reasons. */
-function comparedScenarioMarkdown(scenario, result) {
+/** A compared scenario: how it ran, the table of every metric, the headline chart, its trend, the reasons. */
+function comparedScenarioMarkdown(scenario, result, trend) {
     const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
     const parts = [
         `### ${code(scenario.name)}`,
@@ -29284,6 +30155,8 @@ function comparedScenarioMarkdown(scenario, result) {
     const chart = markdown_scenario_headlineChart(scenario);
     if (chart !== undefined)
         parts.push(chart);
+    if (trend !== undefined)
+        parts.push(trendMarkdown(trend));
     const why = markdown_scenario_reasons(scenario);
     if (why.length > 0)
         parts.push(why.join('\n'));
@@ -29325,6 +30198,7 @@ function currentScenarioMarkdown(view) {
 
 
 
+
 function runLine(label, results) {
     const { environment, target } = results;
     const nodes = `${environment.client.name} → ${environment.server.name}`;
@@ -29342,8 +30216,10 @@ function verdictBlock(input) {
         `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
         ...gateMethodLines(comparison).map(escapeMarkdown),
     ].join('  \n');
+    const shift = input.history?.shift;
     const runs = [
-        input.baseline ? runLine('Baseline', input.baseline) : undefined,
+        shift ? escapeMarkdown(levelShiftLine(shift, input.comparison?.baselineRuns)) : undefined,
+        input.baseline ? runLine(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : undefined,
         runLine('Current', input.current),
     ];
     return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
@@ -29426,7 +30302,7 @@ function markdown_report_reproduceSection(commands) {
 }
 function markdown_report_scenarioSection(view) {
     return view.comparison
-        ? comparedScenarioMarkdown(view.comparison, view.result)
+        ? comparedScenarioMarkdown(view.comparison, view.result, view.trend)
         : currentScenarioMarkdown(view);
 }
 /**
@@ -29736,6 +30612,7 @@ function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to 
 
 
 
+
 function toCleanupConfig(flags) {
     const target = parseChoice('--target', flags.target, TARGET_KINDS);
     const kubernetesOnly = ['kubeconfig', 'context', 'namespace', 'olderThan'].filter((key) => flags[key] !== undefined);
@@ -29862,6 +30739,21 @@ function buildProgram(onRequest, write) {
         .command('doctor')
         .description('Check that a run with these flags would work here (API, permissions, nodes, image, cores, netperf); exit 3 when not.')).action((flags) => onRequest({ command: 'doctor', config: toRunConfig(flags) }));
     program
+        .command('history')
+        .description("Print the trend of every scenario's primary metrics over results files (oldest first) and where their level shifted.")
+        .argument('<paths...>', 'results files, or folders of them')
+        .option('--json <file>', 'write the trends and change points as JSON')
+        .option('--report-dir <dir>', `write ${HISTORY_PAGE} (the trend charts) into this folder`)
+        .option('--debug', 'print stack traces')
+        .action((paths, flags) => onRequest({
+        command: 'history',
+        config: {
+            paths,
+            ...(flags.json === undefined ? {} : { jsonPath: flags.json }),
+            ...(flags.reportDir === undefined ? {} : { reportDir: flags.reportDir }),
+        },
+    }));
+    program
         .command('schema')
         .description('Print the JSON Schema of results files.')
         .action(() => onRequest({ command: 'schema' }));
@@ -29918,6 +30810,7 @@ function parseCommandLine(argv, write) {
 
 
 
+
 function stderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -29950,6 +30843,7 @@ async function publish(outcome, reports, argv) {
         reproduce: [`${shell/* CLI_COMMAND */.zy} ${(0,shell/* formatArgv */.gL)(argv)}`],
         ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
         ...(outcome.comparison ? { comparison: outcome.comparison } : {}),
+        ...(outcome.history ? { history: outcome.history } : {}),
     };
     for (const path of await writeReports(input, reports, createFiles()))
         stderr(`wrote ${path}`);
@@ -29993,6 +30887,9 @@ async function main(argv) {
                 stdout(formatDoctor(checks));
                 return doctorExitCode(checks);
             }
+            case 'history':
+                await history_command_history(request.config, io());
+                return errors/* EXIT_OK */.Ij;
             case 'run': {
                 const results = await runBenchmarks(request.config, io());
                 await publish({ verdict: 'no-baseline', results }, request.reports, argv);

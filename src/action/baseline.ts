@@ -6,7 +6,6 @@ import { GHES_NO_ARTIFACTS, isGhesNotSupported } from '../github/artifacts.js';
 import type { GitHubContext } from '../github/context.js';
 import { type BaselineHistory, fetchBaselineHistory } from '../github/default-branch-baseline.js';
 import { createRestClient, GitHubApiError } from '../github/rest.js';
-import { selectBaselineRuns } from '../results/baseline-selection.js';
 import { RESULTS_SCHEMA_VERSION, type Results } from '../results/schema.js';
 import { formatError, InfraError, UsageError } from '../util/errors.js';
 import { withoutNewerSchema } from './baseline-files.js';
@@ -109,8 +108,9 @@ export async function resolveBaseline(
   const history = await searchHistory(settings, context, folder, log);
   if (typeof history === 'string') return none(folder, history);
   if (history.runs.length === 0) return none(folder, history.reason ?? 'no run found');
-  const selected = new Set(selectBaselineRuns(history.runs.map((run) => run.results)));
-  const used = history.runs.filter((run) => selected.has(run.results));
+  // Every gathered run goes to the gate, which keeps those since the latest confirmed level shift
+  // (compare/baseline-since-shift.ts) and shows the whole history in the trend charts.
+  const used = history.runs;
   const runIds = used.map((run) => run.runId);
   const repository = `${context.repository?.owner}/${context.repository?.repo}`;
   return {

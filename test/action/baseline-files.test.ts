@@ -3,8 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withoutNewerSchema } from '../../src/action/baseline-files.js';
-import { selectBaselineRuns } from '../../src/results/baseline-selection.js';
-import { resultsWith } from '../helpers/results-builder.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'npg-baseline-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -35,12 +33,5 @@ describe('withoutNewerSchema', () => {
   it('leaves nothing when the only file is newer (the action then says no-baseline)', async () => {
     const file = write(join(folder, 'v9.json'), 9);
     expect(await withoutNewerSchema([file], () => {})).toEqual({ kept: [], left: 1 });
-  });
-});
-
-describe('selectBaselineRuns', () => {
-  it('uses the whole gathered history, oldest first, until change points narrow it', () => {
-    const history = [resultsWith([]), resultsWith([], '6.19.0')];
-    expect(selectBaselineRuns(history)).toEqual(history);
   });
 });
