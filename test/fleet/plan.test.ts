@@ -20,7 +20,9 @@ describe('parsePlanSpec', () => {
     'refuses %j with a one-line usage error naming the forms',
     (text) => {
       expect(() => parsePlanSpec(text)).toThrow(UsageError);
-      expect(() => parsePlanSpec(text)).toThrow(/^Invalid pair plan '.*'\. Expected 'ring', 'all' or 'random:K'/);
+      expect(() => parsePlanSpec(text)).toThrow(
+        /^Invalid pair plan '.*'\. Expected 'ring', 'all' or 'random:K'/,
+      );
     },
   );
 });
@@ -42,16 +44,19 @@ describe('planPairs', () => {
     [6, 3],
     [6, 5],
     [17, 4],
-  ])('random:K over %i nodes (K=%i): each node client K times and server K times, no self-pair, no repeat', (n, k) => {
-    const pairs = planPairs(nodes(n), { kind: 'random', pairsPerNode: k }, 42);
-    expect(pairs).toHaveLength(n * k);
-    expect(new Set(pairs.map(key)).size).toBe(n * k);
-    expect(pairs.every((p) => p.client !== p.server)).toBe(true);
-    for (const node of nodes(n)) {
-      expect(count(pairs, 'client', node)).toBe(k);
-      expect(count(pairs, 'server', node)).toBe(k);
-    }
-  });
+  ])(
+    'random:K over %i nodes (K=%i): each node client K times and server K times, no self-pair, no repeat',
+    (n, k) => {
+      const pairs = planPairs(nodes(n), { kind: 'random', pairsPerNode: k }, 42);
+      expect(pairs).toHaveLength(n * k);
+      expect(new Set(pairs.map(key)).size).toBe(n * k);
+      expect(pairs.every((p) => p.client !== p.server)).toBe(true);
+      for (const node of nodes(n)) {
+        expect(count(pairs, 'client', node)).toBe(k);
+        expect(count(pairs, 'server', node)).toBe(k);
+      }
+    },
+  );
 
   it('random:K is the same for the same seed and differs for another', () => {
     const plan = { kind: 'random', pairsPerNode: 2 } as const;

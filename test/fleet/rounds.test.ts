@@ -12,12 +12,7 @@ function expectValidSchedule(pairs: NodePair[], rounds: NodePair[][], parallel: 
     expect(round.length).toBeGreaterThan(0);
     expect(round.length).toBeLessThanOrEqual(parallel);
   }
-  expect(
-    rounds
-      .flat()
-      .map(key)
-      .sort(),
-  ).toEqual(pairs.map(key).sort());
+  expect(rounds.flat().map(key).sort()).toEqual(pairs.map(key).sort());
 }
 
 describe('scheduleRounds', () => {
@@ -66,13 +61,17 @@ describe('scheduleRounds', () => {
     ['all', 3],
     ['ring', 2],
     ['random', 4],
-  ])('%s with --parallel %i: no round holds more, and the count is within twice the minimum', (plan, parallel) => {
-    const spec = plan === 'random' ? ({ kind: 'random', pairsPerNode: 3 } as const) : ({ kind: plan } as const);
-    const pairs = planPairs(nodes(10), spec as Parameters<typeof planPairs>[1], 5);
-    const rounds = scheduleRounds(pairs, parallel);
-    expectValidSchedule(pairs, rounds, parallel);
-    expect(rounds.length).toBeLessThanOrEqual(2 * minimumRounds(pairs, parallel));
-  });
+  ])(
+    '%s with --parallel %i: no round holds more, and the count is within twice the minimum',
+    (plan, parallel) => {
+      const spec =
+        plan === 'random' ? ({ kind: 'random', pairsPerNode: 3 } as const) : ({ kind: plan } as const);
+      const pairs = planPairs(nodes(10), spec as Parameters<typeof planPairs>[1], 5);
+      const rounds = scheduleRounds(pairs, parallel);
+      expectValidSchedule(pairs, rounds, parallel);
+      expect(rounds.length).toBeLessThanOrEqual(2 * minimumRounds(pairs, parallel));
+    },
+  );
 
   it('gives the same rounds for the same pairs', () => {
     const pairs = planPairs(nodes(12), { kind: 'random', pairsPerNode: 3 }, 9);
