@@ -110,6 +110,22 @@ describe('findOutliers', () => {
     expect(nodes).toMatchObject([{ node: 'node-5', side: 'both', from: 'pairs', speed: 'slow' }]);
   });
 
+  it('on a ring of 12 judges each node on the cells it is not in: two nodes slow on both sides are both named', () => {
+    const slow = { 'node-3': 0.7, 'node-8': 0.75 };
+    const { nodes } = outliersOf({
+      nodes: 12,
+      plan: { kind: 'ring' },
+      client: slow,
+      server: slow,
+      wobble: 0.03,
+    });
+    expect(nodes.map((n) => [n.node, n.side, n.from, n.speed])).toEqual([
+      ['node-3', 'both', 'pairs', 'slow'],
+      ['node-8', 'both', 'pairs', 'slow'],
+    ]);
+    expect(nodes[0]?.changePct).toBeCloseTo(-30, 0);
+  });
+
   it('on a ring names a node slow on one side as a pair only: the side cannot be told from one pair', () => {
     const { nodes, pairs } = outliersOf({
       nodes: 8,
