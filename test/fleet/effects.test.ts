@@ -1,4 +1,10 @@
-import { fitCells, fitFleet, MIN_CELLS_FOR_EFFECT } from '../../src/fleet/effects.js';
+import {
+  cellValue,
+  fitCells,
+  fitFleet,
+  MIN_CELLS_FOR_EFFECT,
+  primaryMetrics,
+} from '../../src/fleet/effects.js';
 import { additiveCells } from '../helpers/fleet-tables.js';
 import { around, scenarioWith, withReference } from '../helpers/results-builder.js';
 
@@ -84,5 +90,13 @@ describe('fitFleet', () => {
       Math.log(0.9),
       9,
     );
+  });
+
+  it('leaves out a pair with no positive value (a failed pair) and fits an empty scenario as empty', () => {
+    const failed = scenarioWith('tcp_rr_1cpu', [{ transactions_per_sec: 0 }, {}]);
+    expect(primaryMetrics(failed)).toEqual(['transactions_per_sec']);
+    expect(cellValue(failed, 'transactions_per_sec')).toBeUndefined();
+    const [fit] = fitFleet([{ client: 'a', server: 'b', result: failed }]);
+    expect(fit).toMatchObject({ scenario: 'tcp_rr_1cpu', effects: [], residuals: [], converged: true });
   });
 });
