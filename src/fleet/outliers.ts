@@ -50,6 +50,11 @@ export interface NodeOutlier extends OutlierFigure {
   from: 'effects' | 'pairs';
 }
 
+/**
+ * A pair slow or fast beyond what its client and server effects predict: `changePct` is against that
+ * prediction (the residual), `value` is the pair's measured value and `fleetMedian` the median
+ * of all pairs' values.
+ */
 export interface PairOutlier extends OutlierFigure {
   client: string;
   server: string;
@@ -90,7 +95,14 @@ function pairOutliers(fit: EffectsFit, options: Required<OutlierOptions>): PairO
     const delta = r.residualLog - centre;
     const score = z[i] as number;
     if (!isOutlier(score, delta, options)) return [];
-    return [{ ...figure(fit, delta, score, fleetMedian), client: r.client, server: r.server }];
+    return [
+      {
+        ...figure(fit, delta, score, fleetMedian),
+        value: Math.exp(r.valueLog),
+        client: r.client,
+        server: r.server,
+      },
+    ];
   });
 }
 

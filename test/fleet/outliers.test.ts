@@ -96,6 +96,7 @@ describe('findOutliers', () => {
     expect(pairs).toMatchObject([{ client: 'node-3', server: 'node-7', speed: 'slow', gating: true }]);
     expect(pairs[0]?.changePct).toBeLessThan(-35);
     expect(pairs[0]?.fleetMedian).toBeCloseTo(10, 0);
+    expect(pairs[0]?.value).toBeCloseTo(6, 0);
   });
 
   it('on a ring names a node slow on both sides from its two slow pairs', () => {
