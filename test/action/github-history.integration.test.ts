@@ -110,6 +110,26 @@ describeAsRoot('baseline default-branch on GitHub (github-sim)', () => {
   );
 
   it(
+    'a level shift at the 8th push run is named and the baseline follows it: only the runs since it',
+    async () => {
+      // Runs 101-107 at 30 000 trans/s, then -15 % from run 108 (the 8th) on: 108, 109, 111 readable after it.
+      const shifted = HISTORY.map((run) =>
+        run.id >= 108 && run.id <= 112 ? { ...run, transactionsPerSec: 25_500 } : run,
+      );
+      seedHistory(sim, shifted);
+      const { step } = await pullRequestStep({ 'report-dir': 'report-shift' });
+      expect(step.code).toBe(0);
+      expect(step.summary).toMatch(
+        /Level shift: -15.0% .* from run 108; the baseline is the 3 runs since it\./,
+      );
+      expect(step.summary).toContain('Compared with 3 baseline runs');
+      const report = readFileSync(join(workspace, 'report-shift', 'report.md'), 'utf8');
+      expect(report).toContain('Level shift:');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'a 403 from the API: a warning, no-baseline, and the step passes',
     async () => {
       seedHistory(sim, HISTORY);
