@@ -37650,6 +37650,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
+  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
@@ -37661,7 +37662,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -39663,13 +39664,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -57429,12 +57430,15 @@ async function runGate(settings, context) {
     const baselineFile = settings.baseline.kind === 'file' ? settings.baseline.path : undefined;
     await emptyReportDir(settings.reportDir, process.cwd(), baselineFile);
     const run = await runConfigWithKubeconfig(settings, context);
-    const baseline = await resolveBaseline(settings, context, (line) => lib_core/* info */.pq(line));
-    const outcome = await measure(settings, context, run, baseline);
-    const report = await publish(settings, context, baseline, outcome);
+    // The log folds by phase, as GitHub's own actions fold theirs; the verdict line stays outside.
+    const baseline = await lib_core/* group */.Os('Baseline', () => resolveBaseline(settings, context, (line) => lib_core/* info */.pq(line)));
+    const outcome = await lib_core/* group */.Os('Measure and compare', () => measure(settings, context, run, baseline));
+    const report = await lib_core/* group */.Os('Reports', () => publish(settings, context, baseline, outcome));
     lib_core/* info */.pq(`netperf-gate: ${report.summary}`);
-    await uploadResults(settings, context);
-    await commentOnPullRequest(settings, context, report);
+    await lib_core/* group */.Os('Upload and comment', async () => {
+        await uploadResults(settings, context);
+        await commentOnPullRequest(settings, context, report);
+    });
     return verdictExit(settings, outcome, report.summary);
 }
 /** The main step. Resolves the process exit code (0 pass, 1 regression, 2 usage error, 3 infrastructure error). */

@@ -144,12 +144,17 @@ async function runGate(settings: ActionSettings, context: GitHubContext): Promis
   const baselineFile = settings.baseline.kind === 'file' ? settings.baseline.path : undefined;
   await emptyReportDir(settings.reportDir, process.cwd(), baselineFile);
   const run = await runConfigWithKubeconfig(settings, context);
-  const baseline = await resolveBaseline(settings, context, (line) => core.info(line));
-  const outcome = await measure(settings, context, run, baseline);
-  const report = await publish(settings, context, baseline, outcome);
+  // The log folds by phase, as GitHub's own actions fold theirs; the verdict line stays outside.
+  const baseline = await core.group('Baseline', () =>
+    resolveBaseline(settings, context, (line) => core.info(line)),
+  );
+  const outcome = await core.group('Measure and compare', () => measure(settings, context, run, baseline));
+  const report = await core.group('Reports', () => publish(settings, context, baseline, outcome));
   core.info(`netperf-gate: ${report.summary}`);
-  await uploadResults(settings, context);
-  await commentOnPullRequest(settings, context, report);
+  await core.group('Upload and comment', async () => {
+    await uploadResults(settings, context);
+    await commentOnPullRequest(settings, context, report);
+  });
   return verdictExit(settings, outcome, report.summary);
 }
 

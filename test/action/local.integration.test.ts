@@ -78,6 +78,18 @@ describe('the built action', () => {
         expect(readFileSync(join(workspace, reportDir, 'report.html'), 'utf8')).toContain('<html');
         expect(annotations(step.stdout, 'notice').join('\n')).toContain('artifact upload skipped');
         expect(step.state.isPost).toBe('true');
+        // The log folds by phase; the verdict line is outside every group.
+        const groups = step.stdout.split('\n').filter((line) => line.startsWith('::group::'));
+        expect(groups).toEqual([
+          '::group::Baseline',
+          '::group::Measure and compare',
+          '::group::Reports',
+          '::group::Upload and comment',
+        ]);
+        const verdictLine = step.stdout.indexOf('netperf-gate: NO BASELINE');
+        expect(step.stdout.lastIndexOf('::endgroup::', verdictLine)).toBeGreaterThan(
+          step.stdout.lastIndexOf('::group::Reports'),
+        );
       },
       TEST_TIMEOUT_MS,
     );
