@@ -988,9 +988,8 @@ async function runNetperf(run, scenario, argvs) {
     const { clientCores } = (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario);
     const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
     const namespace = run.names.clientNamespace;
-    const shared = (0,same_command/* sharedArgv */.q)(argvs);
-    if (shared !== undefined) {
-        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, ['netperf', ...shared]);
+    const fanOut = (0,same_command/* fanOutCommand */.b_)('netperf', argvs);
+    if (fanOut !== undefined) {
         const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
         return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
     }
@@ -1121,18 +1120,27 @@ function leftoverNamespaces(namespaces, isAlive) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ argVariation),
-/* harmony export */   q: () => (/* binding */ sharedArgv)
+/* harmony export */   b_: () => (/* binding */ fanOutCommand)
 /* harmony export */ });
+/* unused harmony exports sharedArgv, argVariation */
+/* harmony import */ var _netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29284);
 /**
  * When the netperf instances of a sample can start from one fan-out shell (src/netperf/fan-out.ts):
  * pure, shared by the targets.
  */
+
 /**
  * The argument list every instance runs, when there are several and all are the same (what the runner
- * asks for): one fan-out process can then start them together. Undefined otherwise: a single instance
- * needs no fan-out, and different instances cannot share one.
+ * asks for without fixed data ports): one fan-out process can then start them together. Undefined
+ * otherwise: a single instance needs no fan-out.
  */
+function sharedArgv(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    const text = JSON.stringify(first);
+    return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
+}
 /**
  * When several argument lists are the same but for one argument (netperf's data port): the first list,
  * that argument's index and every list's value there, so one fan-out process can start them together.
@@ -1150,12 +1158,22 @@ function argVariation(argvs) {
         return undefined;
     return { argv: first, at, values: argvs.map((argv) => argv[at] ?? '') };
 }
-function sharedArgv(argvs) {
-    const [first] = argvs;
-    if (argvs.length < 2 || first === undefined)
+/**
+ * The one command that starts every instance of `program` together (identical lists, or lists that
+ * differ in one argument: the fan-out script puts each one's value in place), or undefined when they
+ * must run as separate processes.
+ */
+function fanOutCommand(program, argvs) {
+    const shared = sharedArgv(argvs);
+    if (shared !== undefined)
+        return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFanOutArgv */ .I8)(argvs.length, [program, ...shared]);
+    const varying = argVariation(argvs);
+    if (varying === undefined)
         return undefined;
-    const text = JSON.stringify(first);
-    return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
+    return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFanOutArgv */ .I8)(argvs.length, [program, ...varying.argv], {
+        at: varying.at + 1,
+        values: varying.values,
+    });
 }
 
 

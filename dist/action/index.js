@@ -54251,8 +54251,17 @@ async function runBenchmarks(config, io) {
 
 
 
-function historyOf(chosen) {
-    return { runs: chosen.history, names: chosen.names, ...(chosen.shift ? { shift: chosen.shift } : {}) };
+/** The outcome of comparing `results` with the chosen baseline runs; the whole history goes to the trends. */
+function judged(comparison, chosen, results) {
+    const { baselines, history, names, shift } = chosen;
+    return {
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: { runs: history, names, ...(shift ? { shift } : {}) },
+        results,
+    };
 }
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
@@ -54266,14 +54275,7 @@ async function compareFiles(config, io) {
     const current = await readResultsFile(config.currentPath, 'current results file', io.files);
     const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
-    return {
-        verdict: comparison.verdict,
-        comparison,
-        baseline: baselines.at(-1),
-        baselines,
-        history: historyOf(chosen),
-        results: current,
-    };
+    return judged(comparison, chosen, current);
 }
 /**
  * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
@@ -54348,14 +54350,7 @@ async function gate(config, io) {
     }
     const comparison = judge_judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
     io.print(`\n${comparison_text_renderComparisonText(comparison)}`);
-    return {
-        verdict: comparison.verdict,
-        comparison,
-        baseline: baselines.at(-1),
-        baselines,
-        history: historyOf(chosen),
-        results,
-    };
+    return judged(comparison, chosen, results);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -56799,6 +56794,16 @@ ul.reasons { padding-left: 20px; }
  * report opens offline and runs no script whatever ends up in it.
  */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** The `<head>` content every page of ours shares: charset, viewport, the policy, title and the CSS. */
+function htmlHead(title) {
+    return [
+        svg_markup_element('meta', { charset: 'utf-8' }),
+        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+        textElement('title', {}, title),
+        svg_markup_element('style', {}, REPORT_CSS),
+    ].join('');
+}
 function runDescription(label, results) {
     const { environment, target } = results;
     return `${label}: ${target.kind} run started ${results.startedAt}, nodes ${environment.client.name} → ${environment.server.name}`;
@@ -56908,13 +56913,7 @@ function html_report_referenceSection(input) {
 function renderHtmlReport(input) {
     const title = `${input.title ?? DEFAULT_REPORT_TITLE}: ${verdictLabel(input.verdict)}`;
     const views = scenarioViews(input);
-    const head = [
-        svg_markup_element('meta', { charset: 'utf-8' }),
-        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
-        textElement('title', {}, title),
-        svg_markup_element('style', {}, REPORT_CSS),
-    ].join('');
+    const head = htmlHead(title);
     const body = [
         banner(input),
         html_report_overview(views),

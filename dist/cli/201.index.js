@@ -400,28 +400,21 @@ async function namespaceCheck(api, namespace, reference) {
         fix: `label the namespace ${kubernetes_reference/* POD_SECURITY_ENFORCE_LABEL */.Xe}=privileged, or pass --no-reference`,
     };
 }
-/** The doctor for these settings and scenarios; nothing is sent to the cluster before `precheck`. */
+/**
+ * The doctor for these settings and scenarios: the kubeconfig is read once (a bad one is a usage
+ * error); nothing is sent to the cluster before `precheck`.
+ */
 function createKubernetesDoctor(given, scenarios, log) {
     const settings = (0,kubernetes_settings/* normaliseSettings */.O)(given);
     const runId = (0,kubernetes_target/* newRunId */.F$)();
-    let api;
-    const connect = () => {
-        api ??= (0,client/* createKubeApi */.Q)((0,connection/* loadKubeConfig */.u3)(settings));
-        return api;
-    };
-    // The target connects lazily through the same API object, so its pods are the ones inspected.
-    const target = (0,kubernetes_target.createKubernetesTarget)(settings, {
-        log,
-        runId,
-        get api() {
-            return connect();
-        },
-    });
+    const kubeConfig = (0,connection/* loadKubeConfig */.u3)(settings);
+    const kube = (0,client/* createKubeApi */.Q)(kubeConfig);
+    // The target works through the same API object, so its pods are the ones inspected.
+    const target = (0,kubernetes_target.createKubernetesTarget)(settings, { log, runId, api: kube });
     const namespace = settings.namespace ?? (0,names/* namespaceFor */.n)(runId);
     return {
         target,
         async precheck(setupCpus) {
-            const kube = connect();
             let version;
             try {
                 version = await kube.serverVersion();
@@ -434,7 +427,7 @@ function createKubernetesDoctor(given, scenarios, log) {
                 { name: 'API server', status: 'pass', detail: `${kube.server} answers (${version})` },
             ];
             const perRun = settings.namespace === undefined;
-            const answers = await reviewAccess((0,connection/* loadKubeConfig */.u3)(settings), requiredAccess(namespace, perRun));
+            const answers = await reviewAccess(kubeConfig, requiredAccess(namespace, perRun));
             checks.push(...accessChecks(answers, perRun));
             let reference = settings.hostNetworkReference;
             if (!perRun) {
@@ -461,7 +454,7 @@ function createKubernetesDoctor(given, scenarios, log) {
             }
             return { checks, go: !blocked };
         },
-        inspect: (scenario) => podChecks(connect(), target, scenario),
+        inspect: (scenario) => podChecks(kube, target, scenario),
     };
 }
 

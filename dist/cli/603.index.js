@@ -261,7 +261,8 @@ function endpointOf(run, scenario, network) {
 }
 /**
  * Runs the netperf processes in the client pod of the scenario's profile, each bounded. Identical
- * instances start from ONE exec of the fan-out script, which forks them within milliseconds: one
+ * instances (or instances that differ only in their data port) start from ONE exec of the fan-out
+ * script, which forks them within milliseconds: one
  * exec each spread 32 starts over about 0.3 s (a WebSocket upgrade and a process start per exec),
  * so the first ones ran alone while the last ones set up. Other argument lists get one exec each,
  * all started before any is awaited.
@@ -271,17 +272,8 @@ async function runNetperf(run, scenario, argvs, network) {
     const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
     const api = (0,run_state/* apiOf */.ir)(run);
     const { namespace } = run.created;
-    const shared = (0,same_command/* sharedArgv */.q)(argvs);
-    if (shared !== undefined) {
-        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, ['netperf', ...shared]);
-        const output = await api.exec(namespace, client, pod_spec/* CLIENT_CONTAINER */.ub, fanOut, timeoutMs);
-        return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
-    }
-    const varying = (0,same_command/* argVariation */.Q)(argvs);
-    if (varying !== undefined) {
-        // Instances with their own data port: the fan-out script puts each one's port in place.
-        const command = ['netperf', ...varying.argv];
-        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, command, { at: varying.at + 1, values: varying.values });
+    const fanOut = (0,same_command/* fanOutCommand */.b_)('netperf', argvs);
+    if (fanOut !== undefined) {
         const output = await api.exec(namespace, client, pod_spec/* CLIENT_CONTAINER */.ub, fanOut, timeoutMs);
         return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
     }

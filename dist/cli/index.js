@@ -1266,9 +1266,8 @@ async function runNetperf(run, scenario, argvs) {
     const { clientCores } = (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario);
     const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
     const namespace = run.names.clientNamespace;
-    const shared = (0,same_command/* sharedArgv */.q)(argvs);
-    if (shared !== undefined) {
-        const fanOut = (0,fan_out/* buildFanOutArgv */.I8)(argvs.length, ['netperf', ...shared]);
+    const fanOut = (0,same_command/* fanOutCommand */.b_)('netperf', argvs);
+    if (fanOut !== undefined) {
         const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
         return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
     }
@@ -1399,18 +1398,27 @@ function leftoverNamespaces(namespaces, isAlive) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ argVariation),
-/* harmony export */   q: () => (/* binding */ sharedArgv)
+/* harmony export */   b_: () => (/* binding */ fanOutCommand)
 /* harmony export */ });
+/* unused harmony exports sharedArgv, argVariation */
+/* harmony import */ var _netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9284);
 /**
  * When the netperf instances of a sample can start from one fan-out shell (src/netperf/fan-out.ts):
  * pure, shared by the targets.
  */
+
 /**
  * The argument list every instance runs, when there are several and all are the same (what the runner
- * asks for): one fan-out process can then start them together. Undefined otherwise: a single instance
- * needs no fan-out, and different instances cannot share one.
+ * asks for without fixed data ports): one fan-out process can then start them together. Undefined
+ * otherwise: a single instance needs no fan-out.
  */
+function sharedArgv(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    const text = JSON.stringify(first);
+    return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
+}
 /**
  * When several argument lists are the same but for one argument (netperf's data port): the first list,
  * that argument's index and every list's value there, so one fan-out process can start them together.
@@ -1428,12 +1436,22 @@ function argVariation(argvs) {
         return undefined;
     return { argv: first, at, values: argvs.map((argv) => argv[at] ?? '') };
 }
-function sharedArgv(argvs) {
-    const [first] = argvs;
-    if (argvs.length < 2 || first === undefined)
+/**
+ * The one command that starts every instance of `program` together (identical lists, or lists that
+ * differ in one argument: the fan-out script puts each one's value in place), or undefined when they
+ * must run as separate processes.
+ */
+function fanOutCommand(program, argvs) {
+    const shared = sharedArgv(argvs);
+    if (shared !== undefined)
+        return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFanOutArgv */ .I8)(argvs.length, [program, ...shared]);
+    const varying = argVariation(argvs);
+    if (varying === undefined)
         return undefined;
-    const text = JSON.stringify(first);
-    return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
+    return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFanOutArgv */ .I8)(argvs.length, [program, ...varying.argv], {
+        at: varying.at + 1,
+        values: varying.values,
+    });
 }
 
 
@@ -28638,8 +28656,17 @@ async function chooseBaseline(paths, io) {
 
 
 
-function historyOf(chosen) {
-    return { runs: chosen.history, names: chosen.names, ...(chosen.shift ? { shift: chosen.shift } : {}) };
+/** The outcome of comparing `results` with the chosen baseline runs; the whole history goes to the trends. */
+function judged(comparison, chosen, results) {
+    const { baselines, history, names, shift } = chosen;
+    return {
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: { runs: history, names, ...(shift ? { shift } : {}) },
+        results,
+    };
 }
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
 async function compareFiles(config, io) {
@@ -28653,14 +28680,7 @@ async function compareFiles(config, io) {
     const current = await readResultsFile(config.currentPath, 'current results file', io.files);
     const comparison = judge(baselines, current, settings);
     io.print(renderComparisonText(comparison));
-    return {
-        verdict: comparison.verdict,
-        comparison,
-        baseline: baselines.at(-1),
-        baselines,
-        history: historyOf(chosen),
-        results: current,
-    };
+    return judged(comparison, chosen, current);
 }
 /**
  * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
@@ -28735,14 +28755,7 @@ async function gate(config, io) {
     }
     const comparison = judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
     io.print(`\n${renderComparisonText(comparison)}`);
-    return {
-        verdict: comparison.verdict,
-        comparison,
-        baseline: baselines.at(-1),
-        baselines,
-        history: historyOf(chosen),
-        results,
-    };
+    return judged(comparison, chosen, results);
 }
 
 ;// CONCATENATED MODULE: ./src/report/svg-markup.ts
@@ -29754,6 +29767,16 @@ ul.reasons { padding-left: 20px; }
  * report opens offline and runs no script whatever ends up in it.
  */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** The `<head>` content every page of ours shares: charset, viewport, the policy, title and the CSS. */
+function htmlHead(title) {
+    return [
+        svg_markup_element('meta', { charset: 'utf-8' }),
+        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+        textElement('title', {}, title),
+        svg_markup_element('style', {}, REPORT_CSS),
+    ].join('');
+}
 function runDescription(label, results) {
     const { environment, target } = results;
     return `${label}: ${target.kind} run started ${results.startedAt}, nodes ${environment.client.name} → ${environment.server.name}`;
@@ -29863,13 +29886,7 @@ function referenceSection(input) {
 function renderHtmlReport(input) {
     const title = `${input.title ?? DEFAULT_REPORT_TITLE}: ${verdictLabel(input.verdict)}`;
     const views = scenarioViews(input);
-    const head = [
-        svg_markup_element('meta', { charset: 'utf-8' }),
-        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
-        textElement('title', {}, title),
-        svg_markup_element('style', {}, REPORT_CSS),
-    ].join('');
+    const head = htmlHead(title);
     const body = [
         banner(input),
         overview(views),
@@ -29889,7 +29906,6 @@ function renderHtmlReport(input) {
  * an SVG line with its change points, and a table of the change points. One self-contained file, no
  * script, deterministic to the byte. Pure.
  */
-
 
 
 
@@ -29922,13 +29938,7 @@ function changeTable(analysis, history) {
 /** The trend page: a chart per scenario and primary metric, then the table of change points. */
 function renderHistoryHtml(analysis, history) {
     const title = `netperf-gate history: ${analysis.runs} runs`;
-    const head = [
-        svg_markup_element('meta', { charset: 'utf-8' }),
-        svg_markup_element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        svg_markup_element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
-        textElement('title', {}, title),
-        svg_markup_element('style', {}, REPORT_CSS),
-    ].join('');
+    const head = htmlHead(title);
     const charts = analysis.trends
         .filter((t) => t.values.some((v) => v !== null))
         .map((t) => {

@@ -8,9 +8,8 @@ import type { HistoryAnalysis, MetricTrend } from '../compare/history.js';
 import type { Results } from '../results/schema.js';
 import { formatPercentChange } from './format.js';
 import type { NamedRuns } from './history-text.js';
-import { CONTENT_SECURITY_POLICY } from './html-report.js';
+import { htmlHead } from './html-report.js';
 import { htmlTable } from './html-scenario.js';
-import { REPORT_CSS } from './html-style.js';
 import { element, escapeXml, textElement } from './svg-markup.js';
 import { renderTrendChart } from './svg-trend-chart.js';
 import type { TrendModel } from './trend-model.js';
@@ -43,13 +42,7 @@ function changeTable(analysis: HistoryAnalysis, history: NamedRuns): string {
 /** The trend page: a chart per scenario and primary metric, then the table of change points. */
 export function renderHistoryHtml(analysis: HistoryAnalysis, history: NamedRuns): string {
   const title = `netperf-gate history: ${analysis.runs} runs`;
-  const head = [
-    element('meta', { charset: 'utf-8' }),
-    element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
-    textElement('title', {}, title),
-    element('style', {}, REPORT_CSS),
-  ].join('');
+  const head = htmlHead(title);
   const charts = analysis.trends
     .filter((t) => t.values.some((v) => v !== null))
     .map((t) => {

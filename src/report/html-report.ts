@@ -26,6 +26,17 @@ import { element, escapeXml, textElement } from './svg-markup.js';
  */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+/** The `<head>` content every page of ours shares: charset, viewport, the policy, title and the CSS. */
+export function htmlHead(title: string): string {
+  return [
+    element('meta', { charset: 'utf-8' }),
+    element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+    textElement('title', {}, title),
+    element('style', {}, REPORT_CSS),
+  ].join('');
+}
+
 function runDescription(label: string, results: Results): string {
   const { environment, target } = results;
   return `${label}: ${target.kind} run started ${results.startedAt}, nodes ${environment.client.name} → ${environment.server.name}`;
@@ -166,13 +177,7 @@ function referenceSection(input: ReportInput): string {
 export function renderHtmlReport(input: ReportInput): string {
   const title = `${input.title ?? DEFAULT_REPORT_TITLE}: ${verdictLabel(input.verdict)}`;
   const views = scenarioViews(input);
-  const head = [
-    element('meta', { charset: 'utf-8' }),
-    element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    element('meta', { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
-    textElement('title', {}, title),
-    element('style', {}, REPORT_CSS),
-  ].join('');
+  const head = htmlHead(title);
   const body = [
     banner(input),
     overview(views),

@@ -24,8 +24,17 @@ export interface GateOutcome {
   results: Results;
 }
 
-function historyOf(chosen: ChosenBaseline): ReportHistory {
-  return { runs: chosen.history, names: chosen.names, ...(chosen.shift ? { shift: chosen.shift } : {}) };
+/** The outcome of comparing `results` with the chosen baseline runs; the whole history goes to the trends. */
+function judged(comparison: ResultsComparison, chosen: ChosenBaseline, results: Results): GateOutcome {
+  const { baselines, history, names, shift } = chosen;
+  return {
+    verdict: comparison.verdict,
+    comparison,
+    baseline: baselines.at(-1),
+    baselines,
+    history: { runs: history, names, ...(shift ? { shift } : {}) },
+    results,
+  };
 }
 
 /** `compare`: baseline runs and a current results file → verdict and the printed report. */
@@ -40,14 +49,7 @@ export async function compareFiles(config: CompareConfig, io: RunIo): Promise<Ga
   const current = await readResultsFile(config.currentPath, 'current results file', io.files);
   const comparison = judge(baselines, current, settings);
   io.print(renderComparisonText(comparison));
-  return {
-    verdict: comparison.verdict,
-    comparison,
-    baseline: baselines.at(-1),
-    baselines,
-    history: historyOf(chosen),
-    results: current,
-  };
+  return judged(comparison, chosen, current);
 }
 
 export interface SequentialInput {
@@ -139,12 +141,5 @@ export async function gate(config: GateConfig, io: RunIo): Promise<GateOutcome> 
   }
   const comparison = judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
   io.print(`\n${renderComparisonText(comparison)}`);
-  return {
-    verdict: comparison.verdict,
-    comparison,
-    baseline: baselines.at(-1),
-    baselines,
-    history: historyOf(chosen),
-    results,
-  };
+  return judged(comparison, chosen, results);
 }

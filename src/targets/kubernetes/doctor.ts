@@ -119,7 +119,10 @@ async function namespaceCheck(
   };
 }
 
-/** The doctor for these settings and scenarios; nothing is sent to the cluster before `precheck`. */
+/**
+ * The doctor for these settings and scenarios: the kubeconfig is read once (a bad one is a usage
+ * error); nothing is sent to the cluster before `precheck`.
+ */
 export function createKubernetesDoctor(
   given: KubernetesSettings,
   scenarios: readonly Scenario[],
@@ -127,24 +130,14 @@ export function createKubernetesDoctor(
 ): KubernetesDoctor {
   const settings = normaliseSettings(given);
   const runId = newRunId();
-  let api: KubeApi | undefined;
-  const connect = (): KubeApi => {
-    api ??= createKubeApi(loadKubeConfig(settings));
-    return api;
-  };
-  // The target connects lazily through the same API object, so its pods are the ones inspected.
-  const target = createKubernetesTarget(settings, {
-    log,
-    runId,
-    get api() {
-      return connect();
-    },
-  });
+  const kubeConfig = loadKubeConfig(settings);
+  const kube = createKubeApi(kubeConfig);
+  // The target works through the same API object, so its pods are the ones inspected.
+  const target = createKubernetesTarget(settings, { log, runId, api: kube });
   const namespace = settings.namespace ?? namespaceFor(runId);
   return {
     target,
     async precheck(setupCpus) {
-      const kube = connect();
       let version: string;
       try {
         version = await kube.serverVersion();
@@ -156,7 +149,7 @@ export function createKubernetesDoctor(
         { name: 'API server', status: 'pass', detail: `${kube.server} answers (${version})` },
       ];
       const perRun = settings.namespace === undefined;
-      const answers = await reviewAccess(loadKubeConfig(settings), requiredAccess(namespace, perRun));
+      const answers = await reviewAccess(kubeConfig, requiredAccess(namespace, perRun));
       checks.push(...accessChecks(answers, perRun));
       let reference = settings.hostNetworkReference;
       if (!perRun) {
@@ -180,6 +173,6 @@ export function createKubernetesDoctor(
       }
       return { checks, go: !blocked };
     },
-    inspect: (scenario) => podChecks(connect(), target, scenario),
+    inspect: (scenario) => podChecks(kube, target, scenario),
   };
 }

@@ -1,9 +1,9 @@
 /** netperf in the client pods: where its server is, starting N instances together, `netperf -V`. */
-import { buildFanOutArgv, splitFanOutOutput } from '../../netperf/fan-out.js';
+import { splitFanOutOutput } from '../../netperf/fan-out.js';
 import type { Scenario } from '../../suite/model.js';
 import { formatError } from '../../util/errors.js';
 import { parseNetperfVersion } from '../local/fingerprint.js';
-import { argVariation, sharedArgv } from '../same-command.js';
+import { fanOutCommand } from '../same-command.js';
 import type { ProcessOutput, ServerEndpoint } from '../target.js';
 import { type PodNetwork, podName } from './names.js';
 import { CLIENT_CONTAINER, NETPERF_DATA_PORTS, netserverPort } from './pod-spec.js';
@@ -38,7 +38,8 @@ export function endpointOf(run: KubeRun, scenario: Scenario, network: PodNetwork
 
 /**
  * Runs the netperf processes in the client pod of the scenario's profile, each bounded. Identical
- * instances start from ONE exec of the fan-out script, which forks them within milliseconds: one
+ * instances (or instances that differ only in their data port) start from ONE exec of the fan-out
+ * script, which forks them within milliseconds: one
  * exec each spread 32 starts over about 0.3 s (a WebSocket upgrade and a process start per exec),
  * so the first ones ran alone while the last ones set up. Other argument lists get one exec each,
  * all started before any is awaited.
@@ -53,17 +54,8 @@ export async function runNetperf(
   const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
   const api = apiOf(run);
   const { namespace } = run.created;
-  const shared = sharedArgv(argvs);
-  if (shared !== undefined) {
-    const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...shared]);
-    const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
-    return splitFanOutOutput(output, argvs.length);
-  }
-  const varying = argVariation(argvs);
-  if (varying !== undefined) {
-    // Instances with their own data port: the fan-out script puts each one's port in place.
-    const command = ['netperf', ...varying.argv];
-    const fanOut = buildFanOutArgv(argvs.length, command, { at: varying.at + 1, values: varying.values });
+  const fanOut = fanOutCommand('netperf', argvs);
+  if (fanOut !== undefined) {
     const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
     return splitFanOutOutput(output, argvs.length);
   }

@@ -4,10 +4,10 @@
  * measured and changed by what-ifs; the reference link, measured in turn with it through the same
  * netservers and the same pinning, lets the gate divide out the machine's drift.
  */
-import { buildFanOutArgv, splitFanOutOutput } from '../../netperf/fan-out.js';
+import { splitFanOutOutput } from '../../netperf/fan-out.js';
 import type { Scenario } from '../../suite/model.js';
 import { type CommandRunner, createCommandRunner } from '../../util/process.js';
-import { sharedArgv } from '../same-command.js';
+import { fanOutCommand } from '../same-command.js';
 import type { NetperfPair, ProcessOutput, Target, TargetFingerprint } from '../target.js';
 import { profileOf } from './cpu-profiles.js';
 import { buildFingerprint, parseNetperfVersion, readHostFacts } from './fingerprint.js';
@@ -119,9 +119,8 @@ async function runNetperf(
   const { clientCores } = profileOf(run.profiles, scenario);
   const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
   const namespace = run.names.clientNamespace;
-  const shared = sharedArgv(argvs);
-  if (shared !== undefined) {
-    const fanOut = buildFanOutArgv(argvs.length, ['netperf', ...shared]);
+  const fanOut = fanOutCommand('netperf', argvs);
+  if (fanOut !== undefined) {
     const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
     return splitFanOutOutput(output, argvs.length);
   }
