@@ -1,5 +1,6 @@
 import { UsageError } from '../util/errors.js';
 import { describeSchemaError } from '../util/schema-errors.js';
+import { isFleetDocument } from './fleet-schema.js';
 import { RESULTS_SCHEMA_VERSION, type Results, resultsSchema } from './schema.js';
 
 /**
@@ -12,6 +13,11 @@ export function parseResults(text: string, label: string): Results {
     document = JSON.parse(text);
   } catch {
     throw new UsageError(`${label}: not valid JSON; pass a results file written by "netperf-gate run --out"`);
+  }
+  if (isFleetDocument(document)) {
+    throw new UsageError(
+      `${label}: a fleet results file; compare fleets with "netperf-gate fleet --baseline", single runs with run/compare`,
+    );
   }
   const version =
     document !== null && typeof document === 'object'

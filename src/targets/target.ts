@@ -1,3 +1,4 @@
+import type { NodePair } from '../fleet/plan.js';
 import type { ServerEndpoint } from '../netperf/command.js';
 import type { Scenario } from '../suite/model.js';
 import type { ProcessOutput } from '../util/process.js';
@@ -62,6 +63,35 @@ export interface Target extends NetperfPair {
   /** Facts about the nodes and the netperf build; called after prepare. */
   fingerprint(): Promise<TargetFingerprint>;
   /** Removes everything prepare (and useProfile) created; safe to call twice and after a failed prepare. */
+  cleanup(): Promise<void>;
+}
+
+/** What a fleet measured on: every node, the netperf build, fleet-wide facts. */
+export interface FleetFingerprint {
+  netperfVersion: string;
+  /** Every node of the fleet, in the order `prepare` returned them. */
+  nodes: NodeFingerprint[];
+  details: Record<string, string>;
+}
+
+/**
+ * A fleet of N nodes (`netperf-gate fleet`): on every node a netserver and a netperf client for each CPU
+ * size the scenarios need, plus their reference twins (host network on Kubernetes, the reference link
+ * locally), created once in `prepare` and kept for the whole run. The runner measures the plan's pairs
+ * in rounds of disjoint pairs, the pairs of a round at the same time; within a pair, the reference and
+ * pod paths alternate as in a single run (A B B A).
+ */
+export interface FleetTarget {
+  readonly kind: 'local' | 'kubernetes';
+  /** Chooses or creates the nodes and every node's servers and clients; resolves with the node names, in a stable order. */
+  prepare(scenarios: readonly Scenario[]): Promise<string[]>;
+  /** The pod path from `pair.client`'s client to `pair.server`'s server (both from `prepare`'s names). */
+  path(pair: NodePair): NetperfPair;
+  /** The reference path between the same two nodes; present only when the reference is measured. */
+  readonly referencePath?: (pair: NodePair) => NetperfPair;
+  /** Facts about every node and the netperf build; called after prepare. */
+  fingerprint(): Promise<FleetFingerprint>;
+  /** Removes everything prepare created; safe to call twice, after a failed prepare and mid-round. */
   cleanup(): Promise<void>;
 }
 
