@@ -67,6 +67,11 @@ describe('fleet node choice', () => {
     expect(choice.why).toContain('the first 2 of 4 eligible');
   });
 
+  it('orders names naturally: node-2 before node-10', () => {
+    const choice = chooseFleetNodes(input([node('node-10'), node('node-2'), node('node-1')]));
+    expect(names(choice.nodes)).toEqual(['node-1', 'node-2', 'node-10']);
+  });
+
   it('says in one line why each node was left out when fewer than two are eligible', () => {
     const nodes = [node('w-1'), node('w-busy'), controlPlane];
     expect(() => chooseFleetNodes(input(nodes))).toThrow(
@@ -101,7 +106,12 @@ describe('fleet CPU need', () => {
 });
 
 describe('fleet pods', () => {
-  const base = { runId: 'r1a2b3c4', namespace: 'netperf-gate-r1a2b3c4', image: DEFAULT_IMAGE, tolerations: [] };
+  const base = {
+    runId: 'r1a2b3c4',
+    namespace: 'netperf-gate-r1a2b3c4',
+    image: DEFAULT_IMAGE,
+    tolerations: [],
+  };
   const nodes = [
     { name: 'node-a', hostname: 'node-a' },
     { name: 'node-b', hostname: undefined },

@@ -41,6 +41,9 @@ export function describeFleetCpuNeed(
   return `${formatCpus(fleetCpuNeedMillis(profiles, hostNetworkReference))} CPUs (a server and a client pod of each CPU size: ${sizes.join(', ') || 'none'}, all at once${reference})`;
 }
 
+/** Node names in natural order (`node-2` before `node-10`), the same on every machine. */
+const BY_NAME = new Intl.Collator('en', { numeric: true });
+
 function nameOf(node: V1Node): string {
   return node.metadata?.name ?? '?';
 }
@@ -52,7 +55,7 @@ function checkMaxNodes(maxNodes: number | undefined): void {
 }
 
 /**
- * The fleet's nodes: every eligible node (see the file's comment), first by name, at most `maxNodes`
+ * The fleet's nodes: every eligible node (see the file's comment), first by name in natural order, at most `maxNodes`
  * of them (default all). By name, so that the same cluster gives the same fleet run after run. Throws
  * a one-line UsageError naming why each node was left out when fewer than two are eligible. The
  * input's `clientNode`/`serverNode` are not read: a fleet has no client or server node.
@@ -61,7 +64,7 @@ export function chooseFleetNodes(input: NodeChoiceInput, maxNodes?: number): Fle
   checkMaxNodes(maxNodes);
   const matching = input.nodes
     .filter((node) => matchesSelector(node.metadata?.labels, input.selector))
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    .sort((a, b) => BY_NAME.compare(nameOf(a), nameOf(b)));
   const judged = matching.map((node) => ({ node, reasons: exclusionReasons(node, input) }));
   const eligible = judged.filter(({ reasons }) => reasons.length === 0).map(({ node }) => node);
   const left = judged.filter(({ reasons }) => reasons.length > 0);
