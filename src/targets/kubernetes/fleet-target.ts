@@ -4,8 +4,8 @@
  * `prepare` and kept for the whole run (fleet-pods.ts says why pods per node, not DaemonSets). A pair
  * costs no API call but its execs: the endpoints are pod IPs read once when the pods became Ready, and
  * each sample is one exec in the client node's client pod (netperf-run.ts). Pairs share nothing
- * mutable: pairs of a round run concurrently. create.ts-style lazy import keeps client-node out of
- * runs that do not need it.
+ * mutable: pairs of a round run concurrently. It loads client-node: import it lazily, as create.ts
+ * does the single target.
  */
 import type { V1Node } from '@kubernetes/client-node';
 import type { KubernetesSettings } from '../../config/run-config.js';
