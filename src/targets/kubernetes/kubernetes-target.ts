@@ -116,7 +116,7 @@ function requireReference(run: KubeRun): KubeRun {
  * The CNI from agent pods in all the usual namespaces (chained CNIs may run in different ones); a
  * namespace we may not list (403) or that is absent is skipped.
  */
-async function findCni(api: KubeApi): Promise<CniFacts | undefined> {
+export async function findCni(api: KubeApi): Promise<CniFacts | undefined> {
   const lists = await Promise.all(
     CNI_NAMESPACES.map((namespace) =>
       api.listPods(namespace).then(

@@ -55,11 +55,13 @@ function logChoice(run: KubeRun, choice: NodeChoice): void {
   if (zones !== undefined) run.log(`kubernetes: ${zones}`);
 }
 
-function pinned(node: V1Node): PinnedNode {
+/** A chosen node as pods are pinned to it: its name and its hostname label. */
+export function pinned(node: V1Node): PinnedNode {
   return { name: node.metadata?.name ?? '', hostname: node.metadata?.labels?.[HOSTNAME_LABEL] };
 }
 
-async function createNamespace(run: KubeRun): Promise<void> {
+/** Creates the run's own namespace (nothing when one was given), recorded before the create is sent. */
+export async function createNamespace(run: KubeRun): Promise<void> {
   const api = apiOf(run);
   const { settings, runId, created } = run;
   if (settings.namespace !== undefined) return;

@@ -5,6 +5,7 @@ import { formatError } from '../../util/errors.js';
 import { parseNetperfVersion } from '../local/fingerprint.js';
 import { fanOutCommand } from '../same-command.js';
 import type { ProcessOutput, ServerEndpoint } from '../target.js';
+import type { KubeApi } from './kube-api.js';
 import { type PodNetwork, podName } from './names.js';
 import { CLIENT_CONTAINER, NETPERF_DATA_PORTS, netserverPort } from './pod-spec.js';
 import { describeProfile } from './profile-switch.js';
@@ -44,16 +45,29 @@ export function endpointOf(run: KubeRun, scenario: Scenario, network: PodNetwork
  * so the first ones ran alone while the last ones set up. Other argument lists get one exec each,
  * all started before any is awaited.
  */
-export async function runNetperf(
+export function runNetperf(
   run: KubeRun,
   scenario: Scenario,
   argvs: readonly (readonly string[])[],
   network: PodNetwork,
 ): Promise<ProcessOutput[]> {
   const client = podName(run.runId, 'client', activeProfileFor(run, scenario).key, network);
+  return runNetperfInPod(apiOf(run), run.created.namespace, client, scenario, argvs);
+}
+
+/**
+ * Runs the netperf processes in one client pod, bounded by the scenario's duration plus
+ * {@link NETPERF_TIMEOUT_MARGIN_MS}: one exec of the fan-out script when the instances allow it, else one
+ * exec each (see {@link runNetperf}). The fleet's pairs call it too.
+ */
+export async function runNetperfInPod(
+  api: KubeApi,
+  namespace: string,
+  client: string,
+  scenario: Scenario,
+  argvs: readonly (readonly string[])[],
+): Promise<ProcessOutput[]> {
   const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
-  const api = apiOf(run);
-  const { namespace } = run.created;
   const fanOut = fanOutCommand('netperf', argvs);
   if (fanOut !== undefined) {
     const output = await api.exec(namespace, client, CLIENT_CONTAINER, fanOut, timeoutMs);
@@ -73,19 +87,24 @@ export async function netperfVersion(run: KubeRun): Promise<string> {
   const profile = run.active;
   if (profile === undefined) return 'unknown';
   const client = podName(run.runId, 'client', profile.key, 'pod');
-  const command = ['netperf', '-V'];
+  const version = await netperfVersionInPod(apiOf(run), run.created.namespace, client, run.log);
+  if (version !== 'unknown') run.netperfVersion = version;
+  return version;
+}
+
+/** `netperf -V` in one client pod, bounded; "unknown" (with one line logged) when it fails. */
+export async function netperfVersionInPod(
+  api: KubeApi,
+  namespace: string,
+  client: string,
+  log: (line: string) => void,
+): Promise<string> {
   try {
-    const output = await apiOf(run).exec(
-      run.created.namespace,
-      client,
-      CLIENT_CONTAINER,
-      command,
-      NETPERF_VERSION_TIMEOUT_MS,
-    );
-    run.netperfVersion = parseNetperfVersion(output.stdout);
-    return run.netperfVersion;
+    const command = ['netperf', '-V'];
+    const output = await api.exec(namespace, client, CLIENT_CONTAINER, command, NETPERF_VERSION_TIMEOUT_MS);
+    return parseNetperfVersion(output.stdout);
   } catch (error) {
-    run.log(
+    log(
       `kubernetes: netperf -V in pod ${client} failed (${formatError(error)}); version recorded as unknown`,
     );
     return 'unknown';

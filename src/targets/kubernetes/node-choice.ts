@@ -130,8 +130,8 @@ function describeCandidates(input: NodeChoiceInput, excluded: readonly string[])
     : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
 }
 
-/** Every reason a node is left out of the automatic choice (empty: it can be chosen). */
-function exclusionReasons(node: V1Node, input: NodeChoiceInput): string[] {
+/** Every reason a node is left out of the automatic choice (empty: it can be chosen); the fleet's choice uses it too. */
+export function exclusionReasons(node: V1Node, input: NodeChoiceInput): string[] {
   const problems = placementProblems(node, input);
   if (problems.length === 0 && !hasCpu(node, input))
     problems.push(`${describeFree(node, input)} < ${formatCpus(input.needMillis)} needed`);
