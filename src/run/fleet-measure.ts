@@ -122,6 +122,8 @@ async function measurePair(pair: NodePair, round: number, context: RoundContext)
       scenarios.push(result);
     } catch (error) {
       if (error instanceof PairStopped || error instanceof Interrupted) throw error;
+      // A sample in flight when SIGINT/SIGTERM cleaned up fails with it: that is the interruption.
+      if (deps.signal?.aborted) throw new Interrupted();
       failed.error ??= pairError(pair, scenario, error);
       throw failed.error;
     }

@@ -53,6 +53,11 @@ export interface ReplayOptions {
   reference?: boolean;
   /** The pod path of every pair with this node (either side) answers with its rates × factor. */
   slowNode?: { node: string; factor: number };
+  /**
+   * Every pair's pod path answers with its rates × (1 ± wobble), a fixed factor per pair: small
+   * differences, so that a fleet is not perfectly uniform (as no measured fleet is).
+   */
+  wobble?: number;
   /** This pair's pod path answers with netperf's real "connection refused" output. */
   failingPair?: NodePair;
   /** Called at the start of every netperf call (after it was recorded), e.g. to deliver a signal. */
@@ -88,8 +93,11 @@ export function createReplayingFleetTarget(options: ReplayOptions): ReplayingFle
     const { failingPair, slowNode } = options;
     if (call.path === 'pod' && failingPair?.client === call.client && failingPair.server === call.server)
       return REFUSED;
-    const slow = call.path === 'pod' && slowNode && [call.client, call.server].includes(slowNode.node);
-    return slow ? scaledOutput(CAPTURED[test], slowNode.factor) : CAPTURED[test];
+    if (call.path === 'reference') return CAPTURED[test];
+    const slow = slowNode && [call.client, call.server].includes(slowNode.node) ? slowNode.factor : 1;
+    const position = nodes.indexOf(call.client) * nodes.length + nodes.indexOf(call.server);
+    const wobble = 1 + (options.wobble ?? 0) * Math.sin(1.7 * position + 0.3);
+    return slow * wobble === 1 ? CAPTURED[test] : scaledOutput(CAPTURED[test], slow * wobble);
   };
 
   const pathOf = (pair: NodePair, path: 'pod' | 'reference'): NetperfPair => ({
