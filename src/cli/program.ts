@@ -21,7 +21,7 @@ import { HISTORY_PAGE, type HistoryConfig } from '../run/history-command.js';
 import { DEFAULT_CLEANUP_AGE, parseAge } from '../targets/kubernetes/age.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { addFleetCommands } from './fleet-flags.js';
+import { addFleetCommands } from './fleet-commands.js';
 import { addRunOptions, type RunFlags, toRunConfig } from './run-flags.js';
 
 /** What the parsed command line asks for; the entry point carries it out. */
