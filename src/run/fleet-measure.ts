@@ -45,7 +45,8 @@ export interface FleetMeasureDeps {
   now: () => Date;
   /** One line per pair and scenario. */
   progress: (line: string) => void;
-  onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
+  /** Sees every sample's raw netperf outputs, with the pair they came from (the action uploads them). */
+  onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[], pair: NodePair) => void;
   /** Aborted (SIGINT/SIGTERM): no further sample starts. */
   signal?: AbortSignal;
 }
@@ -118,7 +119,14 @@ async function measurePair(pair: NodePair, round: number, context: RoundContext)
   const scenarios: ScenarioResult[] = [];
   for (const scenario of context.scenarios) {
     try {
-      const result = await measureScenario(scenario, paths, { ...deps, beforeSample });
+      const onNetperfOutputs = deps.onNetperfOutputs;
+      const result = await measureScenario(scenario, paths, {
+        now: deps.now,
+        beforeSample,
+        ...(onNetperfOutputs
+          ? { onNetperfOutputs: (s: Scenario, o: readonly ProcessOutput[]) => onNetperfOutputs(s, o, pair) }
+          : {}),
+      });
       scenarios.push(result);
     } catch (error) {
       if (error instanceof PairStopped || error instanceof Interrupted) throw error;

@@ -70,6 +70,18 @@ describe('measuring a fleet', () => {
     expect(result?.reference?.samples.map((s) => s.index)).toEqual([0, 1]);
   });
 
+  it("hands every sample's raw netperf outputs on with its pair", async () => {
+    const { schedule, deps } = setUp({ nodes: 3 }, 'ring', 1);
+    const seen: string[] = [];
+    await measureFleet(SCENARIOS, schedule, {
+      ...deps,
+      onNetperfOutputs: (scenario, outputs, pair) =>
+        seen.push(`${key(pair)} ${scenario.name} ×${outputs.length}`),
+    });
+    expect(seen).toHaveLength(schedule.pairs.length * SCENARIOS.length * 2 * 2);
+    expect(seen[0]).toMatch(/^node-\d>node-\d tcp_stream_1 ×1$/);
+  });
+
   it('measures the pod path only when the target has no reference', async () => {
     const { target, schedule, deps } = setUp({ nodes: 3, reference: false }, 'ring', 1);
     const records = await measureFleet(SCENARIOS, schedule, deps);
