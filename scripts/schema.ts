@@ -1,4 +1,9 @@
-/** Prints the results JSON Schema from the source (npm run schema writes schema/results.schema.json). */
+/**
+ * Prints the results JSON Schema from the source (npm run schema writes schema/results.schema.json);
+ * with --fleet, the fleet results schema (schema/fleet-results.schema.json).
+ */
+import { fleetResultsJsonSchema } from '../src/results/fleet-schema.js';
 import { resultsJsonSchema } from '../src/results/schema.js';
 
-process.stdout.write(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
+const schema = process.argv.includes('--fleet') ? fleetResultsJsonSchema() : resultsJsonSchema();
+process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);

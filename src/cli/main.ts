@@ -1,13 +1,16 @@
 import type { ReportSettings } from '../config/report-config.js';
 import { provenanceFromEnv } from '../github/provenance.js';
 import type { ReportInput } from '../report/report-input.js';
+import { fleetResultsJsonSchema } from '../results/fleet-schema.js';
 import { resultsJsonSchema } from '../results/schema.js';
 import { calibrateTarget } from '../run/calibrate-command.js';
 import { doctor, doctorExitCode, formatDoctor } from '../run/doctor-command.js';
+import { type FleetOutcome, type FleetRenderers, fleetReport, runFleet } from '../run/fleet-command.js';
 import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
 import { history } from '../run/history-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
 import { writeReports } from '../run/write-reports.js';
+import { createFleetTarget } from '../targets/create.js';
 import { sweepLeftovers } from '../targets/local/local-target.js';
 import { EXIT_INFRA, EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
 import { createFiles } from '../util/files.js';
@@ -31,6 +34,17 @@ function io(): RunIo {
     now: () => new Date(),
     ...(provenance === undefined ? {} : { provenance }),
   };
+}
+
+/**
+ * The fleet's renderers; empty until report/fleet-*.ts are wired here (each missing one falls back to
+ * the plain-text table of report/fleet-plain-text.ts).
+ */
+const FLEET_RENDERERS: Partial<FleetRenderers> = {};
+
+/** A fleet's verdict as an exit code: 1 when a node was named slow or got slower than the baseline. */
+function fleetExitCode(outcome: FleetOutcome): number {
+  return outcome.verdict === 'slow' ? EXIT_REGRESSION : EXIT_OK;
 }
 
 /** The core returns verdicts; only here do they become exit codes. */
@@ -93,8 +107,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'exit':
         return request.exitCode;
       case 'schema':
-        stdout(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
+        stdout(
+          `${JSON.stringify(request.fleet ? fleetResultsJsonSchema() : resultsJsonSchema(), null, 2)}\n`,
+        );
         return EXIT_OK;
+      case 'fleet':
+        return fleetExitCode(
+          await runFleet(request.config, io(), {
+            createTarget: createFleetTarget,
+            renderers: FLEET_RENDERERS,
+          }),
+        );
+      case 'fleet-report':
+        return fleetExitCode(await fleetReport(request.config, io(), FLEET_RENDERERS));
       case 'cleanup':
         return await cleanup(request.config);
       case 'doctor': {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
+import type { FleetConfig, FleetReportConfig } from '../config/fleet-config.js';
 import {
   type CompareConfig,
   type GateConfig,
@@ -20,6 +21,7 @@ import { HISTORY_PAGE, type HistoryConfig } from '../run/history-command.js';
 import { DEFAULT_CLEANUP_AGE, parseAge } from '../targets/kubernetes/age.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
+import { addFleetCommands } from './fleet-commands.js';
 import { addRunOptions, type RunFlags, toRunConfig } from './run-flags.js';
 
 /** What the parsed command line asks for; the entry point carries it out. */
@@ -29,7 +31,9 @@ export type CliRequest =
   | { command: 'gate'; config: GateConfig; reports: ReportSettings }
   | { command: 'calibrate'; config: CalibrateConfig }
   | { command: 'history'; config: HistoryConfig }
-  | { command: 'schema' }
+  | { command: 'schema'; fleet?: true }
+  | { command: 'fleet'; config: FleetConfig }
+  | { command: 'fleet-report'; config: FleetReportConfig }
   | { command: 'cleanup'; config: CleanupConfig }
   | { command: 'doctor'; config: RunConfig }
   | { command: 'exit'; exitCode: number };
@@ -280,8 +284,16 @@ function buildProgram(onRequest: (request: CliRequest) => void, write: (text: st
     );
   program
     .command('schema')
-    .description('Print the JSON Schema of results files.')
-    .action(() => onRequest({ command: 'schema' }));
+    .description('Print the JSON Schema of results files (--fleet: of fleet results files).')
+    .option('--fleet', 'the schema of fleet results files (netperf-gate fleet --out)')
+    .action((flags: { fleet?: boolean }) =>
+      onRequest(flags.fleet === true ? { command: 'schema', fleet: true } : { command: 'schema' }),
+    );
+  addFleetCommands(
+    program,
+    (config) => onRequest({ command: 'fleet', config }),
+    (config) => onRequest({ command: 'fleet-report', config }),
+  );
   program
     .command('cleanup')
     .description(

@@ -4,22 +4,15 @@ import {
   DEFAULT_IMAGE,
   DEFAULT_RESULTS_PATH,
   IP_FAMILIES,
+  type KubernetesSettings,
   type RunConfig,
   TARGET_KINDS,
 } from '../config/run-config.js';
 import { parseScenarioList } from '../suite/select.js';
 import { parseDuration } from '../util/duration.js';
 
-/** The flags of `run`, `gate` and `calibrate`, as commander hands them over. */
-export interface RunFlags {
-  target: string;
-  suite?: string;
-  scenarios?: string;
-  samples?: string;
-  duration?: string;
-  localQdisc?: string;
-  localServerSetup?: string;
-  localClientSetup?: string;
+/** The Kubernetes flags, as commander hands them over (`run`, `gate`, `calibrate`, `doctor`, `fleet`). */
+export interface KubernetesFlags {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
@@ -29,8 +22,20 @@ export interface RunFlags {
   toleration: string[];
   allowControlPlane?: boolean;
   image: string;
-  hostNetworkReference?: boolean;
   ipFamily?: string;
+}
+
+/** The flags of `run`, `gate` and `calibrate`, as commander hands them over. */
+export interface RunFlags extends KubernetesFlags {
+  target: string;
+  suite?: string;
+  scenarios?: string;
+  samples?: string;
+  duration?: string;
+  localQdisc?: string;
+  localServerSetup?: string;
+  localClientSetup?: string;
+  hostNetworkReference?: boolean;
   /** False with --no-reference. */
   reference: boolean;
   timeout?: string;
@@ -45,16 +50,33 @@ function copyGiven<T extends object>(target: T, values: Partial<T>): void {
   }
 }
 
+/** Checks and converts the Kubernetes flags; `reference` is whether host-network reference pods are made. */
+export function toKubernetesSettings(flags: KubernetesFlags, reference: boolean): KubernetesSettings {
+  const settings: KubernetesSettings = {
+    tolerations: flags.toleration,
+    image: flags.image,
+    hostNetworkReference: reference,
+  };
+  copyGiven(settings, {
+    kubeconfigPath: flags.kubeconfig,
+    context: flags.context,
+    namespace: flags.namespace,
+    clientNode: flags.clientNode,
+    serverNode: flags.serverNode,
+    nodeSelector: flags.nodeSelector,
+    allowControlPlane: flags.allowControlPlane,
+    ipFamily:
+      flags.ipFamily === undefined ? undefined : parseChoice('--ip-family', flags.ipFamily, IP_FAMILIES),
+  });
+  return settings;
+}
+
 /** Checks and converts run flags into a RunConfig. */
 export function toRunConfig(flags: RunFlags): RunConfig {
   const config: RunConfig = {
     target: parseChoice('--target', flags.target, TARGET_KINDS),
     local: {},
-    kubernetes: {
-      tolerations: flags.toleration,
-      image: flags.image,
-      hostNetworkReference: flags.reference,
-    },
+    kubernetes: toKubernetesSettings(flags, flags.reference),
     reference: flags.reference,
     outPath: flags.out,
     debug: flags.debug === true,
@@ -73,17 +95,6 @@ export function toRunConfig(flags: RunFlags): RunConfig {
     serverSetup: flags.localServerSetup,
     clientSetup: flags.localClientSetup,
   });
-  copyGiven(config.kubernetes, {
-    kubeconfigPath: flags.kubeconfig,
-    context: flags.context,
-    namespace: flags.namespace,
-    clientNode: flags.clientNode,
-    serverNode: flags.serverNode,
-    nodeSelector: flags.nodeSelector,
-    allowControlPlane: flags.allowControlPlane,
-    ipFamily:
-      flags.ipFamily === undefined ? undefined : parseChoice('--ip-family', flags.ipFamily, IP_FAMILIES),
-  });
   return config;
 }
 
@@ -91,32 +102,25 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Adds the flags `run`, `gate` and `calibrate` share. */
-export function addRunOptions(
-  command: Command,
-  out = DEFAULT_RESULTS_PATH,
-  outHelp = 'where to write the results JSON',
-): Command {
-  return command
-    .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
-    .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
-    .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
-    .option('--samples <n>', 'samples per scenario (overrides the suite)')
-    .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
-    .option(
-      '--local-qdisc <args>',
-      'local: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"',
-    )
-    .option('--local-server-setup <cmd>', 'local: command run in the server namespace once it exists')
-    .option('--local-client-setup <cmd>', 'local: command run in the client namespace once it exists')
+/**
+ * Adds the Kubernetes flags; `--client-node`/`--server-node` only where one pair is measured (a fleet
+ * chooses its nodes by `--node-selector` and `--nodes`).
+ */
+export function addKubernetesOptions(command: Command, options: { pairNodes?: boolean } = {}): Command {
+  const withConnection = command
     .option(
       '--kubeconfig <file>',
       'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubernetes: kubeconfig context')
-    .option('--namespace <name>', 'kubernetes: use this existing namespace instead of one per run')
-    .option('--client-node <name>', 'kubernetes: node for the client pods')
-    .option('--server-node <name>', 'kubernetes: node for the server pods')
+    .option('--namespace <name>', 'kubernetes: use this existing namespace instead of one per run');
+  const withPair =
+    options.pairNodes === false
+      ? withConnection
+      : withConnection
+          .option('--client-node <name>', 'kubernetes: node for the client pods')
+          .option('--server-node <name>', 'kubernetes: node for the server pods');
+  return withPair
     .option(
       '--node-selector <labels>',
       'kubernetes: label selector for automatic node choice, e.g. "perf=true"',
@@ -132,7 +136,28 @@ export function addRunOptions(
         '--ip-family <family>',
         "kubernetes: IP family netperf connects over (default: the cluster's first, from the pods' IPs)",
       ).choices(IP_FAMILIES),
+    );
+}
+
+/** Adds the flags `run`, `gate` and `calibrate` share. */
+export function addRunOptions(
+  command: Command,
+  out = DEFAULT_RESULTS_PATH,
+  outHelp = 'where to write the results JSON',
+): Command {
+  const withLocal = command
+    .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
+    .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
+    .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
+    .option('--samples <n>', 'samples per scenario (overrides the suite)')
+    .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
+    .option(
+      '--local-qdisc <args>',
+      'local: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"',
     )
+    .option('--local-server-setup <cmd>', 'local: command run in the server namespace once it exists')
+    .option('--local-client-setup <cmd>', 'local: command run in the client namespace once it exists');
+  return addKubernetesOptions(withLocal)
     .option(
       '--no-reference',
       'measure the pod path only: no interleaved reference (local: a second veth pair; kubernetes: host-network pods)',

@@ -19,7 +19,8 @@ export interface MeasureDeps {
   onNetperfOutputs?: (scenario: Scenario, outputs: readonly ProcessOutput[]) => void;
 }
 
-function headline(scenario: Scenario, metrics: SampleResult['metrics']): string {
+/** The scenario's headline figure of a sample, with its unit. */
+export function headline(scenario: Scenario, metrics: SampleResult['metrics']): string {
   const metric = headlineMetric(scenario.test);
   const value = metrics[metric];
   return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${metricUnit(metric)}`;
@@ -68,7 +69,7 @@ function timeLeft(pace: Pace, scenario: Scenario, sample: SampleResult): string 
 }
 
 /** The two paths a sample can take. */
-type Path = 'pod' | 'reference';
+export type Path = 'pod' | 'reference';
 
 /**
  * The order of pair `index`'s two samples: A B, B A, A B, B A … (A the reference, B the pod path), so
@@ -78,34 +79,60 @@ export function pairOrder(index: number): readonly [Path, Path] {
   return index % 2 === 0 ? ['reference', 'pod'] : ['pod', 'reference'];
 }
 
-/** A scenario's samples, and the reference's when there is one, aligned by pair. */
-interface Measured {
-  samples: SampleResult[];
-  reference: SampleResult[];
+/** What one scenario is measured on: the pod path, and the reference path between the same nodes. */
+export interface MeasuredPaths {
+  pod: NetperfPair;
+  reference?: NetperfPair;
 }
 
-async function takeSamples(
+/** One sample just taken, for progress lines. */
+export interface SampleTaken {
+  path: Path;
+  /** The pair it belongs to (0-based). */
+  index: number;
+  sample: SampleResult;
+}
+
+/** What one scenario's sample loop needs besides the paths. */
+export interface ScenarioDeps extends Pick<MeasureDeps, 'now' | 'onNetperfOutputs'> {
+  /** Sees every sample as soon as it is taken. */
+  onSample?: (taken: SampleTaken) => void;
+  /** Called before every sample; throws to stop (a fleet stops its other pairs after one failed). */
+  beforeSample?: () => void;
+}
+
+/**
+ * Takes a scenario's samples on `paths`: with a reference every sample is a pair, the reference and
+ * the pod path one right after the other in A B B A order (see {@link pairOrder}), stored as `samples`
+ * and `reference.samples` with the same indexes. A single run and each pair of a fleet use this loop.
+ */
+export async function measureScenario(
   scenario: Scenario,
-  label: string,
-  deps: MeasureDeps,
-  pace: Pace,
-): Promise<Measured> {
-  const reference = deps.target.reference;
-  const measured: Measured = { samples: [], reference: [] };
+  paths: MeasuredPaths,
+  deps: ScenarioDeps,
+): Promise<ScenarioResult> {
+  const samples: SampleResult[] = [];
+  const reference: SampleResult[] = [];
   for (let index = 0; index < scenario.samples; index++) {
-    const order = reference === undefined ? (['pod'] as const) : pairOrder(index);
+    const order = paths.reference === undefined ? (['pod'] as const) : pairOrder(index);
     for (const path of order) {
-      const pair = path === 'pod' ? deps.target : (reference as NetperfPair);
+      deps.beforeSample?.();
+      const pair = path === 'pod' ? paths.pod : (paths.reference as NetperfPair);
       const sample = await measureSample(pair, scenario, index, deps);
-      (path === 'pod' ? measured.samples : measured.reference).push(sample);
-      const name = reference === undefined ? 'sample' : path === 'pod' ? 'pod' : 'reference';
-      deps.progress(
-        `${label} ${name} ${index + 1}/${scenario.samples}: ` +
-          `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`,
-      );
+      (path === 'pod' ? samples : reference).push(sample);
+      deps.onSample?.({ path, index, sample });
     }
   }
-  return measured;
+  const result: ScenarioResult = {
+    settings: { ...scenario },
+    costUnit: costUnit(scenario.test),
+    samples,
+    aggregates: aggregateSamples(samples.map((s) => s.metrics)),
+  };
+  if (paths.reference !== undefined) {
+    result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+  }
+  return result;
 }
 
 /**
@@ -126,20 +153,16 @@ export async function measureSuite(
   for (const [position, scenario] of scenarios.entries()) {
     await deps.target.useProfile?.(scenario);
     const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
-    const { samples, reference } = await takeSamples(scenario, label, deps, pace);
-    const result: ScenarioResult = {
-      settings: { ...scenario },
-      costUnit: costUnit(scenario.test),
-      samples,
-      aggregates: aggregateSamples(samples.map((s) => s.metrics)),
+    const reference = deps.target.reference;
+    const onSample = ({ path, index, sample }: SampleTaken) => {
+      const name = reference === undefined ? 'sample' : path;
+      deps.progress(
+        `${label} ${name} ${index + 1}/${scenario.samples}: ` +
+          `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`,
+      );
     };
-    if (paths === 2) {
-      result.reference = {
-        samples: reference,
-        aggregates: aggregateSamples(reference.map((s) => s.metrics)),
-      };
-    }
-    results.push(result);
+    const measured = { pod: deps.target, ...(reference ? { reference } : {}) };
+    results.push(await measureScenario(scenario, measured, { ...deps, onSample }));
   }
   return results;
 }

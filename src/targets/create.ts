@@ -1,5 +1,7 @@
+import type { FleetConfig } from '../config/fleet-config.js';
 import type { RunConfig } from '../config/run-config.js';
-import type { Target } from './target.js';
+import { InfraError } from '../util/errors.js';
+import type { FleetTarget, Target } from './target.js';
 
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
@@ -19,4 +21,18 @@ export async function createTarget(config: RunConfig, log: (line: string) => voi
       );
     }
   }
+}
+
+/**
+ * The fleet target the config names, created (not yet prepared). Placeholder until the local and
+ * Kubernetes fleet targets (targets/local/fleet-target.ts, targets/kubernetes/fleet-target.ts) are
+ * wired here; imported lazily like the single-pair targets.
+ */
+export async function createFleetTarget(
+  config: FleetConfig,
+  _log: (line: string) => void,
+): Promise<FleetTarget> {
+  throw new InfraError(
+    `the ${config.target} fleet target is not built into this netperf-gate yet; use a build that includes it`,
+  );
 }

@@ -309,4 +309,54 @@ export const BAD_INPUTS: BadInput[] = [
     message: 'Cannot reach the Kubernetes API at https://127.0.0.1:1',
     exitCode: 3,
   },
+  {
+    what: 'fleet: --nodes out of range',
+    args: ['fleet', '--nodes', '40'],
+    message: '--nodes must be from 2 to 32 on the local target, got 40',
+    exitCode: 2,
+  },
+  {
+    what: 'fleet: unknown plan',
+    args: ['fleet', '--plan', 'star'],
+    message: "Invalid pair plan 'star'. Expected 'ring', 'all' or 'random:K' with K a positive integer.",
+    exitCode: 2,
+  },
+  {
+    what: 'fleet: plan needs more nodes',
+    args: ['fleet', '--nodes', '4', '--plan', 'random:4'],
+    message: "Pair plan 'random:4' needs more than 4 nodes. Use K ≤ 3 or 'all'.",
+    exitCode: 2,
+  },
+  {
+    what: 'fleet: --parallel 0',
+    args: ['fleet', '--parallel', '0'],
+    message: '--parallel must be at least 1, got 0',
+    exitCode: 2,
+  },
+  {
+    what: 'fleet: node setup on Kubernetes',
+    args: ['fleet', '--target', 'kubernetes', '--local-node-setup', 'node-1=true'],
+    message: '--local-node-setup is for fleet --target local. Add --target local, or leave it out.',
+    exitCode: 2,
+  },
+  {
+    what: 'fleet: baseline is a single run',
+    args: ['fleet', '--baseline', '<base>', '--out', '<out>'],
+    files: { base: DAMAGED_RESULTS },
+    message:
+      'not a fleet results file (a single run\'s results?); pass a file written by "netperf-gate fleet --out"',
+    exitCode: 2,
+  },
+  {
+    what: 'fleet-report without a file',
+    args: ['fleet-report'],
+    message: "required option '--in <file>' not specified",
+    exitCode: 2,
+  },
+  {
+    what: 'fleet-report: file missing',
+    args: ['fleet-report', '--in', 'absent-fleet.json'],
+    message: 'cannot read fleet results file "absent-fleet.json": no such file; check the path',
+    exitCode: 2,
+  },
 ];
