@@ -114,6 +114,11 @@ export function fitCells(scenario: string, metric: MetricName, cells: readonly F
     effect: { client: new Map(), server: new Map() },
     members: { client: membersOf(cells, 'client'), server: membersOf(cells, 'server') },
   };
+  // Every estimable node starts at effect 0, so a fleet whose cells are all equal (no sweep needed)
+  // still reports its effects, and a comparison against it has something to compare.
+  for (const side of ['client', 'server'] as const) {
+    for (const node of table.members[side].keys()) table.effect[side].set(node, 0);
+  }
   let previous = absoluteSum(table.residual);
   let iterations = 0;
   let converged = previous === 0;

@@ -24,15 +24,26 @@ export async function createTarget(config: RunConfig, log: (line: string) => voi
 }
 
 /**
- * The fleet target the config names, created (not yet prepared). Placeholder until the local and
- * Kubernetes fleet targets (targets/local/fleet-target.ts, targets/kubernetes/fleet-target.ts) are
- * wired here; imported lazily like the single-pair targets.
+ * The fleet target the config names, created (not yet prepared), imported lazily like the single-pair
+ * targets.
  */
 export async function createFleetTarget(
   config: FleetConfig,
-  _log: (line: string) => void,
+  log: (line: string) => void,
 ): Promise<FleetTarget> {
-  throw new InfraError(
-    `the ${config.target} fleet target is not built into this netperf-gate yet; use a build that includes it`,
-  );
+  switch (config.target) {
+    case 'local':
+      throw new InfraError('the local fleet target is not built into this netperf-gate yet');
+    case 'kubernetes': {
+      const { createKubernetesFleetTarget } = await import('./kubernetes/fleet-target.js');
+      return createKubernetesFleetTarget(
+        {
+          ...config.kubernetes,
+          hostNetworkReference: config.reference,
+          ...(config.nodes !== undefined ? { nodes: config.nodes } : {}),
+        },
+        { log },
+      );
+    }
+  }
 }

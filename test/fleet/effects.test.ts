@@ -100,3 +100,15 @@ describe('fitFleet', () => {
     expect(fit).toMatchObject({ scenario: 'tcp_rr_1cpu', effects: [], residuals: [], converged: true });
   });
 });
+
+describe('a fleet whose cells are all equal', () => {
+  it('still reports every estimable node with effect 0', () => {
+    const nodes = ['a', 'b', 'c'];
+    const cells = nodes.flatMap((client) =>
+      nodes.filter((server) => server !== client).map((server) => ({ client, server, value: 5 })),
+    );
+    const fit = fitCells('tcp_rr_1cpu', 'transactions_per_sec', cells);
+    expect(fit.effects).toHaveLength(6);
+    expect(fit.effects.every((e) => e.effectLog === 0 && e.cells === 2)).toBe(true);
+  });
+});
