@@ -106,7 +106,9 @@ try {
       `no what-if ${i}/${runs}: exit ${plain.code} — named [${plain.named.join(', ')}] — slowest ${plain.worst} — ${plain.seconds.toFixed(0)} s`,
     );
   }
-  console.log(`slowed node named, no other: ${rate(tally.exact, runs)} (named at all: ${tally.slowNamed}/${runs})`);
+  console.log(
+    `slowed node named, no other: ${rate(tally.exact, runs)} (named at all: ${tally.slowNamed}/${runs})`,
+  );
   console.log(`no what-if, no node named: ${rate(tally.clean, runs)}`);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   console.log(`wall time per fleet run: mean ${mean.toFixed(0)} s, max ${Math.max(...times).toFixed(0)} s`);

@@ -89,7 +89,9 @@ try {
   console.log(
     `bench:fleet-scale — ${values.scenarios}, ${values.samples} sample(s) of ${values.duration} s per pair and path, reference on, default --parallel`,
   );
-  console.log('| target | N | plan | pairs | rounds | wall s | s per round | API requests | per pair | execs |');
+  console.log(
+    '| target | N | plan | pairs | rounds | wall s | s per round | API requests | per pair | execs |',
+  );
   console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const target of list(values.targets)) {
     for (const nodes of list(values.sizes).map(Number)) {
