@@ -147,6 +147,18 @@ describeAsRoot('the local fleet on this machine', () => {
       }
       const netservers = target.names.nodes.flatMap((node) => pidsIn(node.namespace));
       expect(netservers).toHaveLength(3 * 2);
+      for (const node of target.names.nodes) {
+        expect(sh(['ip', '-n', node.namespace, 'route', 'show', 'default'])).toBe(''); // nothing leaves
+      }
+      const forwarding = [
+        'ip',
+        'netns',
+        'exec',
+        target.names.switchNamespace,
+        'cat',
+        '/proc/sys/net/ipv4/ip_forward',
+      ];
+      expect(sh(forwarding).trim()).toBe('0');
 
       for (const pair of orderedPairs(nodes)) {
         const serverIndex = nodes.indexOf(pair.server) + 1;
@@ -168,7 +180,7 @@ describeAsRoot('the local fleet on this machine', () => {
   );
 
   it(
-    'runs two disjoint pairs at once, gives setup commands their node in env vars, and names every node in the fingerprint',
+    'runs two disjoint pairs at once, gives setup commands their node in env vars, names every node in the fingerprint, and cleans up synchronously',
     async () => {
       tempDir = mkdtempSync(path.join(os.tmpdir(), 'npg-fleet-'));
       const envFile = path.join(tempDir, 'env');
@@ -199,6 +211,15 @@ describeAsRoot('the local fleet on this machine', () => {
       expect(fingerprint.nodes[3]?.details['pod address']).toBe('198.18.64.4 (n4-pod)');
       expect(fingerprint.details.reference).toBe('off');
       expect(JSON.stringify(fingerprint)).not.toContain(target.names.runId);
+
+      const netservers = target.names.nodes.flatMap((node) => pidsIn(node.namespace));
+      target.cleanupSync();
+      await waitUntil(
+        () => netservers.every((pid) => !isRunning(pid)),
+        PREPARE_PROGRESS_TIMEOUT_MS,
+        'SIGKILL',
+      );
+      expectNothingLeft(target, netservers);
     },
     TEST_TIMEOUT_MS,
   );

@@ -130,8 +130,6 @@ export async function addFleetNode(
     },
   ];
   for (const end of ends) await addNodeLink(runner, names.switchNamespace, node, end);
-  for (const end of ends) {
-    await waitUntilLinkUp(runner, node.namespace, end.device);
-    await waitUntilLinkUp(runner, names.switchNamespace, end.port);
-  }
+  // A veth end has carrier only once its peer is up too, and the switch's end was set up first.
+  for (const end of ends) await waitUntilLinkUp(runner, node.namespace, end.device);
 }
