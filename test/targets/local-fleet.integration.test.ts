@@ -3,7 +3,7 @@
  * root; every test uses its own run id and removes what it made even when it fails. Figures are only
  * asserted against differences far beyond this machine's noise (a 100 Mbit/s tbf on tens of Gbit/s).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import {
   type LocalFleetOptions,
   type LocalFleetTarget,
 } from '../../src/targets/local/fleet-target.js';
+import { sweepLeftovers } from '../../src/targets/local/local-target.js';
 import type { NetperfPair } from '../../src/targets/target.js';
 import { InfraError, UsageError } from '../../src/util/errors.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -33,6 +34,7 @@ let testNumber = 0;
 let fleet: LocalFleetTarget | undefined;
 let logLines: string[] = [];
 let tempDir: string | undefined;
+const extraNamespaces: string[] = [];
 
 function scenario(name: string, test: Scenario['test'], cpus: number | null): Scenario {
   return {
@@ -120,7 +122,7 @@ function orderedPairs(nodes: readonly string[]): NodePair[] {
 
 afterEach(async () => {
   await fleet?.cleanup();
-  for (const leftover of fleet ? namespacesOf(fleet) : []) {
+  for (const leftover of [...(fleet ? namespacesOf(fleet) : []), ...extraNamespaces.splice(0)]) {
     try {
       execFileSync('ip', ['netns', 'del', leftover], { stdio: 'ignore' });
     } catch {
@@ -271,6 +273,27 @@ describeAsRoot('the local fleet on this machine', () => {
       await target.cleanup();
       expect(await preparing).toBeInstanceOf(InfraError);
       expectNothingLeft(target, setupPids);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "sweeps a killed fleet's namespaces, and the processes in them, as `cleanup --target local` does",
+    async () => {
+      const pidMax = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+      const deadRun = pidMax + process.pid; // a pid that cannot be alive
+      const leftovers = [`npg-${deadRun}-sw`, `npg-${deadRun}-n1`, `npg-${deadRun}-n12`];
+      for (const name of leftovers) sh(['ip', 'netns', 'add', name]);
+      extraNamespaces.push(...leftovers);
+      const orphan = spawn('ip', ['netns', 'exec', leftovers[1] ?? '', 'sleep', '60'], { stdio: 'ignore' });
+      const orphanEnded = new Promise((resolve) => orphan.once('exit', resolve));
+      await waitUntil(() => pidsIn(leftovers[1] ?? '').length > 0, PREPARE_PROGRESS_TIMEOUT_MS, 'the orphan');
+
+      await sweepLeftovers({ log: () => undefined });
+
+      const listed = sh(['ip', 'netns', 'list']);
+      for (const name of leftovers) expect(listed).not.toContain(name);
+      await expect(orphanEnded).resolves.toBeNull(); // killed by a signal
     },
     TEST_TIMEOUT_MS,
   );

@@ -58,6 +58,7 @@ function checkpoint(run: LocalFleetRun): void {
 async function build(run: LocalFleetRun): Promise<void> {
   const { runner, names } = run;
   const created = (namespace: string) => run.namespaces.push(namespace);
+  checkpoint(run);
   await createSwitch(runner, names, created);
   // One node after another: four at a time was no faster (32 nodes, 16-19 s either way on a loaded
   // 2-core machine, mostly spent in `ip` commands of ~150 ms each).
