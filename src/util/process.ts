@@ -39,6 +39,7 @@ const INSTALL_HINTS: Readonly<Record<string, string>> = {
   tc: 'install it with `apt-get install iproute2`',
   ss: 'install it with `apt-get install iproute2`',
   taskset: 'install it with `apt-get install util-linux`',
+  sysctl: 'install it with `apt-get install procps`',
   nft: 'install it with `apt-get install nftables`',
 };
 

@@ -47,7 +47,8 @@ export function parseNetperfVersion(stdout: string): string {
   return match?.[1] ?? (stdout.trim().split('\n')[0] || 'unknown');
 }
 
-function coresDetail(cpus: number | null, cores: readonly number[] | null): string {
+/** Cores of one side of a profile in words: `any`, or the list (with the request it was capped from). */
+export function coresDetail(cpus: number | null, cores: readonly number[] | null): string {
   if (cores === null) return 'any';
   const capped = cpus !== null && cores.length < cpus ? ` (capped from ${cpus})` : '';
   return `${formatCpuList(cores)}${capped}`;

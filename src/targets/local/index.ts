@@ -1,4 +1,12 @@
-/** The `local` target: network namespaces on this machine as the two nodes. */
+/** The `local` target: network namespaces on this machine as the two nodes, or as a fleet of N nodes. */
+
+export { NODE_SETUP_ENV, parseNodeSetups } from './fleet-setup.js';
+export {
+  createLocalFleetTarget,
+  type LocalFleetDeps,
+  type LocalFleetOptions,
+  type LocalFleetTarget,
+} from './fleet-target.js';
 export {
   createLocalTarget,
   type LocalTarget,

@@ -4,28 +4,17 @@
  * measured and changed by what-ifs; the reference link, measured in turn with it through the same
  * netservers and the same pinning, lets the gate divide out the machine's drift.
  */
-import { splitFanOutOutput } from '../../netperf/fan-out.js';
-import type { Scenario } from '../../suite/model.js';
 import { type CommandRunner, createCommandRunner } from '../../util/process.js';
-import { fanOutCommand } from '../same-command.js';
-import type { NetperfPair, ProcessOutput, Target, TargetFingerprint } from '../target.js';
+import type { NetperfPair, Target, TargetFingerprint } from '../target.js';
 import { profileOf } from './cpu-profiles.js';
 import { buildFingerprint, parseNetperfVersion, readHostFacts } from './fingerprint.js';
-import {
-  allOrFirstFailure,
-  cleanupRun,
-  cleanupRunSync,
-  type LocalRun,
-  newLocalRun,
-  prepareRun,
-} from './lifecycle.js';
+import { cleanupRun, cleanupRunSync, type LocalRun, newLocalRun, prepareRun } from './lifecycle.js';
 import { type LocalNames, linksOf, namesFor } from './names.js';
 import { sweepLeftoverNamespaces } from './namespaces.js';
-import { inNamespace } from './netservers.js';
+import { runNetperfIn } from './netperf-client.js';
 import { normaliseSettings } from './what-if.js';
 
-/** Time a netperf run may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
-export const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
+export { NETPERF_TIMEOUT_MARGIN_MS } from './netperf-client.js';
 /** Bound for `netperf -V`. */
 export const NETPERF_VERSION_TIMEOUT_MS = 10_000;
 
@@ -67,7 +56,7 @@ function writeToStderr(line: string): void {
 }
 
 /**
- * Removes what killed local runs left behind (`npg-<pid>-cli|srv` namespaces whose pid has gone, and
+ * Removes what killed local runs left behind (`npg-<pid>-cli|srv` and local fleets' `npg-<pid>-sw|n<K>` namespaces whose pid has gone, and
  * the processes in them), logging one line when there was any; `prepare` does the same. Returns the
  * namespaces removed. For `netperf-gate cleanup`.
  */
@@ -103,31 +92,15 @@ export function createLocalTarget(options: LocalTargetOptions, deps: LocalTarget
 function pairTo(run: LocalRun, serverAddress: string): NetperfPair {
   return {
     endpoint: (scenario) => ({ host: serverAddress, port: profileOf(run.profiles, scenario).port }),
-    runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
+    runNetperf: (scenario, argvs) =>
+      runNetperfIn(
+        run.runner,
+        run.names.clientNamespace,
+        profileOf(run.profiles, scenario).clientCores,
+        scenario,
+        argvs,
+      ),
   };
-}
-
-/**
- * Starts every netperf process together, so the connections overlap: identical instances through one
- * fan-out shell (see fan-out.ts for why), others as separate processes; each run is bounded.
- */
-async function runNetperf(
-  run: LocalRun,
-  scenario: Scenario,
-  argvs: readonly (readonly string[])[],
-): Promise<ProcessOutput[]> {
-  const { clientCores } = profileOf(run.profiles, scenario);
-  const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
-  const namespace = run.names.clientNamespace;
-  const fanOut = fanOutCommand('netperf', argvs);
-  if (fanOut !== undefined) {
-    const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
-    return splitFanOutOutput(output, argvs.length);
-  }
-  const runs = argvs.map((argv) =>
-    run.runner.run(inNamespace(namespace, clientCores, ['netperf', ...argv]), { timeoutMs }),
-  );
-  return allOrFirstFailure(runs);
 }
 
 async function fingerprint(run: LocalRun): Promise<TargetFingerprint> {

@@ -21,8 +21,11 @@ export const FIRST_NETSERVER_PORT = 12865;
 /** Linux interface names hold 15 characters: `npg` + run id + one letter (`c`/`s` pod, `r`/`t` reference). */
 export const MAX_RUN_ID_LENGTH = 11;
 
-/** A namespace a killed run may have left: its run id is the pid of the process that made it. */
-const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv)$/;
+/**
+ * A namespace a killed run may have left: its run id is the pid of the process that made it. Single
+ * runs name theirs `cli`/`srv`, local fleets `sw` (the switch) and `n<K>` (node K, fleet-names.ts).
+ */
+const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv|sw|n\d+)$/;
 
 /** Everything a local run names. */
 export interface LocalNames {
@@ -73,13 +76,18 @@ export function linksOf(names: LocalNames): RunLinks {
   };
 }
 
-/** Names for a run id; the id must fit an interface name and be safe in paths. */
-export function namesFor(runId: string): LocalNames {
+/** Throws a one-line UsageError unless the run id fits an interface name and is safe in paths. */
+export function checkRunId(runId: string): void {
   if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
     throw new UsageError(
       `Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`,
     );
   }
+}
+
+/** Names for a run id; the id must fit an interface name and be safe in paths. */
+export function namesFor(runId: string): LocalNames {
+  checkRunId(runId);
   return namesWithId(runId);
 }
 
@@ -116,7 +124,7 @@ export function parsePidList(stdout: string): number[] {
 }
 
 /**
- * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv` while that pid no longer runs.
+ * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv|sw|n<K>` while that pid no longer runs.
  * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
  */
 export function leftoverNamespaces(

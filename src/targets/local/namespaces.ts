@@ -29,7 +29,8 @@ export async function runChecked(runner: CommandRunner, argv: readonly string[])
   return output;
 }
 
-async function addNamespace(runner: CommandRunner, name: string): Promise<void> {
+/** Creates one network namespace; an existing one (another run with this id) is a one-line InfraError. */
+export async function addNamespace(runner: CommandRunner, name: string): Promise<void> {
   const output = await runner.run(['ip', 'netns', 'add', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
   if (output.exitCode === 0) return;
   if (/exists/i.test(output.stderr)) {
@@ -100,7 +101,11 @@ async function addLink(runner: CommandRunner, names: LocalNames, link: VethLink)
  * after `link set up`, from a work queue; a busy machine can delay that, and packets sent meanwhile are
  * dropped, which would cost netperf's first connection a one-second SYN retransmission.
  */
-async function waitUntilLinkUp(runner: CommandRunner, namespace: string, device: string): Promise<void> {
+export async function waitUntilLinkUp(
+  runner: CommandRunner,
+  namespace: string,
+  device: string,
+): Promise<void> {
   const deadline = Date.now() + LINK_UP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const output = await runChecked(runner, ['ip', '-n', namespace, '-o', 'link', 'show', 'dev', device]);
@@ -156,7 +161,7 @@ export function removeNamespaceSync(runner: CommandRunner, name: string): void {
 }
 
 /**
- * Removes namespaces of killed runs (`npg-<pid>-cli|srv` whose pid has gone) and logs one line when it
+ * Removes namespaces of killed runs (`npg-<pid>-cli|srv`, a local fleet's `npg-<pid>-sw|n<K>`, whose pid has gone) and logs one line when it
  * removed any; returns their names. A leftover that cannot be removed is logged, not thrown: it must
  * not stop a new run (only `ip netns list` failing throws).
  */

@@ -39,7 +39,7 @@ export function inNamespace(
 /** Starts the profile's netserver in the foreground (`-D`) so its handle is the process itself. */
 export function startNetserver(
   runner: CommandRunner,
-  names: LocalNames,
+  names: Pick<LocalNames, 'serverNamespace'>,
   profile: CpuProfile,
 ): RunningNetserver {
   const argv = inNamespace(names.serverNamespace, profile.serverCores, [
@@ -66,7 +66,7 @@ async function isListening(runner: CommandRunner, namespace: string, port: numbe
  */
 export async function waitUntilListening(
   runner: CommandRunner,
-  names: LocalNames,
+  names: Pick<LocalNames, 'serverNamespace'>,
   netserver: RunningNetserver,
 ): Promise<void> {
   const { port } = netserver.profile;
