@@ -3,6 +3,7 @@
  * disagree: the ranking's columns, a node's verdict, the outlier and change sentences, the summary
  * line. Pure; reads only the results file and `analyseFleet`'s analysis.
  */
+import { hasReference } from '../compare/series.js';
 import type { FleetAnalysis, NodePosition, NodeRank } from '../fleet/analysis.js';
 import type { NodeChange } from '../fleet/compare.js';
 import type { EffectsFit, Side } from '../fleet/effects.js';
@@ -45,7 +46,9 @@ export function rankColumns(analysis: FleetAnalysis): RankColumn[] {
   });
   const scenarios = [...new Set(columns.map((c) => c.scenario))];
   return scenarios.flatMap((s) =>
-    columns.filter((c) => c.scenario === s).sort((a, b) => Number(isRatio(b.metric)) - Number(isRatio(a.metric))),
+    columns
+      .filter((c) => c.scenario === s)
+      .sort((a, b) => Number(isRatio(b.metric)) - Number(isRatio(a.metric))),
   );
 }
 
@@ -58,7 +61,9 @@ export function signedWhole(pct: number): string {
 
 /** A node's position on one side of a column; undefined where it has none (not estimable, no cells). */
 export function positionOf(rank: NodeRank, column: RankColumn, side: Side): NodePosition | undefined {
-  return rank.positions.find((p) => p.scenario === column.scenario && p.metric === column.metric && p.side === side);
+  return rank.positions.find(
+    (p) => p.scenario === column.scenario && p.metric === column.metric && p.side === side,
+  );
 }
 
 /** A side's figure as the tables print it: whole %, marked when from cells in a mixed column; blank when none. */
@@ -138,4 +143,35 @@ export const RANKING_NOTE =
 
 /** The note for a column (or table) whose figures are medians of cells rather than fitted effects. */
 export const CELLS_NOTE =
-  '(cells): the median of the node\'s own pairs vs the fleet median; a plan with one pair per node and side (ring) fits no node effect.';
+  "(cells): the median of the node's own pairs vs the fleet median; a plan with one pair per node and side (ring) fits no node effect.";
+
+/** The run's settings as label/value rows (Markdown and HTML print them as a table). */
+export function fleetSettings(results: FleetResults): [string, string][] {
+  const scenarios = new Map<string, FleetResults['pairs'][number]['scenarios'][number]>();
+  for (const pair of results.pairs)
+    for (const s of pair.scenarios) if (!scenarios.has(s.settings.name)) scenarios.set(s.settings.name, s);
+  const measured = [...scenarios.values()];
+  const samples = measured.map(
+    (s) => `${s.settings.name}: ${s.settings.samples} × ${s.settings.durationSeconds} s`,
+  );
+  const withReference = measured.filter(hasReference).map((s) => s.settings.name);
+  const reference =
+    withReference.length === 0
+      ? 'not measured (no ratio metrics)'
+      : withReference.length === measured.length
+        ? 'measured, interleaved with every sample (ratio = pod / reference)'
+        : `measured for ${withReference.join(', ')}`;
+  return [
+    ['target', results.target.kind],
+    ['nodes', String(results.nodes.length)],
+    ['plan', results.plan.spec],
+    ['seed', String(results.plan.seed)],
+    ['rounds', `${results.plan.rounds} (≤ ${results.plan.parallel} pairs at once)`],
+    ['pairs measured', String(results.pairs.length)],
+    ['samples per pair', samples.join('; ')],
+    ['reference path', reference],
+    ['netperf', results.netperfVersion],
+    ['started', results.startedAt],
+    ['finished', results.finishedAt],
+  ];
+}

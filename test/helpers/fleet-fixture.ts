@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FleetAnalysis, analyseFleet } from '../../src/fleet/analysis.js';
+import { analyseFleet, type FleetAnalysis } from '../../src/fleet/analysis.js';
 import { formatPlanSpec, type PlanSpec, planPairs } from '../../src/fleet/plan.js';
 import { scheduleRounds } from '../../src/fleet/rounds.js';
 import { aggregateSamples } from '../../src/metrics/aggregate.js';
@@ -68,7 +68,9 @@ const START_MS = Date.parse('2026-11-30T06:00:00.000Z');
 function capturedRuns(scenario: Scenario): NetperfFigures[] {
   const stream = scenario.test === 'TCP_STREAM';
   if (scenario.concurrency === 1) return [realFigures(stream ? 'tcp_stream' : 'tcp_rr')];
-  const four = [1, 2, 3, 4].map((i) => realFigures(`${stream ? 'tcp_stream_x4' : 'tcp_rr_x4'}/instance-${i}`));
+  const four = [1, 2, 3, 4].map((i) =>
+    realFigures(`${stream ? 'tcp_stream_x4' : 'tcp_rr_x4'}/instance-${i}`),
+  );
   return Array.from({ length: scenario.concurrency }, (_, i) => four[i % 4] as NetperfFigures);
 }
 
@@ -121,7 +123,10 @@ function scenarioResult(scenario: Scenario, context: PairContext): ScenarioResul
   };
   if (spec.reference === false) return result;
   const reference = indexes.map((i) => sample(scenario, i, wobble(i, 1), startedMs + (2 * i + 1) * step));
-  return { ...result, reference: { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) } };
+  return {
+    ...result,
+    reference: { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) },
+  };
 }
 
 /** A valid FleetResults of the spec's fleet, every sample from real netperf output. */
@@ -142,7 +147,9 @@ export function buildFleetResults(spec: FleetFixtureSpec): FleetResults {
   const pairs = rounds.flatMap((round, r) =>
     round.map(({ client, server }) => {
       const podFactor =
-        (spec.client?.[client] ?? 1) * (spec.server?.[server] ?? 1) * (spec.link?.[`${client}>${server}`] ?? 1);
+        (spec.client?.[client] ?? 1) *
+        (spec.server?.[server] ?? 1) *
+        (spec.link?.[`${client}>${server}`] ?? 1);
       let startedMs = START_MS + r * roundMs;
       const results = scenarios.map((scenario) => {
         key += 1;
@@ -185,4 +192,8 @@ export function fleetFixture(
 }
 
 /** fixtures/fleet/fleet-6-nodes.json: 6 nodes, plan all, node-4 58 % slower as client. */
-export const SIX_NODES_SLOW_CLIENT: FleetFixtureSpec = { nodes: 6, plan: { kind: 'all' }, client: { 'node-4': 0.42 } };
+export const SIX_NODES_SLOW_CLIENT: FleetFixtureSpec = {
+  nodes: 6,
+  plan: { kind: 'all' },
+  client: { 'node-4': 0.42 },
+};
