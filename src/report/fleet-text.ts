@@ -74,9 +74,9 @@ export function sideFigure(rank: NodeRank, column: RankColumn, side: Side): stri
   return `${signedWhole(position.pct)}${mark}`;
 }
 
-/** "SLOW", "slower than baseline", both, or "ok". */
+/** "SLOW", "slower vs baseline", both, or "ok". */
 export function nodeVerdict(rank: NodeRank): string {
-  const words = [rank.named ? 'SLOW' : '', rank.slower ? 'slower than baseline' : ''].filter((w) => w !== '');
+  const words = [rank.named ? 'SLOW' : '', rank.slower ? 'slower vs baseline' : ''].filter((w) => w !== '');
   return words.length === 0 ? 'ok' : words.join(', ');
 }
 

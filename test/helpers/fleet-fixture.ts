@@ -111,7 +111,7 @@ interface PairContext {
 function scenarioResult(scenario: Scenario, context: PairContext): ScenarioResult {
   const { spec, podFactor, key, startedMs } = context;
   const amplitude = spec.wobble ?? 0.02;
-  const wobble = (i: number, path: number) => 1 + amplitude * Math.sin(1.7 * (key * 7 + i * 2 + path) + 0.3);
+  const wobble = (i: number, path: number) => 1 + amplitude * Math.sin(0.9 * key + 2.1 * i + 1.3 * path + 0.3);
   const indexes = Array.from({ length: scenario.samples }, (_, i) => i);
   const step = (scenario.durationSeconds + 1) * 1000;
   const samples = indexes.map((i) => sample(scenario, i, podFactor * wobble(i, 0), startedMs + 2 * i * step));
@@ -191,9 +191,10 @@ export function fleetFixture(
   return { results, analysis };
 }
 
-/** fixtures/fleet/fleet-6-nodes.json: 6 nodes, plan all, node-4 58 % slower as client. */
+/** fixtures/fleet/fleet-6-nodes.json: 6 nodes, plan all, node-4 58 % slower as client, 2 samples a pair. */
 export const SIX_NODES_SLOW_CLIENT: FleetFixtureSpec = {
   nodes: 6,
   plan: { kind: 'all' },
   client: { 'node-4': 0.42 },
+  samples: 2,
 };
