@@ -33,15 +33,29 @@ export function heatClass(worsePct: number): number {
   return i < 0 ? CLASS_LIMITS.length : i;
 }
 
-/** Node names as labels: a shared domain suffix dropped, then the end kept ("…pool-8c1e-x9kq"). */
+/** The longest prefix all names share, cut after its last `-`, `.` or `_` (so no name loses a partial word). */
+function sharedPrefix(names: readonly string[]): string {
+  const first = names[0] ?? '';
+  let length = 0;
+  while (length < first.length && names.every((n) => n[length] === first[length])) length += 1;
+  const cut = Math.max(...['-', '.', '_'].map((sep) => first.lastIndexOf(sep, length - 1)));
+  return cut < 0 ? '' : first.slice(0, cut + 1);
+}
+
+/**
+ * Node names as labels, each at most `maxChars`: a shared domain suffix dropped; where still too long,
+ * a shared prefix ("gke-prod-pool-8c1e-") dropped for "…"; then only the end kept ("…pool-8c1e-x9kq").
+ */
 export function shortLabels(nodes: readonly string[], maxChars = MAX_LABEL_CHARS): string[] {
   if (nodes.every((n) => n.length <= maxChars)) return [...nodes];
   const first = nodes[0] ?? '';
   const dot = first.indexOf('.');
   const suffix = dot > 0 && nodes.every((n) => n.endsWith(first.slice(dot))) ? first.slice(dot) : '';
-  return nodes.map((n) => {
-    const name = suffix === '' ? n : n.slice(0, -suffix.length);
-    return name.length <= maxChars ? name : `…${name.slice(name.length - maxChars + 1)}`;
+  const names = nodes.map((n) => (suffix === '' ? n : n.slice(0, -suffix.length)));
+  const prefix = nodes.length > 1 && names.some((n) => n.length > maxChars) ? sharedPrefix(names) : '';
+  return names.map((name) => {
+    const rest = prefix === '' || name.length <= maxChars ? name : `…${name.slice(prefix.length)}`;
+    return rest.length <= maxChars ? rest : `…${rest.slice(rest.length - maxChars + 1)}`;
   });
 }
 

@@ -9,6 +9,7 @@
  * node names are shortened (full name in the label's `<title>`). Pure and deterministic.
  */
 
+import { highlights, type Layout, labels, layoutOf } from './fleet-heatmap-layout.js';
 import {
   DARK_CLASSES,
   HEATMAP_COLOURS,
@@ -16,46 +17,18 @@ import {
   heatClass,
   heatLegend,
   LEGEND_HEIGHT,
-  LEGEND_WIDTH,
-  NAMED_COLOUR,
   SELF_COLOUR,
   shortLabels,
 } from './fleet-heatmap-style.js';
 import { type FleetMatrix, type MatrixCell, matrixKey } from './fleet-matrix.js';
 import { signedWhole } from './fleet-text.js';
 import { formatMetric, formatPercentChange } from './format.js';
-import { CHART_INK, coordinate, element, textElement } from './svg-markup.js';
+import { CHART_INK, element, textElement } from './svg-markup.js';
 
 /** Above this many nodes no heatmap is drawn: cells would be smaller than a label's line. */
 export const MAX_HEATMAP_NODES = 40;
-export const MIN_CELL_PX = 12;
-export const MAX_CELL_PX = 40;
-/** The grid aims at this width; cells shrink to fit it, down to MIN_CELL_PX. */
-const GRID_TARGET_PX = 480;
 /** Cells at least this big print their figure. */
 const TEXT_CELL_PX = 30;
-const CHAR_WIDTH = 0.62;
-
-interface Layout {
-  cell: number;
-  font: number;
-  left: number;
-  top: number;
-  vertical: boolean;
-  width: number;
-  height: number;
-}
-
-function layoutOf(nodes: readonly string[], labels: readonly string[]): Layout {
-  const cell = Math.max(MIN_CELL_PX, Math.min(MAX_CELL_PX, Math.floor(GRID_TARGET_PX / nodes.length)));
-  const font = Math.max(9, Math.min(12, cell - 3));
-  const labelPx = Math.ceil(Math.max(...labels.map((l) => l.length)) * font * CHAR_WIDTH) + 10;
-  const vertical = labelPx - 10 > cell;
-  const left = Math.max(labelPx, 64);
-  const top = (vertical ? labelPx : font + 10) + 22;
-  const width = Math.max(left + nodes.length * cell + 12, LEGEND_WIDTH);
-  return { cell, font, left, top, vertical, width, height: top + nodes.length * cell + LEGEND_HEIGHT };
-}
 
 function cellTitle(matrix: FleetMatrix, cell: MatrixCell): string {
   const outlier = cell.outlier === undefined ? '' : `; an outlier pair (${cell.outlier})`;
@@ -115,80 +88,6 @@ function gridCell(matrix: FleetMatrix, layout: Layout, hatch: string, row: numbe
   if (cell !== undefined) return measuredCell(matrix, layout, box, cell);
   const title = textElement('title', {}, `${client} → ${server}: not measured`);
   return element('rect', { class: 'cell unmeasured', ...frame, fill: `url(#${hatch})` }, title);
-}
-
-function labels(matrix: FleetMatrix, layout: Layout, short: readonly string[]): string {
-  const { cell, left, top, font } = layout;
-  return matrix.nodes
-    .flatMap((node, i) => {
-      const label = short[i] as string;
-      const title = textElement('title', {}, node);
-      const style = (named: boolean) => (named ? { 'font-weight': 'bold', fill: NAMED_COLOUR } : {});
-      const centre = i * cell + cell / 2;
-      const row = {
-        class: 'row-label',
-        x: left - 6,
-        y: top + centre + font / 3,
-        'text-anchor': 'end',
-        ...style(matrix.namedRows.has(node)),
-      };
-      const column = layout.vertical
-        ? {
-            class: 'column-label',
-            x: 0,
-            y: 0,
-            transform: `translate(${coordinate(left + centre + font / 3)} ${coordinate(top - 6)}) rotate(-90)`,
-            ...style(matrix.namedColumns.has(node)),
-          }
-        : {
-            class: 'column-label',
-            x: left + centre,
-            y: top - 6,
-            'text-anchor': 'middle',
-            ...style(matrix.namedColumns.has(node)),
-          };
-      return [
-        element('text', row, title + escapeLabel(label)),
-        element('text', column, title + escapeLabel(label)),
-      ];
-    })
-    .join('');
-}
-
-const escapeLabel = (label: string) => textElement('tspan', {}, label);
-
-function highlights(matrix: FleetMatrix, layout: Layout): string {
-  const { cell, left, top } = layout;
-  const span = matrix.nodes.length * cell;
-  const frame = { fill: 'none', stroke: NAMED_COLOUR, 'stroke-width': 3 };
-  return matrix.nodes
-    .flatMap((node, i) => [
-      ...(matrix.namedRows.has(node)
-        ? [
-            element('rect', {
-              class: 'named-row',
-              x: left,
-              y: top + i * cell,
-              width: span,
-              height: cell,
-              ...frame,
-            }),
-          ]
-        : []),
-      ...(matrix.namedColumns.has(node)
-        ? [
-            element('rect', {
-              class: 'named-column',
-              x: left + i * cell,
-              y: top,
-              width: cell,
-              height: span,
-              ...frame,
-            }),
-          ]
-        : []),
-    ])
-    .join('');
 }
 
 /** The heatmap of one scenario's matrix; undefined above MAX_HEATMAP_NODES nodes. */

@@ -36,8 +36,10 @@ export function realFigures(run: string): NetperfFigures {
 }
 
 export interface FleetFixtureSpec {
-  /** Nodes `node-1` … `node-N`. */
+  /** How many nodes: `node-1` … `node-N` unless `names` are given. */
   nodes: number;
+  /** The nodes' names (as many as `nodes`), e.g. long Kubernetes node names. */
+  names?: readonly string[];
   /** Default `all`. */
   plan?: PlanSpec;
   /** Plan seed (random plans) and what the file records; default 7. */
@@ -111,7 +113,8 @@ interface PairContext {
 function scenarioResult(scenario: Scenario, context: PairContext): ScenarioResult {
   const { spec, podFactor, key, startedMs } = context;
   const amplitude = spec.wobble ?? 0.02;
-  const wobble = (i: number, path: number) => 1 + amplitude * Math.sin(0.9 * key + 2.1 * i + 1.3 * path + 0.3);
+  const wobble = (i: number, path: number) =>
+    1 + amplitude * Math.sin(0.9 * key + 2.1 * i + 1.3 * path + 0.3);
   const indexes = Array.from({ length: scenario.samples }, (_, i) => i);
   const step = (scenario.durationSeconds + 1) * 1000;
   const samples = indexes.map((i) => sample(scenario, i, podFactor * wobble(i, 0), startedMs + 2 * i * step));
@@ -134,7 +137,11 @@ export function buildFleetResults(spec: FleetFixtureSpec): FleetResults {
   const plan = spec.plan ?? { kind: 'all' };
   const seed = spec.seed ?? 7;
   const parallel = spec.parallel ?? 4;
-  const names = Array.from({ length: spec.nodes }, (_, i) => fixtureNodeName(i));
+  const names = spec.names
+    ? [...spec.names]
+    : Array.from({ length: spec.nodes }, (_, i) => fixtureNodeName(i));
+  if (names.length !== spec.nodes)
+    throw new Error(`fleet fixture: ${names.length} names for ${spec.nodes} nodes`);
   const wanted = spec.scenarios ?? ['tcp_stream_1', 'tcp_rr_1cpu'];
   const scenarios = wanted.map((name) => {
     const found = defaultSuite().scenarios.find((s) => s.name === name);

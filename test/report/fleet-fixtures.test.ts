@@ -18,7 +18,14 @@ describe('fixtures/fleet/fleet-6-nodes.json', () => {
 
   it('is a valid fleet results file of 6 nodes, plan all: 30 pairs in 10 rounds', () => {
     const results = parseFleetResults(text, 'fleet-6-nodes.json');
-    expect(results.nodes.map((n) => n.name)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6']);
+    expect(results.nodes.map((n) => n.name)).toEqual([
+      'node-1',
+      'node-2',
+      'node-3',
+      'node-4',
+      'node-5',
+      'node-6',
+    ]);
     expect(results.plan).toMatchObject({ spec: 'all', rounds: 10 });
     expect(results.pairs).toHaveLength(30);
   });

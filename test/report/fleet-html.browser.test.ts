@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderFleetHtml } from '../../src/report/fleet-html.js';
 import { HEATMAP_COLOURS } from '../../src/report/fleet-heatmap-style.js';
+import { renderFleetHtml } from '../../src/report/fleet-html.js';
 import { fleetFixture, SIX_NODES_SLOW_CLIENT } from '../helpers/fleet-fixture.js';
 import { type Browser, evaluate, launchChromium, openPage, PAGE_LOAD_TIMEOUT_MS } from './chromium.js';
 import { countColour, decodePng } from './png.js';
@@ -115,8 +115,14 @@ async function visit(browser: Browser, directory: string, name: string, html: st
   return { measure, requested, errors, firstHeatmap: Buffer.from(shot.data, 'base64') };
 }
 
+/** GKE-style node names: a long shared prefix, the distinctive part at the end. */
+const GKE_NODES = Array.from(
+  { length: 12 },
+  (_, i) => `gke-prod-europe-west1-default-pool-8c1e7a2b-${(1000 + i * 37).toString(36)}`,
+);
+
 const CASES = {
-  'six nodes, plan all, node-4 slow as client': { spec: SIX_NODES_SLOW_CLIENT, nodes: 6, measured: 30 },
+  'six nodes, plan all, node-4 slow as client': { spec: SIX_NODES_SLOW_CLIENT, nodes: 6, scenarios: 2 },
   '32 nodes, random:3, node-17 slow as server': {
     spec: {
       nodes: 32,
@@ -126,7 +132,18 @@ const CASES = {
       server: { 'node-17': 0.6 },
     },
     nodes: 32,
-    measured: 96,
+    scenarios: 1,
+  },
+  '12 long Kubernetes node names, plan all': {
+    spec: {
+      nodes: 12,
+      names: GKE_NODES,
+      samples: 1,
+      scenarios: ['tcp_stream_1'],
+      client: { [GKE_NODES[2] as string]: 0.6 },
+    },
+    nodes: 12,
+    scenarios: 1,
   },
 } as const;
 const names = Object.keys(CASES) as (keyof typeof CASES)[];
@@ -165,22 +182,24 @@ describe('the fleet HTML report in headless Chromium', () => {
     expect(measure.banner).toContain('SLOW NODES');
   });
 
-  it.each(names)('%s: draws a heatmap per scenario with a visible cell per ordered pair and the diagonal', (name) => {
-    const { measure } = get(name);
-    const { nodes, spec } = CASES[name];
-    const scenarios = 'scenarios' in spec ? spec.scenarios.length : 2;
-    expect(measure.heatmaps).toHaveLength(scenarios);
-    for (const map of measure.heatmaps) {
-      expect(map.title).toMatch(/client × server/);
-      expect(map.width).toBeGreaterThan(300);
-      expect(map.height).toBeGreaterThan(200);
-      expect(map.cellSizes).toHaveLength(nodes * (nodes - 1));
-      for (const size of map.cellSizes) expect(size).toBeGreaterThanOrEqual(10);
-      expect(map.selfCells).toBe(nodes);
-      expect(map.labelsOutside).toBe(0);
-      expect(map.labelOverlaps).toBe(0);
-    }
-  });
+  it.each(names)(
+    '%s: draws a heatmap per scenario with a visible cell per ordered pair and the diagonal',
+    (name) => {
+      const { measure } = get(name);
+      const { nodes, scenarios } = CASES[name];
+      expect(measure.heatmaps).toHaveLength(scenarios);
+      for (const map of measure.heatmaps) {
+        expect(map.title).toMatch(/client × server/);
+        expect(map.width).toBeGreaterThan(300);
+        expect(map.height).toBeGreaterThan(200);
+        expect(map.cellSizes).toHaveLength(nodes * (nodes - 1));
+        for (const size of map.cellSizes) expect(size).toBeGreaterThanOrEqual(10);
+        expect(map.selfCells).toBe(nodes);
+        expect(map.labelsOutside).toBe(0);
+        expect(map.labelOverlaps).toBe(0);
+      }
+    },
+  );
 
   it('frames the slow client row and paints its cells in the warmest colour', () => {
     const { measure, firstHeatmap } = get('six nodes, plan all, node-4 slow as client');

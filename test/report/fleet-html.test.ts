@@ -1,10 +1,15 @@
-import { renderFleetHtml } from '../../src/report/fleet-html.js';
 import { heatClass, shortLabels } from '../../src/report/fleet-heatmap-style.js';
+import { renderFleetHtml } from '../../src/report/fleet-html.js';
 import { fleetFixture, SIX_NODES_SLOW_CLIENT } from '../helpers/fleet-fixture.js';
 import { structureProblems } from './html-structure.js';
 
 const six = fleetFixture({ ...SIX_NODES_SLOW_CLIENT, link: { 'node-2>node-5': 0.5 } });
-const ring = fleetFixture({ nodes: 8, plan: { kind: 'ring' }, client: { 'node-3': 0.5 }, server: { 'node-3': 0.5 } });
+const ring = fleetFixture({
+  nodes: 8,
+  plan: { kind: 'ring' },
+  client: { 'node-3': 0.5 },
+  server: { 'node-3': 0.5 },
+});
 const wide = fleetFixture({
   nodes: 32,
   plan: { kind: 'random', pairsPerNode: 3 },
@@ -14,8 +19,15 @@ const wide = fleetFixture({
 });
 const huge = fleetFixture({ nodes: 100, plan: { kind: 'ring' }, samples: 1, scenarios: ['tcp_rr_1cpu'] });
 
-const cases = { 'six nodes, all': six, 'a ring of eight': ring, '32 nodes, random:3': wide, '100 nodes': huge };
-const html = Object.fromEntries(Object.entries(cases).map(([name, f]) => [name, renderFleetHtml(f.results, f.analysis)]));
+const cases = {
+  'six nodes, all': six,
+  'a ring of eight': ring,
+  '32 nodes, random:3': wide,
+  '100 nodes': huge,
+};
+const html = Object.fromEntries(
+  Object.entries(cases).map(([name, f]) => [name, renderFleetHtml(f.results, f.analysis)]),
+);
 const page = (name: keyof typeof cases) => html[name] as string;
 
 const heatmaps = (text: string) => [...text.matchAll(/<svg class="chart-heatmap"[^>]*>([\s\S]*?)<\/svg>/g)];
@@ -47,7 +59,9 @@ describe('renderFleetHtml', () => {
       expect(body.match(/class="cell measured"/g)).toHaveLength(30);
       expect(body.match(/class="self"/g)).toHaveLength(6);
       expect(body).not.toContain('class="cell unmeasured"');
-      expect(body).toMatch(/<title>node-4 → node-1: rate_ratio 0\.4\d\d, -5\d\.\d% vs fleet median [\d.]+<\/title>/);
+      expect(body).toMatch(
+        /<title>node-4 → node-1: rate_ratio 0\.4\d\d, -5\d\.\d% vs fleet median [\d.]+<\/title>/,
+      );
     }
   });
 
@@ -101,7 +115,13 @@ describe('heatmap scale and labels', () => {
   it('shortens long node names to their distinctive end after dropping a shared domain', () => {
     const names = ['ip-10-0-1-17.eu-west-1.compute.internal', 'ip-10-0-2-201.eu-west-1.compute.internal'];
     expect(shortLabels(names)).toEqual(['ip-10-0-1-17', 'ip-10-0-2-201']);
-    expect(shortLabels(['gke-main-default-pool-8c1e7a2b-x9kq', 'node-2'])).toEqual(['…8c1e7a2b-x9kq', 'node-2']);
+    const pool = ['gke-main-default-pool-8c1e7a2b-x9kq', 'gke-main-default-pool-8c1e7a2b-b2lm'];
+    expect(shortLabels(pool)).toEqual(['…x9kq', '…b2lm']);
+    expect(shortLabels(['gke-main-default-pool-8c1e7a2b-x9kq', 'node-2'])).toEqual([
+      '…8c1e7a2b-x9kq',
+      'node-2',
+    ]);
+    expect(shortLabels(['pool-a-0123456789abcdef', 'pool-a-1'])).toEqual(['…3456789abcdef', 'pool-a-1']);
     expect(shortLabels(['node-1', 'node-2'])).toEqual(['node-1', 'node-2']);
   });
 });

@@ -6,7 +6,12 @@ const ALL_SCENARIOS = ['tcp_stream_1', 'tcp_stream_32', 'tcp_rr_1cpu', 'tcp_rr_3
 
 const six = fleetFixture(SIX_NODES_SLOW_CLIENT);
 const link = fleetFixture({ ...SIX_NODES_SLOW_CLIENT, client: {}, link: { 'node-2>node-5': 0.5 } });
-const ring = fleetFixture({ nodes: 8, plan: { kind: 'ring' }, client: { 'node-3': 0.5 }, server: { 'node-3': 0.5 } });
+const ring = fleetFixture({
+  nodes: 8,
+  plan: { kind: 'ring' },
+  client: { 'node-3': 0.5 },
+  server: { 'node-3': 0.5 },
+});
 const healthy = fleetFixture({ nodes: 6, samples: 2 });
 const eight = fleetFixture(
   { nodes: 8, samples: 1, scenarios: ALL_SCENARIOS, server: { 'node-7': 0.7 } },
@@ -45,7 +50,9 @@ describe('renderFleetTerminal', () => {
     expect(text).toMatch(
       /node-4 as client: tcp_stream_1 rate_ratio 0\.4\d\d, -5\d\.\d% vs fleet median (0\.9\d\d|1\.0\d\d) \(z -\d+\.\d\)/,
     );
-    expect(text).toMatch(/node-4 as client: tcp_rr_1cpu transactions_per_sec [\d,]+, -5\d\.\d% vs fleet median [\d,]+/);
+    expect(text).toMatch(
+      /node-4 as client: tcp_rr_1cpu transactions_per_sec [\d,]+, -5\d\.\d% vs fleet median [\d,]+/,
+    );
     expect(text.trimEnd().split('\n').at(-1)).toBe(
       '6 nodes, plan all (seed 7), 30 pairs in 10 rounds (≤ 4 at once); slow: node-4',
     );
@@ -54,25 +61,34 @@ describe('renderFleetTerminal', () => {
   it('names a slow link as an outlier pair, asks whether it is a link or port, and names no node', () => {
     const text = renderFleetTerminal(link.results, link.analysis);
     expect(link.analysis.named).toEqual([]);
-    expect(text).toMatch(/pair node-2 → node-5: tcp_stream_1 rate_ratio 0\.\d+, -[45]\d\.\d% vs what its nodes predict, fleet median [\d.]+ \(z -\d+\.\d\): a link or port\?/);
+    expect(text).toMatch(
+      /pair node-2 → node-5: tcp_stream_1 rate_ratio 0\.\d+, -[45]\d\.\d% vs what its nodes predict, fleet median [\d.]+ \(z -\d+\.\d\): a link or port\?/,
+    );
     expect(text).toContain('; no slow node');
   });
 
-  it('marks a ring\'s figures as (cells) and names the node slow on both sides from its pairs', () => {
+  it("marks a ring's figures as (cells) and names the node slow on both sides from its pairs", () => {
     const text = renderFleetTerminal(ring.results, ring.analysis);
     expect(text).toMatch(/ratio \(cells\) +rate \(cells\)/);
     expect(text).toContain("(cells): the median of the node's own pairs");
-    expect(text).toMatch(/node-3 on both sides: tcp_stream_1 rate_ratio [\d.]+, -[45]\d\.\d% vs fleet median [\d.]+ \(z -\d+\.\d, from its pairs\)/);
+    expect(text).toMatch(
+      /node-3 on both sides: tcp_stream_1 rate_ratio [\d.]+, -[45]\d\.\d% vs fleet median [\d.]+ \(z -\d+\.\d, from its pairs\)/,
+    );
     expect(rankingRows(text)[0]?.[0]).toBe('node-3');
   });
 
   it('lists nodes slower than the baseline fleet and keeps the 8-fit ranking within 100 characters', () => {
     const text = renderFleetTerminal(eight.results, eight.analysis);
     expect(text).toContain('Slower than the baseline fleet:');
-    expect(text).toMatch(/node-7 as server: tcp_rr_32cpu rate_ratio -[23]\d\.\d% relative to its fleet since the baseline/);
+    expect(text).toMatch(
+      /node-7 as server: tcp_rr_32cpu rate_ratio -[23]\d\.\d% relative to its fleet since the baseline/,
+    );
     expect(rankingRows(text)[0]).toEqual(expect.arrayContaining(['node-7', 'SLOW, slower vs baseline']));
     const lines = text.split('\n');
-    const table = lines.slice(1, lines.findIndex((l) => l.startsWith('Each figure')));
+    const table = lines.slice(
+      1,
+      lines.findIndex((l) => l.startsWith('Each figure')),
+    );
     expect(table).toHaveLength(3 + 8);
     for (const line of table) expect(line.length).toBeLessThanOrEqual(100);
   });
@@ -89,15 +105,20 @@ describe('renderFleetTerminal', () => {
 const cellsOf = (row: string) => row.slice(2, -2).split(' | ');
 
 function markdownTables(text: string): string[][] {
-  return text.trimEnd().split('\n\n').flatMap((block) => {
-    const lines = block.split('\n');
-    return lines.every((l) => l.startsWith('| ')) && lines.length >= 2 ? [lines] : [];
-  });
+  return text
+    .trimEnd()
+    .split('\n\n')
+    .flatMap((block) => {
+      const lines = block.split('\n');
+      return lines.every((l) => l.startsWith('| ')) && lines.length >= 2 ? [lines] : [];
+    });
 }
 
 describe('renderFleetMarkdown', () => {
   it('heads with the slow node, or with a tick when there is none', () => {
-    expect(renderFleetMarkdown(six.results, six.analysis).split('\n')[0]).toBe('## netperf-gate fleet: ❌ slow: node-4');
+    expect(renderFleetMarkdown(six.results, six.analysis).split('\n')[0]).toBe(
+      '## netperf-gate fleet: ❌ slow: node-4',
+    );
     expect(renderFleetMarkdown(healthy.results, healthy.analysis).split('\n')[0]).toBe(
       '## netperf-gate fleet: ✅ no slow node',
     );
@@ -139,11 +160,18 @@ describe('renderFleetMarkdown', () => {
 
   it('lists the named outliers with their figures and the fleet median', () => {
     const text = renderFleetMarkdown(six.results, six.analysis);
-    expect(text).toMatch(/### Slow nodes\n\n- node-4 as client: tcp\\_stream\\_1 throughput\\_gbps [\d.]+, -5\d\.\d% vs fleet median [\d.]+ \(z -\d/);
+    expect(text).toMatch(
+      /### Slow nodes\n\n- node-4 as client: tcp\\_stream\\_1 throughput\\_gbps [\d.]+, -5\d\.\d% vs fleet median [\d.]+ \(z -\d/,
+    );
   });
 
   it('leaves the pair table to the HTML report above 12 nodes', () => {
-    const big = fleetFixture({ nodes: 13, plan: { kind: 'random', pairsPerNode: 3 }, samples: 1, scenarios: ['tcp_rr_1cpu'] });
+    const big = fleetFixture({
+      nodes: 13,
+      plan: { kind: 'random', pairsPerNode: 3 },
+      samples: 1,
+      scenarios: ['tcp_rr_1cpu'],
+    });
     const text = renderFleetMarkdown(big.results, big.analysis);
     expect(text).toContain('13 nodes: too many for a table here (at most 12); the HTML report');
     expect(markdownTables(text)).toHaveLength(2);
