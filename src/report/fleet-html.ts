@@ -9,8 +9,6 @@ import type { FleetResults } from '../results/fleet-schema.js';
 import { MAX_HEATMAP_NODES, renderHeatmap } from './fleet-heatmap.js';
 import { type FleetMatrix, fleetMatrix, matrixFit, matrixScenarios } from './fleet-matrix.js';
 import {
-  CELLS_MARK,
-  CELLS_NOTE,
   changeSentence,
   failingNodes,
   fleetSettings,
@@ -19,8 +17,8 @@ import {
   nodeVerdict,
   outlierLists,
   pairOutlierSentence,
-  RANKING_NOTE,
   rankColumns,
+  rankingNotes,
   sideFigure,
   signedWhole,
 } from './fleet-text.js';
@@ -91,11 +89,7 @@ function rankingTable(analysis: FleetAnalysis): string {
     {},
     element('tr', {}, top.join('')) + element('tr', {}, fits.join('')) + element('tr', {}, sides.join('')),
   );
-  const notes = [
-    RANKING_NOTE,
-    ...(columns.some((c) => c.allFromCells) ? [CELLS_NOTE] : []),
-    ...(columns.some((c) => c.someFromCells) ? [`${CELLS_MARK}: ${CELLS_NOTE}`] : []),
-  ];
+  const notes = rankingNotes(columns);
   return (
     element(
       'table',

@@ -7,8 +7,6 @@ import type { FleetAnalysis, NodeRank } from '../fleet/analysis.js';
 import type { FleetResults } from '../results/fleet-schema.js';
 import { type FleetMatrix, fleetMatrix, matrixFit, matrixKey, matrixScenarios } from './fleet-matrix.js';
 import {
-  CELLS_MARK,
-  CELLS_NOTE,
   changeSentence,
   failingNodes,
   fleetSettings,
@@ -17,9 +15,9 @@ import {
   nodeVerdict,
   outlierLists,
   pairOutlierSentence,
-  RANKING_NOTE,
   type RankColumn,
   rankColumns,
+  rankingNotes,
   sideFigure,
   signedWhole,
 } from './fleet-text.js';
@@ -64,11 +62,7 @@ function rankingTable(analysis: FleetAnalysis): string {
       verdict === 'ok' ? 'ok' : `**${verdict}**`,
     ];
   });
-  const notes = [
-    RANKING_NOTE,
-    ...(columns.some((c) => c.allFromCells) ? [CELLS_NOTE] : []),
-    ...(columns.some((c) => c.someFromCells) ? [`${CELLS_MARK}: ${CELLS_NOTE}`] : []),
-  ];
+  const notes = rankingNotes(columns);
   return [markdownTable(headers, alignments, rows), notes.map(escapeMarkdown).join('  \n')].join('\n\n');
 }
 

@@ -6,17 +6,15 @@
 import type { FleetAnalysis, NodeRank } from '../fleet/analysis.js';
 import type { FleetResults } from '../results/fleet-schema.js';
 import {
-  CELLS_MARK,
-  CELLS_NOTE,
   changeSentence,
   fleetSummaryLine,
   nodeOutlierSentence,
   nodeVerdict,
   outlierLists,
   pairOutlierSentence,
-  RANKING_NOTE,
   type RankColumn,
   rankColumns,
+  rankingNotes,
   sideFigure,
   signedWhole,
 } from './fleet-text.js';
@@ -75,15 +73,6 @@ function rankingTable(analysis: FleetAnalysis): string[] {
   return [scenarioLine.trimEnd(), line(header), rule, ...rows.map(line)];
 }
 
-function notes(analysis: FleetAnalysis): string[] {
-  const columns = rankColumns(analysis);
-  return [
-    RANKING_NOTE,
-    ...(columns.some((c) => c.allFromCells) ? [CELLS_NOTE] : []),
-    ...(columns.some((c) => c.someFromCells) ? [`${CELLS_MARK}: ${CELLS_NOTE}`] : []),
-  ];
-}
-
 function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['', `${title}:`, ...lines.map((l) => `  ${l}`)];
 }
@@ -95,7 +84,7 @@ export function renderFleetTerminal(results: FleetResults, analysis: FleetAnalys
   const lines = [
     'Fleet ranking, slowest first',
     ...rankingTable(analysis),
-    ...notes(analysis),
+    ...rankingNotes(rankColumns(analysis)),
     ...section('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
     ...section('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
     ...section('Outlier pairs', lists.pairs.map(pairOutlierSentence)),

@@ -141,9 +141,17 @@ export function fleetSummaryLine(results: FleetResults, analysis: FleetAnalysis)
 export const RANKING_NOTE =
   'Each figure: the node vs the typical node of the fleet in % (negative: slower), as client / server; ranked by the slowest figure.';
 
-/** The note for a column (or table) whose figures are medians of cells rather than fitted effects. */
-export const CELLS_NOTE =
-  "(cells): the median of the node's own pairs vs the fleet median; a plan with one pair per node and side (ring) fits no node effect.";
+const CELLS_MEANING =
+  "the median of the node's own pairs vs the fleet median: a side with fewer than 2 pairs (every node of a ring) has no fitted node effect.";
+
+/** The lines under a ranking table: how to read it, and what (cells) and CELLS_MARK mean when present. */
+export function rankingNotes(columns: readonly RankColumn[]): string[] {
+  return [
+    RANKING_NOTE,
+    ...(columns.some((c) => c.allFromCells) ? [`(cells): ${CELLS_MEANING}`] : []),
+    ...(columns.some((c) => c.someFromCells) ? [`${CELLS_MARK}: ${CELLS_MEANING}`] : []),
+  ];
+}
 
 /** The run's settings as label/value rows (Markdown and HTML print them as a table). */
 export function fleetSettings(results: FleetResults): [string, string][] {

@@ -1,3 +1,4 @@
+import { analyseFleet } from '../../src/fleet/analysis.js';
 import { renderFleetMarkdown } from '../../src/report/fleet-markdown.js';
 import { renderFleetTerminal } from '../../src/report/fleet-terminal.js';
 import { fleetFixture, SIX_NODES_SLOW_CLIENT } from '../helpers/fleet-fixture.js';
@@ -91,6 +92,29 @@ describe('renderFleetTerminal', () => {
     );
     expect(table).toHaveLength(3 + 8);
     for (const line of table) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('marks the figures from cells with * where a column also has fitted effects', () => {
+    // A ring of 6 plus two more pairs from node-1: only node-1's client side has enough cells for an effect.
+    const all = fleetFixture({ nodes: 6, samples: 2 }).results;
+    const ringPlus = new Set(['1>2', '2>3', '3>4', '4>5', '5>6', '6>1', '1>3', '1>4']);
+    const results = {
+      ...all,
+      pairs: all.pairs.filter((p) => ringPlus.has(`${p.client.slice(5)}>${p.server.slice(5)}`)),
+    };
+    const text = renderFleetTerminal(results, analyseFleet(results));
+    const row = (node: string) => rankingRows(text).find((r) => r[0] === node) ?? [];
+    expect(
+      row('node-1')
+        .slice(2, -1)
+        .every((f) => /^[-+]?\d+\/[-+]?\d+\*$/.test(f)),
+    ).toBe(true);
+    expect(
+      row('node-2')
+        .slice(2, -1)
+        .every((f) => /^[-+]?\d+\*\/[-+]?\d+\*$/.test(f)),
+    ).toBe(true);
+    expect(text).toContain("*: the median of the node's own pairs");
   });
 
   it('says plainly when no node is slow', () => {
