@@ -15,6 +15,7 @@ import {
   fleetSummaryLine,
   nodeOutlierSentence,
   nodeVerdict,
+  nothingMeasured,
   outlierLists,
   pairOutlierSentence,
   rankColumns,
@@ -31,12 +32,18 @@ import { element, escapeXml, textElement } from './svg-markup.js';
 const METHOD_NOTE =
   'Per scenario and metric, log value = overall + client effect + server effect + residual (median polish over the measured pairs). A node is named slow when its effect is beyond robust z 3.5 and at least 10 % from the fleet median; a pair when its residual is.';
 
+/** The verdict's word and the banner's class: slow nodes, none, or nothing measured. */
+function verdictOf(analysis: FleetAnalysis): { word: string; banner: string } {
+  if (failingNodes(analysis).length > 0) return { word: 'SLOW NODES', banner: 'regression' };
+  if (nothingMeasured(analysis)) return { word: 'NOTHING MEASURED', banner: 'inconclusive' };
+  return { word: 'NO SLOW NODE', banner: 'pass' };
+}
+
 function banner(results: FleetResults, analysis: FleetAnalysis): string {
-  const failing = failingNodes(analysis).length > 0;
-  const word = failing ? 'SLOW NODES' : 'NO SLOW NODE';
+  const { word, banner: kind } = verdictOf(analysis);
   return element(
     'header',
-    { class: `banner banner-${failing ? 'regression' : 'pass'}`, role: 'status' },
+    { class: `banner banner-${kind}`, role: 'status' },
     element('h1', {}, `netperf-gate fleet: ${textElement('span', { class: 'word' }, word)}`) +
       textElement('p', {}, fleetSummaryLine(results, analysis)),
   );
@@ -159,7 +166,7 @@ function scenarioSection(results: FleetResults, analysis: FleetAnalysis, scenari
 /** The fleet report as one self-contained HTML file. */
 export function renderFleetHtml(results: FleetResults, analysis: FleetAnalysis): string {
   const failing = failingNodes(analysis);
-  const title = `netperf-gate fleet: ${failing.length > 0 ? `slow ${failing.join(', ')}` : 'no slow node'}`;
+  const title = `netperf-gate fleet: ${failing.length > 0 ? `slow ${failing.join(', ')}` : verdictOf(analysis).word.toLowerCase()}`;
   const head = htmlHead(title) + element('style', {}, FLEET_CSS);
   const settings = fleetSettings(results).map(([label, value]) => [escapeXml(label), escapeXml(value)]);
   const body = [

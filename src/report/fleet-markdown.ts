@@ -13,6 +13,7 @@ import {
   fleetSummaryLine,
   nodeOutlierSentence,
   nodeVerdict,
+  nothingMeasured,
   outlierLists,
   pairOutlierSentence,
   type RankColumn,
@@ -27,9 +28,10 @@ import { type Alignment, code, escapeMarkdown, markdownTable } from './markdown-
 /** Above this many nodes the pair table is left to the HTML report (a wider table does not read). */
 export const MAX_MARKDOWN_MATRIX_NODES = 12;
 
-/** "## Fleet: ✅ no slow node" or "## Fleet: ❌ slow: node-4". */
+/** "## netperf-gate fleet: ✅ no slow node", "… ❌ slow: node-4", or "… ⚠️ no pair measured". */
 export function fleetHeadline(analysis: FleetAnalysis): string {
   const failing = failingNodes(analysis);
+  if (failing.length === 0 && nothingMeasured(analysis)) return '## netperf-gate fleet: ⚠️ no pair measured';
   if (failing.length === 0) return '## netperf-gate fleet: ✅ no slow node';
   const named = analysis.named.length > 0 ? `slow: ${analysis.named.join(', ')}` : '';
   const slower = failing.filter((n) => !analysis.named.includes(n));

@@ -70,7 +70,8 @@ function rankingTable(analysis: FleetAnalysis): string[] {
     offset += (widths[i + 2] ?? 0) + GAP.length;
   }
   const rule = widths.map((w) => '-'.repeat(w)).join(GAP);
-  return [scenarioLine.trimEnd(), line(header), rule, ...rows.map(line)];
+  const scenarios = scenarioLine.trim() === '' ? [] : [scenarioLine.trimEnd()];
+  return [...scenarios, line(header), rule, ...rows.map(line)];
 }
 
 function section(title: string, lines: readonly string[]): string[] {

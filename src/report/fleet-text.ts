@@ -119,6 +119,11 @@ export function outlierLists(analysis: FleetAnalysis): {
   };
 }
 
+/** True when no pair has a value: nothing could be judged (every pair failed, or none was planned). */
+export function nothingMeasured(analysis: FleetAnalysis): boolean {
+  return analysis.fits.every((f) => f.residuals.length === 0);
+}
+
 /** The nodes a fleet gate would name: slow outliers, then nodes slower than the baseline. */
 export function failingNodes(analysis: FleetAnalysis): string[] {
   return [...new Set([...analysis.named, ...(analysis.changes ?? []).map((c) => c.node)])];
@@ -129,7 +134,11 @@ export function fleetSummaryLine(results: FleetResults, analysis: FleetAnalysis)
   const { plan } = results;
   const slower = [...new Set((analysis.changes ?? []).map((c) => c.node))];
   const verdicts = [
-    analysis.named.length === 0 ? 'no slow node' : `slow: ${analysis.named.join(', ')}`,
+    nothingMeasured(analysis)
+      ? 'no pair measured: nothing judged'
+      : analysis.named.length === 0
+        ? 'no slow node'
+        : `slow: ${analysis.named.join(', ')}`,
     ...(analysis.changes === undefined
       ? []
       : [slower.length === 0 ? 'none slower than baseline' : `slower than baseline: ${slower.join(', ')}`]),
@@ -176,7 +185,7 @@ export function fleetSettings(results: FleetResults): [string, string][] {
     ['seed', String(results.plan.seed)],
     ['rounds', `${results.plan.rounds} (≤ ${results.plan.parallel} pairs at once)`],
     ['pairs measured', String(results.pairs.length)],
-    ['samples per pair', samples.join('; ')],
+    ['samples per pair', samples.length === 0 ? 'none measured' : samples.join('; ')],
     ['reference path', reference],
     ['netperf', results.netperfVersion],
     ['started', results.startedAt],

@@ -1,7 +1,8 @@
 import { analyseFleet } from '../../src/fleet/analysis.js';
+import { renderFleetHtml } from '../../src/report/fleet-html.js';
 import { renderFleetMarkdown } from '../../src/report/fleet-markdown.js';
 import { renderFleetTerminal } from '../../src/report/fleet-terminal.js';
-import { fleetFixture, SIX_NODES_SLOW_CLIENT } from '../helpers/fleet-fixture.js';
+import { buildFleetResults, fleetFixture, SIX_NODES_SLOW_CLIENT } from '../helpers/fleet-fixture.js';
 
 const ALL_SCENARIOS = ['tcp_stream_1', 'tcp_stream_32', 'tcp_rr_1cpu', 'tcp_rr_32cpu'];
 
@@ -199,5 +200,20 @@ describe('renderFleetMarkdown', () => {
     const text = renderFleetMarkdown(big.results, big.analysis);
     expect(text).toContain('13 nodes: too many for a table here (at most 12); the HTML report');
     expect(markdownTables(text)).toHaveLength(2);
+  });
+});
+
+describe('a fleet where no pair was measured', () => {
+  const results = { ...buildFleetResults({ nodes: 3, samples: 1 }), pairs: [] };
+  const analysis = analyseFleet(results);
+
+  it('says nothing was judged in every output instead of passing the fleet', () => {
+    expect(renderFleetTerminal(results, analysis)).toMatch(/; no pair measured: nothing judged\n$/);
+    expect(renderFleetMarkdown(results, analysis).split('\n')[0]).toBe(
+      '## netperf-gate fleet: ⚠️ no pair measured',
+    );
+    expect(renderFleetHtml(results, analysis)).toContain(
+      '<header class="banner banner-inconclusive" role="status"><h1>netperf-gate fleet: <span class="word">NOTHING MEASURED</span>',
+    );
   });
 });
