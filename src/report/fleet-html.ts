@@ -18,6 +18,7 @@ import {
   nothingMeasured,
   outlierLists,
   pairOutlierSentence,
+  type RankColumn,
   rankColumns,
   rankingNotes,
   sideFigure,
@@ -49,61 +50,48 @@ function banner(results: FleetResults, analysis: FleetAnalysis): string {
   );
 }
 
-function rankingTable(analysis: FleetAnalysis): string {
-  const columns = rankColumns(analysis);
+const th = (text: string, attributes: Record<string, string | number> = {}) =>
+  element('th', { scope: 'col', ...attributes }, text);
+
+/** Three header rows: scenarios over their fits, fits over their sides, client and server. */
+function rankingHead(columns: readonly RankColumn[]): string {
   const scenarios = [...new Set(columns.map((c) => c.scenario))];
-  const th = (text: string, attributes: Record<string, string | number> = {}) =>
-    element('th', { scope: 'col', ...attributes }, text);
+  const span = (s: string) => 2 * columns.filter((c) => c.scenario === s).length;
   const top = [
     th('node', { rowspan: 3 }),
     th('worst %', { rowspan: 3 }),
-    ...scenarios.map((s) =>
-      th(textElement('code', {}, s), {
-        scope: 'colgroup',
-        colspan: 2 * columns.filter((c) => c.scenario === s).length,
-      }),
-    ),
+    ...scenarios.map((s) => th(textElement('code', {}, s), { scope: 'colgroup', colspan: span(s) })),
     th('verdict', { rowspan: 3 }),
   ];
   const fits = columns.map((c) =>
     th(escapeXml(`${c.label}${c.allFromCells ? ' (cells)' : ''}`), { scope: 'colgroup', colspan: 2 }),
   );
   const sides = columns.flatMap(() => [th('client'), th('server')]);
-  const row = (rank: NodeRank) => {
-    const verdict = nodeVerdict(rank);
-    const figures = columns.flatMap((c) =>
-      (['client', 'server'] as const).map((side) => element('td', {}, escapeXml(sideFigure(rank, c, side)))),
-    );
-    return element(
-      'tr',
-      { class: rank.named || rank.slower ? 'named' : undefined },
-      element('th', { scope: 'row' }, escapeXml(rank.node)) +
-        element('td', {}, escapeXml(signedWhole(rank.worstPct))) +
-        figures.join('') +
-        element(
-          'td',
-          {},
-          textElement(
-            'span',
-            { class: verdict === 'ok' ? 'verdict' : 'verdict verdict-regression' },
-            verdict,
-          ),
-        ),
-    );
-  };
-  const head = element(
-    'thead',
-    {},
-    element('tr', {}, top.join('')) + element('tr', {}, fits.join('')) + element('tr', {}, sides.join('')),
+  return element('thead', {}, [top, fits, sides].map((cells) => element('tr', {}, cells.join(''))).join(''));
+}
+
+function rankingRow(rank: NodeRank, columns: readonly RankColumn[]): string {
+  const verdict = nodeVerdict(rank);
+  const figures = columns.flatMap((c) =>
+    (['client', 'server'] as const).map((side) => element('td', {}, escapeXml(sideFigure(rank, c, side)))),
   );
-  const notes = rankingNotes(columns);
-  return (
-    element(
-      'table',
-      { class: 'figures ranking' },
-      head + element('tbody', {}, analysis.ranking.map(row).join('')),
-    ) + notes.map((n) => textElement('p', { class: 'muted' }, n)).join('')
+  const verdictClass = verdict === 'ok' ? 'verdict' : 'verdict verdict-regression';
+  return element(
+    'tr',
+    { class: rank.named || rank.slower ? 'named' : undefined },
+    element('th', { scope: 'row' }, escapeXml(rank.node)) +
+      element('td', {}, escapeXml(signedWhole(rank.worstPct))) +
+      figures.join('') +
+      element('td', {}, textElement('span', { class: verdictClass }, verdict)),
   );
+}
+
+/** The ranking as a table (named nodes' rows highlighted), with its notes. */
+function rankingTable(analysis: FleetAnalysis): string {
+  const columns = rankColumns(analysis);
+  const body = element('tbody', {}, analysis.ranking.map((rank) => rankingRow(rank, columns)).join(''));
+  const notes = rankingNotes(columns).map((n) => textElement('p', { class: 'muted' }, n));
+  return element('table', { class: 'figures ranking' }, rankingHead(columns) + body) + notes.join('');
 }
 
 function list(title: string, sentences: readonly string[]): string {
