@@ -91,7 +91,9 @@ function rankingTable(analysis: FleetAnalysis): string {
   const columns = rankColumns(analysis);
   const body = element('tbody', {}, analysis.ranking.map((rank) => rankingRow(rank, columns)).join(''));
   const notes = rankingNotes(columns).map((n) => textElement('p', { class: 'muted' }, n));
-  return element('table', { class: 'figures ranking' }, rankingHead(columns) + body) + notes.join('');
+  const table = element('table', { class: 'figures ranking' }, rankingHead(columns) + body);
+  // Many scenarios make a wide table: it scrolls inside its box instead of widening the page.
+  return element('div', { class: 'table-scroll' }, table) + notes.join('');
 }
 
 function list(title: string, sentences: readonly string[]): string {

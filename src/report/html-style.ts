@@ -39,6 +39,7 @@ ul.reasons { padding-left: 20px; }
 
 /** What the fleet report adds to REPORT_CSS: its ranking rows and heatmaps (a second inline <style>). */
 export const FLEET_CSS = `
+div.table-scroll { overflow-x: auto; }
 table.ranking th, table.ranking td { white-space: nowrap; }
 table.ranking th[scope="colgroup"] { text-align: center; border-bottom: 1px solid var(--rule); }
 table.ranking tr.named th, table.ranking tr.named td { background: #f3e8f7; }

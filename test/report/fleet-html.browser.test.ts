@@ -145,6 +145,16 @@ const CASES = {
     nodes: 12,
     scenarios: 1,
   },
+  'eight nodes, the four default scenarios (a wide ranking table)': {
+    spec: {
+      nodes: 8,
+      samples: 1,
+      scenarios: ['tcp_stream_1', 'tcp_stream_32', 'tcp_rr_1cpu', 'tcp_rr_32cpu'],
+      server: { 'node-7': 0.7 },
+    },
+    nodes: 8,
+    scenarios: 4,
+  },
 } as const;
 const names = Object.keys(CASES) as (keyof typeof CASES)[];
 
