@@ -36,3 +36,14 @@ table.environment th, table.environment td:last-child { white-space: nowrap; ove
 tr.differs th, tr.differs td { background: #fff4d6; }
 ul.reasons { padding-left: 20px; }
 `;
+
+/** What the fleet report adds to REPORT_CSS: its ranking rows and heatmaps (a second inline <style>). */
+export const FLEET_CSS = `
+div.table-scroll { overflow-x: auto; }
+table.ranking th, table.ranking td { white-space: nowrap; }
+table.ranking th[scope="colgroup"] { text-align: center; border-bottom: 1px solid var(--rule); }
+table.ranking tr.named th, table.ranking tr.named td { background: #f3e8f7; }
+table.ranking tr.named th { border-left: 4px solid #6a1b9a; font-weight: 800; }
+figure.heatmap { max-width: 100%; }
+h3 { font-size: 15px; margin: 16px 0 4px; }
+`;
