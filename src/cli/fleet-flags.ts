@@ -10,6 +10,7 @@ import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-fla
 import { TARGET_KINDS } from '../config/run-config.js';
 import { parsePlanSpec, planPairs } from '../fleet/plan.js';
 import { parseScenarioList } from '../suite/select.js';
+import { parseNodeSetups } from '../targets/local/fleet-setup.js';
 import { parseDuration } from '../util/duration.js';
 import { UsageError } from '../util/errors.js';
 import { type KubernetesFlags, toKubernetesSettings } from './run-flags.js';
@@ -129,6 +130,8 @@ export function toFleetConfig(flags: FleetFlags): FleetConfig {
     config.parallel = parseWholeNumber('--parallel', flags.parallel);
     if (config.parallel < 1) throw new UsageError(`--parallel must be at least 1, got ${config.parallel}`);
   }
+  // Node setups name nodes of the local fleet: a bad one fails before anything is created.
+  if (target === 'local' && nodes !== undefined) parseNodeSetups(flags.localNodeSetup, nodes);
   if (flags.plan !== undefined) {
     config.plan = parsePlanSpec(flags.plan);
     // The local fleet's size is known now: a plan it cannot hold fails before anything is created.

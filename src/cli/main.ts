@@ -5,7 +5,7 @@ import { fleetResultsJsonSchema } from '../results/fleet-schema.js';
 import { resultsJsonSchema } from '../results/schema.js';
 import { calibrateTarget } from '../run/calibrate-command.js';
 import { doctor, doctorExitCode, formatDoctor } from '../run/doctor-command.js';
-import { type FleetOutcome, type FleetRenderers, fleetReport, runFleet } from '../run/fleet-command.js';
+import { type FleetOutcome, fleetReport, runFleet } from '../run/fleet-command.js';
 import { compareFiles, type GateOutcome, gate } from '../run/gate-command.js';
 import { history } from '../run/history-command.js';
 import { type RunIo, runBenchmarks } from '../run/run-command.js';
@@ -35,12 +35,6 @@ function io(): RunIo {
     ...(provenance === undefined ? {} : { provenance }),
   };
 }
-
-/**
- * The fleet's renderers; empty until report/fleet-*.ts are wired here (each missing one falls back to
- * the plain-text table of report/fleet-plain-text.ts).
- */
-const FLEET_RENDERERS: Partial<FleetRenderers> = {};
 
 /** A fleet's verdict as an exit code: 1 when a node was named slow or got slower than the baseline. */
 function fleetExitCode(outcome: FleetOutcome): number {
@@ -112,14 +106,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         return EXIT_OK;
       case 'fleet':
-        return fleetExitCode(
-          await runFleet(request.config, io(), {
-            createTarget: createFleetTarget,
-            renderers: FLEET_RENDERERS,
-          }),
-        );
+        return fleetExitCode(await runFleet(request.config, io(), { createTarget: createFleetTarget }));
       case 'fleet-report':
-        return fleetExitCode(await fleetReport(request.config, io(), FLEET_RENDERERS));
+        return fleetExitCode(await fleetReport(request.config, io()));
       case 'cleanup':
         return await cleanup(request.config);
       case 'doctor': {

@@ -16,7 +16,8 @@
 import { type MetricName, metricDirection } from '../metrics/names.js';
 import { median } from '../stats/describe.js';
 import type { EffectsFit, NodeEffect, Side } from './effects.js';
-import { MIN_OUTLIER_CHANGE, OUTLIER_Z_CUT, residualInflation, robustZ, type Speed } from './outliers.js';
+import { MIN_OUTLIER_CHANGE, OUTLIER_Z_CUT, type Speed } from './outliers.js';
+import { pairNoise } from './robust.js';
 
 /** A node whose effect moved between two fleet runs. */
 export interface NodeChange {
@@ -41,15 +42,9 @@ export interface CompareFleetOptions {
 
 const SE_OF_MEDIAN = Math.sqrt(Math.PI / 2);
 
-/** Residual scale of a fit (log units); +∞ when it has no residual freedom. */
+/** Pair noise of a fit (log units, see pairNoise); +∞ when it has no residual freedom. */
 export function residualScale(fit: EffectsFit): number {
-  const inflation = residualInflation(fit);
-  if (!Number.isFinite(inflation)) return Number.POSITIVE_INFINITY;
-  return robustZ(
-    fit.residuals.map((r) => r.residualLog),
-    OUTLIER_Z_CUT,
-    inflation,
-  ).scale;
+  return pairNoise(fit);
 }
 
 function centred(fit: EffectsFit, side: Side): Map<string, NodeEffect & { relativeLog: number }> {

@@ -23,12 +23,14 @@
 import { median } from '../stats/describe.js';
 import type { EffectsFit, Side } from './effects.js';
 import {
+  effectError,
   figure,
   isOutlier,
   MIN_OUTLIER_CHANGE,
   OUTLIER_Z_CUT,
   type OutlierFigure,
   type OutlierOptions,
+  pairNoise,
   residualInflation,
   robustZ,
 } from './robust.js';
@@ -66,16 +68,19 @@ export interface FleetOutliers {
 }
 
 function effectOutliers(fit: EffectsFit, options: Required<OutlierOptions>): NodeOutlier[] {
+  const noise = pairNoise(fit);
   return (['client', 'server'] as const).flatMap((side) => {
     const effects = fit.effects.filter((e) => e.side === side);
-    const { centre, z } = robustZ(
+    const { centre, scale } = robustZ(
       effects.map((e) => e.effectLog),
       options.zCut,
     );
     const fleetMedian = Math.exp(fit.overallLog + centre);
-    return effects.flatMap((e, i) => {
+    return effects.flatMap((e) => {
       const delta = e.effectLog - centre;
-      const score = z[i] as number;
+      // The spread of the other nodes' effects, but never less than this effect's own noise: with few
+      // nodes their effects can agree by chance far more closely than any one of them is known.
+      const score = delta / Math.max(scale, effectError(noise, e.cells));
       if (!isOutlier(score, delta, options)) return [];
       return [{ ...figure(fit, delta, score, fleetMedian), node: e.node, side, from: 'effects' as const }];
     });
@@ -83,17 +88,17 @@ function effectOutliers(fit: EffectsFit, options: Required<OutlierOptions>): Nod
 }
 
 function pairOutliers(fit: EffectsFit, options: Required<OutlierOptions>): PairOutlier[] {
-  const inflation = residualInflation(fit);
-  if (!Number.isFinite(inflation)) return [];
-  const { centre, z } = robustZ(
+  const noise = pairNoise(fit);
+  if (!Number.isFinite(noise)) return [];
+  const { centre } = robustZ(
     fit.residuals.map((r) => r.residualLog),
     options.zCut,
-    inflation,
+    residualInflation(fit),
   );
   const fleetMedian = fit.residuals.length > 0 ? Math.exp(median(fit.residuals.map((r) => r.valueLog))) : 0;
-  return fit.residuals.flatMap((r, i) => {
+  return fit.residuals.flatMap((r) => {
     const delta = r.residualLog - centre;
-    const score = z[i] as number;
+    const score = delta / noise;
     if (!isOutlier(score, delta, options)) return [];
     return [
       {

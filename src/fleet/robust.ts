@@ -96,3 +96,29 @@ export function residualInflation(fit: EffectsFit): number {
   const freedom = fit.residuals.length - parameters;
   return freedom > 0 ? Math.sqrt(fit.residuals.length / freedom) : Number.POSITIVE_INFINITY;
 }
+
+/** √(π/2): σ of a normal from its mean absolute deviation, and the standard error of a median per σ/√m. */
+export const SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
+
+/** Residuals within this of 0 (log units) are cells the polish passed through exactly. */
+const EXACT_FIT = 1e-9;
+
+/**
+ * The noise of one pair's cell (log units) as a fit's residuals show it: 1.4826 × MAD (one
+ * reweighting, as robustZ) of the residuals that are not exactly 0, inflated by residualInflation; +∞
+ * with no residual freedom. Why without the zeros: median polish passes exactly through the cells that
+ * set a median, and on a small table most cells do (a 4-node `all` fit on a noisy machine left 8 of 12
+ * residuals at 0 while the others scattered by 50 % and more), which drives the MAD to its floor and
+ * turns chance agreement into z-scores of 60. A zero residual tells nothing about the noise.
+ */
+export function pairNoise(fit: EffectsFit): number {
+  const inflation = residualInflation(fit);
+  if (!Number.isFinite(inflation)) return Number.POSITIVE_INFINITY;
+  const informative = fit.residuals.map((r) => r.residualLog).filter((r) => Math.abs(r) > EXACT_FIT);
+  return robustZ(informative, OUTLIER_Z_CUT, inflation).scale;
+}
+
+/** Standard error of a median-polished effect resting on `cells` cells of noise `noise` (log units). */
+export function effectError(noise: number, cells: number): number {
+  return (SQRT_HALF_PI * noise) / Math.sqrt(Math.max(1, cells));
+}

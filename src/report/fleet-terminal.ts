@@ -8,6 +8,7 @@ import type { FleetResults } from '../results/fleet-schema.js';
 import {
   changeSentence,
   fleetSummaryLine,
+  fleetVerdictLine,
   nodeOutlierSentence,
   nodeVerdict,
   outlierLists,
@@ -78,7 +79,7 @@ function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['', `${title}:`, ...lines.map((l) => `  ${l}`)];
 }
 
-/** The fleet's terminal report; ends with the summary line and a newline. */
+/** The fleet's terminal report; ends with the summary and verdict lines and a newline. */
 export function renderFleetTerminal(results: FleetResults, analysis: FleetAnalysis): string {
   const lists = outlierLists(analysis);
   const changes = analysis.changes;
@@ -96,6 +97,7 @@ export function renderFleetTerminal(results: FleetResults, analysis: FleetAnalys
         : section('Slower than the baseline fleet', changes.map(changeSentence))),
     '',
     fleetSummaryLine(results, analysis),
+    fleetVerdictLine(analysis),
   ];
   return `${lines.join('\n')}\n`;
 }

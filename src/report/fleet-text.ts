@@ -192,3 +192,10 @@ export function fleetSettings(results: FleetResults): [string, string][] {
     ['finished', results.finishedAt],
   ];
 }
+
+/** The verdict as the last line of the terminal table, worded like a single run's `Verdict:` line. */
+export function fleetVerdictLine(analysis: FleetAnalysis): string {
+  const failing = failingNodes(analysis);
+  if (failing.length > 0) return `Verdict: SLOW NODES (${failing.join(', ')})`;
+  return nothingMeasured(analysis) ? 'Verdict: NOTHING MEASURED' : 'Verdict: PASS (no node named slow)';
+}

@@ -13,11 +13,9 @@ import {
 } from '../config/fleet-config.js';
 import { analyseFleet, type FleetAnalysis } from '../fleet/analysis.js';
 import type { OutlierOptions } from '../fleet/outliers.js';
-import {
-  renderFleetPlainHtml,
-  renderFleetPlainMarkdown,
-  renderFleetPlainText,
-} from '../report/fleet-plain-text.js';
+import { renderFleetHtml } from '../report/fleet-html.js';
+import { renderFleetMarkdown } from '../report/fleet-markdown.js';
+import { renderFleetTerminal } from '../report/fleet-terminal.js';
 import { type FleetResults, parseFleetResults, serializeFleetResults } from '../results/fleet-schema.js';
 import { defaultSuite } from '../suite/default-suite.js';
 import { parseSuite } from '../suite/load.js';
@@ -32,7 +30,7 @@ export type { FleetTargetFactory } from './fleet-session.js';
 /** Turns a fleet's results and analysis into a page or a table. */
 export type FleetRender = (results: FleetResults, analysis: FleetAnalysis) => string;
 
-/** The fleet renderers; any left out falls back to the plain-text table. */
+/** The fleet renderers (report/fleet-*.ts); a test may swap any of them. */
 export interface FleetRenderers {
   terminal: FleetRender;
   markdown: FleetRender;
@@ -97,10 +95,10 @@ async function publishFleet(
   renderers: Partial<FleetRenderers> = {},
 ): Promise<FleetOutcome> {
   const analysis = analyseFleet(results, baseline, outlierOptions(config));
-  io.print((renderers.terminal ?? renderFleetPlainText)(results, analysis));
+  io.print((renderers.terminal ?? renderFleetTerminal)(results, analysis));
   const pages: [string | undefined, FleetRender][] = [
-    [config.markdownPath, renderers.markdown ?? renderFleetPlainMarkdown],
-    [config.htmlPath, renderers.html ?? renderFleetPlainHtml],
+    [config.markdownPath, renderers.markdown ?? renderFleetMarkdown],
+    [config.htmlPath, renderers.html ?? renderFleetHtml],
   ];
   for (const [path, render] of pages) {
     if (path === undefined) continue;

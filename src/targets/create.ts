@@ -1,6 +1,6 @@
 import type { FleetConfig } from '../config/fleet-config.js';
+import { DEFAULT_LOCAL_NODES } from '../config/fleet-config.js';
 import type { RunConfig } from '../config/run-config.js';
-import { InfraError } from '../util/errors.js';
 import type { FleetTarget, Target } from './target.js';
 
 /**
@@ -32,8 +32,15 @@ export async function createFleetTarget(
   log: (line: string) => void,
 ): Promise<FleetTarget> {
   switch (config.target) {
-    case 'local':
-      throw new InfraError('the local fleet target is not built into this netperf-gate yet');
+    case 'local': {
+      const { createLocalFleetTarget } = await import('./local/fleet-target.js');
+      const { parseNodeSetups } = await import('./local/fleet-setup.js');
+      const nodes = config.nodes ?? DEFAULT_LOCAL_NODES;
+      return createLocalFleetTarget(
+        { nodes, nodeSetup: parseNodeSetups(config.localNodeSetups, nodes), reference: config.reference },
+        { log },
+      );
+    }
     case 'kubernetes': {
       const { createKubernetesFleetTarget } = await import('./kubernetes/fleet-target.js');
       return createKubernetesFleetTarget(

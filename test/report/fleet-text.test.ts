@@ -55,9 +55,10 @@ describe('renderFleetTerminal', () => {
     expect(text).toMatch(
       /node-4 as client: tcp_rr_1cpu transactions_per_sec [\d,]+, -5\d\.\d% vs fleet median [\d,]+/,
     );
-    expect(text.trimEnd().split('\n').at(-1)).toBe(
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual([
       '6 nodes, plan all (seed 7), 30 pairs in 10 rounds (≤ 4 at once); slow: node-4',
-    );
+      'Verdict: SLOW NODES (node-4)',
+    ]);
   });
 
   it('names a slow link as an outlier pair, asks whether it is a link or port, and names no node', () => {
@@ -122,7 +123,7 @@ describe('renderFleetTerminal', () => {
     const text = renderFleetTerminal(healthy.results, healthy.analysis);
     expect(rankingRows(text).map((r) => r.at(-1))).toEqual(Array(6).fill('ok'));
     expect(text).not.toContain('Slow nodes:');
-    expect(text).toMatch(/; no slow node\n$/);
+    expect(text).toMatch(/; no slow node\nVerdict: PASS \(no node named slow\)\n$/);
   });
 });
 
@@ -208,7 +209,7 @@ describe('a fleet where no pair was measured', () => {
   const analysis = analyseFleet(results);
 
   it('says nothing was judged in every output instead of passing the fleet', () => {
-    expect(renderFleetTerminal(results, analysis)).toMatch(/; no pair measured: nothing judged\n$/);
+    expect(renderFleetTerminal(results, analysis)).toMatch(/; no pair measured: nothing judged\nVerdict: NOTHING MEASURED\n$/);
     expect(renderFleetMarkdown(results, analysis).split('\n')[0]).toBe(
       '## netperf-gate fleet: ⚠️ no pair measured',
     );
