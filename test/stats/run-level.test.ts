@@ -23,6 +23,7 @@ function estimateWith(fields: Partial<RunLevelEstimate>): RunLevelEstimate {
     df: 8,
     baselineRuns: 1,
     betweenRunPct: null,
+    pooledScenarios: 1,
     withinRunPct: 1,
     baselineCentre: 100,
     currentCentre: 100,
