@@ -9,12 +9,7 @@ import type { Results, ScenarioResult } from '../results/schema.js';
 import { poolBetweenRuns } from '../stats/between-pool.js';
 import type { Comparison, Verdict } from '../stats/compare.js';
 import { spentAlpha, weightedHolmAdjusted } from '../stats/holm.js';
-import {
-  estimateProblem,
-  MIN_RUNS_FOR_SPREAD,
-  type SharedBetween,
-  summariseRuns,
-} from '../stats/run-level.js';
+import { estimateProblem, MIN_RUNS_FOR_SPREAD, summariseRuns } from '../stats/run-level.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
 import {
   type FamilyDecision,
