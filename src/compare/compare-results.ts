@@ -6,18 +6,12 @@
 import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
 import type { Threshold } from '../metrics/schema.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
-import { poolBetweenRuns } from '../stats/between-pool.js';
 import type { Comparison, Verdict } from '../stats/compare.js';
-import { spentAlpha, weightedHolmAdjusted } from '../stats/holm.js';
-import { estimateProblem, MIN_RUNS_FOR_SPREAD, summariseRuns } from '../stats/run-level.js';
+import { spentAlpha } from '../stats/holm.js';
+import { MIN_RUNS_FOR_SPREAD } from '../stats/run-level.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
-import {
-  type FamilyDecision,
-  type MetricEvidence,
-  metricEvidence,
-  metricVerdict,
-  type PooledRuns,
-} from './metric-verdict.js';
+import { type Candidate, familyAdjusted, type Judged, judge } from './gated-family.js';
+import { type FamilyDecision, metricVerdict } from './metric-verdict.js';
 import { hasReference, metricValues } from './series.js';
 import {
   GUARD_FLOOR_PCT,
@@ -138,21 +132,6 @@ interface MatchedScenario {
   withReference: boolean;
 }
 
-/** A metric before the family decides: its role, threshold and data (evidence once pooled). */
-interface Candidate {
-  scenario: string;
-  metric: MetricName;
-  role: MetricRole;
-  threshold: Threshold;
-  baselineRuns: number[][];
-  current: number[];
-}
-
-/** A candidate with its evidence. */
-interface Judged extends Candidate {
-  evidence: MetricEvidence;
-}
-
 function candidatesOf(match: MatchedScenario, sources: ThresholdSources): Candidate[] {
   const { baselines, current, notes, withReference } = match;
   const name = current.settings.name;
@@ -180,60 +159,6 @@ function candidatesOf(match: MatchedScenario, sources: ThresholdSources): Candid
     candidates.push({ scenario: name, metric, role, threshold, baselineRuns, current: values });
   }
   return candidates;
-}
-
-/**
- * The evidence of every candidate, the between-run variance of each metric kind pooled over the
- * scenarios that have it (stats/between-pool.ts).
- */
-function judge(candidates: readonly Candidate[]): Judged[] {
-  const pooled = new Map<Candidate, PooledRuns>();
-  for (const metric of METRIC_NAMES) {
-    const kind = candidates.filter(
-      (c) => c.metric === metric && estimateProblem(c.baselineRuns, c.current) === undefined,
-    );
-    const summaries = kind.map((c) => summariseRuns(c.baselineRuns, c.current));
-    const pools = poolBetweenRuns(summaries);
-    for (const [i, candidate] of kind.entries()) {
-      const summary = summaries[i];
-      if (summary !== undefined) pooled.set(candidate, { summary, between: pools[i] });
-    }
-  }
-  return candidates.map((c) => ({
-    ...c,
-    evidence: metricEvidence(
-      c.metric,
-      c.baselineRuns,
-      c.current,
-      c.threshold === 'off' ? 0 : c.threshold,
-      pooled.get(c),
-    ),
-  }));
-}
-
-/**
- * The share of the family's error rate a gated metric gets, relative to a primary one's (weighted Holm).
- * A guard (the raw rate beside a reference) only watches for what slows both paths by more than its 15 %
- * floor; giving the four guards a fifth of a primary's weight each moves their share of α from 1/3 to
- * 1/11 and lifts each primary's from 1/12 to 1/8.8, the power that matters (npm run bench:verdicts).
- */
-export const GUARD_WEIGHT = 0.2;
-
-/**
- * Weighted-Holm-adjusted p-values over the gated metrics as one family (primary weight 1, guard
- * {@link GUARD_WEIGHT}); a shown metric keeps its own p-value (it is never counted, so it needs no
- * share of the family's error rate).
- */
-function familyAdjusted(candidates: readonly Judged[], pick: (e: MetricEvidence) => number): number[] {
-  const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
-  const weights = gated.map(({ c }) => (c.role === 'guard' ? GUARD_WEIGHT : 1));
-  const adjusted = weightedHolmAdjusted(
-    gated.map(({ c }) => pick(c.evidence)),
-    weights,
-  );
-  const result = candidates.map((c) => pick(c.evidence));
-  for (const [k, { i }] of gated.entries()) result[i] = adjusted[k] ?? 1;
-  return result;
 }
 
 function toComparison(candidate: Judged, flags: FamilyDecision, settled?: Verdict): MetricComparison {
