@@ -204,7 +204,8 @@ export function estimateFromSummary(summary: RunSummary, shared?: SharedBetween)
     key: OWN_WITHIN,
   };
   const between = shared ?? ownBetween(summary);
-  let { variance, df } = satterthwaite([own]);
+  let variance = own.coefficient * withinVar;
+  let df = withinDf;
   if (between !== undefined && between.variance > 0) {
     // + σ_b²(1 + 1/K): the current run's own level and the error in the baseline's centre.
     const scaled = between.terms.map((t) => ({ ...t, coefficient: t.coefficient * (1 + 1 / k) }));
