@@ -1,5 +1,5 @@
 import { HETEROGENEITY_P, poolBetweenRuns } from '../../src/stats/between-pool.js';
-import { estimateFromSummary, OWN_WITHIN, summariseRuns } from '../../src/stats/run-level.js';
+import { estimateFromSummary, OWN_WITHIN, pBeyond, summariseRuns } from '../../src/stats/run-level.js';
 import { satterthwaite } from '../../src/stats/satterthwaite.js';
 
 // Runs are written as e^(centre + offset) so the log-scale figures are the x's themselves. Every run's
@@ -65,6 +65,8 @@ describe('poolBetweenRuns', () => {
     // More than the K − 1 = 2 of one scenario alone (4 when both spread alike).
     expect(estimate.df).toBeGreaterThan(3.5);
     expect(estimate.pooledScenarios).toBe(2);
+    // scipy: se 0.07023769168568493, df 3.6192329581964056, stats.t.sf(0.02 / se, df).
+    expect(pBeyond(estimate, 1, 0)).toBeCloseTo(0.39568822634146067, 9);
     expect(estimate.betweenRunPct).toBeCloseTo((Math.exp(Math.sqrt(between)) - 1) * 100, 9);
   });
 
