@@ -4,7 +4,7 @@
 // Usage: npm run bench:verdicts -- [--seed 20261126] [--trials 400] [--samples 6] [--max-samples 12]
 //        [--designs gate,one-look]
 //        [--noise iid,drift,shared-drift] [--runs 1,5,10] [--reference with,without] [--alpha 0.05]
-//        [--threshold rate_ratio=3,throughput_gbps=off,...] [--drops 5,10,15,20,25,30,40,50|none] [--jobs 2]
+//        [--threshold rate_ratio=3,throughput_gbps=off,...] [--drops 5,10,15,16,17,18,20,25,30,40,50|none] [--jobs 2]
 // Rows are computed by `--jobs` worker threads (this file again, dispatching on isMainThread).
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ import type { ThresholdsFile } from '../src/compare/thresholds.js';
 import { METRIC_NAMES, type MetricName } from '../src/metrics/names.js';
 import type { Threshold } from '../src/metrics/schema.js';
 import { DEFAULT_SAMPLES, defaultSuite } from '../src/suite/default-suite.js';
-import { NOISE_MODELS, type NoiseModel } from '../test/helpers/noisy-results.js';
+import { NOISE_MODELS, type NoiseLevels, type NoiseModel } from '../test/helpers/noisy-results.js';
 import {
   clopperPearson,
   type Design,
@@ -173,7 +173,7 @@ function readFlags(): Record<string, string | undefined> {
       reference: { type: 'string', default: 'with,without' },
       alpha: { type: 'string' },
       threshold: { type: 'string' },
-      drops: { type: 'string', default: '5,10,15,20,25,30,40,50' },
+      drops: { type: 'string', default: '5,10,15,16,17,18,20,25,30,40,50' },
       jobs: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     },
   });
@@ -193,6 +193,14 @@ function jobOf(flags: Record<string, string | undefined>): Job {
   };
 }
 
+/** " (2 × in tcp_rr_32cpu)" for a model with noisier scenarios. */
+function noisierText(noise: NoiseLevels): string {
+  const entries = Object.entries(noise.noisierScenarios ?? {});
+  return entries.length === 0
+    ? ''
+    : ` (${entries.map(([name, times]) => `${times} × in ${name}`).join(', ')})`;
+}
+
 function printHeader(job: Job, flags: Record<string, string | undefined>): void {
   const alpha = flags.alpha ?? `default (${DEFAULT_FAMILY_ALPHA})`;
   console.log(
@@ -200,7 +208,7 @@ function printHeader(job: Job, flags: Record<string, string | undefined>): void 
   );
   for (const [name, noise] of Object.entries(NOISE_MODELS)) {
     console.log(
-      `  ${name}: CV within run ${noise.withinCv * 100} %, per run shared by both paths ${noise.sharedRunCv * 100} %, per run and path ${noise.pathRunCv * 100} %`,
+      `  ${name}: CV within run ${noise.withinCv * 100} %, per run shared by both paths ${noise.sharedRunCv * 100} %, per run and path ${noise.pathRunCv * 100} %${noisierText(noise)}`,
     );
   }
   console.log(

@@ -8,6 +8,7 @@ import { mean, median } from '../stats/describe.js';
 import { createRng, type Rng } from '../stats/random.js';
 import { estimateChange, pBeyond, runMoments, sumSquares } from '../stats/run-level.js';
 import { DEFAULT_FAMILY_ALPHA } from './compare-results.js';
+import { GUARD_WEIGHT } from './gated-family.js';
 import { logMargins } from './metric-verdict.js';
 import { metricValues } from './series.js';
 import { DEFAULT_THRESHOLDS_PCT, primaryMetrics } from './thresholds.js';
@@ -77,7 +78,7 @@ interface PowerModel {
   runs: number;
   samples: number;
   thresholdPct: number;
-  /** Level a single metric is held to: the family's alpha shared Bonferroni-style by the gated metrics. */
+  /** Level a single metric is held to: its weighted-Holm first-step share of the family's alpha. */
   level: number;
 }
 
@@ -145,11 +146,16 @@ function metricNoise(
  */
 export function calibrate(runs: readonly ScenarioResult[][]): ScenarioNoise[] {
   const first = runs[0] ?? [];
-  const gatedCount = first.reduce(
-    (sum, s) => sum + primaryMetrics(s.settings.test, s.reference !== undefined).length,
+  // A primary metric's first-step share under the gate's weighted Holm: weight 1 of Σ weights, where each
+  // scenario with a reference also gates its raw rate as a guard (K ≥ 3, as calibrate's runs are).
+  const gatedWeight = first.reduce(
+    (sum, s) =>
+      sum +
+      primaryMetrics(s.settings.test, s.reference !== undefined).length +
+      (s.reference === undefined ? 0 : GUARD_WEIGHT),
     0,
   );
-  const level = DEFAULT_FAMILY_ALPHA / Math.max(1, gatedCount);
+  const level = DEFAULT_FAMILY_ALPHA / Math.max(1, gatedWeight);
   return first.map((scenario) => {
     const name = scenario.settings.name;
     const same = runs.map((run) => run.find((s) => s.settings.name === name)).filter((s) => s !== undefined);

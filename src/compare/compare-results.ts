@@ -7,10 +7,11 @@ import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
 import type { Threshold } from '../metrics/schema.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Comparison, Verdict } from '../stats/compare.js';
-import { holmAdjusted, spentAlpha } from '../stats/holm.js';
+import { spentAlpha } from '../stats/holm.js';
 import { MIN_RUNS_FOR_SPREAD } from '../stats/run-level.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
-import { type FamilyDecision, type MetricEvidence, metricEvidence, metricVerdict } from './metric-verdict.js';
+import { type Candidate, familyAdjusted, type Judged, judge } from './gated-family.js';
+import { type FamilyDecision, metricVerdict } from './metric-verdict.js';
 import { hasReference, metricValues } from './series.js';
 import {
   GUARD_FLOOR_PCT,
@@ -131,17 +132,6 @@ interface MatchedScenario {
   withReference: boolean;
 }
 
-/** A metric before the family decides: its role, threshold and evidence. */
-interface Candidate {
-  scenario: string;
-  metric: MetricName;
-  role: MetricRole;
-  threshold: Threshold;
-  evidence: MetricEvidence;
-  baselineRuns: number[][];
-  current: number[];
-}
-
 function candidatesOf(match: MatchedScenario, sources: ThresholdSources): Candidate[] {
   const { baselines, current, notes, withReference } = match;
   const name = current.settings.name;
@@ -166,25 +156,12 @@ function candidatesOf(match: MatchedScenario, sources: ThresholdSources): Candid
     });
     const named = isNamed(sources, name, metric);
     const threshold = guardedThreshold(thresholdFor(sources, name, metric), role, named);
-    const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
-    candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
+    candidates.push({ scenario: name, metric, role, threshold, baselineRuns, current: values });
   }
   return candidates;
 }
 
-/**
- * Holm-adjusted p-values: over the gated metrics as one family; a shown metric keeps its own p-value
- * (it is never counted, so it needs no share of the family's error rate).
- */
-function familyAdjusted(candidates: readonly Candidate[], pick: (e: MetricEvidence) => number): number[] {
-  const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
-  const adjusted = holmAdjusted(gated.map(({ c }) => pick(c.evidence)));
-  const result = candidates.map((c) => pick(c.evidence));
-  for (const [k, { i }] of gated.entries()) result[i] = adjusted[k] ?? 1;
-  return result;
-}
-
-function toComparison(candidate: Candidate, flags: FamilyDecision, settled?: Verdict): MetricComparison {
+function toComparison(candidate: Judged, flags: FamilyDecision, settled?: Verdict): MetricComparison {
   const { evidence, threshold, role } = candidate;
   const thresholdPct = threshold === 'off' ? 0 : threshold;
   const decided = metricVerdict(evidence, thresholdPct, {
@@ -292,9 +269,10 @@ export function compareResults(
   const look = settings.look ?? { index: 1, count: 1 };
   const lookAlpha = spentAlpha(family, look.index, look.count);
   const { matched, skipped } = matchScenarios(baselines, current);
+  const judged = judge(matched.flatMap((m) => candidatesOf(m, settings.thresholds)));
   const perScenario = matched.map((m) => ({
     ...m,
-    candidates: candidatesOf(m, settings.thresholds),
+    candidates: judged.filter((c) => c.scenario === m.current.settings.name),
   }));
   const all = perScenario.flatMap((s) => s.candidates);
   const worse = familyAdjusted(all, (e) => e.pWorse);

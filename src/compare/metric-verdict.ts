@@ -9,9 +9,12 @@ import { median } from '../stats/describe.js';
 import {
   changeInterval,
   estimateChange,
+  estimateFromSummary,
   estimateProblem,
   pBeyond,
   type RunLevelEstimate,
+  type RunSummary,
+  type SharedBetween,
 } from '../stats/run-level.js';
 
 /** Level of the two one-sided tests that show a metric unchanged (within ±threshold), and of the shown interval (1 − 2·this). */
@@ -42,12 +45,22 @@ export function logMargins(direction: Direction, thresholdPct: number): { worse:
   return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
 }
 
-/** Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold. */
+/** The runs already summarised, and the between-run variance pooled over scenarios (undefined: the metric's own). */
+export interface PooledRuns {
+  summary: RunSummary;
+  between: SharedBetween | undefined;
+}
+
+/**
+ * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
+ * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
+ */
 export function metricEvidence(
   metric: MetricName,
   baselineRuns: readonly (readonly number[])[],
   current: readonly number[],
   thresholdPct: number,
+  prepared?: PooledRuns,
 ): MetricEvidence {
   const pooled = baselineRuns.flat();
   const medians = {
@@ -69,7 +82,10 @@ export function metricEvidence(
       ...medians,
     };
   }
-  const estimate = estimateChange(baselineRuns, current);
+  const estimate =
+    prepared === undefined
+      ? estimateChange(baselineRuns, current)
+      : estimateFromSummary(prepared.summary, prepared.between);
   const sign = worseSign(metricDirection(metric));
   const margins = logMargins(metricDirection(metric), thresholdPct);
   const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
@@ -102,7 +118,8 @@ function spreadText(estimate: RunLevelEstimate): string {
   if (estimate.betweenRunPct === null) {
     return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
   }
-  return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs`;
+  const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
+  return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
 }
 
 /** What Holm allowed for this metric at this look. */

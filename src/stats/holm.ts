@@ -26,13 +26,33 @@ export function holmRejections(pValues: readonly number[], alpha: number): boole
  * hypothesis would be rejected. Shown in reports beside the raw p-values.
  */
 export function holmAdjusted(pValues: readonly number[]): number[] {
-  const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
+  return weightedHolmAdjusted(
+    pValues,
+    pValues.map(() => 1),
+  );
+}
+
+/**
+ * Weighted Holm (Holm 1979, §5): adjusted p-values of the weighted Bonferroni step-down. Hypothesis i
+ * gets the share wᵢ/Σw of the level: order by pᵢ/wᵢ; the r-th is rejected at level α when every one
+ * before it is and p(r)/w(r) · Σ_{s ≥ r} w(s) ≤ α, so the adjusted value is the running maximum of
+ * min(1, p(r)/w(r) · Σ_{s ≥ r} w(s)). The family-wise error rate is at most α for any positive weights
+ * fixed before the data; equal weights give Holm's procedure. NaN p-values count as 1.
+ */
+export function weightedHolmAdjusted(pValues: readonly number[], weights: readonly number[]): number[] {
+  if (weights.length !== pValues.length || weights.some((w) => !(w > 0 && Number.isFinite(w)))) {
+    throw new RangeError('weightedHolmAdjusted needs one finite weight > 0 per p-value');
+  }
+  const order = pValues
+    .map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, w: weights[index] ?? 1, index }))
+    .sort((a, b) => a.p / a.w - b.p / b.w);
   const adjusted = pValues.map(() => 1);
-  const m = pValues.length;
+  let remaining = order.reduce((sum, h) => sum + h.w, 0);
   let running = 0;
-  for (const [rank, { p, index }] of order.entries()) {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
+  for (const { p, w, index } of order) {
+    running = Math.max(running, Math.min(1, (p / w) * remaining));
     adjusted[index] = running;
+    remaining -= w;
   }
   return adjusted;
 }

@@ -17,6 +17,7 @@
  *   drifted run from a change. The verdict says so (`betweenRunPct: null`).
  */
 import { mean, median, scaledMedianAbsoluteDeviation } from './describe.js';
+import { satterthwaite, type VarianceTerm } from './satterthwaite.js';
 import { regularizedBeta, tQuantile, tUpperTail } from './student-t.js';
 
 /** Fewest baseline runs from which the between-run spread is estimated; fewer: it is unknown. */
@@ -44,6 +45,8 @@ export interface RunLevelEstimate {
   baselineRuns: number;
   /** Between-run standard deviation in percent, or null when too few baseline runs to know it. */
   betweenRunPct: number | null;
+  /** Scenarios whose baseline runs the between-run spread was estimated from (1: this metric's own). */
+  pooledScenarios: number;
   /** Within-run (sample to sample) standard deviation in percent. */
   withinRunPct: number;
   /** Geometric centre of the baseline runs and of the current run. */
@@ -106,48 +109,118 @@ function percentOfLog(sd: number): number {
   return (Math.exp(sd) - 1) * 100;
 }
 
+/** A run-level summary of one metric: what the estimate and a pool over scenarios start from. */
+export interface RunSummary {
+  /** Mean of each baseline run's clamped log values. */
+  baselineMeans: number[];
+  currentMean: number;
+  /** Within-run variance pooled over all runs, the current one included, and its df (Σ(n − 1)). */
+  withinVar: number;
+  withinDf: number;
+  /** Harmonic mean of the baseline runs' sizes (ñ). */
+  harmonicN: number;
+  /** Samples in the current run (n_c). */
+  currentN: number;
+}
+
+/** Summarises the runs; throws RangeError when {@link estimateProblem} finds a problem (check it first). */
+export function summariseRuns(
+  baselineRuns: readonly (readonly number[])[],
+  current: readonly number[],
+): RunSummary {
+  const problem = estimateProblem(baselineRuns, current);
+  if (problem !== undefined) throw new RangeError(`No run-level estimate: ${problem}.`);
+  const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
+  return {
+    baselineMeans: means.slice(0, -1),
+    currentMean: means.at(-1) ?? 0,
+    withinVar,
+    withinDf,
+    harmonicN: baselineRuns.length / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0),
+    currentN: current.length,
+  };
+}
+
+/** s² of the baseline run means (df K − 1). */
+export function runMeanVariance(summary: RunSummary): number {
+  const k = summary.baselineMeans.length;
+  return sumSquares(summary.baselineMeans, mean(summary.baselineMeans)) / (k - 1);
+}
+
 /**
- * Estimates the change of current against the baseline runs under the model above. Throws RangeError
- * when {@link estimateProblem} finds a problem (check it first).
+ * The between-run variance σ_b² estimated from more than this metric's own baseline runs (pooled over
+ * scenarios, stats/between-pool.ts): its value and its make-up, for the degrees of freedom.
+ */
+export interface SharedBetween {
+  /** σ_b², log scale, ≥ 0; 0: no between-run spread shown. */
+  variance: number;
+  /** σ_b² as Σ coefficient·estimate; this metric's own within-run variance has the key {@link OWN_WITHIN}. */
+  terms: VarianceTerm[];
+  /** Scenarios whose baseline runs it came from. */
+  scenarios: number;
+}
+
+/** Key of the metric's own within-run variance among a {@link SharedBetween}'s terms. */
+export const OWN_WITHIN = 'own-within';
+
+/** σ_b² from the metric's own baseline runs, after the pooling F test; undefined below {@link MIN_RUNS_FOR_SPREAD} runs. */
+export function ownBetween(summary: RunSummary): SharedBetween | undefined {
+  const k = summary.baselineMeans.length;
+  if (k < MIN_RUNS_FOR_SPREAD) return undefined;
+  const { withinVar, withinDf, harmonicN } = summary;
+  const runMeanVar = runMeanVariance(summary);
+  const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
+  const variance = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
+  const terms = [
+    { coefficient: 1, estimate: runMeanVar, df: k - 1 },
+    { coefficient: -1 / harmonicN, estimate: withinVar, df: withinDf, key: OWN_WITHIN },
+  ];
+  return { variance, terms, scenarios: 1 };
+}
+
+/**
+ * Estimates the change of current against the baseline runs under the model above, with the
+ * between-run variance from `between` (pooled over scenarios) or, without it, from the metric's own
+ * baseline runs. Throws RangeError when {@link estimateProblem} finds a problem (check it first).
  */
 export function estimateChange(
   baselineRuns: readonly (readonly number[])[],
   current: readonly number[],
+  between?: SharedBetween,
 ): RunLevelEstimate {
-  const problem = estimateProblem(baselineRuns, current);
-  if (problem !== undefined) throw new RangeError(`No run-level estimate: ${problem}.`);
-  const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
-  const baselineMeans = means.slice(0, -1);
+  return estimateFromSummary(summariseRuns(baselineRuns, current), between);
+}
+
+/** {@link estimateChange} from a summary. */
+export function estimateFromSummary(summary: RunSummary, shared?: SharedBetween): RunLevelEstimate {
+  const { baselineMeans, currentMean, withinVar, withinDf, harmonicN, currentN } = summary;
   const k = baselineMeans.length;
-  const nc = current.length;
-  const harmonicN = k / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0);
-  const logChange = (means.at(-1) ?? 0) - mean(baselineMeans);
-  const withinPart = withinVar * (1 / nc + 1 / (k * harmonicN));
-  let variance = withinPart;
+  const logChange = currentMean - mean(baselineMeans);
+  // σ_w²(1/n_c + 1/(Kñ)): the sample noise in the current run's mean and the baseline's.
+  const own = {
+    coefficient: 1 / currentN + 1 / (k * harmonicN),
+    estimate: withinVar,
+    df: withinDf,
+    key: OWN_WITHIN,
+  };
+  const between = shared ?? ownBetween(summary);
+  let variance = own.coefficient * withinVar;
   let df = withinDf;
-  let betweenRunPct: number | null = null;
-  if (k >= MIN_RUNS_FOR_SPREAD) {
-    const runMeanVar = sumSquares(baselineMeans, mean(baselineMeans)) / (k - 1);
-    const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
-    const betweenVar = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
-    betweenRunPct = percentOfLog(Math.sqrt(betweenVar));
-    if (betweenVar > 0) {
-      // σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(Kñ)) = (1 + 1/K)·s²(means) + (1/n_c − 1/ñ)·σ_w²
-      const a = (1 + 1 / k) * runMeanVar;
-      const b = (1 / nc - 1 / harmonicN) * withinVar;
-      variance = a + b;
-      df = variance ** 2 / (a ** 2 / (k - 1) + b ** 2 / withinDf);
-    }
+  if (between !== undefined && between.variance > 0) {
+    // + σ_b²(1 + 1/K): the current run's own level and the error in the baseline's centre.
+    const scaled = between.terms.map((t) => ({ ...t, coefficient: t.coefficient * (1 + 1 / k) }));
+    ({ variance, df } = satterthwaite([own, ...scaled]));
   }
   return {
     logChange,
     standardError: Math.sqrt(variance),
     df,
     baselineRuns: k,
-    betweenRunPct,
+    betweenRunPct: between === undefined ? null : percentOfLog(Math.sqrt(between.variance)),
+    pooledScenarios: between?.scenarios ?? 1,
     withinRunPct: percentOfLog(Math.sqrt(withinVar)),
     baselineCentre: Math.exp(mean(baselineMeans)),
-    currentCentre: Math.exp(means.at(-1) ?? 0),
+    currentCentre: Math.exp(currentMean),
   };
 }
 

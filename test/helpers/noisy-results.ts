@@ -23,6 +23,8 @@ export interface NoiseLevels {
   sharedRunCv: number;
   /** Per run and path. */
   pathRunCv: number;
+  /** Scenarios whose per-run-and-path CV is this many times pathRunCv (the rest: 1×). */
+  noisierScenarios?: Readonly<Record<string, number>>;
 }
 
 /** The noise models the gate is judged under. */
@@ -33,6 +35,16 @@ export const NOISE_MODELS = {
   drift: { withinCv: 0.03, sharedRunCv: 0, pathRunCv: 0.1 },
   /** The run's level is shared by both paths (same nodes, same time), plus a little of each path's own. */
   'shared-drift': { withinCv: 0.04, sharedRunCv: 0.1, pathRunCv: 0.015 },
+  /**
+   * Shared drift, but one scenario's paths drift apart twice as much as the others' (4 × the between-run
+   * variance of its ratios): the case that pooling the between-run variance over scenarios must survive.
+   */
+  'uneven-drift': {
+    withinCv: 0.04,
+    sharedRunCv: 0.1,
+    pathRunCv: 0.015,
+    noisierScenarios: { tcp_rr_32cpu: 2 },
+  },
 } as const satisfies Record<string, NoiseLevels>;
 
 export type NoiseModel = keyof typeof NOISE_MODELS;
@@ -115,21 +127,23 @@ function metricsOf(scenario: Scenario, rate: number, clientCost: number, serverC
 }
 
 /** The run-level factors of one quantity: the shared one times each path's own. */
-function runFactors(normal: () => number, noise: NoiseLevels): { pod: number; reference: number } {
+function runFactors(
+  normal: () => number,
+  noise: NoiseLevels,
+  scenario: string,
+): { pod: number; reference: number } {
   const shared = factor(normal, noise.sharedRunCv);
-  return {
-    pod: shared * factor(normal, noise.pathRunCv),
-    reference: shared * factor(normal, noise.pathRunCv),
-  };
+  const pathCv = noise.pathRunCv * (noise.noisierScenarios?.[scenario] ?? 1);
+  return { pod: shared * factor(normal, pathCv), reference: shared * factor(normal, pathCv) };
 }
 
 function noisyScenario(normal: () => number, scenario: Scenario, spec: RunSpec): ScenarioResult {
   const levels = LEVELS[scenario.name] ?? { rate: 1000, clientCost: 10, serverCost: 10 };
   const drop = 1 - (spec.podDropPct?.[scenario.name] ?? 0) / 100;
   const run = {
-    rate: runFactors(normal, spec.noise),
-    client: runFactors(normal, spec.noise),
-    server: runFactors(normal, spec.noise),
+    rate: runFactors(normal, spec.noise, scenario.name),
+    client: runFactors(normal, spec.noise, scenario.name),
+    server: runFactors(normal, spec.noise, scenario.name),
   };
   const within = () => factor(normal, spec.noise.withinCv);
   const path = (side: 'pod' | 'reference', scale: number) =>

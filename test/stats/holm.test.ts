@@ -1,4 +1,10 @@
-import { holmAdjusted, holmRejections, SPENDING_POWER, spentAlpha } from '../../src/stats/holm.js';
+import {
+  holmAdjusted,
+  holmRejections,
+  SPENDING_POWER,
+  spentAlpha,
+  weightedHolmAdjusted,
+} from '../../src/stats/holm.js';
 import { createRng } from '../../src/stats/random.js';
 
 // Expected values are R's p.adjust(p, "holm"), worked by hand: sort ascending, multiply the i-th smallest
@@ -69,6 +75,58 @@ describe('holmRejections', () => {
       const adjusted = holmAdjusted(p);
       expect(holmRejections(p, alpha)).toEqual(adjusted.map((value) => value <= alpha));
     }
+  });
+});
+
+// Weighted Holm (Holm 1979 §5; Bretz et al. 2009's graphical procedure with Holm's weights), worked by
+// hand: order by p/w; the r-th adjusted value is the running maximum of min(1, p/w · Σ of the weights
+// from r on).
+describe('weightedHolmAdjusted', () => {
+  test.each([
+    {
+      p: [0.01, 0.02, 0.04],
+      w: [0.5, 0.25, 0.25],
+      adjusted: [0.02, 0.04, 0.04],
+      why: 'p/w = 0.02, 0.08, 0.16 times Σw = 1, 0.5, 0.25; the last carries 0.04',
+    },
+    {
+      p: [0.004, 0.001, 0.2],
+      w: [1, 0.2, 1],
+      adjusted: [0.0088, 0.0088, 0.2],
+      why: 'p/w = 0.004 × 2.2, then the light 0.001/0.2 = 0.005 × 1.2 = 0.006 carries 0.0088',
+    },
+    { p: [0.03, 0.03], w: [3, 1], adjusted: [0.04, 0.04], why: 'p/w = 0.01 × 4, then 0.03 × 1 carries 0.04' },
+    {
+      p: [0.005, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6, 0.6, 0.6, 0.6],
+      w: [1, 1, 1, 1, 1, 1, 1, 1, 0.2, 0.2, 0.2, 0.2],
+      adjusted: [0.044, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+      why: "the gate's family: 8 primaries and 4 guards at 0.2, a primary's first bar is α/8.8",
+    },
+    { p: [0.02, 0.5], w: [2, 2], adjusted: [0.04, 0.5], why: 'equal weights are Holm whatever their size' },
+  ])('adjusts $p with weights $w to $adjusted ($why)', ({ p, w, adjusted }) => {
+    const actual = weightedHolmAdjusted(p, w);
+    expect(actual).toHaveLength(adjusted.length);
+    for (const [i, value] of adjusted.entries()) expect(actual[i]).toBeCloseTo(value, 14);
+  });
+
+  test('rejects anything at α exactly when some pᵢ ≤ α·wᵢ/Σw (the first step of the weighted Bonferroni bound)', () => {
+    const rng = createRng(20261206);
+    for (let trial = 0; trial < 500; trial++) {
+      const m = 1 + Math.floor(rng() * 12);
+      const p = Array.from({ length: m }, () => rng() ** 3);
+      const w = Array.from({ length: m }, () => 0.1 + rng());
+      const total = w.reduce((sum, x) => sum + x, 0);
+      const anyRejected = Math.min(...weightedHolmAdjusted(p, w)) <= 0.05;
+      expect(anyRejected).toBe(p.some((x, i) => x <= (0.05 * (w[i] ?? 0)) / total));
+    }
+  });
+
+  test.each([
+    { w: [1], why: 'one weight for two p-values' },
+    { w: [1, 0], why: 'a zero weight' },
+    { w: [1, Number.NaN], why: 'a NaN weight' },
+  ])('refuses $why', ({ w }) => {
+    expect(() => weightedHolmAdjusted([0.01, 0.02], w)).toThrow(RangeError);
   });
 });
 

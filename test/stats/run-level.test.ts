@@ -23,6 +23,7 @@ function estimateWith(fields: Partial<RunLevelEstimate>): RunLevelEstimate {
     df: 8,
     baselineRuns: 1,
     betweenRunPct: null,
+    pooledScenarios: 1,
     withinRunPct: 1,
     baselineCentre: 100,
     currentCentre: 100,
@@ -121,6 +122,31 @@ describe('estimateChange pooling the between-run variance', () => {
       expect(estimate.df).toBeCloseTo(2, 9);
       expect(estimate.standardError).toBeCloseTo(Math.sqrt((1 + 1 / 3) * d * d), 12);
     }
+  });
+});
+
+describe('estimateChange with a between-run variance pooled over scenarios', () => {
+  // Three baseline runs and the current one as above (σ_w² = 1e-4, ñ = n_c = 3); σ_b² = 0.004 given,
+  // as one estimate on 20 df.
+  const shared = { variance: 0.004, terms: [{ coefficient: 1, estimate: 0.004, df: 20 }], scenarios: 3 };
+  const offsets = [-0.01, 0, 0.01];
+  const baseline = [run(0, offsets), run(0, offsets), run(0, offsets)];
+
+  test('uses it in place of its own: se = √((1 + 1/K)σ_b² + σ_w²(1/n_c + 1/(Kñ))), Welch–Satterthwaite df', () => {
+    const estimate = estimateChange(baseline, run(0.1, offsets), shared);
+    const between = (4 / 3) * 0.004;
+    const within = 1e-4 * (1 / 3 + 1 / 9);
+    expect(estimate.standardError).toBeCloseTo(Math.sqrt(between + within), 12);
+    expect(estimate.df).toBeCloseTo((between + within) ** 2 / (between ** 2 / 20 + within ** 2 / 8), 9);
+    expect(estimate.betweenRunPct).toBeCloseTo((e(Math.sqrt(0.004)) - 1) * 100, 9);
+    expect(estimate.pooledScenarios).toBe(3);
+  });
+
+  test('is the within-run test when the pooled variance is 0', () => {
+    const estimate = estimateChange(baseline, run(0.1, offsets), { ...shared, variance: 0 });
+    expect(estimate.df).toBe(8);
+    expect(estimate.standardError).toBeCloseTo(Math.sqrt(1e-4 * (1 / 3 + 1 / 9)), 12);
+    expect(estimate.betweenRunPct).toBe(0);
   });
 });
 
