@@ -209,7 +209,9 @@ describe('a fleet where no pair was measured', () => {
   const analysis = analyseFleet(results);
 
   it('says nothing was judged in every output instead of passing the fleet', () => {
-    expect(renderFleetTerminal(results, analysis)).toMatch(/; no pair measured: nothing judged\nVerdict: NOTHING MEASURED\n$/);
+    expect(renderFleetTerminal(results, analysis)).toMatch(
+      /; no pair measured: nothing judged\nVerdict: NOTHING MEASURED\n$/,
+    );
     expect(renderFleetMarkdown(results, analysis).split('\n')[0]).toBe(
       '## netperf-gate fleet: ⚠️ no pair measured',
     );
