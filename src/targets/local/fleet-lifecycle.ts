@@ -1,50 +1,30 @@
 /** Prepare and cleanup of one local fleet: what exists on the machine, and removing all of it. */
 import type { Scenario } from '../../suite/model.js';
-import { formatError, InfraError } from '../../util/errors.js';
-import type { CommandRunner } from '../../util/process.js';
-import { type CpuProfile, planCpuProfiles } from './cpu-profiles.js';
-import { type HostFacts, readHostFacts } from './fingerprint.js';
+import { InfraError } from '../../util/errors.js';
+import { planCpuProfiles } from './cpu-profiles.js';
+import { readHostFacts } from './fingerprint.js';
 import type { FleetNames } from './fleet-names.js';
 import { addFleetNode, createSwitch, FLEET_PROGRAMS } from './fleet-network.js';
 import { runNodeSetup } from './fleet-setup.js';
-import { allOrFirstFailure } from './lifecycle.js';
-import { removeNamespace, removeNamespaceSync, sweepLeftoverNamespaces } from './namespaces.js';
-import { type RunningNetserver, startNetserver, stopNetserver, waitUntilListening } from './netservers.js';
+import { allOrFirstFailure, cleanupRun, type LocalCreated, nothingCreated } from './lifecycle.js';
+import { sweepLeftoverNamespaces } from './namespaces.js';
+import { startNetserver, waitUntilListening } from './netservers.js';
 import { preflight, REQUIRED_PROGRAMS, runsAsRoot } from './preflight.js';
 
 /** One local fleet run: its fixed inputs and what it has created so far. */
-export interface LocalFleetRun {
-  readonly runner: CommandRunner;
-  readonly log: (line: string) => void;
+export interface LocalFleetRun extends LocalCreated {
   readonly names: FleetNames;
   /** Node name → setup command (normalised: known nodes, no blanks). */
   readonly nodeSetup: Readonly<Record<string, string>>;
   /** Whether the reference paths are measured (the reference bridge exists either way). */
   readonly reference: boolean;
-  host: HostFacts | undefined;
-  profiles: CpuProfile[];
-  /** Namespaces this run created (and only those: cleanup never removes another run's). */
-  namespaces: string[];
-  netservers: RunningNetserver[];
-  /** Set by cleanup: a prepare still running must stop and leave what it made to cleanup. */
-  closed: boolean;
-  /** Cleanups run one after another, each removing what exists at its turn. */
-  cleaning: Promise<void>;
 }
 
 /** A fleet run that has created nothing yet. */
 export function newLocalFleetRun(
   fixed: Pick<LocalFleetRun, 'runner' | 'log' | 'names' | 'nodeSetup' | 'reference'>,
 ): LocalFleetRun {
-  return {
-    ...fixed,
-    host: undefined,
-    profiles: [],
-    namespaces: [],
-    netservers: [],
-    closed: false,
-    cleaning: Promise.resolve(),
-  };
+  return { ...fixed, ...nothingCreated() };
 }
 
 function closedError(): InfraError {
@@ -110,36 +90,7 @@ export async function prepareFleet(run: LocalFleetRun, scenarios: readonly Scena
   } catch (error) {
     // A cleanup meanwhile makes commands fail (a setup killed, a namespace gone): say what happened.
     const interrupted = run.closed;
-    await cleanupFleet(run);
+    await cleanupRun(run);
     throw interrupted ? closedError() : error;
   }
-}
-
-async function removeEverything(run: LocalFleetRun): Promise<void> {
-  const stops = run.netservers.splice(0).map((netserver) => stopNetserver(netserver));
-  for (const stopped of await Promise.allSettled(stops)) {
-    if (stopped.status === 'rejected') run.log(`cleanup: ${formatError(stopped.reason)}`);
-  }
-  for (const namespace of run.namespaces.splice(0)) {
-    try {
-      await removeNamespace(run.runner, namespace);
-    } catch (error) {
-      run.namespaces.push(namespace); // a later cleanup may try again
-      run.log(`cleanup: ${formatError(error)}`);
-    }
-  }
-}
-
-/** Kills the netservers and anything else in the namespaces, then deletes them (bridges and veths go with them). Idempotent; logs, never throws. */
-export function cleanupFleet(run: LocalFleetRun): Promise<void> {
-  run.closed = true;
-  run.cleaning = run.cleaning.then(() => removeEverything(run));
-  return run.cleaning;
-}
-
-/** {@link cleanupFleet} for exit handlers: synchronous and best effort. */
-export function cleanupFleetSync(run: LocalFleetRun): void {
-  run.closed = true;
-  for (const netserver of run.netservers.splice(0)) netserver.handle.kill('SIGKILL');
-  for (const namespace of run.namespaces.splice(0)) removeNamespaceSync(run.runner, namespace);
 }

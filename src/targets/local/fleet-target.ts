@@ -15,15 +15,10 @@ import type { FleetFingerprint, FleetTarget, NetperfPair } from '../target.js';
 import { profileOf } from './cpu-profiles.js';
 import { parseNetperfVersion, readHostFacts } from './fingerprint.js';
 import { buildFleetFingerprint } from './fleet-fingerprint.js';
-import {
-  cleanupFleet,
-  cleanupFleetSync,
-  type LocalFleetRun,
-  newLocalFleetRun,
-  prepareFleet,
-} from './fleet-lifecycle.js';
+import { type LocalFleetRun, newLocalFleetRun, prepareFleet } from './fleet-lifecycle.js';
 import { type FleetNames, fleetNamesFor, fleetNodeNamed } from './fleet-names.js';
 import { normaliseNodeSetups } from './fleet-setup.js';
+import { cleanupRun, cleanupRunSync } from './lifecycle.js';
 import { NETPERF_VERSION_TIMEOUT_MS } from './local-target.js';
 import { runNetperfIn } from './netperf-client.js';
 
@@ -91,8 +86,8 @@ export function createLocalFleetTarget(
       ? { referencePath: (pair: NodePair) => pathBetween(run, pair, 'referenceAddress') }
       : {}),
     fingerprint: () => fingerprint(run),
-    cleanup: () => cleanupFleet(run),
-    cleanupSync: () => cleanupFleetSync(run),
+    cleanup: () => cleanupRun(run),
+    cleanupSync: () => cleanupRunSync(run),
   };
 }
 

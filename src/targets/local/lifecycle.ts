@@ -15,14 +15,13 @@ import { type RunningNetserver, startNetserver, stopNetserver, waitUntilListenin
 import { preflight, REQUIRED_PROGRAMS, runsAsRoot } from './preflight.js';
 import { applyQdisc, runSetupCommand } from './what-if.js';
 
-/** One local run: its fixed inputs and what it has created so far. */
-export interface LocalRun {
+/**
+ * What a local run (a pair of namespaces, or a fleet) has created so far and how far its cleanup is:
+ * one record, one cleanup, for both.
+ */
+export interface LocalCreated {
   readonly runner: CommandRunner;
   readonly log: (line: string) => void;
-  readonly names: LocalNames;
-  readonly settings: LocalSettings;
-  /** Whether the reference link is measured (it exists either way, so what-ifs see the same namespaces). */
-  readonly reference: boolean;
   host: HostFacts | undefined;
   profiles: CpuProfile[];
   /** Namespaces this run created (and only those: cleanup never removes another run's). */
@@ -34,12 +33,9 @@ export interface LocalRun {
   cleaning: Promise<void>;
 }
 
-/** A run that has created nothing yet. */
-export function newLocalRun(
-  fixed: Pick<LocalRun, 'runner' | 'log' | 'names' | 'settings' | 'reference'>,
-): LocalRun {
+/** The record of a run that has created nothing yet. */
+export function nothingCreated(): Omit<LocalCreated, 'runner' | 'log'> {
   return {
-    ...fixed,
     host: undefined,
     profiles: [],
     namespaces: [],
@@ -47,6 +43,21 @@ export function newLocalRun(
     closed: false,
     cleaning: Promise.resolve(),
   };
+}
+
+/** One local run: its fixed inputs and what it has created so far. */
+export interface LocalRun extends LocalCreated {
+  readonly names: LocalNames;
+  readonly settings: LocalSettings;
+  /** Whether the reference link is measured (it exists either way, so what-ifs see the same namespaces). */
+  readonly reference: boolean;
+}
+
+/** A run that has created nothing yet. */
+export function newLocalRun(
+  fixed: Pick<LocalRun, 'runner' | 'log' | 'names' | 'settings' | 'reference'>,
+): LocalRun {
+  return { ...fixed, ...nothingCreated() };
 }
 
 /** Awaits every promise (none is left running), then throws the first failure or returns all values. */
@@ -102,9 +113,10 @@ export async function prepareRun(run: LocalRun, scenarios: readonly Scenario[]):
   }
 }
 
-async function removeEverything(run: LocalRun): Promise<void> {
-  for (const netserver of run.netservers.splice(0)) {
-    await stopNetserver(netserver).catch((error: unknown) => run.log(`cleanup: ${formatError(error)}`));
+async function removeEverything(run: LocalCreated): Promise<void> {
+  const stops = run.netservers.splice(0).map((netserver) => stopNetserver(netserver));
+  for (const stopped of await Promise.allSettled(stops)) {
+    if (stopped.status === 'rejected') run.log(`cleanup: ${formatError(stopped.reason)}`);
   }
   for (const namespace of run.namespaces.splice(0)) {
     try {
@@ -116,15 +128,18 @@ async function removeEverything(run: LocalRun): Promise<void> {
   }
 }
 
-/** Kills the netservers and anything else in the namespaces, then deletes them. Idempotent; logs, never throws. */
-export function cleanupRun(run: LocalRun): Promise<void> {
+/**
+ * Kills the netservers and anything else in the namespaces, then deletes them (a fleet's bridges and
+ * veths go with its namespaces). Idempotent; logs, never throws.
+ */
+export function cleanupRun(run: LocalCreated): Promise<void> {
   run.closed = true;
   run.cleaning = run.cleaning.then(() => removeEverything(run));
   return run.cleaning;
 }
 
 /** {@link cleanupRun} for exit handlers: synchronous and best effort. */
-export function cleanupRunSync(run: LocalRun): void {
+export function cleanupRunSync(run: LocalCreated): void {
   run.closed = true;
   for (const netserver of run.netservers.splice(0)) netserver.handle.kill('SIGKILL');
   for (const namespace of run.namespaces.splice(0)) removeNamespaceSync(run.runner, namespace);
