@@ -8,19 +8,13 @@
 import { z } from 'zod';
 import { UsageError } from '../util/errors.js';
 import { describeSchemaError } from '../util/schema-errors.js';
-import { provenanceSchema, scenarioResultSchema } from './schema.js';
+import { nodeSchema, provenanceSchema, scenarioResultSchema } from './schema.js';
 
 /** Bumped whenever a stored field changes meaning or a required field is added. */
 export const FLEET_SCHEMA_VERSION = 1;
 
-const fleetNodeSchema = z.strictObject({
-  name: z.string().min(1),
-  kernel: z.string(),
-  cpuModel: z.string(),
-  cpuCount: z.number().int().nonnegative(),
-  /** Anything else known (zone, OS image, kubelet version, local what-if …). */
-  details: z.record(z.string(), z.string()),
-});
+/** A fleet's node: a single run's node record, named (pairs refer to it by name). */
+const fleetNodeSchema = nodeSchema.extend({ name: z.string().min(1) });
 
 /** One measured direction: netperf in `client`'s client pod against `server`'s server pod. */
 export const fleetPairSchema = z.strictObject({

@@ -81,7 +81,8 @@ export const scenarioResultSchema = z.strictObject({
   reference: referenceResultSchema.optional(),
 });
 
-const nodeSchema = z.strictObject({
+/** One node as the results record it (fingerprint): a single run's client and server, every node of a fleet. */
+export const nodeSchema = z.strictObject({
   name: z.string(),
   kernel: z.string(),
   cpuModel: z.string(),

@@ -5,15 +5,12 @@
  * the run's label selector for all of them (pod-wait.ts), never polling pod by pod.
  */
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import { UsageError } from '../../util/errors.js';
-import { isNotFound } from './api-errors.js';
-import { explainApiError } from './connection.js';
 import { buildFleetPods, FLEET_NODE_LABEL } from './fleet-pods.js';
 import { pinned } from './lifecycle.js';
 import { ROLE_LABEL, runSelector } from './names.js';
 import { pickPodAddress } from './pod-address.js';
 import { waitForPodsReady } from './pod-wait.js';
-import { checkpoint } from './profile-switch.js';
+import { checkpoint, explainCreateFailure } from './profile-switch.js';
 import { dropRefusedReference } from './reference-admission.js';
 import { apiOf, type KubeRun } from './run-state.js';
 
@@ -42,16 +39,6 @@ export async function settleBounded<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return outcomes;
-}
-
-function explainCreateFailure(run: KubeRun, error: unknown): Error {
-  const { namespace } = run.created;
-  if (!run.created.namespaceCreated && isNotFound(error)) {
-    return new UsageError(
-      `Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`,
-    );
-  }
-  return explainApiError(`creating pods in namespace ${namespace}`, error, apiOf(run).server);
 }
 
 function firstFailure(outcomes: readonly PromiseSettledResult<unknown>[]): unknown {

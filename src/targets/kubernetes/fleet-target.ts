@@ -13,26 +13,22 @@ import type { NodePair } from '../../fleet/plan.js';
 import type { Scenario } from '../../suite/model.js';
 import { InfraError, UsageError } from '../../util/errors.js';
 import type { FleetFingerprint, FleetTarget, NetperfPair, ServerEndpoint } from '../target.js';
-import { CLEANUP_WAIT_TIMEOUT_MS } from './cleanup.js';
-import { createKubeApi } from './client.js';
-import { loadKubeConfig, step } from './connection.js';
+import { step } from './connection.js';
 import { nodeFingerprint } from './fingerprint.js';
 import { chooseFleetNodes, describeFleetCpuNeed, fleetCpuNeedMillis } from './fleet-nodes.js';
 import { FLEET_REFERENCE_PROFILE, fleetPodName } from './fleet-pods.js';
 import { startFleetPods } from './fleet-start.js';
-import type { KubeApi } from './kube-api.js';
-import { findCni, newRunId } from './kubernetes-target.js';
+import { findCni, type KubernetesTargetDeps, newRunId, newRunOf } from './kubernetes-target.js';
 import { parseLabelSelector } from './label-selector.js';
 import { cleanupRun, createNamespace, nodeChoiceInput } from './lifecycle.js';
-import { checkRunId, namespaceFor, type PodNetwork } from './names.js';
+import { checkRunId, type PodNetwork } from './names.js';
 import { netperfVersionInPod, runNetperfInPod } from './netperf-run.js';
 import { readRequestedCpu } from './node-load.js';
 import { NETPERF_DATA_PORTS, netserverPort } from './pod-spec.js';
-import { POD_READY_TIMEOUT_MS, POD_UNSCHEDULABLE_TIMEOUT_MS, type WaitBounds } from './pod-wait.js';
 import { type KubeProfile, planProfiles, profileFor } from './profiles.js';
 import { describeReference } from './reference.js';
 import { checkGivenNamespace } from './reference-admission.js';
-import { apiOf, type KubeRun, newKubeRun } from './run-state.js';
+import { apiOf, type KubeRun } from './run-state.js';
 import { normaliseSettings } from './settings.js';
 import { parseTolerations } from './tolerations.js';
 
@@ -44,16 +40,8 @@ export interface KubernetesFleetOptions extends KubernetesSettings {
   runId?: string;
 }
 
-/** What the fleet does its I/O with; tests swap them. */
-export interface KubernetesFleetDeps {
-  log: (line: string) => void;
-  /** The API; default: client-node on the kubeconfig the settings name. */
-  api?: KubeApi;
-  /** Bounds of the wait for Ready pods; default {@link POD_READY_TIMEOUT_MS}, {@link POD_UNSCHEDULABLE_TIMEOUT_MS}. */
-  bounds?: WaitBounds;
-  /** Bound for cleanup to see everything gone; default {@link CLEANUP_WAIT_TIMEOUT_MS}. */
-  cleanupWaitMs?: number;
-}
+/** What the fleet does its I/O with (the pair target's, but for the run id, which is an option here). */
+export type KubernetesFleetDeps = Omit<KubernetesTargetDeps, 'runId'>;
 
 /** The Kubernetes fleet target, plus its run id (in every name and label it creates). */
 export interface KubernetesFleetTarget extends FleetTarget {
@@ -76,23 +64,12 @@ export function createKubernetesFleetTarget(
 ): KubernetesFleetTarget {
   const { nodes: maxNodes, runId: givenRunId, ...given } = options;
   const settings = normaliseSettings(given);
-  const runId = checkRunId(givenRunId ?? newRunId());
-  const kube = newKubeRun(
-    {
-      settings,
-      runId,
-      log: deps.log,
-      bounds: deps.bounds ?? { readyMs: POD_READY_TIMEOUT_MS, unschedulableMs: POD_UNSCHEDULABLE_TIMEOUT_MS },
-      cleanupWaitMs: deps.cleanupWaitMs ?? CLEANUP_WAIT_TIMEOUT_MS,
-      connect: () => deps.api ?? createKubeApi(loadKubeConfig(settings)),
-    },
-    settings.namespace ?? namespaceFor(runId),
-  );
+  const kube = newRunOf(settings, checkRunId(givenRunId ?? newRunId()), deps);
   const run: FleetRun = { kube, maxNodes, nodes: undefined };
   const referencePath = (pair: NodePair) => pathBetween(run, pair, 'host');
   return {
     kind: 'kubernetes',
-    runId,
+    runId: kube.runId,
     prepare: (scenarios) => prepareFleet(run, scenarios),
     path: (pair) => pathBetween(run, pair, 'pod'),
     // A getter: prepare may turn the reference off (Pod Security), and the runner reads it after.

@@ -58,6 +58,24 @@ export interface KubernetesTargetDeps {
   cleanupWaitMs?: number;
 }
 
+/**
+ * A run of these (normalised) settings that has created nothing yet, with the deps' API, bounds and
+ * cleanup wait or their defaults: how both Kubernetes targets, the pair and the fleet, start.
+ */
+export function newRunOf(settings: KubernetesSettings, runId: string, deps: KubernetesTargetDeps): KubeRun {
+  return newKubeRun(
+    {
+      settings,
+      runId,
+      log: deps.log,
+      bounds: deps.bounds ?? { readyMs: POD_READY_TIMEOUT_MS, unschedulableMs: POD_UNSCHEDULABLE_TIMEOUT_MS },
+      cleanupWaitMs: deps.cleanupWaitMs ?? CLEANUP_WAIT_TIMEOUT_MS,
+      connect: () => deps.api ?? createKubeApi(loadKubeConfig(settings)),
+    },
+    settings.namespace ?? namespaceFor(runId),
+  );
+}
+
 /** A random run id: a letter, then 7 base-36 characters (lowercase: it ends up in DNS names). */
 export function newRunId(): string {
   const digits = [...randomBytes(7)].map((byte) => (byte % 36).toString(36)).join('');
@@ -70,25 +88,14 @@ export function createKubernetesTarget(
   deps: KubernetesTargetDeps,
 ): KubernetesTarget {
   const settings = normaliseSettings(given);
-  const runId = checkRunId(deps.runId ?? newRunId());
-  const run = newKubeRun(
-    {
-      settings,
-      runId,
-      log: deps.log,
-      bounds: deps.bounds ?? { readyMs: POD_READY_TIMEOUT_MS, unschedulableMs: POD_UNSCHEDULABLE_TIMEOUT_MS },
-      cleanupWaitMs: deps.cleanupWaitMs ?? CLEANUP_WAIT_TIMEOUT_MS,
-      connect: () => deps.api ?? createKubeApi(loadKubeConfig(settings)),
-    },
-    settings.namespace ?? namespaceFor(runId),
-  );
+  const run = newRunOf(settings, checkRunId(deps.runId ?? newRunId()), deps);
   const referenceEndpoint = (scenario: Scenario) => endpointOf(requireReference(run), scenario, 'host');
   const runReferenceNetperf: KubernetesTarget['runReferenceNetperf'] = (scenario, argvs) =>
     runNetperf(requireReference(run), scenario, argvs, 'host');
   const referencePair: NetperfPair = { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf };
   return {
     kind: 'kubernetes',
-    runId,
+    runId: run.runId,
     prepare: (scenarios) => prepareRun(run, scenarios),
     useProfile: (scenario) => switchProfile(run, profileFor(run.profiles, scenario)),
     endpoint: (scenario) => endpointOf(run, scenario, 'pod'),

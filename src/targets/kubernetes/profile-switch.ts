@@ -47,7 +47,8 @@ async function createPods(run: KubeRun, pods: readonly V1Pod[]): Promise<void> {
   await allOrFirstFailure(pods.map((pod) => api.createPod(run.created.namespace, pod, run.runId)));
 }
 
-function explainCreateFailure(run: KubeRun, error: unknown): Error {
+/** A pod create's failure in words: a missing given namespace, else the API's refusal explained. */
+export function explainCreateFailure(run: KubeRun, error: unknown): Error {
   const { namespace } = run.created;
   if (!run.created.namespaceCreated && isNotFound(error)) {
     return new UsageError(
