@@ -32,7 +32,7 @@ import { POD_READY_TIMEOUT_MS, POD_UNSCHEDULABLE_TIMEOUT_MS, type WaitBounds } f
 import { type KubeProfile, planProfiles, profileFor } from './profiles.js';
 import { describeReference } from './reference.js';
 import { checkGivenNamespace } from './reference-admission.js';
-import { apiOf, type KubeRun, newKubeRun } from './run-state.js';
+import { apiOf, type CreatedResources, type KubeRun, newKubeRun } from './run-state.js';
 import { normaliseSettings } from './settings.js';
 import { parseTolerations } from './tolerations.js';
 
@@ -59,6 +59,8 @@ export interface KubernetesFleetDeps {
 export interface KubernetesFleetTarget extends FleetTarget {
   readonly kind: 'kubernetes';
   readonly runId: string;
+  /** What the fleet has created so far (a copy), as the single target says it: the action's post step deletes it after a killed run. */
+  createdResources(): CreatedResources;
 }
 
 /** The fleet's run: the single run's state (namespace, pods created, reference) plus the chosen nodes. */
@@ -101,6 +103,7 @@ export function createKubernetesFleetTarget(
     },
     fingerprint: () => fleetFingerprint(run),
     cleanup: () => cleanupRun(kube),
+    createdResources: () => ({ ...kube.created, pods: [...kube.created.pods] }),
   };
 }
 

@@ -1,0 +1,203 @@
+/**
+ * The action's `mode: fleet` on the local target, run like the runner runs it (INPUT_* variables,
+ * GITHUB_* files, github-sim for the artifact service and the REST API): a 3-node fleet measured for
+ * real, with no baseline, with a baseline fleet file, and with the fleet.json of an earlier run of the
+ * workflow (`baseline: default-branch`); then the post step. Needs root (network namespaces); run
+ * `npm run build` first, or set NPG_ACTION_FROM_SOURCE=1 to run the sources.
+ *
+ * This machine's noise decides whether a node of an unchanged fleet is named: the verdict is asserted
+ * as pass or slow, never pass.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFleetResults, serializeFleetResults } from '../../src/results/fleet-schema.js';
+import { type GitHubSim, type SimRun, startGitHubSim, zipFiles } from '../github-sim/index.js';
+import { buildFleetResults } from '../helpers/fleet-fixture.js';
+import { annotations, runActionStep, type StepResult } from './run-action.js';
+
+const asRoot = process.getuid?.() === 0;
+if (!asRoot) console.warn('action fleet tests skipped: the local target needs root (network namespaces)');
+const describeAsRoot = asRoot ? describe : describe.skip;
+
+/** 6 pairs × 1 sample × 1 s × 2 paths, plus 3 nodes to set up: well under a minute. */
+const TEST_TIMEOUT_MS = 200_000;
+const WORKFLOW = 'fleet-nightly.yml';
+/** The inputs of the brief's short fleet: 3 namespaces, every ordered pair, one scenario, 1 × 1 s. */
+const SHORT_FLEET = {
+  mode: 'fleet',
+  target: 'local',
+  nodes: '3',
+  plan: 'all',
+  scenarios: 'tcp_stream_1',
+  samples: '1',
+  duration: '1',
+};
+const NODE_LIST = /^(node-[123](,node-[123])*)?$/;
+
+const workspace = mkdtempSync(join(tmpdir(), 'npg-action-fleet-'));
+let sim: GitHubSim;
+
+beforeAll(async () => {
+  sim = await startGitHubSim({ defaultBranch: 'main' });
+});
+beforeEach(() => sim.store.reset());
+afterAll(async () => {
+  await sim?.close();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+/** A scheduled run of the fleet workflow on main (the nightly check), as a step with `inputs`. */
+async function scheduledStep(
+  id: number,
+  inputs: Record<string, string>,
+): Promise<{ run: SimRun; step: StepResult }> {
+  const run = sim.store.addRun({
+    id,
+    workflowFile: WORKFLOW,
+    branch: 'main',
+    event: 'schedule',
+    status: 'in_progress',
+    conclusion: null,
+  });
+  const eventPath = join(workspace, `event-${id}.json`);
+  writeFileSync(eventPath, JSON.stringify({ repository: { default_branch: 'main' } }));
+  const step = await runActionStep({
+    workspace,
+    env: sim.env(run, eventPath),
+    inputs: { ...SHORT_FLEET, 'github-token': sim.token, ...inputs },
+  });
+  return { run, step };
+}
+
+/** A 3-node fleet of the same shape as SHORT_FLEET, from real netperf output. */
+function fixtureFleetText(): string {
+  return serializeFleetResults(
+    buildFleetResults({ nodes: 3, scenarios: ['tcp_stream_1'], samples: 1, plan: { kind: 'all' } }),
+  );
+}
+
+/** What every finished fleet step leaves, whatever this machine's noise made of the verdict. */
+function expectFleetStep(step: StepResult, reportDir: string): void {
+  expect(step.stderr).toBe('');
+  expect(step.outputs.verdict).toMatch(/^(pass|slow)$/);
+  expect(step.code).toBe(step.outputs.verdict === 'slow' ? 1 : 0);
+  expect(step.outputs['slow-nodes']).toMatch(NODE_LIST);
+  expect(step.outputs['slower-nodes']).toMatch(NODE_LIST);
+  expect(step.outputs['outlier-nodes']).toMatch(NODE_LIST);
+  expect(step.outputs['results-path']).toBe(`${reportDir}/fleet.json`);
+  expect(step.outputs['report-path']).toBe(`${reportDir}/fleet.html`);
+  expect(step.outputs.summary).toMatch(/^(PASS|SLOW): 3 nodes, plan all \(seed 13\), 6 pairs in \d+ rounds/);
+  expect(step.summary).toMatch(/^## netperf-gate fleet: (✅ no slow node|❌ )/);
+  const slow = step.outputs['slow-nodes'] ?? '';
+  expect(annotations(step.stdout, 'error')).toHaveLength(
+    step.outputs.verdict === 'slow'
+      ? new Set([...slow.split(','), ...(step.outputs['slower-nodes'] ?? '').split(',')].filter(Boolean))
+          .size + 1
+      : 0,
+  );
+  const results = parseFleetResults(readFileSync(join(workspace, reportDir, 'fleet.json'), 'utf8'), 'fleet');
+  expect(results.nodes.map((node) => node.name)).toEqual(['node-1', 'node-2', 'node-3']);
+  expect(results.pairs).toHaveLength(6);
+  expect(readFileSync(join(workspace, reportDir, 'fleet.html'), 'utf8')).toContain('<html');
+  expect(readFileSync(join(workspace, reportDir, 'fleet.md'), 'utf8')).toMatch(/^## netperf-gate fleet/);
+}
+
+describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
+  it(
+    'measures an unchanged 3-node fleet without a baseline: outputs, files, job summary, artifact with fleet.json',
+    async () => {
+      const { run, step } = await scheduledStep(501, { 'report-dir': 'fleet-first' });
+      expectFleetStep(step, 'fleet-first');
+      expect(step.summary).toContain('No baseline fleet: no push run of fleet-nightly.yml on main');
+      expect(step.summary).not.toContain('Against the baseline fleet');
+      const groups = step.stdout.split('\n').filter((line) => line.startsWith('::group::'));
+      expect(groups).toEqual([
+        '::group::Baseline',
+        '::group::Measure the fleet',
+        '::group::Reports',
+        '::group::Upload',
+      ]);
+      const artifacts = sim.store.artifacts.filter((a) => a.runId === run.id && a.finalized);
+      expect(artifacts.map((a) => a.name)).toEqual(['netperf-gate-results']);
+      expect(step.state).toMatchObject({ isPost: 'true', localTarget: 'true' });
+
+      const post = await runActionStep({ workspace, state: step.state });
+      expect(post.code).toBe(0);
+      expect(post.stdout).toContain('post: the local target left nothing behind');
+      expect(annotations(post.stdout, 'warning')).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'compares with a baseline fleet file: the comparison is in the job summary and the file is copied',
+    async () => {
+      writeFileSync(join(workspace, 'last-fleet.json'), fixtureFleetText());
+      const { step } = await scheduledStep(502, {
+        'report-dir': 'fleet-vs-file',
+        baseline: 'last-fleet.json',
+      });
+      expectFleetStep(step, 'fleet-vs-file');
+      expect(step.summary).toContain('Baseline fleet from the file `last-fleet.json`.');
+      expect(step.summary).toMatch(/### (Against the baseline fleet|Slower than the baseline fleet)/);
+      expect(step.outputs.summary).toMatch(/(none slower than baseline|slower than baseline: node-)/);
+      expect(existsSync(join(workspace, 'fleet-vs-file', 'fleet-baseline.json'))).toBe(true);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a missing baseline file is a notice, not an error: the fleet is judged on its own',
+    async () => {
+      const { step } = await scheduledStep(503, { 'report-dir': 'fleet-no-file', baseline: 'absent.json' });
+      expectFleetStep(step, 'fleet-no-file');
+      expect(annotations(step.stdout, 'notice').join('\n')).toContain(
+        'no baseline fleet: there is no file `absent.json`',
+      );
+      expect(step.summary).toContain('No baseline fleet: there is no file `absent.json`.');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'baseline default-branch: the fleet.json of the newest earlier scheduled run with the artifact is used',
+    async () => {
+      const older = sim.store.addRun({
+        id: 480,
+        workflowFile: WORKFLOW,
+        branch: 'main',
+        event: 'schedule',
+        status: 'completed',
+        conclusion: 'success',
+      });
+      const newer = sim.store.addRun({
+        id: 490,
+        workflowFile: WORKFLOW,
+        branch: 'main',
+        event: 'schedule',
+        status: 'completed',
+        conclusion: 'failure',
+      });
+      const zip = zipFiles({ 'fleet.json': fixtureFleetText(), 'fleet.md': '## fleet\n' });
+      sim.store.seedArtifact(older.id, 'netperf-gate-results', zip);
+      sim.store.seedArtifact(newer.id, 'netperf-gate-results', zip);
+      const { step } = await scheduledStep(504, { 'report-dir': 'fleet-history' });
+      expectFleetStep(step, 'fleet-history');
+      expect(step.summary).toContain(
+        `Baseline fleet from the artifact \`netperf-gate-results\` of run ${newer.id} (${WORKFLOW} on main).`,
+      );
+      expect(step.summary).toMatch(/### (Against the baseline fleet|Slower than the baseline fleet)/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it('answers a gate-only input with verdict error, exit code 2 and one line naming it', async () => {
+    const { step } = await scheduledStep(505, { 'report-dir': 'fleet-refused', threshold: '5' });
+    expect(step.code).toBe(2);
+    expect(step.outputs.verdict).toBe('error');
+    expect(annotations(step.stdout, 'error')).toEqual([
+      expect.stringContaining('input threshold is for mode gate; leave it out with mode: fleet'),
+    ]);
+  });
+});
