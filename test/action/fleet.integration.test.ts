@@ -70,32 +70,52 @@ async function scheduledStep(
   return { run, step };
 }
 
-/** A 3-node fleet of the same shape as SHORT_FLEET, from real netperf output. */
-function fixtureFleetText(): string {
+/**
+ * A 3-node fleet of the same shape as SHORT_FLEET, from real netperf output; `fastNode2` makes node-2's
+ * pod path that many times as fast (client and server): against it, node-2 of this machine's unchanged
+ * fleet got far slower, a difference no noise here hides.
+ */
+function fixtureFleetText(fastNode2 = 1): string {
+  const fast = { 'node-2': fastNode2 };
   return serializeFleetResults(
-    buildFleetResults({ nodes: 3, scenarios: ['tcp_stream_1'], samples: 1, plan: { kind: 'all' } }),
+    buildFleetResults({
+      nodes: 3,
+      scenarios: ['tcp_stream_1'],
+      samples: 1,
+      plan: { kind: 'all' },
+      client: fast,
+      server: fast,
+    }),
   );
 }
 
+/** node-2 four times as fast in the baseline fleet: now about 75 % slower relative to its fleet. */
+const FAST_NODE_2 = 4;
+
+/** The nodes of a comma-separated output. */
+function listed(output: string | undefined): string[] {
+  return (output ?? '').split(',').filter((node) => node !== '');
+}
+
 /** What every finished fleet step leaves, whatever this machine's noise made of the verdict. */
-function expectFleetStep(step: StepResult, reportDir: string): void {
+function expectFleetStep(step: StepResult, reportDir: string, failOnRegression = true): void {
   expect(step.stderr).toBe('');
   expect(step.outputs.verdict).toMatch(/^(pass|slow)$/);
-  expect(step.code).toBe(step.outputs.verdict === 'slow' ? 1 : 0);
-  expect(step.outputs['slow-nodes']).toMatch(NODE_LIST);
-  expect(step.outputs['slower-nodes']).toMatch(NODE_LIST);
-  expect(step.outputs['outlier-nodes']).toMatch(NODE_LIST);
+  const fails = step.outputs.verdict === 'slow' && failOnRegression;
+  expect(step.code).toBe(fails ? 1 : 0);
+  for (const name of ['slow-nodes', 'slower-nodes', 'outlier-nodes']) {
+    expect([name, step.outputs[name]]).toEqual([name, expect.stringMatching(NODE_LIST)]);
+  }
   expect(step.outputs['results-path']).toBe(`${reportDir}/fleet.json`);
   expect(step.outputs['report-path']).toBe(`${reportDir}/fleet.html`);
   expect(step.outputs.summary).toMatch(/^(PASS|SLOW): 3 nodes, plan all \(seed 13\), 6 pairs in \d+ rounds/);
   expect(step.summary).toMatch(/^## netperf-gate fleet: (✅ no slow node|❌ )/);
-  const slow = step.outputs['slow-nodes'] ?? '';
-  expect(annotations(step.stdout, 'error')).toHaveLength(
-    step.outputs.verdict === 'slow'
-      ? new Set([...slow.split(','), ...(step.outputs['slower-nodes'] ?? '').split(',')].filter(Boolean))
-          .size + 1
-      : 0,
-  );
+  // One annotation per slow or slower node (errors when the step fails, else warnings), plus setFailed.
+  const failing = new Set([...listed(step.outputs['slow-nodes']), ...listed(step.outputs['slower-nodes'])]);
+  const nodeAnnotations = (level: 'error' | 'warning') =>
+    annotations(step.stdout, level).filter((line) => line.includes('title=netperf-gate fleet%3A node-'));
+  expect(nodeAnnotations(fails ? 'error' : 'warning')).toHaveLength(failing.size);
+  expect(annotations(step.stdout, 'error')).toHaveLength(fails ? failing.size + 1 : 0);
   const results = parseFleetResults(readFileSync(join(workspace, reportDir, 'fleet.json'), 'utf8'), 'fleet');
   expect(results.nodes.map((node) => node.name)).toEqual(['node-1', 'node-2', 'node-3']);
   expect(results.pairs).toHaveLength(6);
@@ -179,15 +199,43 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
         status: 'completed',
         conclusion: 'failure',
       });
-      const zip = zipFiles({ 'fleet.json': fixtureFleetText(), 'fleet.md': '## fleet\n' });
-      sim.store.seedArtifact(older.id, 'netperf-gate-results', zip);
-      sim.store.seedArtifact(newer.id, 'netperf-gate-results', zip);
-      const { step } = await scheduledStep(504, { 'report-dir': 'fleet-history' });
-      expectFleetStep(step, 'fleet-history');
+      const fleetZip = (text: string) => zipFiles({ 'fleet.json': text, 'fleet.md': '## fleet\n' });
+      sim.store.seedArtifact(older.id, 'netperf-gate-results', fleetZip(fixtureFleetText()));
+      // The newest one is the baseline: its node-2 was far faster, so node-2 is named slower now.
+      sim.store.seedArtifact(newer.id, 'netperf-gate-results', fleetZip(fixtureFleetText(FAST_NODE_2)));
+      const { step } = await scheduledStep(504, {
+        'report-dir': 'fleet-history',
+        'fail-on-regression': 'false',
+      });
+      expectFleetStep(step, 'fleet-history', false);
+      expect(step.outputs.verdict).toBe('slow');
+      expect(listed(step.outputs['slower-nodes'])).toContain('node-2');
+      expect(step.code).toBe(0);
       expect(step.summary).toContain(
         `Baseline fleet from the artifact \`netperf-gate-results\` of run ${newer.id} (${WORKFLOW} on main).`,
       );
       expect(step.summary).toMatch(/### (Against the baseline fleet|Slower than the baseline fleet)/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a node far faster in the baseline fleet file: verdict slow, named in slower-nodes and an error annotation, the step fails',
+    async () => {
+      writeFileSync(join(workspace, 'fast-fleet.json'), fixtureFleetText(FAST_NODE_2));
+      const { step } = await scheduledStep(506, {
+        'report-dir': 'fleet-slower',
+        baseline: 'fast-fleet.json',
+      });
+      expectFleetStep(step, 'fleet-slower');
+      expect(step.outputs.verdict).toBe('slow');
+      expect(step.code).toBe(1);
+      expect(listed(step.outputs['slower-nodes'])).toContain('node-2');
+      expect(step.summary).toContain('### Slower than the baseline fleet');
+      expect(annotations(step.stdout, 'error').join('\n')).toContain(
+        'title=netperf-gate fleet%3A node-2 is slow::node-2 as',
+      );
+      expect(step.stdout).toContain('::error::netperf-gate fleet: SLOW: 3 nodes');
     },
     TEST_TIMEOUT_MS,
   );
