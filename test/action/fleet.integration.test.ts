@@ -8,6 +8,7 @@
  * This machine's noise decides whether a node of an unchanged fleet is named: the verdict is asserted
  * as pass or slow, never pass.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -240,6 +241,29 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
     TEST_TIMEOUT_MS,
   );
 
+  it(
+    "after a main step killed while measuring, the post step removes the fleet's node and switch namespaces",
+    async () => {
+      let pid = '';
+      const step = await runActionStep({
+        workspace,
+        inputs: { ...SHORT_FLEET, samples: '20', baseline: 'none.json', 'report-dir': 'fleet-killed' },
+        // Once this step (not another run on the machine) has created its last node.
+        killWhen: async (stepPid) => {
+          pid = String(stepPid);
+          return namespacesOfPid(pid).includes(`npg-${pid}-n3`);
+        },
+      });
+      expect(step.code).toBeNull();
+      expect(namespacesOfPid(pid)).toEqual(expect.arrayContaining([`npg-${pid}-sw`, `npg-${pid}-n1`]));
+      const post = await runActionStep({ workspace, state: step.state });
+      expect(post.code).toBe(0);
+      expect(annotations(post.stdout, 'warning')).toEqual([]);
+      expect(namespacesOfPid(pid)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
   it('answers a gate-only input with verdict error, exit code 2 and one line naming it', async () => {
     const { step } = await scheduledStep(505, { 'report-dir': 'fleet-refused', threshold: '5' });
     expect(step.code).toBe(2);
@@ -249,3 +273,11 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
     ]);
   });
 });
+
+/** A local fleet's namespaces are `npg-<pid>-sw` and `npg-<pid>-n<K>`, named after the measuring process. */
+function namespacesOfPid(pid: string): string[] {
+  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.split(' ')[0] ?? '')
+    .filter((name) => name.startsWith(`npg-${pid}-`));
+}
