@@ -16,16 +16,8 @@ import type { TargetKind } from '../config/run-config.js';
 import { parsePlanSpec } from '../fleet/plan.js';
 import { UsageError } from '../util/errors.js';
 import { type InputName, Inputs, ReportFiles } from './constants.js';
-import {
-  given,
-  INPUT_DEFAULTS,
-  type InputReader,
-  label,
-  ranged,
-  type SharedSettings,
-  toRunConfig,
-  toSharedSettings,
-} from './inputs.js';
+import { given, type InputReader, label, ranged } from './input-read.js';
+import { INPUT_DEFAULTS, type SharedSettings, toRunConfig, toSharedSettings } from './inputs.js';
 import { firstGiven, KUBERNETES_ONLY_INPUTS, refuseInputsOfOtherMode } from './mode-inputs.js';
 
 /** The settings of `mode: fleet`: the CLI's fleet config (report paths under report-dir) and what the action shares. */

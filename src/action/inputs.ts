@@ -4,14 +4,25 @@
  */
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
-import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
+import { parseChoice, parsePercent } from '../config/parse-flags.js';
 import { EXPORT_KINDS, type ExportRequest, parseExport } from '../config/report-config.js';
 import { DEFAULT_IMAGE, IP_FAMILIES, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
 import { parseScenarioList } from '../suite/select.js';
 import { UsageError } from '../util/errors.js';
 import { DEFAULT_BRANCH_BASELINE, type InputName, Inputs, ReportFiles } from './constants.js';
+import {
+  copyGiven,
+  given,
+  type InputReader,
+  label,
+  parseBooleanInput,
+  parseListInput,
+  ranged,
+} from './input-read.js';
 import { refuseInputsOfOtherMode } from './mode-inputs.js';
+
+export { type InputReader, parseBooleanInput, parseListInput } from './input-read.js';
 
 /** Defaults of the inputs: action.yml declares the same (a test keeps them equal). */
 export const INPUT_DEFAULTS = {
@@ -68,9 +79,6 @@ export interface ActionSettings extends SharedSettings {
   exports: ExportRequest[];
 }
 
-/** Reads one input's raw text ('' when not given). */
-export type InputReader = (name: InputName) => string;
-
 /** Baseline runs gathered at most (each costs two or three API calls and a download). */
 const BASELINE_RUNS_LIMITS = { min: 1, max: 30 };
 /** GitHub keeps artifacts 1 to 90 days (400 on private repositories of some plans). */
@@ -79,47 +87,8 @@ const RETENTION_DAYS_LIMITS = { min: 1, max: 400 };
 /** Characters @actions/artifact refuses in an artifact name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
 
-export function label(name: InputName): string {
-  return `input ${name}`;
-}
-
-export function given(read: InputReader, name: InputName): string | undefined {
-  const value = read(name).trim();
-  return value === '' ? undefined : value;
-}
-
 export function withDefault(read: InputReader, name: keyof typeof INPUT_DEFAULTS): string {
   return given(read, name) ?? INPUT_DEFAULTS[name];
-}
-
-/** `true`/`false` in any case, like YAML 1.2 core booleans. */
-export function parseBooleanInput(name: InputName, value: string): boolean {
-  const word = value.trim().toLowerCase();
-  if (word === 'true') return true;
-  if (word === 'false') return false;
-  throw new UsageError(`${label(name)} must be true or false, got "${value}"`);
-}
-
-export function ranged(name: InputName, value: string, limits: { min: number; max: number }): number {
-  const number = parseWholeNumber(label(name), value);
-  if (number < limits.min || number > limits.max) {
-    throw new UsageError(`${label(name)} must be from ${limits.min} to ${limits.max}, got ${number}`);
-  }
-  return number;
-}
-
-/** A list given one per line or comma-separated; blanks dropped. */
-export function parseListInput(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-function copyGiven<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
 }
 
 /** The run settings both modes read (target, Kubernetes settings, suite, reference). */

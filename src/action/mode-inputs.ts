@@ -8,6 +8,7 @@
 import { parseChoice } from '../config/parse-flags.js';
 import { UsageError } from '../util/errors.js';
 import { ACTION_MODES, type ActionMode, type InputName, Inputs } from './constants.js';
+import type { InputReader } from './input-read.js';
 
 /** Inputs `mode: gate` reads and `mode: fleet` does not (one pair of nodes, judged against a baseline). */
 export const GATE_ONLY_INPUTS: readonly InputName[] = [
@@ -42,9 +43,6 @@ export const KUBERNETES_ONLY_INPUTS: readonly InputName[] = [
   Inputs.AllowControlPlane,
   Inputs.IpFamily,
 ];
-
-/** Reads one input's raw text ('' when not given). */
-type InputReader = (name: InputName) => string;
 
 /** `mode`: `gate` (default) or `fleet`. */
 export function parseMode(read: InputReader): ActionMode {
