@@ -12,16 +12,18 @@ import { type FleetResults, parseFleetResults } from '../results/fleet-schema.js
 import { requireTokenForHistory, searchHistory } from './baseline.js';
 import { ReportFiles } from './constants.js';
 import type { FleetActionSettings } from './fleet-inputs.js';
+import type { FleetBaselineOrigin } from './fleet-reproduce.js';
 
 /** The baseline fleet file to compare with (none: no comparison) and the line saying where it came from. */
 export interface ResolvedFleetBaseline {
   path?: string;
   note: string;
+  origin: FleetBaselineOrigin;
 }
 
 function none(reason: string): ResolvedFleetBaseline {
   core.notice(`no baseline fleet: ${reason}; the fleet is judged on its own`, { title: 'netperf-gate' });
-  return { note: `No baseline fleet: ${reason}.` };
+  return { note: `No baseline fleet: ${reason}.`, origin: { kind: 'none' } };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -40,7 +42,7 @@ export async function resolveFleetBaseline(
   if (settings.baseline.kind === 'file') {
     const { path } = settings.baseline;
     if (!(await exists(path))) return none(`there is no file \`${path}\``);
-    return { path, note: `Baseline fleet from the file \`${path}\`.` };
+    return { path, note: `Baseline fleet from the file \`${path}\`.`, origin: { kind: 'file', path } };
   }
   if (context.enterpriseServer) return none(GHES_NO_ARTIFACTS);
   requireTokenForHistory(settings, context);
@@ -55,8 +57,11 @@ export async function resolveFleetBaseline(
   if (typeof history === 'string') return none(history);
   const [run] = history.runs;
   if (run === undefined) return none(history.reason ?? 'no run found');
+  const { artifactName } = settings;
+  const repository = `${context.repository?.owner}/${context.repository?.repo}`;
   return {
     path: run.path,
+    origin: { kind: 'artifact', runId: run.runId, repository, artifactName },
     note: `Baseline fleet from the artifact \`${settings.artifactName}\` of run ${run.runId} (${history.workflowFile} on ${history.branch}).`,
   };
 }

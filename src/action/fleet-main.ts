@@ -18,6 +18,7 @@ import { State } from './constants.js';
 import { type ResolvedFleetBaseline, resolveFleetBaseline } from './fleet-baseline.js';
 import type { FleetActionSettings } from './fleet-inputs.js';
 import { annotateSlowNodes, fleetNodeLists, fleetSummary, setFleetOutputs } from './fleet-publish.js';
+import { fleetReproduceCommands, withReproduceSection } from './fleet-reproduce.js';
 import { removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
 import { type ObservedRunIo, ResourceTracker } from './pipeline-hooks.js';
 import { markdownWithNote, writeJobSummary } from './publish.js';
@@ -94,10 +95,9 @@ async function publish(
     html: settings.fleet.htmlPath ?? '',
   });
   annotateSlowNodes(analysis, settings.failOnRegression);
-  await writeJobSummary(
-    markdownWithNote(renderFleetMarkdown(results, analysis), baseline.note),
-    context.hasStepSummary,
-  );
+  const markdown = markdownWithNote(renderFleetMarkdown(results, analysis), baseline.note);
+  const commands = fleetReproduceCommands(settings, baseline.origin);
+  await writeJobSummary(withReproduceSection(markdown, commands), context.hasStepSummary);
   return summary;
 }
 

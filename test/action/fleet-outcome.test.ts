@@ -1,5 +1,10 @@
-/** A fleet's outputs and annotations from its analysis: fleets built from real netperf output (fleet-fixture). */
+/**
+ * A fleet's outputs and annotations from its analysis (fleets built from real netperf output,
+ * fleet-fixture), and the commands that reproduce a fleet step.
+ */
+import { parseFleetInputs } from '../../src/action/fleet-inputs.js';
 import { fleetNodeLists, fleetSummary, slowNodeMessages } from '../../src/action/fleet-publish.js';
+import { fleetReproduceCommands, withReproduceSection } from '../../src/action/fleet-reproduce.js';
 import { fleetVerdict } from '../../src/run/fleet-command.js';
 import { fleetFixture, SIX_NODES_SLOW_CLIENT } from '../helpers/fleet-fixture.js';
 
@@ -50,5 +55,48 @@ describe('fleet outputs', () => {
       /^node-3 as (client|server): .*relative to its fleet since the baseline/,
     );
     expect(message?.message).toMatch(/\(and \d+ more in the job summary\)$/);
+  });
+});
+
+describe('fleetReproduceCommands', () => {
+  const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+  it('a local fleet against a file: sudo, every given input as its flag, the reports', () => {
+    const settings = parseFleetInputs(
+      read({
+        mode: 'fleet',
+        target: 'local',
+        nodes: '3',
+        plan: 'all',
+        scenarios: 'tcp_stream_1',
+        samples: '1',
+      }),
+    );
+    expect(fleetReproduceCommands(settings, { kind: 'file', path: 'last fleet.json' })).toEqual([
+      "sudo node dist/cli/index.js fleet --target local --scenarios tcp_stream_1 --samples 1 --nodes 3 --plan all --baseline 'last fleet.json' --out fleet.json --markdown fleet.md --html fleet.html",
+    ]);
+  });
+
+  it('a Kubernetes fleet against an earlier run: the kubeconfig note, the download, then the fleet', () => {
+    const settings = parseFleetInputs(
+      read({ mode: 'fleet', kubeconfig: 'apiVersion: v1', plan: 'random:3', seed: '5', parallel: '8' }),
+    );
+    const origin = {
+      kind: 'artifact' as const,
+      runId: 490,
+      repository: 'octo/cluster',
+      artifactName: 'fleet',
+    };
+    expect(fleetReproduceCommands(settings, origin)).toEqual([
+      '# kubeconfig.yaml: the kubeconfig the workflow passed as input',
+      'gh run download 490 --repo octo/cluster --name fleet --dir baseline/490',
+      'node dist/cli/index.js fleet --target kubernetes --kubeconfig kubeconfig.yaml --plan random:3 --seed 5 --parallel 8 --baseline baseline/490/fleet.json --out fleet.json --markdown fleet.md --html fleet.html',
+    ]);
+  });
+
+  it('ends the job summary with them in a sh block', () => {
+    expect(withReproduceSection('## fleet\n\n', ['a', 'b'])).toBe(
+      '## fleet\n\n### How to reproduce locally\n\n```sh\na\nb\n```\n',
+    );
   });
 });

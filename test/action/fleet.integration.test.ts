@@ -164,6 +164,9 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
       expect(step.summary).toMatch(/### (Against the baseline fleet|Slower than the baseline fleet)/);
       expect(step.outputs.summary).toMatch(/(none slower than baseline|slower than baseline: node-)/);
       expect(existsSync(join(workspace, 'fleet-vs-file', 'fleet-baseline.json'))).toBe(true);
+      expect(step.summary).toContain(
+        'sudo node dist/cli/index.js fleet --target local --scenarios tcp_stream_1 --samples 1 --duration 1 --nodes 3 --plan all --baseline last-fleet.json --out fleet.json',
+      );
     },
     TEST_TIMEOUT_MS,
   );
@@ -212,6 +215,12 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
       expect(step.outputs.verdict).toBe('slow');
       expect(listed(step.outputs['slower-nodes'])).toContain('node-2');
       expect(step.code).toBe(0);
+      expect(annotations(step.stdout, 'warning').join('\n')).toContain(
+        'title=netperf-gate fleet%3A node-2 is slow',
+      );
+      expect(step.summary).toContain(
+        `gh run download ${newer.id} --repo octo/cluster --name netperf-gate-results --dir baseline/${newer.id}`,
+      );
       expect(step.summary).toContain(
         `Baseline fleet from the artifact \`netperf-gate-results\` of run ${newer.id} (${WORKFLOW} on main).`,
       );
