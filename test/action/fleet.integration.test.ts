@@ -8,13 +8,18 @@
  * This machine's noise decides whether a node of an unchanged fleet is named: the verdict is asserted
  * as pass or slow, never pass.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseFleetResults, serializeFleetResults } from '../../src/results/fleet-schema.js';
 import { type GitHubSim, type SimRun, startGitHubSim, zipFiles } from '../github-sim/index.js';
-import { buildFleetResults } from '../helpers/fleet-fixture.js';
+import {
+  expectFleetStep,
+  FAST_NODE_2,
+  fixtureFleetText,
+  listed,
+  namespacesOfPid,
+  SHORT_FLEET,
+} from './fleet-step.js';
 import { annotations, runActionStep, type StepResult } from './run-action.js';
 
 const asRoot = process.getuid?.() === 0;
@@ -24,17 +29,6 @@ const describeAsRoot = asRoot ? describe : describe.skip;
 /** 6 pairs × 1 sample × 1 s × 2 paths, plus 3 nodes to set up: well under a minute. */
 const TEST_TIMEOUT_MS = 200_000;
 const WORKFLOW = 'fleet-nightly.yml';
-/** The inputs of the brief's short fleet: 3 namespaces, every ordered pair, one scenario, 1 × 1 s. */
-const SHORT_FLEET = {
-  mode: 'fleet',
-  target: 'local',
-  nodes: '3',
-  plan: 'all',
-  scenarios: 'tcp_stream_1',
-  samples: '1',
-  duration: '1',
-};
-const NODE_LIST = /^(node-[123](,node-[123])*)?$/;
 
 const workspace = mkdtempSync(join(tmpdir(), 'npg-action-fleet-'));
 let sim: GitHubSim;
@@ -71,65 +65,12 @@ async function scheduledStep(
   return { run, step };
 }
 
-/**
- * A 3-node fleet of the same shape as SHORT_FLEET, from real netperf output; `fastNode2` makes node-2's
- * pod path that many times as fast (client and server): against it, node-2 of this machine's unchanged
- * fleet got far slower, a difference no noise here hides.
- */
-function fixtureFleetText(fastNode2 = 1): string {
-  const fast = { 'node-2': fastNode2 };
-  return serializeFleetResults(
-    buildFleetResults({
-      nodes: 3,
-      scenarios: ['tcp_stream_1'],
-      samples: 1,
-      plan: { kind: 'all' },
-      client: fast,
-      server: fast,
-    }),
-  );
-}
-
-/** node-2 four times as fast in the baseline fleet: now about 75 % slower relative to its fleet. */
-const FAST_NODE_2 = 4;
-
-/** The nodes of a comma-separated output. */
-function listed(output: string | undefined): string[] {
-  return (output ?? '').split(',').filter((node) => node !== '');
-}
-
-/** What every finished fleet step leaves, whatever this machine's noise made of the verdict. */
-function expectFleetStep(step: StepResult, reportDir: string, failOnRegression = true): void {
-  expect(step.stderr).toBe('');
-  expect(step.outputs.verdict).toMatch(/^(pass|slow)$/);
-  const fails = step.outputs.verdict === 'slow' && failOnRegression;
-  expect(step.code).toBe(fails ? 1 : 0);
-  for (const name of ['slow-nodes', 'slower-nodes', 'outlier-nodes']) {
-    expect([name, step.outputs[name]]).toEqual([name, expect.stringMatching(NODE_LIST)]);
-  }
-  expect(step.outputs['results-path']).toBe(`${reportDir}/fleet.json`);
-  expect(step.outputs['report-path']).toBe(`${reportDir}/fleet.html`);
-  expect(step.outputs.summary).toMatch(/^(PASS|SLOW): 3 nodes, plan all \(seed 13\), 6 pairs in \d+ rounds/);
-  expect(step.summary).toMatch(/^## netperf-gate fleet: (✅ no slow node|❌ )/);
-  // One annotation per slow or slower node (errors when the step fails, else warnings), plus setFailed.
-  const failing = new Set([...listed(step.outputs['slow-nodes']), ...listed(step.outputs['slower-nodes'])]);
-  const nodeAnnotations = (level: 'error' | 'warning') =>
-    annotations(step.stdout, level).filter((line) => line.includes('title=netperf-gate fleet%3A node-'));
-  expect(nodeAnnotations(fails ? 'error' : 'warning')).toHaveLength(failing.size);
-  expect(annotations(step.stdout, 'error')).toHaveLength(fails ? failing.size + 1 : 0);
-  const results = parseFleetResults(readFileSync(join(workspace, reportDir, 'fleet.json'), 'utf8'), 'fleet');
-  expect(results.nodes.map((node) => node.name)).toEqual(['node-1', 'node-2', 'node-3']);
-  expect(results.pairs).toHaveLength(6);
-  expect(readFileSync(join(workspace, reportDir, 'fleet.html'), 'utf8')).toContain('<html');
-  expect(readFileSync(join(workspace, reportDir, 'fleet.md'), 'utf8')).toMatch(/^## netperf-gate fleet/);
-}
-
 describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
   it(
     'measures an unchanged 3-node fleet without a baseline: outputs, files, job summary, artifact with fleet.json',
     async () => {
       const { run, step } = await scheduledStep(501, { 'report-dir': 'fleet-first' });
-      expectFleetStep(step, 'fleet-first');
+      expectFleetStep(workspace, step, 'fleet-first');
       expect(step.summary).toContain('No baseline fleet: no push run of fleet-nightly.yml on main');
       expect(step.summary).not.toContain('Against the baseline fleet');
       const groups = step.stdout.split('\n').filter((line) => line.startsWith('::group::'));
@@ -159,7 +100,7 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
         'report-dir': 'fleet-vs-file',
         baseline: 'last-fleet.json',
       });
-      expectFleetStep(step, 'fleet-vs-file');
+      expectFleetStep(workspace, step, 'fleet-vs-file');
       expect(step.summary).toContain('Baseline fleet from the file `last-fleet.json`.');
       expect(step.summary).toMatch(/### (Against the baseline fleet|Slower than the baseline fleet)/);
       expect(step.outputs.summary).toMatch(/(none slower than baseline|slower than baseline: node-)/);
@@ -175,7 +116,7 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
     'a missing baseline file is a notice, not an error: the fleet is judged on its own',
     async () => {
       const { step } = await scheduledStep(503, { 'report-dir': 'fleet-no-file', baseline: 'absent.json' });
-      expectFleetStep(step, 'fleet-no-file');
+      expectFleetStep(workspace, step, 'fleet-no-file');
       expect(annotations(step.stdout, 'notice').join('\n')).toContain(
         'no baseline fleet: there is no file `absent.json`',
       );
@@ -211,7 +152,7 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
         'report-dir': 'fleet-history',
         'fail-on-regression': 'false',
       });
-      expectFleetStep(step, 'fleet-history', false);
+      expectFleetStep(workspace, step, 'fleet-history', false);
       expect(step.outputs.verdict).toBe('slow');
       expect(listed(step.outputs['slower-nodes'])).toContain('node-2');
       expect(step.code).toBe(0);
@@ -237,7 +178,7 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
         'report-dir': 'fleet-slower',
         baseline: 'fast-fleet.json',
       });
-      expectFleetStep(step, 'fleet-slower');
+      expectFleetStep(workspace, step, 'fleet-slower');
       expect(step.outputs.verdict).toBe('slow');
       expect(step.code).toBe(1);
       expect(listed(step.outputs['slower-nodes'])).toContain('node-2');
@@ -282,11 +223,3 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
     ]);
   });
 });
-
-/** A local fleet's namespaces are `npg-<pid>-sw` and `npg-<pid>-n<K>`, named after the measuring process. */
-function namespacesOfPid(pid: string): string[] {
-  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.split(' ')[0] ?? '')
-    .filter((name) => name.startsWith(`npg-${pid}-`));
-}
