@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { GHES_NO_ARTIFACTS, isGhesNotSupported } from '../github/artifacts.js';
 import type { GitHubContext } from '../github/context.js';
-import { type BaselineHistory, fetchBaselineHistory } from '../github/default-branch-baseline.js';
+import {
+  type BaselineHistory,
+  type BaselineSearch,
+  fetchBaselineHistory,
+} from '../github/default-branch-baseline.js';
 import { createRestClient, GitHubApiError } from '../github/rest.js';
 import { RESULTS_SCHEMA_VERSION, type Results } from '../results/schema.js';
 import { formatError, InfraError, UsageError } from '../util/errors.js';
 import { withoutNewerSchema } from './baseline-files.js';
 import { Inputs, ReportFiles } from './constants.js';
-import type { ActionSettings } from './inputs.js';
+import type { ActionSettings, SharedSettings } from './inputs.js';
 import type { BaselineOrigin } from './reproduce.js';
 
 /** The baseline files to gate against (none: the verdict is no-baseline) and their story. */
@@ -38,22 +42,26 @@ function none(folder: string, reason: string): ResolvedBaseline {
   };
 }
 
-/** REST errors other than authentication, and the artifact client refusing GHES, end in no-baseline. */
-async function searchHistory(
-  settings: ActionSettings,
+/** What differs between the searches of the two modes: how many runs, which file, how it is read. */
+export type HistoryWanted<R> = Pick<BaselineSearch<R>, 'runCount' | 'folder' | 'resultsFile' | 'parse'>;
+
+/**
+ * Searches the base branch's runs. REST errors other than authentication, and the artifact client
+ * refusing GHES, end in no baseline: the returned string says why.
+ */
+export async function searchHistory<R>(
+  settings: Pick<SharedSettings, 'githubToken' | 'artifactName'>,
   context: GitHubContext,
-  folder: string,
+  wanted: HistoryWanted<R>,
   log: (line: string) => void,
-): Promise<BaselineHistory | string> {
+): Promise<BaselineHistory<R> | string> {
   try {
-    return await fetchBaselineHistory({
+    return await fetchBaselineHistory<R>({
+      ...wanted,
       context,
       rest: createRestClient({ apiUrl: context.apiUrl, token: settings.githubToken }),
       token: settings.githubToken,
       artifactName: settings.artifactName,
-      runCount: settings.baselineRuns,
-      folder,
-      resultsFile: ReportFiles.Results,
       log,
       notice: (line) => core.notice(line, { title: 'netperf-gate' }),
     });
@@ -63,6 +71,18 @@ async function searchHistory(
     if (!(error instanceof InfraError)) throw error;
     core.warning(`baseline: ${formatError(error)}`, { title: 'netperf-gate: no baseline' });
     return `the GitHub API refused the search (${formatError(error)})`;
+  }
+}
+
+/** `baseline: default-branch` in a workflow needs the token (an empty one is a usage error). */
+export function requireTokenForHistory(
+  settings: Pick<SharedSettings, 'githubToken'>,
+  context: GitHubContext,
+): void {
+  if (context.repository !== undefined && settings.githubToken === '') {
+    throw new UsageError(
+      `input ${Inputs.GithubToken} is empty: baseline default-branch reads other runs' artifacts with it (permission actions: read)`,
+    );
   }
 }
 
@@ -100,12 +120,9 @@ export async function resolveBaseline(
     });
     return none(folder, GHES_NO_ARTIFACTS);
   }
-  if (context.repository !== undefined && settings.githubToken === '') {
-    throw new UsageError(
-      `input ${Inputs.GithubToken} is empty: baseline default-branch reads other runs' artifacts with it (permission actions: read)`,
-    );
-  }
-  const history = await searchHistory(settings, context, folder, log);
+  requireTokenForHistory(settings, context);
+  const wanted = { runCount: settings.baselineRuns, folder, resultsFile: ReportFiles.Results };
+  const history = await searchHistory<Results>(settings, context, wanted, log);
   if (typeof history === 'string') return none(folder, history);
   if (history.runs.length === 0) return none(folder, history.reason ?? 'no run found');
   // Every gathered run goes to the gate, which keeps those since the latest confirmed level shift

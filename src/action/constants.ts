@@ -2,6 +2,7 @@
 
 /** Inputs, as action.yml names them. */
 export const Inputs = {
+  Mode: 'mode',
   Target: 'target',
   Kubeconfig: 'kubeconfig',
   Context: 'context',
@@ -34,6 +35,10 @@ export const Inputs = {
   GithubToken: 'github-token',
   ReportDir: 'report-dir',
   Exports: 'exports',
+  Nodes: 'nodes',
+  Plan: 'plan',
+  Seed: 'seed',
+  Parallel: 'parallel',
 } as const;
 
 /** One of the input names. */
@@ -47,6 +52,12 @@ export const Outputs = {
   ResultsPath: 'results-path',
   ReportPath: 'report-path',
   Summary: 'summary',
+  /** mode fleet: nodes named slow, comma-separated. */
+  SlowNodes: 'slow-nodes',
+  /** mode fleet: nodes slower than in the baseline fleet. */
+  SlowerNodes: 'slower-nodes',
+  /** mode fleet: every node named an outlier, slow or fast. */
+  OutlierNodes: 'outlier-nodes',
 } as const;
 
 /** What the main step saves for the post step (the runner hands it back as STATE_<name>). */
@@ -82,4 +93,12 @@ export const ReportFiles = {
   Html: 'report.html',
   Baseline: 'baseline.json',
   RawFolder: 'raw',
+  /** mode fleet: the fleet results (what `baseline: default-branch` looks for in a fleet's artifact). */
+  FleetResults: 'fleet.json',
+  FleetMarkdown: 'fleet.md',
+  FleetHtml: 'fleet.html',
 } as const;
+
+/** What the action does: gate one node pair (default), or measure a fleet and name its slow nodes. */
+export const ACTION_MODES = ['gate', 'fleet'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];

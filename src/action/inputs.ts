@@ -4,16 +4,29 @@
  */
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
-import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
+import { parseChoice, parsePercent } from '../config/parse-flags.js';
 import { EXPORT_KINDS, type ExportRequest, parseExport } from '../config/report-config.js';
 import { DEFAULT_IMAGE, IP_FAMILIES, type RunConfig, TARGET_KINDS } from '../config/run-config.js';
 import { LIMITS } from '../suite/schema.js';
 import { parseScenarioList } from '../suite/select.js';
 import { UsageError } from '../util/errors.js';
 import { DEFAULT_BRANCH_BASELINE, type InputName, Inputs, ReportFiles } from './constants.js';
+import {
+  copyGiven,
+  given,
+  type InputReader,
+  label,
+  parseBooleanInput,
+  parseListInput,
+  ranged,
+} from './input-read.js';
+import { refuseInputsOfOtherMode } from './mode-inputs.js';
+
+export { type InputReader, parseBooleanInput, parseListInput } from './input-read.js';
 
 /** Defaults of the inputs: action.yml declares the same (a test keeps them equal). */
 export const INPUT_DEFAULTS = {
+  [Inputs.Mode]: 'gate',
   [Inputs.Target]: 'kubernetes',
   [Inputs.Image]: DEFAULT_IMAGE,
   [Inputs.Reference]: 'true',
@@ -32,8 +45,25 @@ export const INPUT_DEFAULTS = {
 /** Where the baseline comes from. */
 export type BaselineSource = { kind: 'file'; path: string } | { kind: 'default-branch' };
 
+/** What both modes do alike: where the baseline comes from, the files, the artifact, failing the step. */
+export interface SharedSettings {
+  baseline: BaselineSource;
+  /** Content of the `kubeconfig` input (already masked); undefined: the usual lookup. */
+  kubeconfigText?: string;
+  /** setFailed on a regression or a slow node (an error always fails). */
+  failOnRegression: boolean;
+  uploadArtifact: boolean;
+  artifactName: string;
+  /** Days GitHub keeps the uploaded artifact; undefined: the repository's setting. */
+  retentionDays?: number;
+  /** Token for the REST API (comments, runs, artifacts of other runs); may be empty outside GitHub. */
+  githubToken: string;
+  /** Folder for the results, the reports and what is uploaded. */
+  reportDir: string;
+}
+
 /** The action's settings: the CLI's gate settings plus what only the action does. */
-export interface ActionSettings {
+export interface ActionSettings extends SharedSettings {
   /** What to measure and where; `kubernetes.kubeconfigPath` is set once the kubeconfig input is written. */
   run: RunConfig;
   /** How the results are judged (thresholds, environment policy). */
@@ -42,28 +72,12 @@ export interface ActionSettings {
   maxSamples?: number;
   /** An inconclusive verdict fails the step (the CLI's --fail-on-inconclusive). */
   failOnInconclusive: boolean;
-  baseline: BaselineSource;
   /** `baseline: default-branch`: how many of the base branch's last runs with the artifact to gather. */
   baselineRuns: number;
-  /** Content of the `kubeconfig` input (already masked); undefined: the usual lookup. */
-  kubeconfigText?: string;
-  /** setFailed on a regression (an error always fails). */
-  failOnRegression: boolean;
-  uploadArtifact: boolean;
-  artifactName: string;
-  /** Days GitHub keeps the uploaded artifact; undefined: the repository's setting. */
-  retentionDays?: number;
   commentOnPr: boolean;
-  /** Token for the REST API (comments, runs, artifacts of other runs); may be empty outside GitHub. */
-  githubToken: string;
-  /** Folder for results.json, report.md, report.html and what is uploaded. */
-  reportDir: string;
   /** The CLI's `--export KIND=FILE`s (github-action-benchmark, bencher, csv). */
   exports: ExportRequest[];
 }
-
-/** Reads one input's raw text ('' when not given). */
-export type InputReader = (name: InputName) => string;
 
 /** Baseline runs gathered at most (each costs two or three API calls and a download). */
 const BASELINE_RUNS_LIMITS = { min: 1, max: 30 };
@@ -73,50 +87,12 @@ const RETENTION_DAYS_LIMITS = { min: 1, max: 400 };
 /** Characters @actions/artifact refuses in an artifact name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
 
-function label(name: InputName): string {
-  return `input ${name}`;
-}
-
-function given(read: InputReader, name: InputName): string | undefined {
-  const value = read(name).trim();
-  return value === '' ? undefined : value;
-}
-
-function withDefault(read: InputReader, name: keyof typeof INPUT_DEFAULTS): string {
+export function withDefault(read: InputReader, name: keyof typeof INPUT_DEFAULTS): string {
   return given(read, name) ?? INPUT_DEFAULTS[name];
 }
 
-/** `true`/`false` in any case, like YAML 1.2 core booleans. */
-export function parseBooleanInput(name: InputName, value: string): boolean {
-  const word = value.trim().toLowerCase();
-  if (word === 'true') return true;
-  if (word === 'false') return false;
-  throw new UsageError(`${label(name)} must be true or false, got "${value}"`);
-}
-
-function ranged(name: InputName, value: string, limits: { min: number; max: number }): number {
-  const number = parseWholeNumber(label(name), value);
-  if (number < limits.min || number > limits.max) {
-    throw new UsageError(`${label(name)} must be from ${limits.min} to ${limits.max}, got ${number}`);
-  }
-  return number;
-}
-
-/** A list given one per line or comma-separated; blanks dropped. */
-export function parseListInput(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-function copyGiven<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
-}
-
-function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunConfig {
+/** The run settings both modes read (target, Kubernetes settings, suite, reference). */
+export function toRunConfig(read: InputReader, reportDir: string, debug: boolean): RunConfig {
   const text = (name: InputName) => given(read, name);
   const reference = parseBooleanInput(Inputs.Reference, withDefault(read, Inputs.Reference));
   const config: RunConfig = {
@@ -207,37 +183,47 @@ function toExports(read: InputReader): ExportRequest[] {
   });
 }
 
-/**
- * Checks and converts the inputs. `debug` adds stack traces (the runner's step debug). Throws a
- * UsageError (exit code 2) naming the first input that is wrong.
- */
-export function parseInputs(read: InputReader, debug = false): ActionSettings {
-  const reportDir = withDefault(read, Inputs.ReportDir).replace(/\/+$/, '');
+/** Reads the inputs both modes share; `reportDir` without trailing slashes. */
+export function toSharedSettings(read: InputReader): SharedSettings {
   const bool = (name: keyof typeof INPUT_DEFAULTS) => parseBooleanInput(name, withDefault(read, name));
-  const run = toRunConfig(read, reportDir, debug);
-  const maxSamples = given(read, Inputs.MaxSamples);
-  const settings: ActionSettings = {
-    run,
-    judge: toJudgeConfig(read, debug),
-    failOnInconclusive: bool(Inputs.FailOnInconclusive),
+  const settings: SharedSettings = {
     baseline: toBaseline(read),
-    baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
     failOnRegression: bool(Inputs.FailOnRegression),
     uploadArtifact: bool(Inputs.UploadArtifact),
     artifactName: toArtifactName(read),
-    commentOnPr: bool(Inputs.CommentOnPr),
     githubToken: read(Inputs.GithubToken).trim(),
-    reportDir,
-    exports: toExports(read),
+    reportDir: withDefault(read, Inputs.ReportDir).replace(/\/+$/, ''),
   };
-  if (maxSamples !== undefined) {
-    settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
-  }
   const retentionDays = given(read, Inputs.RetentionDays);
   if (retentionDays !== undefined) {
     settings.retentionDays = ranged(Inputs.RetentionDays, retentionDays, RETENTION_DAYS_LIMITS);
   }
   const kubeconfig = read(Inputs.Kubeconfig);
   if (kubeconfig.trim() !== '') settings.kubeconfigText = kubeconfig;
+  return settings;
+}
+
+/**
+ * Checks and converts the inputs of `mode: gate`. `debug` adds stack traces (the runner's step debug).
+ * Throws a UsageError (exit code 2) naming the first input that is wrong.
+ */
+export function parseInputs(read: InputReader, debug = false): ActionSettings {
+  refuseInputsOfOtherMode(read, 'gate', INPUT_DEFAULTS);
+  const shared = toSharedSettings(read);
+  const bool = (name: keyof typeof INPUT_DEFAULTS) => parseBooleanInput(name, withDefault(read, name));
+  const run = toRunConfig(read, shared.reportDir, debug);
+  const maxSamples = given(read, Inputs.MaxSamples);
+  const settings: ActionSettings = {
+    ...shared,
+    run,
+    judge: toJudgeConfig(read, debug),
+    failOnInconclusive: bool(Inputs.FailOnInconclusive),
+    baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
+    commentOnPr: bool(Inputs.CommentOnPr),
+    exports: toExports(read),
+  };
+  if (maxSamples !== undefined) {
+    settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+  }
   return settings;
 }

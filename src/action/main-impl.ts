@@ -1,6 +1,7 @@
 /**
  * The main step: inputs → the same `gate` the CLI runs → reports, outputs, annotations, job summary,
- * artifact, PR comment → an exit code. Only here do verdicts become setFailed.
+ * artifact, PR comment → an exit code. Only here do verdicts become setFailed. `mode: fleet` goes to
+ * fleet-main.ts instead.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +16,11 @@ import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/error
 import { createFiles } from '../util/files.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { Inputs, ReportFiles, State } from './constants.js';
+import { parseFleetInputs } from './fleet-inputs.js';
+import { runFleetMode } from './fleet-main.js';
 import { type ActionSettings, parseInputs } from './inputs.js';
 import { maskKubeconfig, removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
+import { parseMode } from './mode-inputs.js';
 import { summaryLine } from './outcome-text.js';
 import { type ObservedRunIo, RawOutputRecorder, ResourceTracker } from './pipeline-hooks.js';
 import {
@@ -167,7 +171,13 @@ export async function runMain(): Promise<number> {
   if (kubeconfigText.trim() !== '') maskKubeconfig(kubeconfigText, core.setSecret);
   let debug = core.isDebug();
   try {
-    const settings = parseInputs((name) => core.getInput(name), debug);
+    const read = (name: Parameters<typeof core.getInput>[0]) => core.getInput(name);
+    if (parseMode(read) === 'fleet') {
+      const settings = parseFleetInputs(read, debug);
+      debug = settings.fleet.debug;
+      return await runFleetMode(settings, context);
+    }
+    const settings = parseInputs(read, debug);
     debug = settings.run.debug;
     return await runGate(settings, context);
   } catch (error) {

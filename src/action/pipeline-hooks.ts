@@ -10,7 +10,7 @@ import type { KubernetesSettings } from '../config/run-config.js';
 import type { RunIo } from '../run/run-command.js';
 import type { Scenario } from '../suite/model.js';
 import type { CreatedResources } from '../targets/kubernetes/run-state.js';
-import type { ProcessOutput, Target } from '../targets/target.js';
+import type { FleetTarget, ProcessOutput, Target } from '../targets/target.js';
 import { cleanupStateFor, nothingToDelete } from './cleanup-state.js';
 
 /** The optional observers (the contract proposed to the pipeline). */
@@ -29,10 +29,13 @@ interface RecordingTarget {
   createdResources(): CreatedResources;
 }
 
-/** The Kubernetes target's record of what it created, when the target is one. */
-export function createdResourcesOf(target: Target | undefined): CreatedResources | undefined {
+/** What the tracker needs of a target: a single-pair or a fleet target, told apart by kind. */
+export type TrackedTarget = Pick<Target | FleetTarget, 'kind'>;
+
+/** The Kubernetes target's (single or fleet) record of what it created, when the target is one. */
+export function createdResourcesOf(target: TrackedTarget | undefined): CreatedResources | undefined {
   if (target?.kind !== 'kubernetes') return undefined;
-  const recording = target as Target & Partial<RecordingTarget>;
+  const recording = target as TrackedTarget & Partial<RecordingTarget>;
   return typeof recording.createdResources === 'function' ? recording.createdResources() : undefined;
 }
 
@@ -83,7 +86,7 @@ export class RawOutputRecorder {
  * own cleanup.
  */
 export class ResourceTracker {
-  private target: Target | undefined;
+  private target: TrackedTarget | undefined;
 
   constructor(
     private readonly settings: KubernetesSettings,
@@ -91,7 +94,7 @@ export class ResourceTracker {
   ) {}
 
   /** The hook to hand to the pipeline. */
-  readonly onTargetCreated = (target: Target): void => {
+  readonly onTargetCreated = (target: TrackedTarget): void => {
     this.target = target;
     const resources = createdResourcesOf(target);
     if (resources !== undefined)

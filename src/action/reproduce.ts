@@ -1,5 +1,5 @@
 /** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
-import { DEFAULT_IMAGE } from '../config/run-config.js';
+import { DEFAULT_IMAGE, type RunConfig } from '../config/run-config.js';
 import { CLI_COMMAND, shellQuote } from '../util/shell.js';
 import type { ActionSettings } from './inputs.js';
 
@@ -14,12 +14,19 @@ export type BaselineOrigin =
   | { kind: 'artifact'; runIds: number[]; repository: string; artifactName: string }
   | { kind: 'none' };
 
-function option(args: string[], flag: string, value: string | number | undefined): void {
+/** Appends `flag value` (quoted for the shell) when the value is given. */
+export function option(args: string[], flag: string, value: string | number | undefined): void {
   if (value !== undefined) args.push(flag, shellQuote(String(value)));
 }
 
-function runArgs(settings: ActionSettings): string[] {
-  const { run } = settings;
+/** What both `gate` and `fleet` take alike: the target, its Kubernetes settings and the suite. */
+export type TargetShape = Pick<
+  RunConfig,
+  'target' | 'suitePath' | 'scenarioNames' | 'samples' | 'durationSeconds' | 'reference' | 'kubernetes'
+>;
+
+/** The CLI flags of the target and suite settings; `kubeconfigGiven`: the input's content, as kubeconfig.yaml. */
+export function targetArgs(run: TargetShape, kubeconfigGiven: boolean): string[] {
   const args = ['--target', run.target];
   option(args, '--suite', run.suitePath);
   option(args, '--scenarios', run.scenarioNames?.join(','));
@@ -28,7 +35,7 @@ function runArgs(settings: ActionSettings): string[] {
   if (!run.reference) args.push('--no-reference');
   if (run.target !== 'kubernetes') return args;
   const k8s = run.kubernetes;
-  if (settings.kubeconfigText !== undefined) option(args, '--kubeconfig', 'kubeconfig.yaml');
+  if (kubeconfigGiven) option(args, '--kubeconfig', 'kubeconfig.yaml');
   option(args, '--context', k8s.context);
   option(args, '--namespace', k8s.namespace);
   option(args, '--client-node', k8s.clientNode);
@@ -81,15 +88,18 @@ export function reproduceCommands(settings: ActionSettings, origin: BaselineOrig
   const sudo = settings.run.target === 'local' ? 'sudo ' : '';
   const gate = [
     `${sudo}${CLI_COMMAND} gate`,
-    ...runArgs(settings),
+    ...targetArgs(settings.run, settings.kubeconfigText !== undefined),
     ...judgeArgs(settings),
     ...paths.flatMap((path) => ['--baseline', shellQuote(path)]),
     '--out',
     'results.json',
   ].join(' ');
-  const notes =
-    settings.kubeconfigText === undefined
-      ? []
-      : ['# kubeconfig.yaml: the kubeconfig the workflow passed as input'];
-  return [...notes, ...before, gate];
+  return [...kubeconfigNote(settings.kubeconfigText), ...before, gate];
+}
+
+/** The comment explaining kubeconfig.yaml, when the workflow passed the kubeconfig as input. */
+export function kubeconfigNote(kubeconfigText: string | undefined): string[] {
+  return kubeconfigText === undefined
+    ? []
+    : ['# kubeconfig.yaml: the kubeconfig the workflow passed as input'];
 }

@@ -8,7 +8,7 @@ import { commentBody, upsertComment } from '../github/pr-comment.js';
 import { createRestClient } from '../github/rest.js';
 import { formatError } from '../util/errors.js';
 import { commentMarkerOf, Inputs } from './constants.js';
-import type { ActionSettings } from './inputs.js';
+import type { ActionSettings, SharedSettings } from './inputs.js';
 
 /** Every file under `folder`, recursively. */
 async function filesUnder(folder: string): Promise<string[]> {
@@ -17,7 +17,10 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /** Uploads report-dir (results, reports, baseline copy, raw netperf output) as the results artifact. */
-export async function uploadResults(settings: ActionSettings, context: GitHubContext): Promise<void> {
+export async function uploadResults(
+  settings: Pick<SharedSettings, 'uploadArtifact' | 'reportDir' | 'artifactName' | 'retentionDays'>,
+  context: GitHubContext,
+): Promise<void> {
   if (!settings.uploadArtifact) return;
   try {
     const files = await filesUnder(settings.reportDir);

@@ -1,22 +1,21 @@
 /** `fleet` and `fleet-report` flags as commander hands them over, checked and turned into configs. */
 import {
+  checkFleetNodes,
+  checkLocalPlan,
   DEFAULT_LOCAL_NODES,
   type FleetConfig,
   type FleetReportConfig,
-  MAX_LOCAL_NODES,
-  MIN_FLEET_NODES,
+  MAX_FLEET_SEED,
 } from '../config/fleet-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
 import { TARGET_KINDS } from '../config/run-config.js';
-import { parsePlanSpec, planPairs } from '../fleet/plan.js';
+import { parsePlanSpec } from '../fleet/plan.js';
 import { parseScenarioList } from '../suite/select.js';
 import { parseNodeSetups } from '../targets/local/fleet-setup.js';
 import { parseDuration } from '../util/duration.js';
 import { UsageError } from '../util/errors.js';
 import { type KubernetesFlags, toKubernetesSettings } from './run-flags.js';
 
-/** Seeds are taken modulo 2^32 by the generator: larger ones would repeat smaller ones' pairs. */
-const MAX_SEED = 2 ** 32 - 1;
 const MAX_Z_CUT = 100;
 
 /** The flags `fleet-report` shares with `fleet`. */
@@ -48,13 +47,7 @@ export interface FleetFlags extends KubernetesFlags, FleetReportFlags {
 
 function parseNodes(flags: FleetFlags, target: FleetConfig['target']): number | undefined {
   if (flags.nodes === undefined) return target === 'local' ? DEFAULT_LOCAL_NODES : undefined;
-  const nodes = parseWholeNumber('--nodes', flags.nodes);
-  const max = target === 'local' ? MAX_LOCAL_NODES : Number.MAX_SAFE_INTEGER;
-  if (nodes < MIN_FLEET_NODES || nodes > max) {
-    const range = target === 'local' ? `from ${MIN_FLEET_NODES} to ${max}` : `at least ${MIN_FLEET_NODES}`;
-    throw new UsageError(`--nodes must be ${range} on the ${target} target, got ${nodes}`);
-  }
-  return nodes;
+  return checkFleetNodes('--nodes', parseWholeNumber('--nodes', flags.nodes), target);
 }
 
 function parseBounded(flag: string, text: string, min: number, max: number): number {
@@ -106,7 +99,7 @@ export function toFleetConfig(flags: FleetFlags): FleetConfig {
   const target = parseChoice('--target', flags.target, TARGET_KINDS);
   checkTargetFlags(flags, target);
   const nodes = parseNodes(flags, target);
-  const seed = parseBounded('--seed', flags.seed, 0, MAX_SEED);
+  const seed = parseBounded('--seed', flags.seed, 0, MAX_FLEET_SEED);
   const config: FleetConfig = {
     target,
     seed,
@@ -135,13 +128,7 @@ export function toFleetConfig(flags: FleetFlags): FleetConfig {
   if (flags.plan !== undefined) {
     config.plan = parsePlanSpec(flags.plan);
     // The local fleet's size is known now: a plan it cannot hold fails before anything is created.
-    if (target === 'local' && nodes !== undefined) {
-      planPairs(
-        Array.from({ length: nodes }, (_, i) => `node-${i + 1}`),
-        config.plan,
-        seed,
-      );
-    }
+    if (target === 'local' && nodes !== undefined) checkLocalPlan(nodes, config.plan, seed);
   }
   return config;
 }

@@ -3,7 +3,8 @@
  * flags (or action inputs) were read and checked, and the defaults that can only be decided once the
  * target knows how many nodes it has (the plan and how many pairs run at once).
  */
-import { type PlanSpec, parsePlanSpec } from '../fleet/plan.js';
+import { type PlanSpec, parsePlanSpec, planPairs } from '../fleet/plan.js';
+import { UsageError } from '../util/errors.js';
 import type { KubernetesSettings, TargetKind } from './run-config.js';
 
 /** Everything `fleet` needs. */
@@ -84,4 +85,29 @@ export function defaultPlanSpec(nodeCount: number): PlanSpec {
  */
 export function defaultParallel(target: TargetKind, nodeCount: number): number {
   return target === 'local' ? 1 : Math.max(1, Math.floor(nodeCount / 2));
+}
+
+/** Seeds are taken modulo 2^32 by the generator: larger ones would repeat smaller ones' pairs. */
+export const MAX_FLEET_SEED = 2 ** 32 - 1;
+
+/**
+ * Checks a node count for the target (local: 2–32 namespaces; kubernetes: at least 2). `label` names
+ * the flag or input in the one-line UsageError (`--nodes`, `input nodes`).
+ */
+export function checkFleetNodes(label: string, nodes: number, target: TargetKind): number {
+  const max = target === 'local' ? MAX_LOCAL_NODES : Number.MAX_SAFE_INTEGER;
+  if (nodes < MIN_FLEET_NODES || nodes > max) {
+    const range = target === 'local' ? `from ${MIN_FLEET_NODES} to ${max}` : `at least ${MIN_FLEET_NODES}`;
+    throw new UsageError(`${label} must be ${range} on the ${target} target, got ${nodes}`);
+  }
+  return nodes;
+}
+
+/** A plan the local fleet (its size known before anything is created) cannot hold fails here. */
+export function checkLocalPlan(nodes: number, plan: PlanSpec, seed: number): void {
+  planPairs(
+    Array.from({ length: nodes }, (_, i) => `node-${i + 1}`),
+    plan,
+    seed,
+  );
 }

@@ -23,8 +23,8 @@ export const DEFAULT_BASELINE_RUNS = 10;
 export const MAX_API_CALLS = 60;
 
 /** One gathered baseline run: its results file and the run that made it. */
-export interface BaselineRun {
-  results: Results;
+export interface BaselineRun<R = Results> {
+  results: R;
   /** The downloaded results file. */
   path: string;
   runId: number;
@@ -33,16 +33,19 @@ export interface BaselineRun {
 }
 
 /** What the search found: runs oldest first (possibly none), and why there are none. */
-export interface BaselineHistory {
-  runs: BaselineRun[];
+export interface BaselineHistory<R = Results> {
+  runs: BaselineRun<R>[];
   branch: string;
   workflowFile: string;
   /** Why the search found no run, when it found none. */
   reason?: string;
 }
 
-/** What the search needs. */
-export interface BaselineSearch {
+/** Reads one downloaded results file; throws a one-line error when it is not one. */
+export type ResultsParser<R> = (text: string, label: string) => R;
+
+/** What the search needs; `R` is the results type the artifact holds (single runs by default, or fleets). */
+export interface BaselineSearch<R = Results> {
   context: GitHubContext;
   rest: RestClient;
   token: string;
@@ -53,6 +56,8 @@ export interface BaselineSearch {
   folder: string;
   /** Name of the results file inside the artifact. */
   resultsFile: string;
+  /** Reads that file; default {@link parseResults} (a fleet passes parseFleetResults). */
+  parse?: ResultsParser<R>;
   log: (line: string) => void;
   /** Runs skipped on the way (expired, download failed, unreadable results). */
   notice: (line: string) => void;
@@ -68,7 +73,7 @@ class CallBudget {
   }
 }
 
-async function baseBranchOf(search: BaselineSearch, owner: string, repo: string): Promise<string> {
+async function baseBranchOf<R>(search: BaselineSearch<R>, owner: string, repo: string): Promise<string> {
   const { baseBranch, defaultBranch } = search.context;
   if (baseBranch !== undefined) return baseBranch;
   if (defaultBranch !== undefined) return defaultBranch;
@@ -77,11 +82,11 @@ async function baseBranchOf(search: BaselineSearch, owner: string, repo: string)
 }
 
 /** Downloads and reads one run's results; undefined (with a notice) when that fails. */
-async function gatherRun(
-  search: BaselineSearch,
+async function gatherRun<R>(
+  search: BaselineSearch<R>,
   run: HistoryRun,
   artifact: RunArtifact,
-): Promise<BaselineRun | undefined> {
+): Promise<BaselineRun<R> | undefined> {
   const { owner, repo } = search.context.repository ?? { owner: '', repo: '' };
   const folder = join(search.folder, String(run.id));
   const label = `run ${run.id}'s artifact ${search.artifactName}`;
@@ -96,7 +101,9 @@ async function gatherRun(
   }
   const path = join(folder, search.resultsFile);
   try {
-    const results = parseResults(await readFile(path, 'utf8'), `${label}: ${search.resultsFile}`);
+    // Without a parse function R is Results (the default type argument).
+    const parse = search.parse ?? (parseResults as unknown as ResultsParser<R>);
+    const results = parse(await readFile(path, 'utf8'), `${label}: ${search.resultsFile}`);
     return { results, path, runId: run.id, ...runFields(run) };
   } catch (error) {
     search.notice(`baseline: skipped ${label}: ${formatError(error)}`);
@@ -104,7 +111,7 @@ async function gatherRun(
   }
 }
 
-function runFields(run: HistoryRun): Pick<BaselineRun, 'runNumber' | 'headSha'> {
+function runFields(run: HistoryRun): Pick<BaselineRun<unknown>, 'runNumber' | 'headSha'> {
   return {
     ...(run.runNumber === undefined ? {} : { runNumber: run.runNumber }),
     ...(run.headSha === undefined ? {} : { headSha: run.headSha }),
@@ -112,8 +119,8 @@ function runFields(run: HistoryRun): Pick<BaselineRun, 'runNumber' | 'headSha'> 
 }
 
 /** Walks the runs newest first and gathers up to `runCount` with a readable, unexpired artifact. */
-async function gather(search: BaselineSearch, runs: AsyncIterable<HistoryRun>, budget: CallBudget) {
-  const gathered: BaselineRun[] = [];
+async function gather<R>(search: BaselineSearch<R>, runs: AsyncIterable<HistoryRun>, budget: CallBudget) {
+  const gathered: BaselineRun<R>[] = [];
   for await (const run of runs) {
     if (gathered.length >= search.runCount) break;
     if (!budget.take(1)) break;
@@ -140,7 +147,9 @@ async function gather(search: BaselineSearch, runs: AsyncIterable<HistoryRun>, b
  * Gathers the baseline history (oldest first). No run with the artifact is not an error: the gate
  * says no-baseline. REST errors propagate (the caller decides which become no-baseline).
  */
-export async function fetchBaselineHistory(search: BaselineSearch): Promise<BaselineHistory> {
+export async function fetchBaselineHistory<R = Results>(
+  search: BaselineSearch<R>,
+): Promise<BaselineHistory<R>> {
   const { repository, workflowFile } = search.context;
   if (repository === undefined || workflowFile === undefined) {
     const reason = 'not running in a GitHub workflow (GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF unset)';

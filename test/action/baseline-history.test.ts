@@ -12,8 +12,10 @@ import {
   MAX_API_CALLS,
 } from '../../src/github/default-branch-baseline.js';
 import { createRestClient } from '../../src/github/rest.js';
+import { parseFleetResults, serializeFleetResults } from '../../src/results/fleet-schema.js';
 import { serializeResults } from '../../src/results/read.js';
 import { type GitHubSim, startGitHubSim, zipFiles } from '../github-sim/index.js';
+import { buildFleetResults } from '../helpers/fleet-fixture.js';
 import { type PastRun, pastResults, seedHistory } from '../helpers/run-history.js';
 
 let sim: GitHubSim;
@@ -176,6 +178,46 @@ describe('fetchBaselineHistory', () => {
         'no push run of perf.yml on main has a readable artifact netperf-gate-results yet',
       );
       expect(sim.store.requests.length).toBeLessThanOrEqual(MAX_API_CALLS);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "with a parse function reads another results type: a fleet's fleet.json, skipping runs whose artifact has none",
+    async () => {
+      const addPush = (id: number) =>
+        sim.store.addRun({
+          id,
+          workflowFile: 'perf.yml',
+          branch: 'main',
+          event: 'schedule',
+          status: 'completed',
+          conclusion: 'success',
+        });
+      const fleet = buildFleetResults({ nodes: 3, scenarios: ['tcp_stream_1'], samples: 1 });
+      sim.store.seedArtifact(
+        addPush(601).id,
+        'netperf-gate-results',
+        zipFiles({ 'fleet.json': serializeFleetResults(fleet) }),
+      );
+      // Newer: a single run's artifact (no fleet.json), and a fleet.json that holds a single run.
+      sim.store.seedArtifact(
+        addPush(602).id,
+        'netperf-gate-results',
+        zipFiles({ 'results.json': serializeResults(pastResults({ id: 602 })) }),
+      );
+      sim.store.seedArtifact(
+        addPush(603).id,
+        'netperf-gate-results',
+        zipFiles({ 'fleet.json': serializeResults(pastResults({ id: 603 })) }),
+      );
+      const search = { ...searchOf(1), resultsFile: 'fleet.json', parse: parseFleetResults };
+      const history = await fetchBaselineHistory(search);
+      expect(runIds(history)).toEqual([601]);
+      expect(history.runs[0]?.results.nodes.map((node) => node.name)).toEqual(['node-1', 'node-2', 'node-3']);
+      expect(search.notices).toHaveLength(2);
+      expect(search.notices[0]).toMatch(/^baseline: skipped run 603's artifact netperf-gate-results: /);
+      expect(search.notices[1]).toMatch(/^baseline: skipped run 602's artifact netperf-gate-results: /);
     },
     TEST_TIMEOUT_MS,
   );

@@ -10,6 +10,24 @@ import { fileURLToPath } from 'node:url';
 
 /** The bundle action.yml runs (found from this file, whatever the working directory). */
 export const ACTION_ENTRY = fileURLToPath(new URL('../../dist/action/index.js', import.meta.url));
+
+/**
+ * `NPG_ACTION_FROM_SOURCE=1`: run src/action/index.ts through Node's type stripping instead of the
+ * bundle, to try a change before dist/ is rebuilt (the same entry, inputs and files; only the bundling
+ * differs).
+ */
+const SOURCE_ENTRY = [
+  '--experimental-transform-types',
+  '--no-warnings',
+  '--import',
+  fileURLToPath(new URL('../../scripts/ts-resolve.ts', import.meta.url)),
+  fileURLToPath(new URL('../../src/action/index.ts', import.meta.url)),
+];
+
+/** What `node` is given to run the action. */
+function entryArgs(): string[] {
+  return process.env.NPG_ACTION_FROM_SOURCE === '1' ? SOURCE_ENTRY : [ACTION_ENTRY];
+}
 /** Bound for one step (a local run of one short scenario takes seconds). */
 export const STEP_TIMEOUT_MS = 150_000;
 
@@ -97,7 +115,7 @@ export async function runActionStep(options: StepOptions): Promise<StepResult> {
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
-  const child = spawn(process.execPath, [ACTION_ENTRY], { cwd: options.workspace, env });
+  const child = spawn(process.execPath, entryArgs(), { cwd: options.workspace, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

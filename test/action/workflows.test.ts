@@ -67,11 +67,14 @@ function ourSteps(file: string): Step[] {
 }
 
 describe('example workflows', () => {
-  it('exist for a PR check with baseline refresh, an in-cluster runner and a committed baseline', () => {
+  it('exist for a PR check with baseline refresh, an in-cluster runner, a committed baseline and a nightly fleet', () => {
     expect(files.sort()).toEqual(
-      ['committed-baseline.yml', 'in-cluster-runner.yml', 'pr-check-and-baseline.yml'].map((name) =>
-        join(EXAMPLES, name),
-      ),
+      [
+        'committed-baseline.yml',
+        'fleet-nightly.yml',
+        'in-cluster-runner.yml',
+        'pr-check-and-baseline.yml',
+      ].map((name) => join(EXAMPLES, name)),
     );
   });
 

@@ -28,7 +28,7 @@ import { NETPERF_DATA_PORTS, netserverPort } from './pod-spec.js';
 import { type KubeProfile, planProfiles, profileFor } from './profiles.js';
 import { describeReference } from './reference.js';
 import { checkGivenNamespace } from './reference-admission.js';
-import { apiOf, type KubeRun } from './run-state.js';
+import { apiOf, type CreatedResources, type KubeRun } from './run-state.js';
 import { normaliseSettings } from './settings.js';
 import { parseTolerations } from './tolerations.js';
 
@@ -47,6 +47,8 @@ export type KubernetesFleetDeps = Omit<KubernetesTargetDeps, 'runId'>;
 export interface KubernetesFleetTarget extends FleetTarget {
   readonly kind: 'kubernetes';
   readonly runId: string;
+  /** What the fleet has created so far (a copy), as the single target says it: the action's post step deletes it after a killed run. */
+  createdResources(): CreatedResources;
 }
 
 /** The fleet's run: the single run's state (namespace, pods created, reference) plus the chosen nodes. */
@@ -78,6 +80,7 @@ export function createKubernetesFleetTarget(
     },
     fingerprint: () => fleetFingerprint(run),
     cleanup: () => cleanupRun(kube),
+    createdResources: () => ({ ...kube.created, pods: [...kube.created.pods] }),
   };
 }
 
