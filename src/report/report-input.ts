@@ -148,7 +148,7 @@ export function gateMethodLines(comparison: ResultsComparison): string[] {
       ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
       : '';
   const lines = [
-    `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
+    `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (weighted Holm: primary metrics weigh 1, raw-rate guards 0.2)${looks}.`,
   ];
   for (const reason of comparison.lowConfidence) lines.push(`Low confidence: ${reason}.`);
   if (comparison.verdict === 'inconclusive') {
