@@ -50644,6 +50644,7 @@ var lib_core = __nccwpck_require__(77094);
 /** Names of the action's inputs, outputs and saved state: action.yml and the code agree through here. */
 /** Inputs, as action.yml names them. */
 const Inputs = {
+    Mode: 'mode',
     Target: 'target',
     Kubeconfig: 'kubeconfig',
     Context: 'context',
@@ -50676,6 +50677,10 @@ const Inputs = {
     GithubToken: 'github-token',
     ReportDir: 'report-dir',
     Exports: 'exports',
+    Nodes: 'nodes',
+    Plan: 'plan',
+    Seed: 'seed',
+    Parallel: 'parallel',
 };
 /** Outputs, as action.yml names them. */
 const Outputs = {
@@ -50685,6 +50690,12 @@ const Outputs = {
     ResultsPath: 'results-path',
     ReportPath: 'report-path',
     Summary: 'summary',
+    /** mode fleet: nodes named slow, comma-separated. */
+    SlowNodes: 'slow-nodes',
+    /** mode fleet: nodes slower than in the baseline fleet. */
+    SlowerNodes: 'slower-nodes',
+    /** mode fleet: every node named an outlier, slow or fast. */
+    OutlierNodes: 'outlier-nodes',
 };
 /** What the main step saves for the post step (the runner hands it back as STATE_<name>). */
 const State = {
@@ -50715,7 +50726,13 @@ const ReportFiles = {
     Html: 'report.html',
     Baseline: 'baseline.json',
     RawFolder: 'raw',
+    /** mode fleet: the fleet results (what `baseline: default-branch` looks for in a fleet's artifact). */
+    FleetResults: 'fleet.json',
+    FleetMarkdown: 'fleet.md',
+    FleetHtml: 'fleet.html',
 };
+/** What the action does: gate one node pair (default), or measure a fleet and name its slow nodes. */
+const ACTION_MODES = ['gate', 'fleet'];
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
@@ -51267,6 +51284,26 @@ function maximum(values) {
     return largest;
 }
 
+;// CONCATENATED MODULE: ./src/stats/satterthwaite.ts
+/**
+ * Welch–Satterthwaite: the degrees of freedom of a linear combination of independent variance
+ * estimates, Σ cᵢ·sᵢ² with sᵢ² on dfᵢ, approximated by a scaled χ² with
+ * df = (Σ cᵢsᵢ²)² / Σ (cᵢsᵢ²)²/dfᵢ (Satterthwaite 1946). Pure.
+ */
+/** Σ coefficient·estimate and its Welch–Satterthwaite degrees of freedom. */
+function satterthwaite(terms) {
+    const merged = new Map();
+    for (const [i, term] of terms.entries()) {
+        const key = term.key ?? `#${i}`;
+        const seen = merged.get(key);
+        merged.set(key, seen === undefined ? { ...term } : { ...seen, coefficient: seen.coefficient + term.coefficient });
+    }
+    const parts = [...merged.values()];
+    const variance = parts.reduce((sum, t) => sum + t.coefficient * t.estimate, 0);
+    const denominator = parts.reduce((sum, t) => sum + (t.coefficient * t.estimate) ** 2 / t.df, 0);
+    return { variance, df: denominator > 0 ? variance ** 2 / denominator : Number.POSITIVE_INFINITY };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
 /**
  * The standard normal distribution function Φ, for the large-sample Mann–Whitney p-value.
@@ -51467,6 +51504,7 @@ function tQuantile(p, df) {
  */
 
 
+
 /** Fewest baseline runs from which the between-run spread is estimated; fewer: it is unknown. */
 const MIN_RUNS_FOR_SPREAD = 3;
 /**
@@ -51523,46 +51561,81 @@ function sumSquares(values, centre) {
 function percentOfLog(sd) {
     return (Math.exp(sd) - 1) * 100;
 }
-/**
- * Estimates the change of current against the baseline runs under the model above. Throws RangeError
- * when {@link estimateProblem} finds a problem (check it first).
- */
-function estimateChange(baselineRuns, current) {
+/** Summarises the runs; throws RangeError when {@link estimateProblem} finds a problem (check it first). */
+function summariseRuns(baselineRuns, current) {
     const problem = estimateProblem(baselineRuns, current);
     if (problem !== undefined)
         throw new RangeError(`No run-level estimate: ${problem}.`);
     const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
-    const baselineMeans = means.slice(0, -1);
+    return {
+        baselineMeans: means.slice(0, -1),
+        currentMean: means.at(-1) ?? 0,
+        withinVar,
+        withinDf,
+        harmonicN: baselineRuns.length / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0),
+        currentN: current.length,
+    };
+}
+/** s² of the baseline run means (df K − 1). */
+function runMeanVariance(summary) {
+    const k = summary.baselineMeans.length;
+    return sumSquares(summary.baselineMeans, mean(summary.baselineMeans)) / (k - 1);
+}
+/** Key of the metric's own within-run variance among a {@link SharedBetween}'s terms. */
+const OWN_WITHIN = 'own-within';
+/** σ_b² from the metric's own baseline runs, after the pooling F test; undefined below {@link MIN_RUNS_FOR_SPREAD} runs. */
+function ownBetween(summary) {
+    const k = summary.baselineMeans.length;
+    if (k < MIN_RUNS_FOR_SPREAD)
+        return undefined;
+    const { withinVar, withinDf, harmonicN } = summary;
+    const runMeanVar = runMeanVariance(summary);
+    const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
+    const variance = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
+    const terms = [
+        { coefficient: 1, estimate: runMeanVar, df: k - 1 },
+        { coefficient: -1 / harmonicN, estimate: withinVar, df: withinDf, key: OWN_WITHIN },
+    ];
+    return { variance, terms, scenarios: 1 };
+}
+/**
+ * Estimates the change of current against the baseline runs under the model above, with the
+ * between-run variance from `between` (pooled over scenarios) or, without it, from the metric's own
+ * baseline runs. Throws RangeError when {@link estimateProblem} finds a problem (check it first).
+ */
+function estimateChange(baselineRuns, current, between) {
+    return estimateFromSummary(summariseRuns(baselineRuns, current), between);
+}
+/** {@link estimateChange} from a summary. */
+function estimateFromSummary(summary, shared) {
+    const { baselineMeans, currentMean, withinVar, withinDf, harmonicN, currentN } = summary;
     const k = baselineMeans.length;
-    const nc = current.length;
-    const harmonicN = k / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0);
-    const logChange = (means.at(-1) ?? 0) - mean(baselineMeans);
-    const withinPart = withinVar * (1 / nc + 1 / (k * harmonicN));
-    let variance = withinPart;
+    const logChange = currentMean - mean(baselineMeans);
+    // σ_w²(1/n_c + 1/(Kñ)): the sample noise in the current run's mean and the baseline's.
+    const own = {
+        coefficient: 1 / currentN + 1 / (k * harmonicN),
+        estimate: withinVar,
+        df: withinDf,
+        key: OWN_WITHIN,
+    };
+    const between = shared ?? ownBetween(summary);
+    let variance = own.coefficient * withinVar;
     let df = withinDf;
-    let betweenRunPct = null;
-    if (k >= MIN_RUNS_FOR_SPREAD) {
-        const runMeanVar = sumSquares(baselineMeans, mean(baselineMeans)) / (k - 1);
-        const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
-        const betweenVar = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
-        betweenRunPct = percentOfLog(Math.sqrt(betweenVar));
-        if (betweenVar > 0) {
-            // σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(Kñ)) = (1 + 1/K)·s²(means) + (1/n_c − 1/ñ)·σ_w²
-            const a = (1 + 1 / k) * runMeanVar;
-            const b = (1 / nc - 1 / harmonicN) * withinVar;
-            variance = a + b;
-            df = variance ** 2 / (a ** 2 / (k - 1) + b ** 2 / withinDf);
-        }
+    if (between !== undefined && between.variance > 0) {
+        // + σ_b²(1 + 1/K): the current run's own level and the error in the baseline's centre.
+        const scaled = between.terms.map((t) => ({ ...t, coefficient: t.coefficient * (1 + 1 / k) }));
+        ({ variance, df } = satterthwaite([own, ...scaled]));
     }
     return {
         logChange,
         standardError: Math.sqrt(variance),
         df,
         baselineRuns: k,
-        betweenRunPct,
+        betweenRunPct: between === undefined ? null : percentOfLog(Math.sqrt(between.variance)),
+        pooledScenarios: between?.scenarios ?? 1,
         withinRunPct: percentOfLog(Math.sqrt(withinVar)),
         baselineCentre: Math.exp(mean(baselineMeans)),
-        currentCentre: Math.exp(means.at(-1) ?? 0),
+        currentCentre: Math.exp(currentMean),
     };
 }
 /**
@@ -52199,7 +52272,7 @@ function gateMethodLines(comparison) {
         ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
         : '';
     const lines = [
-        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
+        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (weighted Holm: primary metrics weigh 1, raw-rate guards 0.2)${looks}.`,
     ];
     for (const reason of comparison.lowConfidence)
         lines.push(`Low confidence: ${reason}.`);
@@ -52421,13 +52494,29 @@ function holmRejections(pValues, alpha) {
  * hypothesis would be rejected. Shown in reports beside the raw p-values.
  */
 function holmAdjusted(pValues) {
-    const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
+    return weightedHolmAdjusted(pValues, pValues.map(() => 1));
+}
+/**
+ * Weighted Holm (Holm 1979, §5): adjusted p-values of the weighted Bonferroni step-down. Hypothesis i
+ * gets the share wᵢ/Σw of the level: order by pᵢ/wᵢ; the r-th is rejected at level α when every one
+ * before it is and p(r)/w(r) · Σ_{s ≥ r} w(s) ≤ α, so the adjusted value is the running maximum of
+ * min(1, p(r)/w(r) · Σ_{s ≥ r} w(s)). The family-wise error rate is at most α for any positive weights
+ * fixed before the data; equal weights give Holm's procedure. NaN p-values count as 1.
+ */
+function weightedHolmAdjusted(pValues, weights) {
+    if (weights.length !== pValues.length || weights.some((w) => !(w > 0 && Number.isFinite(w)))) {
+        throw new RangeError('weightedHolmAdjusted needs one finite weight > 0 per p-value');
+    }
+    const order = pValues
+        .map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, w: weights[index] ?? 1, index }))
+        .sort((a, b) => a.p / a.w - b.p / b.w);
     const adjusted = pValues.map(() => 1);
-    const m = pValues.length;
+    let remaining = order.reduce((sum, h) => sum + h.w, 0);
     let running = 0;
-    for (const [rank, { p, index }] of order.entries()) {
-        running = Math.max(running, Math.min(1, (m - rank) * p));
+    for (const { p, w, index } of order) {
+        running = Math.max(running, Math.min(1, (p / w) * remaining));
         adjusted[index] = running;
+        remaining -= w;
     }
     return adjusted;
 }
@@ -52487,6 +52576,80 @@ function diffEnvironments(baseline, current) {
         current: after.get(field) ?? '(none)',
     }))
         .filter((difference) => difference.baseline !== difference.current);
+}
+
+;// CONCATENATED MODULE: ./src/stats/between-pool.ts
+/**
+ * One between-run variance for a metric kind, pooled over the scenarios that measured it. Pure.
+ *
+ * With K baseline runs a scenario's own σ_b² rests on K − 1 degrees of freedom, so the gate's t
+ * quantiles are large (t₉ at 0.003 is 3.6, the normal's 2.7). The scenarios of one run share the run's
+ * conditions, and a metric kind (the pod/reference rate ratio, say) drifts alike in each, so σ_b² is
+ * estimated from all of them: σ̂_b² = Σ cᵢ(sᵢ² − σ̂_wᵢ²/ñᵢ), cᵢ = (Kᵢ − 1)/Σ(K − 1), on about Σ(Kᵢ − 1)
+ * degrees of freedom (each scenario keeps its own within-run variance). Assumption: the scenarios share
+ * σ_b². A scenario noisier than the rest would borrow too small a variance and raise false alarms, so
+ * each one's run means are first tested against the pool of the others (one-sided F test of sⱼ² against
+ * σ̂_b²(others) + σ̂_wⱼ²/ñⱼ at {@link HETEROGENEITY_P}); one that is noisier keeps its own σ_b², and the
+ * rest are pooled without it. A quieter scenario is pooled: a larger variance is only conservative.
+ */
+
+
+/**
+ * Level of the test that keeps a scenario out of the pool because its runs spread more than the
+ * others' explain. Not the customary 0.25 of "sometimes pool": under a shared σ_b² that would put a
+ * quarter of the scenarios on their own K − 1 df and take back most of the power pooling gives.
+ */
+const HETEROGENEITY_P = 0.1;
+/** σ̂_b² = Σ cᵢsᵢ² − Σ cᵢσ̂_wᵢ²/ñᵢ over `members`, as terms; `own` names the member whose within-run variance is the metric's own. */
+function pooledTerms(members, own) {
+    const totalDf = members.reduce((sum, m) => sum + m.baselineMeans.length - 1, 0);
+    return members.flatMap((member, i) => {
+        const share = (member.baselineMeans.length - 1) / totalDf;
+        return [
+            { coefficient: share, estimate: runMeanVariance(member), df: member.baselineMeans.length - 1 },
+            {
+                coefficient: -share / member.harmonicN,
+                estimate: member.withinVar,
+                df: member.withinDf,
+                key: member === own ? OWN_WITHIN : `within-${i}`,
+            },
+        ];
+    });
+}
+/** Whether `member`'s run means spread more than the others' pooled σ_b² and its own sample noise explain. */
+function noisierThanOthers(member, others) {
+    const othersBetween = satterthwaite(pooledTerms(others));
+    const ownNoise = { coefficient: 1 / member.harmonicN, estimate: member.withinVar, df: member.withinDf };
+    const expected = satterthwaite(othersBetween.variance > 0 ? [...pooledTerms(others), ownNoise] : [ownNoise]);
+    const f = runMeanVariance(member) / expected.variance;
+    return fUpperTail(f, member.baselineMeans.length - 1, expected.df) <= HETEROGENEITY_P;
+}
+/** The pool's σ_b² for `own`, after the same "sometimes pool" F test as one scenario's (run-level.ts). */
+function sharedFor(members, own) {
+    const terms = pooledTerms(members, own);
+    const runMeans = terms.filter((t) => t.key === undefined);
+    const noise = terms.filter((t) => t.key !== undefined);
+    const s = runMeans.reduce((sum, t) => sum + t.coefficient * t.estimate, 0);
+    const w = -noise.reduce((sum, t) => sum + t.coefficient * t.estimate, 0);
+    const numeratorDf = runMeans.reduce((sum, t) => sum + t.df, 0);
+    const denominatorDf = noise.reduce((sum, t) => sum + t.df, 0);
+    const runsDiffer = w > 0 ? fUpperTail(s / w, numeratorDf, denominatorDf) <= POOLING_P : s > 0;
+    return { variance: runsDiffer ? Math.max(0, s - w) : 0, terms, scenarios: members.length };
+}
+/**
+ * The between-run variance each summary's estimate should use: the pool's, or undefined where the
+ * scenario keeps its own (too few baseline runs to know any, noisier than the others, or nothing to
+ * pool with). Summaries are one metric kind's, one per scenario.
+ */
+function poolBetweenRuns(summaries) {
+    const known = summaries.filter((s) => s.baselineMeans.length >= MIN_RUNS_FOR_SPREAD);
+    if (known.length < 2)
+        return summaries.map(() => undefined);
+    const noisier = new Set(known.filter((member) => noisierThanOthers(member, known.filter((other) => other !== member))));
+    const members = known.filter((member) => !noisier.has(member));
+    if (members.length < 2)
+        return summaries.map(() => undefined);
+    return summaries.map((summary) => (members.includes(summary) ? sharedFor(members, summary) : undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/decision.ts
@@ -52582,8 +52745,11 @@ function logMargins(direction, thresholdPct) {
     const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
     return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
 }
-/** Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold. */
-function metricEvidence(metric, baselineRuns, current, thresholdPct) {
+/**
+ * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
+ * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
+ */
+function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
     const pooled = baselineRuns.flat();
     const medians = {
         baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
@@ -52604,7 +52770,9 @@ function metricEvidence(metric, baselineRuns, current, thresholdPct) {
             ...medians,
         };
     }
-    const estimate = estimateChange(baselineRuns, current);
+    const estimate = prepared === undefined
+        ? estimateChange(baselineRuns, current)
+        : estimateFromSummary(prepared.summary, prepared.between);
     const sign = worseSign((0,names/* metricDirection */.EE)(metric));
     const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
     const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
@@ -52631,7 +52799,8 @@ function spreadText(estimate) {
     if (estimate.betweenRunPct === null) {
         return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
     }
-    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs`;
+    const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
+    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
 }
 /**
  * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
@@ -52664,12 +52833,67 @@ function metricVerdict(evidence, thresholdPct, family) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compare/gated-family.ts
+/**
+ * The gated family's evidence and error control, pure: every candidate metric's evidence with the
+ * between-run variance of its metric kind pooled over scenarios (stats/between-pool.ts), and the weighted
+ * Holm adjustment over the gated ones (stats/holm.ts). compare-results.ts turns them into verdicts.
+ */
+
+
+
+
+
+/**
+ * The evidence of every candidate, the between-run variance of each metric kind pooled over the
+ * scenarios that have it (stats/between-pool.ts).
+ */
+function gated_family_judge(candidates) {
+    const pooled = new Map();
+    for (const metric of names/* METRIC_NAMES */.Uw) {
+        const kind = candidates.filter((c) => c.metric === metric && estimateProblem(c.baselineRuns, c.current) === undefined);
+        const summaries = kind.map((c) => summariseRuns(c.baselineRuns, c.current));
+        const pools = poolBetweenRuns(summaries);
+        for (const [i, candidate] of kind.entries()) {
+            const summary = summaries[i];
+            if (summary !== undefined)
+                pooled.set(candidate, { summary, between: pools[i] });
+        }
+    }
+    return candidates.map((c) => ({
+        ...c,
+        evidence: metricEvidence(c.metric, c.baselineRuns, c.current, c.threshold === 'off' ? 0 : c.threshold, pooled.get(c)),
+    }));
+}
+/**
+ * The share of the family's error rate a gated metric gets, relative to a primary one's (weighted Holm).
+ * A guard (the raw rate beside a reference) only watches for what slows both paths by more than its 15 %
+ * floor; giving the four guards a fifth of a primary's weight each moves their share of α from 1/3 to
+ * 1/11 and lifts each primary's from 1/12 to 1/8.8, the power that matters (npm run bench:verdicts).
+ */
+const GUARD_WEIGHT = 0.2;
+/**
+ * Weighted-Holm-adjusted p-values over the gated metrics as one family (primary weight 1, guard
+ * {@link GUARD_WEIGHT}); a shown metric keeps its own p-value (it is never counted, so it needs no
+ * share of the family's error rate).
+ */
+function familyAdjusted(candidates, pick) {
+    const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
+    const weights = gated.map(({ c }) => (c.role === 'guard' ? GUARD_WEIGHT : 1));
+    const adjusted = weightedHolmAdjusted(gated.map(({ c }) => pick(c.evidence)), weights);
+    const result = candidates.map((c) => pick(c.evidence));
+    for (const [k, { i }] of gated.entries())
+        result[i] = adjusted[k] ?? 1;
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/compare-results.ts
 /**
  * The gate: current results against one or more baseline runs. Pure. Every metric gets evidence from
  * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
  * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
  */
+
 
 
 
@@ -52726,22 +52950,9 @@ function candidatesOf(match, sources) {
         });
         const named = isNamed(sources, name, metric);
         const threshold = guardedThreshold(thresholdFor(sources, name, metric), role, named);
-        const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
-        candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
+        candidates.push({ scenario: name, metric, role, threshold, baselineRuns, current: values });
     }
     return candidates;
-}
-/**
- * Holm-adjusted p-values: over the gated metrics as one family; a shown metric keeps its own p-value
- * (it is never counted, so it needs no share of the family's error rate).
- */
-function familyAdjusted(candidates, pick) {
-    const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
-    const adjusted = holmAdjusted(gated.map(({ c }) => pick(c.evidence)));
-    const result = candidates.map((c) => pick(c.evidence));
-    for (const [k, { i }] of gated.entries())
-        result[i] = adjusted[k] ?? 1;
-    return result;
 }
 function toComparison(candidate, flags, settled) {
     const { evidence, threshold, role } = candidate;
@@ -52842,9 +53053,10 @@ function compareResults(baselines, current, settings) {
     const look = settings.look ?? { index: 1, count: 1 };
     const lookAlpha = spentAlpha(family, look.index, look.count);
     const { matched, skipped } = matchScenarios(baselines, current);
+    const judged = gated_family_judge(matched.flatMap((m) => candidatesOf(m, settings.thresholds)));
     const perScenario = matched.map((m) => ({
         ...m,
-        candidates: candidatesOf(m, settings.thresholds),
+        candidates: judged.filter((c) => c.scenario === m.current.settings.name),
     }));
     const all = perScenario.flatMap((s) => s.candidates);
     const worse = familyAdjusted(all, (e) => e.pWorse);
@@ -53065,6 +53277,7 @@ const scenarioResultSchema = action_schemas/* strictObject */.rej({
     /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
     reference: referenceResultSchema.optional(),
 });
+/** One node as the results record it (fingerprint): a single run's client and server, every node of a fleet. */
 const nodeSchema = action_schemas/* strictObject */.rej({
     name: action_schemas/* string */.YjP(),
     kernel: action_schemas/* string */.YjP(),
@@ -53114,7 +53327,95 @@ function resultsJsonSchema() {
     return z.toJSONSchema(resultsSchema, { target: 'draft-2020-12' });
 }
 
+;// CONCATENATED MODULE: ./src/results/fleet-schema.ts
+/**
+ * A fleet results file: what `netperf-gate fleet --out` writes and `fleet --baseline` reads. Every
+ * measured pair (client node → server node) keeps its scenario results exactly as a single run stores
+ * them (samples, and the interleaved reference's when measured), so the fleet's analysis is derived from
+ * the file alone and can be redone by a later version. Versioned apart from single-run results:
+ * `kind: 'fleet'` tells the two apart.
+ */
+
+
+
+
+/** Bumped whenever a stored field changes meaning or a required field is added. */
+const FLEET_SCHEMA_VERSION = 1;
+/** A fleet's node: a single run's node record, named (pairs refer to it by name). */
+const fleetNodeSchema = nodeSchema.extend({ name: action_schemas/* string */.YjP().min(1) });
+/** One measured direction: netperf in `client`'s client pod against `server`'s server pod. */
+const fleetPairSchema = action_schemas/* strictObject */.rej({
+    client: action_schemas/* string */.YjP().min(1),
+    server: action_schemas/* string */.YjP().min(1),
+    /** The round it ran in (0-based): pairs of one round ran at the same time on disjoint nodes. */
+    round: action_schemas/* number */.aig().int().nonnegative(),
+    scenarios: action_schemas/* array */.YOg(scenarioResultSchema).min(1),
+});
+const fleetResultsSchema = action_schemas/* strictObject */.rej({
+    kind: action_schemas/* literal */.euz('fleet'),
+    schemaVersion: action_schemas/* literal */.euz(FLEET_SCHEMA_VERSION),
+    tool: action_schemas/* strictObject */.rej({ name: action_schemas/* literal */.euz('netperf-gate'), version: action_schemas/* string */.YjP() }),
+    startedAt: datetime(),
+    finishedAt: datetime(),
+    target: action_schemas/* strictObject */.rej({
+        kind: action_schemas/* enum */.k5n(['local', 'kubernetes']),
+        settings: action_schemas/* record */.g1P(action_schemas/* string */.YjP(), action_schemas/* string */.YjP()),
+    }),
+    plan: action_schemas/* strictObject */.rej({
+        /** As given: `ring`, `all` or `random:K`. */
+        spec: action_schemas/* string */.YjP(),
+        seed: action_schemas/* number */.aig().int().nonnegative(),
+        /** Most pairs measured at once. */
+        parallel: action_schemas/* number */.aig().int().positive(),
+        rounds: action_schemas/* number */.aig().int().nonnegative(),
+    }),
+    netperfVersion: action_schemas/* string */.YjP(),
+    /** Every node of the fleet, in the order the plan used. */
+    nodes: action_schemas/* array */.YOg(fleetNodeSchema).min(2),
+    /** Fleet-wide facts (Kubernetes version, CNI, local settings …). */
+    details: action_schemas/* record */.g1P(action_schemas/* string */.YjP(), action_schemas/* string */.YjP()),
+    pairs: action_schemas/* array */.YOg(fleetPairSchema),
+    provenance: provenanceSchema.optional(),
+});
+/** The JSON Schema published in the repository (schema/fleet-results.schema.json). */
+function fleetResultsJsonSchema() {
+    return z.toJSONSchema(fleetResultsSchema, { target: 'draft-2020-12' });
+}
+/** True for a parsed JSON document that says it is a fleet results file. */
+function isFleetDocument(document) {
+    return (document !== null && typeof document === 'object' && document.kind === 'fleet');
+}
+/**
+ * Parses and validates a fleet results file's text. Throws a one-line UsageError for anything else:
+ * not JSON, a single run's results file, a newer or unknown schemaVersion, a field out of shape.
+ */
+function fleet_schema_parseFleetResults(text, label) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a file written by "netperf-gate fleet --out"`);
+    }
+    if (!isFleetDocument(document)) {
+        throw new errors/* UsageError */.eb(`${label}: not a fleet results file (a single run's results?); pass a file written by "netperf-gate fleet --out"`);
+    }
+    const version = document.schemaVersion;
+    if (typeof version === 'number' && version > FLEET_SCHEMA_VERSION) {
+        throw new errors/* UsageError */.eb(`${label}: fleet schemaVersion ${version} is newer than this netperf-gate understands (${FLEET_SCHEMA_VERSION}); upgrade netperf-gate`);
+    }
+    const parsed = fleetResultsSchema.safeParse(document);
+    if (!parsed.success)
+        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
+    return parsed.data;
+}
+/** Fleet results as stored: stable key order, two-space indent, trailing newline. */
+function serializeFleetResults(results) {
+    return `${JSON.stringify(results, null, 2)}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/results/read.ts
+
 
 
 
@@ -53129,6 +53430,9 @@ function parseResults(text, label) {
     }
     catch {
         throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a results file written by "netperf-gate run --out"`);
+    }
+    if (isFleetDocument(document)) {
+        throw new errors/* UsageError */.eb(`${label}: a fleet results file; compare fleets with "netperf-gate fleet --baseline", single runs with run/compare`);
     }
     const version = document !== null && typeof document === 'object'
         ? document.schemaVersion
@@ -53467,7 +53771,149 @@ function buildResults(record) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/fleet/plan.ts
+/**
+ * Fleet pair plans: which ordered (client node → server node) pairs a fleet run measures. Pure.
+ *
+ * - `ring`: node i → node i+1 (mod N) in the order given: each node is client once and server once.
+ * - `all`: every ordered pair of distinct nodes, N·(N−1) pairs.
+ * - `random:K`: a seeded circulant plan. The nodes are shuffled, K distinct offsets d are drawn from
+ *   1 … N−1, and each node at position i is client of the node at position i+d (mod N). Guarantees:
+ *   every node is client of exactly K pairs and server of exactly K pairs, no self-pairs, no pair
+ *   twice; the same nodes, K and seed give the same pairs. K must be at most N−1.
+ *
+ * Interface for the CLI (next step): `parsePlanSpec(flagText)` turns `--plan` into a `PlanSpec`
+ * (UsageError on a bad spec) and `planPairs(nodes, spec, seed)` gives the pairs to schedule with
+ * `scheduleRounds` (rounds.ts).
+ */
+
+
+const PLAN_USAGE = "Expected 'ring', 'all' or 'random:K' with K a positive integer.";
+/** Parses `--plan` text: `ring`, `all` or `random:K`. Throws a one-line UsageError otherwise. */
+function parsePlanSpec(text) {
+    const spec = text.trim();
+    if (spec === 'ring' || spec === 'all')
+        return { kind: spec };
+    const match = /^random:(\d+)$/.exec(spec);
+    const pairsPerNode = match ? Number(match[1]) : Number.NaN;
+    if (Number.isSafeInteger(pairsPerNode) && pairsPerNode >= 1)
+        return { kind: 'random', pairsPerNode };
+    throw new errors/* UsageError */.eb(`Invalid pair plan '${text}'. ${PLAN_USAGE}`);
+}
+/** The spec as the CLI accepts it back (for results files and reports). */
+function formatPlanSpec(spec) {
+    return spec.kind === 'random' ? `random:${spec.pairsPerNode}` : spec.kind;
+}
+function checkNodes(nodes) {
+    if (nodes.length < 2) {
+        throw new errors/* UsageError */.eb(`A fleet needs at least 2 nodes, got ${nodes.length}. Widen the node selector.`);
+    }
+    const seen = new Set();
+    for (const node of nodes) {
+        if (seen.has(node))
+            throw new errors/* UsageError */.eb(`Node '${node}' is listed twice. Name each node once.`);
+        seen.add(node);
+    }
+}
+function plan_shuffled(items, rng) {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(rng() * (i + 1));
+        [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+}
+function circulantPairs(order, offsets) {
+    const pairs = [];
+    for (const offset of offsets) {
+        for (const [i, client] of order.entries()) {
+            pairs.push({ client, server: order[(i + offset) % order.length] });
+        }
+    }
+    return pairs;
+}
+function allPairs(nodes) {
+    return nodes.flatMap((client) => nodes.filter((s) => s !== client).map((server) => ({ client, server })));
+}
+function randomPairs(nodes, pairsPerNode, seed) {
+    if (pairsPerNode > nodes.length - 1) {
+        throw new errors/* UsageError */.eb(`Pair plan 'random:${pairsPerNode}' needs more than ${nodes.length} nodes. Use K ≤ ${nodes.length - 1} or 'all'.`);
+    }
+    const rng = createRng(seed);
+    const order = plan_shuffled(nodes, rng);
+    const offsets = plan_shuffled(Array.from({ length: nodes.length - 1 }, (_, i) => i + 1), rng).slice(0, pairsPerNode);
+    return circulantPairs(order, offsets.sort((a, b) => a - b));
+}
+/**
+ * The pairs a plan measures over `nodes` (in the order given; `seed` is used by `random:K` only).
+ * Throws a UsageError for fewer than 2 nodes, a node named twice or K > N−1.
+ */
+function planPairs(nodes, spec, seed) {
+    checkNodes(nodes);
+    switch (spec.kind) {
+        case 'ring':
+            return circulantPairs(nodes, [1]);
+        case 'all':
+            return allPairs(nodes);
+        case 'random':
+            return randomPairs(nodes, spec.pairsPerNode, seed);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/fleet-config.ts
+/**
+ * `netperf-gate fleet`: measure many node pairs of one pool and name the slow nodes. The settings after
+ * flags (or action inputs) were read and checked, and the defaults that can only be decided once the
+ * target knows how many nodes it has (the plan and how many pairs run at once).
+ */
+
+
+const DEFAULT_LOCAL_NODES = 4;
+const MIN_FLEET_NODES = 2;
+/** Each local node is two network namespaces and a netserver per CPU size on one machine. */
+const MAX_LOCAL_NODES = 32;
+/** Fixed, so that two runs without --seed measure the same pairs; recorded in the results. */
+const DEFAULT_FLEET_SEED = 13;
+/** Short scenarios: a fleet measures N·K pairs, each paying the samples × duration × 2 paths. */
+const DEFAULT_FLEET_SCENARIOS = ['tcp_stream_1', 'tcp_rr_1cpu'];
+const DEFAULT_FLEET_SAMPLES = 2;
+const DEFAULT_FLEET_DURATION_SECONDS = 3;
+const DEFAULT_FLEET_RESULTS_PATH = 'netperf-fleet.json';
+/** Up to this many nodes `all` is cheap enough (56 pairs); above it `random:3` (3N pairs). */
+const ALL_PAIRS_MAX_NODES = 8;
+/** `all` for up to 8 nodes, else `random:3` (see docs/design.md, "Fleet mode: the command"). */
+function defaultPlanSpec(nodeCount) {
+    return nodeCount > ALL_PAIRS_MAX_NODES ? parsePlanSpec('random:3') : parsePlanSpec('all');
+}
+/**
+ * Pairs measured at once when `--parallel` is not given. local: 1, because the fleet's "nodes" share
+ * this machine's CPUs and parallel pairs would measure each other. kubernetes: ⌊N/2⌋, every disjoint
+ * pair of a round at once (the nodes are separate machines).
+ */
+function defaultParallel(target, nodeCount) {
+    return target === 'local' ? 1 : Math.max(1, Math.floor(nodeCount / 2));
+}
+/** Seeds are taken modulo 2^32 by the generator: larger ones would repeat smaller ones' pairs. */
+const MAX_FLEET_SEED = 2 ** 32 - 1;
+/**
+ * Checks a node count for the target (local: 2–32 namespaces; kubernetes: at least 2). `label` names
+ * the flag or input in the one-line UsageError (`--nodes`, `input nodes`).
+ */
+function checkFleetNodes(label, nodes, target) {
+    const max = target === 'local' ? MAX_LOCAL_NODES : Number.MAX_SAFE_INTEGER;
+    if (nodes < MIN_FLEET_NODES || nodes > max) {
+        const range = target === 'local' ? `from ${MIN_FLEET_NODES} to ${max}` : `at least ${MIN_FLEET_NODES}`;
+        throw new errors/* UsageError */.eb(`${label} must be ${range} on the ${target} target, got ${nodes}`);
+    }
+    return nodes;
+}
+/** A plan the local fleet (its size known before anything is created) cannot hold fails here. */
+function checkLocalPlan(nodes, plan, seed) {
+    planPairs(Array.from({ length: nodes }, (_, i) => `node-${i + 1}`), plan, seed);
+}
+
 ;// CONCATENATED MODULE: ./src/targets/create.ts
+
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
  * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
@@ -53475,12 +53921,34 @@ function buildResults(record) {
 async function createTarget(config, log) {
     switch (config.target) {
         case 'local': {
-            const { createLocalTarget } = await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 13357));
+            const { createLocalTarget } = await __nccwpck_require__.e(/* import() */ 851).then(__nccwpck_require__.bind(__nccwpck_require__, 14851));
             return createLocalTarget({ ...config.local, reference: config.reference }, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(547), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68269));
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(547), __nccwpck_require__.e(981)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61981));
             return createKubernetesTarget({ ...config.kubernetes, hostNetworkReference: config.reference }, { log });
+        }
+    }
+}
+/**
+ * The fleet target the config names, created (not yet prepared), imported lazily like the single-pair
+ * targets.
+ */
+async function createFleetTarget(config, log) {
+    switch (config.target) {
+        case 'local': {
+            const { createLocalFleetTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(851), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52742));
+            const { parseNodeSetups } = await __nccwpck_require__.e(/* import() */ 18).then(__nccwpck_require__.bind(__nccwpck_require__, 86018));
+            const nodes = config.nodes ?? DEFAULT_LOCAL_NODES;
+            return createLocalFleetTarget({ nodes, nodeSetup: parseNodeSetups(config.localNodeSetups, nodes), reference: config.reference }, { log });
+        }
+        case 'kubernetes': {
+            const { createKubernetesFleetTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(737), __nccwpck_require__.e(910), __nccwpck_require__.e(547), __nccwpck_require__.e(981), __nccwpck_require__.e(965)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19965));
+            return createKubernetesFleetTarget({
+                ...config.kubernetes,
+                hostNetworkReference: config.reference,
+                ...(config.nodes !== undefined ? { nodes: config.nodes } : {}),
+            }, { log });
         }
     }
 }
@@ -54056,6 +54524,7 @@ function toInstanceFigures(figures) {
 
 
 
+/** The scenario's headline figure of a sample, with its unit. */
 function headline(scenario, metrics) {
     const metric = headlineMetric(scenario.test);
     const value = metrics[metric];
@@ -54094,21 +54563,34 @@ function timeLeft(pace, scenario, sample) {
 function pairOrder(index) {
     return index % 2 === 0 ? ['reference', 'pod'] : ['pod', 'reference'];
 }
-async function takeSamples(scenario, label, deps, pace) {
-    const reference = deps.target.reference;
-    const measured = { samples: [], reference: [] };
+/**
+ * Takes a scenario's samples on `paths`: with a reference every sample is a pair, the reference and
+ * the pod path one right after the other in A B B A order (see {@link pairOrder}), stored as `samples`
+ * and `reference.samples` with the same indexes. A single run and each pair of a fleet use this loop.
+ */
+async function measureScenario(scenario, paths, deps) {
+    const samples = [];
+    const reference = [];
     for (let index = 0; index < scenario.samples; index++) {
-        const order = reference === undefined ? ['pod'] : pairOrder(index);
+        const order = paths.reference === undefined ? ['pod'] : pairOrder(index);
         for (const path of order) {
-            const pair = path === 'pod' ? deps.target : reference;
+            deps.beforeSample?.();
+            const pair = path === 'pod' ? paths.pod : paths.reference;
             const sample = await measureSample(pair, scenario, index, deps);
-            (path === 'pod' ? measured.samples : measured.reference).push(sample);
-            const name = reference === undefined ? 'sample' : path === 'pod' ? 'pod' : 'reference';
-            deps.progress(`${label} ${name} ${index + 1}/${scenario.samples}: ` +
-                `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
+            (path === 'pod' ? samples : reference).push(sample);
+            deps.onSample?.({ path, index, sample });
         }
     }
-    return measured;
+    const result = {
+        settings: { ...scenario },
+        costUnit: (0,names/* costUnit */.eT)(scenario.test),
+        samples,
+        aggregates: aggregateSamples(samples.map((s) => s.metrics)),
+    };
+    if (paths.reference !== undefined) {
+        result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+    }
+    return result;
 }
 /**
  * Measures every scenario, in the order given, printing a progress line per sample (scenario i/n,
@@ -54125,20 +54607,14 @@ async function measureSuite(scenarios, deps) {
     for (const [position, scenario] of scenarios.entries()) {
         await deps.target.useProfile?.(scenario);
         const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
-        const { samples, reference } = await takeSamples(scenario, label, deps, pace);
-        const result = {
-            settings: { ...scenario },
-            costUnit: (0,names/* costUnit */.eT)(scenario.test),
-            samples,
-            aggregates: aggregateSamples(samples.map((s) => s.metrics)),
+        const reference = deps.target.reference;
+        const onSample = ({ path, index, sample }) => {
+            const name = reference === undefined ? 'sample' : path;
+            deps.progress(`${label} ${name} ${index + 1}/${scenario.samples}: ` +
+                `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
         };
-        if (paths === 2) {
-            result.reference = {
-                samples: reference,
-                aggregates: aggregateSamples(reference.map((s) => s.metrics)),
-            };
-        }
-        results.push(result);
+        const measured = { pod: deps.target, ...(reference ? { reference } : {}) };
+        results.push(await measureScenario(scenario, measured, { ...deps, onSample }));
     }
     return results;
 }
@@ -54544,7 +55020,9 @@ async function gatherRun(search, run, artifact) {
     }
     const path = (0,external_node_path_.join)(folder, search.resultsFile);
     try {
-        const results = parseResults(await (0,promises_.readFile)(path, 'utf8'), `${label}: ${search.resultsFile}`);
+        // Without a parse function R is Results (the default type argument).
+        const parse = search.parse ?? parseResults;
+        const results = parse(await (0,promises_.readFile)(path, 'utf8'), `${label}: ${search.resultsFile}`);
         return { results, path, runId: run.id, ...runFields(run) };
     }
     catch (error) {
@@ -54781,17 +55259,18 @@ function none(folder, reason) {
         history: [],
     };
 }
-/** REST errors other than authentication, and the artifact client refusing GHES, end in no-baseline. */
-async function searchHistory(settings, context, folder, log) {
+/**
+ * Searches the base branch's runs. REST errors other than authentication, and the artifact client
+ * refusing GHES, end in no baseline: the returned string says why.
+ */
+async function searchHistory(settings, context, wanted, log) {
     try {
         return await fetchBaselineHistory({
+            ...wanted,
             context,
             rest: createRestClient({ apiUrl: context.apiUrl, token: settings.githubToken }),
             token: settings.githubToken,
             artifactName: settings.artifactName,
-            runCount: settings.baselineRuns,
-            folder,
-            resultsFile: ReportFiles.Results,
             log,
             notice: (line) => lib_core/* notice */.lm(line, { title: 'netperf-gate' }),
         });
@@ -54805,6 +55284,12 @@ async function searchHistory(settings, context, folder, log) {
             throw error;
         lib_core/* warning */.$e(`baseline: ${(0,errors/* formatError */.Wk)(error)}`, { title: 'netperf-gate: no baseline' });
         return `the GitHub API refused the search (${(0,errors/* formatError */.Wk)(error)})`;
+    }
+}
+/** `baseline: default-branch` in a workflow needs the token (an empty one is a usage error). */
+function requireTokenForHistory(settings, context) {
+    if (context.repository !== undefined && settings.githubToken === '') {
+        throw new errors/* UsageError */.eb(`input ${Inputs.GithubToken} is empty: baseline default-branch reads other runs' artifacts with it (permission actions: read)`);
     }
 }
 /** Resolves `baseline`: a path as given, or `default-branch` gathered into RUNNER_TEMP. */
@@ -54832,10 +55317,9 @@ async function resolveBaseline(settings, context, log) {
         });
         return none(folder, GHES_NO_ARTIFACTS);
     }
-    if (context.repository !== undefined && settings.githubToken === '') {
-        throw new errors/* UsageError */.eb(`input ${Inputs.GithubToken} is empty: baseline default-branch reads other runs' artifacts with it (permission actions: read)`);
-    }
-    const history = await searchHistory(settings, context, folder, log);
+    requireTokenForHistory(settings, context);
+    const wanted = { runCount: settings.baselineRuns, folder, resultsFile: ReportFiles.Results };
+    const history = await searchHistory(settings, context, wanted, log);
     if (typeof history === 'string')
         return none(folder, history);
     if (history.runs.length === 0)
@@ -54857,11 +55341,6 @@ async function resolveBaseline(settings, context, log) {
 function describeRuns(runIds) {
     return runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs (${runIds.join(', ')})`;
 }
-
-;// CONCATENATED MODULE: ./src/config/gate-config.ts
-/** Bounds of --alpha. */
-const MIN_ALPHA = 0.0001;
-const MAX_ALPHA = 0.2;
 
 ;// CONCATENATED MODULE: ./src/config/parse-flags.ts
 
@@ -54889,6 +55368,56 @@ function parsePercent(flag, value) {
     return number;
 }
 
+;// CONCATENATED MODULE: ./src/action/input-read.ts
+/** Reading one input: its raw text, the checks every input shares, and errors naming the input. */
+
+
+/** "input samples": how errors name an input. */
+function label(name) {
+    return `input ${name}`;
+}
+/** The input's trimmed text; undefined when empty. */
+function given(read, name) {
+    const value = read(name).trim();
+    return value === '' ? undefined : value;
+}
+/** `true`/`false` in any case, like YAML 1.2 core booleans. */
+function parseBooleanInput(name, value) {
+    const word = value.trim().toLowerCase();
+    if (word === 'true')
+        return true;
+    if (word === 'false')
+        return false;
+    throw new errors/* UsageError */.eb(`${label(name)} must be true or false, got "${value}"`);
+}
+/** A whole number within `limits`. */
+function ranged(name, value, limits) {
+    const number = parseWholeNumber(label(name), value);
+    if (number < limits.min || number > limits.max) {
+        throw new errors/* UsageError */.eb(`${label(name)} must be from ${limits.min} to ${limits.max}, got ${number}`);
+    }
+    return number;
+}
+/** A list given one per line or comma-separated; blanks dropped. */
+function parseListInput(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** Copies the values that are defined onto `target`. */
+function copyGiven(target, values) {
+    for (const [key, value] of Object.entries(values)) {
+        if (value !== undefined)
+            target[key] = value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/gate-config.ts
+/** Bounds of --alpha. */
+const MIN_ALPHA = 0.0001;
+const MAX_ALPHA = 0.2;
+
 ;// CONCATENATED MODULE: ./src/config/report-config.ts
 
 /** Formats `--export KIND=FILE` can write. */
@@ -54914,6 +55443,70 @@ const DEFAULT_IMAGE = 'quay.io/cilium/network-perf:3.21-1782913202-88c270c@sha25
 /** Results file written when --out is not given. */
 const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 
+;// CONCATENATED MODULE: ./src/action/mode-inputs.ts
+/**
+ * The `mode` input, and the inputs only one mode reads: given with the other mode they are refused
+ * (one line naming the input) rather than ignored, as the CLI refuses the other target's flags.
+ *
+ * The runner passes every input's action.yml default as if it were given, so an input with a
+ * non-empty default counts as given only when its value differs from that default.
+ */
+
+
+
+/** Inputs `mode: gate` reads and `mode: fleet` does not (one pair of nodes, judged against a baseline). */
+const GATE_ONLY_INPUTS = [
+    Inputs.ClientNode,
+    Inputs.ServerNode,
+    Inputs.Threshold,
+    Inputs.Thresholds,
+    Inputs.EnvironmentPolicy,
+    Inputs.MaxSamples,
+    Inputs.FailOnInconclusive,
+    Inputs.Alpha,
+    Inputs.BaselineRuns,
+    Inputs.CommentOnPr,
+    Inputs.Exports,
+];
+/** Inputs only `mode: fleet` reads. */
+const FLEET_ONLY_INPUTS = [
+    Inputs.Nodes,
+    Inputs.Plan,
+    Inputs.Seed,
+    Inputs.Parallel,
+];
+/** Inputs that only mean something on the Kubernetes target of a fleet (the CLI's fleet refuses them too). */
+const KUBERNETES_ONLY_INPUTS = [
+    Inputs.Kubeconfig,
+    Inputs.Context,
+    Inputs.Namespace,
+    Inputs.NodeSelector,
+    Inputs.Tolerations,
+    Inputs.AllowControlPlane,
+    Inputs.IpFamily,
+];
+/** `mode`: `gate` (default) or `fleet`. */
+function parseMode(read) {
+    const value = read(Inputs.Mode).trim();
+    return value === '' ? 'gate' : parseChoice(`input ${Inputs.Mode}`, value, ACTION_MODES);
+}
+/** The first of `names` given a value other than its default, if any. */
+function firstGiven(read, names, defaults) {
+    return names.find((name) => {
+        const value = read(name).trim();
+        return value !== '' && value !== (defaults[name] ?? '');
+    });
+}
+/** Throws a one-line UsageError naming the first input of the other mode that was given. */
+function refuseInputsOfOtherMode(read, mode, defaults) {
+    const other = firstGiven(read, mode === 'fleet' ? GATE_ONLY_INPUTS : FLEET_ONLY_INPUTS, defaults);
+    if (other === undefined)
+        return;
+    const otherMode = mode === 'fleet' ? 'gate' : 'fleet';
+    const hint = mode === 'fleet' ? 'leave it out with mode: fleet' : 'add mode: fleet, or leave it out';
+    throw new errors/* UsageError */.eb(`input ${other} is for mode ${otherMode}; ${hint}`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * Every input of the action, read in this one place and checked like the CLI checks its flags (same
@@ -54928,8 +55521,12 @@ const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 
 
 
+
+
+
 /** Defaults of the inputs: action.yml declares the same (a test keeps them equal). */
 const INPUT_DEFAULTS = {
+    [Inputs.Mode]: 'gate',
     [Inputs.Target]: 'kubernetes',
     [Inputs.Image]: DEFAULT_IMAGE,
     [Inputs.Reference]: 'true',
@@ -54950,45 +55547,10 @@ const BASELINE_RUNS_LIMITS = { min: 1, max: 30 };
 const RETENTION_DAYS_LIMITS = { min: 1, max: 400 };
 /** Characters @actions/artifact refuses in an artifact name. */
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
-function label(name) {
-    return `input ${name}`;
-}
-function given(read, name) {
-    const value = read(name).trim();
-    return value === '' ? undefined : value;
-}
 function withDefault(read, name) {
     return given(read, name) ?? INPUT_DEFAULTS[name];
 }
-/** `true`/`false` in any case, like YAML 1.2 core booleans. */
-function parseBooleanInput(name, value) {
-    const word = value.trim().toLowerCase();
-    if (word === 'true')
-        return true;
-    if (word === 'false')
-        return false;
-    throw new errors/* UsageError */.eb(`${label(name)} must be true or false, got "${value}"`);
-}
-function ranged(name, value, limits) {
-    const number = parseWholeNumber(label(name), value);
-    if (number < limits.min || number > limits.max) {
-        throw new errors/* UsageError */.eb(`${label(name)} must be from ${limits.min} to ${limits.max}, got ${number}`);
-    }
-    return number;
-}
-/** A list given one per line or comma-separated; blanks dropped. */
-function parseListInput(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function copyGiven(target, values) {
-    for (const [key, value] of Object.entries(values)) {
-        if (value !== undefined)
-            target[key] = value;
-    }
-}
+/** The run settings both modes read (target, Kubernetes settings, suite, reference). */
 function toRunConfig(read, reportDir, debug) {
     const text = (name) => given(read, name);
     const reference = parseBooleanInput(Inputs.Reference, withDefault(read, Inputs.Reference));
@@ -55071,32 +55633,17 @@ function toExports(read) {
         }
     });
 }
-/**
- * Checks and converts the inputs. `debug` adds stack traces (the runner's step debug). Throws a
- * UsageError (exit code 2) naming the first input that is wrong.
- */
-function parseInputs(read, debug = false) {
-    const reportDir = withDefault(read, Inputs.ReportDir).replace(/\/+$/, '');
+/** Reads the inputs both modes share; `reportDir` without trailing slashes. */
+function toSharedSettings(read) {
     const bool = (name) => parseBooleanInput(name, withDefault(read, name));
-    const run = toRunConfig(read, reportDir, debug);
-    const maxSamples = given(read, Inputs.MaxSamples);
     const settings = {
-        run,
-        judge: toJudgeConfig(read, debug),
-        failOnInconclusive: bool(Inputs.FailOnInconclusive),
         baseline: toBaseline(read),
-        baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
         failOnRegression: bool(Inputs.FailOnRegression),
         uploadArtifact: bool(Inputs.UploadArtifact),
         artifactName: toArtifactName(read),
-        commentOnPr: bool(Inputs.CommentOnPr),
         githubToken: read(Inputs.GithubToken).trim(),
-        reportDir,
-        exports: toExports(read),
+        reportDir: withDefault(read, Inputs.ReportDir).replace(/\/+$/, ''),
     };
-    if (maxSamples !== undefined) {
-        settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
-    }
     const retentionDays = given(read, Inputs.RetentionDays);
     if (retentionDays !== undefined) {
         settings.retentionDays = ranged(Inputs.RetentionDays, retentionDays, RETENTION_DAYS_LIMITS);
@@ -55106,349 +55653,322 @@ function parseInputs(read, debug = false) {
         settings.kubeconfigText = kubeconfig;
     return settings;
 }
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/action/kubeconfig-secrets.ts
 /**
- * The credentials of a kubeconfig, found by parsing it (YAML or JSON, block or flow style, folded or
- * literal scalars alike): every value under `users[].user` that authenticates. Pure.
+ * Checks and converts the inputs of `mode: gate`. `debug` adds stack traces (the runner's step debug).
+ * Throws a UsageError (exit code 2) naming the first input that is wrong.
  */
-
-/** Fields of `users[].user` whose values are credentials. */
-const CREDENTIAL_FIELDS = new Set(['token', 'password', 'client-key-data']);
-/** Keys of auth-provider `config` and similar maps whose values are credentials. */
-const CREDENTIAL_KEY = /token|secret|password|key|credential/i;
-/** Lines of a multi-line credential shorter than this are not masked alone (a lone `}` would mask every brace). */
-const MIN_LINE_SECRET_CHARS = 4;
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** String values of a map whose key names a credential. */
-function credentialValues(map) {
-    if (!isRecord(map))
-        return [];
-    return Object.entries(map)
-        .filter(([key, value]) => CREDENTIAL_KEY.test(key) && typeof value === 'string')
-        .map(([, value]) => value);
-}
-/** Every value of an exec plugin's `env` list (names are public, values often are not). */
-function execEnvValues(exec) {
-    if (!isRecord(exec) || !Array.isArray(exec.env))
-        return [];
-    return exec.env
-        .map((entry) => (isRecord(entry) ? entry.value : undefined))
-        .filter((value) => typeof value === 'string');
-}
-/** The credentials of one `users[].user` entry. */
-function userCredentials(user) {
-    if (!isRecord(user))
-        return [];
-    const found = [];
-    for (const [key, value] of Object.entries(user)) {
-        if (CREDENTIAL_FIELDS.has(key) && typeof value === 'string')
-            found.push(value);
-    }
-    if (isRecord(user['auth-provider']))
-        found.push(...credentialValues(user['auth-provider'].config));
-    found.push(...execEnvValues(user.exec));
-    return found;
-}
-/** A credential and, when it spans lines, each of its lines on its own. */
-function withLines(secret) {
-    const lines = secret
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.length >= MIN_LINE_SECRET_CHARS);
-    return lines.length > 1 ? [secret, ...lines] : [secret];
-}
-/**
- * The credentials in a kubeconfig's text, each multi-line one also line by line; undefined when the
- * text is not YAML or JSON (the caller then falls back to a line scan).
- */
-function kubeconfigSecrets(text) {
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (!isRecord(document))
-        return undefined;
-    const users = Array.isArray(document.users) ? document.users : [];
-    const secrets = users.flatMap((entry) => (isRecord(entry) ? userCredentials(entry.user) : []));
-    return [...new Set(secrets.filter((secret) => secret.trim() !== '').flatMap(withLines))];
-}
-
-;// CONCATENATED MODULE: ./src/action/kubeconfig.ts
-/** The `kubeconfig` input: masked in logs, written to a private file for the run, removed afterwards. */
-
-
-
-
-/** Kubeconfig fields whose values are credentials, for text that does not parse (a line scan). */
-const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
-/**
- * Masks the kubeconfig: the whole text, and every credential under `users[].user` on its own (the
- * runner masks a registered secret as given, so a token that shows up alone in a message needs its
- * own entry), each line of a multi-line one too. Text that is not YAML or JSON is scanned line by line.
- */
-function maskKubeconfig(text, setSecret) {
-    setSecret(text);
-    const parsed = kubeconfigSecrets(text);
-    if (parsed !== undefined) {
-        for (const secret of parsed)
-            setSecret(secret);
-        return;
-    }
-    for (const line of text.split('\n')) {
-        const value = SECRET_FIELDS.exec(line)?.[2];
-        if (value !== undefined && value.length >= MIN_LINE_SECRET_CHARS)
-            setSecret(value);
-    }
-}
-/** Writes the kubeconfig to a new file only the runner's user can read (0600) in `folder`; returns its path. */
-async function writeKubeconfigFile(text, folder) {
-    const path = (0,external_node_path_.join)(folder, `netperf-gate-kubeconfig-${(0,external_node_crypto_.randomUUID)()}.yaml`);
-    await (0,promises_.writeFile)(path, text, { mode: 0o600, flag: 'wx' });
-    return path;
-}
-/** Removes the kubeconfig file; a file already gone is fine. */
-async function removeKubeconfigFile(path) {
-    await (0,promises_.rm)(path, { force: true });
-}
-
-;// CONCATENATED MODULE: ./src/action/outcome-text.ts
-
-
-
-/** Counts for the `regressions` and `improvements` outputs (gated metrics only; 0 without a baseline). */
-function verdictCounts(comparison) {
-    return {
-        regressions: comparison?.counts.regression ?? 0,
-        improvements: comparison?.counts.improvement ?? 0,
+function parseInputs(read, debug = false) {
+    refuseInputsOfOtherMode(read, 'gate', INPUT_DEFAULTS);
+    const shared = toSharedSettings(read);
+    const bool = (name) => parseBooleanInput(name, withDefault(read, name));
+    const run = toRunConfig(read, shared.reportDir, debug);
+    const maxSamples = given(read, Inputs.MaxSamples);
+    const settings = {
+        ...shared,
+        run,
+        judge: toJudgeConfig(read, debug),
+        failOnInconclusive: bool(Inputs.FailOnInconclusive),
+        baselineRuns: ranged(Inputs.BaselineRuns, withDefault(read, Inputs.BaselineRuns), BASELINE_RUNS_LIMITS),
+        commentOnPr: bool(Inputs.CommentOnPr),
+        exports: toExports(read),
     };
+    if (maxSamples !== undefined) {
+        settings.maxSamples = ranged(Inputs.MaxSamples, maxSamples, { min: run.samples ?? 1, max: 200 });
+    }
+    return settings;
 }
-function figures(metric) {
-    const unit = (0,names/* metricUnit */.n2)(metric.metric);
-    const from = format_formatMetric(metric.metric, metric.baselineMedian);
-    const to = format_formatMetric(metric.metric, metric.currentMedian);
-    const threshold = metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`;
-    return `${from} → ${to} ${unit} (${format_formatPercentChange(metric.changePct)}; 90% interval ${formatInterval(metric)}; threshold ${threshold})`;
+
+;// CONCATENATED MODULE: ./src/action/fleet-inputs.ts
+/**
+ * The inputs of `mode: fleet`, checked with the CLI's own fleet validators (fleet-config.ts, plan.ts)
+ * so that the action and `netperf-gate fleet` refuse the same things, each in one line naming the input.
+ * A node setup (`--local-node-setup`) stays CLI-only.
+ */
+
+
+
+
+
+
+
+
+function refuseKubernetesInputsOnLocal(read, target) {
+    if (target !== 'local')
+        return;
+    const name = firstGiven(read, KUBERNETES_ONLY_INPUTS, INPUT_DEFAULTS);
+    if (name !== undefined) {
+        throw new errors/* UsageError */.eb(`input ${name} is for a fleet on target kubernetes; set target: kubernetes, or leave it out`);
+    }
+}
+function nodesOf(read, target) {
+    const text = given(read, Inputs.Nodes);
+    if (text === undefined)
+        return target === 'local' ? DEFAULT_LOCAL_NODES : undefined;
+    return checkFleetNodes(label(Inputs.Nodes), parseWholeNumber(label(Inputs.Nodes), text), target);
+}
+function withInputName(name, parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        // The CLI's messages name the value, not where it came from: say which input held it.
+        if (error instanceof errors/* UsageError */.eb)
+            throw new errors/* UsageError */.eb(`${label(name)}: ${error.message}`);
+        throw error;
+    }
 }
 /**
- * An error per regressed gated metric, a notice per improved one, and an error for an environment the
- * policy fails; errors are warnings when the step passes (`stepFails` false: fail-on-regression off).
+ * Checks and converts the inputs of `mode: fleet`. Throws a UsageError (exit code 2) naming the first
+ * input that is wrong, also an input only `mode: gate` reads.
  */
-function annotationsFor(comparison, stepFails = true) {
-    if (comparison === undefined)
-        return [];
-    const problem = stepFails ? 'error' : 'warning';
-    const annotations = [];
-    for (const scenario of comparison.scenarios) {
-        for (const metric of scenario.metrics) {
-            if (!metric.gated)
-                continue;
-            if (metric.verdict === 'regression' || metric.verdict === 'improvement') {
-                const level = metric.verdict === 'regression' ? problem : 'notice';
-                const what = metric.verdict === 'regression' ? 'regressed' : 'improved';
-                annotations.push({
-                    level,
-                    title: `netperf-gate: ${scenario.name} ${metric.metric} ${what}`,
-                    message: `${scenario.name} ${metric.metric}: ${figures(metric)}. ${metric.reason}`,
-                });
-            }
+function parseFleetInputs(read, debug = false) {
+    refuseInputsOfOtherMode(read, 'fleet', INPUT_DEFAULTS);
+    const shared = toSharedSettings(read);
+    const run = toRunConfig(read, shared.reportDir, debug);
+    refuseKubernetesInputsOnLocal(read, run.target);
+    const nodes = nodesOf(read, run.target);
+    const seedText = given(read, Inputs.Seed);
+    const seed = seedText === undefined
+        ? DEFAULT_FLEET_SEED
+        : ranged(Inputs.Seed, seedText, { min: 0, max: MAX_FLEET_SEED });
+    const folder = shared.reportDir;
+    const fleet = {
+        target: run.target,
+        seed,
+        reference: run.reference,
+        localNodeSetups: [],
+        kubernetes: run.kubernetes,
+        outPath: `${folder}/${ReportFiles.FleetResults}`,
+        markdownPath: `${folder}/${ReportFiles.FleetMarkdown}`,
+        htmlPath: `${folder}/${ReportFiles.FleetHtml}`,
+        debug,
+        ...(nodes !== undefined ? { nodes } : {}),
+        ...(run.suitePath !== undefined ? { suitePath: run.suitePath } : {}),
+        ...(run.scenarioNames !== undefined ? { scenarioNames: run.scenarioNames } : {}),
+        ...(run.samples !== undefined ? { samples: run.samples } : {}),
+        ...(run.durationSeconds !== undefined ? { durationSeconds: run.durationSeconds } : {}),
+    };
+    const parallel = given(read, Inputs.Parallel);
+    if (parallel !== undefined) {
+        fleet.parallel = parseWholeNumber(label(Inputs.Parallel), parallel);
+        if (fleet.parallel < 1)
+            throw new errors/* UsageError */.eb(`${label(Inputs.Parallel)} must be at least 1, got ${fleet.parallel}`);
+    }
+    const plan = given(read, Inputs.Plan);
+    if (plan !== undefined) {
+        fleet.plan = withInputName(Inputs.Plan, () => parsePlanSpec(plan));
+        // The local fleet's size is known now: a plan it cannot hold fails before anything is created.
+        const { plan: spec } = fleet;
+        if (run.target === 'local' && nodes !== undefined && spec !== undefined) {
+            withInputName(Inputs.Plan, () => {
+                checkLocalPlan(nodes, spec, seed);
+                return spec;
+            });
         }
     }
-    if (comparison.environmentFails) {
-        const fields = comparison.environment.map((difference) => difference.field).join(', ');
-        annotations.push({
-            level: problem,
-            title: 'netperf-gate: the environment differs from the baseline',
-            message: `environment-policy is fail and these differ: ${fields}`,
+    return { ...shared, fleet };
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-matrix.ts
+
+
+const matrixKey = (client, server) => `${client}\u0000${server}`;
+/** The fit a scenario's matrix shows: its pod/reference ratio when measured, else its rate. */
+function matrixFit(analysis, scenario) {
+    const fits = analysis.fits.filter((f) => f.scenario === scenario);
+    return fits.find((f) => names/* RATIO_METRICS */.Gz.includes(f.metric)) ?? fits[0];
+}
+/** The scenarios of the analysis, in order. */
+function matrixScenarios(analysis) {
+    return [...new Set(analysis.fits.map((f) => f.scenario))];
+}
+/** The matrix of one fit over the fleet's nodes. */
+function fleetMatrix(results, analysis, fit) {
+    const index = analysis.fits.indexOf(fit);
+    const pairOutliers = analysis.outliers[index]?.pairs ?? [];
+    const medianLog = fit.residuals.length > 0 ? median(fit.residuals.map((r) => r.valueLog)) : 0;
+    const higherIsBetter = (0,names/* metricDirection */.EE)(fit.metric) === 'higher-is-better';
+    const cells = new Map();
+    for (const r of fit.residuals) {
+        const pct = 100 * Math.expm1(r.valueLog - medianLog);
+        const outlier = pairOutliers.find((p) => p.client === r.client && p.server === r.server);
+        cells.set(matrixKey(r.client, r.server), {
+            client: r.client,
+            server: r.server,
+            value: Math.exp(r.valueLog),
+            pct,
+            worsePct: higherIsBetter ? pct : -pct,
+            ...(outlier ? { outlier: outlier.speed } : {}),
         });
     }
-    return annotations;
-}
-/** The `summary` output: one line, e.g. "REGRESSION: 1 regressed, 0 improved, 9 unchanged, 0 inconclusive". */
-function summaryLine(verdict, comparison, detail) {
-    switch (verdict) {
-        case 'error':
-            return `ERROR: ${detail ?? 'the run failed'}`;
-        case 'no-baseline':
-            return `NO BASELINE: ${detail ?? 'nothing to compare with'}; these results can become the baseline`;
-        case 'pass':
-        case 'inconclusive':
-        case 'regression': {
-            const word = verdict.toUpperCase();
-            return comparison === undefined ? word : `${word}: ${verdictTally(comparison)}`;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/cleanup-state.ts
-/** What the main step saves for the post step to delete: one versioned, validated format. */
-
-/** Bumped when a field changes meaning. */
-const CLEANUP_STATE_VERSION = 1;
-const cleanupStateSchema = action_schemas/* strictObject */.rej({
-    version: action_schemas/* literal */.euz(CLEANUP_STATE_VERSION),
-    kubeconfigPath: action_schemas/* string */.YjP().optional(),
-    context: action_schemas/* string */.YjP().optional(),
-    /** Whether the run was asked to use an existing namespace (then only its pods are deleted). */
-    namespaceGiven: action_schemas/* boolean */.zMY(),
-    /**
-     * `started`: saved when the target was created; the pods may not be listed yet, so the post step
-     * also deletes the pods carrying the run's label. `finished`: saved after the target's own cleanup;
-     * the record is exact.
-     */
-    phase: action_schemas/* enum */.k5n(['started', 'finished']),
-    resources: action_schemas/* strictObject */.rej({
-        runId: action_schemas/* string */.YjP(),
-        namespace: action_schemas/* string */.YjP(),
-        namespaceCreated: action_schemas/* boolean */.zMY(),
-        pods: action_schemas/* array */.YOg(action_schemas/* string */.YjP()),
-    }),
-});
-/**
- * The state to save. When the target was just created (`started`), the namespace counts as created if
- * the run makes its own (the target too records it before the create is sent), so that a main step
- * killed at any moment leaves the post step enough to delete; deleting what does not exist is fine.
- */
-function cleanupStateFor(settings, resources, phase) {
-    const namespaceGiven = settings.namespace !== undefined;
-    const expectNamespace = phase === 'started' && !namespaceGiven;
+    const named = analysis.outliers
+        .filter((_, i) => analysis.fits[i]?.scenario === fit.scenario)
+        .flatMap((o) => o.nodes.filter((n) => n.gating));
+    const on = (side) => new Set(named.filter((n) => n.side === side || n.side === 'both').map((n) => n.node));
     return {
-        version: CLEANUP_STATE_VERSION,
-        ...(settings.kubeconfigPath !== undefined ? { kubeconfigPath: settings.kubeconfigPath } : {}),
-        ...(settings.context !== undefined ? { context: settings.context } : {}),
-        namespaceGiven,
-        phase,
-        resources: {
-            ...resources,
-            namespaceCreated: resources.namespaceCreated || expectNamespace,
-            pods: [...resources.pods],
-        },
+        scenario: fit.scenario,
+        metric: fit.metric,
+        fleetMedian: Math.exp(medianLog),
+        nodes: results.nodes.map((n) => n.name),
+        cells,
+        namedRows: on('client'),
+        namedColumns: on('server'),
     };
 }
-/** True when the state asks for nothing to be deleted (the main step cleaned up after itself). */
-function nothingToDelete(state) {
-    const { resources } = state;
-    return state.phase === 'finished' && !resources.namespaceCreated && resources.pods.length === 0;
-}
-/** Parses saved state; throws a one-line Error when it is not ours. */
-function parseCleanupState(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error('the saved cleanup state is not JSON');
-    }
-    const parsed = cleanupStateSchema.safeParse(value);
-    if (!parsed.success) {
-        throw new Error(`the saved cleanup state is not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    }
-    return parsed.data;
-}
 
-;// CONCATENATED MODULE: ./src/action/pipeline-hooks.ts
+;// CONCATENATED MODULE: ./src/report/fleet-text.ts
 /**
- * Observers the action hands to the shared pipeline inside its RunIo. The pipeline calls them when it
- * supports them: `onTargetCreated` from withSession right after createTarget (before prepare), and
- * `onNetperfOutputs` from measure once per sample. Until it does, the action still gates; it only
- * cannot record created resources for the post step nor upload raw netperf output.
+ * The words and figures every fleet report shares (terminal, Markdown, HTML), so the three never
+ * disagree: the ranking's columns, a node's verdict, the outlier and change sentences, the summary
+ * line. Pure; reads only the results file and `analyseFleet`'s analysis.
  */
 
 
 
-/** The Kubernetes target's record of what it created, when the target is one. */
-function createdResourcesOf(target) {
-    if (target?.kind !== 'kubernetes')
-        return undefined;
-    const recording = target;
-    return typeof recording.createdResources === 'function' ? recording.createdResources() : undefined;
+/** Marks a figure that is the median of a node's cells, where its column also has fitted effects. */
+const CELLS_MARK = '*';
+const fleet_text_isRatio = (metric) => names/* RATIO_METRICS */.Gz.includes(metric);
+/** The ranking's columns: one per fit, in the analysis's order (per scenario: ratio first, then rate). */
+function rankColumns(analysis) {
+    const columns = analysis.fits.map((fit) => {
+        const positions = analysis.ranking.flatMap((r) => r.positions.filter((p) => p.scenario === fit.scenario && p.metric === fit.metric));
+        const fromCells = positions.filter((p) => p.from === 'cells').length;
+        return {
+            scenario: fit.scenario,
+            metric: fit.metric,
+            label: fleet_text_isRatio(fit.metric) ? 'ratio' : 'rate',
+            allFromCells: positions.length > 0 && fromCells === positions.length,
+            someFromCells: fromCells > 0 && fromCells < positions.length,
+        };
+    });
+    const scenarios = [...new Set(columns.map((c) => c.scenario))];
+    return scenarios.flatMap((s) => columns
+        .filter((c) => c.scenario === s)
+        .sort((a, b) => Number(fleet_text_isRatio(b.metric)) - Number(fleet_text_isRatio(a.metric))));
 }
-/** One sample's raw outputs as a text file: each instance's stdout, then its stderr and exit code. */
-function rawSampleText(outputs) {
-    return outputs
-        .map((output, index) => {
-        const stderr = output.stderr.trim() === '' ? '' : `--- stderr\n${output.stderr.trimEnd()}\n`;
-        return `=== instance ${index + 1} (exit ${output.exitCode ?? 'signal'})\n${output.stdout.trimEnd()}\n${stderr}`;
-    })
-        .join('');
+/** A whole signed percentage: "-58", "+3", "0". */
+function signedWhole(pct) {
+    const rounded = Math.round(pct);
+    if (rounded === 0)
+        return '0';
+    return rounded > 0 ? `+${rounded}` : String(rounded);
 }
-/** Keeps the raw netperf output of every sample and writes it as `<folder>/<scenario>/sample-NN.txt`. */
-class RawOutputRecorder {
-    samples = [];
-    counts = new Map();
-    /** The hook to hand to the pipeline. */
-    record = (scenario, outputs) => {
-        const index = (this.counts.get(scenario.name) ?? 0) + 1;
-        this.counts.set(scenario.name, index);
-        this.samples.push({ scenario: scenario.name, index, text: rawSampleText(outputs) });
+/** A node's position on one side of a column; undefined where it has none (not estimable, no cells). */
+function positionOf(rank, column, side) {
+    return rank.positions.find((p) => p.scenario === column.scenario && p.metric === column.metric && p.side === side);
+}
+/** A side's figure as the tables print it: whole %, marked when from cells in a mixed column; blank when none. */
+function sideFigure(rank, column, side) {
+    const position = positionOf(rank, column, side);
+    if (position === undefined)
+        return '';
+    const mark = column.someFromCells && position.from === 'cells' ? CELLS_MARK : '';
+    return `${signedWhole(position.pct)}${mark}`;
+}
+/** "SLOW", "slower vs baseline", both, or "ok". */
+function nodeVerdict(rank) {
+    const words = [rank.named ? 'SLOW' : '', rank.slower ? 'slower vs baseline' : ''].filter((w) => w !== '');
+    return words.length === 0 ? 'ok' : words.join(', ');
+}
+function sideWords(side) {
+    return side === 'both' ? 'on both sides' : `as ${side}`;
+}
+const fleet_text_z = (value) => `z ${value.toFixed(1)}`;
+/** "node-4 as client: tcp_stream_1 rate_ratio 0.419, -57.9% vs fleet median 0.997 (z -56.4)". */
+function nodeOutlierSentence(outlier) {
+    const { metric } = outlier;
+    const via = outlier.from === 'pairs' ? ', from its pairs' : '';
+    return `${outlier.node} ${sideWords(outlier.side)}: ${outlier.scenario} ${metric} ${format_formatMetric(metric, outlier.value)}, ${format_formatPercentChange(outlier.changePct)} vs fleet median ${format_formatMetric(metric, outlier.fleetMedian)} (${fleet_text_z(outlier.robustZ)}${via})`;
+}
+/** "pair node-2 → node-5: … -35.0% vs what its nodes predict, fleet median …: a link or port?" */
+function pairOutlierSentence(outlier) {
+    const { metric } = outlier;
+    const question = outlier.speed === 'slow' ? ': a link or port?' : '';
+    return `pair ${outlier.client} → ${outlier.server}: ${outlier.scenario} ${metric} ${format_formatMetric(metric, outlier.value)}, ${format_formatPercentChange(outlier.changePct)} vs what its nodes predict, fleet median ${format_formatMetric(metric, outlier.fleetMedian)} (${fleet_text_z(outlier.robustZ)})${question}`;
+}
+/** "node-3 as server: tcp_rr_1cpu transactions_per_sec -24.0% vs its fleet since the baseline (then …, now …)". */
+function changeSentence(change) {
+    return `${change.node} ${sideWords(change.side)}: ${change.scenario} ${change.metric} ${format_formatPercentChange(change.changePct)} relative to its fleet since the baseline (then ${format_formatPercentChange(change.beforePct)}, now ${format_formatPercentChange(change.afterPct)} vs the fleet median; ${fleet_text_z(change.z)})`;
+}
+/** Named slow nodes' outliers, fast nodes' outliers, and pair outliers, each in the analysis's order. */
+function outlierLists(analysis) {
+    const nodes = analysis.outliers.flatMap((o) => o.nodes);
+    return {
+        slowNodes: nodes.filter((n) => n.gating),
+        fastNodes: nodes.filter((n) => !n.gating),
+        pairs: analysis.outliers.flatMap((o) => o.pairs),
     };
-    /** Number of samples recorded. */
-    get size() {
-        return this.samples.length;
-    }
-    /** Writes every recorded sample under `folder`; returns the paths written. */
-    async write(folder) {
-        const paths = [];
-        for (const sample of this.samples) {
-            const dir = (0,external_node_path_.join)(folder, sample.scenario);
-            await (0,promises_.mkdir)(dir, { recursive: true });
-            const path = (0,external_node_path_.join)(dir, `sample-${String(sample.index).padStart(2, '0')}.txt`);
-            await (0,promises_.writeFile)(path, sample.text);
-            paths.push(path);
-        }
-        return paths;
-    }
 }
-/**
- * Saves what the Kubernetes target created for the post step: a first record as soon as the target
- * exists (a main step killed during prepare still leaves a record), the exact one after the pipeline's
- * own cleanup.
- */
-class ResourceTracker {
-    settings;
-    save;
-    target;
-    constructor(settings, save) {
-        this.settings = settings;
-        this.save = save;
-    }
-    /** The hook to hand to the pipeline. */
-    onTargetCreated = (target) => {
-        this.target = target;
-        const resources = createdResourcesOf(target);
-        if (resources !== undefined)
-            this.save(JSON.stringify(cleanupStateFor(this.settings, resources, 'started')));
-    };
-    /** Saves the final record; true when nothing is left for the post step to delete. */
-    finish() {
-        const resources = createdResourcesOf(this.target);
-        if (resources === undefined)
-            return true;
-        const state = cleanupStateFor(this.settings, resources, 'finished');
-        this.save(JSON.stringify(state));
-        return nothingToDelete(state);
-    }
+/** True when no pair has a value: nothing could be judged (every pair failed, or none was planned). */
+function nothingMeasured(analysis) {
+    return analysis.fits.every((f) => f.residuals.length === 0);
 }
-
-;// CONCATENATED MODULE: ./src/report/export-figures.ts
-
-/**
- * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
- * separators), so a dashboard, a chart and the report never disagree in the last digit.
- */
-function roundedValue(metric, value) {
-    return Number(format_formatMetric(metric, value).replaceAll(',', ''));
+/** The nodes a fleet gate would name: slow outliers, then nodes slower than the baseline. */
+function failingNodes(analysis) {
+    return [...new Set([...analysis.named, ...(analysis.changes ?? []).map((c) => c.node)])];
 }
-/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
-function exportName(scenario, metric) {
-    return `${scenario.settings.name}/${metric}`;
+/** "6 nodes, plan all (seed 7), 30 pairs in 10 rounds (≤ 4 at once); slow: node-4". */
+function fleetSummaryLine(results, analysis) {
+    const { plan } = results;
+    const slower = [...new Set((analysis.changes ?? []).map((c) => c.node))];
+    const verdicts = [
+        nothingMeasured(analysis)
+            ? 'no pair measured: nothing judged'
+            : analysis.named.length === 0
+                ? 'no slow node'
+                : `slow: ${analysis.named.join(', ')}`,
+        ...(analysis.changes === undefined
+            ? []
+            : [slower.length === 0 ? 'none slower than baseline' : `slower than baseline: ${slower.join(', ')}`]),
+    ];
+    return `${results.nodes.length} nodes, plan ${plan.spec} (seed ${plan.seed}), ${results.pairs.length} pairs in ${plan.rounds} rounds (≤ ${plan.parallel} at once); ${verdicts.join('; ')}`;
+}
+/** How the ranking reads, for a line under each table. */
+const RANKING_NOTE = 'Each figure: the node vs the typical node of the fleet in % (negative: slower), as client / server; ranked by the slowest figure.';
+const CELLS_MEANING = "the median of the node's own pairs vs the fleet median: a side with fewer than 2 pairs (every node of a ring) has no fitted node effect.";
+/** The lines under a ranking table: how to read it, and what (cells) and CELLS_MARK mean when present. */
+function rankingNotes(columns) {
+    return [
+        RANKING_NOTE,
+        ...(columns.some((c) => c.allFromCells) ? [`(cells): ${CELLS_MEANING}`] : []),
+        ...(columns.some((c) => c.someFromCells) ? [`${CELLS_MARK}: ${CELLS_MEANING}`] : []),
+    ];
+}
+/** The run's settings as label/value rows (Markdown and HTML print them as a table). */
+function fleetSettings(results) {
+    const scenarios = new Map();
+    for (const pair of results.pairs)
+        for (const s of pair.scenarios)
+            if (!scenarios.has(s.settings.name))
+                scenarios.set(s.settings.name, s);
+    const measured = [...scenarios.values()];
+    const samples = measured.map((s) => `${s.settings.name}: ${s.settings.samples} × ${s.settings.durationSeconds} s`);
+    const withReference = measured.filter(hasReference).map((s) => s.settings.name);
+    const reference = withReference.length === 0
+        ? 'not measured (no ratio metrics)'
+        : withReference.length === measured.length
+            ? 'measured, interleaved with every sample (ratio = pod / reference)'
+            : `measured for ${withReference.join(', ')}`;
+    return [
+        ['target', results.target.kind],
+        ['nodes', String(results.nodes.length)],
+        ['plan', results.plan.spec],
+        ['seed', String(results.plan.seed)],
+        ['rounds', `${results.plan.rounds} (≤ ${results.plan.parallel} pairs at once)`],
+        ['pairs measured', String(results.pairs.length)],
+        ['samples per pair', samples.length === 0 ? 'none measured' : samples.join('; ')],
+        ['reference path', reference],
+        ['netperf', results.netperfVersion],
+        ['started', results.startedAt],
+        ['finished', results.finishedAt],
+    ];
+}
+/** The verdict as the last line of the terminal table, worded like a single run's `Verdict:` line. */
+function fleetVerdictLine(analysis) {
+    const failing = failingNodes(analysis);
+    if (failing.length > 0)
+        return `Verdict: SLOW NODES (${failing.join(', ')})`;
+    return nothingMeasured(analysis) ? 'Verdict: NOTHING MEASURED' : 'Verdict: PASS (no node named slow)';
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-text.ts
@@ -55481,477 +56001,621 @@ function fencedBlock(content, info) {
     return `${fence}${info}\n${content}\n${fence}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/svg-scale.ts
-const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
-/** Drops floating-point dust (0.30000000000000004 → 0.3) so ticks print cleanly. */
-function clean(value) {
-    return Number(value.toPrecision(12));
+;// CONCATENATED MODULE: ./src/report/fleet-markdown.ts
+
+
+
+
+/** Above this many nodes the pair table is left to the HTML report (a wider table does not read). */
+const MAX_MARKDOWN_MATRIX_NODES = 12;
+/** "## netperf-gate fleet: ✅ no slow node", "… ❌ slow: node-4", or "… ⚠️ no pair measured". */
+function fleetHeadline(analysis) {
+    const failing = failingNodes(analysis);
+    if (failing.length === 0 && nothingMeasured(analysis))
+        return '## netperf-gate fleet: ⚠️ no pair measured';
+    if (failing.length === 0)
+        return '## netperf-gate fleet: ✅ no slow node';
+    const named = analysis.named.length > 0 ? `slow: ${analysis.named.join(', ')}` : '';
+    const slower = failing.filter((n) => !analysis.named.includes(n));
+    const more = slower.length > 0 ? `slower than the baseline fleet: ${slower.join(', ')}` : '';
+    return `## netperf-gate fleet: ❌ ${escapeMarkdown([named, more].filter((t) => t !== '').join('; '))}`;
 }
-/**
- * Zero to a round number at or above `maxValue`, in about `targetTicks` steps of 1, 2, 2.5 or 5 × 10^k.
- * Bars start at zero so their lengths compare honestly; a non-positive or non-finite maximum gives 0…1.
- */
-function niceScale(maxValue, targetTicks = 5) {
-    const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
-    const rawStep = top / targetTicks;
-    const magnitude = 10 ** Math.floor(Math.log10(rawStep));
-    const step = clean((STEP_MULTIPLIERS.find((m) => m * magnitude >= rawStep * (1 - 1e-9)) ?? 10) * magnitude);
-    const count = Math.ceil(clean(top / step));
-    const ticks = Array.from({ length: count + 1 }, (_, i) => clean(i * step));
-    return { max: clean(count * step), ticks };
+function rankCell(rank, column) {
+    const client = sideFigure(rank, column, 'client');
+    const server = sideFigure(rank, column, 'server');
+    if (client === '' && server === '')
+        return '';
+    return escapeMarkdown(`${client || ' '} / ${server || ' '}`);
 }
-
-;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
-
-
-
-/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
-function quoted(text) {
-    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
- * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
- * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
- */
-function mermaidBarChart(title, metric, unit, bars) {
-    const values = bars.map((bar) => roundedValue(metric, bar.value));
-    const top = niceScale(Math.max(0, ...values)).max;
-    const lines = [
-        'xychart-beta',
-        `    title ${quoted(title)}`,
-        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
-        `    y-axis ${quoted(unit)} 0 --> ${top}`,
-        `    bar [${values.join(', ')}]`,
-    ];
-    return fencedBlock(lines.join('\n'), 'mermaid');
-}
-/** A y range around the values, 5 % of their span (or of their level) wider on each side, 3 digits. */
-function paddedRange(values) {
-    const finite = values.filter(Number.isFinite);
-    const min = Math.min(...finite);
-    const max = Math.max(...finite);
-    const pad = (max - min || Math.abs(max) || 1) * 0.05;
-    const round = (value) => Number(value.toPrecision(3));
-    return { low: round(Math.max(0, min - pad)), high: round(max + pad) };
-}
-/**
- * A Mermaid `xychart-beta` line chart in a fenced block: one label per point, several lines over
- * the same labels (Mermaid draws them in order, in its theme's colours), values rounded as the tables
- * show them.
- */
-function mermaidLineChart(title, metric, unit, labels, lines) {
-    const rounded = lines.map((line) => line.map((value) => roundedValue(metric, value)));
-    const range = paddedRange(rounded.flat());
-    const chart = [
-        'xychart-beta',
-        `    title ${quoted(title)}`,
-        `    x-axis [${labels.map(quoted).join(', ')}]`,
-        `    y-axis ${quoted(unit)} ${range.low} --> ${range.high}`,
-        ...rounded.map((line) => `    line [${line.join(', ')}]`),
-    ];
-    return fencedBlock(chart.join('\n'), 'mermaid');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-trend.ts
-/** A scenario's trend in the job summary: a Mermaid line chart and the sentence that reads it. Pure. */
-
-
-
-
-/** What the trend shows in words: level shifts, this run's interval against the baseline runs' spread. */
-function trendSentences(trend) {
-    const f = (value) => format_formatMetric(trend.metric, value);
-    const starts = trend.points.flatMap((p, i) => (p.changeStart ? [{ p, i }] : []));
-    const lines = starts.map(({ p, i }) => {
-        const before = trend.points[i - 1];
-        const change = before
-            ? ` (${format_formatPercentChange((p.value / before.value - 1) * 100)} against the run before)`
-            : '';
-        return `New level from ${p.title}${change}.`;
-    });
-    if (trend.shift) {
-        lines.push(`The baseline is the runs since ${trend.shift.where}: ${format_formatPercentChange(trend.shift.changePct)} ${trend.shift.metric}.`);
-    }
-    const current = trend.points.at(-1);
-    const interval = trend.interval
-        ? `, 90% interval ${f(trend.interval.low)} … ${f(trend.interval.high)}`
-        : '';
-    const band = trend.band
-        ? `; baseline runs ${f(trend.band.low)} … ${f(trend.band.high)} (geometric mean ± 2 SD of their run means)`
-        : '';
-    if (current)
-        lines.push(`This run: ${f(current.value)}${interval}${band}.`);
-    return lines;
-}
-/**
- * The trend as a Mermaid line chart (the runs; with a spread, its upper and lower edges as two flat
- * lines) and its sentences. Commits (or run numbers) on the x axis.
- */
-function trendMarkdown(trend) {
-    const labels = trend.points.map((p) => (p.changeStart ? `▶ ${p.label}` : p.label));
-    const values = trend.points.map((p) => p.value);
-    const lines = [values];
-    if (trend.band)
-        lines.push(values.map(() => trend.band?.high ?? 0), values.map(() => trend.band?.low ?? 0));
-    const title = `${trend.scenario}: ${trend.metric} per run, last ${trend.points.length - 1} and this one`;
-    const chart = mermaidLineChart(title, trend.metric, (0,names/* metricUnit */.n2)(trend.metric), labels, lines);
-    const legend = trend.band
-        ? 'Lines: the runs (geometric mean per run), then the upper and lower edge of the baseline runs’ spread; ▶ marks the first run of a new level.'
-        : 'The runs (geometric mean per run); ▶ marks the first run of a new level.';
-    return [
-        `#### Trend of ${code(trend.metric)}`,
-        chart,
-        [legend, ...trendSentences(trend)].map(escapeMarkdown).join('  \n'),
-    ].join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
-
-
-
-
-
-
-/** Regressions and improvements in bold: the words a reader scans for. */
-function verdictCell(metric) {
-    const word = verdictWord(metric);
-    return metric.gated && (metric.verdict === 'regression' || metric.verdict === 'improvement')
-        ? `**${word}**`
-        : word;
-}
-function comparisonTable(scenario, result) {
-    const rows = scenario.metrics.map((m) => comparisonRow(m, `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`, verdictCell(m)));
-    return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
-}
-function headlineChart(scenario) {
-    const metric = headlineMetric(scenario.test);
-    const compared = scenario.metrics.find((m) => m.metric === metric);
-    if (compared === undefined)
-        return undefined;
-    return mermaidBarChart(`${scenario.name}: ${metric}, median`, metric, (0,names/* metricUnit */.n2)(metric), [
-        { label: 'baseline', value: compared.baselineMedian },
-        { label: 'current', value: compared.currentMedian },
-    ]);
-}
-/** Why each gated metric that is not unchanged got its verdict, then the scenario's notes. */
-function markdown_scenario_reasons(scenario) {
-    const why = scenario.metrics
-        .filter((m) => m.gated && m.verdict !== 'unchanged')
-        .map((m) => `- ${code(m.metric)}: ${verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
-    const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
-    return [...why, ...notes];
-}
-/** A compared scenario: how it ran, the table of every metric, the headline chart, its trend, the reasons. */
-function comparedScenarioMarkdown(scenario, result, trend) {
-    const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
-    const parts = [
-        `### ${code(scenario.name)}`,
-        describeSettings(result, baselineSamples),
-        comparisonTable(scenario, result),
-    ];
-    const chart = headlineChart(scenario);
-    if (chart !== undefined)
-        parts.push(chart);
-    if (trend !== undefined)
-        parts.push(trendMarkdown(trend));
-    const why = markdown_scenario_reasons(scenario);
-    if (why.length > 0)
-        parts.push(why.join('\n'));
-    return parts.join('\n\n');
-}
-function summaryTable(result) {
-    const rows = names/* METRIC_NAMES */.Uw.flatMap((metric) => {
-        const a = result.aggregates[metric];
-        if (a === undefined)
-            return [];
-        const f = (value) => format_formatMetric(metric, value);
-        const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
-        return [
-            [
-                `${code(metric)} (${escapeMarkdown(unitOf(metric, result))})`,
-                f(a.median),
-                f(a.min),
-                f(a.max),
-                cv,
-                String(a.n),
-            ],
-        ];
-    });
-    return markdownTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], ['left', 'right', 'right', 'right', 'right', 'right'], rows);
-}
-/** A scenario measured now but not compared: its own figures, and why it was not compared. */
-function currentScenarioMarkdown(view) {
-    const parts = [
-        `### ${code(view.result.settings.name)}`,
-        describeSettings(view.result),
-        summaryTable(view.result),
-    ];
-    if (view.skippedReason !== undefined)
-        parts.push(`Not compared: ${escapeMarkdown(view.skippedReason)}.`);
-    return parts.join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-report.ts
-
-
-
-
-function runLine(label, results) {
-    const { environment, target } = results;
-    const nodes = `${environment.client.name} → ${environment.server.name}`;
-    return `${label}: ${escapeMarkdown(target.kind)} run started ${results.startedAt}, nodes ${escapeMarkdown(nodes)}`;
-}
-/** The first lines: the verdict in words, the counts behind it, and which runs were compared. */
-function verdictBlock(input) {
-    const title = `## ${escapeMarkdown(input.title ?? DEFAULT_REPORT_TITLE)}: ${verdictLabel(input.verdict)}`;
-    const { comparison } = input;
-    if (comparison === undefined) {
-        const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
-        return [title, summary, runLine('Current', input.current)].join('\n\n');
-    }
-    const summary = [
-        `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
-        ...gateMethodLines(comparison).map(escapeMarkdown),
-    ].join('  \n');
-    const shift = input.history?.shift;
-    const runs = [
-        shift ? escapeMarkdown(levelShiftLine(shift, input.comparison?.baselineRuns)) : undefined,
-        input.baseline ? runLine(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : undefined,
-        runLine('Current', input.current),
-    ];
-    return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
-}
-/** One row per compared scenario: its headline figure and its worst verdict, for a glance. */
-function overview(views) {
-    const rows = views.flatMap(({ comparison }) => {
-        if (comparison === undefined)
-            return [];
-        const metric = overviewMetric(comparison);
-        const gated = comparison.metrics.filter((m) => m.gated);
-        const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
-        const cells = metric ? comparisonCells(metric) : undefined;
-        return [
-            [
-                code(comparison.name),
-                metric ? code(metric.metric) : '—',
-                cells?.baseline ?? '—',
-                cells?.current ?? '—',
-                cells?.change ?? '—',
-                metric ? verdictCell(metric) : '—',
-                `${count('regression')} / ${count('improvement')} / ${count('inconclusive')}`,
-            ],
-        ];
-    });
-    if (rows.length === 0)
-        return undefined;
-    return markdownTable([
-        'scenario',
-        'headline',
-        'baseline',
-        'current',
-        'change',
+function rankingTable(analysis) {
+    const columns = rankColumns(analysis);
+    const headers = [
+        'node',
+        'worst %',
+        ...columns.map((c) => `${code(c.scenario)} ${c.label}${c.allFromCells ? ' (cells)' : ''}`),
         'verdict',
-        'regressed / improved / inconclusive',
-    ], ['left', 'left', 'right', 'right', 'right', 'left', 'right'], rows);
-}
-function notCompared(comparison) {
-    if (comparison === undefined || comparison.skipped.length === 0)
-        return undefined;
-    const items = comparison.skipped.map((s) => `- ${code(s.name)}: ${escapeMarkdown(s.reason)}`);
-    return ['### Not compared', ...items].join('\n');
-}
-function environmentSection(input) {
-    const parts = ['### Environment'];
-    const differences = input.comparison?.environment ?? [];
-    if (input.comparison && differences.length > 0) {
-        const policy = input.comparison.environmentPolicy;
-        const effect = input.comparison.environmentFails ? 'this fails the gate' : 'shown, not failing the gate';
-        parts.push(`The environment differs from the baseline's (policy: ${policy}; ${effect}):`);
-        const rows = differences.map((d) => [
-            escapeMarkdown(d.field),
-            escapeMarkdown(d.baseline),
-            escapeMarkdown(d.current),
-        ]);
-        parts.push(markdownTable(['differs', 'baseline', 'current'], ['left', 'left', 'left'], rows));
-    }
-    else if (input.comparison) {
-        parts.push('Same environment as the baseline.');
-    }
-    const facts = environmentFacts(input.current).map(([field, value]) => [
-        escapeMarkdown(field),
-        escapeMarkdown(value),
-    ]);
-    const table = markdownTable(['field', 'current'], ['left', 'left'], facts);
-    parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
-    return parts.join('\n\n');
-}
-function referenceSection(results) {
-    const rows = referenceRows(results);
-    if (rows.length === 0)
-        return undefined;
-    const table = markdownTable([...REFERENCE_HEADERS], ['left', 'left', 'right', 'right', 'right'], rows.map((row) => row.map(escapeMarkdown)));
-    return ['### Node-to-node reference (host network)', table].join('\n\n');
-}
-function reproduceSection(commands) {
-    if (commands.length === 0)
-        return undefined;
-    return ['### How to reproduce locally', fencedBlock(commands.join('\n'), 'sh')].join('\n\n');
-}
-function scenarioSection(view) {
-    return view.comparison
-        ? comparedScenarioMarkdown(view.comparison, view.result, view.trend)
-        : currentScenarioMarkdown(view);
-}
-/**
- * The job summary (GitHub-flavoured markdown): the verdict with its counts first, an overview row per
- * scenario, then per scenario the table of every metric (unit, baseline, current, change, 90% interval,
- * p, threshold, verdict), a Mermaid chart of the headline metric and the reasons; then what was not
- * compared, the environment and its differences, and the commands that reproduce the run. Without a
- * comparison it shows the current results alone. Pure and deterministic: same input, same bytes.
- */
-function renderMarkdownReport(input) {
-    const views = scenarioViews(input);
-    const parts = [
-        verdictBlock(input),
-        overview(views),
-        ...views.map(scenarioSection),
-        referenceSection(input.current),
-        notCompared(input.comparison),
-        environmentSection(input),
-        reproduceSection(input.reproduce),
-        `<sub>${escapeMarkdown(METHOD_NOTE)}</sub>`,
     ];
-    return `${parts.filter((part) => part !== undefined).join('\n\n')}\n`;
+    const alignments = ['left', 'right', ...columns.map(() => 'right'), 'left'];
+    const rows = analysis.ranking.map((rank) => {
+        const verdict = nodeVerdict(rank);
+        return [
+            rank.named || rank.slower ? `**${escapeMarkdown(rank.node)}**` : escapeMarkdown(rank.node),
+            signedWhole(rank.worstPct),
+            ...columns.map((c) => rankCell(rank, c)),
+            verdict === 'ok' ? 'ok' : `**${verdict}**`,
+        ];
+    });
+    const notes = rankingNotes(columns);
+    return [markdownTable(headers, alignments, rows), notes.map(escapeMarkdown).join('  \n')].join('\n\n');
+}
+function list(title, sentences) {
+    if (sentences.length === 0)
+        return [];
+    return [`### ${title}`, sentences.map((s) => `- ${escapeMarkdown(s)}`).join('\n')];
+}
+function matrixTable(matrix) {
+    const label = (node, named) => named ? `**${escapeMarkdown(node)}**` : escapeMarkdown(node);
+    const headers = ['client ↓ server →', ...matrix.nodes.map((n) => label(n, matrix.namedColumns.has(n)))];
+    const alignments = ['left', ...matrix.nodes.map(() => 'right')];
+    const rows = matrix.nodes.map((client) => [
+        label(client, matrix.namedRows.has(client)),
+        ...matrix.nodes.map((server) => {
+            if (client === server)
+                return '—';
+            const cell = matrix.cells.get(matrixKey(client, server));
+            if (cell === undefined)
+                return '';
+            const share = String(Math.round(100 + cell.pct));
+            return cell.outlier === undefined ? share : `**${share}**`;
+        }),
+    ]);
+    return markdownTable(headers, alignments, rows);
+}
+function matrices(results, analysis) {
+    const count = results.nodes.length;
+    if (count > MAX_MARKDOWN_MATRIX_NODES) {
+        return [
+            '### Pairs',
+            `${count} nodes: too many for a table here (at most ${MAX_MARKDOWN_MATRIX_NODES}); the HTML report (report.html) has the client × server heatmap of every scenario.`,
+        ];
+    }
+    return matrixScenarios(analysis).flatMap((scenario) => {
+        const fit = matrixFit(analysis, scenario);
+        if (fit === undefined || fit.residuals.length === 0)
+            return [];
+        const matrix = fleetMatrix(results, analysis, fit);
+        return [
+            `### Pairs of ${code(scenario)}: ${code(fit.metric)} as % of the fleet median`,
+            matrixTable(matrix),
+            `100 = the fleet median of the pairs (${escapeMarkdown(format_formatMetric(matrix.metric, matrix.fleetMedian))}); **bold**: an outlier pair or a named node; — the node itself; blank: not measured.`,
+        ];
+    });
+}
+/** The job summary of a fleet run. */
+function renderFleetMarkdown(results, analysis) {
+    const lists = outlierLists(analysis);
+    const changes = analysis.changes;
+    const settings = fleetSettings(results).map(([label, value]) => [label, escapeMarkdown(value)]);
+    const parts = [
+        fleetHeadline(analysis),
+        escapeMarkdown(fleetSummaryLine(results, analysis)),
+        '### Ranking, slowest first',
+        rankingTable(analysis),
+        ...list('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
+        ...list('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
+        ...list('Outlier pairs', lists.pairs.map(pairOutlierSentence)),
+        ...(changes === undefined
+            ? []
+            : changes.length === 0
+                ? ['### Against the baseline fleet', 'No node got slower.']
+                : list('Slower than the baseline fleet', changes.map(changeSentence))),
+        ...matrices(results, analysis),
+        '### Settings',
+        markdownTable(['setting', 'value'], ['left', 'left'], settings),
+    ];
+    return `${parts.join('\n\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/export-benchmark.ts
+;// CONCATENATED MODULE: ./src/fleet/robust.ts
 /**
- * Exports for the dashboards people already run. One small pure function per format, like
- * github-action-benchmark's own extractors; the caller writes the files.
+ * Robust scale and outlier figures shared by outliers.ts, shared-pairs.ts and compare.ts. Pure. The
+ * constants' reasons are in outliers.ts's file comment.
  */
 
 
-
-
-/** Every aggregate of every scenario, in run order and the canonical metric order. */
-function eachAggregate(results) {
-    return results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
-        const aggregate = scenario.aggregates[metric];
-        return aggregate === undefined ? [] : [{ scenario, metric, aggregate }];
-    }));
+/** Modified z-score cut of Iglewicz & Hoaglin. */
+const OUTLIER_Z_CUT = 3.5;
+/** Floor of the robust scale (log units ≈ relative spread): 1 %. */
+const MIN_RELATIVE_SPREAD = 0.01;
+/** Smallest difference from the fleet median named as an outlier: 10 %. */
+const MIN_OUTLIER_CHANGE = 0.1;
+/** Median and 1.4826 × MAD, floored at MIN_RELATIVE_SPREAD. */
+function centreAndScale(values) {
+    const centre = median(values);
+    const mad = median(values.map((v) => Math.abs(v - centre)));
+    return { centre, scale: Math.max(MAD_NORMAL_CONSISTENCY * mad, MIN_RELATIVE_SPREAD) };
 }
-function benchmarkEntry(scenario, metric, aggregate) {
-    const unit = unitOf(metric, scenario);
-    const { test, concurrency } = scenario.settings;
-    const extra = `median of ${aggregate.n} samples; min ${format_formatMetric(metric, aggregate.min)}, max ${format_formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
+/**
+ * Robust z scores of `values` around their median, with the scale floored (see the file comment).
+ * When some values are beyond `zCut`, centre and scale are estimated again from the others (one
+ * reweighting step): with few values (a ring of 6 has 6 residuals, two of them from one slow node)
+ * the outliers themselves inflate the MAD and would hide each other. `inflation` multiplies the scale
+ * (residualInflation below).
+ */
+function robustZ(values, zCut = OUTLIER_Z_CUT, inflation = 1) {
+    if (values.length === 0)
+        return { centre: 0, scale: MIN_RELATIVE_SPREAD, z: [] };
+    let { centre, scale } = centreAndScale(values);
+    const inliers = values.filter((v) => Math.abs(v - centre) <= zCut * scale * inflation);
+    if (inliers.length >= 2 && inliers.length < values.length)
+        ({ centre, scale } = centreAndScale(inliers));
+    scale *= inflation;
+    return { centre, scale, z: values.map((v) => (v - centre) / scale) };
+}
+function speedOf(metric, deltaLog) {
+    const higherIsBetter = (0,names/* metricDirection */.EE)(metric) === 'higher-is-better';
+    return deltaLog < 0 === higherIsBetter ? 'slow' : 'fast';
+}
+function isOutlier(z, deltaLog, options) {
+    return Math.abs(z) > options.zCut && Math.abs(Math.expm1(deltaLog)) >= options.minChange;
+}
+function robust_figure(fit, deltaLog, z, fleetMedian) {
+    const speed = speedOf(fit.metric, deltaLog);
     return {
-        name: exportName(scenario, metric),
-        unit,
-        value: roundedValue(metric, aggregate.median),
-        ...(aggregate.n >= 2 ? { range: `± ${format_formatMetric(metric, aggregate.stddev)}` } : {}),
-        extra,
+        scenario: fit.scenario,
+        metric: fit.metric,
+        speed,
+        gating: speed === 'slow',
+        robustZ: z,
+        changePct: 100 * Math.expm1(deltaLog),
+        value: fleetMedian * Math.exp(deltaLog),
+        fleetMedian,
     };
 }
 /**
- * Results as github-action-benchmark's custom JSON: write `biggerIsBetter` to one file for
- * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
- * (the action takes one direction per step). Values are medians over samples.
+ * Residuals of a fit are tighter than the noise of its cells: each fitted effect absorbs part of the
+ * noise, and median polish leaves one residual of an odd-sized row at exactly 0. With n cells and p
+ * fitted parameters (overall + centred effects) the scale is inflated by √(n / (n − p)), as a residual
+ * variance is divided by its degrees of freedom; with no degree of freedom left no pair is named.
  */
-function toGithubActionBenchmark(results) {
-    const exported = { biggerIsBetter: [], smallerIsBetter: [] };
-    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
-        const side = (0,names/* metricDirection */.EE)(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
-        exported[side].push(benchmarkEntry(scenario, metric, aggregate));
-    }
-    return exported;
+function residualInflation(fit) {
+    const count = (side) => fit.effects.filter((e) => e.side === side).length;
+    const parameters = 1 + Math.max(0, count('client') - 1) + Math.max(0, count('server') - 1);
+    const freedom = fit.residuals.length - parameters;
+    return freedom > 0 ? Math.sqrt(fit.residuals.length / freedom) : Number.POSITIVE_INFINITY;
 }
-/** A metric name as a Bencher measure slug (lower-case kebab case, at most 64 characters). */
-function bencherMeasureSlug(metric) {
-    return metric.replaceAll('_', '-');
-}
+/** √(π/2): σ of a normal from its mean absolute deviation, and the standard error of a median per σ/√m. */
+const SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
+/** Residuals within this of 0 (log units) are cells the polish passed through exactly. */
+const EXACT_FIT = 1e-9;
 /**
- * Results in Bencher Metric Format (BMF) JSON for `bencher run --adapter json`: one benchmark per
- * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
- * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
+ * The noise of one pair's cell (log units) as a fit's residuals show it: 1.4826 × MAD (one
+ * reweighting, as robustZ) of the residuals that are not exactly 0, inflated by residualInflation; +∞
+ * with no residual freedom. Why without the zeros: median polish passes exactly through the cells that
+ * set a median, and on a small table most cells do (a 4-node `all` fit on a noisy machine left 8 of 12
+ * residuals at 0 while the others scattered by 50 % and more), which drives the MAD to its floor and
+ * turns chance agreement into z-scores of 60. A zero residual tells nothing about the noise.
  */
-function toBencherMetricFormat(results) {
-    const exported = {};
-    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
-        const benchmark = exported[scenario.settings.name] ?? {};
-        exported[scenario.settings.name] = benchmark;
-        benchmark[bencherMeasureSlug(metric)] = {
-            value: roundedValue(metric, aggregate.median),
-            lower_value: roundedValue(metric, aggregate.min),
-            upper_value: roundedValue(metric, aggregate.max),
-        };
-    }
-    return exported;
+function pairNoise(fit) {
+    const inflation = residualInflation(fit);
+    if (!Number.isFinite(inflation))
+        return Number.POSITIVE_INFINITY;
+    const informative = fit.residuals.map((r) => r.residualLog).filter((r) => Math.abs(r) > EXACT_FIT);
+    return robustZ(informative, OUTLIER_Z_CUT, inflation).scale;
+}
+/** Standard error of a median-polished effect resting on `cells` cells of noise `noise` (log units). */
+function effectError(noise, cells) {
+    return (SQRT_HALF_PI * noise) / Math.sqrt(Math.max(1, cells));
 }
 
-;// CONCATENATED MODULE: ./src/report/export-csv.ts
-
-
-
-/** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
-const CSV_HEADER = [
-    'name',
-    'scenario',
-    'test',
-    'concurrency',
-    'cpus',
-    'metric',
-    'unit',
-    'direction',
-    'samples',
-    'median',
-    'mean',
-    'min',
-    'max',
-    'stddev',
-    'cv (%)',
-];
-/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
-function csvField(value) {
-    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-function csvLine(fields) {
-    return `${fields.map(csvField).join(',')}\r\n`;
-}
+;// CONCATENATED MODULE: ./src/fleet/shared-pairs.ts
 /**
- * Results as CSV, one row per scenario × metric with its summary over samples (median, mean, min,
- * max, stddev, CV), rounded as the reports show them. RFC 4180: CRLF line ends, a header row,
- * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
- * and dashboards that want one figure per metric and run.
+ * Nodes named from their pairs, where the fit has no effect for them (a ring: one cell per node and
+ * side). Pure.
+ *
+ * Each such node is tested on its own: centre and scale of the residuals come from the cells it is not
+ * in (leave-node-out), so a slow node's own pairs cannot widen the scale that judges them — in a ring of
+ * 6, its 2 slow pairs are a third of all cells and would inflate a MAD over every cell. The node is named
+ * when two or more of its pairs, with different partners, are beyond the cut and the 10 % floor in the
+ * same direction: as client or server when all those pairs have it on that side, else as `both`.
+ * Below MIN_REFERENCE_CELLS other cells the scale of every cell is used instead.
  */
-function toCsv(results) {
-    const rows = results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
-        const aggregate = scenario.aggregates[metric];
-        if (aggregate === undefined)
+
+
+/**
+ * Fewest cells a leave-node-out scale rests on; with fewer (a ring of under 10 nodes) every cell is used,
+ * as in pair outliers. Seeded simulation: a ring of 6 judged on the 4 other cells named a node by chance
+ * in 1 of 20 fleets with no slow node, and a one-sided slow node's partner in 2 of 20.
+ */
+const MIN_REFERENCE_CELLS = 8;
+function scoredPairsOf(fit, node, options) {
+    const touches = (r) => r.client === node || r.server === node;
+    const others = fit.residuals.filter((r) => !touches(r)).map((r) => r.residualLog);
+    const reference = others.length >= MIN_REFERENCE_CELLS ? others : fit.residuals.map((r) => r.residualLog);
+    const inflation = residualInflation(fit);
+    if (reference.length < 2 || !Number.isFinite(inflation))
+        return [];
+    const { centre, scale } = robustZ(reference, options.zCut, inflation);
+    const fleetMedian = Math.exp(median(fit.residuals.map((r) => r.valueLog)));
+    return fit.residuals.filter(touches).flatMap((pair) => {
+        const delta = pair.residualLog - centre;
+        const z = delta / scale;
+        return isOutlier(z, delta, options) ? [{ pair, outlier: robust_figure(fit, delta, z, fleetMedian) }] : [];
+    });
+}
+function named(node, scored, speed) {
+    const mine = scored.filter((s) => s.outlier.speed === speed);
+    const partners = new Set(mine.map(({ pair }) => (pair.client === node ? pair.server : pair.client)));
+    if (partners.size < 2)
+        return [];
+    const asClient = mine.every(({ pair }) => pair.client === node);
+    const asServer = mine.every(({ pair }) => pair.server === node);
+    const weakest = mine.reduce((a, b) => (Math.abs(a.outlier.robustZ) <= Math.abs(b.outlier.robustZ) ? a : b));
+    const changePct = median(mine.map((s) => s.outlier.changePct));
+    const value = weakest.outlier.fleetMedian * (1 + changePct / 100);
+    const side = asClient ? 'client' : asServer ? 'server' : 'both';
+    return [{ ...weakest.outlier, changePct, value, node, side, from: 'pairs' }];
+}
+/** Nodes without a fitted effect named from two or more outlier pairs (see the file comment). */
+function nodesFromPairs(fit, options) {
+    const fitted = new Set(fit.effects.map((e) => e.node));
+    const nodes = [...new Set(fit.residuals.flatMap((r) => [r.client, r.server]))].filter((n) => !fitted.has(n));
+    return nodes.flatMap((node) => {
+        const scored = scoredPairsOf(fit, node, options);
+        return [...named(node, scored, 'slow'), ...named(node, scored, 'fast')];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fleet/outliers.ts
+/**
+ * Outlier nodes and pairs of a fleet fit. Pure.
+ *
+ * A node's effect on a side is an outlier when its robust z — (effect − median effect) divided by
+ * 1.4826 × MAD of that side's effects — is beyond OUTLIER_Z_CUT = 3.5, the modified z-score cut of
+ * Iglewicz & Hoaglin (1993), and the node differs from the fleet median by at least
+ * MIN_OUTLIER_CHANGE (10 %: smaller differences are within the run-to-run drift of netperf, however
+ * tight one run's fleet is). A pair is an outlier the same way by its residual (a bad link, cable or
+ * switch port: slow beyond what its client and server nodes explain).
+ *
+ * MAD = 0 (all effects equal, as in a capped or simulated fleet) would make any difference infinite:
+ * the scale is floored at MIN_RELATIVE_SPREAD (1 % in log units), below which a spread is resolution,
+ * not noise.
+ *
+ * Where a node has no estimable effect (a ring: one cell per node and side), a slow node shows as two or
+ * more slow pairs sharing it; such a node is named from its pairs (`from: 'pairs'`), as client or server
+ * when all its slow pairs have it on that side, else as `both`.
+ *
+ * Both directions are reported (`speed`: slow or fast); `gating` is true for slow ones only (lower
+ * rate, higher CPU cost), which are what a fleet gate fails on. Every outlier carries its figure
+ * (`changePct` vs the fleet median) and the fleet median in metric units.
+ */
+
+
+
+
+function effectOutliers(fit, options) {
+    const noise = pairNoise(fit);
+    return ['client', 'server'].flatMap((side) => {
+        const effects = fit.effects.filter((e) => e.side === side);
+        const { centre, scale } = robustZ(effects.map((e) => e.effectLog), options.zCut);
+        const fleetMedian = Math.exp(fit.overallLog + centre);
+        return effects.flatMap((e) => {
+            const delta = e.effectLog - centre;
+            // The spread of the other nodes' effects, but never less than this effect's own noise: with few
+            // nodes their effects can agree by chance far more closely than any one of them is known.
+            const score = delta / Math.max(scale, effectError(noise, e.cells));
+            if (!isOutlier(score, delta, options))
+                return [];
+            return [{ ...robust_figure(fit, delta, score, fleetMedian), node: e.node, side, from: 'effects' }];
+        });
+    });
+}
+function pairOutliers(fit, options) {
+    const noise = pairNoise(fit);
+    if (!Number.isFinite(noise))
+        return [];
+    const { centre } = robustZ(fit.residuals.map((r) => r.residualLog), options.zCut, residualInflation(fit));
+    const fleetMedian = fit.residuals.length > 0 ? Math.exp(median(fit.residuals.map((r) => r.valueLog))) : 0;
+    return fit.residuals.flatMap((r) => {
+        const delta = r.residualLog - centre;
+        const score = delta / noise;
+        if (!isOutlier(score, delta, options))
             return [];
-        const value = (v) => String(roundedValue(metric, v));
-        const { name, test, concurrency, cpus } = scenario.settings;
         return [
-            csvLine([
-                exportName(scenario, metric),
-                name,
-                test,
-                String(concurrency),
-                cpus === null ? '' : String(cpus),
-                metric,
-                unitOf(metric, scenario),
-                (0,names/* metricDirection */.EE)(metric),
-                String(aggregate.n),
-                value(aggregate.median),
-                value(aggregate.mean),
-                value(aggregate.min),
-                value(aggregate.max),
-                value(aggregate.stddev),
-                aggregate.cvPct === null ? '' : aggregate.cvPct.toFixed(1),
-            ]),
+            {
+                ...robust_figure(fit, delta, score, fleetMedian),
+                value: Math.exp(r.valueLog),
+                client: r.client,
+                server: r.server,
+            },
         ];
+    });
+}
+/** Outlier nodes (by effect, then by shared outlier pairs) and outlier pairs of one fit. */
+function findOutliers(fit, options = {}) {
+    const settings = {
+        zCut: options.zCut ?? OUTLIER_Z_CUT,
+        minChange: options.minChange ?? MIN_OUTLIER_CHANGE,
+    };
+    const byEffect = effectOutliers(fit, settings);
+    const pairs = pairOutliers(fit, settings);
+    return { nodes: [...byEffect, ...nodesFromPairs(fit, settings)], pairs };
+}
+/** The nodes a fleet gate names as slow over all fits (each node once, in first-seen order). */
+function slowNodes(outliers) {
+    return [...new Set(outliers.flatMap((o) => o.nodes.filter((n) => n.gating).map((n) => n.node)))];
+}
+
+;// CONCATENATED MODULE: ./src/fleet/compare.ts
+/**
+ * Fleet against an earlier fleet run: which nodes got slower. Pure.
+ *
+ * Per scenario, metric, node and side present in both runs, the change is the node's effect now minus
+ * its effect then, each relative to its own run's median effect (so a fleet-wide shift, a new kernel on
+ * every node, moves no node). A node got worse when the change is in the slow direction, at least
+ * `minChange` (default 10 %), and beyond noise: more than `zCut` (3.5) standard errors, where the
+ * standard error of a median-polished effect on m cells is √(π/2) · σ / √m and σ is the run's pair
+ * residual scale (robust, floored, inflated for degrees of freedom as in outliers.ts). Where a run has
+ * no residual freedom (every cell fitted exactly) its noise is unknown and nothing is judged.
+ *
+ * Interface for the CLI and action (next step): `compareFleetFits(baselineFits, currentFits)` gives the
+ * nodes to name; each carries both runs' figures vs their fleet medians and the change.
+ */
+
+
+
+
+const SE_OF_MEDIAN = Math.sqrt(Math.PI / 2);
+/** Pair noise of a fit (log units, see pairNoise); +∞ when it has no residual freedom. */
+function residualScale(fit) {
+    return pairNoise(fit);
+}
+function centred(fit, side) {
+    const effects = fit.effects.filter((e) => e.side === side);
+    const centre = effects.length > 0 ? median(effects.map((e) => e.effectLog)) : 0;
+    return new Map(effects.map((e) => [e.node, { ...e, relativeLog: e.effectLog - centre }]));
+}
+function changesOfFit(before, after, minChange, zCut) {
+    const sigmaBefore = residualScale(before);
+    const sigmaAfter = residualScale(after);
+    if (!Number.isFinite(sigmaBefore) || !Number.isFinite(sigmaAfter))
+        return [];
+    const higherIsBetter = (0,names/* metricDirection */.EE)(after.metric) === 'higher-is-better';
+    return ['client', 'server'].flatMap((side) => {
+        const then = centred(before, side);
+        return [...centred(after, side).values()].flatMap((now) => {
+            const old = then.get(now.node);
+            if (old === undefined)
+                return [];
+            const deltaLog = now.relativeLog - old.relativeLog;
+            const noise = SE_OF_MEDIAN * Math.sqrt(sigmaBefore ** 2 / old.cells + sigmaAfter ** 2 / now.cells);
+            const speed = deltaLog < 0 === higherIsBetter ? 'slow' : 'fast';
+            const z = deltaLog / noise;
+            if (speed !== 'slow' || Math.abs(Math.expm1(deltaLog)) < minChange || Math.abs(z) <= zCut)
+                return [];
+            return [
+                {
+                    scenario: after.scenario,
+                    metric: after.metric,
+                    node: now.node,
+                    side,
+                    beforePct: 100 * Math.expm1(old.relativeLog),
+                    afterPct: 100 * Math.expm1(now.relativeLog),
+                    changePct: 100 * Math.expm1(deltaLog),
+                    z,
+                    speed,
+                },
+            ];
+        });
+    });
+}
+/**
+ * Nodes that got slower than in the earlier run, per fit matched by scenario and metric (fits in only
+ * one of the runs are skipped). Only slower nodes are returned: they are what a fleet gate names.
+ */
+function compareFleetFits(baseline, current, options = {}) {
+    const minChange = options.minChange ?? MIN_OUTLIER_CHANGE;
+    const zCut = options.zCut ?? OUTLIER_Z_CUT;
+    return current.flatMap((after) => {
+        const before = baseline.find((b) => b.scenario === after.scenario && b.metric === after.metric);
+        return before === undefined ? [] : changesOfFit(before, after, minChange, zCut);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fleet/effects.ts
+/**
+ * Node effects of a fleet: per scenario and metric, log value ≈ overall + client-node effect +
+ * server-node effect + residual, fitted by Tukey's median polish over the observed cells of a
+ * client × server table (ring and random plans leave most cells empty). Pure.
+ *
+ * A cell is one measured pair; its value is the median of the pair's per-sample values (raw metrics)
+ * or per pod/reference-pair ratios (ratio metrics, as `metricValues` in compare/series.ts gives them).
+ * Logs make effects multiplicative: an effect of log(0.7) is "30 % slower than its peers".
+ *
+ * Why cells-per-node matters: a node with a single cell on a side (every node of a ring) has a row
+ * median equal to that cell, so sweeping it would move the whole deviation into that one effect and
+ * leave nothing for the other side. Such a side is not estimable: its effect is not fitted (it stays 0
+ * and is not reported) and the deviation stays in the pair's residual, where outliers.ts finds it.
+ *
+ * Interface for the runner and reports (next step): `fitFleet(pairs)` over every pair's ScenarioResult;
+ * `fitCells(scenario, metric, cells)` for values already reduced to one per pair.
+ */
+
+
+
+/** A side needs at least this many cells for its own effect; see the file comment. */
+const MIN_CELLS_FOR_EFFECT = 2;
+/** Median polish sweeps at most this many times (R's medpolish default is 10). */
+const MAX_POLISH_ITERATIONS = 50;
+/** Converged when the sum of |residuals| changes by less than this share (R's medpolish eps). */
+const POLISH_TOLERANCE = 0.01;
+function membersOf(cells, side) {
+    const members = new Map();
+    for (const [i, cell] of cells.entries()) {
+        const node = side === 'client' ? cell.client : cell.server;
+        members.set(node, [...(members.get(node) ?? []), i]);
+    }
+    for (const [node, list] of members)
+        if (list.length < MIN_CELLS_FOR_EFFECT)
+            members.delete(node);
+    return members;
+}
+/** One half-sweep: each estimable node's median residual on `side` moves into its effect. */
+function sweep(table, side) {
+    const effects = table.effect[side];
+    for (const [node, list] of table.members[side]) {
+        const shift = median(list.map((i) => table.residual[i]));
+        for (const i of list)
+            table.residual[i] = table.residual[i] - shift;
+        effects.set(node, (effects.get(node) ?? 0) + shift);
+    }
+    if (effects.size === 0)
+        return 0;
+    const centre = median([...effects.values()]);
+    for (const [node, value] of effects)
+        effects.set(node, value - centre);
+    return centre;
+}
+const absoluteSum = (values) => values.reduce((sum, v) => sum + Math.abs(v), 0);
+/** Median polish of log values over the observed cells (values must be > 0). */
+function fitCells(scenario, metric, cells) {
+    const logs = cells.map((c) => Math.log(c.value));
+    let overallLog = logs.length > 0 ? median(logs) : 0;
+    const table = {
+        cells: [...cells],
+        residual: logs.map((v) => v - overallLog),
+        effect: { client: new Map(), server: new Map() },
+        members: { client: membersOf(cells, 'client'), server: membersOf(cells, 'server') },
+    };
+    // Every estimable node starts at effect 0, so a fleet whose cells are all equal (no sweep needed)
+    // still reports its effects, and a comparison against it has something to compare.
+    for (const side of ['client', 'server']) {
+        for (const node of table.members[side].keys())
+            table.effect[side].set(node, 0);
+    }
+    let previous = absoluteSum(table.residual);
+    let iterations = 0;
+    let converged = previous === 0;
+    while (!converged && iterations < MAX_POLISH_ITERATIONS) {
+        iterations += 1;
+        overallLog += sweep(table, 'client');
+        overallLog += sweep(table, 'server');
+        const current = absoluteSum(table.residual);
+        converged = current === 0 || Math.abs(current - previous) < POLISH_TOLERANCE * current;
+        previous = current;
+    }
+    const effects = ['client', 'server'].flatMap((side) => [...table.effect[side]].map(([node, effectLog]) => ({
+        node,
+        side,
+        effectLog,
+        cells: table.members[side].get(node)?.length ?? 0,
+    })));
+    const residuals = cells.map((c, i) => ({
+        client: c.client,
+        server: c.server,
+        valueLog: logs[i],
+        residualLog: table.residual[i],
     }));
-    return [csvLine(CSV_HEADER), ...rows].join('');
+    return { scenario, metric, overallLog, effects, residuals, iterations, converged };
+}
+/** The metrics a fleet is judged on: the scenario's rate, and its ratio to the reference when measured. */
+function effects_primaryMetrics(result) {
+    const rate = headlineMetric(result.settings.test);
+    return hasReference(result) ? [rate, 'rate_ratio'] : [rate];
+}
+/** A pair's cell value: the median of its values of the metric; none when it has no positive value. */
+function cellValue(result, metric) {
+    const values = metricValues(result, metric).filter((v) => v > 0 && Number.isFinite(v));
+    return values.length > 0 ? median(values) : undefined;
+}
+/** One fit per scenario (by name, in first-seen order) and primary metric over every measured pair. */
+function fitFleet(pairs) {
+    const byScenario = new Map();
+    for (const pair of pairs) {
+        const name = pair.result.settings.name;
+        byScenario.set(name, [...(byScenario.get(name) ?? []), pair]);
+    }
+    return [...byScenario].flatMap(([scenario, scenarioPairs]) => {
+        const metrics = effects_primaryMetrics(scenarioPairs[0].result);
+        return metrics.map((metric) => {
+            const cells = scenarioPairs.flatMap((p) => {
+                const value = cellValue(p.result, metric);
+                return value === undefined ? [] : [{ client: p.client, server: p.server, value }];
+            });
+            return fitCells(scenario, metric, cells);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fleet/analysis.ts
+/**
+ * A fleet run's analysis from its results file alone (and an earlier fleet's, when given): the effects
+ * fits, the outliers of each fit, the nodes ranked, and the nodes that got slower than in the baseline.
+ * Pure; the reports, the terminal table and the action's outputs all read this one object, so they
+ * never disagree.
+ *
+ * Ranking: per node, its position relative to the fleet on each fit and side, in % (−30: 30 % slower
+ * than the typical node). Where the side has a fitted effect, that effect relative to the side's median
+ * effect; where it has none (a ring: one cell per node and side), the median of its cells relative to
+ * the fleet median. A node's `worstPct` is its slowest such figure (for rates and ratios, the most
+ * negative), and nodes are ranked by it, slowest first, ties by name.
+ */
+
+
+
+
+
+/** The pairs of a results file as the effects fit takes them: one entry per pair and scenario. */
+function fleetPairResults(results) {
+    return results.pairs.flatMap((pair) => pair.scenarios.map((result) => ({ client: pair.client, server: pair.server, result })));
+}
+/** `pct` turned so that negative is always worse. */
+function worseningPct(metric, pct) {
+    return (0,names/* metricDirection */.EE)(metric) === 'higher-is-better' ? pct : -pct;
+}
+function positionsOf(fit, node) {
+    return ['client', 'server'].flatMap((side) => {
+        const sideEffects = fit.effects.filter((e) => e.side === side);
+        const own = sideEffects.find((e) => e.node === node);
+        if (own !== undefined) {
+            const centre = median(sideEffects.map((e) => e.effectLog));
+            const pct = (Math.exp(own.effectLog - centre) - 1) * 100;
+            return [{ scenario: fit.scenario, metric: fit.metric, side, pct, cells: own.cells, from: 'effect' }];
+        }
+        const cells = fit.residuals.filter((r) => (side === 'client' ? r.client : r.server) === node);
+        if (cells.length === 0 || fit.residuals.length === 0)
+            return [];
+        const fleet = median(fit.residuals.map((r) => r.valueLog));
+        const pct = (Math.exp(median(cells.map((c) => c.valueLog)) - fleet) - 1) * 100;
+        return [{ scenario: fit.scenario, metric: fit.metric, side, pct, cells: cells.length, from: 'cells' }];
+    });
+}
+/** Analyses a fleet run, against an earlier one when given. */
+function analyseFleet(current, baseline, options = {}) {
+    const fits = fitFleet(fleetPairResults(current));
+    const outliers = fits.map((fit) => findOutliers(fit, options));
+    const named = slowNodes(outliers);
+    const changes = baseline === undefined
+        ? undefined
+        : compareFleetFits(fitFleet(fleetPairResults(baseline)), fits, {
+            ...(options.zCut !== undefined ? { zCut: options.zCut } : {}),
+            ...(options.minChange !== undefined ? { minChange: options.minChange } : {}),
+        });
+    const slower = new Set((changes ?? []).map((c) => c.node));
+    const ranking = current.nodes
+        .map(({ name }) => {
+        const positions = fits.flatMap((fit) => positionsOf(fit, name));
+        const worst = positions.map((p) => worseningPct(p.metric, p.pct));
+        return {
+            node: name,
+            positions,
+            worstPct: worst.length > 0 ? Math.min(...worst) : 0,
+            named: named.includes(name),
+            slower: slower.has(name),
+        };
+    })
+        .sort((a, b) => a.worstPct - b.worstPct || a.node.localeCompare(b.node));
+    return { fits, outliers, ranking, named, ...(changes !== undefined ? { changes } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/svg-markup.ts
@@ -56011,6 +56675,328 @@ function chartFrame(chartClass, id, height, body) {
         'font-size': 12,
         fill: CHART_INK,
     }, body);
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-heatmap-style.ts
+/**
+ * How the fleet heatmap looks: the fixed diverging colour classes, the hatch of unmeasured pairs, the
+ * legend, and node names shortened to labels. Pure.
+ */
+
+
+/** Labels longer than this are shortened. */
+const MAX_LABEL_CHARS = 14;
+/** Upper bounds (worse-is-negative %) of the classes; the last class is everything above. */
+const CLASS_LIMITS = [-25, -15, -8, -3, 3, 8, 15, 25];
+/** RdBu, slow (red) to fast (blue). */
+const HEATMAP_COLOURS = [
+    '#b2182b',
+    '#d6604d',
+    '#f4a582',
+    '#fddbc7',
+    '#f7f7f7',
+    '#d1e5f0',
+    '#92c5de',
+    '#4393c3',
+    '#2166ac',
+];
+/** Classes dark enough for white text. */
+const DARK_CLASSES = new Set([0, 1, 7, 8]);
+const SELF_COLOUR = '#bdbdbd';
+const NAMED_COLOUR = '#6a1b9a';
+/** The class of a worse-is-negative %: 0 (far slower) … 8 (far faster); the middle class holds ±3 %. */
+function heatClass(worsePct) {
+    const i = CLASS_LIMITS.findIndex((limit, k) => (k < 4 ? worsePct < limit : worsePct <= limit));
+    return i < 0 ? CLASS_LIMITS.length : i;
+}
+/** The longest prefix all names share, cut after its last `-`, `.` or `_` (so no name loses a partial word). */
+function sharedPrefix(names) {
+    const first = names[0] ?? '';
+    let length = 0;
+    while (length < first.length && names.every((n) => n[length] === first[length]))
+        length += 1;
+    const cut = Math.max(...['-', '.', '_'].map((sep) => first.lastIndexOf(sep, length - 1)));
+    return cut < 0 ? '' : first.slice(0, cut + 1);
+}
+/**
+ * Node names as labels, each at most `maxChars`: a shared domain suffix dropped; where still too long,
+ * a shared prefix ("gke-prod-pool-8c1e-") dropped for "…"; then only the end kept ("…pool-8c1e-x9kq").
+ */
+function shortLabels(nodes, maxChars = MAX_LABEL_CHARS) {
+    if (nodes.every((n) => n.length <= maxChars))
+        return [...nodes];
+    const first = nodes[0] ?? '';
+    const dot = first.indexOf('.');
+    const suffix = dot > 0 && nodes.every((n) => n.endsWith(first.slice(dot))) ? first.slice(dot) : '';
+    const names = nodes.map((n) => (suffix === '' ? n : n.slice(0, -suffix.length)));
+    const prefix = nodes.length > 1 && names.some((n) => n.length > maxChars) ? sharedPrefix(names) : '';
+    return names.map((name) => {
+        const rest = prefix === '' || name.length <= maxChars ? name : `…${name.slice(prefix.length)}`;
+        return rest.length <= maxChars ? rest : `…${rest.slice(rest.length - maxChars + 1)}`;
+    });
+}
+/** Height of the legend band under the grid, and the width it needs. */
+const LEGEND_HEIGHT = 64;
+const LEGEND_SWATCH = 34;
+const LEGEND_WIDTH = (HEATMAP_COLOURS.length + 3) * LEGEND_SWATCH + 16;
+/** Grey stripes: a pair that was not measured (a ring or random plan leaves most pairs out). */
+function hatchPattern(id) {
+    return svg_markup_element('pattern', { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, svg_markup_element('rect', { width: 6, height: 6, fill: '#ffffff' }) +
+        svg_markup_element('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#b8b8b8', 'stroke-width': 2 }));
+}
+/** The legend: the classes' swatches with their limits, the hatch and the diagonal; its top at `y`. */
+function heatLegend(y, hatch) {
+    const x0 = 8;
+    const swatches = HEATMAP_COLOURS.map((fill, i) => svg_markup_element('rect', {
+        x: x0 + i * LEGEND_SWATCH,
+        y,
+        width: LEGEND_SWATCH,
+        height: 14,
+        fill,
+        stroke: '#999999',
+        'stroke-width': 0.5,
+    }));
+    const ticks = CLASS_LIMITS.map((limit, i) => textElement('text', { x: x0 + (i + 1) * LEGEND_SWATCH, y: y + 27, 'text-anchor': 'middle', 'font-size': 10 }, signedWhole(limit)));
+    const end = x0 + HEATMAP_COLOURS.length * LEGEND_SWATCH;
+    const extra = [
+        svg_markup_element('rect', {
+            x: end + 16,
+            y,
+            width: 14,
+            height: 14,
+            fill: `url(#${hatch})`,
+            stroke: '#999999',
+            'stroke-width': 0.5,
+        }),
+        textElement('text', { x: end + 34, y: y + 11, 'font-size': 10 }, 'not measured'),
+        svg_markup_element('rect', { x: end + 16, y: y + 20, width: 14, height: 14, fill: SELF_COLOUR }),
+        textElement('text', { x: end + 34, y: y + 31, 'font-size': 10 }, 'the node itself'),
+    ];
+    const caption = textElement('text', { x: x0, y: y - 6, 'font-size': 10 }, '% vs the fleet median: ← slower (warm) · faster (cool) →');
+    return [caption, ...swatches, ...ticks, ...extra].join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-heatmap-layout.ts
+/**
+ * Where the fleet heatmap's parts go: the cell size for the fleet's size, the margins its labels need,
+ * the row and column labels (vertical when wider than a cell), and the frames of named nodes. Pure.
+ */
+
+
+const MIN_CELL_PX = 12;
+const MAX_CELL_PX = 40;
+/** The grid aims at this width; cells shrink to fit it, down to MIN_CELL_PX. */
+const GRID_TARGET_PX = 480;
+const CHAR_WIDTH = 0.62;
+/** The layout for these nodes and their (shortened) labels. */
+function layoutOf(nodes, labels) {
+    const cell = Math.max(MIN_CELL_PX, Math.min(MAX_CELL_PX, Math.floor(GRID_TARGET_PX / nodes.length)));
+    const font = Math.max(9, Math.min(12, cell - 3));
+    const labelPx = Math.ceil(Math.max(...labels.map((l) => l.length)) * font * CHAR_WIDTH) + 10;
+    const vertical = labelPx - 10 > cell;
+    const left = Math.max(labelPx, 64);
+    const top = (vertical ? labelPx : font + 10) + 22;
+    const width = Math.max(left + nodes.length * cell + 12, LEGEND_WIDTH);
+    return { cell, font, left, top, vertical, width, height: top + nodes.length * cell + LEGEND_HEIGHT };
+}
+/** Row labels (clients) left of the grid, column labels (servers) above it; named nodes in bold. */
+function labels(matrix, layout, short) {
+    const { cell, left, top, font } = layout;
+    return matrix.nodes
+        .flatMap((node, i) => {
+        const label = short[i];
+        const title = textElement('title', {}, node);
+        const style = (named) => (named ? { 'font-weight': 'bold', fill: NAMED_COLOUR } : {});
+        const centre = i * cell + cell / 2;
+        const row = {
+            class: 'row-label',
+            x: left - 6,
+            y: top + centre + font / 3,
+            'text-anchor': 'end',
+            ...style(matrix.namedRows.has(node)),
+        };
+        const column = layout.vertical
+            ? {
+                class: 'column-label',
+                x: 0,
+                y: 0,
+                transform: `translate(${coordinate(left + centre + font / 3)} ${coordinate(top - 6)}) rotate(-90)`,
+                ...style(matrix.namedColumns.has(node)),
+            }
+            : {
+                class: 'column-label',
+                x: left + centre,
+                y: top - 6,
+                'text-anchor': 'middle',
+                ...style(matrix.namedColumns.has(node)),
+            };
+        return [
+            svg_markup_element('text', row, title + escapeLabel(label)),
+            svg_markup_element('text', column, title + escapeLabel(label)),
+        ];
+    })
+        .join('');
+}
+const escapeLabel = (label) => textElement('tspan', {}, label);
+/** A frame around each named node's row (slow as client) and column (slow as server). */
+function highlights(matrix, layout) {
+    const { cell, left, top } = layout;
+    const span = matrix.nodes.length * cell;
+    const frame = { fill: 'none', stroke: NAMED_COLOUR, 'stroke-width': 3 };
+    return matrix.nodes
+        .flatMap((node, i) => [
+        ...(matrix.namedRows.has(node)
+            ? [
+                svg_markup_element('rect', {
+                    class: 'named-row',
+                    x: left,
+                    y: top + i * cell,
+                    width: span,
+                    height: cell,
+                    ...frame,
+                }),
+            ]
+            : []),
+        ...(matrix.namedColumns.has(node)
+            ? [
+                svg_markup_element('rect', {
+                    class: 'named-column',
+                    x: left + i * cell,
+                    y: top,
+                    width: cell,
+                    height: span,
+                    ...frame,
+                }),
+            ]
+            : []),
+    ])
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-heatmap.ts
+/**
+ * A fleet scenario as a client × server heatmap in inline SVG. Rows are clients, columns servers, in
+ * the results file's node order. A cell's colour is its pair's value vs the fleet median on a fixed,
+ * diverging, classed scale (ColorBrewer RdBu, nine classes: warm = slower, cool = faster, so the
+ * colours mean the same in every report); its `<title>` has the value. Unmeasured pairs are hatched,
+ * the diagonal (a node with itself) is solid grey, named nodes' rows (as client) and columns (as
+ * server) are framed in purple, outlier pairs outlined in black. Cell size adapts to the fleet
+ * (MIN_CELL_PX … MAX_CELL_PX); column labels turn vertical when they would not fit their cell, and long
+ * node names are shortened (full name in the label's `<title>`). Pure and deterministic.
+ */
+
+
+
+
+
+
+/** Above this many nodes no heatmap is drawn: cells would be smaller than a label's line. */
+const MAX_HEATMAP_NODES = 40;
+/** Cells at least this big print their figure. */
+const TEXT_CELL_PX = 30;
+function cellTitle(matrix, cell) {
+    const outlier = cell.outlier === undefined ? '' : `; an outlier pair (${cell.outlier})`;
+    return `${cell.client} → ${cell.server}: ${matrix.metric} ${format_formatMetric(matrix.metric, cell.value)}, ${format_formatPercentChange(cell.pct)} vs fleet median ${format_formatMetric(matrix.metric, matrix.fleetMedian)}${outlier}`;
+}
+function measuredCell(matrix, layout, box, cell) {
+    const heat = heatClass(cell.worsePct);
+    const frame = { ...box, stroke: '#ffffff', 'stroke-width': 1 };
+    const title = textElement('title', {}, cellTitle(matrix, cell));
+    const parts = [svg_markup_element('rect', { class: 'cell measured', ...frame, fill: HEATMAP_COLOURS[heat] }, title)];
+    if (cell.outlier !== undefined) {
+        const inset = { x: box.x + 1.5, y: box.y + 1.5, width: box.width - 3, height: box.height - 3 };
+        parts.push(svg_markup_element('rect', {
+            class: 'outlier-pair',
+            ...inset,
+            fill: 'none',
+            stroke: '#000000',
+            'stroke-width': 2,
+        }));
+    }
+    if (layout.cell >= TEXT_CELL_PX) {
+        const fill = DARK_CLASSES.has(heat) ? '#ffffff' : CHART_INK;
+        const at = {
+            x: box.x + box.width / 2,
+            y: box.y + box.height / 2 + 4,
+            'text-anchor': 'middle',
+            'font-size': 10,
+            fill,
+        };
+        parts.push(textElement('text', { ...at, 'aria-hidden': 'true' }, signedWhole(cell.pct)));
+    }
+    return parts.join('');
+}
+/** The cell of row `row` (client) and column `column` (server): the diagonal, unmeasured, or measured. */
+function gridCell(matrix, layout, hatch, row, column) {
+    const client = matrix.nodes[row];
+    const server = matrix.nodes[column];
+    const { cell: size, left, top } = layout;
+    const box = { x: left + column * size, y: top + row * size, width: size, height: size };
+    const frame = { ...box, stroke: '#ffffff', 'stroke-width': 1 };
+    if (client === server) {
+        const title = textElement('title', {}, `${client} with itself: not measured`);
+        return svg_markup_element('rect', { class: 'self', ...frame, fill: SELF_COLOUR }, title);
+    }
+    const cell = matrix.cells.get(matrixKey(client, server));
+    if (cell !== undefined)
+        return measuredCell(matrix, layout, box, cell);
+    const title = textElement('title', {}, `${client} → ${server}: not measured`);
+    return svg_markup_element('rect', { class: 'cell unmeasured', ...frame, fill: `url(#${hatch})` }, title);
+}
+/** The heatmap of one scenario's matrix; undefined above MAX_HEATMAP_NODES nodes. */
+function renderHeatmap(matrix, id, description) {
+    const n = matrix.nodes.length;
+    if (n > MAX_HEATMAP_NODES)
+        return undefined;
+    const short = shortLabels(matrix.nodes);
+    const layout = layoutOf(matrix.nodes, short);
+    const hatch = `${id}-hatch`;
+    const cells = matrix.nodes.flatMap((_, row) => matrix.nodes.map((__, column) => gridCell(matrix, layout, hatch, row, column)));
+    const axes = [
+        textElement('text', { x: layout.left - 6, y: 14, 'text-anchor': 'end', 'font-size': 11 }, 'server →'),
+        textElement('text', { x: layout.left - 6, y: 28, 'text-anchor': 'end', 'font-size': 11 }, 'client ↓'),
+    ];
+    const body = [
+        textElement('title', { id: `${id}-title` }, `${matrix.scenario}: ${matrix.metric} per pair, client × server`),
+        textElement('desc', { id: `${id}-desc` }, description),
+        svg_markup_element('defs', {}, hatchPattern(hatch)),
+        ...axes,
+        svg_markup_element('g', { class: 'cells' }, cells.join('')),
+        highlights(matrix, layout),
+        svg_markup_element('g', { 'font-size': layout.font }, labels(matrix, layout, short)),
+        heatLegend(layout.height - LEGEND_HEIGHT + 18, hatch),
+    ].join('');
+    return svg_markup_element('svg', {
+        class: 'chart-heatmap',
+        role: 'img',
+        'aria-labelledby': `${id}-title ${id}-desc`,
+        viewBox: `0 0 ${layout.width} ${layout.height}`,
+        width: layout.width,
+        height: layout.height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: CHART_INK,
+    }, body);
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-scale.ts
+const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
+/** Drops floating-point dust (0.30000000000000004 → 0.3) so ticks print cleanly. */
+function clean(value) {
+    return Number(value.toPrecision(12));
+}
+/**
+ * Zero to a round number at or above `maxValue`, in about `targetTicks` steps of 1, 2, 2.5 or 5 × 10^k.
+ * Bars start at zero so their lengths compare honestly; a non-positive or non-finite maximum gives 0…1.
+ */
+function niceScale(maxValue, targetTicks = 5) {
+    const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
+    const rawStep = top / targetTicks;
+    const magnitude = 10 ** Math.floor(Math.log10(rawStep));
+    const step = clean((STEP_MULTIPLIERS.find((m) => m * magnitude >= rawStep * (1 - 1e-9)) ?? 10) * magnitude);
+    const count = Math.ceil(clean(top / step));
+    const ticks = Array.from({ length: count + 1 }, (_, i) => clean(i * step));
+    return { max: clean(count * step), ticks };
 }
 
 ;// CONCATENATED MODULE: ./src/report/svg-bar-chart.ts
@@ -56259,7 +57245,7 @@ function thresholdBand(compared) {
     };
 }
 /** The scenario's headline metric: throughput for streams, transactions/s for request/response. */
-function html_charts_headlineChart(view) {
+function headlineChart(view) {
     const metric = headlineMetric(view.result.settings.test);
     const bars = barsFor(view, metric);
     if (bars.length === 0)
@@ -56339,6 +57325,125 @@ function changeChart(view) {
             verdictText: verdictWord(m),
         })),
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/export-figures.ts
+
+/**
+ * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
+ * separators), so a dashboard, a chart and the report never disagree in the last digit.
+ */
+function roundedValue(metric, value) {
+    return Number(format_formatMetric(metric, value).replaceAll(',', ''));
+}
+/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
+function exportName(scenario, metric) {
+    return `${scenario.settings.name}/${metric}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-mermaid.ts
+
+
+
+/** Text inside a Mermaid double-quoted string: no quotes, no line breaks (Mermaid has no escapes there). */
+function quoted(text) {
+    return `"${text.replaceAll('"', "'").replaceAll(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid `xychart-beta` bar chart in a fenced block, which GitHub renders in job summaries and
+ * comments. One bar per label (Mermaid draws several bar series on top of each other, not side by
+ * side), values rounded as the tables show them, the y axis from zero like the HTML charts.
+ */
+function mermaidBarChart(title, metric, unit, bars) {
+    const values = bars.map((bar) => roundedValue(metric, bar.value));
+    const top = niceScale(Math.max(0, ...values)).max;
+    const lines = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${bars.map((bar) => quoted(bar.label)).join(', ')}]`,
+        `    y-axis ${quoted(unit)} 0 --> ${top}`,
+        `    bar [${values.join(', ')}]`,
+    ];
+    return fencedBlock(lines.join('\n'), 'mermaid');
+}
+/** A y range around the values, 5 % of their span (or of their level) wider on each side, 3 digits. */
+function paddedRange(values) {
+    const finite = values.filter(Number.isFinite);
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    const pad = (max - min || Math.abs(max) || 1) * 0.05;
+    const round = (value) => Number(value.toPrecision(3));
+    return { low: round(Math.max(0, min - pad)), high: round(max + pad) };
+}
+/**
+ * A Mermaid `xychart-beta` line chart in a fenced block: one label per point, several lines over
+ * the same labels (Mermaid draws them in order, in its theme's colours), values rounded as the tables
+ * show them.
+ */
+function mermaidLineChart(title, metric, unit, labels, lines) {
+    const rounded = lines.map((line) => line.map((value) => roundedValue(metric, value)));
+    const range = paddedRange(rounded.flat());
+    const chart = [
+        'xychart-beta',
+        `    title ${quoted(title)}`,
+        `    x-axis [${labels.map(quoted).join(', ')}]`,
+        `    y-axis ${quoted(unit)} ${range.low} --> ${range.high}`,
+        ...rounded.map((line) => `    line [${line.join(', ')}]`),
+    ];
+    return fencedBlock(chart.join('\n'), 'mermaid');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-trend.ts
+/** A scenario's trend in the job summary: a Mermaid line chart and the sentence that reads it. Pure. */
+
+
+
+
+/** What the trend shows in words: level shifts, this run's interval against the baseline runs' spread. */
+function trendSentences(trend) {
+    const f = (value) => format_formatMetric(trend.metric, value);
+    const starts = trend.points.flatMap((p, i) => (p.changeStart ? [{ p, i }] : []));
+    const lines = starts.map(({ p, i }) => {
+        const before = trend.points[i - 1];
+        const change = before
+            ? ` (${format_formatPercentChange((p.value / before.value - 1) * 100)} against the run before)`
+            : '';
+        return `New level from ${p.title}${change}.`;
+    });
+    if (trend.shift) {
+        lines.push(`The baseline is the runs since ${trend.shift.where}: ${format_formatPercentChange(trend.shift.changePct)} ${trend.shift.metric}.`);
+    }
+    const current = trend.points.at(-1);
+    const interval = trend.interval
+        ? `, 90% interval ${f(trend.interval.low)} … ${f(trend.interval.high)}`
+        : '';
+    const band = trend.band
+        ? `; baseline runs ${f(trend.band.low)} … ${f(trend.band.high)} (geometric mean ± 2 SD of their run means)`
+        : '';
+    if (current)
+        lines.push(`This run: ${f(current.value)}${interval}${band}.`);
+    return lines;
+}
+/**
+ * The trend as a Mermaid line chart (the runs; with a spread, its upper and lower edges as two flat
+ * lines) and its sentences. Commits (or run numbers) on the x axis.
+ */
+function trendMarkdown(trend) {
+    const labels = trend.points.map((p) => (p.changeStart ? `▶ ${p.label}` : p.label));
+    const values = trend.points.map((p) => p.value);
+    const lines = [values];
+    if (trend.band)
+        lines.push(values.map(() => trend.band?.high ?? 0), values.map(() => trend.band?.low ?? 0));
+    const title = `${trend.scenario}: ${trend.metric} per run, last ${trend.points.length - 1} and this one`;
+    const chart = mermaidLineChart(title, trend.metric, (0,names/* metricUnit */.n2)(trend.metric), labels, lines);
+    const legend = trend.band
+        ? 'Lines: the runs (geometric mean per run), then the upper and lower edge of the baseline runs’ spread; ▶ marks the first run of a new level.'
+        : 'The runs (geometric mean per run); ▶ marks the first run of a new level.';
+    return [
+        `#### Trend of ${code(trend.metric)}`,
+        chart,
+        [legend, ...trendSentences(trend)].map(escapeMarkdown).join('  \n'),
+    ].join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/svg-change-chart.ts
@@ -56646,7 +57751,7 @@ function verdictMarkup(metric) {
 function metricLabel(metric, result) {
     return `${textElement('code', {}, metric)} (${escapeXml(unitOf(metric, result))})`;
 }
-function html_scenario_comparisonTable(view, metrics) {
+function comparisonTable(view, metrics) {
     const rows = metrics.map((m) => {
         const cells = comparisonCells(m);
         const figures = [cells.baseline, cells.current, cells.change, cells.interval, cells.p, cells.threshold];
@@ -56706,7 +57811,7 @@ function charts(view) {
         : '';
     const parts = [
         changeFigure,
-        html_scenario_figure(html_charts_headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
+        html_scenario_figure(headlineChart(view), 'Median per run as a bar, every sample as a dot.'),
         trendFigure(view),
         html_scenario_figure(cpu, cpuCaption),
         html_scenario_figure(latencyChart(view), 'Round-trip latency percentiles, transaction-weighted over the concurrent processes.'),
@@ -56730,10 +57835,10 @@ function html_scenario_reasons(view) {
     return items.length === 0 ? '' : svg_markup_element('ul', { class: 'reasons' }, items.join(''));
 }
 /** The section of one scenario, with an id to link to (`#scenario-NAME`). */
-function html_scenario_scenarioSection(view) {
+function scenarioSection(view) {
     const name = view.result.settings.name;
     const baselineSamples = view.comparison?.metrics[0]?.baselineSamples.length;
-    const table = view.comparison ? html_scenario_comparisonTable(view, view.comparison.metrics) : currentTable(view.result);
+    const table = view.comparison ? comparisonTable(view, view.comparison.metrics) : currentTable(view.result);
     return svg_markup_element('section', { id: `scenario-${name}`, class: 'scenario' }, [
         svg_markup_element('h2', {}, textElement('code', {}, name)),
         textElement('p', { class: 'settings' }, describeSettings(view.result, baselineSamples)),
@@ -56782,6 +57887,16 @@ table.environment th, table.environment td:last-child { white-space: nowrap; ove
 tr.differs th, tr.differs td { background: #fff4d6; }
 ul.reasons { padding-left: 20px; }
 `;
+/** What the fleet report adds to REPORT_CSS: its ranking rows and heatmaps (a second inline <style>). */
+const FLEET_CSS = `
+div.table-scroll { overflow-x: auto; }
+table.ranking th, table.ranking td { white-space: nowrap; }
+table.ranking th[scope="colgroup"] { text-align: center; border-bottom: 1px solid var(--rule); }
+table.ranking tr.named th, table.ranking tr.named td { background: #f3e8f7; }
+table.ranking tr.named th { border-left: 4px solid #6a1b9a; font-weight: 800; }
+figure.heatmap { max-width: 100%; }
+h3 { font-size: 15px; margin: 16px 0 4px; }
+`;
 
 ;// CONCATENATED MODULE: ./src/report/html-report.ts
 
@@ -56827,7 +57942,7 @@ function banner(input) {
         ...runs.filter((run) => run !== '').map((run) => textElement('p', { class: 'muted' }, run)),
     ].join(''));
 }
-function html_report_overview(views) {
+function overview(views) {
     const rows = views.flatMap(({ comparison }) => {
         if (comparison === undefined)
             return [];
@@ -56844,7 +57959,7 @@ function html_report_overview(views) {
     const headers = ['scenario', 'headline', 'baseline', 'current', 'change', '90% interval', 'verdict'];
     return htmlTable(headers, rows, { className: 'figures' });
 }
-function html_report_notCompared(comparison) {
+function notCompared(comparison) {
     if (comparison === undefined || comparison.skipped.length === 0)
         return '';
     const items = comparison.skipped.map((s) => svg_markup_element('li', {}, `${textElement('code', {}, s.name)}: ${escapeXml(s.reason)}`));
@@ -56876,7 +57991,7 @@ function environmentSummary(comparison) {
     const facts = count === 1 ? '1 fact differs' : `${count} facts differ`;
     return `${facts} from the baseline (policy: ${comparison.environmentPolicy}${effect}).`;
 }
-function html_report_environmentSection(input) {
+function environmentSection(input) {
     const headers = input.baseline ? ['field', 'baseline', 'current', ''] : ['field', 'current'];
     const rows = environmentRows(input);
     const rowClass = (row) => (rows[row]?.differs ? 'differs' : undefined);
@@ -56885,7 +58000,7 @@ function html_report_environmentSection(input) {
     const intro = summary === '' ? '' : textElement('p', {}, summary);
     return svg_markup_element('section', { id: 'environment' }, textElement('h2', {}, 'Environment') + intro + table);
 }
-function html_report_reproduceSection(commands) {
+function reproduceSection(commands) {
     if (commands.length === 0)
         return '';
     const code = textElement('code', {}, commands.join('\n'));
@@ -56895,7 +58010,7 @@ function html_report_reproduceSection(commands) {
  * The node-to-node (host-network) reference section: the pod/host ratio per scenario (how much the
  * pod network costs, as Cilium's "node-to-node baseline"); html-charts.ts adds its bars to the charts.
  */
-function html_report_referenceSection(input) {
+function referenceSection(input) {
     const rows = referenceRows(input.current);
     if (rows.length === 0)
         return '';
@@ -56916,15 +58031,1540 @@ function renderHtmlReport(input) {
     const head = htmlHead(title);
     const body = [
         banner(input),
-        html_report_overview(views),
-        ...views.map(html_scenario_scenarioSection),
-        html_report_referenceSection(input),
-        html_report_notCompared(input.comparison),
-        html_report_environmentSection(input),
-        html_report_reproduceSection(input.reproduce),
+        overview(views),
+        ...views.map(scenarioSection),
+        referenceSection(input),
+        notCompared(input.comparison),
+        environmentSection(input),
+        reproduceSection(input.reproduce),
         svg_markup_element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
     ].join('\n');
     return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-html.ts
+
+
+
+
+
+
+
+
+const fleet_html_METHOD_NOTE = 'Per scenario and metric, log value = overall + client effect + server effect + residual (median polish over the measured pairs). A node is named slow when its effect is beyond robust z 3.5 and at least 10 % from the fleet median; a pair when its residual is.';
+/** The verdict's word and the banner's class: slow nodes, none, or nothing measured. */
+function verdictOf(analysis) {
+    if (failingNodes(analysis).length > 0)
+        return { word: 'SLOW NODES', banner: 'regression' };
+    if (nothingMeasured(analysis))
+        return { word: 'NOTHING MEASURED', banner: 'inconclusive' };
+    return { word: 'NO SLOW NODE', banner: 'pass' };
+}
+function fleet_html_banner(results, analysis) {
+    const { word, banner: kind } = verdictOf(analysis);
+    return svg_markup_element('header', { class: `banner banner-${kind}`, role: 'status' }, svg_markup_element('h1', {}, `netperf-gate fleet: ${textElement('span', { class: 'word' }, word)}`) +
+        textElement('p', {}, fleetSummaryLine(results, analysis)));
+}
+const th = (text, attributes = {}) => svg_markup_element('th', { scope: 'col', ...attributes }, text);
+/** Three header rows: scenarios over their fits, fits over their sides, client and server. */
+function rankingHead(columns) {
+    const scenarios = [...new Set(columns.map((c) => c.scenario))];
+    const span = (s) => 2 * columns.filter((c) => c.scenario === s).length;
+    const top = [
+        th('node', { rowspan: 3 }),
+        th('worst %', { rowspan: 3 }),
+        ...scenarios.map((s) => th(textElement('code', {}, s), { scope: 'colgroup', colspan: span(s) })),
+        th('verdict', { rowspan: 3 }),
+    ];
+    const fits = columns.map((c) => th(escapeXml(`${c.label}${c.allFromCells ? ' (cells)' : ''}`), { scope: 'colgroup', colspan: 2 }));
+    const sides = columns.flatMap(() => [th('client'), th('server')]);
+    return svg_markup_element('thead', {}, [top, fits, sides].map((cells) => svg_markup_element('tr', {}, cells.join(''))).join(''));
+}
+function rankingRow(rank, columns) {
+    const verdict = nodeVerdict(rank);
+    const figures = columns.flatMap((c) => ['client', 'server'].map((side) => svg_markup_element('td', {}, escapeXml(sideFigure(rank, c, side)))));
+    const verdictClass = verdict === 'ok' ? 'verdict' : 'verdict verdict-regression';
+    return svg_markup_element('tr', { class: rank.named || rank.slower ? 'named' : undefined }, svg_markup_element('th', { scope: 'row' }, escapeXml(rank.node)) +
+        svg_markup_element('td', {}, escapeXml(signedWhole(rank.worstPct))) +
+        figures.join('') +
+        svg_markup_element('td', {}, textElement('span', { class: verdictClass }, verdict)));
+}
+/** The ranking as a table (named nodes' rows highlighted), with its notes. */
+function fleet_html_rankingTable(analysis) {
+    const columns = rankColumns(analysis);
+    const body = svg_markup_element('tbody', {}, analysis.ranking.map((rank) => rankingRow(rank, columns)).join(''));
+    const notes = rankingNotes(columns).map((n) => textElement('p', { class: 'muted' }, n));
+    const table = svg_markup_element('table', { class: 'figures ranking' }, rankingHead(columns) + body);
+    // Many scenarios make a wide table: it scrolls inside its box instead of widening the page.
+    return svg_markup_element('div', { class: 'table-scroll' }, table) + notes.join('');
+}
+function fleet_html_list(title, sentences) {
+    if (sentences.length === 0)
+        return '';
+    const items = sentences.map((s) => textElement('li', {}, s)).join('');
+    return textElement('h3', {}, title) + svg_markup_element('ul', { class: 'reasons' }, items);
+}
+function findings(analysis) {
+    const lists = outlierLists(analysis);
+    const changes = analysis.changes;
+    const parts = [
+        fleet_html_list('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
+        fleet_html_list('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
+        fleet_html_list('Outlier pairs', lists.pairs.map(pairOutlierSentence)),
+        changes === undefined
+            ? ''
+            : changes.length === 0
+                ? textElement('p', {}, 'Against the baseline fleet: no node got slower.')
+                : fleet_html_list('Slower than the baseline fleet', changes.map(changeSentence)),
+    ].join('');
+    const body = parts === '' ? textElement('p', {}, 'No outlier node or pair.') : parts;
+    return svg_markup_element('section', { id: 'findings' }, textElement('h2', {}, 'Outliers') + body);
+}
+function heatmapDescription(matrix) {
+    const rows = [...matrix.namedRows].map((n) => `${n} as client (row)`);
+    const columns = [...matrix.namedColumns].map((n) => `${n} as server (column)`);
+    const named = [...rows, ...columns];
+    const outliers = [...matrix.cells.values()]
+        .filter((c) => c.outlier !== undefined)
+        .map((c) => `${c.client} → ${c.server}`);
+    return [
+        `Each cell is one pair's ${matrix.metric} vs the fleet median of ${format_formatMetric(matrix.metric, matrix.fleetMedian)}, coloured warm when slower and cool when faster.`,
+        named.length > 0 ? `Named slow: ${named.join(', ')}.` : 'No node named slow.',
+        outliers.length > 0 ? `Outlier pairs: ${outliers.join(', ')}.` : '',
+    ]
+        .filter((t) => t !== '')
+        .join(' ');
+}
+function fleet_html_scenarioSection(results, analysis, scenario) {
+    const fit = matrixFit(analysis, scenario);
+    const heading = svg_markup_element('h2', {}, `${textElement('code', {}, scenario)} client × server`);
+    if (fit === undefined)
+        return '';
+    const matrix = fleetMatrix(results, analysis, fit);
+    const description = heatmapDescription(matrix);
+    const svg = renderHeatmap(matrix, `heatmap-${scenario}`, description);
+    const body = svg === undefined
+        ? textElement('p', { class: 'muted' }, `${matrix.nodes.length} nodes: no heatmap above ${MAX_HEATMAP_NODES} nodes (its cells would be too small to read); the ranking and the outliers above name the nodes, and the results file has every pair.`)
+        : svg_markup_element('figure', { class: 'heatmap' }, svg + textElement('figcaption', {}, description));
+    return svg_markup_element('section', { id: `scenario-${scenario}`, class: 'scenario' }, heading + body);
+}
+/** The fleet report as one self-contained HTML file. */
+function renderFleetHtml(results, analysis) {
+    const failing = failingNodes(analysis);
+    const title = `netperf-gate fleet: ${failing.length > 0 ? `slow ${failing.join(', ')}` : verdictOf(analysis).word.toLowerCase()}`;
+    const head = htmlHead(title) + svg_markup_element('style', {}, FLEET_CSS);
+    const settings = fleetSettings(results).map(([label, value]) => [escapeXml(label), escapeXml(value)]);
+    const body = [
+        fleet_html_banner(results, analysis),
+        svg_markup_element('section', { id: 'ranking' }, textElement('h2', {}, 'Ranking, slowest first') + fleet_html_rankingTable(analysis)),
+        findings(analysis),
+        ...matrixScenarios(analysis).map((s) => fleet_html_scenarioSection(results, analysis, s)),
+        svg_markup_element('section', { id: 'settings' }, textElement('h2', {}, 'Settings') +
+            htmlTable(['setting', 'value'], settings, { className: 'environment' })),
+        svg_markup_element('footer', { class: 'muted' }, textElement('p', {}, fleet_html_METHOD_NOTE)),
+    ].join('\n');
+    return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-terminal.ts
+
+const GAP = '  ';
+/** "client/server" of one column; blank when the node has neither. */
+function cell(rank, column) {
+    const client = sideFigure(rank, column, 'client');
+    const server = sideFigure(rank, column, 'server');
+    return client === '' && server === '' ? '' : `${client}/${server}`;
+}
+function columnLabel(column) {
+    return column.allFromCells ? `${column.label} (cells)` : column.label;
+}
+/** Widens each scenario's last column so the scenario's name fits over its columns. */
+function widenForScenarios(columns, widths) {
+    for (const scenario of new Set(columns.map((c) => c.scenario))) {
+        const members = columns.flatMap((c, i) => (c.scenario === scenario ? [i + 2] : []));
+        const span = members.reduce((sum, i) => sum + (widths[i] ?? 0), 0) + GAP.length * (members.length - 1);
+        const last = members[members.length - 1];
+        if (span < scenario.length)
+            widths[last] = (widths[last] ?? 0) + scenario.length - span;
+    }
+}
+/** The ranking table: a scenario line over its columns, then the column labels, a rule and the rows. */
+function fleet_terminal_rankingTable(analysis) {
+    const columns = rankColumns(analysis);
+    const header = ['node', 'worst', ...columns.map(columnLabel), 'verdict'];
+    const rows = analysis.ranking.map((rank) => [
+        rank.node,
+        signedWhole(rank.worstPct),
+        ...columns.map((c) => cell(rank, c)),
+        nodeVerdict(rank),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    widenForScenarios(columns, widths);
+    const last = header.length - 1;
+    const line = (cells) => cells
+        .map((text, i) => (i === 0 || i === last ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
+        .join(GAP)
+        .trimEnd();
+    // The scenario names start over each scenario's first column.
+    let scenarioLine = '';
+    let offset = (widths[0] ?? 0) + GAP.length + (widths[1] ?? 0) + GAP.length;
+    for (const [i, column] of columns.entries()) {
+        if (i === 0 || columns[i - 1]?.scenario !== column.scenario) {
+            scenarioLine = `${scenarioLine.padEnd(offset)}${column.scenario} `;
+        }
+        offset += (widths[i + 2] ?? 0) + GAP.length;
+    }
+    const rule = widths.map((w) => '-'.repeat(w)).join(GAP);
+    const scenarios = scenarioLine.trim() === '' ? [] : [scenarioLine.trimEnd()];
+    return [...scenarios, line(header), rule, ...rows.map(line)];
+}
+function section(title, lines) {
+    return lines.length === 0 ? [] : ['', `${title}:`, ...lines.map((l) => `  ${l}`)];
+}
+/** The fleet's terminal report; ends with the summary and verdict lines and a newline. */
+function renderFleetTerminal(results, analysis) {
+    const lists = outlierLists(analysis);
+    const changes = analysis.changes;
+    const lines = [
+        'Fleet ranking, slowest first',
+        ...fleet_terminal_rankingTable(analysis),
+        ...rankingNotes(rankColumns(analysis)),
+        ...section('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
+        ...section('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
+        ...section('Outlier pairs', lists.pairs.map(pairOutlierSentence)),
+        ...(changes === undefined
+            ? []
+            : changes.length === 0
+                ? ['', 'Against the baseline fleet: no node got slower.']
+                : section('Slower than the baseline fleet', changes.map(changeSentence))),
+        '',
+        fleetSummaryLine(results, analysis),
+        fleetVerdictLine(analysis),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/fleet/rounds.ts
+/**
+ * Rounds: the pairs of a plan grouped so that no node is in two pairs of one round (as client or
+ * server) and a round holds at most `parallel` pairs. A round costs one pair's time, since its pairs
+ * run at once on disjoint nodes. Pure and deterministic: the same pairs give the same rounds.
+ *
+ * - When the pairs are every ordered pair of their nodes (`all`), the circle method of a round-robin
+ *   tournament gives N−1 rounds of unordered pairs (N rounds for odd N, one node resting each round);
+ *   each is played in one direction and then the other, so 2(N−1) rounds (2N for odd N), the minimum
+ *   when `parallel` ≥ ⌊N/2⌋.
+ * - Otherwise a greedy edge colouring: each round takes pairs in plan order, those whose nodes have
+ *   the most pairs left first. It needs at most 2Δ−1 rounds (Δ: the most pairs any node is in); a
+ *   ring of even N takes 2, of odd N 3, the minimum.
+ * A round larger than `parallel` is split into consecutive rounds of at most `parallel` pairs.
+ *
+ * Interface for the runner (next step): `scheduleRounds(pairs, parallel)`; `minimumRounds` is the lower
+ * bound reports and benchmarks compare against.
+ */
+
+const pairKey = (p) => `${p.client}\u0000${p.server}`;
+function rounds_nodesOf(pairs) {
+    const nodes = [];
+    const seen = new Set();
+    for (const p of pairs) {
+        for (const node of [p.client, p.server]) {
+            if (!seen.has(node))
+                nodes.push(node);
+            seen.add(node);
+        }
+    }
+    return nodes;
+}
+function isCompletePlan(pairs, nodes) {
+    if (pairs.length !== nodes.length * (nodes.length - 1))
+        return false;
+    return new Set(pairs.map(pairKey)).size === pairs.length && pairs.every((p) => p.client !== p.server);
+}
+/** Circle method: node 0 stays, the others rotate; a dummy (null) makes the count even. */
+function tournamentRounds(nodes) {
+    const seats = nodes.length % 2 === 0 ? [...nodes] : [...nodes, null];
+    const n = seats.length;
+    const forward = [];
+    for (let round = 0; round < n - 1; round += 1) {
+        const games = [];
+        for (let i = 0; i < n / 2; i += 1) {
+            const a = seats[i];
+            const b = seats[n - 1 - i];
+            if (a != null && b != null)
+                games.push(round % 2 === 0 ? { client: a, server: b } : { client: b, server: a });
+        }
+        forward.push(games);
+        seats.splice(1, 0, seats.pop());
+    }
+    const backward = forward.map((games) => games.map((p) => ({ client: p.server, server: p.client })));
+    return [...forward, ...backward];
+}
+function pairsPerNode(pairs) {
+    const count = new Map();
+    for (const p of pairs) {
+        count.set(p.client, (count.get(p.client) ?? 0) + 1);
+        count.set(p.server, (count.get(p.server) ?? 0) + 1);
+    }
+    return count;
+}
+function greedyRounds(pairs, parallel) {
+    let left = [...pairs];
+    const rounds = [];
+    while (left.length > 0) {
+        const load = pairsPerNode(left);
+        const weight = (p) => (load.get(p.client) ?? 0) + (load.get(p.server) ?? 0);
+        // A stable sort keeps plan order among equals, so the schedule is deterministic.
+        const order = left.map((p, i) => ({ p, i })).sort((a, b) => weight(b.p) - weight(a.p) || a.i - b.i);
+        const busy = new Set();
+        const round = [];
+        for (const { p } of order) {
+            if (round.length >= parallel)
+                break;
+            if (busy.has(p.client) || busy.has(p.server))
+                continue;
+            busy.add(p.client).add(p.server);
+            round.push(p);
+        }
+        const taken = new Set(round);
+        left = left.filter((p) => !taken.has(p));
+        rounds.push(round);
+    }
+    return rounds;
+}
+function splitRounds(rounds, parallel) {
+    return rounds.flatMap((round) => {
+        const parts = [];
+        for (let i = 0; i < round.length; i += parallel)
+            parts.push(round.slice(i, i + parallel));
+        return parts;
+    });
+}
+function checkPairs(pairs, parallel) {
+    if (!Number.isSafeInteger(parallel) || parallel < 1) {
+        throw new errors/* UsageError */.eb(`Invalid parallel pairs ${parallel}. Expected a positive integer.`);
+    }
+    const seen = new Set();
+    for (const p of pairs) {
+        if (p.client === p.server)
+            throw new errors/* UsageError */.eb(`Pair ${p.client} → ${p.server} uses one node twice.`);
+        if (seen.has(pairKey(p)))
+            throw new errors/* UsageError */.eb(`Pair ${p.client} → ${p.server} is planned twice.`);
+        seen.add(pairKey(p));
+    }
+}
+/**
+ * Rounds of disjoint pairs, each of at most `parallel` pairs; every pair in exactly one round.
+ * Throws a UsageError for a self-pair, a pair planned twice or a `parallel` below 1.
+ */
+function scheduleRounds(pairs, parallel) {
+    checkPairs(pairs, parallel);
+    const nodes = rounds_nodesOf(pairs);
+    if (isCompletePlan(pairs, nodes))
+        return splitRounds(tournamentRounds(nodes), parallel);
+    return greedyRounds(pairs, parallel);
+}
+/** No schedule has fewer rounds: max(Δ, ⌈pairs / min(parallel, ⌊N/2⌋)⌉). */
+function minimumRounds(pairs, parallel) {
+    if (pairs.length === 0)
+        return 0;
+    const load = pairsPerNode(pairs);
+    const perRound = Math.min(parallel, Math.floor(load.size / 2));
+    return Math.max(Math.max(...load.values()), Math.ceil(pairs.length / perRound));
+}
+
+;// CONCATENATED MODULE: ./src/results/fleet-build.ts
+
+
+/** Assembles the versioned fleet results document (nodes copied field by field: no stray keys). */
+function buildFleetResults(record) {
+    const { fingerprint } = record;
+    return {
+        kind: 'fleet',
+        schemaVersion: FLEET_SCHEMA_VERSION,
+        tool: { name: 'netperf-gate', version: TOOL_VERSION },
+        startedAt: record.startedAt.toISOString(),
+        finishedAt: record.finishedAt.toISOString(),
+        target: record.target,
+        plan: record.plan,
+        netperfVersion: fingerprint.netperfVersion,
+        nodes: fingerprint.nodes.map(({ name, kernel, cpuModel, cpuCount, details }) => ({
+            name,
+            kernel,
+            cpuModel,
+            cpuCount,
+            details,
+        })),
+        details: fingerprint.details,
+        pairs: record.pairs,
+        ...(record.provenance === undefined ? {} : { provenance: record.provenance }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet-measure.ts
+/**
+ * Measuring a fleet: the plan's pairs in rounds of disjoint pairs, the pairs of a round at the same
+ * time, each pair measuring every scenario with the reference interleaved (A B B A) by the same
+ * per-scenario loop a single run uses (`measureScenario`).
+ *
+ * One pair failing stops the fleet run: the round's other pairs stop before their next sample (their
+ * sample in flight ends by itself, within one netperf duration), no later round starts, and the error
+ * names the pair and scenario. Nothing half-measured is written; the command then cleans up.
+ */
+
+
+
+
+
+/** Plans the pairs over the prepared nodes and groups them into rounds. Pure. */
+function scheduleFleet(nodes, plan) {
+    const pairs = planPairs(nodes, plan.spec, plan.seed);
+    return { nodes: [...nodes], ...plan, pairs, rounds: scheduleRounds(pairs, plan.parallel) };
+}
+/** Thrown into the round's other pairs once one failed: they stop, and are not what is reported. */
+class PairStopped extends Error {
+}
+/** SIGINT/SIGTERM arrived: the signal handler cleans up and exits; this only stops the loop. */
+class Interrupted extends errors/* InfraError */.iG {
+    constructor() {
+        super('the fleet run was interrupted: stopped and cleaned up');
+    }
+}
+/** Scheduled netperf seconds (all paths) of one pair over the scenarios. */
+function pairSeconds(scenarios, paths) {
+    return scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * paths, 0);
+}
+function fleet_measure_timeLeft(pace, nowMs) {
+    const left = pace.totalSeconds - pace.doneSeconds;
+    if (left <= 0)
+        return 'done';
+    const wallPerScheduled = (nowMs - pace.startedMs) / 1000 / pace.doneSeconds;
+    return `about ${formatDuration(left * wallPerScheduled)} left`;
+}
+function medians(result) {
+    return Object.fromEntries(Object.entries(result).map(([metric, a]) => [metric, a.median]));
+}
+function figures(scenario, result) {
+    const pod = headline(scenario, medians(result.aggregates));
+    if (result.reference === undefined)
+        return pod;
+    return `${pod} (reference ${headline(scenario, medians(result.reference.aggregates))})`;
+}
+/** The error a failing pair ends the run with: its kind (exit code) kept, the pair and scenario named. */
+function pairError(pair, scenario, error) {
+    const message = `pair ${pair.client} → ${pair.server}, ${scenario.name}: ${(0,errors/* formatError */.Wk)(error)}`;
+    return error instanceof errors/* UsageError */.eb ? new errors/* UsageError */.eb(message) : new errors/* InfraError */.iG(message);
+}
+async function measurePair(pair, round, context) {
+    const { deps, pace, failed } = context;
+    const referencePath = deps.target.referencePath;
+    const paths = {
+        pod: deps.target.path(pair),
+        ...(referencePath ? { reference: referencePath(pair) } : {}),
+    };
+    const beforeSample = () => {
+        if (failed.error !== undefined)
+            throw new PairStopped();
+        if (deps.signal?.aborted)
+            throw new Interrupted();
+    };
+    const scenarios = [];
+    for (const scenario of context.scenarios) {
+        try {
+            const onNetperfOutputs = deps.onNetperfOutputs;
+            const result = await measureScenario(scenario, paths, {
+                now: deps.now,
+                beforeSample,
+                ...(onNetperfOutputs
+                    ? { onNetperfOutputs: (s, o) => onNetperfOutputs(s, o, pair) }
+                    : {}),
+            });
+            scenarios.push(result);
+        }
+        catch (error) {
+            if (error instanceof PairStopped || error instanceof Interrupted)
+                throw error;
+            // A sample in flight when SIGINT/SIGTERM cleaned up fails with it: that is the interruption.
+            if (deps.signal?.aborted)
+                throw new Interrupted();
+            failed.error ??= pairError(pair, scenario, error);
+            throw failed.error;
+        }
+        pace.doneSeconds += pairSeconds([scenario], paths.reference ? 2 : 1);
+        deps.progress(`${context.label} ${pair.client} → ${pair.server} ${scenario.name}: ` +
+            `${figures(scenario, scenarios.at(-1))} · ${fleet_measure_timeLeft(pace, deps.now().getTime())}`);
+    }
+    return { client: pair.client, server: pair.server, round, scenarios };
+}
+/**
+ * Measures every pair of the schedule, round after round, the pairs of a round at once; returns the
+ * pairs' records in round order. Rejects with the first failing pair's error (pair and scenario named)
+ * after the round's other pairs stopped.
+ */
+async function measureFleet(scenarios, schedule, deps) {
+    const paths = deps.target.referencePath ? 2 : 1;
+    const pace = {
+        startedMs: deps.now().getTime(),
+        totalSeconds: schedule.pairs.length * pairSeconds(scenarios, paths),
+        doneSeconds: 0,
+    };
+    const records = [];
+    for (const [index, round] of schedule.rounds.entries()) {
+        if (deps.signal?.aborted)
+            throw new Interrupted();
+        const label = `[round ${index + 1}/${schedule.rounds.length}]`;
+        const context = { label, scenarios, deps, pace, failed: {} };
+        const settled = await Promise.allSettled(round.map((pair) => measurePair(pair, index, context)));
+        if (context.failed.error !== undefined)
+            throw context.failed.error;
+        for (const outcome of settled) {
+            // Only an interruption can reach here as a rejection.
+            if (outcome.status === 'rejected')
+                throw outcome.reason;
+            records.push(outcome.value);
+        }
+    }
+    return records;
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet-session.ts
+/**
+ * A fleet run's target lifecycle: create → prepare (learn the nodes) → decide the plan's defaults →
+ * measure in rounds → fingerprint → cleanup, always — after an error, a failing pair, --timeout and
+ * SIGINT/SIGTERM mid-round too (the abort stops the rounds before their next sample).
+ */
+
+
+
+
+
+
+
+
+
+
+/** The settings that shaped a fleet measurement, recorded in the results (`target.settings`). */
+function fleetTargetSettings(config) {
+    if (config.target === 'kubernetes') {
+        const { kubeClientNode, kubeServerNode, ...settings } = (0,kubernetes_settings/* describeKubernetesSettings */.N)(config.kubernetes);
+        return {
+            ...settings,
+            kubeNodes: config.nodes === undefined ? 'all eligible' : `at most ${config.nodes}`,
+        };
+    }
+    const settings = {
+        localNodes: String(config.nodes ?? DEFAULT_LOCAL_NODES),
+    };
+    for (const [i, text] of config.localNodeSetups.entries())
+        settings[`localNodeSetup${i + 1}`] = text;
+    return settings;
+}
+/** The plan over the prepared nodes: the flags, else the defaults for this many nodes. */
+function scheduleFor(nodes, config, log) {
+    const spec = config.plan ?? defaultPlanSpec(nodes.length);
+    const parallel = config.parallel ?? defaultParallel(config.target, nodes.length);
+    if (config.target === 'local' && parallel > 1) {
+        log(`warning: --parallel ${parallel} on the local target: its nodes share this machine's CPUs, so pairs measured at once slow each other`);
+    }
+    return scheduleFleet(nodes, { spec, seed: config.seed, parallel });
+}
+function describeSchedule(schedule, scenarios, paths) {
+    const perPair = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * paths, 0);
+    const fewest = minimumRounds(schedule.pairs, schedule.parallel);
+    return (`fleet: ${schedule.nodes.length} nodes, plan ${formatPlanSpec(schedule.spec)} (seed ${schedule.seed}): ` +
+        `${schedule.pairs.length} pairs in ${schedule.rounds.length} rounds (fewest possible ${fewest}), ` +
+        `at most ${schedule.parallel} at once; about ${formatDuration(perPair * schedule.rounds.length)} of netperf`);
+}
+async function prepareAndMeasure(target, scenarios, config, io) {
+    const nodes = await target.prepare(scenarios);
+    const schedule = scheduleFor(nodes, config, io.log);
+    io.log(describeSchedule(schedule, scenarios, target.referencePath ? 2 : 1));
+    const pairs = await measureFleet(scenarios, schedule, {
+        target,
+        now: io.now,
+        progress: io.log,
+        signal: io.signal,
+        ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+    });
+    return { schedule, pairs, fingerprint: await target.fingerprint() };
+}
+function fleet_session_timeoutError(ms) {
+    return new errors/* InfraError */.iG(`the fleet run did not finish within --timeout ${formatDuration(ms / 1000)}: it was stopped and cleaned up; raise --timeout, or measure fewer nodes (--nodes), pairs (--plan) or scenarios`);
+}
+/** Measures the fleet the config describes and returns its results document; always cleans up. */
+async function measureFleetRun(config, scenarios, io, deps) {
+    const target = await deps.createTarget(config, io.log);
+    const stop = new AbortController();
+    const cleanup = () => {
+        stop.abort();
+        return target.cleanup();
+    };
+    const startedAt = io.now();
+    const timeoutMs = config.timeoutMs ?? 0;
+    const measured = await withSignalCleanup(cleanup, async () => {
+        try {
+            const work = prepareAndMeasure(target, scenarios, config, { ...io, signal: stop.signal });
+            return await withTimeout(work, timeoutMs, () => fleet_session_timeoutError(timeoutMs));
+        }
+        finally {
+            await cleanup();
+        }
+    }, io.log, deps.exit);
+    const { schedule, pairs, fingerprint } = measured;
+    return buildFleetResults({
+        startedAt,
+        finishedAt: io.now(),
+        target: { kind: target.kind, settings: fleetTargetSettings(config) },
+        plan: {
+            spec: formatPlanSpec(schedule.spec),
+            seed: schedule.seed,
+            parallel: schedule.parallel,
+            rounds: schedule.rounds.length,
+        },
+        fingerprint,
+        pairs,
+        ...(io.provenance === undefined ? {} : { provenance: io.provenance }),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet-command.ts
+/**
+ * `netperf-gate fleet`: measure the plan's node pairs, write the fleet results, name the slow nodes
+ * (and those slower than a baseline fleet), print the table and write the reports. `fleet-report`:
+ * the same analysis and reports from a stored fleet results file, without measuring. The verdict is
+ * returned; the entry point turns it into the exit code.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The suite a fleet measures: a file, else the built-in one cut to the fleet's short defaults. */
+async function resolveFleetSuite(config, files) {
+    if (config.suitePath !== undefined) {
+        const suite = parseSuite(await files.readText(config.suitePath, 'suite file'), config.suitePath);
+        return selectScenarios(suite, {
+            ...(config.scenarioNames ? { scenarioNames: config.scenarioNames } : {}),
+            ...(config.samples !== undefined ? { samples: config.samples } : {}),
+            ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : {}),
+        });
+    }
+    return selectScenarios(defaultSuite(), {
+        scenarioNames: config.scenarioNames ?? [...DEFAULT_FLEET_SCENARIOS],
+        samples: config.samples ?? DEFAULT_FLEET_SAMPLES,
+        durationSeconds: config.durationSeconds ?? DEFAULT_FLEET_DURATION_SECONDS,
+    });
+}
+/** The verdict of an analysis: slow when any node is named or got slower than the baseline. */
+function fleetVerdict(analysis) {
+    return analysis.named.length > 0 || (analysis.changes?.length ?? 0) > 0 ? 'slow' : 'pass';
+}
+function outlierOptions(config) {
+    return {
+        ...(config.zCut !== undefined ? { zCut: config.zCut } : {}),
+        ...(config.minChangePct !== undefined ? { minChange: config.minChangePct / 100 } : {}),
+    };
+}
+async function readBaseline(path, files) {
+    if (path === undefined)
+        return undefined;
+    return fleet_schema_parseFleetResults(await files.readText(path, 'baseline fleet results file'), path);
+}
+/** Analyses, prints the table and writes the report files: the same for `fleet` and `fleet-report`. */
+async function publishFleet(results, baseline, config, io, renderers = {}) {
+    const analysis = analyseFleet(results, baseline, outlierOptions(config));
+    io.print((renderers.terminal ?? renderFleetTerminal)(results, analysis));
+    const pages = [
+        [config.markdownPath, renderers.markdown ?? renderFleetMarkdown],
+        [config.htmlPath, renderers.html ?? renderFleetHtml],
+    ];
+    for (const [path, render] of pages) {
+        if (path === undefined)
+            continue;
+        await io.files.writeText(path, render(results, analysis));
+        io.log(`wrote ${path}`);
+    }
+    return { verdict: fleetVerdict(analysis), results, analysis };
+}
+/** `fleet`: measure, write --out, analyse (against --baseline), print and write the reports. */
+async function runFleet(config, io, deps) {
+    const suite = await resolveFleetSuite(config, io.files);
+    const baseline = await readBaseline(config.baselinePath, io.files);
+    await io.files.checkWritable(config.outPath, 'fleet results file (--out)');
+    if (config.markdownPath)
+        await io.files.checkWritable(config.markdownPath, 'Markdown report (--markdown)');
+    if (config.htmlPath)
+        await io.files.checkWritable(config.htmlPath, 'HTML report (--html)');
+    const results = await measureFleetRun(config, suite.scenarios, io, deps);
+    await io.files.writeText(config.outPath, serializeFleetResults(results));
+    io.log(`fleet results written to ${config.outPath}`);
+    return publishFleet(results, baseline, config, io, deps.renderers);
+}
+/** `fleet-report`: the analysis, table and reports of a stored fleet results file; nothing measured. */
+async function fleetReport(config, io, renderers = {}) {
+    const results = parseFleetResults(await io.files.readText(config.inPath, 'fleet results file'), config.inPath);
+    const baseline = await readBaseline(config.baselinePath, io.files);
+    return publishFleet(results, baseline, config, io, renderers);
+}
+
+;// CONCATENATED MODULE: ./src/action/fleet-baseline.ts
+/**
+ * The baseline fleet of `mode: fleet`: a fleet results file in the workspace, or the fleet.json of the
+ * newest earlier run of this workflow on the branch (scheduled runs count). None is not an error: the
+ * fleet is measured and judged on its own, without the comparison.
+ */
+
+
+
+
+
+
+
+function fleet_baseline_none(reason) {
+    lib_core/* notice */.lm(`no baseline fleet: ${reason}; the fleet is judged on its own`, { title: 'netperf-gate' });
+    return { note: `No baseline fleet: ${reason}.`, origin: { kind: 'none' } };
+}
+async function exists(path) {
+    return (0,promises_.access)(path).then(() => true, () => false);
+}
+/** Resolves `baseline` for a fleet: a file as given, or `default-branch` (one run) gathered into RUNNER_TEMP. */
+async function resolveFleetBaseline(settings, context, log) {
+    if (settings.baseline.kind === 'file') {
+        const { path } = settings.baseline;
+        if (!(await exists(path)))
+            return fleet_baseline_none(`there is no file \`${path}\``);
+        return { path, note: `Baseline fleet from the file \`${path}\`.`, origin: { kind: 'file', path } };
+    }
+    if (context.enterpriseServer)
+        return fleet_baseline_none(GHES_NO_ARTIFACTS);
+    requireTokenForHistory(settings, context);
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.tempDir, 'netperf-gate-fleet-baseline-'));
+    const wanted = {
+        runCount: 1,
+        folder,
+        resultsFile: ReportFiles.FleetResults,
+        parse: fleet_schema_parseFleetResults,
+    };
+    const history = await searchHistory(settings, context, wanted, log);
+    if (typeof history === 'string')
+        return fleet_baseline_none(history);
+    const [run] = history.runs;
+    if (run === undefined)
+        return fleet_baseline_none(history.reason ?? 'no run found');
+    const { artifactName } = settings;
+    const repository = `${context.repository?.owner}/${context.repository?.repo}`;
+    return {
+        path: run.path,
+        origin: { kind: 'artifact', runId: run.runId, repository, artifactName },
+        note: `Baseline fleet from the artifact \`${settings.artifactName}\` of run ${run.runId} (${history.workflowFile} on ${history.branch}).`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/fleet-publish.ts
+/** What `mode: fleet` leaves behind besides the files: step outputs, annotations, the summary line. */
+
+
+
+/** The node lists of an analysis, each node once, in the analysis's order. */
+function fleetNodeLists(analysis) {
+    const unique = (nodes) => [...new Set(nodes)];
+    return {
+        slow: [...analysis.named],
+        slower: unique((analysis.changes ?? []).map((change) => change.node)),
+        outliers: unique(analysis.outliers.flatMap((o) => o.nodes.map((node) => node.node))),
+    };
+}
+/** "SLOW: 3 nodes, plan all (seed 13), 6 pairs …; slow: node-2" or "PASS: …; no slow node". */
+function fleetSummary(verdict, results, analysis) {
+    return `${verdict === 'slow' ? 'SLOW' : 'PASS'}: ${fleetSummaryLine(results, analysis)}`;
+}
+/** The step outputs of a finished fleet run. */
+function setFleetOutputs(verdict, lists, summary, paths) {
+    lib_core/* setOutput */.uH(Outputs.Verdict, verdict);
+    lib_core/* setOutput */.uH(Outputs.SlowNodes, lists.slow.join(','));
+    lib_core/* setOutput */.uH(Outputs.SlowerNodes, lists.slower.join(','));
+    lib_core/* setOutput */.uH(Outputs.OutlierNodes, lists.outliers.join(','));
+    lib_core/* setOutput */.uH(Outputs.Summary, summary);
+    lib_core/* setOutput */.uH(Outputs.ResultsPath, paths.results);
+    lib_core/* setOutput */.uH(Outputs.ReportPath, paths.html);
+}
+/** One annotation per slow or slower node: its first finding, and how many more there are. */
+function slowNodeMessages(analysis) {
+    const { slowNodes } = outlierLists(analysis);
+    const findings = new Map();
+    const add = (node, sentence) => findings.set(node, [...(findings.get(node) ?? []), sentence]);
+    for (const outlier of slowNodes)
+        add(outlier.node, nodeOutlierSentence(outlier));
+    for (const change of analysis.changes ?? [])
+        add(change.node, changeSentence(change));
+    return [...findings].map(([node, sentences]) => {
+        const more = sentences.length > 1 ? ` (and ${sentences.length - 1} more in the job summary)` : '';
+        return { node, message: `${sentences[0]}${more}` };
+    });
+}
+/** An error annotation per slow node (a warning when the step passes anyway). */
+function annotateSlowNodes(analysis, stepFails) {
+    for (const { node, message } of slowNodeMessages(analysis)) {
+        const properties = { title: `netperf-gate fleet: ${node} is slow` };
+        if (stepFails)
+            lib_core/* error */.z3(message, properties);
+        else
+            lib_core/* warning */.$e(message, properties);
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __nccwpck_require__(95462);
+;// CONCATENATED MODULE: ./src/action/reproduce.ts
+/** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
+
+
+
+/** Where the reproduce commands put a downloaded baseline. */
+const LOCAL_BASELINE_DIR = 'baseline';
+/** Appends `flag value` (quoted for the shell) when the value is given. */
+function reproduce_option(args, flag, value) {
+    if (value !== undefined)
+        args.push(flag, (0,shell/* shellQuote */.ZL)(String(value)));
+}
+/** The CLI flags of the target and suite settings; `kubeconfigGiven`: the input's content, as kubeconfig.yaml. */
+function targetArgs(run, kubeconfigGiven) {
+    const args = ['--target', run.target];
+    reproduce_option(args, '--suite', run.suitePath);
+    reproduce_option(args, '--scenarios', run.scenarioNames?.join(','));
+    reproduce_option(args, '--samples', run.samples);
+    reproduce_option(args, '--duration', run.durationSeconds);
+    if (!run.reference)
+        args.push('--no-reference');
+    if (run.target !== 'kubernetes')
+        return args;
+    const k8s = run.kubernetes;
+    if (kubeconfigGiven)
+        reproduce_option(args, '--kubeconfig', 'kubeconfig.yaml');
+    reproduce_option(args, '--context', k8s.context);
+    reproduce_option(args, '--namespace', k8s.namespace);
+    reproduce_option(args, '--client-node', k8s.clientNode);
+    reproduce_option(args, '--server-node', k8s.serverNode);
+    reproduce_option(args, '--node-selector', k8s.nodeSelector);
+    reproduce_option(args, '--ip-family', k8s.ipFamily);
+    for (const toleration of k8s.tolerations)
+        reproduce_option(args, '--toleration', toleration);
+    if (k8s.allowControlPlane === true)
+        args.push('--allow-control-plane');
+    if (k8s.image !== DEFAULT_IMAGE)
+        reproduce_option(args, '--image', k8s.image);
+    return args;
+}
+function judgeArgs(settings) {
+    const args = [];
+    reproduce_option(args, '--thresholds', settings.judge.thresholdsPath);
+    reproduce_option(args, '--threshold', settings.judge.thresholdPct);
+    if (settings.judge.environmentPolicy !== 'warn') {
+        reproduce_option(args, '--environment-policy', settings.judge.environmentPolicy);
+    }
+    reproduce_option(args, '--alpha', settings.judge.alpha);
+    reproduce_option(args, '--max-samples', settings.maxSamples);
+    if (settings.failOnInconclusive)
+        args.push('--fail-on-inconclusive');
+    return args;
+}
+function baselineSteps(origin) {
+    switch (origin.kind) {
+        case 'file':
+            return { before: [], paths: [origin.path] };
+        case 'artifact': {
+            // One folder per run; --baseline repeated takes each run's results.json.
+            const folder = (runId) => `${LOCAL_BASELINE_DIR}/${runId}`;
+            const downloads = origin.runIds.map((runId) => `gh run download ${runId} --repo ${(0,shell/* shellQuote */.ZL)(origin.repository)} --name ${(0,shell/* shellQuote */.ZL)(origin.artifactName)} --dir ${folder(runId)}`);
+            return { before: downloads, paths: origin.runIds.map((runId) => `${folder(runId)}/results.json`) };
+        }
+        case 'none':
+            return { before: [], paths: [`${LOCAL_BASELINE_DIR}/results.json`] };
+    }
+}
+/**
+ * The commands that run the same gate on a workstation: fetch the baseline (when it was an
+ * artifact), then `gate` with every input that was given. The local target needs root.
+ */
+function reproduceCommands(settings, origin) {
+    const { before, paths } = baselineSteps(origin);
+    const sudo = settings.run.target === 'local' ? 'sudo ' : '';
+    const gate = [
+        `${sudo}${shell/* CLI_COMMAND */.zy} gate`,
+        ...targetArgs(settings.run, settings.kubeconfigText !== undefined),
+        ...judgeArgs(settings),
+        ...paths.flatMap((path) => ['--baseline', (0,shell/* shellQuote */.ZL)(path)]),
+        '--out',
+        'results.json',
+    ].join(' ');
+    return [...kubeconfigNote(settings.kubeconfigText), ...before, gate];
+}
+/** The comment explaining kubeconfig.yaml, when the workflow passed the kubeconfig as input. */
+function kubeconfigNote(kubeconfigText) {
+    return kubeconfigText === undefined
+        ? []
+        : ['# kubeconfig.yaml: the kubeconfig the workflow passed as input'];
+}
+
+;// CONCATENATED MODULE: ./src/action/fleet-reproduce.ts
+/** The CLI commands equivalent to a fleet step's inputs, for the job summary's "how to reproduce locally". Pure. */
+
+
+
+
+/** Where the commands put a downloaded baseline fleet. */
+const fleet_reproduce_LOCAL_BASELINE_DIR = 'baseline';
+function fleet_reproduce_baselineSteps(origin) {
+    switch (origin.kind) {
+        case 'file':
+            return { before: [], path: origin.path };
+        case 'artifact': {
+            const folder = `${fleet_reproduce_LOCAL_BASELINE_DIR}/${origin.runId}`;
+            const download = `gh run download ${origin.runId} --repo ${(0,shell/* shellQuote */.ZL)(origin.repository)} --name ${(0,shell/* shellQuote */.ZL)(origin.artifactName)} --dir ${folder}`;
+            return { before: [download], path: `${folder}/fleet.json` };
+        }
+        case 'none':
+            return { before: [] };
+    }
+}
+/**
+ * The commands that measure the same fleet on a workstation: fetch the baseline fleet (when it was an
+ * artifact), then `fleet` with every input that was given. The local target needs root.
+ */
+function fleetReproduceCommands(settings, origin) {
+    const { fleet } = settings;
+    const { before, path } = fleet_reproduce_baselineSteps(origin);
+    const args = [
+        `${fleet.target === 'local' ? 'sudo ' : ''}${shell/* CLI_COMMAND */.zy} fleet`,
+        ...targetArgs(fleet, settings.kubeconfigText !== undefined),
+    ];
+    reproduce_option(args, '--nodes', fleet.nodes);
+    reproduce_option(args, '--plan', fleet.plan === undefined ? undefined : formatPlanSpec(fleet.plan));
+    if (fleet.seed !== DEFAULT_FLEET_SEED)
+        reproduce_option(args, '--seed', fleet.seed);
+    reproduce_option(args, '--parallel', fleet.parallel);
+    reproduce_option(args, '--baseline', path);
+    args.push('--out', 'fleet.json', '--markdown', 'fleet.md', '--html', 'fleet.html');
+    return [...kubeconfigNote(settings.kubeconfigText), ...before, args.join(' ')];
+}
+/** The job summary with the reproduce section at its end, as the gate's has. */
+function withReproduceSection(markdown, commands) {
+    return `${markdown.trimEnd()}\n\n### How to reproduce locally\n\n${fencedBlock(commands.join('\n'), 'sh')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/action/kubeconfig-secrets.ts
+/**
+ * The credentials of a kubeconfig, found by parsing it (YAML or JSON, block or flow style, folded or
+ * literal scalars alike): every value under `users[].user` that authenticates. Pure.
+ */
+
+/** Fields of `users[].user` whose values are credentials. */
+const CREDENTIAL_FIELDS = new Set(['token', 'password', 'client-key-data']);
+/** Keys of auth-provider `config` and similar maps whose values are credentials. */
+const CREDENTIAL_KEY = /token|secret|password|key|credential/i;
+/** Lines of a multi-line credential shorter than this are not masked alone (a lone `}` would mask every brace). */
+const MIN_LINE_SECRET_CHARS = 4;
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** String values of a map whose key names a credential. */
+function credentialValues(map) {
+    if (!isRecord(map))
+        return [];
+    return Object.entries(map)
+        .filter(([key, value]) => CREDENTIAL_KEY.test(key) && typeof value === 'string')
+        .map(([, value]) => value);
+}
+/** Every value of an exec plugin's `env` list (names are public, values often are not). */
+function execEnvValues(exec) {
+    if (!isRecord(exec) || !Array.isArray(exec.env))
+        return [];
+    return exec.env
+        .map((entry) => (isRecord(entry) ? entry.value : undefined))
+        .filter((value) => typeof value === 'string');
+}
+/** The credentials of one `users[].user` entry. */
+function userCredentials(user) {
+    if (!isRecord(user))
+        return [];
+    const found = [];
+    for (const [key, value] of Object.entries(user)) {
+        if (CREDENTIAL_FIELDS.has(key) && typeof value === 'string')
+            found.push(value);
+    }
+    if (isRecord(user['auth-provider']))
+        found.push(...credentialValues(user['auth-provider'].config));
+    found.push(...execEnvValues(user.exec));
+    return found;
+}
+/** A credential and, when it spans lines, each of its lines on its own. */
+function withLines(secret) {
+    const lines = secret
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length >= MIN_LINE_SECRET_CHARS);
+    return lines.length > 1 ? [secret, ...lines] : [secret];
+}
+/**
+ * The credentials in a kubeconfig's text, each multi-line one also line by line; undefined when the
+ * text is not YAML or JSON (the caller then falls back to a line scan).
+ */
+function kubeconfigSecrets(text) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isRecord(document))
+        return undefined;
+    const users = Array.isArray(document.users) ? document.users : [];
+    const secrets = users.flatMap((entry) => (isRecord(entry) ? userCredentials(entry.user) : []));
+    return [...new Set(secrets.filter((secret) => secret.trim() !== '').flatMap(withLines))];
+}
+
+;// CONCATENATED MODULE: ./src/action/kubeconfig.ts
+/** The `kubeconfig` input: masked in logs, written to a private file for the run, removed afterwards. */
+
+
+
+
+/** Kubeconfig fields whose values are credentials, for text that does not parse (a line scan). */
+const SECRET_FIELDS = /^\s*-?\s*(token|client-key-data|password|id-token|refresh-token|access-token|client-secret)\s*:\s*["']?([^"'\s]+)/;
+/**
+ * Masks the kubeconfig: the whole text, and every credential under `users[].user` on its own (the
+ * runner masks a registered secret as given, so a token that shows up alone in a message needs its
+ * own entry), each line of a multi-line one too. Text that is not YAML or JSON is scanned line by line.
+ */
+function maskKubeconfig(text, setSecret) {
+    setSecret(text);
+    const parsed = kubeconfigSecrets(text);
+    if (parsed !== undefined) {
+        for (const secret of parsed)
+            setSecret(secret);
+        return;
+    }
+    for (const line of text.split('\n')) {
+        const value = SECRET_FIELDS.exec(line)?.[2];
+        if (value !== undefined && value.length >= MIN_LINE_SECRET_CHARS)
+            setSecret(value);
+    }
+}
+/** Writes the kubeconfig to a new file only the runner's user can read (0600) in `folder`; returns its path. */
+async function writeKubeconfigFile(text, folder) {
+    const path = (0,external_node_path_.join)(folder, `netperf-gate-kubeconfig-${(0,external_node_crypto_.randomUUID)()}.yaml`);
+    await (0,promises_.writeFile)(path, text, { mode: 0o600, flag: 'wx' });
+    return path;
+}
+/** Removes the kubeconfig file; a file already gone is fine. */
+async function removeKubeconfigFile(path) {
+    await (0,promises_.rm)(path, { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/action/cleanup-state.ts
+/** What the main step saves for the post step to delete: one versioned, validated format. */
+
+/** Bumped when a field changes meaning. */
+const CLEANUP_STATE_VERSION = 1;
+const cleanupStateSchema = action_schemas/* strictObject */.rej({
+    version: action_schemas/* literal */.euz(CLEANUP_STATE_VERSION),
+    kubeconfigPath: action_schemas/* string */.YjP().optional(),
+    context: action_schemas/* string */.YjP().optional(),
+    /** Whether the run was asked to use an existing namespace (then only its pods are deleted). */
+    namespaceGiven: action_schemas/* boolean */.zMY(),
+    /**
+     * `started`: saved when the target was created; the pods may not be listed yet, so the post step
+     * also deletes the pods carrying the run's label. `finished`: saved after the target's own cleanup;
+     * the record is exact.
+     */
+    phase: action_schemas/* enum */.k5n(['started', 'finished']),
+    resources: action_schemas/* strictObject */.rej({
+        runId: action_schemas/* string */.YjP(),
+        namespace: action_schemas/* string */.YjP(),
+        namespaceCreated: action_schemas/* boolean */.zMY(),
+        pods: action_schemas/* array */.YOg(action_schemas/* string */.YjP()),
+    }),
+});
+/**
+ * The state to save. When the target was just created (`started`), the namespace counts as created if
+ * the run makes its own (the target too records it before the create is sent), so that a main step
+ * killed at any moment leaves the post step enough to delete; deleting what does not exist is fine.
+ */
+function cleanupStateFor(settings, resources, phase) {
+    const namespaceGiven = settings.namespace !== undefined;
+    const expectNamespace = phase === 'started' && !namespaceGiven;
+    return {
+        version: CLEANUP_STATE_VERSION,
+        ...(settings.kubeconfigPath !== undefined ? { kubeconfigPath: settings.kubeconfigPath } : {}),
+        ...(settings.context !== undefined ? { context: settings.context } : {}),
+        namespaceGiven,
+        phase,
+        resources: {
+            ...resources,
+            namespaceCreated: resources.namespaceCreated || expectNamespace,
+            pods: [...resources.pods],
+        },
+    };
+}
+/** True when the state asks for nothing to be deleted (the main step cleaned up after itself). */
+function nothingToDelete(state) {
+    const { resources } = state;
+    return state.phase === 'finished' && !resources.namespaceCreated && resources.pods.length === 0;
+}
+/** Parses saved state; throws a one-line Error when it is not ours. */
+function parseCleanupState(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error('the saved cleanup state is not JSON');
+    }
+    const parsed = cleanupStateSchema.safeParse(value);
+    if (!parsed.success) {
+        throw new Error(`the saved cleanup state is not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/action/pipeline-hooks.ts
+/**
+ * Observers the action hands to the shared pipeline inside its RunIo. The pipeline calls them when it
+ * supports them: `onTargetCreated` from withSession right after createTarget (before prepare), and
+ * `onNetperfOutputs` from measure once per sample. Until it does, the action still gates; it only
+ * cannot record created resources for the post step nor upload raw netperf output.
+ */
+
+
+
+/** The Kubernetes target's (single or fleet) record of what it created, when the target is one. */
+function createdResourcesOf(target) {
+    if (target?.kind !== 'kubernetes')
+        return undefined;
+    const recording = target;
+    return typeof recording.createdResources === 'function' ? recording.createdResources() : undefined;
+}
+/** One sample's raw outputs as a text file: each instance's stdout, then its stderr and exit code. */
+function rawSampleText(outputs) {
+    return outputs
+        .map((output, index) => {
+        const stderr = output.stderr.trim() === '' ? '' : `--- stderr\n${output.stderr.trimEnd()}\n`;
+        return `=== instance ${index + 1} (exit ${output.exitCode ?? 'signal'})\n${output.stdout.trimEnd()}\n${stderr}`;
+    })
+        .join('');
+}
+/** Keeps the raw netperf output of every sample and writes it as `<folder>/<scenario>/sample-NN.txt`. */
+class RawOutputRecorder {
+    samples = [];
+    counts = new Map();
+    /** The hook to hand to the pipeline. */
+    record = (scenario, outputs) => {
+        const index = (this.counts.get(scenario.name) ?? 0) + 1;
+        this.counts.set(scenario.name, index);
+        this.samples.push({ scenario: scenario.name, index, text: rawSampleText(outputs) });
+    };
+    /** Number of samples recorded. */
+    get size() {
+        return this.samples.length;
+    }
+    /** Writes every recorded sample under `folder`; returns the paths written. */
+    async write(folder) {
+        const paths = [];
+        for (const sample of this.samples) {
+            const dir = (0,external_node_path_.join)(folder, sample.scenario);
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            const path = (0,external_node_path_.join)(dir, `sample-${String(sample.index).padStart(2, '0')}.txt`);
+            await (0,promises_.writeFile)(path, sample.text);
+            paths.push(path);
+        }
+        return paths;
+    }
+}
+/**
+ * Saves what the Kubernetes target created for the post step: a first record as soon as the target
+ * exists (a main step killed during prepare still leaves a record), the exact one after the pipeline's
+ * own cleanup.
+ */
+class ResourceTracker {
+    settings;
+    save;
+    target;
+    constructor(settings, save) {
+        this.settings = settings;
+        this.save = save;
+    }
+    /** The hook to hand to the pipeline. */
+    onTargetCreated = (target) => {
+        this.target = target;
+        const resources = createdResourcesOf(target);
+        if (resources !== undefined)
+            this.save(JSON.stringify(cleanupStateFor(this.settings, resources, 'started')));
+    };
+    /** Saves the final record; true when nothing is left for the post step to delete. */
+    finish() {
+        const resources = createdResourcesOf(this.target);
+        if (resources === undefined)
+            return true;
+        const state = cleanupStateFor(this.settings, resources, 'finished');
+        this.save(JSON.stringify(state));
+        return nothingToDelete(state);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
+
+
+
+
+
+
+/** Regressions and improvements in bold: the words a reader scans for. */
+function verdictCell(metric) {
+    const word = verdictWord(metric);
+    return metric.gated && (metric.verdict === 'regression' || metric.verdict === 'improvement')
+        ? `**${word}**`
+        : word;
+}
+function markdown_scenario_comparisonTable(scenario, result) {
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${code(m.metric)} (${escapeMarkdown(unitOf(m.metric, result))})`, verdictCell(m)));
+    return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
+}
+function markdown_scenario_headlineChart(scenario) {
+    const metric = headlineMetric(scenario.test);
+    const compared = scenario.metrics.find((m) => m.metric === metric);
+    if (compared === undefined)
+        return undefined;
+    return mermaidBarChart(`${scenario.name}: ${metric}, median`, metric, (0,names/* metricUnit */.n2)(metric), [
+        { label: 'baseline', value: compared.baselineMedian },
+        { label: 'current', value: compared.currentMedian },
+    ]);
+}
+/** Why each gated metric that is not unchanged got its verdict, then the scenario's notes. */
+function markdown_scenario_reasons(scenario) {
+    const why = scenario.metrics
+        .filter((m) => m.gated && m.verdict !== 'unchanged')
+        .map((m) => `- ${code(m.metric)}: ${verdictCell(m)} — ${escapeMarkdown(m.reason)}`);
+    const notes = scenario.notes.map((note) => `- note: ${escapeMarkdown(note)}`);
+    return [...why, ...notes];
+}
+/** A compared scenario: how it ran, the table of every metric, the headline chart, its trend, the reasons. */
+function comparedScenarioMarkdown(scenario, result, trend) {
+    const baselineSamples = scenario.metrics[0]?.baselineSamples.length;
+    const parts = [
+        `### ${code(scenario.name)}`,
+        describeSettings(result, baselineSamples),
+        markdown_scenario_comparisonTable(scenario, result),
+    ];
+    const chart = markdown_scenario_headlineChart(scenario);
+    if (chart !== undefined)
+        parts.push(chart);
+    if (trend !== undefined)
+        parts.push(trendMarkdown(trend));
+    const why = markdown_scenario_reasons(scenario);
+    if (why.length > 0)
+        parts.push(why.join('\n'));
+    return parts.join('\n\n');
+}
+function summaryTable(result) {
+    const rows = names/* METRIC_NAMES */.Uw.flatMap((metric) => {
+        const a = result.aggregates[metric];
+        if (a === undefined)
+            return [];
+        const f = (value) => format_formatMetric(metric, value);
+        const cv = a.cvPct === null ? '—' : `${a.cvPct.toFixed(1)}%`;
+        return [
+            [
+                `${code(metric)} (${escapeMarkdown(unitOf(metric, result))})`,
+                f(a.median),
+                f(a.min),
+                f(a.max),
+                cv,
+                String(a.n),
+            ],
+        ];
+    });
+    return markdownTable(['metric (unit)', 'median', 'min', 'max', 'CV', 'samples'], ['left', 'right', 'right', 'right', 'right', 'right'], rows);
+}
+/** A scenario measured now but not compared: its own figures, and why it was not compared. */
+function currentScenarioMarkdown(view) {
+    const parts = [
+        `### ${code(view.result.settings.name)}`,
+        describeSettings(view.result),
+        summaryTable(view.result),
+    ];
+    if (view.skippedReason !== undefined)
+        parts.push(`Not compared: ${escapeMarkdown(view.skippedReason)}.`);
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-report.ts
+
+
+
+
+function runLine(label, results) {
+    const { environment, target } = results;
+    const nodes = `${environment.client.name} → ${environment.server.name}`;
+    return `${label}: ${escapeMarkdown(target.kind)} run started ${results.startedAt}, nodes ${escapeMarkdown(nodes)}`;
+}
+/** The first lines: the verdict in words, the counts behind it, and which runs were compared. */
+function verdictBlock(input) {
+    const title = `## ${escapeMarkdown(input.title ?? DEFAULT_REPORT_TITLE)}: ${verdictLabel(input.verdict)}`;
+    const { comparison } = input;
+    if (comparison === undefined) {
+        const summary = `**${verdictLabel(input.verdict)}**: nothing to compare with; these results can become the baseline.`;
+        return [title, summary, runLine('Current', input.current)].join('\n\n');
+    }
+    const summary = [
+        `**${verdictLabel(input.verdict)}**: ${verdictDetail(comparison)}.`,
+        ...gateMethodLines(comparison).map(escapeMarkdown),
+    ].join('  \n');
+    const shift = input.history?.shift;
+    const runs = [
+        shift ? escapeMarkdown(levelShiftLine(shift, input.comparison?.baselineRuns)) : undefined,
+        input.baseline ? runLine(shift ? 'Latest baseline run' : 'Baseline', input.baseline) : undefined,
+        runLine('Current', input.current),
+    ];
+    return [title, summary, runs.filter((r) => r !== undefined).join('  \n')].join('\n\n');
+}
+/** One row per compared scenario: its headline figure and its worst verdict, for a glance. */
+function markdown_report_overview(views) {
+    const rows = views.flatMap(({ comparison }) => {
+        if (comparison === undefined)
+            return [];
+        const metric = overviewMetric(comparison);
+        const gated = comparison.metrics.filter((m) => m.gated);
+        const count = (verdict) => gated.filter((m) => m.verdict === verdict).length;
+        const cells = metric ? comparisonCells(metric) : undefined;
+        return [
+            [
+                code(comparison.name),
+                metric ? code(metric.metric) : '—',
+                cells?.baseline ?? '—',
+                cells?.current ?? '—',
+                cells?.change ?? '—',
+                metric ? verdictCell(metric) : '—',
+                `${count('regression')} / ${count('improvement')} / ${count('inconclusive')}`,
+            ],
+        ];
+    });
+    if (rows.length === 0)
+        return undefined;
+    return markdownTable([
+        'scenario',
+        'headline',
+        'baseline',
+        'current',
+        'change',
+        'verdict',
+        'regressed / improved / inconclusive',
+    ], ['left', 'left', 'right', 'right', 'right', 'left', 'right'], rows);
+}
+function markdown_report_notCompared(comparison) {
+    if (comparison === undefined || comparison.skipped.length === 0)
+        return undefined;
+    const items = comparison.skipped.map((s) => `- ${code(s.name)}: ${escapeMarkdown(s.reason)}`);
+    return ['### Not compared', ...items].join('\n');
+}
+function markdown_report_environmentSection(input) {
+    const parts = ['### Environment'];
+    const differences = input.comparison?.environment ?? [];
+    if (input.comparison && differences.length > 0) {
+        const policy = input.comparison.environmentPolicy;
+        const effect = input.comparison.environmentFails ? 'this fails the gate' : 'shown, not failing the gate';
+        parts.push(`The environment differs from the baseline's (policy: ${policy}; ${effect}):`);
+        const rows = differences.map((d) => [
+            escapeMarkdown(d.field),
+            escapeMarkdown(d.baseline),
+            escapeMarkdown(d.current),
+        ]);
+        parts.push(markdownTable(['differs', 'baseline', 'current'], ['left', 'left', 'left'], rows));
+    }
+    else if (input.comparison) {
+        parts.push('Same environment as the baseline.');
+    }
+    const facts = environmentFacts(input.current).map(([field, value]) => [
+        escapeMarkdown(field),
+        escapeMarkdown(value),
+    ]);
+    const table = markdownTable(['field', 'current'], ['left', 'left'], facts);
+    parts.push(`<details><summary>Current environment</summary>\n\n${table}\n\n</details>`);
+    return parts.join('\n\n');
+}
+function markdown_report_referenceSection(results) {
+    const rows = referenceRows(results);
+    if (rows.length === 0)
+        return undefined;
+    const table = markdownTable([...REFERENCE_HEADERS], ['left', 'left', 'right', 'right', 'right'], rows.map((row) => row.map(escapeMarkdown)));
+    return ['### Node-to-node reference (host network)', table].join('\n\n');
+}
+function markdown_report_reproduceSection(commands) {
+    if (commands.length === 0)
+        return undefined;
+    return ['### How to reproduce locally', fencedBlock(commands.join('\n'), 'sh')].join('\n\n');
+}
+function markdown_report_scenarioSection(view) {
+    return view.comparison
+        ? comparedScenarioMarkdown(view.comparison, view.result, view.trend)
+        : currentScenarioMarkdown(view);
+}
+/**
+ * The job summary (GitHub-flavoured markdown): the verdict with its counts first, an overview row per
+ * scenario, then per scenario the table of every metric (unit, baseline, current, change, 90% interval,
+ * p, threshold, verdict), a Mermaid chart of the headline metric and the reasons; then what was not
+ * compared, the environment and its differences, and the commands that reproduce the run. Without a
+ * comparison it shows the current results alone. Pure and deterministic: same input, same bytes.
+ */
+function renderMarkdownReport(input) {
+    const views = scenarioViews(input);
+    const parts = [
+        verdictBlock(input),
+        markdown_report_overview(views),
+        ...views.map(markdown_report_scenarioSection),
+        markdown_report_referenceSection(input.current),
+        markdown_report_notCompared(input.comparison),
+        markdown_report_environmentSection(input),
+        markdown_report_reproduceSection(input.reproduce),
+        `<sub>${escapeMarkdown(METHOD_NOTE)}</sub>`,
+    ];
+    return `${parts.filter((part) => part !== undefined).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-benchmark.ts
+/**
+ * Exports for the dashboards people already run. One small pure function per format, like
+ * github-action-benchmark's own extractors; the caller writes the files.
+ */
+
+
+
+
+/** Every aggregate of every scenario, in run order and the canonical metric order. */
+function eachAggregate(results) {
+    return results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        return aggregate === undefined ? [] : [{ scenario, metric, aggregate }];
+    }));
+}
+function benchmarkEntry(scenario, metric, aggregate) {
+    const unit = unitOf(metric, scenario);
+    const { test, concurrency } = scenario.settings;
+    const extra = `median of ${aggregate.n} samples; min ${format_formatMetric(metric, aggregate.min)}, max ${format_formatMetric(metric, aggregate.max)} ${unit}; ${test} x${concurrency}`;
+    return {
+        name: exportName(scenario, metric),
+        unit,
+        value: roundedValue(metric, aggregate.median),
+        ...(aggregate.n >= 2 ? { range: `± ${format_formatMetric(metric, aggregate.stddev)}` } : {}),
+        extra,
+    };
+}
+/**
+ * Results as github-action-benchmark's custom JSON: write `biggerIsBetter` to one file for
+ * `tool: customBiggerIsBetter` and `smallerIsBetter` to another for `tool: customSmallerIsBetter`
+ * (the action takes one direction per step). Values are medians over samples.
+ */
+function toGithubActionBenchmark(results) {
+    const exported = { biggerIsBetter: [], smallerIsBetter: [] };
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const side = (0,names/* metricDirection */.EE)(metric) === 'higher-is-better' ? 'biggerIsBetter' : 'smallerIsBetter';
+        exported[side].push(benchmarkEntry(scenario, metric, aggregate));
+    }
+    return exported;
+}
+/** A metric name as a Bencher measure slug (lower-case kebab case, at most 64 characters). */
+function bencherMeasureSlug(metric) {
+    return metric.replaceAll('_', '-');
+}
+/**
+ * Results in Bencher Metric Format (BMF) JSON for `bencher run --adapter json`: one benchmark per
+ * scenario (its name), one measure per metric (`throughput-gbps`, `transactions-per-sec`, …);
+ * value = median, lower_value/upper_value = min/max over samples, rounded as the reports show them.
+ */
+function toBencherMetricFormat(results) {
+    const exported = {};
+    for (const { scenario, metric, aggregate } of eachAggregate(results)) {
+        const benchmark = exported[scenario.settings.name] ?? {};
+        exported[scenario.settings.name] = benchmark;
+        benchmark[bencherMeasureSlug(metric)] = {
+            value: roundedValue(metric, aggregate.median),
+            lower_value: roundedValue(metric, aggregate.min),
+            upper_value: roundedValue(metric, aggregate.max),
+        };
+    }
+    return exported;
+}
+
+;// CONCATENATED MODULE: ./src/report/export-csv.ts
+
+
+
+/** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */
+const CSV_HEADER = [
+    'name',
+    'scenario',
+    'test',
+    'concurrency',
+    'cpus',
+    'metric',
+    'unit',
+    'direction',
+    'samples',
+    'median',
+    'mean',
+    'min',
+    'max',
+    'stddev',
+    'cv (%)',
+];
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
+function csvField(value) {
+    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+function csvLine(fields) {
+    return `${fields.map(csvField).join(',')}\r\n`;
+}
+/**
+ * Results as CSV, one row per scenario × metric with its summary over samples (median, mean, min,
+ * max, stddev, CV), rounded as the reports show them. RFC 4180: CRLF line ends, a header row,
+ * quoting where needed. Per-sample values stay in the results JSON; this file is for spreadsheets
+ * and dashboards that want one figure per metric and run.
+ */
+function toCsv(results) {
+    const rows = results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
+        const aggregate = scenario.aggregates[metric];
+        if (aggregate === undefined)
+            return [];
+        const value = (v) => String(roundedValue(metric, v));
+        const { name, test, concurrency, cpus } = scenario.settings;
+        return [
+            csvLine([
+                exportName(scenario, metric),
+                name,
+                test,
+                String(concurrency),
+                cpus === null ? '' : String(cpus),
+                metric,
+                unitOf(metric, scenario),
+                (0,names/* metricDirection */.EE)(metric),
+                String(aggregate.n),
+                value(aggregate.median),
+                value(aggregate.mean),
+                value(aggregate.min),
+                value(aggregate.max),
+                value(aggregate.stddev),
+                aggregate.cvPct === null ? '' : aggregate.cvPct.toFixed(1),
+            ]),
+        ];
+    }));
+    return [csvLine(CSV_HEADER), ...rows].join('');
 }
 
 ;// CONCATENATED MODULE: ./src/run/write-reports.ts
@@ -56970,6 +59610,74 @@ async function writeReports(input, settings, files) {
     for (const request of settings.exports)
         written.push(...(await writeExport(request, input.current, files)));
     return written;
+}
+
+;// CONCATENATED MODULE: ./src/action/outcome-text.ts
+
+
+
+/** Counts for the `regressions` and `improvements` outputs (gated metrics only; 0 without a baseline). */
+function verdictCounts(comparison) {
+    return {
+        regressions: comparison?.counts.regression ?? 0,
+        improvements: comparison?.counts.improvement ?? 0,
+    };
+}
+function outcome_text_figures(metric) {
+    const unit = (0,names/* metricUnit */.n2)(metric.metric);
+    const from = format_formatMetric(metric.metric, metric.baselineMedian);
+    const to = format_formatMetric(metric.metric, metric.currentMedian);
+    const threshold = metric.threshold === 'off' ? 'off' : `±${metric.threshold}%`;
+    return `${from} → ${to} ${unit} (${format_formatPercentChange(metric.changePct)}; 90% interval ${formatInterval(metric)}; threshold ${threshold})`;
+}
+/**
+ * An error per regressed gated metric, a notice per improved one, and an error for an environment the
+ * policy fails; errors are warnings when the step passes (`stepFails` false: fail-on-regression off).
+ */
+function annotationsFor(comparison, stepFails = true) {
+    if (comparison === undefined)
+        return [];
+    const problem = stepFails ? 'error' : 'warning';
+    const annotations = [];
+    for (const scenario of comparison.scenarios) {
+        for (const metric of scenario.metrics) {
+            if (!metric.gated)
+                continue;
+            if (metric.verdict === 'regression' || metric.verdict === 'improvement') {
+                const level = metric.verdict === 'regression' ? problem : 'notice';
+                const what = metric.verdict === 'regression' ? 'regressed' : 'improved';
+                annotations.push({
+                    level,
+                    title: `netperf-gate: ${scenario.name} ${metric.metric} ${what}`,
+                    message: `${scenario.name} ${metric.metric}: ${outcome_text_figures(metric)}. ${metric.reason}`,
+                });
+            }
+        }
+    }
+    if (comparison.environmentFails) {
+        const fields = comparison.environment.map((difference) => difference.field).join(', ');
+        annotations.push({
+            level: problem,
+            title: 'netperf-gate: the environment differs from the baseline',
+            message: `environment-policy is fail and these differ: ${fields}`,
+        });
+    }
+    return annotations;
+}
+/** The `summary` output: one line, e.g. "REGRESSION: 1 regressed, 0 improved, 9 unchanged, 0 inconclusive". */
+function summaryLine(verdict, comparison, detail) {
+    switch (verdict) {
+        case 'error':
+            return `ERROR: ${detail ?? 'the run failed'}`;
+        case 'no-baseline':
+            return `NO BASELINE: ${detail ?? 'nothing to compare with'}; these results can become the baseline`;
+        case 'pass':
+        case 'inconclusive':
+        case 'regression': {
+            const word = verdict.toUpperCase();
+            return comparison === undefined ? word : `${word}: ${verdictTally(comparison)}`;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
@@ -57074,95 +59782,6 @@ async function emptyReportDir(reportDir, workspace, baselineFile) {
     for (const entry of await (0,promises_.readdir)(folder)) {
         await (0,promises_.rm)((0,external_node_path_.join)(folder, entry), { recursive: true, force: true });
     }
-}
-
-// EXTERNAL MODULE: ./src/util/shell.ts
-var shell = __nccwpck_require__(95462);
-;// CONCATENATED MODULE: ./src/action/reproduce.ts
-/** The CLI commands equivalent to the action's inputs, for the report's "how to reproduce locally". Pure. */
-
-
-
-/** Where the reproduce commands put a downloaded baseline. */
-const LOCAL_BASELINE_DIR = 'baseline';
-function reproduce_option(args, flag, value) {
-    if (value !== undefined)
-        args.push(flag, (0,shell/* shellQuote */.ZL)(String(value)));
-}
-function runArgs(settings) {
-    const { run } = settings;
-    const args = ['--target', run.target];
-    reproduce_option(args, '--suite', run.suitePath);
-    reproduce_option(args, '--scenarios', run.scenarioNames?.join(','));
-    reproduce_option(args, '--samples', run.samples);
-    reproduce_option(args, '--duration', run.durationSeconds);
-    if (!run.reference)
-        args.push('--no-reference');
-    if (run.target !== 'kubernetes')
-        return args;
-    const k8s = run.kubernetes;
-    if (settings.kubeconfigText !== undefined)
-        reproduce_option(args, '--kubeconfig', 'kubeconfig.yaml');
-    reproduce_option(args, '--context', k8s.context);
-    reproduce_option(args, '--namespace', k8s.namespace);
-    reproduce_option(args, '--client-node', k8s.clientNode);
-    reproduce_option(args, '--server-node', k8s.serverNode);
-    reproduce_option(args, '--node-selector', k8s.nodeSelector);
-    reproduce_option(args, '--ip-family', k8s.ipFamily);
-    for (const toleration of k8s.tolerations)
-        reproduce_option(args, '--toleration', toleration);
-    if (k8s.allowControlPlane === true)
-        args.push('--allow-control-plane');
-    if (k8s.image !== DEFAULT_IMAGE)
-        reproduce_option(args, '--image', k8s.image);
-    return args;
-}
-function judgeArgs(settings) {
-    const args = [];
-    reproduce_option(args, '--thresholds', settings.judge.thresholdsPath);
-    reproduce_option(args, '--threshold', settings.judge.thresholdPct);
-    if (settings.judge.environmentPolicy !== 'warn') {
-        reproduce_option(args, '--environment-policy', settings.judge.environmentPolicy);
-    }
-    reproduce_option(args, '--alpha', settings.judge.alpha);
-    reproduce_option(args, '--max-samples', settings.maxSamples);
-    if (settings.failOnInconclusive)
-        args.push('--fail-on-inconclusive');
-    return args;
-}
-function baselineSteps(origin) {
-    switch (origin.kind) {
-        case 'file':
-            return { before: [], paths: [origin.path] };
-        case 'artifact': {
-            // One folder per run; --baseline repeated takes each run's results.json.
-            const folder = (runId) => `${LOCAL_BASELINE_DIR}/${runId}`;
-            const downloads = origin.runIds.map((runId) => `gh run download ${runId} --repo ${(0,shell/* shellQuote */.ZL)(origin.repository)} --name ${(0,shell/* shellQuote */.ZL)(origin.artifactName)} --dir ${folder(runId)}`);
-            return { before: downloads, paths: origin.runIds.map((runId) => `${folder(runId)}/results.json`) };
-        }
-        case 'none':
-            return { before: [], paths: [`${LOCAL_BASELINE_DIR}/results.json`] };
-    }
-}
-/**
- * The commands that run the same gate on a workstation: fetch the baseline (when it was an
- * artifact), then `gate` with every input that was given. The local target needs root.
- */
-function reproduceCommands(settings, origin) {
-    const { before, paths } = baselineSteps(origin);
-    const sudo = settings.run.target === 'local' ? 'sudo ' : '';
-    const gate = [
-        `${sudo}${shell/* CLI_COMMAND */.zy} gate`,
-        ...runArgs(settings),
-        ...judgeArgs(settings),
-        ...paths.flatMap((path) => ['--baseline', (0,shell/* shellQuote */.ZL)(path)]),
-        '--out',
-        'results.json',
-    ].join(' ');
-    const notes = settings.kubeconfigText === undefined
-        ? []
-        : ['# kubeconfig.yaml: the kubeconfig the workflow passed as input'];
-    return [...notes, ...before, gate];
 }
 
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
@@ -57303,11 +59922,128 @@ async function commentOnPullRequest(settings, context, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/fleet-main.ts
+/**
+ * The main step of `mode: fleet`: inputs → the same `fleet` the CLI runs (fleet.json, fleet.md,
+ * fleet.html in report-dir) → outputs, an annotation per slow node, the job summary, the artifact →
+ * an exit code. Only here does a slow fleet become setFailed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The copy of the baseline fleet that was compared with, beside fleet.json in the artifact. */
+const FLEET_BASELINE_COPY = 'fleet-baseline.json';
+/** Writes the kubeconfig input (if any) to a private file and points the fleet config at it. */
+async function fleetWithKubeconfig(settings, context) {
+    const { fleet } = settings;
+    if (settings.kubeconfigText === undefined || fleet.target !== 'kubernetes')
+        return fleet;
+    const path = await writeKubeconfigFile(settings.kubeconfigText, context.tempDir);
+    lib_core/* saveState */.LZ(State.KubeconfigFile, path);
+    return { ...fleet, kubernetes: { ...fleet.kubernetes, kubeconfigPath: path } };
+}
+/** Measures the fleet through the CLI's pipeline, recording what a Kubernetes fleet creates for the post step. */
+async function measure(settings, context, fleet, baseline) {
+    const tracker = new ResourceTracker(fleet.kubernetes, (json) => lib_core/* saveState */.LZ(State.KubernetesCleanup, json));
+    const io = {
+        files: createFiles(),
+        log: (line) => lib_core/* info */.pq(line),
+        print: (text) => lib_core/* info */.pq(text.trimEnd()),
+        now: () => new Date(),
+    };
+    const provenance = provenanceOf(context);
+    if (provenance !== undefined)
+        io.provenance = provenance;
+    const config = {
+        ...fleet,
+        ...(baseline.path !== undefined ? { baselinePath: baseline.path } : {}),
+    };
+    try {
+        return await runFleet(config, io, {
+            createTarget: async (wanted, log) => {
+                const target = await createFleetTarget(wanted, log);
+                tracker.onTargetCreated(target);
+                return target;
+            },
+        });
+    }
+    finally {
+        const clean = tracker.finish();
+        const kubeconfig = fleet.kubernetes.kubeconfigPath;
+        if (clean && kubeconfig !== undefined && kubeconfig !== settings.fleet.kubernetes.kubeconfigPath) {
+            await removeKubeconfigFile(kubeconfig);
+        }
+    }
+}
+/** Outputs, annotations and the job summary of a measured fleet; returns the summary line. */
+async function publish(settings, context, baseline, outcome) {
+    const { results, analysis, verdict } = outcome;
+    if (baseline.path !== undefined)
+        await (0,promises_.copyFile)(baseline.path, (0,external_node_path_.join)(settings.reportDir, FLEET_BASELINE_COPY));
+    const summary = fleetSummary(verdict, results, analysis);
+    setFleetOutputs(verdict, fleetNodeLists(analysis), summary, {
+        results: settings.fleet.outPath,
+        html: settings.fleet.htmlPath ?? '',
+    });
+    annotateSlowNodes(analysis, settings.failOnRegression);
+    const markdown = markdownWithNote(renderFleetMarkdown(results, analysis), baseline.note);
+    const commands = fleetReproduceCommands(settings, baseline.origin);
+    await writeJobSummary(withReproduceSection(markdown, commands), context.hasStepSummary);
+    return summary;
+}
+/** The exit code of a measured fleet: setFailed only when a node is slow and fail-on-regression holds. */
+function verdictExit(settings, outcome, summary) {
+    if (outcome.verdict !== 'slow')
+        return errors/* EXIT_OK */.Ij;
+    if (!settings.failOnRegression) {
+        lib_core/* warning */.$e(`${summary} (fail-on-regression is false: the step passes)`, {
+            title: 'netperf-gate fleet',
+        });
+        return errors/* EXIT_OK */.Ij;
+    }
+    lib_core/* setFailed */.C1(`netperf-gate fleet: ${summary}`);
+    return errors/* EXIT_REGRESSION */.Vf;
+}
+/** `mode: fleet`, from parsed inputs to the exit code; errors propagate to runMain's one-line report. */
+async function runFleetMode(settings, context) {
+    if (settings.fleet.target === 'local')
+        lib_core/* saveState */.LZ(State.LocalTarget, 'true');
+    const baselineFile = settings.baseline.kind === 'file' ? settings.baseline.path : undefined;
+    await emptyReportDir(settings.reportDir, process.cwd(), baselineFile);
+    const fleet = await fleetWithKubeconfig(settings, context);
+    // The log folds by phase like the gate's; the verdict line stays outside.
+    const baseline = await lib_core/* group */.Os('Baseline', () => resolveFleetBaseline(settings, context, lib_core/* info */.pq));
+    const outcome = await lib_core/* group */.Os('Measure the fleet', () => measure(settings, context, fleet, baseline));
+    const summary = await lib_core/* group */.Os('Reports', () => publish(settings, context, baseline, outcome));
+    lib_core/* info */.pq(`netperf-gate fleet: ${summary}`);
+    await lib_core/* group */.Os('Upload', () => uploadResults(settings, context));
+    return verdictExit(settings, outcome, summary);
+}
+
 ;// CONCATENATED MODULE: ./src/action/main-impl.ts
 /**
  * The main step: inputs → the same `gate` the CLI runs → reports, outputs, annotations, job summary,
- * artifact, PR comment → an exit code. Only here do verdicts become setFailed.
+ * artifact, PR comment → an exit code. Only here do verdicts become setFailed. `mode: fleet` goes to
+ * fleet-main.ts instead.
  */
+
+
+
 
 
 
@@ -57342,7 +60078,7 @@ function baselineStory(baseline, outcome) {
     return { note: `No baseline: ${reason}.`, reason };
 }
 /** Measures and judges through the shared pipeline, recording created resources and raw outputs. */
-async function measure(settings, context, run, baseline) {
+async function main_impl_measure(settings, context, run, baseline) {
     const recorder = new RawOutputRecorder();
     const tracker = new ResourceTracker(run.kubernetes, (json) => lib_core/* saveState */.LZ(State.KubernetesCleanup, json));
     const io = {
@@ -57376,7 +60112,7 @@ async function measure(settings, context, run, baseline) {
     }
 }
 /** Reports, outputs, annotations and the job summary of a finished gate; returns the summary line and markdown. */
-async function publish(settings, context, baseline, outcome) {
+async function main_impl_publish(settings, context, baseline, outcome) {
     const { note, reason } = baselineStory(baseline, outcome);
     const input = {
         current: outcome.results,
@@ -57403,7 +60139,7 @@ function stepFails(settings, outcome) {
     return false;
 }
 /** The exit code of a finished gate; setFailed only for a regression that should fail. */
-function verdictExit(settings, outcome, summary) {
+function main_impl_verdictExit(settings, outcome, summary) {
     if (outcome.verdict === 'inconclusive') {
         if (settings.failOnInconclusive) {
             lib_core/* setFailed */.C1(`netperf-gate: ${summary} (fail-on-inconclusive is true)`);
@@ -57431,14 +60167,14 @@ async function runGate(settings, context) {
     const run = await runConfigWithKubeconfig(settings, context);
     // The log folds by phase, as GitHub's own actions fold theirs; the verdict line stays outside.
     const baseline = await lib_core/* group */.Os('Baseline', () => resolveBaseline(settings, context, (line) => lib_core/* info */.pq(line)));
-    const outcome = await lib_core/* group */.Os('Measure and compare', () => measure(settings, context, run, baseline));
-    const report = await lib_core/* group */.Os('Reports', () => publish(settings, context, baseline, outcome));
+    const outcome = await lib_core/* group */.Os('Measure and compare', () => main_impl_measure(settings, context, run, baseline));
+    const report = await lib_core/* group */.Os('Reports', () => main_impl_publish(settings, context, baseline, outcome));
     lib_core/* info */.pq(`netperf-gate: ${report.summary}`);
     await lib_core/* group */.Os('Upload and comment', async () => {
         await uploadResults(settings, context);
         await commentOnPullRequest(settings, context, report);
     });
-    return verdictExit(settings, outcome, report.summary);
+    return main_impl_verdictExit(settings, outcome, report.summary);
 }
 /** The main step. Resolves the process exit code (0 pass, 1 regression, 2 usage error, 3 infrastructure error). */
 async function runMain() {
@@ -57450,7 +60186,13 @@ async function runMain() {
         maskKubeconfig(kubeconfigText, lib_core/* setSecret */.Pq);
     let debug = lib_core/* isDebug */._o();
     try {
-        const settings = parseInputs((name) => lib_core/* getInput */.V4(name), debug);
+        const read = (name) => lib_core/* getInput */.V4(name);
+        if (parseMode(read) === 'fleet') {
+            const settings = parseFleetInputs(read, debug);
+            debug = settings.fleet.debug;
+            return await runFleetMode(settings, context);
+        }
+        const settings = parseInputs(read, debug);
         debug = settings.run.debug;
         return await runGate(settings, context);
     }
@@ -57527,7 +60269,7 @@ async function cleanUpCluster(stateText) {
 }
 /** Network namespaces and processes a killed local run left (only those whose process is gone). */
 async function sweepLocal() {
-    const { sweepLeftovers } = await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 13357));
+    const { sweepLeftovers } = await __nccwpck_require__.e(/* import() */ 851).then(__nccwpck_require__.bind(__nccwpck_require__, 14851));
     const removed = await sweepLeftovers({ log: (line) => lib_core/* info */.pq(`post: ${line}`) });
     if (removed.length === 0)
         lib_core/* info */.pq('post: the local target left nothing behind');

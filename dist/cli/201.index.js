@@ -307,8 +307,8 @@ async function podChecks(api, target, scenario) {
     }
 }
 
-// EXTERNAL MODULE: ./src/targets/kubernetes/kubernetes-target.ts + 1 modules
-var kubernetes_target = __webpack_require__(603);
+// EXTERNAL MODULE: ./src/targets/kubernetes/kubernetes-target.ts
+var kubernetes_target = __webpack_require__(1981);
 // EXTERNAL MODULE: ./src/targets/kubernetes/lifecycle.ts
 var lifecycle = __webpack_require__(8203);
 // EXTERNAL MODULE: ./src/targets/kubernetes/node-choice.ts

@@ -470,6 +470,7 @@ function planCpuProfiles(scenarios, availableCores) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   LV: () => (/* binding */ buildFingerprint),
+  yN: () => (/* binding */ coresDetail),
   s7: () => (/* binding */ parseNetperfVersion),
   ah: () => (/* binding */ readHostFacts)
 });
@@ -514,6 +515,7 @@ function parseNetperfVersion(stdout) {
     const match = /version\s+(\S+)/i.exec(stdout);
     return match?.[1] ?? (stdout.trim().split('\n')[0] || 'unknown');
 }
+/** Cores of one side of a profile in words: `any`, or the list (with the request it was capped from). */
 function coresDetail(cpus, cores) {
     if (cores === null)
         return 'any';
@@ -570,179 +572,546 @@ function buildFingerprint(input) {
 
 /***/ }),
 
-/***/ 3357:
+/***/ 8739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  createLocalTarget: () => (/* binding */ createLocalTarget),
-  ZW: () => (/* binding */ sweepLeftovers)
-});
-
-// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS
-
-// EXTERNAL MODULE: ./src/netperf/fan-out.ts
-var fan_out = __nccwpck_require__(9284);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
-// EXTERNAL MODULE: ./src/util/shell.ts
-var shell = __nccwpck_require__(5462);
-;// CONCATENATED MODULE: ./src/util/process.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ FLEET_PREFIX_LENGTH),
+/* harmony export */   Qy: () => (/* binding */ REFERENCE_BRIDGE),
+/* harmony export */   Ss: () => (/* binding */ fleetNamesFor),
+/* harmony export */   cr: () => (/* binding */ fleetNodeNamed),
+/* harmony export */   ei: () => (/* binding */ POD_BRIDGE),
+/* harmony export */   fB: () => (/* binding */ POD_SUBNET_PREFIX),
+/* harmony export */   rI: () => (/* binding */ REFERENCE_SUBNET_PREFIX),
+/* harmony export */   sj: () => (/* binding */ checkFleetSize),
+/* harmony export */   yQ: () => (/* binding */ fleetNodeName)
+/* harmony export */ });
+/* unused harmony exports MIN_FLEET_NODES, MAX_FLEET_NODES */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2286);
 /**
- * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
+ * Names and addresses of a local fleet: pure, no I/O.
  *
- * DESIGN lists @actions/exec for this job; we use node:child_process directly because it hands back a
- * ChildProcess for long-running programs (netserver), which @actions/exec's promise-only API does not,
- * and because the CLI runs outside Actions too.
+ * Node K (`node-K`, 1 … N) is the network namespace `npg-<runId>-n<K>`. A switch namespace
+ * `npg-<runId>-sw` holds two bridges without addresses: the pod bridge and the reference bridge. Each
+ * node joins each bridge by a veth pair: its pod interface (198.18.64.K/24) and its reference interface
+ * (198.18.65.K/24). The bridges sit in a namespace of their own, not the host's, so no host firewall
+ * (br_netfilter, nftables bridge tables, Docker's FORWARD policy) ever sees the traffic and the host
+ * namespace gains no interface; deleting the namespaces removes everything.
  */
 
 
-
-
-/** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
-const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
-/** Output kept per stream; netperf and iproute2 print a few lines, so more means something ran wild. */
-const MAX_CAPTURED_OUTPUT_CHARS = 1_000_000;
-/**
- * Once a process has exited, how long its pipes may stay open. A setup command that leaves a daemon
- * running (`sh -c 'foo &'`) passes the pipes on to it; without this bound we would wait for the daemon.
- */
-const PIPE_DRAIN_AFTER_EXIT_MS = 1_000;
-/** How to install a program the local target runs, in Debian terms. */
-const INSTALL_HINTS = {
-    netperf: "netperf is in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
-    netserver: "netserver comes with netperf, in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
-    ip: 'install it with `apt-get install iproute2`',
-    tc: 'install it with `apt-get install iproute2`',
-    ss: 'install it with `apt-get install iproute2`',
-    taskset: 'install it with `apt-get install util-linux`',
-    nft: 'install it with `apt-get install nftables`',
-};
-/** One line saying which program is missing and how to get it. */
-function missingProgramMessage(program) {
-    const hint = INSTALL_HINTS[program] ?? 'install it or put it on PATH';
-    return `${program} was not found on PATH: ${hint}`;
+/** Fewest nodes a fleet has: one pair. */
+const MIN_FLEET_NODES = 2;
+/** Most nodes a local fleet emulates: a /24 per bridge holds them easily; 2 cores hold few more. */
+const MAX_FLEET_NODES = 32;
+/** Pod addresses are `198.18.64.K`: 198.18.0.0/15 is for benchmarks (RFC 2544), away from the single target's 198.18.0.x. */
+const POD_SUBNET_PREFIX = '198.18.64';
+/** Reference addresses are `198.18.65.K`. */
+const REFERENCE_SUBNET_PREFIX = '198.18.65';
+const FLEET_PREFIX_LENGTH = 24;
+/** Bridges inside the switch namespace (names need only be unique there). */
+const POD_BRIDGE = 'br-pod';
+const REFERENCE_BRIDGE = 'br-ref';
+/** `node-K`. */
+function fleetNodeName(index) {
+    return `node-${index}`;
 }
-/** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
-function firstOutputLine(output) {
-    for (const text of [output.stderr, output.stdout]) {
-        const line = text.split('\n').find((candidate) => candidate.trim() !== '');
-        if (line !== undefined)
-            return line.trim();
-    }
-    return output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`;
-}
-function splitArgv(argv) {
-    const [program, ...args] = argv;
-    if (program === undefined)
-        throw new Error('empty command line');
-    return [program, args];
-}
-function spawnError(program, error) {
-    if (error.code === 'ENOENT')
-        return new errors/* InfraError */.iG(missingProgramMessage(program));
-    return new errors/* InfraError */.iG(`could not start ${program}: ${error.message}`);
-}
-/** Collects stdout/stderr of a child and settles once it has ended and its pipes are closed. */
-function collect(child, program) {
-    const output = { stdout: '', stderr: '' };
-    for (const name of ['stdout', 'stderr']) {
-        child[name]?.setEncoding('utf8');
-        child[name]?.on('data', (chunk) => {
-            if (output[name].length < MAX_CAPTURED_OUTPUT_CHARS)
-                output[name] += chunk;
-        });
-    }
-    child.once('exit', () => {
-        const timer = setTimeout(() => {
-            child.stdout?.destroy();
-            child.stderr?.destroy();
-        }, PIPE_DRAIN_AFTER_EXIT_MS);
-        child.once('close', () => clearTimeout(timer));
-    });
-    return new Promise((resolve, reject) => {
-        child.once('error', (error) => reject(spawnError(program, error)));
-        child.once('close', (exitCode) => resolve({ ...output, exitCode: exitCode ?? child.exitCode }));
-    });
-}
-/** This process's environment plus `extra`; undefined (inherit as is) when there is nothing extra. */
-function environmentWith(extra) {
-    return extra === undefined ? undefined : { ...process.env, ...extra };
-}
-function spawnPiped(program, args, env) {
-    return (0,external_node_child_process_.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-}
-async function runAsync(argv, options = {}) {
-    const [program, args] = splitArgv(argv);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const child = spawnPiped(program, args, environmentWith(options.env));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-    }, timeoutMs);
-    try {
-        const output = await collect(child, program);
-        if (timedOut) {
-            throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
-        }
-        return output;
-    }
-    finally {
-        clearTimeout(timer);
+/** Throws a one-line UsageError unless `nodes` is a whole number from 2 to 32. */
+function checkFleetSize(nodes) {
+    if (!Number.isInteger(nodes) || nodes < MIN_FLEET_NODES || nodes > MAX_FLEET_NODES) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid --nodes ${nodes}. Expected a whole number from ${MIN_FLEET_NODES} to ${MAX_FLEET_NODES} (each local node is a network namespace on this machine).`);
     }
 }
-function startProcess(argv) {
-    const [program, args] = splitArgv(argv);
-    const child = spawnPiped(program, args);
-    const exited = collect(child, program);
-    // Marks the rejection as handled for callers that never await `exited`; those that do still see it.
-    exited.catch(() => undefined);
+function fleetNode(runId, index) {
     return {
-        pid: child.pid,
-        kill(signal = 'SIGKILL') {
-            if (child.exitCode === null && child.signalCode === null)
-                child.kill(signal);
-        },
-        exited,
+        name: fleetNodeName(index),
+        index,
+        namespace: `npg-${runId}-n${index}`,
+        podInterface: `n${index}-pod`,
+        podPort: `n${index}-pod-br`,
+        podAddress: `${POD_SUBNET_PREFIX}.${index}`,
+        referenceInterface: `n${index}-ref`,
+        referencePort: `n${index}-ref-br`,
+        referenceAddress: `${REFERENCE_SUBNET_PREFIX}.${index}`,
     };
 }
-function runSynchronously(argv, options = {}) {
-    const [program, args] = splitArgv(argv);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const result = (0,external_node_child_process_.spawnSync)(program, args, {
-        encoding: 'utf8',
-        timeout: timeoutMs,
-        killSignal: 'SIGKILL',
-        env: environmentWith(options.env),
-    });
-    const error = result.error;
-    if (error?.code === 'ETIMEDOUT') {
-        throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
-    }
-    if (error !== undefined)
-        throw spawnError(program, error);
-    return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.status };
+/** Names of a fleet of `nodes` nodes for a run id (UsageError for a bad id or size). */
+function fleetNamesFor(runId, nodes) {
+    (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRunId */ .np)(runId);
+    checkFleetSize(nodes);
+    return {
+        runId,
+        switchNamespace: `npg-${runId}-sw`,
+        nodes: Array.from({ length: nodes }, (_, at) => fleetNode(runId, at + 1)),
+    };
 }
-/** The real runner, on node:child_process. */
-function createCommandRunner() {
-    return { run: runAsync, start: startProcess, runSync: runSynchronously };
+/** The node called `name`; a name `prepare` did not return is a programming error. */
+function fleetNodeNamed(names, name) {
+    const node = names.nodes.find((candidate) => candidate.name === name);
+    if (node === undefined)
+        throw new Error(`${name} is not a node of this local fleet`);
+    return node;
 }
 
-// EXTERNAL MODULE: ./src/targets/same-command.ts
-var same_command = __nccwpck_require__(7554);
-// EXTERNAL MODULE: ./src/targets/local/cpu-profiles.ts
-var cpu_profiles = __nccwpck_require__(6543);
-// EXTERNAL MODULE: ./src/targets/local/fingerprint.ts + 1 modules
-var fingerprint = __nccwpck_require__(2592);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
-// EXTERNAL MODULE: ./src/targets/local/names.ts
-var local_names = __nccwpck_require__(2286);
-;// CONCATENATED MODULE: ./src/targets/local/namespaces.ts
+
+/***/ }),
+
+/***/ 6018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LM: () => (/* binding */ normaliseNodeSetups),
+/* harmony export */   X8: () => (/* binding */ runNodeSetup),
+/* harmony export */   parseNodeSetups: () => (/* binding */ parseNodeSetups)
+/* harmony export */ });
+/* unused harmony exports NODE_SETUP_ENV, nodeSetupEnvironment */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2017);
+/* harmony import */ var _fleet_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8739);
+/* harmony import */ var _what_if_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2768);
+/**
+ * Per-node what-ifs of the local fleet: `--local-node-setup node-K=CMD` runs CMD in node K's namespace
+ * after its interfaces are up and before its netservers start, told through environment variables
+ * which interface is which (so it can slow the pod path and leave the reference alone). One mechanism
+ * for everything: a rate limit is `tc qdisc add dev "$NETPERF_GATE_NODE_IFACE" root tbf …`.
+ */
+
+
+
+
+/** Environment variables a node's setup command gets. */
+const NODE_SETUP_ENV = {
+    /** The node's pod interface, e.g. `n2-pod`. */
+    nodeInterface: 'NETPERF_GATE_NODE_IFACE',
+    /** The node's reference interface, e.g. `n2-ref`. */
+    referenceInterface: 'NETPERF_GATE_REF_IFACE',
+    nodeAddress: 'NETPERF_GATE_NODE_ADDR',
+    referenceAddress: 'NETPERF_GATE_REF_ADDR',
+    /** `node-K`. */
+    node: 'NETPERF_GATE_NODE',
+};
+const SETUP_FORM = /^(node-[1-9]\d*)=([\s\S]*)$/;
+const SETUP_EXAMPLE = `node-2='tc qdisc add dev "$${NODE_SETUP_ENV.nodeInterface}" root tbf rate 200mbit burst 64kb latency 20ms'`;
+function checkNodeName(name, nodes, what) {
+    const index = Number(/^node-([1-9]\d*)$/.exec(name)?.[1] ?? Number.NaN);
+    if (!(index >= 1 && index <= nodes)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Invalid ${what}: unknown node '${name}'. Expected ${(0,_fleet_names_js__WEBPACK_IMPORTED_MODULE_1__/* .fleetNodeName */ .yQ)(1)} … ${(0,_fleet_names_js__WEBPACK_IMPORTED_MODULE_1__/* .fleetNodeName */ .yQ)(nodes)} (--nodes ${nodes}).`);
+    }
+}
+/**
+ * Parses repeated `--local-node-setup node-K=CMD` flags into node name → command. UsageError (one
+ * line) for a text not of that form, an empty command, a node outside 1 … `nodes`, or a node twice.
+ */
+function parseNodeSetups(texts, nodes) {
+    (0,_fleet_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFleetSize */ .sj)(nodes);
+    const setups = {};
+    for (const text of texts) {
+        const match = SETUP_FORM.exec(text.trim());
+        const [node, command] = [match?.[1], match?.[2]?.trim()];
+        if (node === undefined || command === undefined || command === '') {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Invalid --local-node-setup '${text}'. Expected node-K=COMMAND, e.g. ${SETUP_EXAMPLE}.`);
+        }
+        checkNodeName(node, nodes, `--local-node-setup '${text}'`);
+        if (setups[node] !== undefined) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--local-node-setup names ${node} twice: give it one command (join several with &&).`);
+        }
+        setups[node] = command;
+    }
+    return setups;
+}
+/** Setup commands as given to the target: unknown nodes refused, commands trimmed, blank ones dropped. */
+function normaliseNodeSetups(setups, nodes) {
+    const clean = {};
+    for (const [node, command] of Object.entries(setups ?? {})) {
+        checkNodeName(node, nodes, 'local node setup');
+        if (command.trim() !== '')
+            clean[node] = command.trim();
+    }
+    return clean;
+}
+/** The {@link NODE_SETUP_ENV} values for one node. */
+function nodeSetupEnvironment(node) {
+    return {
+        [NODE_SETUP_ENV.nodeInterface]: node.podInterface,
+        [NODE_SETUP_ENV.referenceInterface]: node.referenceInterface,
+        [NODE_SETUP_ENV.nodeAddress]: node.podAddress,
+        [NODE_SETUP_ENV.referenceAddress]: node.referenceAddress,
+        [NODE_SETUP_ENV.node]: node.name,
+    };
+}
+/**
+ * Runs a node's setup command with `sh -c` in its namespace (the user typed a shell command line; our
+ * own commands never use a shell), with {@link nodeSetupEnvironment} added to ours. A failure is the
+ * user's to fix: a one-line UsageError naming the node and quoting the command's stderr.
+ */
+async function runNodeSetup(runner, node, command) {
+    const argv = ['ip', 'netns', 'exec', node.namespace, 'sh', '-c', command];
+    const env = nodeSetupEnvironment(node);
+    const output = await runner.run(argv, { timeoutMs: _what_if_js__WEBPACK_IMPORTED_MODULE_2__/* .SETUP_COMMAND_TIMEOUT_MS */ .nj, env });
+    if (output.exitCode !== 0) {
+        const how = output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--local-node-setup ${node.name}='${command}' failed (${how}) in ${node.namespace}: ${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_0__/* .firstOutputLine */ .qX)(output)}; fix the command (try it with: ip netns add t && ip netns exec t sh -c '…')`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KH: () => (/* binding */ nothingCreated),
+/* harmony export */   X7: () => (/* binding */ newLocalRun),
+/* harmony export */   Z0: () => (/* binding */ prepareRun),
+/* harmony export */   hE: () => (/* binding */ allOrFirstFailure),
+/* harmony export */   vO: () => (/* binding */ cleanupRunSync),
+/* harmony export */   wX: () => (/* binding */ cleanupRun)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(17);
+/* harmony import */ var _cpu_profiles_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6543);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2592);
+/* harmony import */ var _namespaces_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5832);
+/* harmony import */ var _netservers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9721);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6797);
+/* harmony import */ var _what_if_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2768);
+
+
+
+
+
+
+
+/** The record of a run that has created nothing yet. */
+function nothingCreated() {
+    return {
+        host: undefined,
+        profiles: [],
+        namespaces: [],
+        netservers: [],
+        closed: false,
+        cleaning: Promise.resolve(),
+    };
+}
+/** A run that has created nothing yet. */
+function newLocalRun(fixed) {
+    return { ...fixed, ...nothingCreated() };
+}
+/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
+async function allOrFirstFailure(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure !== undefined)
+        throw failure.reason;
+    return settled.map((result) => result.value);
+}
+function checkpoint(run) {
+    if (run.closed)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InfraError */ .iG('the local target was cleaned up while it was being prepared');
+}
+async function build(run) {
+    const { runner, names, settings } = run;
+    await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_2__/* .createNamespacePair */ .Ub)(runner, names, (namespace) => run.namespaces.push(namespace));
+    checkpoint(run);
+    if (settings.qdisc !== undefined)
+        await (0,_what_if_js__WEBPACK_IMPORTED_MODULE_4__/* .applyQdisc */ .$w)(runner, names, settings.qdisc);
+    if (settings.serverSetup !== undefined) {
+        await (0,_what_if_js__WEBPACK_IMPORTED_MODULE_4__/* .runSetupCommand */ .Gc)(runner, names, settings.serverSetup, 'server');
+    }
+    if (settings.clientSetup !== undefined) {
+        await (0,_what_if_js__WEBPACK_IMPORTED_MODULE_4__/* .runSetupCommand */ .Gc)(runner, names, settings.clientSetup, 'client');
+    }
+    checkpoint(run);
+    for (const profile of run.profiles)
+        run.netservers.push((0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .startNetserver */ .JY)(runner, names, profile));
+    await allOrFirstFailure(run.netservers.map((netserver) => (0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .waitUntilListening */ .d6)(runner, names, netserver)));
+    checkpoint(run);
+}
+/**
+ * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
+ * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before
+ * rethrowing.
+ */
+async function prepareRun(run, scenarios) {
+    if (run.host !== undefined)
+        throw new Error('a local target can be prepared once');
+    if (run.closed)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InfraError */ .iG('the local target was cleaned up before it was prepared');
+    const host = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .readHostFacts */ .ah)();
+    const plan = (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .planCpuProfiles */ .K1)(scenarios, host.availableCores);
+    const programs = run.settings.qdisc === undefined ? _preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .REQUIRED_PROGRAMS */ .Wy : [..._preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .REQUIRED_PROGRAMS */ .Wy, 'tc'];
+    await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .preflight */ .Mz)({ runner: run.runner, isRoot: (0,_preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .runsAsRoot */ .Rb)(), programs });
+    await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_2__/* .sweepLeftoverNamespaces */ .UP)(run.runner, run.log);
+    for (const warning of plan.warnings)
+        run.log(warning);
+    run.host = host;
+    run.profiles = plan.profiles;
+    try {
+        await build(run);
+    }
+    catch (error) {
+        await cleanupRun(run);
+        throw error;
+    }
+}
+async function removeEverything(run) {
+    const stops = run.netservers.splice(0).map((netserver) => (0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .stopNetserver */ .NZ)(netserver));
+    for (const stopped of await Promise.allSettled(stops)) {
+        if (stopped.status === 'rejected')
+            run.log(`cleanup: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .formatError */ .Wk)(stopped.reason)}`);
+    }
+    for (const namespace of run.namespaces.splice(0)) {
+        try {
+            await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_2__/* .removeNamespace */ .iq)(run.runner, namespace);
+        }
+        catch (error) {
+            run.namespaces.push(namespace); // a later cleanup may try again
+            run.log(`cleanup: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .formatError */ .Wk)(error)}`);
+        }
+    }
+}
+/**
+ * Kills the netservers and anything else in the namespaces, then deletes them (a fleet's bridges and
+ * veths go with its namespaces). Idempotent; logs, never throws.
+ */
+function cleanupRun(run) {
+    run.closed = true;
+    run.cleaning = run.cleaning.then(() => removeEverything(run));
+    return run.cleaning;
+}
+/** {@link cleanupRun} for exit handlers: synchronous and best effort. */
+function cleanupRunSync(run) {
+    run.closed = true;
+    for (const netserver of run.netservers.splice(0))
+        netserver.handle.kill('SIGKILL');
+    for (const namespace of run.namespaces.splice(0))
+        (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_2__/* .removeNamespaceSync */ .zO)(run.runner, namespace);
+}
+
+
+/***/ }),
+
+/***/ 4851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZW: () => (/* binding */ sweepLeftovers),
+/* harmony export */   createLocalTarget: () => (/* binding */ createLocalTarget),
+/* harmony export */   j7: () => (/* binding */ NETPERF_VERSION_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2017);
+/* harmony import */ var _cpu_profiles_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6543);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2592);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2014);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2286);
+/* harmony import */ var _namespaces_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5832);
+/* harmony import */ var _netperf_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2736);
+/* harmony import */ var _what_if_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2768);
+/**
+ * The `local` target: two network namespaces on this machine, joined by two veth pairs, play the client
+ * and server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts). The pod link is
+ * measured and changed by what-ifs; the reference link, measured in turn with it through the same
+ * netservers and the same pinning, lets the gate divide out the machine's drift.
+ */
+
+
+
+
+
+
+
+
+
+/** Bound for `netperf -V`. */
+const NETPERF_VERSION_TIMEOUT_MS = 10_000;
+function writeToStderr(line) {
+    process.stderr.write(`${line}\n`);
+}
+/**
+ * Removes what killed local runs left behind (`npg-<pid>-cli|srv` and local fleets' `npg-<pid>-sw|n<K>` namespaces whose pid has gone, and
+ * the processes in them), logging one line when there was any; `prepare` does the same. Returns the
+ * namespaces removed. For `netperf-gate cleanup`.
+ */
+async function sweepLeftovers(deps = {}) {
+    return (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_5__/* .sweepLeftoverNamespaces */ .UP)(deps.runner ?? (0,_util_process_js__WEBPACK_IMPORTED_MODULE_0__/* .createCommandRunner */ ._m)(), deps.log ?? writeToStderr);
+}
+/** Creates the local target; nothing happens on this machine until `prepare`. */
+function createLocalTarget(options, deps = {}) {
+    const runner = deps.runner ?? (0,_util_process_js__WEBPACK_IMPORTED_MODULE_0__/* .createCommandRunner */ ._m)();
+    const names = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .namesFor */ .GT)(options.runId ?? String(process.pid));
+    const run = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .newLocalRun */ .X7)({
+        runner,
+        log: deps.log ?? writeToStderr,
+        names,
+        settings: (0,_what_if_js__WEBPACK_IMPORTED_MODULE_7__/* .normaliseSettings */ .Ow)(options),
+        reference: options.reference ?? true,
+    });
+    const { pod, reference } = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .linksOf */ .hP)(names);
+    return {
+        kind: 'local',
+        names,
+        ...pairTo(run, pod.serverAddress),
+        ...(run.reference ? { reference: pairTo(run, reference.serverAddress) } : {}),
+        prepare: (scenarios) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareRun */ .Z0)(run, scenarios),
+        fingerprint: () => fingerprint(run),
+        cleanup: () => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupRun */ .wX)(run),
+        cleanupSync: () => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupRunSync */ .vO)(run),
+    };
+}
+/** netperf against one link's server address: the pod and reference pairs differ in nothing else. */
+function pairTo(run, serverAddress) {
+    return {
+        endpoint: (scenario) => ({ host: serverAddress, port: (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .profileOf */ .dp)(run.profiles, scenario).port }),
+        runNetperf: (scenario, argvs) => (0,_netperf_client_js__WEBPACK_IMPORTED_MODULE_6__/* .runNetperfIn */ .l)(run.runner, run.names.clientNamespace, (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .profileOf */ .dp)(run.profiles, scenario).clientCores, scenario, argvs),
+    };
+}
+async function fingerprint(run) {
+    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: NETPERF_VERSION_TIMEOUT_MS });
+    return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .buildFingerprint */ .LV)({
+        names: run.names,
+        host: run.host ?? (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .readHostFacts */ .ah)(),
+        netperfVersion: (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .parseNetperfVersion */ .s7)(version.stdout),
+        profiles: run.profiles,
+        settings: run.settings,
+        reference: run.reference,
+    });
+}
+
+
+/***/ }),
+
+/***/ 2286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E_: () => (/* binding */ leftoverNamespaces),
+/* harmony export */   GJ: () => (/* binding */ VETH_PREFIX_LENGTH),
+/* harmony export */   GT: () => (/* binding */ namesFor),
+/* harmony export */   JT: () => (/* binding */ parseNamespaceList),
+/* harmony export */   _c: () => (/* binding */ NETSERVER_LISTEN_ADDRESS),
+/* harmony export */   eV: () => (/* binding */ NAMES_PATTERN),
+/* harmony export */   hP: () => (/* binding */ linksOf),
+/* harmony export */   k1: () => (/* binding */ FIRST_NETSERVER_PORT),
+/* harmony export */   np: () => (/* binding */ checkRunId),
+/* harmony export */   nt: () => (/* binding */ parsePidList)
+/* harmony export */ });
+/* unused harmony exports CLIENT_ADDRESS, SERVER_ADDRESS, REFERENCE_CLIENT_ADDRESS, REFERENCE_SERVER_ADDRESS, MAX_RUN_ID_LENGTH */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+/**
+ * Names and addresses of one local run's two network namespaces and the two veth pairs between them:
+ * pure, no I/O. The pod link is what is measured and what what-ifs change; the reference link is the
+ * same path left alone, measured in turn with it so the gate can divide out the machine's drift.
+ */
+
+/** Client end of the pod link. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
+const CLIENT_ADDRESS = '198.18.0.1';
+/** Server end of the pod link. Each run has its own namespaces, so runs never clash. */
+const SERVER_ADDRESS = '198.18.0.2';
+/** Client end of the reference link: the next /30 after the pod link's. */
+const REFERENCE_CLIENT_ADDRESS = '198.18.0.5';
+/** Server end of the reference link; the same netservers accept here too. */
+const REFERENCE_SERVER_ADDRESS = '198.18.0.6';
+const VETH_PREFIX_LENGTH = 30;
+/** Where every netserver listens: all addresses of the server namespace, so one serves both links. */
+const NETSERVER_LISTEN_ADDRESS = '0.0.0.0';
+/** netserver's default control port; further CPU profiles take the ports after it. */
+const FIRST_NETSERVER_PORT = 12865;
+/** Linux interface names hold 15 characters: `npg` + run id + one letter (`c`/`s` pod, `r`/`t` reference). */
+const MAX_RUN_ID_LENGTH = 11;
+/**
+ * A namespace a killed run may have left: its run id is the pid of the process that made it. Single
+ * runs name theirs `cli`/`srv`, local fleets `sw` (the switch) and `n<K>` (node K, fleet-names.ts).
+ */
+const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv|sw|n\d+)$/;
+/** The two veth pairs of a run, with their addresses. */
+function linksOf(names) {
+    return {
+        pod: {
+            clientInterface: names.clientInterface,
+            serverInterface: names.serverInterface,
+            clientAddress: CLIENT_ADDRESS,
+            serverAddress: SERVER_ADDRESS,
+        },
+        reference: {
+            clientInterface: names.referenceClientInterface,
+            serverInterface: names.referenceServerInterface,
+            clientAddress: REFERENCE_CLIENT_ADDRESS,
+            serverAddress: REFERENCE_SERVER_ADDRESS,
+        },
+    };
+}
+/** Throws a one-line UsageError unless the run id fits an interface name and is safe in paths. */
+function checkRunId(runId) {
+    if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
+    }
+}
+/** Names for a run id; the id must fit an interface name and be safe in paths. */
+function namesFor(runId) {
+    checkRunId(runId);
+    return namesWithId(runId);
+}
+function namesWithId(runId) {
+    return {
+        runId,
+        clientNamespace: `npg-${runId}-cli`,
+        serverNamespace: `npg-${runId}-srv`,
+        clientInterface: `npg${runId}c`,
+        serverInterface: `npg${runId}s`,
+        referenceClientInterface: `npg${runId}r`,
+        referenceServerInterface: `npg${runId}t`,
+    };
+}
+/** Every run's names with `<id>` for the run id: for text that must read the same in every run. */
+const NAMES_PATTERN = namesWithId('<id>');
+/** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
+function parseNamespaceList(stdout) {
+    return stdout
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/)[0] ?? '')
+        .filter((name) => name !== '');
+}
+/** Pids from `ip netns pids NAME`, one per line. */
+function parsePidList(stdout) {
+    return stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /^\d+$/.test(line))
+        .map(Number);
+}
+/**
+ * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv|sw|n<K>` while that pid no longer runs.
+ * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
+ */
+function leftoverNamespaces(namespaces, isAlive) {
+    return namespaces.filter((name) => {
+        const match = LEFTOVER_NAMESPACE.exec(name);
+        return match?.[1] !== undefined && !isAlive(Number(match[1]));
+    });
+}
+
+
+/***/ }),
+
+/***/ 5832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UP: () => (/* binding */ sweepLeftoverNamespaces),
+/* harmony export */   Ub: () => (/* binding */ createNamespacePair),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   b4: () => (/* binding */ addNamespace),
+/* harmony export */   iq: () => (/* binding */ removeNamespace),
+/* harmony export */   vF: () => (/* binding */ waitUntilLinkUp),
+/* harmony export */   zO: () => (/* binding */ removeNamespaceSync)
+/* harmony export */ });
+/* unused harmony exports IP_COMMAND_TIMEOUT_MS, LINK_UP_TIMEOUT_MS, LINK_UP_POLL_MS, killPid, isPidAlive */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2017);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2286);
 /** The two network namespaces of a local run, the two veth pairs between them, and leftovers of killed runs. */
 
 
@@ -758,18 +1127,19 @@ const LINK_UP_POLL_MS = 20;
 async function runChecked(runner, argv) {
     const output = await runner.run(argv, { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     if (output.exitCode !== 0) {
-        throw new errors/* InfraError */.iG(`\`${(0,shell/* formatArgv */.gL)(argv)}\` failed: ${firstOutputLine(output)}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraError */ .iG(`\`${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .formatArgv */ .gL)(argv)}\` failed: ${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .firstOutputLine */ .qX)(output)}`);
     }
     return output;
 }
+/** Creates one network namespace; an existing one (another run with this id) is a one-line InfraError. */
 async function addNamespace(runner, name) {
     const output = await runner.run(['ip', 'netns', 'add', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     if (output.exitCode === 0)
         return;
     if (/exists/i.test(output.stderr)) {
-        throw new errors/* InfraError */.iG(`network namespace ${name} already exists: another run uses this run id; pick another, or remove it with \`ip netns del ${name}\``);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraError */ .iG(`network namespace ${name} already exists: another run uses this run id; pick another, or remove it with \`ip netns del ${name}\``);
     }
-    throw new errors/* InfraError */.iG(`could not create network namespace ${name}: ${firstOutputLine(output)}`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraError */ .iG(`could not create network namespace ${name}: ${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .firstOutputLine */ .qX)(output)}`);
 }
 /**
  * Creates both namespaces and joins them with two veth pairs (pod link, reference link) whose ends are
@@ -784,7 +1154,7 @@ async function createNamespacePair(runner, names, onCreated) {
     for (const namespace of [names.clientNamespace, names.serverNamespace]) {
         await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', 'lo', 'up']);
     }
-    const { pod, reference } = (0,local_names/* linksOf */.hP)(names);
+    const { pod, reference } = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .linksOf */ .hP)(names);
     await addLink(runner, names, pod);
     await addLink(runner, names, reference);
     for (const link of [pod, reference]) {
@@ -815,7 +1185,7 @@ async function addLink(runner, names, link) {
         { namespace: srv, device: link.serverInterface, address: link.serverAddress },
     ];
     for (const { namespace, device, address } of ends) {
-        const prefix = `${address}/${local_names/* VETH_PREFIX_LENGTH */.GJ}`;
+        const prefix = `${address}/${_names_js__WEBPACK_IMPORTED_MODULE_2__/* .VETH_PREFIX_LENGTH */ .GJ}`;
         await runChecked(runner, ['ip', '-n', namespace, 'addr', 'add', prefix, 'dev', device]);
         await runChecked(runner, ['ip', '-n', namespace, 'link', 'set', device, 'up']);
     }
@@ -831,9 +1201,9 @@ async function waitUntilLinkUp(runner, namespace, device) {
         const output = await runChecked(runner, ['ip', '-n', namespace, '-o', 'link', 'show', 'dev', device]);
         if (/\bstate UP\b/.test(output.stdout))
             return;
-        await (0,promises_.setTimeout)(LINK_UP_POLL_MS);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(LINK_UP_POLL_MS);
     }
-    throw new errors/* InfraError */.iG(`${device} in ${namespace} did not come up within ${LINK_UP_TIMEOUT_MS / 1000} s: check \`ip -n ${namespace} link show dev ${device}\``);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraError */ .iG(`${device} in ${namespace} did not come up within ${LINK_UP_TIMEOUT_MS / 1000} s: check \`ip -n ${namespace} link show dev ${device}\``);
 }
 /** Sends SIGKILL to a pid; one that has gone already is fine. */
 function killPid(pid) {
@@ -858,13 +1228,13 @@ function isPidAlive(pid) {
 /** Kills every process in a namespace, then deletes it (which removes its veth ends, and so both pairs). Returns the kill count. */
 async function removeNamespace(runner, name) {
     const pids = await runner.run(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-    const victims = (0,local_names/* parsePidList */.nt)(pids.stdout);
+    const victims = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePidList */ .nt)(pids.stdout);
     for (const pid of victims)
         killPid(pid);
     const output = await runner.run(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     // Like a 404 on delete: a namespace someone else removed already is what we wanted.
     if (output.exitCode !== 0 && !/No such file/i.test(output.stderr)) {
-        throw new errors/* InfraError */.iG(`could not delete network namespace ${name}: ${firstOutputLine(output)}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraError */ .iG(`could not delete network namespace ${name}: ${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .firstOutputLine */ .qX)(output)}`);
     }
     return victims.length;
 }
@@ -872,7 +1242,7 @@ async function removeNamespace(runner, name) {
 function removeNamespaceSync(runner, name) {
     try {
         const pids = runner.runSync(['ip', 'netns', 'pids', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
-        for (const pid of (0,local_names/* parsePidList */.nt)(pids.stdout))
+        for (const pid of (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePidList */ .nt)(pids.stdout))
             killPid(pid);
         runner.runSync(['ip', 'netns', 'del', name], { timeoutMs: IP_COMMAND_TIMEOUT_MS });
     }
@@ -881,13 +1251,13 @@ function removeNamespaceSync(runner, name) {
     }
 }
 /**
- * Removes namespaces of killed runs (`npg-<pid>-cli|srv` whose pid has gone) and logs one line when it
+ * Removes namespaces of killed runs (`npg-<pid>-cli|srv`, a local fleet's `npg-<pid>-sw|n<K>`, whose pid has gone) and logs one line when it
  * removed any; returns their names. A leftover that cannot be removed is logged, not thrown: it must
  * not stop a new run (only `ip netns list` failing throws).
  */
 async function sweepLeftoverNamespaces(runner, log) {
     const list = await runChecked(runner, ['ip', 'netns', 'list']);
-    const leftovers = (0,local_names/* leftoverNamespaces */.E_)((0,local_names/* parseNamespaceList */.JT)(list.stdout), isPidAlive);
+    const leftovers = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .leftoverNamespaces */ .E_)((0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .parseNamespaceList */ .JT)(list.stdout), isPidAlive);
     if (leftovers.length === 0)
         return [];
     let killed = 0;
@@ -897,7 +1267,7 @@ async function sweepLeftoverNamespaces(runner, log) {
             killed += await removeNamespace(runner, name);
         }
         catch (error) {
-            failures.push((0,errors/* formatError */.Wk)(error));
+            failures.push((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .formatError */ .Wk)(error));
         }
     }
     const failed = failures.length === 0 ? '' : `; failed: ${failures.join('; ')}`;
@@ -905,7 +1275,65 @@ async function sweepLeftoverNamespaces(runner, log) {
     return leftovers;
 }
 
-;// CONCATENATED MODULE: ./src/targets/local/netservers.ts
+
+/***/ }),
+
+/***/ 2736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ runNetperfIn)
+/* harmony export */ });
+/* unused harmony export NETPERF_TIMEOUT_MARGIN_MS */
+/* harmony import */ var _netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9284);
+/* harmony import */ var _same_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7554);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2014);
+/* harmony import */ var _netservers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9721);
+/**
+ * netperf clients in a namespace, shared by the single local target and the local fleet: every
+ * instance of a sample starts together, each run bounded by its duration plus a margin.
+ */
+
+
+
+
+/** Time a netperf run may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
+const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
+/**
+ * Starts every netperf process together in `namespace`, pinned to `cores` (null: unpinned), so the
+ * connections overlap: identical instances through one fan-out shell (see fan-out.ts for why), others
+ * as separate processes. Holds no state of its own, so calls for different namespaces may overlap.
+ */
+async function runNetperfIn(runner, namespace, cores, scenario, argvs) {
+    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
+    const fanOut = (0,_same_command_js__WEBPACK_IMPORTED_MODULE_1__/* .fanOutCommand */ .b_)('netperf', argvs);
+    if (fanOut !== undefined) {
+        const output = await runner.run((0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .inNamespace */ .d2)(namespace, cores, fanOut), { timeoutMs });
+        return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFanOutOutput */ .v7)(output, argvs.length);
+    }
+    const runs = argvs.map((argv) => runner.run((0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .inNamespace */ .d2)(namespace, cores, ['netperf', ...argv]), { timeoutMs }));
+    return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .allOrFirstFailure */ .hE)(runs);
+}
+
+
+/***/ }),
+
+/***/ 9721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JY: () => (/* binding */ startNetserver),
+/* harmony export */   NZ: () => (/* binding */ stopNetserver),
+/* harmony export */   d2: () => (/* binding */ inNamespace),
+/* harmony export */   d6: () => (/* binding */ waitUntilListening)
+/* harmony export */ });
+/* unused harmony exports NETSERVER_READY_TIMEOUT_MS, NETSERVER_READY_POLL_MS, SS_TIMEOUT_MS, NETSERVER_EXIT_TIMEOUT_MS */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2017);
+/* harmony import */ var _cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6543);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2286);
 /**
  * One netserver per CPU profile in the server namespace, and the wait until each accepts connections.
  * Each listens on every address of the namespace, so the same process (with the same CPU pinning) serves
@@ -927,7 +1355,7 @@ const SS_TIMEOUT_MS = 5_000;
 const NETSERVER_EXIT_TIMEOUT_MS = 5_000;
 /** `ip netns exec NS [taskset -c LIST] PROGRAM ARGS…`: a program in a namespace, pinned when cores are given. */
 function inNamespace(namespace, cores, command) {
-    const pin = cores === null ? [] : ['taskset', '-c', (0,cpu_profiles/* formatCpuList */.mK)(cores)];
+    const pin = cores === null ? [] : ['taskset', '-c', (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCpuList */ .mK)(cores)];
     return ['ip', 'netns', 'exec', namespace, ...pin, ...command];
 }
 /** Starts the profile's netserver in the foreground (`-D`) so its handle is the process itself. */
@@ -937,7 +1365,7 @@ function startNetserver(runner, names, profile) {
         '-D',
         '-4',
         '-L',
-        local_names/* NETSERVER_LISTEN_ADDRESS */._c,
+        _names_js__WEBPACK_IMPORTED_MODULE_3__/* .NETSERVER_LISTEN_ADDRESS */ ._c,
         '-p',
         String(profile.port),
     ]);
@@ -956,34 +1384,46 @@ async function waitUntilListening(runner, names, netserver) {
     const { port } = netserver.profile;
     let ended;
     netserver.handle.exited.then((output) => {
-        ended = firstOutputLine(output);
+        ended = (0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .firstOutputLine */ .qX)(output);
     }, (error) => {
-        ended = (0,errors/* formatError */.Wk)(error);
+        ended = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .formatError */ .Wk)(error);
     });
     const deadline = Date.now() + NETSERVER_READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
         if (ended !== undefined)
-            throw new errors/* InfraError */.iG(`netserver on port ${port} exited before listening: ${ended}`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfraError */ .iG(`netserver on port ${port} exited before listening: ${ended}`);
         if (await isListening(runner, names.serverNamespace, port))
             return;
-        await (0,promises_.setTimeout)(NETSERVER_READY_POLL_MS);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(NETSERVER_READY_POLL_MS);
     }
-    throw new errors/* InfraError */.iG(`netserver did not listen on port ${port} in ${names.serverNamespace} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${(0,shell/* formatArgv */.gL)(netserver.argv)}\` by hand`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfraError */ .iG(`netserver did not listen on port ${port} in ${names.serverNamespace} within ${NETSERVER_READY_TIMEOUT_MS / 1000} s: try \`${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_1__/* .formatArgv */ .gL)(netserver.argv)}\` by hand`);
 }
 /** Kills a netserver and waits (bounded) until it has been reaped, so no handle keeps Node alive. */
 async function stopNetserver(netserver) {
     netserver.handle.kill('SIGKILL');
     const abort = new AbortController();
-    const timeout = (0,promises_.setTimeout)(NETSERVER_EXIT_TIMEOUT_MS, 'timeout', { signal: abort.signal }).catch(() => 'aborted');
+    const timeout = (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(NETSERVER_EXIT_TIMEOUT_MS, 'timeout', { signal: abort.signal }).catch(() => 'aborted');
     const exited = netserver.handle.exited.then(() => 'exited', () => 'exited');
     const outcome = await Promise.race([exited, timeout]);
     abort.abort();
     if (outcome === 'timeout') {
-        throw new errors/* InfraError */.iG(`netserver (pid ${netserver.handle.pid}) did not exit within ${NETSERVER_EXIT_TIMEOUT_MS / 1000} s of SIGKILL`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfraError */ .iG(`netserver (pid ${netserver.handle.pid}) did not exit within ${NETSERVER_EXIT_TIMEOUT_MS / 1000} s of SIGKILL`);
     }
 }
 
-;// CONCATENATED MODULE: ./src/targets/local/preflight.ts
+
+/***/ }),
+
+/***/ 6797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   Rb: () => (/* binding */ runsAsRoot),
+/* harmony export */   Wy: () => (/* binding */ REQUIRED_PROGRAMS)
+/* harmony export */ });
+/* unused harmony export PROGRAM_PROBE_TIMEOUT_MS */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
 /** Checks the local target makes before it creates anything: root, and every program it will run. */
 
 /** Bound for one `PROGRAM -V` probe. */
@@ -1001,7 +1441,7 @@ function runsAsRoot() {
  */
 async function preflight({ runner, isRoot, programs }) {
     if (!isRoot) {
-        throw new errors/* InfraError */.iG('the local target needs root to create network namespaces: run as root (sudo netperf-gate …) or use --target kubernetes');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfraError */ .iG('the local target needs root to create network namespaces: run as root (sudo netperf-gate …) or use --target kubernetes');
     }
     // Sequential on purpose: the first missing program is reported, in a stable order.
     for (const program of programs) {
@@ -1009,7 +1449,22 @@ async function preflight({ runner, isRoot, programs }) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/targets/local/what-if.ts
+
+/***/ }),
+
+/***/ 2768:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ applyQdisc),
+/* harmony export */   Gc: () => (/* binding */ runSetupCommand),
+/* harmony export */   Ow: () => (/* binding */ normaliseSettings),
+/* harmony export */   nj: () => (/* binding */ SETUP_COMMAND_TIMEOUT_MS)
+/* harmony export */ });
+/* unused harmony exports TC_TIMEOUT_MS, qdiscArgv, SETUP_ENV, setupEnvironment */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2017);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2286);
 /**
  * The local target's what-if settings: a qdisc on the client's pod-link veth, and setup commands in each
  * namespace, told through environment variables which interface is which so they can leave the
@@ -1049,7 +1504,7 @@ function qdiscArgv(names, qdisc) {
 async function applyQdisc(runner, names, qdisc) {
     const output = await runner.run(qdiscArgv(names, qdisc), { timeoutMs: TC_TIMEOUT_MS });
     if (output.exitCode !== 0) {
-        throw new errors/* UsageError */.eb(`Invalid --local-qdisc '${qdisc}': tc said "${firstOutputLine(output)}". Expected tc qdisc arguments, e.g. 'tbf rate 1gbit burst 256kb latency 10ms'.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Invalid --local-qdisc '${qdisc}': tc said "${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_0__/* .firstOutputLine */ .qX)(output)}". Expected tc qdisc arguments, e.g. 'tbf rate 1gbit burst 256kb latency 10ms'.`);
     }
 }
 /** Environment variables a setup command gets: interfaces of its own namespace, addresses of both ends. */
@@ -1063,7 +1518,7 @@ const SETUP_ENV = {
 };
 /** The {@link SETUP_ENV} values for the setup command of one side. */
 function setupEnvironment(names, role) {
-    const { pod, reference } = (0,local_names/* linksOf */.hP)(names);
+    const { pod, reference } = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .linksOf */ .hP)(names);
     const peer = role === 'server' ? 'client' : 'server';
     return {
         [SETUP_ENV.podInterface]: pod[`${role}Interface`],
@@ -1086,309 +1541,8 @@ async function runSetupCommand(runner, names, command, role) {
     const env = setupEnvironment(names, role);
     const output = await runner.run(argv, { timeoutMs: SETUP_COMMAND_TIMEOUT_MS, env });
     if (output.exitCode !== 0) {
-        throw new errors/* UsageError */.eb(`--local-${role}-setup '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${firstOutputLine(output)}; fix the command (try it with: ip netns add t && ip netns exec t sh -c '…')`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--local-${role}-setup '${command}' failed (${output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`}) in ${namespace}: ${(0,_util_process_js__WEBPACK_IMPORTED_MODULE_0__/* .firstOutputLine */ .qX)(output)}; fix the command (try it with: ip netns add t && ip netns exec t sh -c '…')`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/lifecycle.ts
-
-
-
-
-
-
-
-/** A run that has created nothing yet. */
-function newLocalRun(fixed) {
-    return {
-        ...fixed,
-        host: undefined,
-        profiles: [],
-        namespaces: [],
-        netservers: [],
-        closed: false,
-        cleaning: Promise.resolve(),
-    };
-}
-/** Awaits every promise (none is left running), then throws the first failure or returns all values. */
-async function allOrFirstFailure(promises) {
-    const settled = await Promise.allSettled(promises);
-    const failure = settled.find((result) => result.status === 'rejected');
-    if (failure !== undefined)
-        throw failure.reason;
-    return settled.map((result) => result.value);
-}
-function checkpoint(run) {
-    if (run.closed)
-        throw new errors/* InfraError */.iG('the local target was cleaned up while it was being prepared');
-}
-async function build(run) {
-    const { runner, names, settings } = run;
-    await createNamespacePair(runner, names, (namespace) => run.namespaces.push(namespace));
-    checkpoint(run);
-    if (settings.qdisc !== undefined)
-        await applyQdisc(runner, names, settings.qdisc);
-    if (settings.serverSetup !== undefined) {
-        await runSetupCommand(runner, names, settings.serverSetup, 'server');
-    }
-    if (settings.clientSetup !== undefined) {
-        await runSetupCommand(runner, names, settings.clientSetup, 'client');
-    }
-    checkpoint(run);
-    for (const profile of run.profiles)
-        run.netservers.push(startNetserver(runner, names, profile));
-    await allOrFirstFailure(run.netservers.map((netserver) => waitUntilListening(runner, names, netserver)));
-    checkpoint(run);
-}
-/**
- * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before
- * rethrowing.
- */
-async function prepareRun(run, scenarios) {
-    if (run.host !== undefined)
-        throw new Error('a local target can be prepared once');
-    if (run.closed)
-        throw new errors/* InfraError */.iG('the local target was cleaned up before it was prepared');
-    const host = (0,fingerprint/* readHostFacts */.ah)();
-    const plan = (0,cpu_profiles/* planCpuProfiles */.K1)(scenarios, host.availableCores);
-    const programs = run.settings.qdisc === undefined ? REQUIRED_PROGRAMS : [...REQUIRED_PROGRAMS, 'tc'];
-    await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs });
-    await sweepLeftoverNamespaces(run.runner, run.log);
-    for (const warning of plan.warnings)
-        run.log(warning);
-    run.host = host;
-    run.profiles = plan.profiles;
-    try {
-        await build(run);
-    }
-    catch (error) {
-        await cleanupRun(run);
-        throw error;
-    }
-}
-async function removeEverything(run) {
-    for (const netserver of run.netservers.splice(0)) {
-        await stopNetserver(netserver).catch((error) => run.log(`cleanup: ${(0,errors/* formatError */.Wk)(error)}`));
-    }
-    for (const namespace of run.namespaces.splice(0)) {
-        try {
-            await removeNamespace(run.runner, namespace);
-        }
-        catch (error) {
-            run.namespaces.push(namespace); // a later cleanup may try again
-            run.log(`cleanup: ${(0,errors/* formatError */.Wk)(error)}`);
-        }
-    }
-}
-/** Kills the netservers and anything else in the namespaces, then deletes them. Idempotent; logs, never throws. */
-function cleanupRun(run) {
-    run.closed = true;
-    run.cleaning = run.cleaning.then(() => removeEverything(run));
-    return run.cleaning;
-}
-/** {@link cleanupRun} for exit handlers: synchronous and best effort. */
-function cleanupRunSync(run) {
-    run.closed = true;
-    for (const netserver of run.netservers.splice(0))
-        netserver.handle.kill('SIGKILL');
-    for (const namespace of run.namespaces.splice(0))
-        removeNamespaceSync(run.runner, namespace);
-}
-
-;// CONCATENATED MODULE: ./src/targets/local/local-target.ts
-/**
- * The `local` target: two network namespaces on this machine, joined by two veth pairs, play the client
- * and server nodes; CPU limits are emulated with CPU affinity (see cpu-profiles.ts). The pod link is
- * measured and changed by what-ifs; the reference link, measured in turn with it through the same
- * netservers and the same pinning, lets the gate divide out the machine's drift.
- */
-
-
-
-
-
-
-
-
-
-
-/** Time a netperf run may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
-const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
-/** Bound for `netperf -V`. */
-const NETPERF_VERSION_TIMEOUT_MS = 10_000;
-function writeToStderr(line) {
-    process.stderr.write(`${line}\n`);
-}
-/**
- * Removes what killed local runs left behind (`npg-<pid>-cli|srv` namespaces whose pid has gone, and
- * the processes in them), logging one line when there was any; `prepare` does the same. Returns the
- * namespaces removed. For `netperf-gate cleanup`.
- */
-async function sweepLeftovers(deps = {}) {
-    return sweepLeftoverNamespaces(deps.runner ?? createCommandRunner(), deps.log ?? writeToStderr);
-}
-/** Creates the local target; nothing happens on this machine until `prepare`. */
-function createLocalTarget(options, deps = {}) {
-    const runner = deps.runner ?? createCommandRunner();
-    const names = (0,local_names/* namesFor */.GT)(options.runId ?? String(process.pid));
-    const run = newLocalRun({
-        runner,
-        log: deps.log ?? writeToStderr,
-        names,
-        settings: normaliseSettings(options),
-        reference: options.reference ?? true,
-    });
-    const { pod, reference } = (0,local_names/* linksOf */.hP)(names);
-    return {
-        kind: 'local',
-        names,
-        ...pairTo(run, pod.serverAddress),
-        ...(run.reference ? { reference: pairTo(run, reference.serverAddress) } : {}),
-        prepare: (scenarios) => prepareRun(run, scenarios),
-        fingerprint: () => local_target_fingerprint(run),
-        cleanup: () => cleanupRun(run),
-        cleanupSync: () => cleanupRunSync(run),
-    };
-}
-/** netperf against one link's server address: the pod and reference pairs differ in nothing else. */
-function pairTo(run, serverAddress) {
-    return {
-        endpoint: (scenario) => ({ host: serverAddress, port: (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario).port }),
-        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs),
-    };
-}
-/**
- * Starts every netperf process together, so the connections overlap: identical instances through one
- * fan-out shell (see fan-out.ts for why), others as separate processes; each run is bounded.
- */
-async function runNetperf(run, scenario, argvs) {
-    const { clientCores } = (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario);
-    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
-    const namespace = run.names.clientNamespace;
-    const fanOut = (0,same_command/* fanOutCommand */.b_)('netperf', argvs);
-    if (fanOut !== undefined) {
-        const output = await run.runner.run(inNamespace(namespace, clientCores, fanOut), { timeoutMs });
-        return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
-    }
-    const runs = argvs.map((argv) => run.runner.run(inNamespace(namespace, clientCores, ['netperf', ...argv]), { timeoutMs }));
-    return allOrFirstFailure(runs);
-}
-async function local_target_fingerprint(run) {
-    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: NETPERF_VERSION_TIMEOUT_MS });
-    return (0,fingerprint/* buildFingerprint */.LV)({
-        names: run.names,
-        host: run.host ?? (0,fingerprint/* readHostFacts */.ah)(),
-        netperfVersion: (0,fingerprint/* parseNetperfVersion */.s7)(version.stdout),
-        profiles: run.profiles,
-        settings: run.settings,
-        reference: run.reference,
-    });
-}
-
-
-/***/ }),
-
-/***/ 2286:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E_: () => (/* binding */ leftoverNamespaces),
-/* harmony export */   GJ: () => (/* binding */ VETH_PREFIX_LENGTH),
-/* harmony export */   GT: () => (/* binding */ namesFor),
-/* harmony export */   JT: () => (/* binding */ parseNamespaceList),
-/* harmony export */   _c: () => (/* binding */ NETSERVER_LISTEN_ADDRESS),
-/* harmony export */   eV: () => (/* binding */ NAMES_PATTERN),
-/* harmony export */   hP: () => (/* binding */ linksOf),
-/* harmony export */   k1: () => (/* binding */ FIRST_NETSERVER_PORT),
-/* harmony export */   nt: () => (/* binding */ parsePidList)
-/* harmony export */ });
-/* unused harmony exports CLIENT_ADDRESS, SERVER_ADDRESS, REFERENCE_CLIENT_ADDRESS, REFERENCE_SERVER_ADDRESS, MAX_RUN_ID_LENGTH */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
-/**
- * Names and addresses of one local run's two network namespaces and the two veth pairs between them:
- * pure, no I/O. The pod link is what is measured and what what-ifs change; the reference link is the
- * same path left alone, measured in turn with it so the gate can divide out the machine's drift.
- */
-
-/** Client end of the pod link. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
-const CLIENT_ADDRESS = '198.18.0.1';
-/** Server end of the pod link. Each run has its own namespaces, so runs never clash. */
-const SERVER_ADDRESS = '198.18.0.2';
-/** Client end of the reference link: the next /30 after the pod link's. */
-const REFERENCE_CLIENT_ADDRESS = '198.18.0.5';
-/** Server end of the reference link; the same netservers accept here too. */
-const REFERENCE_SERVER_ADDRESS = '198.18.0.6';
-const VETH_PREFIX_LENGTH = 30;
-/** Where every netserver listens: all addresses of the server namespace, so one serves both links. */
-const NETSERVER_LISTEN_ADDRESS = '0.0.0.0';
-/** netserver's default control port; further CPU profiles take the ports after it. */
-const FIRST_NETSERVER_PORT = 12865;
-/** Linux interface names hold 15 characters: `npg` + run id + one letter (`c`/`s` pod, `r`/`t` reference). */
-const MAX_RUN_ID_LENGTH = 11;
-/** A namespace a killed run may have left: its run id is the pid of the process that made it. */
-const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv)$/;
-/** The two veth pairs of a run, with their addresses. */
-function linksOf(names) {
-    return {
-        pod: {
-            clientInterface: names.clientInterface,
-            serverInterface: names.serverInterface,
-            clientAddress: CLIENT_ADDRESS,
-            serverAddress: SERVER_ADDRESS,
-        },
-        reference: {
-            clientInterface: names.referenceClientInterface,
-            serverInterface: names.referenceServerInterface,
-            clientAddress: REFERENCE_CLIENT_ADDRESS,
-            serverAddress: REFERENCE_SERVER_ADDRESS,
-        },
-    };
-}
-/** Names for a run id; the id must fit an interface name and be safe in paths. */
-function namesFor(runId) {
-    if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
-    }
-    return namesWithId(runId);
-}
-function namesWithId(runId) {
-    return {
-        runId,
-        clientNamespace: `npg-${runId}-cli`,
-        serverNamespace: `npg-${runId}-srv`,
-        clientInterface: `npg${runId}c`,
-        serverInterface: `npg${runId}s`,
-        referenceClientInterface: `npg${runId}r`,
-        referenceServerInterface: `npg${runId}t`,
-    };
-}
-/** Every run's names with `<id>` for the run id: for text that must read the same in every run. */
-const NAMES_PATTERN = namesWithId('<id>');
-/** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
-function parseNamespaceList(stdout) {
-    return stdout
-        .split('\n')
-        .map((line) => line.trim().split(/\s+/)[0] ?? '')
-        .filter((name) => name !== '');
-}
-/** Pids from `ip netns pids NAME`, one per line. */
-function parsePidList(stdout) {
-    return stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => /^\d+$/.test(line))
-        .map(Number);
-}
-/**
- * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv` while that pid no longer runs.
- * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
- */
-function leftoverNamespaces(namespaces, isAlive) {
-    return namespaces.filter((name) => {
-        const match = LEFTOVER_NAMESPACE.exec(name);
-        return match?.[1] !== undefined && !isAlive(Number(match[1]));
-    });
 }
 
 
@@ -1546,6 +1700,164 @@ function exitCodeOf(error) {
     if (error instanceof UsageError)
         return EXIT_USAGE;
     return EXIT_INFRA;
+}
+
+
+/***/ }),
+
+/***/ 2017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _m: () => (/* binding */ createCommandRunner),
+/* harmony export */   gL: () => (/* reexport safe */ _shell_js__WEBPACK_IMPORTED_MODULE_1__.gL),
+/* harmony export */   qX: () => (/* binding */ firstOutputLine)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_COMMAND_TIMEOUT_MS, MAX_CAPTURED_OUTPUT_CHARS, PIPE_DRAIN_AFTER_EXIT_MS, missingProgramMessage */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5462);
+/**
+ * Child processes as argument arrays (never shell strings), behind a small interface tests can swap.
+ *
+ * DESIGN lists @actions/exec for this job; we use node:child_process directly because it hands back a
+ * ChildProcess for long-running programs (netserver), which @actions/exec's promise-only API does not,
+ * and because the CLI runs outside Actions too.
+ */
+
+
+
+
+/** Bound for a short command (`ip`, `tc`, `ss`) when the caller gives none. */
+const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+/** Output kept per stream; netperf and iproute2 print a few lines, so more means something ran wild. */
+const MAX_CAPTURED_OUTPUT_CHARS = 1_000_000;
+/**
+ * Once a process has exited, how long its pipes may stay open. A setup command that leaves a daemon
+ * running (`sh -c 'foo &'`) passes the pipes on to it; without this bound we would wait for the daemon.
+ */
+const PIPE_DRAIN_AFTER_EXIT_MS = 1_000;
+/** How to install a program the local target runs, in Debian terms. */
+const INSTALL_HINTS = {
+    netperf: "netperf is in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
+    netserver: "netserver comes with netperf, in Debian's non-free section: add non-free to the apt sources, then `apt-get install netperf`",
+    ip: 'install it with `apt-get install iproute2`',
+    tc: 'install it with `apt-get install iproute2`',
+    ss: 'install it with `apt-get install iproute2`',
+    taskset: 'install it with `apt-get install util-linux`',
+    sysctl: 'install it with `apt-get install procps`',
+    nft: 'install it with `apt-get install nftables`',
+};
+/** One line saying which program is missing and how to get it. */
+function missingProgramMessage(program) {
+    const hint = INSTALL_HINTS[program] ?? 'install it or put it on PATH';
+    return `${program} was not found on PATH: ${hint}`;
+}
+/** The first non-empty line of stderr, else of stdout, else the exit status: what to quote in an error. */
+function firstOutputLine(output) {
+    for (const text of [output.stderr, output.stdout]) {
+        const line = text.split('\n').find((candidate) => candidate.trim() !== '');
+        if (line !== undefined)
+            return line.trim();
+    }
+    return output.exitCode === null ? 'killed by a signal' : `exit code ${output.exitCode}`;
+}
+function splitArgv(argv) {
+    const [program, ...args] = argv;
+    if (program === undefined)
+        throw new Error('empty command line');
+    return [program, args];
+}
+function spawnError(program, error) {
+    if (error.code === 'ENOENT')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfraError */ .iG(missingProgramMessage(program));
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfraError */ .iG(`could not start ${program}: ${error.message}`);
+}
+/** Collects stdout/stderr of a child and settles once it has ended and its pipes are closed. */
+function collect(child, program) {
+    const output = { stdout: '', stderr: '' };
+    for (const name of ['stdout', 'stderr']) {
+        child[name]?.setEncoding('utf8');
+        child[name]?.on('data', (chunk) => {
+            if (output[name].length < MAX_CAPTURED_OUTPUT_CHARS)
+                output[name] += chunk;
+        });
+    }
+    child.once('exit', () => {
+        const timer = setTimeout(() => {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+        }, PIPE_DRAIN_AFTER_EXIT_MS);
+        child.once('close', () => clearTimeout(timer));
+    });
+    return new Promise((resolve, reject) => {
+        child.once('error', (error) => reject(spawnError(program, error)));
+        child.once('close', (exitCode) => resolve({ ...output, exitCode: exitCode ?? child.exitCode }));
+    });
+}
+/** This process's environment plus `extra`; undefined (inherit as is) when there is nothing extra. */
+function environmentWith(extra) {
+    return extra === undefined ? undefined : { ...process.env, ...extra };
+}
+function spawnPiped(program, args, env) {
+    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+}
+async function runAsync(argv, options = {}) {
+    const [program, args] = splitArgv(argv);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const child = spawnPiped(program, args, environmentWith(options.env));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, timeoutMs);
+    try {
+        const output = await collect(child, program);
+        if (timedOut) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfraError */ .iG(`\`${(0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .formatArgv */ .gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed: check that it runs by hand`);
+        }
+        return output;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function startProcess(argv) {
+    const [program, args] = splitArgv(argv);
+    const child = spawnPiped(program, args);
+    const exited = collect(child, program);
+    // Marks the rejection as handled for callers that never await `exited`; those that do still see it.
+    exited.catch(() => undefined);
+    return {
+        pid: child.pid,
+        kill(signal = 'SIGKILL') {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill(signal);
+        },
+        exited,
+    };
+}
+function runSynchronously(argv, options = {}) {
+    const [program, args] = splitArgv(argv);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const result = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)(program, args, {
+        encoding: 'utf8',
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        env: environmentWith(options.env),
+    });
+    const error = result.error;
+    if (error?.code === 'ETIMEDOUT') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfraError */ .iG(`\`${(0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .formatArgv */ .gL)(argv)}\` did not finish within ${timeoutMs / 1000} s and was killed`);
+    }
+    if (error !== undefined)
+        throw spawnError(program, error);
+    return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.status };
+}
+/** The real runner, on node:child_process. */
+function createCommandRunner() {
+    return { run: runAsync, start: startProcess, runSync: runSynchronously };
 }
 
 
@@ -24976,6 +25288,67 @@ function duration(params) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 var json_schema_processors = __nccwpck_require__(8439);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
+;// CONCATENATED MODULE: ./src/util/schema-errors.ts
+/** `scenarios[1].test` from zod's path array. */
+function formatPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else
+            out += out === '' ? String(part) : `.${String(part)}`;
+    }
+    return out === '' ? '(top level)' : out;
+}
+/** Follows a path into the input to quote what the user wrote. */
+function valueAt(input, path) {
+    let value = input;
+    for (const part of path) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[part];
+    }
+    return value;
+}
+function quote(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** One issue as "field: what is allowed, got what". */
+function describeIssue(issue, input) {
+    const where = formatPath(issue.path);
+    const got = quote(valueAt(input, issue.path));
+    switch (issue.code) {
+        case 'invalid_value':
+            return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+        case 'unrecognized_keys':
+            return `${where}: unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+        case 'invalid_type':
+            if (got === 'nothing')
+                return `${where}: is required (${issue.expected})`;
+            return `${where}: expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${got}`;
+        case 'too_small':
+            return `${where}: must be at least ${String(issue.minimum)}, got ${got}`;
+        case 'too_big':
+            return `${where}: must be at most ${String(issue.maximum)}, got ${got}`;
+        default:
+            return `${where}: ${issue.message}, got ${got}`;
+    }
+}
+/**
+ * A zod failure as one line for people: the file, the first bad field, what is allowed and what was
+ * found, and how many more problems there are.
+ */
+function describeSchemaError(label, error, input) {
+    const [first, ...rest] = error.issues;
+    if (first === undefined)
+        return `${label}: invalid`;
+    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+    return `${label}: ${describeIssue(first, input)}${more}`;
+}
+
 // EXTERNAL MODULE: ./src/metrics/names.ts
 var names = __nccwpck_require__(6641);
 // EXTERNAL MODULE: ./src/metrics/schema.ts
@@ -25056,6 +25429,7 @@ const scenarioResultSchema = cli_schemas/* strictObject */.rej({
     /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
     reference: referenceResultSchema.optional(),
 });
+/** One node as the results record it (fingerprint): a single run's client and server, every node of a fleet. */
 const nodeSchema = cli_schemas/* strictObject */.rej({
     name: cli_schemas/* string */.YjP(),
     kernel: cli_schemas/* string */.YjP(),
@@ -25103,6 +25477,93 @@ const resultsSchema = cli_schemas/* strictObject */.rej({
 /** The JSON Schema published in the repository (schema/results.schema.json). */
 function resultsJsonSchema() {
     return json_schema_processors/* toJSONSchema */.bl(resultsSchema, { target: 'draft-2020-12' });
+}
+
+;// CONCATENATED MODULE: ./src/results/fleet-schema.ts
+/**
+ * A fleet results file: what `netperf-gate fleet --out` writes and `fleet --baseline` reads. Every
+ * measured pair (client node → server node) keeps its scenario results exactly as a single run stores
+ * them (samples, and the interleaved reference's when measured), so the fleet's analysis is derived from
+ * the file alone and can be redone by a later version. Versioned apart from single-run results:
+ * `kind: 'fleet'` tells the two apart.
+ */
+
+
+
+
+/** Bumped whenever a stored field changes meaning or a required field is added. */
+const FLEET_SCHEMA_VERSION = 1;
+/** A fleet's node: a single run's node record, named (pairs refer to it by name). */
+const fleetNodeSchema = nodeSchema.extend({ name: cli_schemas/* string */.YjP().min(1) });
+/** One measured direction: netperf in `client`'s client pod against `server`'s server pod. */
+const fleetPairSchema = cli_schemas/* strictObject */.rej({
+    client: cli_schemas/* string */.YjP().min(1),
+    server: cli_schemas/* string */.YjP().min(1),
+    /** The round it ran in (0-based): pairs of one round ran at the same time on disjoint nodes. */
+    round: cli_schemas/* number */.aig().int().nonnegative(),
+    scenarios: cli_schemas/* array */.YOg(scenarioResultSchema).min(1),
+});
+const fleetResultsSchema = cli_schemas/* strictObject */.rej({
+    kind: cli_schemas/* literal */.euz('fleet'),
+    schemaVersion: cli_schemas/* literal */.euz(FLEET_SCHEMA_VERSION),
+    tool: cli_schemas/* strictObject */.rej({ name: cli_schemas/* literal */.euz('netperf-gate'), version: cli_schemas/* string */.YjP() }),
+    startedAt: datetime(),
+    finishedAt: datetime(),
+    target: cli_schemas/* strictObject */.rej({
+        kind: cli_schemas/* enum */.k5n(['local', 'kubernetes']),
+        settings: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+    }),
+    plan: cli_schemas/* strictObject */.rej({
+        /** As given: `ring`, `all` or `random:K`. */
+        spec: cli_schemas/* string */.YjP(),
+        seed: cli_schemas/* number */.aig().int().nonnegative(),
+        /** Most pairs measured at once. */
+        parallel: cli_schemas/* number */.aig().int().positive(),
+        rounds: cli_schemas/* number */.aig().int().nonnegative(),
+    }),
+    netperfVersion: cli_schemas/* string */.YjP(),
+    /** Every node of the fleet, in the order the plan used. */
+    nodes: cli_schemas/* array */.YOg(fleetNodeSchema).min(2),
+    /** Fleet-wide facts (Kubernetes version, CNI, local settings …). */
+    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+    pairs: cli_schemas/* array */.YOg(fleetPairSchema),
+    provenance: provenanceSchema.optional(),
+});
+/** The JSON Schema published in the repository (schema/fleet-results.schema.json). */
+function fleetResultsJsonSchema() {
+    return json_schema_processors/* toJSONSchema */.bl(fleetResultsSchema, { target: 'draft-2020-12' });
+}
+/** True for a parsed JSON document that says it is a fleet results file. */
+function isFleetDocument(document) {
+    return (document !== null && typeof document === 'object' && document.kind === 'fleet');
+}
+/**
+ * Parses and validates a fleet results file's text. Throws a one-line UsageError for anything else:
+ * not JSON, a single run's results file, a newer or unknown schemaVersion, a field out of shape.
+ */
+function parseFleetResults(text, label) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a file written by "netperf-gate fleet --out"`);
+    }
+    if (!isFleetDocument(document)) {
+        throw new errors/* UsageError */.eb(`${label}: not a fleet results file (a single run's results?); pass a file written by "netperf-gate fleet --out"`);
+    }
+    const version = document.schemaVersion;
+    if (typeof version === 'number' && version > FLEET_SCHEMA_VERSION) {
+        throw new errors/* UsageError */.eb(`${label}: fleet schemaVersion ${version} is newer than this netperf-gate understands (${FLEET_SCHEMA_VERSION}); upgrade netperf-gate`);
+    }
+    const parsed = fleetResultsSchema.safeParse(document);
+    if (!parsed.success)
+        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
+    return parsed.data;
+}
+/** Fleet results as stored: stable key order, two-space indent, trailing newline. */
+function serializeFleetResults(results) {
+    return `${JSON.stringify(results, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/describe.ts
@@ -25276,6 +25737,26 @@ function createUint32Generator(seed) {
 function createRng(seed) {
     const nextWord = createUint32Generator(seed);
     return () => nextWord() / TWO_POW_32;
+}
+
+;// CONCATENATED MODULE: ./src/stats/satterthwaite.ts
+/**
+ * Welch–Satterthwaite: the degrees of freedom of a linear combination of independent variance
+ * estimates, Σ cᵢ·sᵢ² with sᵢ² on dfᵢ, approximated by a scaled χ² with
+ * df = (Σ cᵢsᵢ²)² / Σ (cᵢsᵢ²)²/dfᵢ (Satterthwaite 1946). Pure.
+ */
+/** Σ coefficient·estimate and its Welch–Satterthwaite degrees of freedom. */
+function satterthwaite(terms) {
+    const merged = new Map();
+    for (const [i, term] of terms.entries()) {
+        const key = term.key ?? `#${i}`;
+        const seen = merged.get(key);
+        merged.set(key, seen === undefined ? { ...term } : { ...seen, coefficient: seen.coefficient + term.coefficient });
+    }
+    const parts = [...merged.values()];
+    const variance = parts.reduce((sum, t) => sum + t.coefficient * t.estimate, 0);
+    const denominator = parts.reduce((sum, t) => sum + (t.coefficient * t.estimate) ** 2 / t.df, 0);
+    return { variance, df: denominator > 0 ? variance ** 2 / denominator : Number.POSITIVE_INFINITY };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -25478,6 +25959,7 @@ function tQuantile(p, df) {
  */
 
 
+
 /** Fewest baseline runs from which the between-run spread is estimated; fewer: it is unknown. */
 const MIN_RUNS_FOR_SPREAD = 3;
 /**
@@ -25534,46 +26016,81 @@ function sumSquares(values, centre) {
 function percentOfLog(sd) {
     return (Math.exp(sd) - 1) * 100;
 }
-/**
- * Estimates the change of current against the baseline runs under the model above. Throws RangeError
- * when {@link estimateProblem} finds a problem (check it first).
- */
-function estimateChange(baselineRuns, current) {
+/** Summarises the runs; throws RangeError when {@link estimateProblem} finds a problem (check it first). */
+function summariseRuns(baselineRuns, current) {
     const problem = estimateProblem(baselineRuns, current);
     if (problem !== undefined)
         throw new RangeError(`No run-level estimate: ${problem}.`);
     const { means, withinVar, withinDf } = runMoments([...baselineRuns, current]);
-    const baselineMeans = means.slice(0, -1);
+    return {
+        baselineMeans: means.slice(0, -1),
+        currentMean: means.at(-1) ?? 0,
+        withinVar,
+        withinDf,
+        harmonicN: baselineRuns.length / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0),
+        currentN: current.length,
+    };
+}
+/** s² of the baseline run means (df K − 1). */
+function runMeanVariance(summary) {
+    const k = summary.baselineMeans.length;
+    return sumSquares(summary.baselineMeans, mean(summary.baselineMeans)) / (k - 1);
+}
+/** Key of the metric's own within-run variance among a {@link SharedBetween}'s terms. */
+const OWN_WITHIN = 'own-within';
+/** σ_b² from the metric's own baseline runs, after the pooling F test; undefined below {@link MIN_RUNS_FOR_SPREAD} runs. */
+function ownBetween(summary) {
+    const k = summary.baselineMeans.length;
+    if (k < MIN_RUNS_FOR_SPREAD)
+        return undefined;
+    const { withinVar, withinDf, harmonicN } = summary;
+    const runMeanVar = runMeanVariance(summary);
+    const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
+    const variance = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
+    const terms = [
+        { coefficient: 1, estimate: runMeanVar, df: k - 1 },
+        { coefficient: -1 / harmonicN, estimate: withinVar, df: withinDf, key: OWN_WITHIN },
+    ];
+    return { variance, terms, scenarios: 1 };
+}
+/**
+ * Estimates the change of current against the baseline runs under the model above, with the
+ * between-run variance from `between` (pooled over scenarios) or, without it, from the metric's own
+ * baseline runs. Throws RangeError when {@link estimateProblem} finds a problem (check it first).
+ */
+function estimateChange(baselineRuns, current, between) {
+    return estimateFromSummary(summariseRuns(baselineRuns, current), between);
+}
+/** {@link estimateChange} from a summary. */
+function estimateFromSummary(summary, shared) {
+    const { baselineMeans, currentMean, withinVar, withinDf, harmonicN, currentN } = summary;
     const k = baselineMeans.length;
-    const nc = current.length;
-    const harmonicN = k / baselineRuns.reduce((sum, run) => sum + 1 / run.length, 0);
-    const logChange = (means.at(-1) ?? 0) - mean(baselineMeans);
-    const withinPart = withinVar * (1 / nc + 1 / (k * harmonicN));
-    let variance = withinPart;
+    const logChange = currentMean - mean(baselineMeans);
+    // σ_w²(1/n_c + 1/(Kñ)): the sample noise in the current run's mean and the baseline's.
+    const own = {
+        coefficient: 1 / currentN + 1 / (k * harmonicN),
+        estimate: withinVar,
+        df: withinDf,
+        key: OWN_WITHIN,
+    };
+    const between = shared ?? ownBetween(summary);
+    let variance = own.coefficient * withinVar;
     let df = withinDf;
-    let betweenRunPct = null;
-    if (k >= MIN_RUNS_FOR_SPREAD) {
-        const runMeanVar = sumSquares(baselineMeans, mean(baselineMeans)) / (k - 1);
-        const runsDiffer = fUpperTail((harmonicN * runMeanVar) / withinVar, k - 1, withinDf) <= POOLING_P;
-        const betweenVar = runsDiffer ? Math.max(0, runMeanVar - withinVar / harmonicN) : 0;
-        betweenRunPct = percentOfLog(Math.sqrt(betweenVar));
-        if (betweenVar > 0) {
-            // σ_b²(1 + 1/K) + σ_w²(1/n_c + 1/(Kñ)) = (1 + 1/K)·s²(means) + (1/n_c − 1/ñ)·σ_w²
-            const a = (1 + 1 / k) * runMeanVar;
-            const b = (1 / nc - 1 / harmonicN) * withinVar;
-            variance = a + b;
-            df = variance ** 2 / (a ** 2 / (k - 1) + b ** 2 / withinDf);
-        }
+    if (between !== undefined && between.variance > 0) {
+        // + σ_b²(1 + 1/K): the current run's own level and the error in the baseline's centre.
+        const scaled = between.terms.map((t) => ({ ...t, coefficient: t.coefficient * (1 + 1 / k) }));
+        ({ variance, df } = satterthwaite([own, ...scaled]));
     }
     return {
         logChange,
         standardError: Math.sqrt(variance),
         df,
         baselineRuns: k,
-        betweenRunPct,
+        betweenRunPct: between === undefined ? null : percentOfLog(Math.sqrt(between.variance)),
+        pooledScenarios: between?.scenarios ?? 1,
         withinRunPct: percentOfLog(Math.sqrt(withinVar)),
         baselineCentre: Math.exp(mean(baselineMeans)),
-        currentCentre: Math.exp(means.at(-1) ?? 0),
+        currentCentre: Math.exp(currentMean),
     };
 }
 /**
@@ -25622,13 +26139,29 @@ function holmRejections(pValues, alpha) {
  * hypothesis would be rejected. Shown in reports beside the raw p-values.
  */
 function holmAdjusted(pValues) {
-    const order = pValues.map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, index })).sort((a, b) => a.p - b.p);
+    return weightedHolmAdjusted(pValues, pValues.map(() => 1));
+}
+/**
+ * Weighted Holm (Holm 1979, §5): adjusted p-values of the weighted Bonferroni step-down. Hypothesis i
+ * gets the share wᵢ/Σw of the level: order by pᵢ/wᵢ; the r-th is rejected at level α when every one
+ * before it is and p(r)/w(r) · Σ_{s ≥ r} w(s) ≤ α, so the adjusted value is the running maximum of
+ * min(1, p(r)/w(r) · Σ_{s ≥ r} w(s)). The family-wise error rate is at most α for any positive weights
+ * fixed before the data; equal weights give Holm's procedure. NaN p-values count as 1.
+ */
+function weightedHolmAdjusted(pValues, weights) {
+    if (weights.length !== pValues.length || weights.some((w) => !(w > 0 && Number.isFinite(w)))) {
+        throw new RangeError('weightedHolmAdjusted needs one finite weight > 0 per p-value');
+    }
+    const order = pValues
+        .map((p, index) => ({ p: Number.isNaN(p) ? 1 : p, w: weights[index] ?? 1, index }))
+        .sort((a, b) => a.p / a.w - b.p / b.w);
     const adjusted = pValues.map(() => 1);
-    const m = pValues.length;
+    let remaining = order.reduce((sum, h) => sum + h.w, 0);
     let running = 0;
-    for (const [rank, { p, index }] of order.entries()) {
-        running = Math.max(running, Math.min(1, (m - rank) * p));
+    for (const { p, w, index } of order) {
+        running = Math.max(running, Math.min(1, (p / w) * remaining));
         adjusted[index] = running;
+        remaining -= w;
     }
     return adjusted;
 }
@@ -25688,6 +26221,80 @@ function diffEnvironments(baseline, current) {
         current: after.get(field) ?? '(none)',
     }))
         .filter((difference) => difference.baseline !== difference.current);
+}
+
+;// CONCATENATED MODULE: ./src/stats/between-pool.ts
+/**
+ * One between-run variance for a metric kind, pooled over the scenarios that measured it. Pure.
+ *
+ * With K baseline runs a scenario's own σ_b² rests on K − 1 degrees of freedom, so the gate's t
+ * quantiles are large (t₉ at 0.003 is 3.6, the normal's 2.7). The scenarios of one run share the run's
+ * conditions, and a metric kind (the pod/reference rate ratio, say) drifts alike in each, so σ_b² is
+ * estimated from all of them: σ̂_b² = Σ cᵢ(sᵢ² − σ̂_wᵢ²/ñᵢ), cᵢ = (Kᵢ − 1)/Σ(K − 1), on about Σ(Kᵢ − 1)
+ * degrees of freedom (each scenario keeps its own within-run variance). Assumption: the scenarios share
+ * σ_b². A scenario noisier than the rest would borrow too small a variance and raise false alarms, so
+ * each one's run means are first tested against the pool of the others (one-sided F test of sⱼ² against
+ * σ̂_b²(others) + σ̂_wⱼ²/ñⱼ at {@link HETEROGENEITY_P}); one that is noisier keeps its own σ_b², and the
+ * rest are pooled without it. A quieter scenario is pooled: a larger variance is only conservative.
+ */
+
+
+/**
+ * Level of the test that keeps a scenario out of the pool because its runs spread more than the
+ * others' explain. Not the customary 0.25 of "sometimes pool": under a shared σ_b² that would put a
+ * quarter of the scenarios on their own K − 1 df and take back most of the power pooling gives.
+ */
+const HETEROGENEITY_P = 0.1;
+/** σ̂_b² = Σ cᵢsᵢ² − Σ cᵢσ̂_wᵢ²/ñᵢ over `members`, as terms; `own` names the member whose within-run variance is the metric's own. */
+function pooledTerms(members, own) {
+    const totalDf = members.reduce((sum, m) => sum + m.baselineMeans.length - 1, 0);
+    return members.flatMap((member, i) => {
+        const share = (member.baselineMeans.length - 1) / totalDf;
+        return [
+            { coefficient: share, estimate: runMeanVariance(member), df: member.baselineMeans.length - 1 },
+            {
+                coefficient: -share / member.harmonicN,
+                estimate: member.withinVar,
+                df: member.withinDf,
+                key: member === own ? OWN_WITHIN : `within-${i}`,
+            },
+        ];
+    });
+}
+/** Whether `member`'s run means spread more than the others' pooled σ_b² and its own sample noise explain. */
+function noisierThanOthers(member, others) {
+    const othersBetween = satterthwaite(pooledTerms(others));
+    const ownNoise = { coefficient: 1 / member.harmonicN, estimate: member.withinVar, df: member.withinDf };
+    const expected = satterthwaite(othersBetween.variance > 0 ? [...pooledTerms(others), ownNoise] : [ownNoise]);
+    const f = runMeanVariance(member) / expected.variance;
+    return fUpperTail(f, member.baselineMeans.length - 1, expected.df) <= HETEROGENEITY_P;
+}
+/** The pool's σ_b² for `own`, after the same "sometimes pool" F test as one scenario's (run-level.ts). */
+function sharedFor(members, own) {
+    const terms = pooledTerms(members, own);
+    const runMeans = terms.filter((t) => t.key === undefined);
+    const noise = terms.filter((t) => t.key !== undefined);
+    const s = runMeans.reduce((sum, t) => sum + t.coefficient * t.estimate, 0);
+    const w = -noise.reduce((sum, t) => sum + t.coefficient * t.estimate, 0);
+    const numeratorDf = runMeans.reduce((sum, t) => sum + t.df, 0);
+    const denominatorDf = noise.reduce((sum, t) => sum + t.df, 0);
+    const runsDiffer = w > 0 ? fUpperTail(s / w, numeratorDf, denominatorDf) <= POOLING_P : s > 0;
+    return { variance: runsDiffer ? Math.max(0, s - w) : 0, terms, scenarios: members.length };
+}
+/**
+ * The between-run variance each summary's estimate should use: the pool's, or undefined where the
+ * scenario keeps its own (too few baseline runs to know any, noisier than the others, or nothing to
+ * pool with). Summaries are one metric kind's, one per scenario.
+ */
+function poolBetweenRuns(summaries) {
+    const known = summaries.filter((s) => s.baselineMeans.length >= MIN_RUNS_FOR_SPREAD);
+    if (known.length < 2)
+        return summaries.map(() => undefined);
+    const noisier = new Set(known.filter((member) => noisierThanOthers(member, known.filter((other) => other !== member))));
+    const members = known.filter((member) => !noisier.has(member));
+    if (members.length < 2)
+        return summaries.map(() => undefined);
+    return summaries.map((summary) => (members.includes(summary) ? sharedFor(members, summary) : undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/decision.ts
@@ -25783,8 +26390,11 @@ function logMargins(direction, thresholdPct) {
     const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
     return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
 }
-/** Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold. */
-function metricEvidence(metric, baselineRuns, current, thresholdPct) {
+/**
+ * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
+ * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
+ */
+function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
     const pooled = baselineRuns.flat();
     const medians = {
         baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
@@ -25805,7 +26415,9 @@ function metricEvidence(metric, baselineRuns, current, thresholdPct) {
             ...medians,
         };
     }
-    const estimate = estimateChange(baselineRuns, current);
+    const estimate = prepared === undefined
+        ? estimateChange(baselineRuns, current)
+        : estimateFromSummary(prepared.summary, prepared.between);
     const sign = worseSign((0,names/* metricDirection */.EE)(metric));
     const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
     const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
@@ -25832,7 +26444,8 @@ function spreadText(estimate) {
     if (estimate.betweenRunPct === null) {
         return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
     }
-    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs`;
+    const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
+    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
 }
 /**
  * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
@@ -25863,6 +26476,60 @@ function metricVerdict(evidence, thresholdPct, family) {
         verdict: 'inconclusive',
         reason: `${summary}; neither shown beyond nor within ±${thresholdPct}% (p worse = ${metric_verdict_pText(evidence.pWorse)})`,
     };
+}
+
+;// CONCATENATED MODULE: ./src/compare/gated-family.ts
+/**
+ * The gated family's evidence and error control, pure: every candidate metric's evidence with the
+ * between-run variance of its metric kind pooled over scenarios (stats/between-pool.ts), and the weighted
+ * Holm adjustment over the gated ones (stats/holm.ts). compare-results.ts turns them into verdicts.
+ */
+
+
+
+
+
+/**
+ * The evidence of every candidate, the between-run variance of each metric kind pooled over the
+ * scenarios that have it (stats/between-pool.ts).
+ */
+function judge(candidates) {
+    const pooled = new Map();
+    for (const metric of names/* METRIC_NAMES */.Uw) {
+        const kind = candidates.filter((c) => c.metric === metric && estimateProblem(c.baselineRuns, c.current) === undefined);
+        const summaries = kind.map((c) => summariseRuns(c.baselineRuns, c.current));
+        const pools = poolBetweenRuns(summaries);
+        for (const [i, candidate] of kind.entries()) {
+            const summary = summaries[i];
+            if (summary !== undefined)
+                pooled.set(candidate, { summary, between: pools[i] });
+        }
+    }
+    return candidates.map((c) => ({
+        ...c,
+        evidence: metricEvidence(c.metric, c.baselineRuns, c.current, c.threshold === 'off' ? 0 : c.threshold, pooled.get(c)),
+    }));
+}
+/**
+ * The share of the family's error rate a gated metric gets, relative to a primary one's (weighted Holm).
+ * A guard (the raw rate beside a reference) only watches for what slows both paths by more than its 15 %
+ * floor; giving the four guards a fifth of a primary's weight each moves their share of α from 1/3 to
+ * 1/11 and lifts each primary's from 1/12 to 1/8.8, the power that matters (npm run bench:verdicts).
+ */
+const GUARD_WEIGHT = 0.2;
+/**
+ * Weighted-Holm-adjusted p-values over the gated metrics as one family (primary weight 1, guard
+ * {@link GUARD_WEIGHT}); a shown metric keeps its own p-value (it is never counted, so it needs no
+ * share of the family's error rate).
+ */
+function familyAdjusted(candidates, pick) {
+    const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
+    const weights = gated.map(({ c }) => (c.role === 'guard' ? GUARD_WEIGHT : 1));
+    const adjusted = weightedHolmAdjusted(gated.map(({ c }) => pick(c.evidence)), weights);
+    const result = candidates.map((c) => pick(c.evidence));
+    for (const [k, { i }] of gated.entries())
+        result[i] = adjusted[k] ?? 1;
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/headline.ts
@@ -25930,67 +26597,6 @@ function metricValues(result, metric) {
 /** Whether the scenario was measured with an interleaved reference (ratio metrics exist). */
 function hasReference(result) {
     return (result.reference?.samples.length ?? 0) > 0;
-}
-
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/util/schema-errors.ts
-/** `scenarios[1].test` from zod's path array. */
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else
-            out += out === '' ? String(part) : `.${String(part)}`;
-    }
-    return out === '' ? '(top level)' : out;
-}
-/** Follows a path into the input to quote what the user wrote. */
-function valueAt(input, path) {
-    let value = input;
-    for (const part of path) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[part];
-    }
-    return value;
-}
-function quote(value) {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-/** One issue as "field: what is allowed, got what". */
-function describeIssue(issue, input) {
-    const where = formatPath(issue.path);
-    const got = quote(valueAt(input, issue.path));
-    switch (issue.code) {
-        case 'invalid_value':
-            return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
-        case 'unrecognized_keys':
-            return `${where}: unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-        case 'invalid_type':
-            if (got === 'nothing')
-                return `${where}: is required (${issue.expected})`;
-            return `${where}: expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${got}`;
-        case 'too_small':
-            return `${where}: must be at least ${String(issue.minimum)}, got ${got}`;
-        case 'too_big':
-            return `${where}: must be at most ${String(issue.maximum)}, got ${got}`;
-        default:
-            return `${where}: ${issue.message}, got ${got}`;
-    }
-}
-/**
- * A zod failure as one line for people: the file, the first bad field, what is allowed and what was
- * found, and how many more problems there are.
- */
-function describeSchemaError(label, error, input) {
-    const [first, ...rest] = error.issues;
-    if (first === undefined)
-        return `${label}: invalid`;
-    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    return `${label}: ${describeIssue(first, input)}${more}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -26147,6 +26753,7 @@ function metricRole(sources, context) {
 
 
 
+
 /** The gate's family-wise false-regression rate when none is given. */
 const DEFAULT_FAMILY_ALPHA = 0.05;
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
@@ -26196,22 +26803,9 @@ function candidatesOf(match, sources) {
         });
         const named = isNamed(sources, name, metric);
         const threshold = guardedThreshold(thresholdFor(sources, name, metric), role, named);
-        const evidence = metricEvidence(metric, baselineRuns, values, threshold === 'off' ? 0 : threshold);
-        candidates.push({ scenario: name, metric, role, threshold, evidence, baselineRuns, current: values });
+        candidates.push({ scenario: name, metric, role, threshold, baselineRuns, current: values });
     }
     return candidates;
-}
-/**
- * Holm-adjusted p-values: over the gated metrics as one family; a shown metric keeps its own p-value
- * (it is never counted, so it needs no share of the family's error rate).
- */
-function familyAdjusted(candidates, pick) {
-    const gated = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.role !== 'shown');
-    const adjusted = holmAdjusted(gated.map(({ c }) => pick(c.evidence)));
-    const result = candidates.map((c) => pick(c.evidence));
-    for (const [k, { i }] of gated.entries())
-        result[i] = adjusted[k] ?? 1;
-    return result;
 }
 function toComparison(candidate, flags, settled) {
     const { evidence, threshold, role } = candidate;
@@ -26312,9 +26906,10 @@ function compareResults(baselines, current, settings) {
     const look = settings.look ?? { index: 1, count: 1 };
     const lookAlpha = spentAlpha(family, look.index, look.count);
     const { matched, skipped } = matchScenarios(baselines, current);
+    const judged = judge(matched.flatMap((m) => candidatesOf(m, settings.thresholds)));
     const perScenario = matched.map((m) => ({
         ...m,
-        candidates: candidatesOf(m, settings.thresholds),
+        candidates: judged.filter((c) => c.scenario === m.current.settings.name),
     }));
     const all = perScenario.flatMap((s) => s.candidates);
     const worse = familyAdjusted(all, (e) => e.pWorse);
@@ -26359,6 +26954,7 @@ function compareResults(baselines, current, settings) {
  * calibrate: run-level noise from K runs of the same setup, the thresholds it suggests, and the
  * smallest change the gate would catch with 95 % power against those K runs as its baseline. Pure.
  */
+
 
 
 
@@ -26445,8 +27041,12 @@ function metricNoise(metric, runs, primary, level) {
  */
 function calibrate(runs) {
     const first = runs[0] ?? [];
-    const gatedCount = first.reduce((sum, s) => sum + primaryMetrics(s.settings.test, s.reference !== undefined).length, 0);
-    const level = DEFAULT_FAMILY_ALPHA / Math.max(1, gatedCount);
+    // A primary metric's first-step share under the gate's weighted Holm: weight 1 of Σ weights, where each
+    // scenario with a reference also gates its raw rate as a guard (K ≥ 3, as calibrate's runs are).
+    const gatedWeight = first.reduce((sum, s) => sum +
+        primaryMetrics(s.settings.test, s.reference !== undefined).length +
+        (s.reference === undefined ? 0 : GUARD_WEIGHT), 0);
+    const level = DEFAULT_FAMILY_ALPHA / Math.max(1, gatedWeight);
     return first.map((scenario) => {
         const name = scenario.settings.name;
         const same = runs.map((run) => run.find((s) => s.settings.name === name)).filter((s) => s !== undefined);
@@ -26639,6 +27239,7 @@ function renderResultsTable(results) {
 
 
 
+
 /**
  * Parses and validates a results file's text. Throws UsageError for JSON that is not a results file,
  * a newer schemaVersion (upgrade the tool) or an older unknown one.
@@ -26650,6 +27251,9 @@ function parseResults(text, label) {
     }
     catch {
         throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a results file written by "netperf-gate run --out"`);
+    }
+    if (isFleetDocument(document)) {
+        throw new errors/* UsageError */.eb(`${label}: a fleet results file; compare fleets with "netperf-gate fleet --baseline", single runs with run/compare`);
     }
     const version = document !== null && typeof document === 'object'
         ? document.schemaVersion
@@ -26810,7 +27414,149 @@ function buildResults(record) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/fleet/plan.ts
+/**
+ * Fleet pair plans: which ordered (client node → server node) pairs a fleet run measures. Pure.
+ *
+ * - `ring`: node i → node i+1 (mod N) in the order given: each node is client once and server once.
+ * - `all`: every ordered pair of distinct nodes, N·(N−1) pairs.
+ * - `random:K`: a seeded circulant plan. The nodes are shuffled, K distinct offsets d are drawn from
+ *   1 … N−1, and each node at position i is client of the node at position i+d (mod N). Guarantees:
+ *   every node is client of exactly K pairs and server of exactly K pairs, no self-pairs, no pair
+ *   twice; the same nodes, K and seed give the same pairs. K must be at most N−1.
+ *
+ * Interface for the CLI (next step): `parsePlanSpec(flagText)` turns `--plan` into a `PlanSpec`
+ * (UsageError on a bad spec) and `planPairs(nodes, spec, seed)` gives the pairs to schedule with
+ * `scheduleRounds` (rounds.ts).
+ */
+
+
+const PLAN_USAGE = "Expected 'ring', 'all' or 'random:K' with K a positive integer.";
+/** Parses `--plan` text: `ring`, `all` or `random:K`. Throws a one-line UsageError otherwise. */
+function parsePlanSpec(text) {
+    const spec = text.trim();
+    if (spec === 'ring' || spec === 'all')
+        return { kind: spec };
+    const match = /^random:(\d+)$/.exec(spec);
+    const pairsPerNode = match ? Number(match[1]) : Number.NaN;
+    if (Number.isSafeInteger(pairsPerNode) && pairsPerNode >= 1)
+        return { kind: 'random', pairsPerNode };
+    throw new errors/* UsageError */.eb(`Invalid pair plan '${text}'. ${PLAN_USAGE}`);
+}
+/** The spec as the CLI accepts it back (for results files and reports). */
+function formatPlanSpec(spec) {
+    return spec.kind === 'random' ? `random:${spec.pairsPerNode}` : spec.kind;
+}
+function checkNodes(nodes) {
+    if (nodes.length < 2) {
+        throw new errors/* UsageError */.eb(`A fleet needs at least 2 nodes, got ${nodes.length}. Widen the node selector.`);
+    }
+    const seen = new Set();
+    for (const node of nodes) {
+        if (seen.has(node))
+            throw new errors/* UsageError */.eb(`Node '${node}' is listed twice. Name each node once.`);
+        seen.add(node);
+    }
+}
+function shuffled(items, rng) {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(rng() * (i + 1));
+        [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+}
+function circulantPairs(order, offsets) {
+    const pairs = [];
+    for (const offset of offsets) {
+        for (const [i, client] of order.entries()) {
+            pairs.push({ client, server: order[(i + offset) % order.length] });
+        }
+    }
+    return pairs;
+}
+function allPairs(nodes) {
+    return nodes.flatMap((client) => nodes.filter((s) => s !== client).map((server) => ({ client, server })));
+}
+function randomPairs(nodes, pairsPerNode, seed) {
+    if (pairsPerNode > nodes.length - 1) {
+        throw new errors/* UsageError */.eb(`Pair plan 'random:${pairsPerNode}' needs more than ${nodes.length} nodes. Use K ≤ ${nodes.length - 1} or 'all'.`);
+    }
+    const rng = createRng(seed);
+    const order = shuffled(nodes, rng);
+    const offsets = shuffled(Array.from({ length: nodes.length - 1 }, (_, i) => i + 1), rng).slice(0, pairsPerNode);
+    return circulantPairs(order, offsets.sort((a, b) => a - b));
+}
+/**
+ * The pairs a plan measures over `nodes` (in the order given; `seed` is used by `random:K` only).
+ * Throws a UsageError for fewer than 2 nodes, a node named twice or K > N−1.
+ */
+function planPairs(nodes, spec, seed) {
+    checkNodes(nodes);
+    switch (spec.kind) {
+        case 'ring':
+            return circulantPairs(nodes, [1]);
+        case 'all':
+            return allPairs(nodes);
+        case 'random':
+            return randomPairs(nodes, spec.pairsPerNode, seed);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/fleet-config.ts
+/**
+ * `netperf-gate fleet`: measure many node pairs of one pool and name the slow nodes. The settings after
+ * flags (or action inputs) were read and checked, and the defaults that can only be decided once the
+ * target knows how many nodes it has (the plan and how many pairs run at once).
+ */
+
+
+const DEFAULT_LOCAL_NODES = 4;
+const MIN_FLEET_NODES = 2;
+/** Each local node is two network namespaces and a netserver per CPU size on one machine. */
+const MAX_LOCAL_NODES = 32;
+/** Fixed, so that two runs without --seed measure the same pairs; recorded in the results. */
+const DEFAULT_FLEET_SEED = 13;
+/** Short scenarios: a fleet measures N·K pairs, each paying the samples × duration × 2 paths. */
+const DEFAULT_FLEET_SCENARIOS = ['tcp_stream_1', 'tcp_rr_1cpu'];
+const DEFAULT_FLEET_SAMPLES = 2;
+const DEFAULT_FLEET_DURATION_SECONDS = 3;
+const DEFAULT_FLEET_RESULTS_PATH = 'netperf-fleet.json';
+/** Up to this many nodes `all` is cheap enough (56 pairs); above it `random:3` (3N pairs). */
+const ALL_PAIRS_MAX_NODES = 8;
+/** `all` for up to 8 nodes, else `random:3` (see docs/design.md, "Fleet mode: the command"). */
+function defaultPlanSpec(nodeCount) {
+    return nodeCount > ALL_PAIRS_MAX_NODES ? parsePlanSpec('random:3') : parsePlanSpec('all');
+}
+/**
+ * Pairs measured at once when `--parallel` is not given. local: 1, because the fleet's "nodes" share
+ * this machine's CPUs and parallel pairs would measure each other. kubernetes: ⌊N/2⌋, every disjoint
+ * pair of a round at once (the nodes are separate machines).
+ */
+function defaultParallel(target, nodeCount) {
+    return target === 'local' ? 1 : Math.max(1, Math.floor(nodeCount / 2));
+}
+/** Seeds are taken modulo 2^32 by the generator: larger ones would repeat smaller ones' pairs. */
+const MAX_FLEET_SEED = 2 ** 32 - 1;
+/**
+ * Checks a node count for the target (local: 2–32 namespaces; kubernetes: at least 2). `label` names
+ * the flag or input in the one-line UsageError (`--nodes`, `input nodes`).
+ */
+function checkFleetNodes(label, nodes, target) {
+    const max = target === 'local' ? MAX_LOCAL_NODES : Number.MAX_SAFE_INTEGER;
+    if (nodes < MIN_FLEET_NODES || nodes > max) {
+        const range = target === 'local' ? `from ${MIN_FLEET_NODES} to ${max}` : `at least ${MIN_FLEET_NODES}`;
+        throw new errors/* UsageError */.eb(`${label} must be ${range} on the ${target} target, got ${nodes}`);
+    }
+    return nodes;
+}
+/** A plan the local fleet (its size known before anything is created) cannot hold fails here. */
+function checkLocalPlan(nodes, plan, seed) {
+    planPairs(Array.from({ length: nodes }, (_, i) => `node-${i + 1}`), plan, seed);
+}
+
 ;// CONCATENATED MODULE: ./src/targets/create.ts
+
 /**
  * The target the config names, created (not yet prepared). Each target is imported only when it is
  * used: the Kubernetes client is most of the bundle and must not slow down local runs or usage errors.
@@ -26818,12 +27564,34 @@ function buildResults(record) {
 async function createTarget(config, log) {
     switch (config.target) {
         case 'local': {
-            const { createLocalTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3357));
+            const { createLocalTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4851));
             return createLocalTarget({ ...config.local, reference: config.reference }, { log });
         }
         case 'kubernetes': {
-            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 603));
+            const { createKubernetesTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(981)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1981));
             return createKubernetesTarget({ ...config.kubernetes, hostNetworkReference: config.reference }, { log });
+        }
+    }
+}
+/**
+ * The fleet target the config names, created (not yet prepared), imported lazily like the single-pair
+ * targets.
+ */
+async function createFleetTarget(config, log) {
+    switch (config.target) {
+        case 'local': {
+            const { createLocalFleetTarget } = await __nccwpck_require__.e(/* import() */ 742).then(__nccwpck_require__.bind(__nccwpck_require__, 2742));
+            const { parseNodeSetups } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6018));
+            const nodes = config.nodes ?? DEFAULT_LOCAL_NODES;
+            return createLocalFleetTarget({ nodes, nodeSetup: parseNodeSetups(config.localNodeSetups, nodes), reference: config.reference }, { log });
+        }
+        case 'kubernetes': {
+            const { createKubernetesFleetTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(981), __nccwpck_require__.e(965)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9965));
+            return createKubernetesFleetTarget({
+                ...config.kubernetes,
+                hostNetworkReference: config.reference,
+                ...(config.nodes !== undefined ? { nodes: config.nodes } : {}),
+            }, { log });
         }
     }
 }
@@ -27397,6 +28165,7 @@ function toInstanceFigures(figures) {
 
 
 
+/** The scenario's headline figure of a sample, with its unit. */
 function headline(scenario, metrics) {
     const metric = headlineMetric(scenario.test);
     const value = metrics[metric];
@@ -27435,21 +28204,34 @@ function timeLeft(pace, scenario, sample) {
 function pairOrder(index) {
     return index % 2 === 0 ? ['reference', 'pod'] : ['pod', 'reference'];
 }
-async function takeSamples(scenario, label, deps, pace) {
-    const reference = deps.target.reference;
-    const measured = { samples: [], reference: [] };
+/**
+ * Takes a scenario's samples on `paths`: with a reference every sample is a pair, the reference and
+ * the pod path one right after the other in A B B A order (see {@link pairOrder}), stored as `samples`
+ * and `reference.samples` with the same indexes. A single run and each pair of a fleet use this loop.
+ */
+async function measureScenario(scenario, paths, deps) {
+    const samples = [];
+    const reference = [];
     for (let index = 0; index < scenario.samples; index++) {
-        const order = reference === undefined ? ['pod'] : pairOrder(index);
+        const order = paths.reference === undefined ? ['pod'] : pairOrder(index);
         for (const path of order) {
-            const pair = path === 'pod' ? deps.target : reference;
+            deps.beforeSample?.();
+            const pair = path === 'pod' ? paths.pod : paths.reference;
             const sample = await measureSample(pair, scenario, index, deps);
-            (path === 'pod' ? measured.samples : measured.reference).push(sample);
-            const name = reference === undefined ? 'sample' : path === 'pod' ? 'pod' : 'reference';
-            deps.progress(`${label} ${name} ${index + 1}/${scenario.samples}: ` +
-                `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
+            (path === 'pod' ? samples : reference).push(sample);
+            deps.onSample?.({ path, index, sample });
         }
     }
-    return measured;
+    const result = {
+        settings: { ...scenario },
+        costUnit: (0,names/* costUnit */.eT)(scenario.test),
+        samples,
+        aggregates: aggregateSamples(samples.map((s) => s.metrics)),
+    };
+    if (paths.reference !== undefined) {
+        result.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+    }
+    return result;
 }
 /**
  * Measures every scenario, in the order given, printing a progress line per sample (scenario i/n,
@@ -27466,20 +28248,14 @@ async function measureSuite(scenarios, deps) {
     for (const [position, scenario] of scenarios.entries()) {
         await deps.target.useProfile?.(scenario);
         const label = `[${position + 1}/${scenarios.length} ${scenario.name}]`;
-        const { samples, reference } = await takeSamples(scenario, label, deps, pace);
-        const result = {
-            settings: { ...scenario },
-            costUnit: (0,names/* costUnit */.eT)(scenario.test),
-            samples,
-            aggregates: aggregateSamples(samples.map((s) => s.metrics)),
+        const reference = deps.target.reference;
+        const onSample = ({ path, index, sample }) => {
+            const name = reference === undefined ? 'sample' : path;
+            deps.progress(`${label} ${name} ${index + 1}/${scenario.samples}: ` +
+                `${headline(scenario, sample.metrics)} · ${timeLeft(pace, scenario, sample)}`);
         };
-        if (paths === 2) {
-            result.reference = {
-                samples: reference,
-                aggregates: aggregateSamples(reference.map((s) => s.metrics)),
-            };
-        }
-        results.push(result);
+        const measured = { pod: deps.target, ...(reference ? { reference } : {}) };
+        results.push(await measureScenario(scenario, measured, { ...deps, onSample }));
     }
     return results;
 }
@@ -27682,7 +28458,7 @@ async function netperfCheck(pair, scenario, path) {
 }
 async function targetDoctor(config, scenarios, io) {
     if (config.target === 'kubernetes') {
-        const { createKubernetesDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(603), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7201));
+        const { createKubernetesDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(910), __nccwpck_require__.e(311), __nccwpck_require__.e(981), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7201));
         return createKubernetesDoctor({ ...config.kubernetes, hostNetworkReference: config.reference }, scenarios, io.log);
     }
     const target = await createTarget(config, io.log);
@@ -27762,49 +28538,1069 @@ function doctorExitCode(checks) {
     return checks.some((check) => check.status === 'fail') ? errors/* EXIT_INFRA */.kp : errors/* EXIT_OK */.Ij;
 }
 
-;// CONCATENATED MODULE: ./src/compare/looks.ts
-/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
-function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
-    const max = Math.max(initialSamples, maxSamples);
-    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
-    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
+;// CONCATENATED MODULE: ./src/fleet/robust.ts
+/**
+ * Robust scale and outlier figures shared by outliers.ts, shared-pairs.ts and compare.ts. Pure. The
+ * constants' reasons are in outliers.ts's file comment.
+ */
+
+
+/** Modified z-score cut of Iglewicz & Hoaglin. */
+const OUTLIER_Z_CUT = 3.5;
+/** Floor of the robust scale (log units ≈ relative spread): 1 %. */
+const MIN_RELATIVE_SPREAD = 0.01;
+/** Smallest difference from the fleet median named as an outlier: 10 %. */
+const MIN_OUTLIER_CHANGE = 0.1;
+/** Median and 1.4826 × MAD, floored at MIN_RELATIVE_SPREAD. */
+function centreAndScale(values) {
+    const centre = median(values);
+    const mad = median(values.map((v) => Math.abs(v - centre)));
+    return { centre, scale: Math.max(MAD_NORMAL_CONSISTENCY * mad, MIN_RELATIVE_SPREAD) };
 }
-/** Pairs per scenario at each look of the plan, e.g. 6 → 10 → 12. */
-function lookSchedule(initialSamples, maxSamples) {
-    const plan = planLooks(initialSamples, maxSamples);
-    return Array.from({ length: plan.looks }, (_, i) => Math.min(plan.maxSamples, initialSamples + i * plan.step));
+/**
+ * Robust z scores of `values` around their median, with the scale floored (see the file comment).
+ * When some values are beyond `zCut`, centre and scale are estimated again from the others (one
+ * reweighting step): with few values (a ring of 6 has 6 residuals, two of them from one slow node)
+ * the outliers themselves inflate the MAD and would hide each other. `inflation` multiplies the scale
+ * (residualInflation below).
+ */
+function robustZ(values, zCut = OUTLIER_Z_CUT, inflation = 1) {
+    if (values.length === 0)
+        return { centre: 0, scale: MIN_RELATIVE_SPREAD, z: [] };
+    let { centre, scale } = centreAndScale(values);
+    const inliers = values.filter((v) => Math.abs(v - centre) <= zCut * scale * inflation);
+    if (inliers.length >= 2 && inliers.length < values.length)
+        ({ centre, scale } = centreAndScale(inliers));
+    scale *= inflation;
+    return { centre, scale, z: values.map((v) => (v - centre) / scale) };
 }
-/** Records the gated regressions and improvements of a look: they stand at later looks. */
-function settleVerdicts(comparison, settled) {
-    for (const scenario of comparison.scenarios) {
-        for (const m of scenario.metrics) {
-            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
-                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
-            }
-        }
-    }
+function speedOf(metric, deltaLog) {
+    const higherIsBetter = (0,names/* metricDirection */.EE)(metric) === 'higher-is-better';
+    return deltaLog < 0 === higherIsBetter ? 'slow' : 'fast';
 }
-/** Names of the scenarios with an undecided primary metric: more pairs may settle them. */
-function undecidedScenarios(comparison) {
-    return new Set(comparison.scenarios
-        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
-        .map((s) => s.name));
+function isOutlier(z, deltaLog, options) {
+    return Math.abs(z) > options.zCut && Math.abs(Math.expm1(deltaLog)) >= options.minChange;
+}
+function figure(fit, deltaLog, z, fleetMedian) {
+    const speed = speedOf(fit.metric, deltaLog);
+    return {
+        scenario: fit.scenario,
+        metric: fit.metric,
+        speed,
+        gating: speed === 'slow',
+        robustZ: z,
+        changePct: 100 * Math.expm1(deltaLog),
+        value: fleetMedian * Math.exp(deltaLog),
+        fleetMedian,
+    };
+}
+/**
+ * Residuals of a fit are tighter than the noise of its cells: each fitted effect absorbs part of the
+ * noise, and median polish leaves one residual of an odd-sized row at exactly 0. With n cells and p
+ * fitted parameters (overall + centred effects) the scale is inflated by √(n / (n − p)), as a residual
+ * variance is divided by its degrees of freedom; with no degree of freedom left no pair is named.
+ */
+function residualInflation(fit) {
+    const count = (side) => fit.effects.filter((e) => e.side === side).length;
+    const parameters = 1 + Math.max(0, count('client') - 1) + Math.max(0, count('server') - 1);
+    const freedom = fit.residuals.length - parameters;
+    return freedom > 0 ? Math.sqrt(fit.residuals.length / freedom) : Number.POSITIVE_INFINITY;
+}
+/** √(π/2): σ of a normal from its mean absolute deviation, and the standard error of a median per σ/√m. */
+const SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
+/** Residuals within this of 0 (log units) are cells the polish passed through exactly. */
+const EXACT_FIT = 1e-9;
+/**
+ * The noise of one pair's cell (log units) as a fit's residuals show it: 1.4826 × MAD (one
+ * reweighting, as robustZ) of the residuals that are not exactly 0, inflated by residualInflation; +∞
+ * with no residual freedom. Why without the zeros: median polish passes exactly through the cells that
+ * set a median, and on a small table most cells do (a 4-node `all` fit on a noisy machine left 8 of 12
+ * residuals at 0 while the others scattered by 50 % and more), which drives the MAD to its floor and
+ * turns chance agreement into z-scores of 60. A zero residual tells nothing about the noise.
+ */
+function pairNoise(fit) {
+    const inflation = residualInflation(fit);
+    if (!Number.isFinite(inflation))
+        return Number.POSITIVE_INFINITY;
+    const informative = fit.residuals.map((r) => r.residualLog).filter((r) => Math.abs(r) > EXACT_FIT);
+    return robustZ(informative, OUTLIER_Z_CUT, inflation).scale;
+}
+/** Standard error of a median-polished effect resting on `cells` cells of noise `noise` (log units). */
+function effectError(noise, cells) {
+    return (SQRT_HALF_PI * noise) / Math.sqrt(Math.max(1, cells));
 }
 
-;// CONCATENATED MODULE: ./src/results/reference.ts
-/** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
+;// CONCATENATED MODULE: ./src/fleet/shared-pairs.ts
+/**
+ * Nodes named from their pairs, where the fit has no effect for them (a ring: one cell per node and
+ * side). Pure.
+ *
+ * Each such node is tested on its own: centre and scale of the residuals come from the cells it is not
+ * in (leave-node-out), so a slow node's own pairs cannot widen the scale that judges them — in a ring of
+ * 6, its 2 slow pairs are a third of all cells and would inflate a MAD over every cell. The node is named
+ * when two or more of its pairs, with different partners, are beyond the cut and the 10 % floor in the
+ * same direction: as client or server when all those pairs have it on that side, else as `both`.
+ * Below MIN_REFERENCE_CELLS other cells the scale of every cell is used instead.
+ */
+
 
 /**
- * The pod/host ratio of the scenario's headline metric, or undefined when the scenario has no
- * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
+ * Fewest cells a leave-node-out scale rests on; with fewer (a ring of under 10 nodes) every cell is used,
+ * as in pair outliers. Seeded simulation: a ring of 6 judged on the 4 other cells named a node by chance
+ * in 1 of 20 fleets with no slow node, and a one-sided slow node's partner in 2 of 20.
  */
-function referenceRatio(scenario) {
-    const metric = headlineMetric(scenario.settings.test);
-    const podMedian = scenario.aggregates[metric]?.median;
-    const hostMedian = scenario.reference?.aggregates[metric]?.median;
-    if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
+const MIN_REFERENCE_CELLS = 8;
+function scoredPairsOf(fit, node, options) {
+    const touches = (r) => r.client === node || r.server === node;
+    const others = fit.residuals.filter((r) => !touches(r)).map((r) => r.residualLog);
+    const reference = others.length >= MIN_REFERENCE_CELLS ? others : fit.residuals.map((r) => r.residualLog);
+    const inflation = residualInflation(fit);
+    if (reference.length < 2 || !Number.isFinite(inflation))
+        return [];
+    const { centre, scale } = robustZ(reference, options.zCut, inflation);
+    const fleetMedian = Math.exp(median(fit.residuals.map((r) => r.valueLog)));
+    return fit.residuals.filter(touches).flatMap((pair) => {
+        const delta = pair.residualLog - centre;
+        const z = delta / scale;
+        return isOutlier(z, delta, options) ? [{ pair, outlier: figure(fit, delta, z, fleetMedian) }] : [];
+    });
+}
+function named(node, scored, speed) {
+    const mine = scored.filter((s) => s.outlier.speed === speed);
+    const partners = new Set(mine.map(({ pair }) => (pair.client === node ? pair.server : pair.client)));
+    if (partners.size < 2)
+        return [];
+    const asClient = mine.every(({ pair }) => pair.client === node);
+    const asServer = mine.every(({ pair }) => pair.server === node);
+    const weakest = mine.reduce((a, b) => (Math.abs(a.outlier.robustZ) <= Math.abs(b.outlier.robustZ) ? a : b));
+    const changePct = median(mine.map((s) => s.outlier.changePct));
+    const value = weakest.outlier.fleetMedian * (1 + changePct / 100);
+    const side = asClient ? 'client' : asServer ? 'server' : 'both';
+    return [{ ...weakest.outlier, changePct, value, node, side, from: 'pairs' }];
+}
+/** Nodes without a fitted effect named from two or more outlier pairs (see the file comment). */
+function nodesFromPairs(fit, options) {
+    const fitted = new Set(fit.effects.map((e) => e.node));
+    const nodes = [...new Set(fit.residuals.flatMap((r) => [r.client, r.server]))].filter((n) => !fitted.has(n));
+    return nodes.flatMap((node) => {
+        const scored = scoredPairsOf(fit, node, options);
+        return [...named(node, scored, 'slow'), ...named(node, scored, 'fast')];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fleet/outliers.ts
+/**
+ * Outlier nodes and pairs of a fleet fit. Pure.
+ *
+ * A node's effect on a side is an outlier when its robust z — (effect − median effect) divided by
+ * 1.4826 × MAD of that side's effects — is beyond OUTLIER_Z_CUT = 3.5, the modified z-score cut of
+ * Iglewicz & Hoaglin (1993), and the node differs from the fleet median by at least
+ * MIN_OUTLIER_CHANGE (10 %: smaller differences are within the run-to-run drift of netperf, however
+ * tight one run's fleet is). A pair is an outlier the same way by its residual (a bad link, cable or
+ * switch port: slow beyond what its client and server nodes explain).
+ *
+ * MAD = 0 (all effects equal, as in a capped or simulated fleet) would make any difference infinite:
+ * the scale is floored at MIN_RELATIVE_SPREAD (1 % in log units), below which a spread is resolution,
+ * not noise.
+ *
+ * Where a node has no estimable effect (a ring: one cell per node and side), a slow node shows as two or
+ * more slow pairs sharing it; such a node is named from its pairs (`from: 'pairs'`), as client or server
+ * when all its slow pairs have it on that side, else as `both`.
+ *
+ * Both directions are reported (`speed`: slow or fast); `gating` is true for slow ones only (lower
+ * rate, higher CPU cost), which are what a fleet gate fails on. Every outlier carries its figure
+ * (`changePct` vs the fleet median) and the fleet median in metric units.
+ */
+
+
+
+
+function effectOutliers(fit, options) {
+    const noise = pairNoise(fit);
+    return ['client', 'server'].flatMap((side) => {
+        const effects = fit.effects.filter((e) => e.side === side);
+        const { centre, scale } = robustZ(effects.map((e) => e.effectLog), options.zCut);
+        const fleetMedian = Math.exp(fit.overallLog + centre);
+        return effects.flatMap((e) => {
+            const delta = e.effectLog - centre;
+            // The spread of the other nodes' effects, but never less than this effect's own noise: with few
+            // nodes their effects can agree by chance far more closely than any one of them is known.
+            const score = delta / Math.max(scale, effectError(noise, e.cells));
+            if (!isOutlier(score, delta, options))
+                return [];
+            return [{ ...figure(fit, delta, score, fleetMedian), node: e.node, side, from: 'effects' }];
+        });
+    });
+}
+function pairOutliers(fit, options) {
+    const noise = pairNoise(fit);
+    if (!Number.isFinite(noise))
+        return [];
+    const { centre } = robustZ(fit.residuals.map((r) => r.residualLog), options.zCut, residualInflation(fit));
+    const fleetMedian = fit.residuals.length > 0 ? Math.exp(median(fit.residuals.map((r) => r.valueLog))) : 0;
+    return fit.residuals.flatMap((r) => {
+        const delta = r.residualLog - centre;
+        const score = delta / noise;
+        if (!isOutlier(score, delta, options))
+            return [];
+        return [
+            {
+                ...figure(fit, delta, score, fleetMedian),
+                value: Math.exp(r.valueLog),
+                client: r.client,
+                server: r.server,
+            },
+        ];
+    });
+}
+/** Outlier nodes (by effect, then by shared outlier pairs) and outlier pairs of one fit. */
+function findOutliers(fit, options = {}) {
+    const settings = {
+        zCut: options.zCut ?? OUTLIER_Z_CUT,
+        minChange: options.minChange ?? MIN_OUTLIER_CHANGE,
+    };
+    const byEffect = effectOutliers(fit, settings);
+    const pairs = pairOutliers(fit, settings);
+    return { nodes: [...byEffect, ...nodesFromPairs(fit, settings)], pairs };
+}
+/** The nodes a fleet gate names as slow over all fits (each node once, in first-seen order). */
+function slowNodes(outliers) {
+    return [...new Set(outliers.flatMap((o) => o.nodes.filter((n) => n.gating).map((n) => n.node)))];
+}
+
+;// CONCATENATED MODULE: ./src/fleet/compare.ts
+/**
+ * Fleet against an earlier fleet run: which nodes got slower. Pure.
+ *
+ * Per scenario, metric, node and side present in both runs, the change is the node's effect now minus
+ * its effect then, each relative to its own run's median effect (so a fleet-wide shift, a new kernel on
+ * every node, moves no node). A node got worse when the change is in the slow direction, at least
+ * `minChange` (default 10 %), and beyond noise: more than `zCut` (3.5) standard errors, where the
+ * standard error of a median-polished effect on m cells is √(π/2) · σ / √m and σ is the run's pair
+ * residual scale (robust, floored, inflated for degrees of freedom as in outliers.ts). Where a run has
+ * no residual freedom (every cell fitted exactly) its noise is unknown and nothing is judged.
+ *
+ * Interface for the CLI and action (next step): `compareFleetFits(baselineFits, currentFits)` gives the
+ * nodes to name; each carries both runs' figures vs their fleet medians and the change.
+ */
+
+
+
+
+const SE_OF_MEDIAN = Math.sqrt(Math.PI / 2);
+/** Pair noise of a fit (log units, see pairNoise); +∞ when it has no residual freedom. */
+function residualScale(fit) {
+    return pairNoise(fit);
+}
+function centred(fit, side) {
+    const effects = fit.effects.filter((e) => e.side === side);
+    const centre = effects.length > 0 ? median(effects.map((e) => e.effectLog)) : 0;
+    return new Map(effects.map((e) => [e.node, { ...e, relativeLog: e.effectLog - centre }]));
+}
+function changesOfFit(before, after, minChange, zCut) {
+    const sigmaBefore = residualScale(before);
+    const sigmaAfter = residualScale(after);
+    if (!Number.isFinite(sigmaBefore) || !Number.isFinite(sigmaAfter))
+        return [];
+    const higherIsBetter = (0,names/* metricDirection */.EE)(after.metric) === 'higher-is-better';
+    return ['client', 'server'].flatMap((side) => {
+        const then = centred(before, side);
+        return [...centred(after, side).values()].flatMap((now) => {
+            const old = then.get(now.node);
+            if (old === undefined)
+                return [];
+            const deltaLog = now.relativeLog - old.relativeLog;
+            const noise = SE_OF_MEDIAN * Math.sqrt(sigmaBefore ** 2 / old.cells + sigmaAfter ** 2 / now.cells);
+            const speed = deltaLog < 0 === higherIsBetter ? 'slow' : 'fast';
+            const z = deltaLog / noise;
+            if (speed !== 'slow' || Math.abs(Math.expm1(deltaLog)) < minChange || Math.abs(z) <= zCut)
+                return [];
+            return [
+                {
+                    scenario: after.scenario,
+                    metric: after.metric,
+                    node: now.node,
+                    side,
+                    beforePct: 100 * Math.expm1(old.relativeLog),
+                    afterPct: 100 * Math.expm1(now.relativeLog),
+                    changePct: 100 * Math.expm1(deltaLog),
+                    z,
+                    speed,
+                },
+            ];
+        });
+    });
+}
+/**
+ * Nodes that got slower than in the earlier run, per fit matched by scenario and metric (fits in only
+ * one of the runs are skipped). Only slower nodes are returned: they are what a fleet gate names.
+ */
+function compareFleetFits(baseline, current, options = {}) {
+    const minChange = options.minChange ?? MIN_OUTLIER_CHANGE;
+    const zCut = options.zCut ?? OUTLIER_Z_CUT;
+    return current.flatMap((after) => {
+        const before = baseline.find((b) => b.scenario === after.scenario && b.metric === after.metric);
+        return before === undefined ? [] : changesOfFit(before, after, minChange, zCut);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fleet/effects.ts
+/**
+ * Node effects of a fleet: per scenario and metric, log value ≈ overall + client-node effect +
+ * server-node effect + residual, fitted by Tukey's median polish over the observed cells of a
+ * client × server table (ring and random plans leave most cells empty). Pure.
+ *
+ * A cell is one measured pair; its value is the median of the pair's per-sample values (raw metrics)
+ * or per pod/reference-pair ratios (ratio metrics, as `metricValues` in compare/series.ts gives them).
+ * Logs make effects multiplicative: an effect of log(0.7) is "30 % slower than its peers".
+ *
+ * Why cells-per-node matters: a node with a single cell on a side (every node of a ring) has a row
+ * median equal to that cell, so sweeping it would move the whole deviation into that one effect and
+ * leave nothing for the other side. Such a side is not estimable: its effect is not fitted (it stays 0
+ * and is not reported) and the deviation stays in the pair's residual, where outliers.ts finds it.
+ *
+ * Interface for the runner and reports (next step): `fitFleet(pairs)` over every pair's ScenarioResult;
+ * `fitCells(scenario, metric, cells)` for values already reduced to one per pair.
+ */
+
+
+
+/** A side needs at least this many cells for its own effect; see the file comment. */
+const MIN_CELLS_FOR_EFFECT = 2;
+/** Median polish sweeps at most this many times (R's medpolish default is 10). */
+const MAX_POLISH_ITERATIONS = 50;
+/** Converged when the sum of |residuals| changes by less than this share (R's medpolish eps). */
+const POLISH_TOLERANCE = 0.01;
+function membersOf(cells, side) {
+    const members = new Map();
+    for (const [i, cell] of cells.entries()) {
+        const node = side === 'client' ? cell.client : cell.server;
+        members.set(node, [...(members.get(node) ?? []), i]);
+    }
+    for (const [node, list] of members)
+        if (list.length < MIN_CELLS_FOR_EFFECT)
+            members.delete(node);
+    return members;
+}
+/** One half-sweep: each estimable node's median residual on `side` moves into its effect. */
+function sweep(table, side) {
+    const effects = table.effect[side];
+    for (const [node, list] of table.members[side]) {
+        const shift = median(list.map((i) => table.residual[i]));
+        for (const i of list)
+            table.residual[i] = table.residual[i] - shift;
+        effects.set(node, (effects.get(node) ?? 0) + shift);
+    }
+    if (effects.size === 0)
+        return 0;
+    const centre = median([...effects.values()]);
+    for (const [node, value] of effects)
+        effects.set(node, value - centre);
+    return centre;
+}
+const absoluteSum = (values) => values.reduce((sum, v) => sum + Math.abs(v), 0);
+/** Median polish of log values over the observed cells (values must be > 0). */
+function fitCells(scenario, metric, cells) {
+    const logs = cells.map((c) => Math.log(c.value));
+    let overallLog = logs.length > 0 ? median(logs) : 0;
+    const table = {
+        cells: [...cells],
+        residual: logs.map((v) => v - overallLog),
+        effect: { client: new Map(), server: new Map() },
+        members: { client: membersOf(cells, 'client'), server: membersOf(cells, 'server') },
+    };
+    // Every estimable node starts at effect 0, so a fleet whose cells are all equal (no sweep needed)
+    // still reports its effects, and a comparison against it has something to compare.
+    for (const side of ['client', 'server']) {
+        for (const node of table.members[side].keys())
+            table.effect[side].set(node, 0);
+    }
+    let previous = absoluteSum(table.residual);
+    let iterations = 0;
+    let converged = previous === 0;
+    while (!converged && iterations < MAX_POLISH_ITERATIONS) {
+        iterations += 1;
+        overallLog += sweep(table, 'client');
+        overallLog += sweep(table, 'server');
+        const current = absoluteSum(table.residual);
+        converged = current === 0 || Math.abs(current - previous) < POLISH_TOLERANCE * current;
+        previous = current;
+    }
+    const effects = ['client', 'server'].flatMap((side) => [...table.effect[side]].map(([node, effectLog]) => ({
+        node,
+        side,
+        effectLog,
+        cells: table.members[side].get(node)?.length ?? 0,
+    })));
+    const residuals = cells.map((c, i) => ({
+        client: c.client,
+        server: c.server,
+        valueLog: logs[i],
+        residualLog: table.residual[i],
+    }));
+    return { scenario, metric, overallLog, effects, residuals, iterations, converged };
+}
+/** The metrics a fleet is judged on: the scenario's rate, and its ratio to the reference when measured. */
+function effects_primaryMetrics(result) {
+    const rate = headlineMetric(result.settings.test);
+    return hasReference(result) ? [rate, 'rate_ratio'] : [rate];
+}
+/** A pair's cell value: the median of its values of the metric; none when it has no positive value. */
+function cellValue(result, metric) {
+    const values = metricValues(result, metric).filter((v) => v > 0 && Number.isFinite(v));
+    return values.length > 0 ? median(values) : undefined;
+}
+/** One fit per scenario (by name, in first-seen order) and primary metric over every measured pair. */
+function fitFleet(pairs) {
+    const byScenario = new Map();
+    for (const pair of pairs) {
+        const name = pair.result.settings.name;
+        byScenario.set(name, [...(byScenario.get(name) ?? []), pair]);
+    }
+    return [...byScenario].flatMap(([scenario, scenarioPairs]) => {
+        const metrics = effects_primaryMetrics(scenarioPairs[0].result);
+        return metrics.map((metric) => {
+            const cells = scenarioPairs.flatMap((p) => {
+                const value = cellValue(p.result, metric);
+                return value === undefined ? [] : [{ client: p.client, server: p.server, value }];
+            });
+            return fitCells(scenario, metric, cells);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fleet/analysis.ts
+/**
+ * A fleet run's analysis from its results file alone (and an earlier fleet's, when given): the effects
+ * fits, the outliers of each fit, the nodes ranked, and the nodes that got slower than in the baseline.
+ * Pure; the reports, the terminal table and the action's outputs all read this one object, so they
+ * never disagree.
+ *
+ * Ranking: per node, its position relative to the fleet on each fit and side, in % (−30: 30 % slower
+ * than the typical node). Where the side has a fitted effect, that effect relative to the side's median
+ * effect; where it has none (a ring: one cell per node and side), the median of its cells relative to
+ * the fleet median. A node's `worstPct` is its slowest such figure (for rates and ratios, the most
+ * negative), and nodes are ranked by it, slowest first, ties by name.
+ */
+
+
+
+
+
+/** The pairs of a results file as the effects fit takes them: one entry per pair and scenario. */
+function fleetPairResults(results) {
+    return results.pairs.flatMap((pair) => pair.scenarios.map((result) => ({ client: pair.client, server: pair.server, result })));
+}
+/** `pct` turned so that negative is always worse. */
+function worseningPct(metric, pct) {
+    return (0,names/* metricDirection */.EE)(metric) === 'higher-is-better' ? pct : -pct;
+}
+function positionsOf(fit, node) {
+    return ['client', 'server'].flatMap((side) => {
+        const sideEffects = fit.effects.filter((e) => e.side === side);
+        const own = sideEffects.find((e) => e.node === node);
+        if (own !== undefined) {
+            const centre = median(sideEffects.map((e) => e.effectLog));
+            const pct = (Math.exp(own.effectLog - centre) - 1) * 100;
+            return [{ scenario: fit.scenario, metric: fit.metric, side, pct, cells: own.cells, from: 'effect' }];
+        }
+        const cells = fit.residuals.filter((r) => (side === 'client' ? r.client : r.server) === node);
+        if (cells.length === 0 || fit.residuals.length === 0)
+            return [];
+        const fleet = median(fit.residuals.map((r) => r.valueLog));
+        const pct = (Math.exp(median(cells.map((c) => c.valueLog)) - fleet) - 1) * 100;
+        return [{ scenario: fit.scenario, metric: fit.metric, side, pct, cells: cells.length, from: 'cells' }];
+    });
+}
+/** Analyses a fleet run, against an earlier one when given. */
+function analyseFleet(current, baseline, options = {}) {
+    const fits = fitFleet(fleetPairResults(current));
+    const outliers = fits.map((fit) => findOutliers(fit, options));
+    const named = slowNodes(outliers);
+    const changes = baseline === undefined
+        ? undefined
+        : compareFleetFits(fitFleet(fleetPairResults(baseline)), fits, {
+            ...(options.zCut !== undefined ? { zCut: options.zCut } : {}),
+            ...(options.minChange !== undefined ? { minChange: options.minChange } : {}),
+        });
+    const slower = new Set((changes ?? []).map((c) => c.node));
+    const ranking = current.nodes
+        .map(({ name }) => {
+        const positions = fits.flatMap((fit) => positionsOf(fit, name));
+        const worst = positions.map((p) => worseningPct(p.metric, p.pct));
+        return {
+            node: name,
+            positions,
+            worstPct: worst.length > 0 ? Math.min(...worst) : 0,
+            named: named.includes(name),
+            slower: slower.has(name),
+        };
+    })
+        .sort((a, b) => a.worstPct - b.worstPct || a.node.localeCompare(b.node));
+    return { fits, outliers, ranking, named, ...(changes !== undefined ? { changes } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-text.ts
+/**
+ * The words and figures every fleet report shares (terminal, Markdown, HTML), so the three never
+ * disagree: the ranking's columns, a node's verdict, the outlier and change sentences, the summary
+ * line. Pure; reads only the results file and `analyseFleet`'s analysis.
+ */
+
+
+
+/** Marks a figure that is the median of a node's cells, where its column also has fitted effects. */
+const CELLS_MARK = '*';
+const fleet_text_isRatio = (metric) => names/* RATIO_METRICS */.Gz.includes(metric);
+/** The ranking's columns: one per fit, in the analysis's order (per scenario: ratio first, then rate). */
+function rankColumns(analysis) {
+    const columns = analysis.fits.map((fit) => {
+        const positions = analysis.ranking.flatMap((r) => r.positions.filter((p) => p.scenario === fit.scenario && p.metric === fit.metric));
+        const fromCells = positions.filter((p) => p.from === 'cells').length;
+        return {
+            scenario: fit.scenario,
+            metric: fit.metric,
+            label: fleet_text_isRatio(fit.metric) ? 'ratio' : 'rate',
+            allFromCells: positions.length > 0 && fromCells === positions.length,
+            someFromCells: fromCells > 0 && fromCells < positions.length,
+        };
+    });
+    const scenarios = [...new Set(columns.map((c) => c.scenario))];
+    return scenarios.flatMap((s) => columns
+        .filter((c) => c.scenario === s)
+        .sort((a, b) => Number(fleet_text_isRatio(b.metric)) - Number(fleet_text_isRatio(a.metric))));
+}
+/** A whole signed percentage: "-58", "+3", "0". */
+function signedWhole(pct) {
+    const rounded = Math.round(pct);
+    if (rounded === 0)
+        return '0';
+    return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+/** A node's position on one side of a column; undefined where it has none (not estimable, no cells). */
+function positionOf(rank, column, side) {
+    return rank.positions.find((p) => p.scenario === column.scenario && p.metric === column.metric && p.side === side);
+}
+/** A side's figure as the tables print it: whole %, marked when from cells in a mixed column; blank when none. */
+function sideFigure(rank, column, side) {
+    const position = positionOf(rank, column, side);
+    if (position === undefined)
+        return '';
+    const mark = column.someFromCells && position.from === 'cells' ? CELLS_MARK : '';
+    return `${signedWhole(position.pct)}${mark}`;
+}
+/** "SLOW", "slower vs baseline", both, or "ok". */
+function nodeVerdict(rank) {
+    const words = [rank.named ? 'SLOW' : '', rank.slower ? 'slower vs baseline' : ''].filter((w) => w !== '');
+    return words.length === 0 ? 'ok' : words.join(', ');
+}
+function sideWords(side) {
+    return side === 'both' ? 'on both sides' : `as ${side}`;
+}
+const z = (value) => `z ${value.toFixed(1)}`;
+/** "node-4 as client: tcp_stream_1 rate_ratio 0.419, -57.9% vs fleet median 0.997 (z -56.4)". */
+function nodeOutlierSentence(outlier) {
+    const { metric } = outlier;
+    const via = outlier.from === 'pairs' ? ', from its pairs' : '';
+    return `${outlier.node} ${sideWords(outlier.side)}: ${outlier.scenario} ${metric} ${formatMetric(metric, outlier.value)}, ${formatPercentChange(outlier.changePct)} vs fleet median ${formatMetric(metric, outlier.fleetMedian)} (${z(outlier.robustZ)}${via})`;
+}
+/** "pair node-2 → node-5: … -35.0% vs what its nodes predict, fleet median …: a link or port?" */
+function pairOutlierSentence(outlier) {
+    const { metric } = outlier;
+    const question = outlier.speed === 'slow' ? ': a link or port?' : '';
+    return `pair ${outlier.client} → ${outlier.server}: ${outlier.scenario} ${metric} ${formatMetric(metric, outlier.value)}, ${formatPercentChange(outlier.changePct)} vs what its nodes predict, fleet median ${formatMetric(metric, outlier.fleetMedian)} (${z(outlier.robustZ)})${question}`;
+}
+/** "node-3 as server: tcp_rr_1cpu transactions_per_sec -24.0% vs its fleet since the baseline (then …, now …)". */
+function changeSentence(change) {
+    return `${change.node} ${sideWords(change.side)}: ${change.scenario} ${change.metric} ${formatPercentChange(change.changePct)} relative to its fleet since the baseline (then ${formatPercentChange(change.beforePct)}, now ${formatPercentChange(change.afterPct)} vs the fleet median; ${z(change.z)})`;
+}
+/** Named slow nodes' outliers, fast nodes' outliers, and pair outliers, each in the analysis's order. */
+function outlierLists(analysis) {
+    const nodes = analysis.outliers.flatMap((o) => o.nodes);
+    return {
+        slowNodes: nodes.filter((n) => n.gating),
+        fastNodes: nodes.filter((n) => !n.gating),
+        pairs: analysis.outliers.flatMap((o) => o.pairs),
+    };
+}
+/** True when no pair has a value: nothing could be judged (every pair failed, or none was planned). */
+function nothingMeasured(analysis) {
+    return analysis.fits.every((f) => f.residuals.length === 0);
+}
+/** The nodes a fleet gate would name: slow outliers, then nodes slower than the baseline. */
+function failingNodes(analysis) {
+    return [...new Set([...analysis.named, ...(analysis.changes ?? []).map((c) => c.node)])];
+}
+/** "6 nodes, plan all (seed 7), 30 pairs in 10 rounds (≤ 4 at once); slow: node-4". */
+function fleetSummaryLine(results, analysis) {
+    const { plan } = results;
+    const slower = [...new Set((analysis.changes ?? []).map((c) => c.node))];
+    const verdicts = [
+        nothingMeasured(analysis)
+            ? 'no pair measured: nothing judged'
+            : analysis.named.length === 0
+                ? 'no slow node'
+                : `slow: ${analysis.named.join(', ')}`,
+        ...(analysis.changes === undefined
+            ? []
+            : [slower.length === 0 ? 'none slower than baseline' : `slower than baseline: ${slower.join(', ')}`]),
+    ];
+    return `${results.nodes.length} nodes, plan ${plan.spec} (seed ${plan.seed}), ${results.pairs.length} pairs in ${plan.rounds} rounds (≤ ${plan.parallel} at once); ${verdicts.join('; ')}`;
+}
+/** How the ranking reads, for a line under each table. */
+const RANKING_NOTE = 'Each figure: the node vs the typical node of the fleet in % (negative: slower), as client / server; ranked by the slowest figure.';
+const CELLS_MEANING = "the median of the node's own pairs vs the fleet median: a side with fewer than 2 pairs (every node of a ring) has no fitted node effect.";
+/** The lines under a ranking table: how to read it, and what (cells) and CELLS_MARK mean when present. */
+function rankingNotes(columns) {
+    return [
+        RANKING_NOTE,
+        ...(columns.some((c) => c.allFromCells) ? [`(cells): ${CELLS_MEANING}`] : []),
+        ...(columns.some((c) => c.someFromCells) ? [`${CELLS_MARK}: ${CELLS_MEANING}`] : []),
+    ];
+}
+/** The run's settings as label/value rows (Markdown and HTML print them as a table). */
+function fleetSettings(results) {
+    const scenarios = new Map();
+    for (const pair of results.pairs)
+        for (const s of pair.scenarios)
+            if (!scenarios.has(s.settings.name))
+                scenarios.set(s.settings.name, s);
+    const measured = [...scenarios.values()];
+    const samples = measured.map((s) => `${s.settings.name}: ${s.settings.samples} × ${s.settings.durationSeconds} s`);
+    const withReference = measured.filter(hasReference).map((s) => s.settings.name);
+    const reference = withReference.length === 0
+        ? 'not measured (no ratio metrics)'
+        : withReference.length === measured.length
+            ? 'measured, interleaved with every sample (ratio = pod / reference)'
+            : `measured for ${withReference.join(', ')}`;
+    return [
+        ['target', results.target.kind],
+        ['nodes', String(results.nodes.length)],
+        ['plan', results.plan.spec],
+        ['seed', String(results.plan.seed)],
+        ['rounds', `${results.plan.rounds} (≤ ${results.plan.parallel} pairs at once)`],
+        ['pairs measured', String(results.pairs.length)],
+        ['samples per pair', samples.length === 0 ? 'none measured' : samples.join('; ')],
+        ['reference path', reference],
+        ['netperf', results.netperfVersion],
+        ['started', results.startedAt],
+        ['finished', results.finishedAt],
+    ];
+}
+/** The verdict as the last line of the terminal table, worded like a single run's `Verdict:` line. */
+function fleetVerdictLine(analysis) {
+    const failing = failingNodes(analysis);
+    if (failing.length > 0)
+        return `Verdict: SLOW NODES (${failing.join(', ')})`;
+    return nothingMeasured(analysis) ? 'Verdict: NOTHING MEASURED' : 'Verdict: PASS (no node named slow)';
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-markup.ts
+/**
+ * Just enough XML to write SVG and HTML by hand: escaping and one element builder.
+ *
+ * Why no charting library: the page must run no JavaScript and load nothing, so a library could only
+ * be used to pre-render on our side (a DOM emulation plus a chart library, megabytes of dependencies
+ * for a few rectangles); hand-written SVG is a few kilobytes per chart, deterministic to the byte
+ * (snapshot tests), and the charts we need are bars, dots, whiskers and an axis.
+ */
+/** Escapes text for element content and attribute values. */
+function escapeXml(text) {
+    return text
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+/** A coordinate with at most two decimals: small output, and the same bytes on every platform. */
+function coordinate(value) {
+    const rounded = Math.round(value * 100) / 100;
+    return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+/**
+ * `<name a="1">children</name>`, or self-closing without children. Numbers are written with
+ * `coordinate`; undefined attributes are left out; children are inserted as given (already markup).
+ */
+function svg_markup_element(name, attributes, children) {
+    const attributeText = Object.entries(attributes)
+        .filter((entry) => entry[1] !== undefined)
+        .map(([key, value]) => ` ${key}="${typeof value === 'number' ? coordinate(value) : escapeXml(value)}"`)
+        .join('');
+    return children === undefined
+        ? `<${name}${attributeText}/>`
+        : `<${name}${attributeText}>${children}</${name}>`;
+}
+/** An element whose content is text (escaped). */
+function textElement(name, attributes, text) {
+    return svg_markup_element(name, attributes, escapeXml(text));
+}
+/** Width of every chart, in CSS pixels; the page lays them out at this size. */
+const CHART_WIDTH = 660;
+/** Text and axis colour of every chart. */
+const CHART_INK = '#1a1a1a';
+/** The outer <svg> of a chart: labelled by its title and description, one font, one width. */
+function chartFrame(chartClass, id, height, body) {
+    return svg_markup_element('svg', {
+        class: chartClass,
+        role: 'img',
+        'aria-labelledby': `${id}-title ${id}-desc`,
+        viewBox: `0 0 ${CHART_WIDTH} ${height}`,
+        width: CHART_WIDTH,
+        height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: CHART_INK,
+    }, body);
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-heatmap-style.ts
+/**
+ * How the fleet heatmap looks: the fixed diverging colour classes, the hatch of unmeasured pairs, the
+ * legend, and node names shortened to labels. Pure.
+ */
+
+
+/** Labels longer than this are shortened. */
+const MAX_LABEL_CHARS = 14;
+/** Upper bounds (worse-is-negative %) of the classes; the last class is everything above. */
+const CLASS_LIMITS = [-25, -15, -8, -3, 3, 8, 15, 25];
+/** RdBu, slow (red) to fast (blue). */
+const HEATMAP_COLOURS = [
+    '#b2182b',
+    '#d6604d',
+    '#f4a582',
+    '#fddbc7',
+    '#f7f7f7',
+    '#d1e5f0',
+    '#92c5de',
+    '#4393c3',
+    '#2166ac',
+];
+/** Classes dark enough for white text. */
+const DARK_CLASSES = new Set([0, 1, 7, 8]);
+const SELF_COLOUR = '#bdbdbd';
+const NAMED_COLOUR = '#6a1b9a';
+/** The class of a worse-is-negative %: 0 (far slower) … 8 (far faster); the middle class holds ±3 %. */
+function heatClass(worsePct) {
+    const i = CLASS_LIMITS.findIndex((limit, k) => (k < 4 ? worsePct < limit : worsePct <= limit));
+    return i < 0 ? CLASS_LIMITS.length : i;
+}
+/** The longest prefix all names share, cut after its last `-`, `.` or `_` (so no name loses a partial word). */
+function sharedPrefix(names) {
+    const first = names[0] ?? '';
+    let length = 0;
+    while (length < first.length && names.every((n) => n[length] === first[length]))
+        length += 1;
+    const cut = Math.max(...['-', '.', '_'].map((sep) => first.lastIndexOf(sep, length - 1)));
+    return cut < 0 ? '' : first.slice(0, cut + 1);
+}
+/**
+ * Node names as labels, each at most `maxChars`: a shared domain suffix dropped; where still too long,
+ * a shared prefix ("gke-prod-pool-8c1e-") dropped for "…"; then only the end kept ("…pool-8c1e-x9kq").
+ */
+function shortLabels(nodes, maxChars = MAX_LABEL_CHARS) {
+    if (nodes.every((n) => n.length <= maxChars))
+        return [...nodes];
+    const first = nodes[0] ?? '';
+    const dot = first.indexOf('.');
+    const suffix = dot > 0 && nodes.every((n) => n.endsWith(first.slice(dot))) ? first.slice(dot) : '';
+    const names = nodes.map((n) => (suffix === '' ? n : n.slice(0, -suffix.length)));
+    const prefix = nodes.length > 1 && names.some((n) => n.length > maxChars) ? sharedPrefix(names) : '';
+    return names.map((name) => {
+        const rest = prefix === '' || name.length <= maxChars ? name : `…${name.slice(prefix.length)}`;
+        return rest.length <= maxChars ? rest : `…${rest.slice(rest.length - maxChars + 1)}`;
+    });
+}
+/** Height of the legend band under the grid, and the width it needs. */
+const LEGEND_HEIGHT = 64;
+const LEGEND_SWATCH = 34;
+const LEGEND_WIDTH = (HEATMAP_COLOURS.length + 3) * LEGEND_SWATCH + 16;
+/** Grey stripes: a pair that was not measured (a ring or random plan leaves most pairs out). */
+function hatchPattern(id) {
+    return svg_markup_element('pattern', { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, svg_markup_element('rect', { width: 6, height: 6, fill: '#ffffff' }) +
+        svg_markup_element('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#b8b8b8', 'stroke-width': 2 }));
+}
+/** The legend: the classes' swatches with their limits, the hatch and the diagonal; its top at `y`. */
+function heatLegend(y, hatch) {
+    const x0 = 8;
+    const swatches = HEATMAP_COLOURS.map((fill, i) => svg_markup_element('rect', {
+        x: x0 + i * LEGEND_SWATCH,
+        y,
+        width: LEGEND_SWATCH,
+        height: 14,
+        fill,
+        stroke: '#999999',
+        'stroke-width': 0.5,
+    }));
+    const ticks = CLASS_LIMITS.map((limit, i) => textElement('text', { x: x0 + (i + 1) * LEGEND_SWATCH, y: y + 27, 'text-anchor': 'middle', 'font-size': 10 }, signedWhole(limit)));
+    const end = x0 + HEATMAP_COLOURS.length * LEGEND_SWATCH;
+    const extra = [
+        svg_markup_element('rect', {
+            x: end + 16,
+            y,
+            width: 14,
+            height: 14,
+            fill: `url(#${hatch})`,
+            stroke: '#999999',
+            'stroke-width': 0.5,
+        }),
+        textElement('text', { x: end + 34, y: y + 11, 'font-size': 10 }, 'not measured'),
+        svg_markup_element('rect', { x: end + 16, y: y + 20, width: 14, height: 14, fill: SELF_COLOUR }),
+        textElement('text', { x: end + 34, y: y + 31, 'font-size': 10 }, 'the node itself'),
+    ];
+    const caption = textElement('text', { x: x0, y: y - 6, 'font-size': 10 }, '% vs the fleet median: ← slower (warm) · faster (cool) →');
+    return [caption, ...swatches, ...ticks, ...extra].join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-heatmap-layout.ts
+/**
+ * Where the fleet heatmap's parts go: the cell size for the fleet's size, the margins its labels need,
+ * the row and column labels (vertical when wider than a cell), and the frames of named nodes. Pure.
+ */
+
+
+const MIN_CELL_PX = 12;
+const MAX_CELL_PX = 40;
+/** The grid aims at this width; cells shrink to fit it, down to MIN_CELL_PX. */
+const GRID_TARGET_PX = 480;
+const CHAR_WIDTH = 0.62;
+/** The layout for these nodes and their (shortened) labels. */
+function layoutOf(nodes, labels) {
+    const cell = Math.max(MIN_CELL_PX, Math.min(MAX_CELL_PX, Math.floor(GRID_TARGET_PX / nodes.length)));
+    const font = Math.max(9, Math.min(12, cell - 3));
+    const labelPx = Math.ceil(Math.max(...labels.map((l) => l.length)) * font * CHAR_WIDTH) + 10;
+    const vertical = labelPx - 10 > cell;
+    const left = Math.max(labelPx, 64);
+    const top = (vertical ? labelPx : font + 10) + 22;
+    const width = Math.max(left + nodes.length * cell + 12, LEGEND_WIDTH);
+    return { cell, font, left, top, vertical, width, height: top + nodes.length * cell + LEGEND_HEIGHT };
+}
+/** Row labels (clients) left of the grid, column labels (servers) above it; named nodes in bold. */
+function labels(matrix, layout, short) {
+    const { cell, left, top, font } = layout;
+    return matrix.nodes
+        .flatMap((node, i) => {
+        const label = short[i];
+        const title = textElement('title', {}, node);
+        const style = (named) => (named ? { 'font-weight': 'bold', fill: NAMED_COLOUR } : {});
+        const centre = i * cell + cell / 2;
+        const row = {
+            class: 'row-label',
+            x: left - 6,
+            y: top + centre + font / 3,
+            'text-anchor': 'end',
+            ...style(matrix.namedRows.has(node)),
+        };
+        const column = layout.vertical
+            ? {
+                class: 'column-label',
+                x: 0,
+                y: 0,
+                transform: `translate(${coordinate(left + centre + font / 3)} ${coordinate(top - 6)}) rotate(-90)`,
+                ...style(matrix.namedColumns.has(node)),
+            }
+            : {
+                class: 'column-label',
+                x: left + centre,
+                y: top - 6,
+                'text-anchor': 'middle',
+                ...style(matrix.namedColumns.has(node)),
+            };
+        return [
+            svg_markup_element('text', row, title + escapeLabel(label)),
+            svg_markup_element('text', column, title + escapeLabel(label)),
+        ];
+    })
+        .join('');
+}
+const escapeLabel = (label) => textElement('tspan', {}, label);
+/** A frame around each named node's row (slow as client) and column (slow as server). */
+function highlights(matrix, layout) {
+    const { cell, left, top } = layout;
+    const span = matrix.nodes.length * cell;
+    const frame = { fill: 'none', stroke: NAMED_COLOUR, 'stroke-width': 3 };
+    return matrix.nodes
+        .flatMap((node, i) => [
+        ...(matrix.namedRows.has(node)
+            ? [
+                svg_markup_element('rect', {
+                    class: 'named-row',
+                    x: left,
+                    y: top + i * cell,
+                    width: span,
+                    height: cell,
+                    ...frame,
+                }),
+            ]
+            : []),
+        ...(matrix.namedColumns.has(node)
+            ? [
+                svg_markup_element('rect', {
+                    class: 'named-column',
+                    x: left + i * cell,
+                    y: top,
+                    width: cell,
+                    height: span,
+                    ...frame,
+                }),
+            ]
+            : []),
+    ])
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-matrix.ts
+
+
+const matrixKey = (client, server) => `${client}\u0000${server}`;
+/** The fit a scenario's matrix shows: its pod/reference ratio when measured, else its rate. */
+function matrixFit(analysis, scenario) {
+    const fits = analysis.fits.filter((f) => f.scenario === scenario);
+    return fits.find((f) => names/* RATIO_METRICS */.Gz.includes(f.metric)) ?? fits[0];
+}
+/** The scenarios of the analysis, in order. */
+function matrixScenarios(analysis) {
+    return [...new Set(analysis.fits.map((f) => f.scenario))];
+}
+/** The matrix of one fit over the fleet's nodes. */
+function fleetMatrix(results, analysis, fit) {
+    const index = analysis.fits.indexOf(fit);
+    const pairOutliers = analysis.outliers[index]?.pairs ?? [];
+    const medianLog = fit.residuals.length > 0 ? median(fit.residuals.map((r) => r.valueLog)) : 0;
+    const higherIsBetter = (0,names/* metricDirection */.EE)(fit.metric) === 'higher-is-better';
+    const cells = new Map();
+    for (const r of fit.residuals) {
+        const pct = 100 * Math.expm1(r.valueLog - medianLog);
+        const outlier = pairOutliers.find((p) => p.client === r.client && p.server === r.server);
+        cells.set(matrixKey(r.client, r.server), {
+            client: r.client,
+            server: r.server,
+            value: Math.exp(r.valueLog),
+            pct,
+            worsePct: higherIsBetter ? pct : -pct,
+            ...(outlier ? { outlier: outlier.speed } : {}),
+        });
+    }
+    const named = analysis.outliers
+        .filter((_, i) => analysis.fits[i]?.scenario === fit.scenario)
+        .flatMap((o) => o.nodes.filter((n) => n.gating));
+    const on = (side) => new Set(named.filter((n) => n.side === side || n.side === 'both').map((n) => n.node));
+    return {
+        scenario: fit.scenario,
+        metric: fit.metric,
+        fleetMedian: Math.exp(medianLog),
+        nodes: results.nodes.map((n) => n.name),
+        cells,
+        namedRows: on('client'),
+        namedColumns: on('server'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-heatmap.ts
+/**
+ * A fleet scenario as a client × server heatmap in inline SVG. Rows are clients, columns servers, in
+ * the results file's node order. A cell's colour is its pair's value vs the fleet median on a fixed,
+ * diverging, classed scale (ColorBrewer RdBu, nine classes: warm = slower, cool = faster, so the
+ * colours mean the same in every report); its `<title>` has the value. Unmeasured pairs are hatched,
+ * the diagonal (a node with itself) is solid grey, named nodes' rows (as client) and columns (as
+ * server) are framed in purple, outlier pairs outlined in black. Cell size adapts to the fleet
+ * (MIN_CELL_PX … MAX_CELL_PX); column labels turn vertical when they would not fit their cell, and long
+ * node names are shortened (full name in the label's `<title>`). Pure and deterministic.
+ */
+
+
+
+
+
+
+/** Above this many nodes no heatmap is drawn: cells would be smaller than a label's line. */
+const MAX_HEATMAP_NODES = 40;
+/** Cells at least this big print their figure. */
+const TEXT_CELL_PX = 30;
+function cellTitle(matrix, cell) {
+    const outlier = cell.outlier === undefined ? '' : `; an outlier pair (${cell.outlier})`;
+    return `${cell.client} → ${cell.server}: ${matrix.metric} ${formatMetric(matrix.metric, cell.value)}, ${formatPercentChange(cell.pct)} vs fleet median ${formatMetric(matrix.metric, matrix.fleetMedian)}${outlier}`;
+}
+function measuredCell(matrix, layout, box, cell) {
+    const heat = heatClass(cell.worsePct);
+    const frame = { ...box, stroke: '#ffffff', 'stroke-width': 1 };
+    const title = textElement('title', {}, cellTitle(matrix, cell));
+    const parts = [svg_markup_element('rect', { class: 'cell measured', ...frame, fill: HEATMAP_COLOURS[heat] }, title)];
+    if (cell.outlier !== undefined) {
+        const inset = { x: box.x + 1.5, y: box.y + 1.5, width: box.width - 3, height: box.height - 3 };
+        parts.push(svg_markup_element('rect', {
+            class: 'outlier-pair',
+            ...inset,
+            fill: 'none',
+            stroke: '#000000',
+            'stroke-width': 2,
+        }));
+    }
+    if (layout.cell >= TEXT_CELL_PX) {
+        const fill = DARK_CLASSES.has(heat) ? '#ffffff' : CHART_INK;
+        const at = {
+            x: box.x + box.width / 2,
+            y: box.y + box.height / 2 + 4,
+            'text-anchor': 'middle',
+            'font-size': 10,
+            fill,
+        };
+        parts.push(textElement('text', { ...at, 'aria-hidden': 'true' }, signedWhole(cell.pct)));
+    }
+    return parts.join('');
+}
+/** The cell of row `row` (client) and column `column` (server): the diagonal, unmeasured, or measured. */
+function gridCell(matrix, layout, hatch, row, column) {
+    const client = matrix.nodes[row];
+    const server = matrix.nodes[column];
+    const { cell: size, left, top } = layout;
+    const box = { x: left + column * size, y: top + row * size, width: size, height: size };
+    const frame = { ...box, stroke: '#ffffff', 'stroke-width': 1 };
+    if (client === server) {
+        const title = textElement('title', {}, `${client} with itself: not measured`);
+        return svg_markup_element('rect', { class: 'self', ...frame, fill: SELF_COLOUR }, title);
+    }
+    const cell = matrix.cells.get(matrixKey(client, server));
+    if (cell !== undefined)
+        return measuredCell(matrix, layout, box, cell);
+    const title = textElement('title', {}, `${client} → ${server}: not measured`);
+    return svg_markup_element('rect', { class: 'cell unmeasured', ...frame, fill: `url(#${hatch})` }, title);
+}
+/** The heatmap of one scenario's matrix; undefined above MAX_HEATMAP_NODES nodes. */
+function renderHeatmap(matrix, id, description) {
+    const n = matrix.nodes.length;
+    if (n > MAX_HEATMAP_NODES)
         return undefined;
-    return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
+    const short = shortLabels(matrix.nodes);
+    const layout = layoutOf(matrix.nodes, short);
+    const hatch = `${id}-hatch`;
+    const cells = matrix.nodes.flatMap((_, row) => matrix.nodes.map((__, column) => gridCell(matrix, layout, hatch, row, column)));
+    const axes = [
+        textElement('text', { x: layout.left - 6, y: 14, 'text-anchor': 'end', 'font-size': 11 }, 'server →'),
+        textElement('text', { x: layout.left - 6, y: 28, 'text-anchor': 'end', 'font-size': 11 }, 'client ↓'),
+    ];
+    const body = [
+        textElement('title', { id: `${id}-title` }, `${matrix.scenario}: ${matrix.metric} per pair, client × server`),
+        textElement('desc', { id: `${id}-desc` }, description),
+        svg_markup_element('defs', {}, hatchPattern(hatch)),
+        ...axes,
+        svg_markup_element('g', { class: 'cells' }, cells.join('')),
+        highlights(matrix, layout),
+        svg_markup_element('g', { 'font-size': layout.font }, labels(matrix, layout, short)),
+        heatLegend(layout.height - LEGEND_HEIGHT + 18, hatch),
+    ].join('');
+    return svg_markup_element('svg', {
+        class: 'chart-heatmap',
+        role: 'img',
+        'aria-labelledby': `${id}-title ${id}-desc`,
+        viewBox: `0 0 ${layout.width} ${layout.height}`,
+        width: layout.width,
+        height: layout.height,
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        fill: CHART_INK,
+    }, body);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/change-points.ts
@@ -27897,7 +29693,7 @@ function bestSplit(values, minSegment) {
     }
     return best;
 }
-function shuffled(values, rng) {
+function change_points_shuffled(values, rng) {
     const copy = [...values];
     for (let i = copy.length - 1; i > 0; i--) {
         const j = change_points_floor(rng() * (i + 1));
@@ -27909,7 +29705,7 @@ function shuffled(values, rng) {
 function permutationP(segment, q, minSegment, rng, r) {
     let atLeast = 0;
     for (let i = 0; i < r; i++)
-        if (bestSplit(shuffled(segment, rng), minSegment).q >= q)
+        if (bestSplit(change_points_shuffled(segment, rng), minSegment).q >= q)
             atLeast += 1;
     return (1 + atLeast) / (1 + r);
 }
@@ -28114,6 +29910,110 @@ function baselineSinceLastShift(runs, names, level = DEFAULT_CHANGE_LEVEL) {
     return { runs: runs.slice(shift?.runIndex ?? 0), ...(shift ? { shift } : {}), analysis };
 }
 
+;// CONCATENATED MODULE: ./src/report/history-text.ts
+/**
+ * A history's trends and level shifts as `netperf-gate history` prints and writes them. Pure.
+ */
+
+
+/** Version of the `history --json` document. */
+const HISTORY_JSON_VERSION = 1;
+/** "-12.0% transactions_per_sec of tcp_rr_1cpu from run 4711, commit abc1234" */
+function describeShift(shift) {
+    return `${formatPercentChange(shift.changePct)} ${shift.metric} of ${shift.scenario} from ${shift.where}`;
+}
+/**
+ * The reports' line under the verdict when the baseline starts after a level shift: "Level shift:
+ * -12.0% rate_ratio of tcp_rr_1cpu from run 4711, commit abc1234; the baseline is the 5 runs since it."
+ */
+function levelShiftLine(shift, baselineRuns) {
+    const runs = baselineRuns === undefined ? 'the runs' : `the ${baselineRuns} run${baselineRuns === 1 ? '' : 's'}`;
+    return `Level shift: ${describeShift(shift)}; the baseline is ${runs} since it.`;
+}
+function scenarioTrends(analysis) {
+    const byScenario = new Map();
+    for (const trend of analysis.trends) {
+        byScenario.set(trend.scenario, [...(byScenario.get(trend.scenario) ?? []), trend]);
+    }
+    return byScenario;
+}
+function shiftLine(trend, history) {
+    return trend.shifts.map((s) => {
+        const where = runLabel(history.runs[s.index], s.index, history.names[s.index]);
+        return `  change point: ${trend.metric} ${formatPercentChange(s.changePct)} from ${where} (p ${s.pValue.toFixed(3)})`;
+    });
+}
+function scenarioText(name, trends, history) {
+    const first = trends[0];
+    const starts = new Set(trends.flatMap((t) => t.shifts.map((s) => s.index)));
+    const rows = history.runs.map((run, i) => [
+        `${starts.has(i) ? '▶ ' : '  '}${runLabel(run, i, history.names[i])}`,
+        ...trends.map((t) => {
+            const value = t.values[i];
+            return value === null || value === undefined ? '—' : formatMetric(t.metric, value);
+        }),
+    ]);
+    const table = renderTextTable(['run', ...trends.map((t) => t.metric)], rows);
+    const shifts = trends.flatMap((t) => shiftLine(t, history));
+    const summary = shifts.length === 0 ? ['  no change point'] : shifts;
+    return [`${name} (${first.test}), geometric mean per run:`, table, ...summary].join('\n');
+}
+/**
+ * The terminal text: per scenario a table of its primary metrics run by run (▶ marks the first run of
+ * a new level), then its change points; the method's level last.
+ */
+function renderHistoryText(analysis, history) {
+    const parts = [...scenarioTrends(analysis)].map(([name, trends]) => scenarioText(name, trends, history));
+    const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories).`;
+    if (parts.length === 0)
+        parts.push('No scenario with values in these runs.');
+    return `${[`${analysis.runs} runs, oldest first.`, ...parts, method].join('\n\n')}\n`;
+}
+/** The machine-readable history: runs with their provenance, per scenario and metric the values and change points. */
+function historyJson(analysis, history) {
+    const fileOf = (i) => history.names[i] ?? null;
+    return {
+        schemaVersion: HISTORY_JSON_VERSION,
+        runs: history.runs.map((run, i) => ({
+            index: i,
+            file: fileOf(i),
+            label: runLabel(run, i, history.names[i]),
+            startedAt: run.startedAt,
+            provenance: runProvenance(run),
+        })),
+        seriesLevel: analysis.seriesLevel,
+        trends: analysis.trends.map((t) => ({
+            scenario: t.scenario,
+            test: t.test,
+            metric: t.metric,
+            values: t.values,
+            changePoints: t.shifts.map((s) => ({
+                runIndex: s.index,
+                file: fileOf(s.index),
+                run: runLabel(history.runs[s.index], s.index, history.names[s.index]),
+                changePct: s.changePct,
+                pValue: s.pValue,
+            })),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/results/reference.ts
+/** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
+
+/**
+ * The pod/host ratio of the scenario's headline metric, or undefined when the scenario has no
+ * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
+ */
+function referenceRatio(scenario) {
+    const metric = headlineMetric(scenario.settings.test);
+    const podMedian = scenario.aggregates[metric]?.median;
+    const hostMedian = scenario.reference?.aggregates[metric]?.median;
+    if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
+        return undefined;
+    return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
+}
+
 ;// CONCATENATED MODULE: ./src/report/trend-model.ts
 /**
  * The trend both reports draw per compared scenario: the baseline history's runs and this one, on the
@@ -28242,7 +30142,7 @@ function unitOf(metric, scenario) {
     const isCost = metric === 'client_cpu_cost' || metric === 'server_cpu_cost';
     return isCost && scenario !== undefined ? scenario.costUnit : (0,names/* metricUnit */.n2)(metric);
 }
-function figure(metric, value) {
+function report_input_figure(metric, value) {
     return Number.isFinite(value) ? formatMetric(metric, value) : '—';
 }
 /** Same text as the terminal report's p column. */
@@ -28274,8 +30174,8 @@ function comparisonRow(metric, name, verdict) {
 /** Every figure of a compared metric, rounded by `formatMetric`/`formatPercentChange` only. */
 function comparisonCells(metric) {
     return {
-        baseline: figure(metric.metric, metric.baselineMedian),
-        current: figure(metric.metric, metric.currentMedian),
+        baseline: report_input_figure(metric.metric, metric.baselineMedian),
+        current: report_input_figure(metric.metric, metric.currentMedian),
         change: Number.isFinite(metric.changePct) ? formatPercentChange(metric.changePct) : '—',
         interval: formatInterval(metric),
         p: formatP(metric.pValue),
@@ -28304,7 +30204,7 @@ function gateMethodLines(comparison) {
         ? `; stopped at look ${alpha.lookIndex} of ${alpha.looks} (error rate spent there: ${alpha.look.toPrecision(2)})`
         : '';
     const lines = [
-        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (Holm)${looks}.`,
+        `Compared with ${baselineRuns} baseline run${baselineRuns === 1 ? '' : 's'}; the gated metrics share a false-regression rate of ${alpha.family} (weighted Holm: primary metrics weigh 1, raw-rate guards 0.2)${looks}.`,
     ];
     for (const reason of comparison.lowConfidence)
         lines.push(`Low confidence: ${reason}.`);
@@ -28397,425 +30297,6 @@ function environmentFacts(results) {
 }
 /** How the figures were computed: the footnote of every report (the terminal report's wording). */
 const METHOD_NOTE = 'Medians over samples; interval: 90% bootstrap interval of the change of the median (alpha 0.05); p: one-sided Mann-Whitney U. CPU % is node-wide, as netperf -c/-C report it.';
-
-;// CONCATENATED MODULE: ./src/report/comparison-text.ts
-
-
-
-function scenarioBlock(scenario) {
-    const rows = scenario.metrics.map((m) => comparisonRow(m, `${m.metric} (${(0,names/* metricUnit */.n2)(m.metric, scenario.test)})`, verdictWord(m)));
-    const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
-    const notes = scenario.notes.map((note) => `  note: ${note}`);
-    return [table, ...notes].join('\n');
-}
-/** The first line of every report: the verdict and the counts behind it. */
-function verdictLine(comparison) {
-    const tally = verdictTally(comparison);
-    const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
-    return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
-}
-/** Why each non-unchanged metric got its verdict, one line each. */
-function reasons(comparison) {
-    return comparison.scenarios.flatMap((scenario) => scenario.metrics
-        .filter((m) => m.gated && m.verdict !== 'unchanged')
-        .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`));
-}
-/**
- * The comparison as terminal text: the verdict first, then a table per scenario (medians, change,
- * bootstrap interval of the change, Mann-Whitney p, threshold, verdict), reasons, what could not be
- * compared and environment differences.
- */
-function renderComparisonText(comparison) {
-    const parts = [
-        [verdictLine(comparison), ...gateMethodLines(comparison)].join('\n'),
-        ...comparison.scenarios.map(scenarioBlock),
-    ];
-    const why = reasons(comparison);
-    if (why.length > 0)
-        parts.push(['Why:', ...why].join('\n'));
-    if (comparison.skipped.length > 0) {
-        parts.push(['Not compared:', ...comparison.skipped.map((s) => `  ${s.name}: ${s.reason}`)].join('\n'));
-    }
-    if (comparison.environment.length > 0) {
-        const rows = comparison.environment.map((d) => `  ${d.field}: ${d.baseline} → ${d.current}`);
-        parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
-    }
-    parts.push('baseline/current: medians over samples (ratio metrics: over pod/reference pairs); change and its 90% interval: from the run-level model on log values (each run one unit); p: the smaller one-sided p of a change beyond the threshold. Gated: rate_ratio and cpu_cost_ratio with a reference (the raw rate as a guard once the between-run spread is known), else the rate and CPU cost.');
-    return `${parts.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/results/merge.ts
-
-function renumbered(first, extra) {
-    return [...first, ...extra.map((sample, offset) => ({ ...sample, index: first.length + offset }))];
-}
-/**
- * Adds later samples of the same scenario (a further block of the sequential gate) and re-aggregates;
- * the reference's samples are appended alike, so pod and reference stay paired by index.
- */
-function appendSamples(first, extra) {
-    const samples = renumbered(first.samples, extra.samples);
-    const merged = {
-        ...first,
-        settings: { ...first.settings, samples: samples.length },
-        samples,
-        aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
-    };
-    if (first.reference !== undefined || extra.reference !== undefined) {
-        const reference = renumbered(first.reference?.samples ?? [], extra.reference?.samples ?? []);
-        merged.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
-    }
-    return merged;
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/report/history-text.ts
-/**
- * A history's trends and level shifts as `netperf-gate history` prints and writes them. Pure.
- */
-
-
-/** Version of the `history --json` document. */
-const HISTORY_JSON_VERSION = 1;
-/** "-12.0% transactions_per_sec of tcp_rr_1cpu from run 4711, commit abc1234" */
-function describeShift(shift) {
-    return `${formatPercentChange(shift.changePct)} ${shift.metric} of ${shift.scenario} from ${shift.where}`;
-}
-/**
- * The reports' line under the verdict when the baseline starts after a level shift: "Level shift:
- * -12.0% rate_ratio of tcp_rr_1cpu from run 4711, commit abc1234; the baseline is the 5 runs since it."
- */
-function levelShiftLine(shift, baselineRuns) {
-    const runs = baselineRuns === undefined ? 'the runs' : `the ${baselineRuns} run${baselineRuns === 1 ? '' : 's'}`;
-    return `Level shift: ${describeShift(shift)}; the baseline is ${runs} since it.`;
-}
-function scenarioTrends(analysis) {
-    const byScenario = new Map();
-    for (const trend of analysis.trends) {
-        byScenario.set(trend.scenario, [...(byScenario.get(trend.scenario) ?? []), trend]);
-    }
-    return byScenario;
-}
-function shiftLine(trend, history) {
-    return trend.shifts.map((s) => {
-        const where = runLabel(history.runs[s.index], s.index, history.names[s.index]);
-        return `  change point: ${trend.metric} ${formatPercentChange(s.changePct)} from ${where} (p ${s.pValue.toFixed(3)})`;
-    });
-}
-function scenarioText(name, trends, history) {
-    const first = trends[0];
-    const starts = new Set(trends.flatMap((t) => t.shifts.map((s) => s.index)));
-    const rows = history.runs.map((run, i) => [
-        `${starts.has(i) ? '▶ ' : '  '}${runLabel(run, i, history.names[i])}`,
-        ...trends.map((t) => {
-            const value = t.values[i];
-            return value === null || value === undefined ? '—' : formatMetric(t.metric, value);
-        }),
-    ]);
-    const table = renderTextTable(['run', ...trends.map((t) => t.metric)], rows);
-    const shifts = trends.flatMap((t) => shiftLine(t, history));
-    const summary = shifts.length === 0 ? ['  no change point'] : shifts;
-    return [`${name} (${first.test}), geometric mean per run:`, table, ...summary].join('\n');
-}
-/**
- * The terminal text: per scenario a table of its primary metrics run by run (▶ marks the first run of
- * a new level), then its change points; the method's level last.
- */
-function renderHistoryText(analysis, history) {
-    const parts = [...scenarioTrends(analysis)].map(([name, trends]) => scenarioText(name, trends, history));
-    const method = `Change points: E-divisive means with a permutation test at ${(analysis.seriesLevel * 100).toPrecision(2)}% per series (a false one in at most ${analysis.level * 100}% of unchanged histories).`;
-    if (parts.length === 0)
-        parts.push('No scenario with values in these runs.');
-    return `${[`${analysis.runs} runs, oldest first.`, ...parts, method].join('\n\n')}\n`;
-}
-/** The machine-readable history: runs with their provenance, per scenario and metric the values and change points. */
-function historyJson(analysis, history) {
-    const fileOf = (i) => history.names[i] ?? null;
-    return {
-        schemaVersion: HISTORY_JSON_VERSION,
-        runs: history.runs.map((run, i) => ({
-            index: i,
-            file: fileOf(i),
-            label: runLabel(run, i, history.names[i]),
-            startedAt: run.startedAt,
-            provenance: runProvenance(run),
-        })),
-        seriesLevel: analysis.seriesLevel,
-        trends: analysis.trends.map((t) => ({
-            scenario: t.scenario,
-            test: t.test,
-            metric: t.metric,
-            values: t.values,
-            changePoints: t.shifts.map((s) => ({
-                runIndex: s.index,
-                file: fileOf(s.index),
-                run: runLabel(history.runs[s.index], s.index, history.names[s.index]),
-                changePct: s.changePct,
-                pValue: s.pValue,
-            })),
-        })),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/judge.ts
-
-
-
-
-
-
-/** Reads the thresholds file (if any) into compare settings; the suite's own thresholds come from the results. */
-async function loadCompareSettings(config, files) {
-    const file = config.thresholdsPath === undefined
-        ? undefined
-        : parseThresholds(await files.readText(config.thresholdsPath, 'thresholds file'), config.thresholdsPath);
-    return {
-        ...(config.alpha !== undefined ? { alpha: config.alpha } : {}),
-        thresholds: {
-            ...(file ? { file } : {}),
-            ...(config.thresholdPct !== undefined ? { globalPct: config.thresholdPct } : {}),
-        },
-        environmentPolicy: config.environmentPolicy,
-    };
-}
-/** Per-scenario thresholds the suite file gave, as stored with the current results. */
-function suiteThresholds(current) {
-    const byScenario = {};
-    for (const scenario of current.scenarios) {
-        if (scenario.settings.thresholds)
-            byScenario[scenario.settings.name] = scenario.settings.thresholds;
-    }
-    return byScenario;
-}
-/** compareResults with the suite's thresholds filled in from the current results. */
-function judge(baselines, current, settings) {
-    return compareResults(baselines, current, {
-        ...settings,
-        thresholds: { ...settings.thresholds, suite: suiteThresholds(current) },
-    });
-}
-/** Reads and validates a results file. */
-async function readResultsFile(path, what, files) {
-    return parseResults(await files.readText(path, what), path);
-}
-/** The results files `--baseline` names: files as given, folders as the `.json` files in them. */
-async function baselineFiles(paths, files) {
-    const found = [];
-    for (const path of paths) {
-        const entries = await files.listFolder(path);
-        if (entries === undefined) {
-            if (await files.exists(path))
-                found.push(path);
-            continue;
-        }
-        found.push(...entries.filter((name) => name.endsWith('.json')).map((name) => (0,external_node_path_.join)(path, name)));
-    }
-    return found;
-}
-/**
- * Reads runs from files and folders: every file and every `.json` file of every folder given,
- * validated, oldest first (by start time, then path). Paths that do not exist are skipped; a file that
- * exists but is not a valid results file is an error naming it.
- */
-async function readHistory(paths, files, what) {
-    const runs = [];
-    for (const path of await baselineFiles(paths, files)) {
-        runs.push({ run: await readResultsFile(path, what, files), path });
-    }
-    return runs.sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt) || a.path.localeCompare(b.path));
-}
-/** The baseline runs of `--baseline` paths, oldest first (see {@link readHistory}). */
-async function readBaselines(paths, files) {
-    return (await readHistory(paths, files, 'baseline results file')).map((entry) => entry.run);
-}
-/**
- * Reads the baseline runs and keeps those since the latest confirmed level shift
- * (baselineSinceLastShift), saying so in the log.
- */
-async function chooseBaseline(paths, io) {
-    const entries = await readHistory(paths, io.files, 'baseline results file');
-    const history = entries.map((e) => e.run);
-    const names = entries.map((e) => (0,external_node_path_.basename)(e.path));
-    const selection = baselineSinceLastShift(history, names);
-    if (selection.shift) {
-        io.log(`baseline: level shift ${describeShift(selection.shift)}; comparing with the ${selection.runs.length} runs since it`);
-    }
-    return {
-        baselines: selection.runs,
-        history,
-        names,
-        ...(selection.shift ? { shift: selection.shift } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/gate-command.ts
-
-
-
-
-
-
-/** The outcome of comparing `results` with the chosen baseline runs; the whole history goes to the trends. */
-function judged(comparison, chosen, results) {
-    const { baselines, history, names, shift } = chosen;
-    return {
-        verdict: comparison.verdict,
-        comparison,
-        baseline: baselines.at(-1),
-        baselines,
-        history: { runs: history, names, ...(shift ? { shift } : {}) },
-        results,
-    };
-}
-/** `compare`: baseline runs and a current results file → verdict and the printed report. */
-async function compareFiles(config, io) {
-    const settings = await loadCompareSettings(config, io.files);
-    const chosen = await chooseBaseline(config.baselinePaths, io);
-    const { baselines } = chosen;
-    if (baselines.length === 0) {
-        // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
-        await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
-    }
-    const current = await readResultsFile(config.currentPath, 'current results file', io.files);
-    const comparison = judge(baselines, current, settings);
-    io.print(renderComparisonText(comparison));
-    return judged(comparison, chosen, current);
-}
-/**
- * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
- * rate (spentAlpha), and takes another block of interleaved pairs for the scenarios whose primary
- * metrics are still undecided, until all are decided or they reach maxSamples. A regression or
- * improvement found at a look stands.
- */
-async function measureSequentially(session, input) {
-    const { config, scenarios, baselines, settings, io } = input;
-    const initial = Math.min(...scenarios.map((s) => s.samples));
-    const plan = planLooks(initial, config.maxSamples ?? 2 * initial);
-    const settled = new Map();
-    let measured = await session.measure(scenarios);
-    let index = 1;
-    for (; index < plan.looks; index++) {
-        const look = { index, count: plan.looks, settled };
-        // Only the metric verdicts matter here: the baseline's own environment avoids fingerprinting the
-        // target (API calls and an exec on Kubernetes) at every look.
-        const latest = baselines.at(-1);
-        const comparison = judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
-        settleVerdicts(comparison, settled);
-        const open = undecidedScenarios(comparison);
-        const more = scenarios.filter((s) => {
-            if (!open.has(s.name))
-                return false;
-            const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
-            return taken < plan.maxSamples;
-        });
-        if (more.length === 0)
-            break;
-        const step = Math.min(plan.step, plan.maxSamples - initial - (index - 1) * plan.step);
-        io.log(`look ${index} of ${plan.looks}: undecided ${more.map((s) => s.name).join(', ')}; taking ${step} more pairs`);
-        const extra = await session.measure(more.map((s) => ({ ...s, samples: step })));
-        measured = measured.map((result) => {
-            const add = extra.find((e) => e.settings.name === result.settings.name);
-            return add ? appendSamples(result, add) : result;
-        });
-    }
-    return { scenarios: measured, look: { index: Math.min(index, plan.looks), count: plan.looks, settled } };
-}
-/**
- * `gate`: run the suite, compare with the baseline runs sequentially, print the report and write the
- * results. No baseline run found → verdict `no-baseline` (the results can become one).
- */
-async function gate(config, io) {
-    const suite = await resolveSuite(config.run, io.files);
-    const settings = await loadCompareSettings(config, io.files);
-    const chosen = await chooseBaseline(config.baselinePaths, io);
-    const { baselines } = chosen;
-    await io.files.checkWritable(config.run.outPath, 'results file (--out)');
-    const where = config.baselinePaths.join(', ');
-    if (baselines.length === 0)
-        io.log(`no baseline at ${where}: measuring without a comparison`);
-    let look;
-    const results = await withSession(config.run, suite.scenarios, io, async (session) => {
-        if (baselines.length === 0)
-            return session.measure(suite.scenarios);
-        const outcome = await measureSequentially(session, {
-            config,
-            scenarios: suite.scenarios,
-            baselines,
-            settings,
-            io,
-        });
-        look = outcome.look;
-        return outcome.scenarios;
-    });
-    await publishResults(results, config.run.outPath, io);
-    if (baselines.length === 0) {
-        io.print(`\nVerdict: NO-BASELINE (no results at ${where}; these results can become the baseline)\n`);
-        return { verdict: 'no-baseline', results };
-    }
-    const comparison = judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
-    io.print(`\n${renderComparisonText(comparison)}`);
-    return judged(comparison, chosen, results);
-}
-
-;// CONCATENATED MODULE: ./src/report/svg-markup.ts
-/**
- * Just enough XML to write SVG and HTML by hand: escaping and one element builder.
- *
- * Why no charting library: the page must run no JavaScript and load nothing, so a library could only
- * be used to pre-render on our side (a DOM emulation plus a chart library, megabytes of dependencies
- * for a few rectangles); hand-written SVG is a few kilobytes per chart, deterministic to the byte
- * (snapshot tests), and the charts we need are bars, dots, whiskers and an axis.
- */
-/** Escapes text for element content and attribute values. */
-function escapeXml(text) {
-    return text
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll("'", '&#39;');
-}
-/** A coordinate with at most two decimals: small output, and the same bytes on every platform. */
-function coordinate(value) {
-    const rounded = Math.round(value * 100) / 100;
-    return String(Object.is(rounded, -0) ? 0 : rounded);
-}
-/**
- * `<name a="1">children</name>`, or self-closing without children. Numbers are written with
- * `coordinate`; undefined attributes are left out; children are inserted as given (already markup).
- */
-function svg_markup_element(name, attributes, children) {
-    const attributeText = Object.entries(attributes)
-        .filter((entry) => entry[1] !== undefined)
-        .map(([key, value]) => ` ${key}="${typeof value === 'number' ? coordinate(value) : escapeXml(value)}"`)
-        .join('');
-    return children === undefined
-        ? `<${name}${attributeText}/>`
-        : `<${name}${attributeText}>${children}</${name}>`;
-}
-/** An element whose content is text (escaped). */
-function textElement(name, attributes, text) {
-    return svg_markup_element(name, attributes, escapeXml(text));
-}
-/** Width of every chart, in CSS pixels; the page lays them out at this size. */
-const CHART_WIDTH = 660;
-/** Text and axis colour of every chart. */
-const CHART_INK = '#1a1a1a';
-/** The outer <svg> of a chart: labelled by its title and description, one font, one width. */
-function chartFrame(chartClass, id, height, body) {
-    return svg_markup_element('svg', {
-        class: chartClass,
-        role: 'img',
-        'aria-labelledby': `${id}-title ${id}-desc`,
-        viewBox: `0 0 ${CHART_WIDTH} ${height}`,
-        width: CHART_WIDTH,
-        height,
-        'font-family': 'system-ui, sans-serif',
-        'font-size': 12,
-        fill: CHART_INK,
-    }, body);
-}
 
 ;// CONCATENATED MODULE: ./src/report/svg-scale.ts
 const STEP_MULTIPLIERS = [1, 2, 2.5, 5, 10];
@@ -29689,7 +31170,7 @@ function charts(view) {
         : textElement('p', { class: 'muted' }, 'No CPU figures in these results (netperf ran without -c/-C).');
     return svg_markup_element('div', { class: 'charts' }, parts) + noCpu;
 }
-function html_scenario_reasons(view) {
+function reasons(view) {
     const items = [];
     for (const m of view.comparison?.metrics ?? []) {
         if (!m.gated || m.verdict === 'unchanged')
@@ -29712,7 +31193,7 @@ function scenarioSection(view) {
         textElement('p', { class: 'settings' }, describeSettings(view.result, baselineSamples)),
         charts(view),
         table,
-        html_scenario_reasons(view),
+        reasons(view),
     ].join(''));
 }
 
@@ -29754,6 +31235,16 @@ table.environment td { overflow-wrap: anywhere; }
 table.environment th, table.environment td:last-child { white-space: nowrap; overflow-wrap: normal; }
 tr.differs th, tr.differs td { background: #fff4d6; }
 ul.reasons { padding-left: 20px; }
+`;
+/** What the fleet report adds to REPORT_CSS: its ranking rows and heatmaps (a second inline <style>). */
+const FLEET_CSS = `
+div.table-scroll { overflow-x: auto; }
+table.ranking th, table.ranking td { white-space: nowrap; }
+table.ranking th[scope="colgroup"] { text-align: center; border-bottom: 1px solid var(--rule); }
+table.ranking tr.named th, table.ranking tr.named td { background: #f3e8f7; }
+table.ranking tr.named th { border-left: 4px solid #6a1b9a; font-weight: 800; }
+figure.heatmap { max-width: 100%; }
+h3 { font-size: 15px; margin: 16px 0 4px; }
 `;
 
 ;// CONCATENATED MODULE: ./src/report/html-report.ts
@@ -29898,6 +31389,1092 @@ function renderHtmlReport(input) {
         svg_markup_element('footer', { class: 'muted' }, textElement('p', {}, METHOD_NOTE)),
     ].join('\n');
     return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-html.ts
+
+
+
+
+
+
+
+
+const fleet_html_METHOD_NOTE = 'Per scenario and metric, log value = overall + client effect + server effect + residual (median polish over the measured pairs). A node is named slow when its effect is beyond robust z 3.5 and at least 10 % from the fleet median; a pair when its residual is.';
+/** The verdict's word and the banner's class: slow nodes, none, or nothing measured. */
+function verdictOf(analysis) {
+    if (failingNodes(analysis).length > 0)
+        return { word: 'SLOW NODES', banner: 'regression' };
+    if (nothingMeasured(analysis))
+        return { word: 'NOTHING MEASURED', banner: 'inconclusive' };
+    return { word: 'NO SLOW NODE', banner: 'pass' };
+}
+function fleet_html_banner(results, analysis) {
+    const { word, banner: kind } = verdictOf(analysis);
+    return svg_markup_element('header', { class: `banner banner-${kind}`, role: 'status' }, svg_markup_element('h1', {}, `netperf-gate fleet: ${textElement('span', { class: 'word' }, word)}`) +
+        textElement('p', {}, fleetSummaryLine(results, analysis)));
+}
+const th = (text, attributes = {}) => svg_markup_element('th', { scope: 'col', ...attributes }, text);
+/** Three header rows: scenarios over their fits, fits over their sides, client and server. */
+function rankingHead(columns) {
+    const scenarios = [...new Set(columns.map((c) => c.scenario))];
+    const span = (s) => 2 * columns.filter((c) => c.scenario === s).length;
+    const top = [
+        th('node', { rowspan: 3 }),
+        th('worst %', { rowspan: 3 }),
+        ...scenarios.map((s) => th(textElement('code', {}, s), { scope: 'colgroup', colspan: span(s) })),
+        th('verdict', { rowspan: 3 }),
+    ];
+    const fits = columns.map((c) => th(escapeXml(`${c.label}${c.allFromCells ? ' (cells)' : ''}`), { scope: 'colgroup', colspan: 2 }));
+    const sides = columns.flatMap(() => [th('client'), th('server')]);
+    return svg_markup_element('thead', {}, [top, fits, sides].map((cells) => svg_markup_element('tr', {}, cells.join(''))).join(''));
+}
+function rankingRow(rank, columns) {
+    const verdict = nodeVerdict(rank);
+    const figures = columns.flatMap((c) => ['client', 'server'].map((side) => svg_markup_element('td', {}, escapeXml(sideFigure(rank, c, side)))));
+    const verdictClass = verdict === 'ok' ? 'verdict' : 'verdict verdict-regression';
+    return svg_markup_element('tr', { class: rank.named || rank.slower ? 'named' : undefined }, svg_markup_element('th', { scope: 'row' }, escapeXml(rank.node)) +
+        svg_markup_element('td', {}, escapeXml(signedWhole(rank.worstPct))) +
+        figures.join('') +
+        svg_markup_element('td', {}, textElement('span', { class: verdictClass }, verdict)));
+}
+/** The ranking as a table (named nodes' rows highlighted), with its notes. */
+function rankingTable(analysis) {
+    const columns = rankColumns(analysis);
+    const body = svg_markup_element('tbody', {}, analysis.ranking.map((rank) => rankingRow(rank, columns)).join(''));
+    const notes = rankingNotes(columns).map((n) => textElement('p', { class: 'muted' }, n));
+    const table = svg_markup_element('table', { class: 'figures ranking' }, rankingHead(columns) + body);
+    // Many scenarios make a wide table: it scrolls inside its box instead of widening the page.
+    return svg_markup_element('div', { class: 'table-scroll' }, table) + notes.join('');
+}
+function list(title, sentences) {
+    if (sentences.length === 0)
+        return '';
+    const items = sentences.map((s) => textElement('li', {}, s)).join('');
+    return textElement('h3', {}, title) + svg_markup_element('ul', { class: 'reasons' }, items);
+}
+function findings(analysis) {
+    const lists = outlierLists(analysis);
+    const changes = analysis.changes;
+    const parts = [
+        list('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
+        list('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
+        list('Outlier pairs', lists.pairs.map(pairOutlierSentence)),
+        changes === undefined
+            ? ''
+            : changes.length === 0
+                ? textElement('p', {}, 'Against the baseline fleet: no node got slower.')
+                : list('Slower than the baseline fleet', changes.map(changeSentence)),
+    ].join('');
+    const body = parts === '' ? textElement('p', {}, 'No outlier node or pair.') : parts;
+    return svg_markup_element('section', { id: 'findings' }, textElement('h2', {}, 'Outliers') + body);
+}
+function heatmapDescription(matrix) {
+    const rows = [...matrix.namedRows].map((n) => `${n} as client (row)`);
+    const columns = [...matrix.namedColumns].map((n) => `${n} as server (column)`);
+    const named = [...rows, ...columns];
+    const outliers = [...matrix.cells.values()]
+        .filter((c) => c.outlier !== undefined)
+        .map((c) => `${c.client} → ${c.server}`);
+    return [
+        `Each cell is one pair's ${matrix.metric} vs the fleet median of ${formatMetric(matrix.metric, matrix.fleetMedian)}, coloured warm when slower and cool when faster.`,
+        named.length > 0 ? `Named slow: ${named.join(', ')}.` : 'No node named slow.',
+        outliers.length > 0 ? `Outlier pairs: ${outliers.join(', ')}.` : '',
+    ]
+        .filter((t) => t !== '')
+        .join(' ');
+}
+function fleet_html_scenarioSection(results, analysis, scenario) {
+    const fit = matrixFit(analysis, scenario);
+    const heading = svg_markup_element('h2', {}, `${textElement('code', {}, scenario)} client × server`);
+    if (fit === undefined)
+        return '';
+    const matrix = fleetMatrix(results, analysis, fit);
+    const description = heatmapDescription(matrix);
+    const svg = renderHeatmap(matrix, `heatmap-${scenario}`, description);
+    const body = svg === undefined
+        ? textElement('p', { class: 'muted' }, `${matrix.nodes.length} nodes: no heatmap above ${MAX_HEATMAP_NODES} nodes (its cells would be too small to read); the ranking and the outliers above name the nodes, and the results file has every pair.`)
+        : svg_markup_element('figure', { class: 'heatmap' }, svg + textElement('figcaption', {}, description));
+    return svg_markup_element('section', { id: `scenario-${scenario}`, class: 'scenario' }, heading + body);
+}
+/** The fleet report as one self-contained HTML file. */
+function renderFleetHtml(results, analysis) {
+    const failing = failingNodes(analysis);
+    const title = `netperf-gate fleet: ${failing.length > 0 ? `slow ${failing.join(', ')}` : verdictOf(analysis).word.toLowerCase()}`;
+    const head = htmlHead(title) + svg_markup_element('style', {}, FLEET_CSS);
+    const settings = fleetSettings(results).map(([label, value]) => [escapeXml(label), escapeXml(value)]);
+    const body = [
+        fleet_html_banner(results, analysis),
+        svg_markup_element('section', { id: 'ranking' }, textElement('h2', {}, 'Ranking, slowest first') + rankingTable(analysis)),
+        findings(analysis),
+        ...matrixScenarios(analysis).map((s) => fleet_html_scenarioSection(results, analysis, s)),
+        svg_markup_element('section', { id: 'settings' }, textElement('h2', {}, 'Settings') +
+            htmlTable(['setting', 'value'], settings, { className: 'environment' })),
+        svg_markup_element('footer', { class: 'muted' }, textElement('p', {}, fleet_html_METHOD_NOTE)),
+    ].join('\n');
+    return `<!doctype html>\n<html lang="en">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-markdown.ts
+
+
+
+
+/** Above this many nodes the pair table is left to the HTML report (a wider table does not read). */
+const MAX_MARKDOWN_MATRIX_NODES = 12;
+/** "## netperf-gate fleet: ✅ no slow node", "… ❌ slow: node-4", or "… ⚠️ no pair measured". */
+function fleetHeadline(analysis) {
+    const failing = failingNodes(analysis);
+    if (failing.length === 0 && nothingMeasured(analysis))
+        return '## netperf-gate fleet: ⚠️ no pair measured';
+    if (failing.length === 0)
+        return '## netperf-gate fleet: ✅ no slow node';
+    const named = analysis.named.length > 0 ? `slow: ${analysis.named.join(', ')}` : '';
+    const slower = failing.filter((n) => !analysis.named.includes(n));
+    const more = slower.length > 0 ? `slower than the baseline fleet: ${slower.join(', ')}` : '';
+    return `## netperf-gate fleet: ❌ ${escapeMarkdown([named, more].filter((t) => t !== '').join('; '))}`;
+}
+function rankCell(rank, column) {
+    const client = sideFigure(rank, column, 'client');
+    const server = sideFigure(rank, column, 'server');
+    if (client === '' && server === '')
+        return '';
+    return escapeMarkdown(`${client || ' '} / ${server || ' '}`);
+}
+function fleet_markdown_rankingTable(analysis) {
+    const columns = rankColumns(analysis);
+    const headers = [
+        'node',
+        'worst %',
+        ...columns.map((c) => `${code(c.scenario)} ${c.label}${c.allFromCells ? ' (cells)' : ''}`),
+        'verdict',
+    ];
+    const alignments = ['left', 'right', ...columns.map(() => 'right'), 'left'];
+    const rows = analysis.ranking.map((rank) => {
+        const verdict = nodeVerdict(rank);
+        return [
+            rank.named || rank.slower ? `**${escapeMarkdown(rank.node)}**` : escapeMarkdown(rank.node),
+            signedWhole(rank.worstPct),
+            ...columns.map((c) => rankCell(rank, c)),
+            verdict === 'ok' ? 'ok' : `**${verdict}**`,
+        ];
+    });
+    const notes = rankingNotes(columns);
+    return [markdownTable(headers, alignments, rows), notes.map(escapeMarkdown).join('  \n')].join('\n\n');
+}
+function fleet_markdown_list(title, sentences) {
+    if (sentences.length === 0)
+        return [];
+    return [`### ${title}`, sentences.map((s) => `- ${escapeMarkdown(s)}`).join('\n')];
+}
+function matrixTable(matrix) {
+    const label = (node, named) => named ? `**${escapeMarkdown(node)}**` : escapeMarkdown(node);
+    const headers = ['client ↓ server →', ...matrix.nodes.map((n) => label(n, matrix.namedColumns.has(n)))];
+    const alignments = ['left', ...matrix.nodes.map(() => 'right')];
+    const rows = matrix.nodes.map((client) => [
+        label(client, matrix.namedRows.has(client)),
+        ...matrix.nodes.map((server) => {
+            if (client === server)
+                return '—';
+            const cell = matrix.cells.get(matrixKey(client, server));
+            if (cell === undefined)
+                return '';
+            const share = String(Math.round(100 + cell.pct));
+            return cell.outlier === undefined ? share : `**${share}**`;
+        }),
+    ]);
+    return markdownTable(headers, alignments, rows);
+}
+function matrices(results, analysis) {
+    const count = results.nodes.length;
+    if (count > MAX_MARKDOWN_MATRIX_NODES) {
+        return [
+            '### Pairs',
+            `${count} nodes: too many for a table here (at most ${MAX_MARKDOWN_MATRIX_NODES}); the HTML report (report.html) has the client × server heatmap of every scenario.`,
+        ];
+    }
+    return matrixScenarios(analysis).flatMap((scenario) => {
+        const fit = matrixFit(analysis, scenario);
+        if (fit === undefined || fit.residuals.length === 0)
+            return [];
+        const matrix = fleetMatrix(results, analysis, fit);
+        return [
+            `### Pairs of ${code(scenario)}: ${code(fit.metric)} as % of the fleet median`,
+            matrixTable(matrix),
+            `100 = the fleet median of the pairs (${escapeMarkdown(formatMetric(matrix.metric, matrix.fleetMedian))}); **bold**: an outlier pair or a named node; — the node itself; blank: not measured.`,
+        ];
+    });
+}
+/** The job summary of a fleet run. */
+function renderFleetMarkdown(results, analysis) {
+    const lists = outlierLists(analysis);
+    const changes = analysis.changes;
+    const settings = fleetSettings(results).map(([label, value]) => [label, escapeMarkdown(value)]);
+    const parts = [
+        fleetHeadline(analysis),
+        escapeMarkdown(fleetSummaryLine(results, analysis)),
+        '### Ranking, slowest first',
+        fleet_markdown_rankingTable(analysis),
+        ...fleet_markdown_list('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
+        ...fleet_markdown_list('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
+        ...fleet_markdown_list('Outlier pairs', lists.pairs.map(pairOutlierSentence)),
+        ...(changes === undefined
+            ? []
+            : changes.length === 0
+                ? ['### Against the baseline fleet', 'No node got slower.']
+                : fleet_markdown_list('Slower than the baseline fleet', changes.map(changeSentence))),
+        ...matrices(results, analysis),
+        '### Settings',
+        markdownTable(['setting', 'value'], ['left', 'left'], settings),
+    ];
+    return `${parts.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/fleet-terminal.ts
+
+const GAP = '  ';
+/** "client/server" of one column; blank when the node has neither. */
+function cell(rank, column) {
+    const client = sideFigure(rank, column, 'client');
+    const server = sideFigure(rank, column, 'server');
+    return client === '' && server === '' ? '' : `${client}/${server}`;
+}
+function columnLabel(column) {
+    return column.allFromCells ? `${column.label} (cells)` : column.label;
+}
+/** Widens each scenario's last column so the scenario's name fits over its columns. */
+function widenForScenarios(columns, widths) {
+    for (const scenario of new Set(columns.map((c) => c.scenario))) {
+        const members = columns.flatMap((c, i) => (c.scenario === scenario ? [i + 2] : []));
+        const span = members.reduce((sum, i) => sum + (widths[i] ?? 0), 0) + GAP.length * (members.length - 1);
+        const last = members[members.length - 1];
+        if (span < scenario.length)
+            widths[last] = (widths[last] ?? 0) + scenario.length - span;
+    }
+}
+/** The ranking table: a scenario line over its columns, then the column labels, a rule and the rows. */
+function fleet_terminal_rankingTable(analysis) {
+    const columns = rankColumns(analysis);
+    const header = ['node', 'worst', ...columns.map(columnLabel), 'verdict'];
+    const rows = analysis.ranking.map((rank) => [
+        rank.node,
+        signedWhole(rank.worstPct),
+        ...columns.map((c) => cell(rank, c)),
+        nodeVerdict(rank),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    widenForScenarios(columns, widths);
+    const last = header.length - 1;
+    const line = (cells) => cells
+        .map((text, i) => (i === 0 || i === last ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
+        .join(GAP)
+        .trimEnd();
+    // The scenario names start over each scenario's first column.
+    let scenarioLine = '';
+    let offset = (widths[0] ?? 0) + GAP.length + (widths[1] ?? 0) + GAP.length;
+    for (const [i, column] of columns.entries()) {
+        if (i === 0 || columns[i - 1]?.scenario !== column.scenario) {
+            scenarioLine = `${scenarioLine.padEnd(offset)}${column.scenario} `;
+        }
+        offset += (widths[i + 2] ?? 0) + GAP.length;
+    }
+    const rule = widths.map((w) => '-'.repeat(w)).join(GAP);
+    const scenarios = scenarioLine.trim() === '' ? [] : [scenarioLine.trimEnd()];
+    return [...scenarios, line(header), rule, ...rows.map(line)];
+}
+function section(title, lines) {
+    return lines.length === 0 ? [] : ['', `${title}:`, ...lines.map((l) => `  ${l}`)];
+}
+/** The fleet's terminal report; ends with the summary and verdict lines and a newline. */
+function renderFleetTerminal(results, analysis) {
+    const lists = outlierLists(analysis);
+    const changes = analysis.changes;
+    const lines = [
+        'Fleet ranking, slowest first',
+        ...fleet_terminal_rankingTable(analysis),
+        ...rankingNotes(rankColumns(analysis)),
+        ...section('Slow nodes', lists.slowNodes.map(nodeOutlierSentence)),
+        ...section('Fast nodes (not failing)', lists.fastNodes.map(nodeOutlierSentence)),
+        ...section('Outlier pairs', lists.pairs.map(pairOutlierSentence)),
+        ...(changes === undefined
+            ? []
+            : changes.length === 0
+                ? ['', 'Against the baseline fleet: no node got slower.']
+                : section('Slower than the baseline fleet', changes.map(changeSentence))),
+        '',
+        fleetSummaryLine(results, analysis),
+        fleetVerdictLine(analysis),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/fleet/rounds.ts
+/**
+ * Rounds: the pairs of a plan grouped so that no node is in two pairs of one round (as client or
+ * server) and a round holds at most `parallel` pairs. A round costs one pair's time, since its pairs
+ * run at once on disjoint nodes. Pure and deterministic: the same pairs give the same rounds.
+ *
+ * - When the pairs are every ordered pair of their nodes (`all`), the circle method of a round-robin
+ *   tournament gives N−1 rounds of unordered pairs (N rounds for odd N, one node resting each round);
+ *   each is played in one direction and then the other, so 2(N−1) rounds (2N for odd N), the minimum
+ *   when `parallel` ≥ ⌊N/2⌋.
+ * - Otherwise a greedy edge colouring: each round takes pairs in plan order, those whose nodes have
+ *   the most pairs left first. It needs at most 2Δ−1 rounds (Δ: the most pairs any node is in); a
+ *   ring of even N takes 2, of odd N 3, the minimum.
+ * A round larger than `parallel` is split into consecutive rounds of at most `parallel` pairs.
+ *
+ * Interface for the runner (next step): `scheduleRounds(pairs, parallel)`; `minimumRounds` is the lower
+ * bound reports and benchmarks compare against.
+ */
+
+const pairKey = (p) => `${p.client}\u0000${p.server}`;
+function nodesOf(pairs) {
+    const nodes = [];
+    const seen = new Set();
+    for (const p of pairs) {
+        for (const node of [p.client, p.server]) {
+            if (!seen.has(node))
+                nodes.push(node);
+            seen.add(node);
+        }
+    }
+    return nodes;
+}
+function isCompletePlan(pairs, nodes) {
+    if (pairs.length !== nodes.length * (nodes.length - 1))
+        return false;
+    return new Set(pairs.map(pairKey)).size === pairs.length && pairs.every((p) => p.client !== p.server);
+}
+/** Circle method: node 0 stays, the others rotate; a dummy (null) makes the count even. */
+function tournamentRounds(nodes) {
+    const seats = nodes.length % 2 === 0 ? [...nodes] : [...nodes, null];
+    const n = seats.length;
+    const forward = [];
+    for (let round = 0; round < n - 1; round += 1) {
+        const games = [];
+        for (let i = 0; i < n / 2; i += 1) {
+            const a = seats[i];
+            const b = seats[n - 1 - i];
+            if (a != null && b != null)
+                games.push(round % 2 === 0 ? { client: a, server: b } : { client: b, server: a });
+        }
+        forward.push(games);
+        seats.splice(1, 0, seats.pop());
+    }
+    const backward = forward.map((games) => games.map((p) => ({ client: p.server, server: p.client })));
+    return [...forward, ...backward];
+}
+function pairsPerNode(pairs) {
+    const count = new Map();
+    for (const p of pairs) {
+        count.set(p.client, (count.get(p.client) ?? 0) + 1);
+        count.set(p.server, (count.get(p.server) ?? 0) + 1);
+    }
+    return count;
+}
+function greedyRounds(pairs, parallel) {
+    let left = [...pairs];
+    const rounds = [];
+    while (left.length > 0) {
+        const load = pairsPerNode(left);
+        const weight = (p) => (load.get(p.client) ?? 0) + (load.get(p.server) ?? 0);
+        // A stable sort keeps plan order among equals, so the schedule is deterministic.
+        const order = left.map((p, i) => ({ p, i })).sort((a, b) => weight(b.p) - weight(a.p) || a.i - b.i);
+        const busy = new Set();
+        const round = [];
+        for (const { p } of order) {
+            if (round.length >= parallel)
+                break;
+            if (busy.has(p.client) || busy.has(p.server))
+                continue;
+            busy.add(p.client).add(p.server);
+            round.push(p);
+        }
+        const taken = new Set(round);
+        left = left.filter((p) => !taken.has(p));
+        rounds.push(round);
+    }
+    return rounds;
+}
+function splitRounds(rounds, parallel) {
+    return rounds.flatMap((round) => {
+        const parts = [];
+        for (let i = 0; i < round.length; i += parallel)
+            parts.push(round.slice(i, i + parallel));
+        return parts;
+    });
+}
+function checkPairs(pairs, parallel) {
+    if (!Number.isSafeInteger(parallel) || parallel < 1) {
+        throw new errors/* UsageError */.eb(`Invalid parallel pairs ${parallel}. Expected a positive integer.`);
+    }
+    const seen = new Set();
+    for (const p of pairs) {
+        if (p.client === p.server)
+            throw new errors/* UsageError */.eb(`Pair ${p.client} → ${p.server} uses one node twice.`);
+        if (seen.has(pairKey(p)))
+            throw new errors/* UsageError */.eb(`Pair ${p.client} → ${p.server} is planned twice.`);
+        seen.add(pairKey(p));
+    }
+}
+/**
+ * Rounds of disjoint pairs, each of at most `parallel` pairs; every pair in exactly one round.
+ * Throws a UsageError for a self-pair, a pair planned twice or a `parallel` below 1.
+ */
+function scheduleRounds(pairs, parallel) {
+    checkPairs(pairs, parallel);
+    const nodes = nodesOf(pairs);
+    if (isCompletePlan(pairs, nodes))
+        return splitRounds(tournamentRounds(nodes), parallel);
+    return greedyRounds(pairs, parallel);
+}
+/** No schedule has fewer rounds: max(Δ, ⌈pairs / min(parallel, ⌊N/2⌋)⌉). */
+function minimumRounds(pairs, parallel) {
+    if (pairs.length === 0)
+        return 0;
+    const load = pairsPerNode(pairs);
+    const perRound = Math.min(parallel, Math.floor(load.size / 2));
+    return Math.max(Math.max(...load.values()), Math.ceil(pairs.length / perRound));
+}
+
+;// CONCATENATED MODULE: ./src/results/fleet-build.ts
+
+
+/** Assembles the versioned fleet results document (nodes copied field by field: no stray keys). */
+function buildFleetResults(record) {
+    const { fingerprint } = record;
+    return {
+        kind: 'fleet',
+        schemaVersion: FLEET_SCHEMA_VERSION,
+        tool: { name: 'netperf-gate', version: TOOL_VERSION },
+        startedAt: record.startedAt.toISOString(),
+        finishedAt: record.finishedAt.toISOString(),
+        target: record.target,
+        plan: record.plan,
+        netperfVersion: fingerprint.netperfVersion,
+        nodes: fingerprint.nodes.map(({ name, kernel, cpuModel, cpuCount, details }) => ({
+            name,
+            kernel,
+            cpuModel,
+            cpuCount,
+            details,
+        })),
+        details: fingerprint.details,
+        pairs: record.pairs,
+        ...(record.provenance === undefined ? {} : { provenance: record.provenance }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet-measure.ts
+/**
+ * Measuring a fleet: the plan's pairs in rounds of disjoint pairs, the pairs of a round at the same
+ * time, each pair measuring every scenario with the reference interleaved (A B B A) by the same
+ * per-scenario loop a single run uses (`measureScenario`).
+ *
+ * One pair failing stops the fleet run: the round's other pairs stop before their next sample (their
+ * sample in flight ends by itself, within one netperf duration), no later round starts, and the error
+ * names the pair and scenario. Nothing half-measured is written; the command then cleans up.
+ */
+
+
+
+
+
+/** Plans the pairs over the prepared nodes and groups them into rounds. Pure. */
+function scheduleFleet(nodes, plan) {
+    const pairs = planPairs(nodes, plan.spec, plan.seed);
+    return { nodes: [...nodes], ...plan, pairs, rounds: scheduleRounds(pairs, plan.parallel) };
+}
+/** Thrown into the round's other pairs once one failed: they stop, and are not what is reported. */
+class PairStopped extends Error {
+}
+/** SIGINT/SIGTERM arrived: the signal handler cleans up and exits; this only stops the loop. */
+class Interrupted extends errors/* InfraError */.iG {
+    constructor() {
+        super('the fleet run was interrupted: stopped and cleaned up');
+    }
+}
+/** Scheduled netperf seconds (all paths) of one pair over the scenarios. */
+function pairSeconds(scenarios, paths) {
+    return scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * paths, 0);
+}
+function fleet_measure_timeLeft(pace, nowMs) {
+    const left = pace.totalSeconds - pace.doneSeconds;
+    if (left <= 0)
+        return 'done';
+    const wallPerScheduled = (nowMs - pace.startedMs) / 1000 / pace.doneSeconds;
+    return `about ${formatDuration(left * wallPerScheduled)} left`;
+}
+function medians(result) {
+    return Object.fromEntries(Object.entries(result).map(([metric, a]) => [metric, a.median]));
+}
+function figures(scenario, result) {
+    const pod = headline(scenario, medians(result.aggregates));
+    if (result.reference === undefined)
+        return pod;
+    return `${pod} (reference ${headline(scenario, medians(result.reference.aggregates))})`;
+}
+/** The error a failing pair ends the run with: its kind (exit code) kept, the pair and scenario named. */
+function pairError(pair, scenario, error) {
+    const message = `pair ${pair.client} → ${pair.server}, ${scenario.name}: ${(0,errors/* formatError */.Wk)(error)}`;
+    return error instanceof errors/* UsageError */.eb ? new errors/* UsageError */.eb(message) : new errors/* InfraError */.iG(message);
+}
+async function measurePair(pair, round, context) {
+    const { deps, pace, failed } = context;
+    const referencePath = deps.target.referencePath;
+    const paths = {
+        pod: deps.target.path(pair),
+        ...(referencePath ? { reference: referencePath(pair) } : {}),
+    };
+    const beforeSample = () => {
+        if (failed.error !== undefined)
+            throw new PairStopped();
+        if (deps.signal?.aborted)
+            throw new Interrupted();
+    };
+    const scenarios = [];
+    for (const scenario of context.scenarios) {
+        try {
+            const onNetperfOutputs = deps.onNetperfOutputs;
+            const result = await measureScenario(scenario, paths, {
+                now: deps.now,
+                beforeSample,
+                ...(onNetperfOutputs
+                    ? { onNetperfOutputs: (s, o) => onNetperfOutputs(s, o, pair) }
+                    : {}),
+            });
+            scenarios.push(result);
+        }
+        catch (error) {
+            if (error instanceof PairStopped || error instanceof Interrupted)
+                throw error;
+            // A sample in flight when SIGINT/SIGTERM cleaned up fails with it: that is the interruption.
+            if (deps.signal?.aborted)
+                throw new Interrupted();
+            failed.error ??= pairError(pair, scenario, error);
+            throw failed.error;
+        }
+        pace.doneSeconds += pairSeconds([scenario], paths.reference ? 2 : 1);
+        deps.progress(`${context.label} ${pair.client} → ${pair.server} ${scenario.name}: ` +
+            `${figures(scenario, scenarios.at(-1))} · ${fleet_measure_timeLeft(pace, deps.now().getTime())}`);
+    }
+    return { client: pair.client, server: pair.server, round, scenarios };
+}
+/**
+ * Measures every pair of the schedule, round after round, the pairs of a round at once; returns the
+ * pairs' records in round order. Rejects with the first failing pair's error (pair and scenario named)
+ * after the round's other pairs stopped.
+ */
+async function measureFleet(scenarios, schedule, deps) {
+    const paths = deps.target.referencePath ? 2 : 1;
+    const pace = {
+        startedMs: deps.now().getTime(),
+        totalSeconds: schedule.pairs.length * pairSeconds(scenarios, paths),
+        doneSeconds: 0,
+    };
+    const records = [];
+    for (const [index, round] of schedule.rounds.entries()) {
+        if (deps.signal?.aborted)
+            throw new Interrupted();
+        const label = `[round ${index + 1}/${schedule.rounds.length}]`;
+        const context = { label, scenarios, deps, pace, failed: {} };
+        const settled = await Promise.allSettled(round.map((pair) => measurePair(pair, index, context)));
+        if (context.failed.error !== undefined)
+            throw context.failed.error;
+        for (const outcome of settled) {
+            // Only an interruption can reach here as a rejection.
+            if (outcome.status === 'rejected')
+                throw outcome.reason;
+            records.push(outcome.value);
+        }
+    }
+    return records;
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet-session.ts
+/**
+ * A fleet run's target lifecycle: create → prepare (learn the nodes) → decide the plan's defaults →
+ * measure in rounds → fingerprint → cleanup, always — after an error, a failing pair, --timeout and
+ * SIGINT/SIGTERM mid-round too (the abort stops the rounds before their next sample).
+ */
+
+
+
+
+
+
+
+
+
+
+/** The settings that shaped a fleet measurement, recorded in the results (`target.settings`). */
+function fleetTargetSettings(config) {
+    if (config.target === 'kubernetes') {
+        const { kubeClientNode, kubeServerNode, ...settings } = (0,kubernetes_settings/* describeKubernetesSettings */.N)(config.kubernetes);
+        return {
+            ...settings,
+            kubeNodes: config.nodes === undefined ? 'all eligible' : `at most ${config.nodes}`,
+        };
+    }
+    const settings = {
+        localNodes: String(config.nodes ?? DEFAULT_LOCAL_NODES),
+    };
+    for (const [i, text] of config.localNodeSetups.entries())
+        settings[`localNodeSetup${i + 1}`] = text;
+    return settings;
+}
+/** The plan over the prepared nodes: the flags, else the defaults for this many nodes. */
+function scheduleFor(nodes, config, log) {
+    const spec = config.plan ?? defaultPlanSpec(nodes.length);
+    const parallel = config.parallel ?? defaultParallel(config.target, nodes.length);
+    if (config.target === 'local' && parallel > 1) {
+        log(`warning: --parallel ${parallel} on the local target: its nodes share this machine's CPUs, so pairs measured at once slow each other`);
+    }
+    return scheduleFleet(nodes, { spec, seed: config.seed, parallel });
+}
+function describeSchedule(schedule, scenarios, paths) {
+    const perPair = scenarios.reduce((sum, s) => sum + s.samples * s.durationSeconds * paths, 0);
+    const fewest = minimumRounds(schedule.pairs, schedule.parallel);
+    return (`fleet: ${schedule.nodes.length} nodes, plan ${formatPlanSpec(schedule.spec)} (seed ${schedule.seed}): ` +
+        `${schedule.pairs.length} pairs in ${schedule.rounds.length} rounds (fewest possible ${fewest}), ` +
+        `at most ${schedule.parallel} at once; about ${formatDuration(perPair * schedule.rounds.length)} of netperf`);
+}
+async function prepareAndMeasure(target, scenarios, config, io) {
+    const nodes = await target.prepare(scenarios);
+    const schedule = scheduleFor(nodes, config, io.log);
+    io.log(describeSchedule(schedule, scenarios, target.referencePath ? 2 : 1));
+    const pairs = await measureFleet(scenarios, schedule, {
+        target,
+        now: io.now,
+        progress: io.log,
+        signal: io.signal,
+        ...(io.onNetperfOutputs ? { onNetperfOutputs: io.onNetperfOutputs } : {}),
+    });
+    return { schedule, pairs, fingerprint: await target.fingerprint() };
+}
+function fleet_session_timeoutError(ms) {
+    return new errors/* InfraError */.iG(`the fleet run did not finish within --timeout ${formatDuration(ms / 1000)}: it was stopped and cleaned up; raise --timeout, or measure fewer nodes (--nodes), pairs (--plan) or scenarios`);
+}
+/** Measures the fleet the config describes and returns its results document; always cleans up. */
+async function measureFleetRun(config, scenarios, io, deps) {
+    const target = await deps.createTarget(config, io.log);
+    const stop = new AbortController();
+    const cleanup = () => {
+        stop.abort();
+        return target.cleanup();
+    };
+    const startedAt = io.now();
+    const timeoutMs = config.timeoutMs ?? 0;
+    const measured = await withSignalCleanup(cleanup, async () => {
+        try {
+            const work = prepareAndMeasure(target, scenarios, config, { ...io, signal: stop.signal });
+            return await (0,util_duration/* withTimeout */.w)(work, timeoutMs, () => fleet_session_timeoutError(timeoutMs));
+        }
+        finally {
+            await cleanup();
+        }
+    }, io.log, deps.exit);
+    const { schedule, pairs, fingerprint } = measured;
+    return buildFleetResults({
+        startedAt,
+        finishedAt: io.now(),
+        target: { kind: target.kind, settings: fleetTargetSettings(config) },
+        plan: {
+            spec: formatPlanSpec(schedule.spec),
+            seed: schedule.seed,
+            parallel: schedule.parallel,
+            rounds: schedule.rounds.length,
+        },
+        fingerprint,
+        pairs,
+        ...(io.provenance === undefined ? {} : { provenance: io.provenance }),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet-command.ts
+/**
+ * `netperf-gate fleet`: measure the plan's node pairs, write the fleet results, name the slow nodes
+ * (and those slower than a baseline fleet), print the table and write the reports. `fleet-report`:
+ * the same analysis and reports from a stored fleet results file, without measuring. The verdict is
+ * returned; the entry point turns it into the exit code.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The suite a fleet measures: a file, else the built-in one cut to the fleet's short defaults. */
+async function resolveFleetSuite(config, files) {
+    if (config.suitePath !== undefined) {
+        const suite = parseSuite(await files.readText(config.suitePath, 'suite file'), config.suitePath);
+        return selectScenarios(suite, {
+            ...(config.scenarioNames ? { scenarioNames: config.scenarioNames } : {}),
+            ...(config.samples !== undefined ? { samples: config.samples } : {}),
+            ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : {}),
+        });
+    }
+    return selectScenarios(defaultSuite(), {
+        scenarioNames: config.scenarioNames ?? [...DEFAULT_FLEET_SCENARIOS],
+        samples: config.samples ?? DEFAULT_FLEET_SAMPLES,
+        durationSeconds: config.durationSeconds ?? DEFAULT_FLEET_DURATION_SECONDS,
+    });
+}
+/** The verdict of an analysis: slow when any node is named or got slower than the baseline. */
+function fleetVerdict(analysis) {
+    return analysis.named.length > 0 || (analysis.changes?.length ?? 0) > 0 ? 'slow' : 'pass';
+}
+function outlierOptions(config) {
+    return {
+        ...(config.zCut !== undefined ? { zCut: config.zCut } : {}),
+        ...(config.minChangePct !== undefined ? { minChange: config.minChangePct / 100 } : {}),
+    };
+}
+async function readBaseline(path, files) {
+    if (path === undefined)
+        return undefined;
+    return parseFleetResults(await files.readText(path, 'baseline fleet results file'), path);
+}
+/** Analyses, prints the table and writes the report files: the same for `fleet` and `fleet-report`. */
+async function publishFleet(results, baseline, config, io, renderers = {}) {
+    const analysis = analyseFleet(results, baseline, outlierOptions(config));
+    io.print((renderers.terminal ?? renderFleetTerminal)(results, analysis));
+    const pages = [
+        [config.markdownPath, renderers.markdown ?? renderFleetMarkdown],
+        [config.htmlPath, renderers.html ?? renderFleetHtml],
+    ];
+    for (const [path, render] of pages) {
+        if (path === undefined)
+            continue;
+        await io.files.writeText(path, render(results, analysis));
+        io.log(`wrote ${path}`);
+    }
+    return { verdict: fleetVerdict(analysis), results, analysis };
+}
+/** `fleet`: measure, write --out, analyse (against --baseline), print and write the reports. */
+async function runFleet(config, io, deps) {
+    const suite = await resolveFleetSuite(config, io.files);
+    const baseline = await readBaseline(config.baselinePath, io.files);
+    await io.files.checkWritable(config.outPath, 'fleet results file (--out)');
+    if (config.markdownPath)
+        await io.files.checkWritable(config.markdownPath, 'Markdown report (--markdown)');
+    if (config.htmlPath)
+        await io.files.checkWritable(config.htmlPath, 'HTML report (--html)');
+    const results = await measureFleetRun(config, suite.scenarios, io, deps);
+    await io.files.writeText(config.outPath, serializeFleetResults(results));
+    io.log(`fleet results written to ${config.outPath}`);
+    return publishFleet(results, baseline, config, io, deps.renderers);
+}
+/** `fleet-report`: the analysis, table and reports of a stored fleet results file; nothing measured. */
+async function fleetReport(config, io, renderers = {}) {
+    const results = parseFleetResults(await io.files.readText(config.inPath, 'fleet results file'), config.inPath);
+    const baseline = await readBaseline(config.baselinePath, io.files);
+    return publishFleet(results, baseline, config, io, renderers);
+}
+
+;// CONCATENATED MODULE: ./src/compare/looks.ts
+/** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
+function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
+    const max = Math.max(initialSamples, maxSamples);
+    const step = Math.max(2, 2 * Math.ceil(initialSamples / 4));
+    return { step, maxSamples: max, looks: 1 + Math.ceil((max - initialSamples) / step) };
+}
+/** Pairs per scenario at each look of the plan, e.g. 6 → 10 → 12. */
+function lookSchedule(initialSamples, maxSamples) {
+    const plan = planLooks(initialSamples, maxSamples);
+    return Array.from({ length: plan.looks }, (_, i) => Math.min(plan.maxSamples, initialSamples + i * plan.step));
+}
+/** Records the gated regressions and improvements of a look: they stand at later looks. */
+function settleVerdicts(comparison, settled) {
+    for (const scenario of comparison.scenarios) {
+        for (const m of scenario.metrics) {
+            if (m.gated && (m.verdict === 'regression' || m.verdict === 'improvement')) {
+                settled.set(`${scenario.name}/${m.metric}`, m.verdict);
+            }
+        }
+    }
+}
+/** Names of the scenarios with an undecided primary metric: more pairs may settle them. */
+function undecidedScenarios(comparison) {
+    return new Set(comparison.scenarios
+        .filter((s) => s.metrics.some((m) => m.role === 'primary' && m.verdict === 'inconclusive'))
+        .map((s) => s.name));
+}
+
+;// CONCATENATED MODULE: ./src/report/comparison-text.ts
+
+
+
+function scenarioBlock(scenario) {
+    const rows = scenario.metrics.map((m) => comparisonRow(m, `${m.metric} (${(0,names/* metricUnit */.n2)(m.metric, scenario.test)})`, verdictWord(m)));
+    const table = renderTextTable([scenario.name, 'baseline', 'current', 'change', 'interval', 'p', 'threshold', 'verdict'], rows);
+    const notes = scenario.notes.map((note) => `  note: ${note}`);
+    return [table, ...notes].join('\n');
+}
+/** The first line of every report: the verdict and the counts behind it. */
+function verdictLine(comparison) {
+    const tally = verdictTally(comparison);
+    const environment = comparison.environmentFails ? '; the environment differs (policy: fail)' : '';
+    return `Verdict: ${comparison.verdict.toUpperCase()} (${tally}${environment})`;
+}
+/** Why each non-unchanged metric got its verdict, one line each. */
+function comparison_text_reasons(comparison) {
+    return comparison.scenarios.flatMap((scenario) => scenario.metrics
+        .filter((m) => m.gated && m.verdict !== 'unchanged')
+        .map((m) => `  ${scenario.name} ${m.metric}: ${m.verdict} — ${m.reason}`));
+}
+/**
+ * The comparison as terminal text: the verdict first, then a table per scenario (medians, change,
+ * bootstrap interval of the change, Mann-Whitney p, threshold, verdict), reasons, what could not be
+ * compared and environment differences.
+ */
+function renderComparisonText(comparison) {
+    const parts = [
+        [verdictLine(comparison), ...gateMethodLines(comparison)].join('\n'),
+        ...comparison.scenarios.map(scenarioBlock),
+    ];
+    const why = comparison_text_reasons(comparison);
+    if (why.length > 0)
+        parts.push(['Why:', ...why].join('\n'));
+    if (comparison.skipped.length > 0) {
+        parts.push(['Not compared:', ...comparison.skipped.map((s) => `  ${s.name}: ${s.reason}`)].join('\n'));
+    }
+    if (comparison.environment.length > 0) {
+        const rows = comparison.environment.map((d) => `  ${d.field}: ${d.baseline} → ${d.current}`);
+        parts.push([`Environment differs (policy: ${comparison.environmentPolicy}):`, ...rows].join('\n'));
+    }
+    parts.push('baseline/current: medians over samples (ratio metrics: over pod/reference pairs); change and its 90% interval: from the run-level model on log values (each run one unit); p: the smaller one-sided p of a change beyond the threshold. Gated: rate_ratio and cpu_cost_ratio with a reference (the raw rate as a guard once the between-run spread is known), else the rate and CPU cost.');
+    return `${parts.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/results/merge.ts
+
+function renumbered(first, extra) {
+    return [...first, ...extra.map((sample, offset) => ({ ...sample, index: first.length + offset }))];
+}
+/**
+ * Adds later samples of the same scenario (a further block of the sequential gate) and re-aggregates;
+ * the reference's samples are appended alike, so pod and reference stay paired by index.
+ */
+function appendSamples(first, extra) {
+    const samples = renumbered(first.samples, extra.samples);
+    const merged = {
+        ...first,
+        settings: { ...first.settings, samples: samples.length },
+        samples,
+        aggregates: aggregateSamples(samples.map((sample) => sample.metrics)),
+    };
+    if (first.reference !== undefined || extra.reference !== undefined) {
+        const reference = renumbered(first.reference?.samples ?? [], extra.reference?.samples ?? []);
+        merged.reference = { samples: reference, aggregates: aggregateSamples(reference.map((s) => s.metrics)) };
+    }
+    return merged;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/run/judge.ts
+
+
+
+
+
+
+/** Reads the thresholds file (if any) into compare settings; the suite's own thresholds come from the results. */
+async function loadCompareSettings(config, files) {
+    const file = config.thresholdsPath === undefined
+        ? undefined
+        : parseThresholds(await files.readText(config.thresholdsPath, 'thresholds file'), config.thresholdsPath);
+    return {
+        ...(config.alpha !== undefined ? { alpha: config.alpha } : {}),
+        thresholds: {
+            ...(file ? { file } : {}),
+            ...(config.thresholdPct !== undefined ? { globalPct: config.thresholdPct } : {}),
+        },
+        environmentPolicy: config.environmentPolicy,
+    };
+}
+/** Per-scenario thresholds the suite file gave, as stored with the current results. */
+function suiteThresholds(current) {
+    const byScenario = {};
+    for (const scenario of current.scenarios) {
+        if (scenario.settings.thresholds)
+            byScenario[scenario.settings.name] = scenario.settings.thresholds;
+    }
+    return byScenario;
+}
+/** compareResults with the suite's thresholds filled in from the current results. */
+function judge_judge(baselines, current, settings) {
+    return compareResults(baselines, current, {
+        ...settings,
+        thresholds: { ...settings.thresholds, suite: suiteThresholds(current) },
+    });
+}
+/** Reads and validates a results file. */
+async function readResultsFile(path, what, files) {
+    return parseResults(await files.readText(path, what), path);
+}
+/** The results files `--baseline` names: files as given, folders as the `.json` files in them. */
+async function baselineFiles(paths, files) {
+    const found = [];
+    for (const path of paths) {
+        const entries = await files.listFolder(path);
+        if (entries === undefined) {
+            if (await files.exists(path))
+                found.push(path);
+            continue;
+        }
+        found.push(...entries.filter((name) => name.endsWith('.json')).map((name) => (0,external_node_path_.join)(path, name)));
+    }
+    return found;
+}
+/**
+ * Reads runs from files and folders: every file and every `.json` file of every folder given,
+ * validated, oldest first (by start time, then path). Paths that do not exist are skipped; a file that
+ * exists but is not a valid results file is an error naming it.
+ */
+async function readHistory(paths, files, what) {
+    const runs = [];
+    for (const path of await baselineFiles(paths, files)) {
+        runs.push({ run: await readResultsFile(path, what, files), path });
+    }
+    return runs.sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt) || a.path.localeCompare(b.path));
+}
+/** The baseline runs of `--baseline` paths, oldest first (see {@link readHistory}). */
+async function readBaselines(paths, files) {
+    return (await readHistory(paths, files, 'baseline results file')).map((entry) => entry.run);
+}
+/**
+ * Reads the baseline runs and keeps those since the latest confirmed level shift
+ * (baselineSinceLastShift), saying so in the log.
+ */
+async function chooseBaseline(paths, io) {
+    const entries = await readHistory(paths, io.files, 'baseline results file');
+    const history = entries.map((e) => e.run);
+    const names = entries.map((e) => (0,external_node_path_.basename)(e.path));
+    const selection = baselineSinceLastShift(history, names);
+    if (selection.shift) {
+        io.log(`baseline: level shift ${describeShift(selection.shift)}; comparing with the ${selection.runs.length} runs since it`);
+    }
+    return {
+        baselines: selection.runs,
+        history,
+        names,
+        ...(selection.shift ? { shift: selection.shift } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/gate-command.ts
+
+
+
+
+
+
+/** The outcome of comparing `results` with the chosen baseline runs; the whole history goes to the trends. */
+function judged(comparison, chosen, results) {
+    const { baselines, history, names, shift } = chosen;
+    return {
+        verdict: comparison.verdict,
+        comparison,
+        baseline: baselines.at(-1),
+        baselines,
+        history: { runs: history, names, ...(shift ? { shift } : {}) },
+        results,
+    };
+}
+/** `compare`: baseline runs and a current results file → verdict and the printed report. */
+async function compareFiles(config, io) {
+    const settings = await loadCompareSettings(config, io.files);
+    const chosen = await chooseBaseline(config.baselinePaths, io);
+    const { baselines } = chosen;
+    if (baselines.length === 0) {
+        // compare has nothing to measure: a missing baseline is the user's to fix, unlike gate's first run.
+        await readResultsFile(config.baselinePaths[0] ?? '', 'baseline results file', io.files);
+    }
+    const current = await readResultsFile(config.currentPath, 'current results file', io.files);
+    const comparison = judge_judge(baselines, current, settings);
+    io.print(renderComparisonText(comparison));
+    return judged(comparison, chosen, current);
+}
+/**
+ * Measures the suite, then looks: compares with the baseline runs at the look's share of the error
+ * rate (spentAlpha), and takes another block of interleaved pairs for the scenarios whose primary
+ * metrics are still undecided, until all are decided or they reach maxSamples. A regression or
+ * improvement found at a look stands.
+ */
+async function measureSequentially(session, input) {
+    const { config, scenarios, baselines, settings, io } = input;
+    const initial = Math.min(...scenarios.map((s) => s.samples));
+    const plan = planLooks(initial, config.maxSamples ?? 2 * initial);
+    const settled = new Map();
+    let measured = await session.measure(scenarios);
+    let index = 1;
+    for (; index < plan.looks; index++) {
+        const look = { index, count: plan.looks, settled };
+        // Only the metric verdicts matter here: the baseline's own environment avoids fingerprinting the
+        // target (API calls and an exec on Kubernetes) at every look.
+        const latest = baselines.at(-1);
+        const comparison = judge_judge(baselines, { ...latest, scenarios: measured }, { ...settings, look });
+        settleVerdicts(comparison, settled);
+        const open = undecidedScenarios(comparison);
+        const more = scenarios.filter((s) => {
+            if (!open.has(s.name))
+                return false;
+            const taken = measured.find((m) => m.settings.name === s.name)?.samples.length ?? 0;
+            return taken < plan.maxSamples;
+        });
+        if (more.length === 0)
+            break;
+        const step = Math.min(plan.step, plan.maxSamples - initial - (index - 1) * plan.step);
+        io.log(`look ${index} of ${plan.looks}: undecided ${more.map((s) => s.name).join(', ')}; taking ${step} more pairs`);
+        const extra = await session.measure(more.map((s) => ({ ...s, samples: step })));
+        measured = measured.map((result) => {
+            const add = extra.find((e) => e.settings.name === result.settings.name);
+            return add ? appendSamples(result, add) : result;
+        });
+    }
+    return { scenarios: measured, look: { index: Math.min(index, plan.looks), count: plan.looks, settled } };
+}
+/**
+ * `gate`: run the suite, compare with the baseline runs sequentially, print the report and write the
+ * results. No baseline run found → verdict `no-baseline` (the results can become one).
+ */
+async function gate(config, io) {
+    const suite = await resolveSuite(config.run, io.files);
+    const settings = await loadCompareSettings(config, io.files);
+    const chosen = await chooseBaseline(config.baselinePaths, io);
+    const { baselines } = chosen;
+    await io.files.checkWritable(config.run.outPath, 'results file (--out)');
+    const where = config.baselinePaths.join(', ');
+    if (baselines.length === 0)
+        io.log(`no baseline at ${where}: measuring without a comparison`);
+    let look;
+    const results = await withSession(config.run, suite.scenarios, io, async (session) => {
+        if (baselines.length === 0)
+            return session.measure(suite.scenarios);
+        const outcome = await measureSequentially(session, {
+            config,
+            scenarios: suite.scenarios,
+            baselines,
+            settings,
+            io,
+        });
+        look = outcome.look;
+        return outcome.scenarios;
+    });
+    await publishResults(results, config.run.outPath, io);
+    if (baselines.length === 0) {
+        io.print(`\nVerdict: NO-BASELINE (no results at ${where}; these results can become the baseline)\n`);
+        return { verdict: 'no-baseline', results };
+    }
+    const comparison = judge_judge(baselines, results, { ...settings, ...(look ? { look } : {}) });
+    io.print(`\n${renderComparisonText(comparison)}`);
+    return judged(comparison, chosen, results);
 }
 
 ;// CONCATENATED MODULE: ./src/report/html-history.ts
@@ -30382,8 +32959,8 @@ async function writeReports(input, settings, files) {
     return written;
 }
 
-// EXTERNAL MODULE: ./src/targets/local/local-target.ts + 6 modules
-var local_target = __nccwpck_require__(3357);
+// EXTERNAL MODULE: ./src/targets/local/local-target.ts
+var local_target = __nccwpck_require__(4851);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/util/files.ts
@@ -30528,6 +33105,8 @@ const DEFAULT_RESULTS_PATH = 'netperf-results.json';
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/age.ts
 var age = __nccwpck_require__(2456);
+// EXTERNAL MODULE: ./src/targets/local/fleet-setup.ts
+var fleet_setup = __nccwpck_require__(6018);
 ;// CONCATENATED MODULE: ./src/cli/run-flags.ts
 
 
@@ -30541,16 +33120,31 @@ function copyGiven(target, values) {
             target[key] = value;
     }
 }
+/** Checks and converts the Kubernetes flags; `reference` is whether host-network reference pods are made. */
+function toKubernetesSettings(flags, reference) {
+    const settings = {
+        tolerations: flags.toleration,
+        image: flags.image,
+        hostNetworkReference: reference,
+    };
+    copyGiven(settings, {
+        kubeconfigPath: flags.kubeconfig,
+        context: flags.context,
+        namespace: flags.namespace,
+        clientNode: flags.clientNode,
+        serverNode: flags.serverNode,
+        nodeSelector: flags.nodeSelector,
+        allowControlPlane: flags.allowControlPlane,
+        ipFamily: flags.ipFamily === undefined ? undefined : parseChoice('--ip-family', flags.ipFamily, IP_FAMILIES),
+    });
+    return settings;
+}
 /** Checks and converts run flags into a RunConfig. */
 function toRunConfig(flags) {
     const config = {
         target: parseChoice('--target', flags.target, TARGET_KINDS),
         local: {},
-        kubernetes: {
-            tolerations: flags.toleration,
-            image: flags.image,
-            hostNetworkReference: flags.reference,
-        },
+        kubernetes: toKubernetesSettings(flags, flags.reference),
         reference: flags.reference,
         outPath: flags.out,
         debug: flags.debug === true,
@@ -30567,24 +33161,35 @@ function toRunConfig(flags) {
         serverSetup: flags.localServerSetup,
         clientSetup: flags.localClientSetup,
     });
-    copyGiven(config.kubernetes, {
-        kubeconfigPath: flags.kubeconfig,
-        context: flags.context,
-        namespace: flags.namespace,
-        clientNode: flags.clientNode,
-        serverNode: flags.serverNode,
-        nodeSelector: flags.nodeSelector,
-        allowControlPlane: flags.allowControlPlane,
-        ipFamily: flags.ipFamily === undefined ? undefined : parseChoice('--ip-family', flags.ipFamily, IP_FAMILIES),
-    });
     return config;
 }
 function collect(value, previous) {
     return [...previous, value];
 }
+/**
+ * Adds the Kubernetes flags; `--client-node`/`--server-node` only where one pair is measured (a fleet
+ * chooses its nodes by `--node-selector` and `--nodes`).
+ */
+function addKubernetesOptions(command, options = {}) {
+    const withConnection = command
+        .option('--kubeconfig <file>', 'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)')
+        .option('--context <name>', 'kubernetes: kubeconfig context')
+        .option('--namespace <name>', 'kubernetes: use this existing namespace instead of one per run');
+    const withPair = options.pairNodes === false
+        ? withConnection
+        : withConnection
+            .option('--client-node <name>', 'kubernetes: node for the client pods')
+            .option('--server-node <name>', 'kubernetes: node for the server pods');
+    return withPair
+        .option('--node-selector <labels>', 'kubernetes: label selector for automatic node choice, e.g. "perf=true"')
+        .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
+        .option('--allow-control-plane', 'kubernetes: control-plane nodes may be chosen automatically (their taint still needs --toleration)')
+        .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
+        .addOption(new Option('--ip-family <family>', "kubernetes: IP family netperf connects over (default: the cluster's first, from the pods' IPs)").choices(IP_FAMILIES));
+}
 /** Adds the flags `run`, `gate` and `calibrate` share. */
 function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to write the results JSON') {
-    return command
+    const withLocal = command
         .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
         .option('--suite <file>', 'suite file (YAML or JSON); default: the four Cilium scenarios')
         .option('--scenarios <list>', 'comma-separated scenario names to run (default: all of the suite)')
@@ -30592,17 +33197,8 @@ function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to 
         .option('--duration <seconds>', 'seconds per netperf run (overrides the suite)')
         .option('--local-qdisc <args>', 'local: tc qdisc arguments for the client link, e.g. "tbf rate 2gbit burst 256kb latency 10ms"')
         .option('--local-server-setup <cmd>', 'local: command run in the server namespace once it exists')
-        .option('--local-client-setup <cmd>', 'local: command run in the client namespace once it exists')
-        .option('--kubeconfig <file>', 'kubernetes: kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)')
-        .option('--context <name>', 'kubernetes: kubeconfig context')
-        .option('--namespace <name>', 'kubernetes: use this existing namespace instead of one per run')
-        .option('--client-node <name>', 'kubernetes: node for the client pods')
-        .option('--server-node <name>', 'kubernetes: node for the server pods')
-        .option('--node-selector <labels>', 'kubernetes: label selector for automatic node choice, e.g. "perf=true"')
-        .option('--toleration <spec>', 'kubernetes: toleration "key[=value][:effect]" (repeatable)', collect, [])
-        .option('--allow-control-plane', 'kubernetes: control-plane nodes may be chosen automatically (their taint still needs --toleration)')
-        .option('--image <ref>', 'kubernetes: image with netperf and netserver', DEFAULT_IMAGE)
-        .addOption(new Option('--ip-family <family>', "kubernetes: IP family netperf connects over (default: the cluster's first, from the pods' IPs)").choices(IP_FAMILIES))
+        .option('--local-client-setup <cmd>', 'local: command run in the client namespace once it exists');
+    return addKubernetesOptions(withLocal)
         .option('--no-reference', 'measure the pod path only: no interleaved reference (local: a second veth pair; kubernetes: host-network pods)')
         .addOption(new Option('--host-network-reference', 'the reference is on by default now').hideHelp())
         .option('--timeout <duration>', 'stop, clean up and exit 3 when the whole run takes longer, e.g. 45m (default: no limit)')
@@ -30610,7 +33206,160 @@ function addRunOptions(command, out = DEFAULT_RESULTS_PATH, outHelp = 'where to 
         .option('--debug', 'print stack traces and process details');
 }
 
+;// CONCATENATED MODULE: ./src/cli/fleet-flags.ts
+/** `fleet` and `fleet-report` flags as commander hands them over, checked and turned into configs. */
+
+
+
+
+
+
+
+
+
+const MAX_Z_CUT = 100;
+function parseNodes(flags, target) {
+    if (flags.nodes === undefined)
+        return target === 'local' ? DEFAULT_LOCAL_NODES : undefined;
+    return checkFleetNodes('--nodes', parseWholeNumber('--nodes', flags.nodes), target);
+}
+function parseBounded(flag, text, min, max) {
+    const value = parseWholeNumber(flag, text);
+    if (value < min || value > max)
+        throw new errors/* UsageError */.eb(`${flag} must be from ${min} to ${max}, got ${value}`);
+    return value;
+}
+function parseZCut(text) {
+    const z = Number(text.trim());
+    if (text.trim() === '' || !(z > 0 && z <= MAX_Z_CUT)) {
+        throw new errors/* UsageError */.eb(`--outlier-z must be a number above 0 and at most ${MAX_Z_CUT}, got "${text}"`);
+    }
+    return z;
+}
+/** Flags of the other target are refused rather than ignored: a fleet of the wrong kind is a long mistake. */
+function checkTargetFlags(flags, target) {
+    if (target === 'kubernetes' && flags.localNodeSetup.length > 0) {
+        throw new errors/* UsageError */.eb('--local-node-setup is for fleet --target local. Add --target local, or leave it out.');
+    }
+    const kubernetesOnly = ['kubeconfig', 'context', 'namespace', 'nodeSelector', 'allowControlPlane', 'ipFamily'].filter((key) => flags[key] !== undefined);
+    if (target === 'local' && (kubernetesOnly.length > 0 || flags.toleration.length > 0)) {
+        const key = kubernetesOnly[0] ?? 'toleration';
+        const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw new errors/* UsageError */.eb(`${flag} is for fleet --target kubernetes. Add --target kubernetes, or leave it out.`);
+    }
+}
+function reportSettings(flags) {
+    return {
+        debug: flags.debug === true,
+        ...(flags.baseline !== undefined ? { baselinePath: flags.baseline } : {}),
+        ...(flags.html !== undefined ? { htmlPath: flags.html } : {}),
+        ...(flags.markdown !== undefined ? { markdownPath: flags.markdown } : {}),
+        ...(flags.outlierZ !== undefined ? { zCut: parseZCut(flags.outlierZ) } : {}),
+        ...(flags.minChange !== undefined ? { minChangePct: parsePercent('--min-change', flags.minChange) } : {}),
+    };
+}
+/** Checks and converts `fleet` flags into a FleetConfig; every bad value is a one-line UsageError. */
+function toFleetConfig(flags) {
+    const target = parseChoice('--target', flags.target, TARGET_KINDS);
+    checkTargetFlags(flags, target);
+    const nodes = parseNodes(flags, target);
+    const seed = parseBounded('--seed', flags.seed, 0, MAX_FLEET_SEED);
+    const config = {
+        target,
+        seed,
+        reference: flags.reference,
+        localNodeSetups: flags.localNodeSetup,
+        kubernetes: toKubernetesSettings(flags, flags.reference),
+        outPath: flags.out,
+        ...reportSettings(flags),
+        ...(nodes !== undefined ? { nodes } : {}),
+        ...(flags.suite !== undefined ? { suitePath: flags.suite } : {}),
+        ...(flags.scenarios !== undefined ? { scenarioNames: parseScenarioList(flags.scenarios) } : {}),
+        ...(flags.samples !== undefined ? { samples: parseWholeNumber('--samples', flags.samples) } : {}),
+        ...(flags.duration !== undefined
+            ? { durationSeconds: parseWholeNumber('--duration', flags.duration) }
+            : {}),
+        ...(flags.timeout !== undefined
+            ? { timeoutMs: (0,util_duration/* parseDuration */.E)('--timeout', flags.timeout, 'no limit') }
+            : {}),
+    };
+    if (flags.parallel !== undefined) {
+        config.parallel = parseWholeNumber('--parallel', flags.parallel);
+        if (config.parallel < 1)
+            throw new errors/* UsageError */.eb(`--parallel must be at least 1, got ${config.parallel}`);
+    }
+    // Node setups name nodes of the local fleet: a bad one fails before anything is created.
+    if (target === 'local' && nodes !== undefined)
+        (0,fleet_setup.parseNodeSetups)(flags.localNodeSetup, nodes);
+    if (flags.plan !== undefined) {
+        config.plan = parsePlanSpec(flags.plan);
+        // The local fleet's size is known now: a plan it cannot hold fails before anything is created.
+        if (target === 'local' && nodes !== undefined)
+            checkLocalPlan(nodes, config.plan, seed);
+    }
+    return config;
+}
+/** Checks and converts `fleet-report` flags. */
+function toFleetReportConfig(flags) {
+    return { inPath: flags.in, ...reportSettings(flags) };
+}
+
+;// CONCATENATED MODULE: ./src/cli/fleet-commands.ts
+/** `fleet` and `fleet-report` as commander commands: their flags, help and exit codes. */
+
+
+
+
+
+function fleet_commands_collect(value, previous) {
+    return [...previous, value];
+}
+/** The report flags `fleet` and `fleet-report` share. */
+function addFleetReportOptions(command) {
+    return command
+        .option('--baseline <file>', 'an earlier fleet results file: also name the nodes that got slower since')
+        .option('--markdown <file>', 'write the Markdown report here')
+        .option('--html <file>', 'write the HTML report here')
+        .option('--outlier-z <z>', 'robust z beyond which a node is an outlier (default 3.5)')
+        .option('--min-change <pct>', 'least difference from the fleet, in %, to name a node (default 10)')
+        .option('--debug', 'print stack traces and process details');
+}
+const FLEET_EXIT_CODES = `
+Exit codes: 0 no node named slow (and, with --baseline, none slower than then); 1 a node named slow or
+slower than the baseline; 2 a usage error; 3 an infrastructure error (netperf, a pair, the cluster);
+130/143 interrupted (cleaned up).`;
+/** Adds `fleet` and `fleet-report` to the program. */
+function addFleetCommands(program, onFleet, onReport) {
+    const fleet = program
+        .command('fleet')
+        .description('Measure many node pairs of a pool in rounds and name the slow nodes; exit 1 when one is.')
+        .addOption(new Option('--target <kind>', 'where to measure').choices(TARGET_KINDS).default('local'))
+        .option('--nodes <n>', `local: namespaces playing the nodes (${MIN_FLEET_NODES}-${MAX_LOCAL_NODES}, default ${DEFAULT_LOCAL_NODES}); kubernetes: at most this many eligible nodes (default all)`)
+        .option('--plan <spec>', `pairs to measure: ring, all or random:K (default: all up to ${ALL_PAIRS_MAX_NODES} nodes, random:3 above, decided once the nodes are known)`)
+        .option('--seed <n>', 'seed of random:K plans, recorded (same seed and nodes: same pairs)', String(DEFAULT_FLEET_SEED))
+        .option('--parallel <n>', 'most pairs measured at once (default: local 1, the nodes share this CPU; kubernetes ⌊N/2⌋)')
+        .option('--suite <file>', 'suite file (YAML or JSON); default: the built-in suite')
+        .option('--scenarios <list>', `scenario names (default with the built-in suite: ${DEFAULT_FLEET_SCENARIOS.join(',')})`)
+        .option('--samples <n>', `reference/pod pairs per scenario and node pair (default ${DEFAULT_FLEET_SAMPLES})`)
+        .option('--duration <seconds>', `seconds per netperf run (default ${DEFAULT_FLEET_DURATION_SECONDS})`)
+        .option('--local-node-setup <node=cmd>', 'local: command run in that node once it exists (repeatable)', fleet_commands_collect, []);
+    addKubernetesOptions(fleet, { pairNodes: false })
+        .option('--no-reference', 'measure the pod path only: no interleaved reference path')
+        .option('--timeout <duration>', 'stop, clean up and exit 3 when the run takes longer, e.g. 2h (default: no limit)')
+        .option('--out <file>', 'where to write the fleet results JSON', DEFAULT_FLEET_RESULTS_PATH);
+    addFleetReportOptions(fleet)
+        .addHelpText('after', FLEET_EXIT_CODES)
+        .action((flags) => onFleet(toFleetConfig(flags)));
+    addFleetReportOptions(program
+        .command('fleet-report')
+        .description('Analyse a stored fleet results file and print and write its reports, without measuring.')
+        .requiredOption('--in <file>', 'fleet results file written by "netperf-gate fleet --out"'))
+        .addHelpText('after', '\nExit codes: as fleet (0 no node named slow, 1 a node named slow or slower than the baseline, 2 usage).')
+        .action((flags) => onReport(toFleetReportConfig(flags)));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/program.ts
+
 
 
 
@@ -30765,8 +33514,10 @@ function buildProgram(onRequest, write) {
     }));
     program
         .command('schema')
-        .description('Print the JSON Schema of results files.')
-        .action(() => onRequest({ command: 'schema' }));
+        .description('Print the JSON Schema of results files (--fleet: of fleet results files).')
+        .option('--fleet', 'the schema of fleet results files (netperf-gate fleet --out)')
+        .action((flags) => onRequest(flags.fleet === true ? { command: 'schema', fleet: true } : { command: 'schema' }));
+    addFleetCommands(program, (config) => onRequest({ command: 'fleet', config }), (config) => onRequest({ command: 'fleet-report', config }));
     program
         .command('cleanup')
         .description('Remove what killed runs left behind: local network namespaces and their processes, or (--target kubernetes) namespaces and pods labelled managed-by=netperf-gate older than --older-than (1h by default).')
@@ -30821,6 +33572,9 @@ function parseCommandLine(argv, write) {
 
 
 
+
+
+
 function stderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -30836,6 +33590,10 @@ function io() {
         now: () => new Date(),
         ...(provenance === undefined ? {} : { provenance }),
     };
+}
+/** A fleet's verdict as an exit code: 1 when a node was named slow or got slower than the baseline. */
+function fleetExitCode(outcome) {
+    return outcome.verdict === 'slow' ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;
 }
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict, failOnInconclusive = false) {
@@ -30888,8 +33646,12 @@ async function main(argv) {
             case 'exit':
                 return request.exitCode;
             case 'schema':
-                stdout(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
+                stdout(`${JSON.stringify(request.fleet ? fleetResultsJsonSchema() : resultsJsonSchema(), null, 2)}\n`);
                 return errors/* EXIT_OK */.Ij;
+            case 'fleet':
+                return fleetExitCode(await runFleet(request.config, io(), { createTarget: createFleetTarget }));
+            case 'fleet-report':
+                return fleetExitCode(await fleetReport(request.config, io()));
             case 'cleanup':
                 return await cleanup(request.config);
             case 'doctor': {

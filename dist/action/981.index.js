@@ -1,86 +1,176 @@
-export const id = 603;
-export const ids = [603];
+export const id = 981;
+export const ids = [981,87];
 export const modules = {
 
-/***/ 4169:
+/***/ 6087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FC: () => (/* binding */ describePinning),
-/* harmony export */   gE: () => (/* binding */ pinningWarning),
-/* harmony export */   m5: () => (/* binding */ allowedCpusFromStatus)
+/* harmony export */   CLEANUP_POLL_INTERVAL_MS: () => (/* binding */ CLEANUP_POLL_INTERVAL_MS),
+/* harmony export */   CLEANUP_WAIT_TIMEOUT_MS: () => (/* binding */ CLEANUP_WAIT_TIMEOUT_MS),
+/* harmony export */   deleteCreatedResources: () => (/* binding */ deleteCreatedResources),
+/* harmony export */   deletePodsAndWait: () => (/* binding */ deletePodsAndWait)
 /* harmony export */ });
-/* unused harmony export countCpuList */
-/** How many CPUs a `Cpus_allowed_list` value names: "0-3,8,10-11" → 7. */
-function countCpuList(list) {
-    let count = 0;
-    for (const range of list.trim().split(',')) {
-        const match = /^(\d+)(?:-(\d+))?$/.exec(range);
-        if (match === null)
-            return undefined;
-        const from = Number(match[1]);
-        const to = match[2] === undefined ? from : Number(match[2]);
-        if (to < from)
-            return undefined;
-        count += to - from + 1;
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/** Removing what a run created: its namespace, or its pods in a namespace it was given. Logs, never throws. */
+
+/** Bound for everything to be gone after the deletes (pods have a 1 s grace period). */
+const CLEANUP_WAIT_TIMEOUT_MS = 60_000;
+/** How often cleanup looks whether the objects are gone. */
+const CLEANUP_POLL_INTERVAL_MS = 500;
+async function waitUntilGone(exists, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (await exists()) {
+        if (Date.now() >= deadline)
+            return false;
+        await new Promise((resume) => setTimeout(resume, CLEANUP_POLL_INTERVAL_MS));
     }
-    return count;
+    return true;
 }
-/** The CPU count of `Cpus_allowed_list` in a `/proc/<pid>/status` text; undefined when absent. */
-function allowedCpusFromStatus(statusText) {
-    const list = /^Cpus_allowed_list:\s*(\S+)\s*$/m.exec(statusText)?.[1];
-    return list === undefined ? undefined : countCpuList(list);
+async function deleteNamespace(api, name, waitMs, log) {
+    await api.deleteNamespace(name);
+    const gone = await waitUntilGone(async () => (await api.readNamespace(name)) !== undefined, waitMs);
+    if (!gone)
+        log(`cleanup: namespace ${name} is still terminating after ${waitMs / 1000} s; it goes away by itself`);
 }
-/** Why a pod of a sized profile does not have exclusive cores, or undefined when it does. */
-function notExclusive(profile, pod) {
-    const cpus = profile.cpus ?? 0;
-    if (pod.qosClass !== 'Guaranteed') {
-        return `${pod.role} pod ${pod.pod} is ${pod.qosClass}, not Guaranteed (did a webhook inject a sidecar without CPU limits?)`;
+/**
+ * Deletes pods by name (404 counts as deleted) and waits, bounded by `waitMs`, until none is left.
+ * Resolves whether they are gone; a delete the API refuses rejects.
+ */
+async function deletePodsAndWait(api, namespace, pods, waitMs) {
+    await Promise.all(pods.map((pod) => api.deletePod(namespace, pod)));
+    const remaining = async () => (await Promise.all(pods.map((pod) => api.readPod(namespace, pod)))).some(Boolean);
+    return waitUntilGone(remaining, waitMs);
+}
+async function deletePods(api, resources, waitMs, log) {
+    const { namespace, pods } = resources;
+    const gone = await deletePodsAndWait(api, namespace, pods, waitMs);
+    if (!gone)
+        log(`cleanup: pods of run ${resources.runId} in ${namespace} are still terminating after ${waitMs / 1000} s`);
+}
+/**
+ * Deletes what `resources` records (404 counts as deleted) and waits, bounded, until it is gone.
+ * Returns whether the deletes were accepted; failures are logged as one line each.
+ */
+async function deleteCreatedResources(api, resources, log, waitMs = CLEANUP_WAIT_TIMEOUT_MS) {
+    try {
+        if (resources.namespaceCreated)
+            await deleteNamespace(api, resources.namespace, waitMs, log);
+        else if (resources.pods.length > 0)
+            await deletePods(api, resources, waitMs, log);
+        return true;
     }
-    if (pod.allowedCpus === undefined)
-        return undefined;
-    if (pod.allowedCpus > cpus) {
-        return `${pod.role} pod ${pod.pod} may run on ${pod.allowedCpus} CPUs for ${cpus} requested (the kubelet's CPU manager policy is not static)`;
+    catch (error) {
+        const what = resources.namespaceCreated
+            ? `namespace ${resources.namespace}`
+            : `pods ${resources.pods.join(', ')} in ${resources.namespace}`;
+        log(`cleanup: could not delete ${what} at ${api.server}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatError */ .Wk)(error)}; delete it with kubectl`);
+        return false;
     }
-    return undefined;
-}
-/** The profile's pinning as the fingerprint records it: no pod names or CPU ids, so runs compare. */
-function describePinning(profile, pods) {
-    const each = pods
-        .map((pod) => `${pod.role} ${pod.qosClass} ${pod.allowedCpus ?? '?'} CPUs allowed`)
-        .join(', ');
-    if (profile.cpus === null)
-        return `${profile.key}: ${each} (not limited: shared cores)`;
-    const exclusive = pods.every((pod) => notExclusive(profile, pod) === undefined);
-    const unread = pods.some((pod) => pod.allowedCpus === undefined);
-    const verdict = unread ? 'unknown' : exclusive ? 'exclusive cores' : 'shared cores';
-    return `${profile.key}: ${each} of ${profile.cpus} requested (${verdict})`;
-}
-/** The one warning line when a sized profile's pods did not get exclusive cores, or undefined. */
-function pinningWarning(profile, pods) {
-    if (profile.cpus === null)
-        return undefined;
-    const reasons = pods.flatMap((pod) => notExclusive(profile, pod) ?? []);
-    if (reasons.length === 0)
-        return undefined;
-    return `kubernetes: the pods of ${profile.scenarioNames.join(', ')} did not get exclusive cores: ${reasons.join('; ')}. Their results are not comparable with runs on exclusive cores (see README: "Exclusive cores").`;
 }
 
 
 /***/ }),
 
-/***/ 6151:
+/***/ 65587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   explainApiError: () => (/* binding */ explainApiError),
+/* harmony export */   loadKubeConfig: () => (/* binding */ loadKubeConfig),
+/* harmony export */   step: () => (/* binding */ step)
+/* harmony export */ });
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62910);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34111);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77058);
+/** Loading the kubeconfig, choosing its context, and turning API failures into one-line errors. */
+
+
+
+
+/** Where client-node points when it finds no kubeconfig at all. */
+const NO_CONFIG_FALLBACK = 'http://localhost:8080';
+/**
+ * The kubeconfig: the file given, else client-node's defaults (KUBECONFIG, ~/.kube/config, in-cluster
+ * service account), switched to `settings.context` when given.
+ */
+function loadKubeConfig(settings) {
+    const config = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__/* .KubeConfig */ .ypW();
+    try {
+        if (settings.kubeconfigPath !== undefined)
+            config.loadFromFile(settings.kubeconfigPath);
+        else
+            config.loadFromDefault();
+    }
+    catch (error) {
+        const source = settings.kubeconfigPath === undefined ? 'the default kubeconfig' : `'${settings.kubeconfigPath}'`;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Cannot load ${source}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatError */ .Wk)(error)}. Pass a readable kubeconfig with --kubeconfig.`);
+    }
+    if (settings.context !== undefined) {
+        const names = config.getContexts().map((context) => context.name);
+        if (!names.includes(settings.context)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Unknown --context '${settings.context}'. Contexts in the kubeconfig: ${names.join(', ') || 'none'}.`);
+        }
+        config.setCurrentContext(settings.context);
+    }
+    if (config.getCurrentCluster() === null) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`The kubeconfig's context '${config.getCurrentContext()}' names no cluster. Fix current-context or pass --context.`);
+    }
+    return config;
+}
+/**
+ * An error for people from a failed call: what we were doing, what the server said, what to check.
+ * Network failures name the server URL; 401 points at credentials; a refusal is named for what
+ * refused it (RBAC, Pod Security, an admission webhook or policy, the service-account race).
+ */
+function explainApiError(doing, error, server) {
+    if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG || error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb)
+        return error;
+    const failure = (0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .readApiFailure */ .HQ)(error);
+    const said = (0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeApiFailure */ .ge)(failure);
+    if (failure.status === undefined) {
+        const hint = server === NO_CONFIG_FALLBACK
+            ? 'no kubeconfig was found (KUBECONFIG, ~/.kube/config, in-cluster): pass --kubeconfig'
+            : "check the kubeconfig's server address, that this machine can reach it (network, VPN, firewall) and that the cluster is up";
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`Cannot reach the Kubernetes API at ${server} while ${doing} (${said}): ${hint}`);
+    }
+    if (failure.status === 401) {
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} rejected the credentials while ${doing} (${said}): check the kubeconfig's user (an expired token?)`);
+    }
+    const refusal = (0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .readRefusal */ .ni)(failure);
+    if (refusal !== undefined)
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG((0,_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRefusal */ .a2)(refusal, doing, server));
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfraError */ .iG(`The Kubernetes API at ${server} failed while ${doing} (${said}): check the cluster and run again`);
+}
+/** Runs one step, rethrowing its failure as {@link explainApiError}. */
+async function step(api, doing, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw explainApiError(doing, error, api.server);
+    }
+}
+
+
+/***/ }),
+
+/***/ 36151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ nodeFingerprint),
 /* harmony export */   Mu: () => (/* binding */ detectCni),
 /* harmony export */   Zy: () => (/* binding */ buildKubernetesFingerprint),
 /* harmony export */   qU: () => (/* binding */ CNI_NAMESPACES)
 /* harmony export */ });
-/* unused harmony exports cpuModelFromLabels, nodeFingerprint */
-/* harmony import */ var _node_choice_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9759);
-/* harmony import */ var _node_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9719);
-/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(417);
+/* unused harmony export cpuModelFromLabels */
+/* harmony import */ var _node_choice_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19759);
+/* harmony import */ var _node_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99719);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50417);
 
 
 
@@ -185,130 +275,31 @@ function buildKubernetesFingerprint(facts) {
 
 /***/ }),
 
-/***/ 603:
+/***/ 61981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createKubernetesTarget: () => (/* binding */ createKubernetesTarget),
-  F$: () => (/* binding */ newRunId)
-});
-
-// UNUSED EXPORTS: NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS, deleteRecordedResources, normaliseSettings
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/targets/kubernetes/cleanup.ts
-var cleanup = __webpack_require__(6087);
-// EXTERNAL MODULE: ./src/targets/kubernetes/client.ts + 3 modules
-var client = __webpack_require__(9547);
-// EXTERNAL MODULE: ./src/targets/kubernetes/connection.ts
-var connection = __webpack_require__(5587);
-// EXTERNAL MODULE: ./src/targets/kubernetes/fingerprint.ts
-var fingerprint = __webpack_require__(6151);
-// EXTERNAL MODULE: ./src/targets/kubernetes/lifecycle.ts
-var lifecycle = __webpack_require__(8203);
-// EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
-var names = __webpack_require__(7747);
-// EXTERNAL MODULE: ./src/netperf/fan-out.ts
-var fan_out = __webpack_require__(9284);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/targets/local/fingerprint.ts + 1 modules
-var local_fingerprint = __webpack_require__(2592);
-// EXTERNAL MODULE: ./src/targets/same-command.ts
-var same_command = __webpack_require__(7554);
-// EXTERNAL MODULE: ./src/targets/kubernetes/pod-spec.ts
-var pod_spec = __webpack_require__(4414);
-// EXTERNAL MODULE: ./src/targets/kubernetes/profile-switch.ts + 2 modules
-var profile_switch = __webpack_require__(7682);
-// EXTERNAL MODULE: ./src/targets/kubernetes/profiles.ts
-var profiles = __webpack_require__(417);
-// EXTERNAL MODULE: ./src/targets/kubernetes/run-state.ts
-var run_state = __webpack_require__(93);
-;// CONCATENATED MODULE: ./src/targets/kubernetes/netperf-run.ts
-/** netperf in the client pods: where its server is, starting N instances together, `netperf -V`. */
-
-
-
-
-
-
-
-
-
-/** Time a netperf exec may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
-const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
-/** Bound for `netperf -V`. */
-const NETPERF_VERSION_TIMEOUT_MS = 15_000;
-/** The scenario's profile, which must be the one whose pods exist now. */
-function activeProfileFor(run, scenario) {
-    const profile = (0,profiles/* profileFor */.P5)(run.profiles, scenario);
-    if (run.active?.key !== profile.key) {
-        throw new Error(`the pods of ${(0,profile_switch/* describeProfile */.J2)(profile)} do not exist now: call useProfile(${scenario.name}) first`);
-    }
-    return profile;
-}
-/** Where the netserver of the scenario's profile listens, on the pod network or the host's. */
-function endpointOf(run, scenario, network) {
-    const profile = activeProfileFor(run, scenario);
-    const name = (0,names/* podName */.Bh)(run.runId, 'server', profile.key, network);
-    const host = run.podIps.get(name);
-    if (host === undefined)
-        throw new Error(`pod ${name} has no IP: the target was not prepared`);
-    return { host, port: (0,pod_spec/* netserverPort */.Gg)(profile, network), dataPorts: pod_spec/* NETPERF_DATA_PORTS */.z4 };
-}
-/**
- * Runs the netperf processes in the client pod of the scenario's profile, each bounded. Identical
- * instances (or instances that differ only in their data port) start from ONE exec of the fan-out
- * script, which forks them within milliseconds: one
- * exec each spread 32 starts over about 0.3 s (a WebSocket upgrade and a process start per exec),
- * so the first ones ran alone while the last ones set up. Other argument lists get one exec each,
- * all started before any is awaited.
- */
-async function runNetperf(run, scenario, argvs, network) {
-    const client = (0,names/* podName */.Bh)(run.runId, 'client', activeProfileFor(run, scenario).key, network);
-    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
-    const api = (0,run_state/* apiOf */.ir)(run);
-    const { namespace } = run.created;
-    const fanOut = (0,same_command/* fanOutCommand */.b_)('netperf', argvs);
-    if (fanOut !== undefined) {
-        const output = await api.exec(namespace, client, pod_spec/* CLIENT_CONTAINER */.ub, fanOut, timeoutMs);
-        return (0,fan_out/* splitFanOutOutput */.v7)(output, argvs.length);
-    }
-    return (0,run_state/* allOrFirstFailure */.hE)(argvs.map((argv) => api.exec(namespace, client, pod_spec/* CLIENT_CONTAINER */.ub, ['netperf', ...argv], timeoutMs)));
-}
-/**
- * `netperf -V` in the client pod of the profile in use, asked once. Best effort: the measurements are
- * done by now and must not be lost over a version string.
- */
-async function netperfVersion(run) {
-    if (run.netperfVersion !== undefined)
-        return run.netperfVersion;
-    const profile = run.active;
-    if (profile === undefined)
-        return 'unknown';
-    const client = (0,names/* podName */.Bh)(run.runId, 'client', profile.key, 'pod');
-    const command = ['netperf', '-V'];
-    try {
-        const output = await (0,run_state/* apiOf */.ir)(run).exec(run.created.namespace, client, pod_spec/* CLIENT_CONTAINER */.ub, command, NETPERF_VERSION_TIMEOUT_MS);
-        run.netperfVersion = (0,local_fingerprint/* parseNetperfVersion */.s7)(output.stdout);
-        return run.netperfVersion;
-    }
-    catch (error) {
-        run.log(`kubernetes: netperf -V in pod ${client} failed (${(0,errors/* formatError */.Wk)(error)}); version recorded as unknown`);
-        return 'unknown';
-    }
-}
-
-// EXTERNAL MODULE: ./src/targets/kubernetes/pod-wait.ts + 1 modules
-var pod_wait = __webpack_require__(236);
-// EXTERNAL MODULE: ./src/targets/kubernetes/reference.ts
-var reference = __webpack_require__(5026);
-// EXTERNAL MODULE: ./src/targets/kubernetes/settings.ts
-var kubernetes_settings = __webpack_require__(8626);
-;// CONCATENATED MODULE: ./src/targets/kubernetes/kubernetes-target.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F$: () => (/* binding */ newRunId),
+/* harmony export */   createKubernetesTarget: () => (/* binding */ createKubernetesTarget),
+/* harmony export */   p1: () => (/* binding */ newRunOf),
+/* harmony export */   ul: () => (/* binding */ findCni)
+/* harmony export */ });
+/* unused harmony export deleteRecordedResources */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6087);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49547);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65587);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36151);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48203);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7747);
+/* harmony import */ var _netperf_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42875);
+/* harmony import */ var _pod_wait_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(236);
+/* harmony import */ var _profile_switch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8558);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(50417);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(65026);
+/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(92474);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(98626);
 /**
  * The `kubernetes` target: a netserver pod on one node and a client pod on another, sized for the CPU
  * profile in use (one profile's pods at a time, switched per scenario), netperf exec'd in the client
@@ -333,47 +324,53 @@ var kubernetes_settings = __webpack_require__(8626);
 
 
 
+/**
+ * A run of these (normalised) settings that has created nothing yet, with the deps' API, bounds and
+ * cleanup wait or their defaults: how both Kubernetes targets, the pair and the fleet, start.
+ */
+function newRunOf(settings, runId, deps) {
+    return (0,_run_state_js__WEBPACK_IMPORTED_MODULE_8__/* .newKubeRun */ .J4)({
+        settings,
+        runId,
+        log: deps.log,
+        bounds: deps.bounds ?? { readyMs: _pod_wait_js__WEBPACK_IMPORTED_MODULE_6__/* .POD_READY_TIMEOUT_MS */ .dK, unschedulableMs: _pod_wait_js__WEBPACK_IMPORTED_MODULE_6__/* .POD_UNSCHEDULABLE_TIMEOUT_MS */ .z9 },
+        cleanupWaitMs: deps.cleanupWaitMs ?? _cleanup_js__WEBPACK_IMPORTED_MODULE_9__.CLEANUP_WAIT_TIMEOUT_MS,
+        connect: () => deps.api ?? (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createKubeApi)((0,_connection_js__WEBPACK_IMPORTED_MODULE_2__.loadKubeConfig)(settings)),
+    }, settings.namespace ?? (0,_names_js__WEBPACK_IMPORTED_MODULE_10__.namespaceFor)(runId));
+}
 /** A random run id: a letter, then 7 base-36 characters (lowercase: it ends up in DNS names). */
 function newRunId() {
-    const digits = [...(0,external_node_crypto_.randomBytes)(7)].map((byte) => (byte % 36).toString(36)).join('');
+    const digits = [...(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(7)].map((byte) => (byte % 36).toString(36)).join('');
     return `r${digits}`;
 }
 /** Creates the Kubernetes target; nothing is sent to the cluster until `prepare`. */
 function createKubernetesTarget(given, deps) {
-    const settings = (0,kubernetes_settings/* normaliseSettings */.O)(given);
-    const runId = (0,names/* checkRunId */.np)(deps.runId ?? newRunId());
-    const run = (0,run_state/* newKubeRun */.J4)({
-        settings,
-        runId,
-        log: deps.log,
-        bounds: deps.bounds ?? { readyMs: pod_wait/* POD_READY_TIMEOUT_MS */.dK, unschedulableMs: pod_wait/* POD_UNSCHEDULABLE_TIMEOUT_MS */.z9 },
-        cleanupWaitMs: deps.cleanupWaitMs ?? cleanup/* CLEANUP_WAIT_TIMEOUT_MS */.yb,
-        connect: () => deps.api ?? (0,client/* createKubeApi */.Q)((0,connection/* loadKubeConfig */.u3)(settings)),
-    }, settings.namespace ?? (0,names/* namespaceFor */.n)(runId));
-    const referenceEndpoint = (scenario) => endpointOf(requireReference(run), scenario, 'host');
-    const runReferenceNetperf = (scenario, argvs) => runNetperf(requireReference(run), scenario, argvs, 'host');
+    const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_11__/* .normaliseSettings */ .O)(given);
+    const run = newRunOf(settings, (0,_names_js__WEBPACK_IMPORTED_MODULE_10__.checkRunId)(deps.runId ?? newRunId()), deps);
+    const referenceEndpoint = (scenario) => (0,_netperf_run_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointOf */ .X5)(requireReference(run), scenario, 'host');
+    const runReferenceNetperf = (scenario, argvs) => (0,_netperf_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runNetperf */ .eH)(requireReference(run), scenario, argvs, 'host');
     const referencePair = { endpoint: referenceEndpoint, runNetperf: runReferenceNetperf };
     return {
         kind: 'kubernetes',
-        runId,
-        prepare: (scenarios) => (0,lifecycle/* prepareRun */.Z0)(run, scenarios),
-        useProfile: (scenario) => (0,profile_switch/* switchProfile */.oC)(run, (0,profiles/* profileFor */.P5)(run.profiles, scenario)),
-        endpoint: (scenario) => endpointOf(run, scenario, 'pod'),
-        runNetperf: (scenario, argvs) => runNetperf(run, scenario, argvs, 'pod'),
+        runId: run.runId,
+        prepare: (scenarios) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareRun */ .Z0)(run, scenarios),
+        useProfile: (scenario) => (0,_profile_switch_js__WEBPACK_IMPORTED_MODULE_7__/* .switchProfile */ .oC)(run, (0,_profiles_js__WEBPACK_IMPORTED_MODULE_12__/* .profileFor */ .P5)(run.profiles, scenario)),
+        endpoint: (scenario) => (0,_netperf_run_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointOf */ .X5)(run, scenario, 'pod'),
+        runNetperf: (scenario, argvs) => (0,_netperf_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runNetperf */ .eH)(run, scenario, argvs, 'pod'),
         // A getter: prepare may turn the reference off (Pod Security), and the runner reads it after.
         get reference() {
             return run.reference.on ? referencePair : undefined;
         },
         referenceEndpoint,
         runReferenceNetperf,
-        fingerprint: () => kubernetes_target_fingerprint(run),
-        cleanup: () => (0,lifecycle/* cleanupRun */.wX)(run),
+        fingerprint: () => fingerprint(run),
+        cleanup: () => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupRun */ .wX)(run),
         createdResources: () => ({ ...run.created, pods: [...run.created.pods] }),
     };
 }
 function requireReference(run) {
     if (!run.reference.on) {
-        throw new Error(`the host-network reference was not prepared: it is ${(0,reference/* describeReference */.P5)(run.reference)}`);
+        throw new Error(`the host-network reference was not prepared: it is ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_13__/* .describeReference */ .P5)(run.reference)}`);
     }
     return run;
 }
@@ -382,20 +379,20 @@ function requireReference(run) {
  * namespace we may not list (403) or that is absent is skipped.
  */
 async function findCni(api) {
-    const lists = await Promise.all(fingerprint/* CNI_NAMESPACES */.qU.map((namespace) => api.listPods(namespace).then((list) => list.pods, () => [])));
-    return (0,fingerprint/* detectCni */.Mu)(lists.flat());
+    const lists = await Promise.all(_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .CNI_NAMESPACES */ .qU.map((namespace) => api.listPods(namespace).then((list) => list.pods, () => [])));
+    return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .detectCni */ .Mu)(lists.flat());
 }
-async function kubernetes_target_fingerprint(run) {
+async function fingerprint(run) {
     if (run.nodes === undefined)
         throw new Error('fingerprint needs a prepared target');
-    const api = (0,run_state/* apiOf */.ir)(run);
-    return (0,fingerprint/* buildKubernetesFingerprint */.Zy)({
+    const api = (0,_run_state_js__WEBPACK_IMPORTED_MODULE_8__/* .apiOf */ .ir)(run);
+    return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .buildKubernetesFingerprint */ .Zy)({
         ...run.nodes,
         serverVersion: run.serverVersion ?? 'unknown',
         cni: await findCni(api),
         image: run.settings.image,
-        netperfVersion: await netperfVersion(run),
-        reference: (0,reference/* describeReference */.P5)(run.reference),
+        netperfVersion: await (0,_netperf_run_js__WEBPACK_IMPORTED_MODULE_5__/* .netperfVersion */ .Td)(run),
+        reference: (0,_reference_js__WEBPACK_IMPORTED_MODULE_13__/* .describeReference */ .P5)(run.reference),
         cpuPinning: [...run.cpuPinning.values()],
     });
 }
@@ -418,14 +415,14 @@ async function deleteRecordedResources(settings, resources, log) {
 
 /***/ }),
 
-/***/ 9456:
+/***/ 67075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ matchesSelector),
 /* harmony export */   l: () => (/* binding */ parseLabelSelector)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * Kubernetes label selectors (`--node-selector`) parsed and matched here: pure, no I/O.
  * Nodes are filtered on our side so that one list of all nodes can also explain why each was left out.
@@ -502,27 +499,29 @@ function matchesSelector(labels, requirements) {
 
 /***/ }),
 
-/***/ 8203:
+/***/ 48203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YX: () => (/* binding */ createNamespace),
 /* harmony export */   Z0: () => (/* binding */ prepareRun),
+/* harmony export */   dp: () => (/* binding */ pinned),
 /* harmony export */   oe: () => (/* binding */ nodeChoiceInput),
 /* harmony export */   wX: () => (/* binding */ cleanupRun)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(17);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(70017);
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6087);
-/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5587);
-/* harmony import */ var _label_selector_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9456);
-/* harmony import */ var _node_choice_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9759);
-/* harmony import */ var _node_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var _node_roles_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9719);
-/* harmony import */ var _pod_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4414);
-/* harmony import */ var _profile_switch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7682);
-/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(417);
-/* harmony import */ var _reference_admission_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9533);
-/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(93);
-/* harmony import */ var _tolerations_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3189);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65587);
+/* harmony import */ var _label_selector_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67075);
+/* harmony import */ var _node_choice_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19759);
+/* harmony import */ var _node_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68161);
+/* harmony import */ var _node_roles_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99719);
+/* harmony import */ var _pod_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54414);
+/* harmony import */ var _profile_switch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8558);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50417);
+/* harmony import */ var _reference_admission_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(19533);
+/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92474);
+/* harmony import */ var _tolerations_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(33189);
 
 
 
@@ -556,7 +555,7 @@ function nodeChoiceInput(settings, nodes, requestedMillis, profiles, reference) 
 }
 async function pickNodes(run) {
     const api = (0,_run_state_js__WEBPACK_IMPORTED_MODULE_10__/* .apiOf */ .ir)(run);
-    const nodes = await (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .step */ .PM)(api, 'listing nodes', () => api.listNodes());
+    const nodes = await (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__.step)(api, 'listing nodes', () => api.listNodes());
     const requestedMillis = await (0,_node_load_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequestedCpu */ .x)(api, run.log);
     return (0,_node_choice_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseNodes */ .Dp)(nodeChoiceInput(run.settings, nodes, requestedMillis, run.profiles, run.reference.on));
 }
@@ -568,9 +567,11 @@ function logChoice(run, choice) {
     if (zones !== undefined)
         run.log(`kubernetes: ${zones}`);
 }
+/** A chosen node as pods are pinned to it: its name and its hostname label. */
 function pinned(node) {
     return { name: node.metadata?.name ?? '', hostname: node.metadata?.labels?.[_pod_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .HOSTNAME_LABEL */ .$1] };
 }
+/** Creates the run's own namespace (nothing when one was given), recorded before the create is sent. */
 async function createNamespace(run) {
     const api = (0,_run_state_js__WEBPACK_IMPORTED_MODULE_10__/* .apiOf */ .ir)(run);
     const { settings, runId, created } = run;
@@ -578,7 +579,7 @@ async function createNamespace(run) {
         return;
     created.namespaceCreated = true; // recorded first: a lost answer still leaves it to delete
     const body = (0,_pod_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .buildNamespace */ .KX)(runId, created.namespace, run.reference.on);
-    await (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .step */ .PM)(api, `creating namespace ${created.namespace}`, () => api.createNamespace(body, runId));
+    await (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__.step)(api, `creating namespace ${created.namespace}`, () => api.createNamespace(body, runId));
 }
 /**
  * Plans profiles, parses tolerations and the selector (usage errors before anything is created),
@@ -597,7 +598,7 @@ async function prepareRun(run, scenarios) {
     run.tolerations = (0,_tolerations_js__WEBPACK_IMPORTED_MODULE_8__/* .parseTolerations */ .Ue)(run.settings.tolerations);
     (0,_label_selector_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLabelSelector */ .l)(run.settings.nodeSelector ?? ''); // a usage error before anything is sent
     const api = (0,_run_state_js__WEBPACK_IMPORTED_MODULE_10__/* .apiOf */ .ir)(run);
-    run.serverVersion = await (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .step */ .PM)(api, 'asking for its version', () => api.serverVersion());
+    run.serverVersion = await (0,_connection_js__WEBPACK_IMPORTED_MODULE_0__.step)(api, 'asking for its version', () => api.serverVersion());
     await (0,_reference_admission_js__WEBPACK_IMPORTED_MODULE_7__/* .checkGivenNamespace */ .F)(run); // before the CPU check: a reference that is off needs no CPU
     const choice = await pickNodes(run);
     run.nodes = { client: choice.client, server: choice.server };
@@ -622,7 +623,7 @@ function cleanupRun(run) {
         const { created } = run;
         if (run.api === undefined || (!created.namespaceCreated && created.pods.length === 0))
             return;
-        const deleted = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_12__/* .deleteCreatedResources */ .hr)(run.api, created, run.log, run.cleanupWaitMs);
+        const deleted = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_12__.deleteCreatedResources)(run.api, created, run.log, run.cleanupWaitMs);
         if (!deleted)
             return; // kept, so that a later cleanup (or the post step) tries again
         created.namespaceCreated = false;
@@ -634,20 +635,130 @@ function cleanupRun(run) {
 
 /***/ }),
 
-/***/ 9759:
+/***/ 42875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AP: () => (/* binding */ runNetperfInPod),
+/* harmony export */   Td: () => (/* binding */ netperfVersion),
+/* harmony export */   X5: () => (/* binding */ endpointOf),
+/* harmony export */   eH: () => (/* binding */ runNetperf),
+/* harmony export */   hQ: () => (/* binding */ netperfVersionInPod)
+/* harmony export */ });
+/* unused harmony exports NETPERF_TIMEOUT_MARGIN_MS, NETPERF_VERSION_TIMEOUT_MS */
+/* harmony import */ var _netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29284);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
+/* harmony import */ var _local_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18362);
+/* harmony import */ var _same_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87554);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7747);
+/* harmony import */ var _pod_spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54414);
+/* harmony import */ var _profile_switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8558);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50417);
+/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92474);
+/** netperf in the client pods: where its server is, starting N instances together, `netperf -V`. */
+
+
+
+
+
+
+
+
+
+/** Time a netperf exec may take beyond its `-l` duration (start-up, control connection, CPU measurement). */
+const NETPERF_TIMEOUT_MARGIN_MS = 30_000;
+/** Bound for `netperf -V`. */
+const NETPERF_VERSION_TIMEOUT_MS = 15_000;
+/** The scenario's profile, which must be the one whose pods exist now. */
+function activeProfileFor(run, scenario) {
+    const profile = (0,_profiles_js__WEBPACK_IMPORTED_MODULE_5__/* .profileFor */ .P5)(run.profiles, scenario);
+    if (run.active?.key !== profile.key) {
+        throw new Error(`the pods of ${(0,_profile_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .describeProfile */ .J2)(profile)} do not exist now: call useProfile(${scenario.name}) first`);
+    }
+    return profile;
+}
+/** Where the netserver of the scenario's profile listens, on the pod network or the host's. */
+function endpointOf(run, scenario, network) {
+    const profile = activeProfileFor(run, scenario);
+    const name = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__.podName)(run.runId, 'server', profile.key, network);
+    const host = run.podIps.get(name);
+    if (host === undefined)
+        throw new Error(`pod ${name} has no IP: the target was not prepared`);
+    return { host, port: (0,_pod_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .netserverPort */ .Gg)(profile, network), dataPorts: _pod_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .NETPERF_DATA_PORTS */ .z4 };
+}
+/**
+ * Runs the netperf processes in the client pod of the scenario's profile, each bounded. Identical
+ * instances (or instances that differ only in their data port) start from ONE exec of the fan-out
+ * script, which forks them within milliseconds: one
+ * exec each spread 32 starts over about 0.3 s (a WebSocket upgrade and a process start per exec),
+ * so the first ones ran alone while the last ones set up. Other argument lists get one exec each,
+ * all started before any is awaited.
+ */
+function runNetperf(run, scenario, argvs, network) {
+    const client = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__.podName)(run.runId, 'client', activeProfileFor(run, scenario).key, network);
+    return runNetperfInPod((0,_run_state_js__WEBPACK_IMPORTED_MODULE_7__/* .apiOf */ .ir)(run), run.created.namespace, client, scenario, argvs);
+}
+/**
+ * Runs the netperf processes in one client pod, bounded by the scenario's duration plus
+ * {@link NETPERF_TIMEOUT_MARGIN_MS}: one exec of the fan-out script when the instances allow it, else one
+ * exec each (see {@link runNetperf}). The fleet's pairs call it too.
+ */
+async function runNetperfInPod(api, namespace, client, scenario, argvs) {
+    const timeoutMs = scenario.durationSeconds * 1000 + NETPERF_TIMEOUT_MARGIN_MS;
+    const fanOut = (0,_same_command_js__WEBPACK_IMPORTED_MODULE_2__/* .fanOutCommand */ .b_)('netperf', argvs);
+    if (fanOut !== undefined) {
+        const output = await api.exec(namespace, client, _pod_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .CLIENT_CONTAINER */ .ub, fanOut, timeoutMs);
+        return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFanOutOutput */ .v7)(output, argvs.length);
+    }
+    return (0,_run_state_js__WEBPACK_IMPORTED_MODULE_7__/* .allOrFirstFailure */ .hE)(argvs.map((argv) => api.exec(namespace, client, _pod_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .CLIENT_CONTAINER */ .ub, ['netperf', ...argv], timeoutMs)));
+}
+/**
+ * `netperf -V` in the client pod of the profile in use, asked once. Best effort: the measurements are
+ * done by now and must not be lost over a version string.
+ */
+async function netperfVersion(run) {
+    if (run.netperfVersion !== undefined)
+        return run.netperfVersion;
+    const profile = run.active;
+    if (profile === undefined)
+        return 'unknown';
+    const client = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__.podName)(run.runId, 'client', profile.key, 'pod');
+    const version = await netperfVersionInPod((0,_run_state_js__WEBPACK_IMPORTED_MODULE_7__/* .apiOf */ .ir)(run), run.created.namespace, client, run.log);
+    if (version !== 'unknown')
+        run.netperfVersion = version;
+    return version;
+}
+/** `netperf -V` in one client pod, bounded; "unknown" (with one line logged) when it fails. */
+async function netperfVersionInPod(api, namespace, client, log) {
+    try {
+        const command = ['netperf', '-V'];
+        const output = await api.exec(namespace, client, _pod_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .CLIENT_CONTAINER */ .ub, command, NETPERF_VERSION_TIMEOUT_MS);
+        return (0,_local_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNetperfVersion */ .s7)(output.stdout);
+    }
+    catch (error) {
+        log(`kubernetes: netperf -V in pod ${client} failed (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .formatError */ .Wk)(error)}); version recorded as unknown`);
+        return 'unknown';
+    }
+}
+
+
+/***/ }),
+
+/***/ 19759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dp: () => (/* binding */ chooseNodes),
+/* harmony export */   U1: () => (/* binding */ exclusionReasons),
 /* harmony export */   XP: () => (/* binding */ allocatableMillis),
 /* harmony export */   sH: () => (/* binding */ parseCpuMillis)
 /* harmony export */ });
 /* unused harmony exports isReady, freeMillis */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
-/* harmony import */ var _label_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9456);
-/* harmony import */ var _node_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9719);
-/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(417);
-/* harmony import */ var _tolerations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3189);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
+/* harmony import */ var _label_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67075);
+/* harmony import */ var _node_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99719);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50417);
+/* harmony import */ var _tolerations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33189);
 
 
 
@@ -734,7 +845,7 @@ function describeCandidates(input, excluded) {
         ? `there are no ${which}`
         : `of the ${candidates.length} ${which}: ${each.join(', ')}`;
 }
-/** Every reason a node is left out of the automatic choice (empty: it can be chosen). */
+/** Every reason a node is left out of the automatic choice (empty: it can be chosen); the fleet's choice uses it too. */
 function exclusionReasons(node, input) {
     const problems = placementProblems(node, input);
     if (problems.length === 0 && !hasCpu(node, input))
@@ -808,7 +919,7 @@ function whyLine(input, namedCount, client, server) {
 
 /***/ }),
 
-/***/ 8161:
+/***/ 68161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -820,11 +931,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: REQUESTED_CPU_UNKNOWN
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
-var api_errors = __webpack_require__(4111);
+var api_errors = __webpack_require__(34111);
 // EXTERNAL MODULE: ./src/targets/kubernetes/connection.ts
-var connection = __webpack_require__(5587);
+var connection = __webpack_require__(65587);
 // EXTERNAL MODULE: ./src/targets/kubernetes/node-choice.ts
-var node_choice = __webpack_require__(9759);
+var node_choice = __webpack_require__(19759);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/node-cpu.ts
 
 /**
@@ -894,7 +1005,7 @@ async function readRequestedCpu(api, log) {
     }
     catch (error) {
         if ((0,api_errors/* readApiFailure */.HQ)(error).status !== 403)
-            throw (0,connection/* explainApiError */.cU)('listing pods in all namespaces (CPU requested on the nodes)', error, api.server);
+            throw (0,connection.explainApiError)('listing pods in all namespaces (CPU requested on the nodes)', error, api.server);
         log(`kubernetes: ${REQUESTED_CPU_UNKNOWN}`);
         return undefined;
     }
@@ -903,7 +1014,7 @@ async function readRequestedCpu(api, log) {
 
 /***/ }),
 
-/***/ 9719:
+/***/ 99719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -947,23 +1058,63 @@ function zoneWarning(client, server) {
 
 /***/ }),
 
-/***/ 4414:
+/***/ 81285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ pickPodAddress)
+/* harmony export */ });
+/* unused harmony exports familyOf, podAddresses */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+
+/** The family of an address: IPv6 literals are the ones with colons. */
+function familyOf(address) {
+    return address.includes(':') ? 'ipv6' : 'ipv4';
+}
+/** Every IP of a pod, in the API's order (podIPs, or podIP alone on old API servers). */
+function podAddresses(pod) {
+    const listed = (pod.status?.podIPs ?? []).map((entry) => entry.ip).filter((ip) => ip !== '');
+    if (listed.length > 0)
+        return listed;
+    return pod.status?.podIP ? [pod.status.podIP] : [];
+}
+/**
+ * The pod's address of `family`, or its first (the cluster's primary family) without one; undefined
+ * when the pod has no IP yet. Throws a UsageError when the cluster gives pods no address of `family`.
+ */
+function pickPodAddress(pod, family) {
+    const addresses = podAddresses(pod);
+    if (addresses.length === 0)
+        return undefined;
+    if (family === undefined)
+        return addresses[0];
+    const address = addresses.find((candidate) => familyOf(candidate) === family);
+    if (address !== undefined)
+        return address;
+    const other = family === 'ipv4' ? 'ipv6' : 'ipv4';
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--ip-family ${family}: pod ${pod.metadata?.name} has no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address (podIPs: ${addresses.join(', ')}); the cluster is ${other}-only, so use --ip-family ${other} or leave it out`);
+}
+
+
+/***/ }),
+
+/***/ 54414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $1: () => (/* binding */ HOSTNAME_LABEL),
 /* harmony export */   Gg: () => (/* binding */ netserverPort),
 /* harmony export */   KX: () => (/* binding */ buildNamespace),
+/* harmony export */   S$: () => (/* binding */ buildPod),
 /* harmony export */   el: () => (/* binding */ SERVER_CONTAINER),
-/* harmony export */   p9: () => (/* binding */ RUN_AS_USER),
 /* harmony export */   rK: () => (/* binding */ buildPairPods),
 /* harmony export */   ub: () => (/* binding */ CLIENT_CONTAINER),
 /* harmony export */   z4: () => (/* binding */ NETPERF_DATA_PORTS)
 /* harmony export */ });
-/* unused harmony exports POD_MEMORY, REFERENCE_MEMORY_REQUEST, CLIENT_SLEEP_SECONDS, TERMINATION_GRACE_SECONDS, STARTUP_PROBE_FAILURES, podResources, buildPod, buildRunPods */
-/* harmony import */ var _suite_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7141);
+/* unused harmony exports POD_MEMORY, REFERENCE_MEMORY_REQUEST, RUN_AS_USER, CLIENT_SLEEP_SECONDS, TERMINATION_GRACE_SECONDS, STARTUP_PROBE_FAILURES, podResources, buildRunPods */
+/* harmony import */ var _suite_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67141);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7747);
-/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(417);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50417);
 
 
 
@@ -1009,7 +1160,7 @@ function buildNamespace(runId, name, hostNetworkReference) {
         metadata: {
             name,
             labels: {
-                ...(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .runLabels */ .xU)(runId),
+                ...(0,_names_js__WEBPACK_IMPORTED_MODULE_1__.runLabels)(runId),
                 'pod-security.kubernetes.io/enforce': hostNetworkReference ? 'privileged' : 'restricted',
             },
         },
@@ -1085,13 +1236,13 @@ function buildPod(input) {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
-            name: (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .podName */ .Bh)(runId, role, profile.key, network),
+            name: (0,_names_js__WEBPACK_IMPORTED_MODULE_1__.podName)(runId, role, profile.key, network),
             namespace: input.namespace,
             labels: {
-                ...(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .runLabels */ .xU)(runId),
-                [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .ROLE_LABEL */ .eg]: role,
-                [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .PROFILE_LABEL */ .Nh]: profile.key,
-                [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .NETWORK_LABEL */ .Yp]: network,
+                ...(0,_names_js__WEBPACK_IMPORTED_MODULE_1__.runLabels)(runId),
+                [_names_js__WEBPACK_IMPORTED_MODULE_1__.ROLE_LABEL]: role,
+                [_names_js__WEBPACK_IMPORTED_MODULE_1__.PROFILE_LABEL]: profile.key,
+                [_names_js__WEBPACK_IMPORTED_MODULE_1__.NETWORK_LABEL]: network,
             },
         },
         spec: {
@@ -1151,9 +1302,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: WAIT_CHECK_INTERVAL_MS, WATCH_RESTART_DELAY_MS, judgeWait
 
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/targets/kubernetes/connection.ts
-var connection = __webpack_require__(5587);
+var connection = __webpack_require__(65587);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-status.ts
 /** Container waiting reasons that do not pass by themselves: the run fails at once on them. */
 const FATAL_WAITING_REASONS = new Set([
@@ -1356,7 +1507,7 @@ class PodWaiter {
         }
         catch (error) {
             const server = this.request.api.server;
-            this.settle(() => this.reject((0,connection/* explainApiError */.cU)('watching the pods start', error, server)));
+            this.settle(() => this.reject((0,connection.explainApiError)('watching the pods start', error, server)));
         }
     }
     get pods() {
@@ -1414,34 +1565,88 @@ function waitForPodsReady(request) {
 
 /***/ }),
 
-/***/ 7682:
+/***/ 8558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Fn: () => (/* binding */ checkpoint),
   J2: () => (/* binding */ describeProfile),
+  M8: () => (/* binding */ explainCreateFailure),
   oC: () => (/* binding */ switchProfile)
 });
 
-// UNUSED EXPORTS: checkpoint
-
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
-var api_errors = __webpack_require__(4111);
+var api_errors = __webpack_require__(34111);
 // EXTERNAL MODULE: ./src/targets/kubernetes/cleanup.ts
 var cleanup = __webpack_require__(6087);
 // EXTERNAL MODULE: ./src/targets/kubernetes/connection.ts
-var connection = __webpack_require__(5587);
-// EXTERNAL MODULE: ./src/targets/kubernetes/cpu-pinning.ts
-var cpu_pinning = __webpack_require__(4169);
+var connection = __webpack_require__(65587);
+;// CONCATENATED MODULE: ./src/targets/kubernetes/cpu-pinning.ts
+/** How many CPUs a `Cpus_allowed_list` value names: "0-3,8,10-11" → 7. */
+function countCpuList(list) {
+    let count = 0;
+    for (const range of list.trim().split(',')) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(range);
+        if (match === null)
+            return undefined;
+        const from = Number(match[1]);
+        const to = match[2] === undefined ? from : Number(match[2]);
+        if (to < from)
+            return undefined;
+        count += to - from + 1;
+    }
+    return count;
+}
+/** The CPU count of `Cpus_allowed_list` in a `/proc/<pid>/status` text; undefined when absent. */
+function allowedCpusFromStatus(statusText) {
+    const list = /^Cpus_allowed_list:\s*(\S+)\s*$/m.exec(statusText)?.[1];
+    return list === undefined ? undefined : countCpuList(list);
+}
+/** Why a pod of a sized profile does not have exclusive cores, or undefined when it does. */
+function notExclusive(profile, pod) {
+    const cpus = profile.cpus ?? 0;
+    if (pod.qosClass !== 'Guaranteed') {
+        return `${pod.role} pod ${pod.pod} is ${pod.qosClass}, not Guaranteed (did a webhook inject a sidecar without CPU limits?)`;
+    }
+    if (pod.allowedCpus === undefined)
+        return undefined;
+    if (pod.allowedCpus > cpus) {
+        return `${pod.role} pod ${pod.pod} may run on ${pod.allowedCpus} CPUs for ${cpus} requested (the kubelet's CPU manager policy is not static)`;
+    }
+    return undefined;
+}
+/** The profile's pinning as the fingerprint records it: no pod names or CPU ids, so runs compare. */
+function describePinning(profile, pods) {
+    const each = pods
+        .map((pod) => `${pod.role} ${pod.qosClass} ${pod.allowedCpus ?? '?'} CPUs allowed`)
+        .join(', ');
+    if (profile.cpus === null)
+        return `${profile.key}: ${each} (not limited: shared cores)`;
+    const exclusive = pods.every((pod) => notExclusive(profile, pod) === undefined);
+    const unread = pods.some((pod) => pod.allowedCpus === undefined);
+    const verdict = unread ? 'unknown' : exclusive ? 'exclusive cores' : 'shared cores';
+    return `${profile.key}: ${each} of ${profile.cpus} requested (${verdict})`;
+}
+/** The one warning line when a sized profile's pods did not get exclusive cores, or undefined. */
+function pinningWarning(profile, pods) {
+    if (profile.cpus === null)
+        return undefined;
+    const reasons = pods.flatMap((pod) => notExclusive(profile, pod) ?? []);
+    if (reasons.length === 0)
+        return undefined;
+    return `kubernetes: the pods of ${profile.scenarioNames.join(', ')} did not get exclusive cores: ${reasons.join('; ')}. Their results are not comparable with runs on exclusive cores (see README: "Exclusive cores").`;
+}
+
 // EXTERNAL MODULE: ./src/targets/kubernetes/names.ts
 var names = __webpack_require__(7747);
 // EXTERNAL MODULE: ./src/targets/kubernetes/pod-spec.ts
-var pod_spec = __webpack_require__(4414);
+var pod_spec = __webpack_require__(54414);
 // EXTERNAL MODULE: ./src/targets/kubernetes/run-state.ts
-var run_state = __webpack_require__(93);
+var run_state = __webpack_require__(92474);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/cpu-check.ts
 
 
@@ -1456,7 +1661,7 @@ async function readPodCpus(run, role, pod, ready) {
     const command = ['cat', '/proc/self/status'];
     try {
         const output = await (0,run_state/* apiOf */.ir)(run).exec(run.created.namespace, pod, container, command, CPU_CHECK_TIMEOUT_MS);
-        const allowedCpus = output.exitCode === 0 ? (0,cpu_pinning/* allowedCpusFromStatus */.m5)(output.stdout) : undefined;
+        const allowedCpus = output.exitCode === 0 ? allowedCpusFromStatus(output.stdout) : undefined;
         if (allowedCpus === undefined)
             run.log(`kubernetes: could not read Cpus_allowed_list in pod ${pod}`);
         return { role, pod, qosClass, allowedCpus };
@@ -1469,49 +1674,21 @@ async function readPodCpus(run, role, pod, ready) {
 /** Checks and records whether the profile's pod pair got exclusive cores (the reference pods are shared by design). */
 async function checkProfileCpus(run, profile, ready) {
     const roles = ['server', 'client'];
-    const pods = await Promise.all(roles.map((role) => readPodCpus(run, role, (0,names/* podName */.Bh)(run.runId, role, profile.key, 'pod'), ready)));
-    run.cpuPinning.set(profile.key, (0,cpu_pinning/* describePinning */.FC)(profile, pods));
-    const warning = (0,cpu_pinning/* pinningWarning */.gE)(profile, pods);
+    const pods = await Promise.all(roles.map((role) => readPodCpus(run, role, (0,names.podName)(run.runId, role, profile.key, 'pod'), ready)));
+    run.cpuPinning.set(profile.key, describePinning(profile, pods));
+    const warning = pinningWarning(profile, pods);
     if (warning !== undefined)
         run.log(warning);
 }
 
-;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-address.ts
-
-/** The family of an address: IPv6 literals are the ones with colons. */
-function familyOf(address) {
-    return address.includes(':') ? 'ipv6' : 'ipv4';
-}
-/** Every IP of a pod, in the API's order (podIPs, or podIP alone on old API servers). */
-function podAddresses(pod) {
-    const listed = (pod.status?.podIPs ?? []).map((entry) => entry.ip).filter((ip) => ip !== '');
-    if (listed.length > 0)
-        return listed;
-    return pod.status?.podIP ? [pod.status.podIP] : [];
-}
-/**
- * The pod's address of `family`, or its first (the cluster's primary family) without one; undefined
- * when the pod has no IP yet. Throws a UsageError when the cluster gives pods no address of `family`.
- */
-function pickPodAddress(pod, family) {
-    const addresses = podAddresses(pod);
-    if (addresses.length === 0)
-        return undefined;
-    if (family === undefined)
-        return addresses[0];
-    const address = addresses.find((candidate) => familyOf(candidate) === family);
-    if (address !== undefined)
-        return address;
-    const other = family === 'ipv4' ? 'ipv6' : 'ipv4';
-    throw new errors/* UsageError */.eb(`--ip-family ${family}: pod ${pod.metadata?.name} has no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address (podIPs: ${addresses.join(', ')}); the cluster is ${other}-only, so use --ip-family ${other} or leave it out`);
-}
-
+// EXTERNAL MODULE: ./src/targets/kubernetes/pod-address.ts
+var pod_address = __webpack_require__(81285);
 // EXTERNAL MODULE: ./src/targets/kubernetes/pod-wait.ts + 1 modules
 var pod_wait = __webpack_require__(236);
 // EXTERNAL MODULE: ./src/targets/kubernetes/profiles.ts
-var profiles = __webpack_require__(417);
+var profiles = __webpack_require__(50417);
 // EXTERNAL MODULE: ./src/targets/kubernetes/reference-admission.ts + 1 modules
-var reference_admission = __webpack_require__(9533);
+var reference_admission = __webpack_require__(19533);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/profile-switch.ts
 
 
@@ -1538,7 +1715,7 @@ function describeProfile(profile) {
 /** "server pod ns/name (node b)": how the wait names a pod in its error. */
 function describePod(run, pods, name) {
     const pod = pods.find((candidate) => candidate.metadata?.name === name);
-    const role = pod?.metadata?.labels?.[names/* ROLE_LABEL */.eg] ?? 'netperf-gate';
+    const role = pod?.metadata?.labels?.[names.ROLE_LABEL] ?? 'netperf-gate';
     const nodeName = pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
         ?.matchFields?.[0]?.values?.[0];
     return `${role} pod ${run.created.namespace}/${name}${nodeName ? ` (node ${nodeName})` : ''}`;
@@ -1550,12 +1727,13 @@ async function createPods(run, pods) {
         run.created.pods.push(pod.metadata?.name ?? '');
     await (0,run_state/* allOrFirstFailure */.hE)(pods.map((pod) => api.createPod(run.created.namespace, pod, run.runId)));
 }
+/** A pod create's failure in words: a missing given namespace, else the API's refusal explained. */
 function explainCreateFailure(run, error) {
     const { namespace } = run.created;
     if (!run.created.namespaceCreated && (0,api_errors/* isNotFound */.c4)(error)) {
         return new errors/* UsageError */.eb(`Namespace '${namespace}' (--namespace) does not exist. Create it, or omit --namespace to get one per run.`);
     }
-    return (0,connection/* explainApiError */.cU)(`creating pods in namespace ${namespace}`, error, (0,run_state/* apiOf */.ir)(run).server);
+    return (0,connection.explainApiError)(`creating pods in namespace ${namespace}`, error, (0,run_state/* apiOf */.ir)(run).server);
 }
 /** The pod objects of a profile on one network: its server and client. */
 function pairPods(run, profile, network) {
@@ -1595,13 +1773,13 @@ async function startPods(run, profile) {
     const ready = await (0,pod_wait/* waitForPodsReady */.o6)({
         api: (0,run_state/* apiOf */.ir)(run),
         namespace: run.created.namespace,
-        selector: (0,names/* runSelector */.fC)(run.runId),
+        selector: (0,names.runSelector)(run.runId),
         podNames: pods.map((pod) => pod.metadata?.name ?? ''),
         bounds: run.bounds,
         describe: (name) => describePod(run, pods, name),
     });
     for (const [name, pod] of ready) {
-        const address = pickPodAddress(pod, run.settings.ipFamily);
+        const address = (0,pod_address/* pickPodAddress */.Dr)(pod, run.settings.ipFamily);
         if (address !== undefined)
             run.podIps.set(name, address);
     }
@@ -1613,7 +1791,7 @@ async function removePods(run, profile) {
     const names = profilePods(run, profile).map((pod) => pod.metadata?.name ?? '');
     const api = (0,run_state/* apiOf */.ir)(run);
     const { namespace } = run.created;
-    const gone = await (0,connection/* step */.PM)(api, `deleting the pods of ${describeProfile(profile)}`, () => (0,cleanup/* deletePodsAndWait */.qT)(api, namespace, names, run.cleanupWaitMs));
+    const gone = await (0,connection.step)(api, `deleting the pods of ${describeProfile(profile)}`, () => (0,cleanup.deletePodsAndWait)(api, namespace, names, run.cleanupWaitMs));
     if (!gone) {
         throw new errors/* InfraError */.iG(`pods ${names.join(', ')} in ${namespace} were still there ${run.cleanupWaitMs / 1000} s after being deleted; check their nodes' kubelet (kubectl -n ${namespace} describe pod ${names[0]})`);
     }
@@ -1646,11 +1824,12 @@ async function switchProfile(run, profile) {
 
 /***/ }),
 
-/***/ 417:
+/***/ 50417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ds: () => (/* binding */ nodeCpuNeedMillis),
+/* harmony export */   Hn: () => (/* binding */ FIRST_HOST_NETWORK_PORT),
 /* harmony export */   KB: () => (/* binding */ describeCpuNeed),
 /* harmony export */   P5: () => (/* binding */ profileFor),
 /* harmony export */   Yt: () => (/* binding */ requestMillis),
@@ -1660,8 +1839,8 @@ async function switchProfile(run, profile) {
 /* harmony export */   oU: () => (/* binding */ UNLIMITED_CPU_REQUEST_MILLIS),
 /* harmony export */   tQ: () => (/* binding */ formatCpus)
 /* harmony export */ });
-/* unused harmony exports FIRST_HOST_NETWORK_PORT, largestProfile */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* unused harmony export largestProfile */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 
 /** netserver's control port on the pod network: every server pod has its own IP, so all use the default. */
 const NETSERVER_PORT = 12865;
@@ -1742,7 +1921,7 @@ function formatCpus(millis) {
 
 /***/ }),
 
-/***/ 9533:
+/***/ 19533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1753,13 +1932,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/targets/kubernetes/api-errors.ts
-var api_errors = __webpack_require__(4111);
+var api_errors = __webpack_require__(34111);
 // EXTERNAL MODULE: ./src/targets/kubernetes/cleanup.ts
 var cleanup = __webpack_require__(6087);
 // EXTERNAL MODULE: ./src/targets/kubernetes/connection.ts
-var connection = __webpack_require__(5587);
+var connection = __webpack_require__(65587);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/pod-security-check.ts
 /** The level a namespace's enforce label asks for, or undefined when it restricts nothing. */
 function restrictingLevel(label) {
@@ -1806,11 +1985,11 @@ function podSecurityGaps(pod, level) {
 }
 
 // EXTERNAL MODULE: ./src/targets/kubernetes/pod-spec.ts
-var pod_spec = __webpack_require__(4414);
+var pod_spec = __webpack_require__(54414);
 // EXTERNAL MODULE: ./src/targets/kubernetes/reference.ts
-var reference = __webpack_require__(5026);
+var reference = __webpack_require__(65026);
 // EXTERNAL MODULE: ./src/targets/kubernetes/run-state.ts
-var run_state = __webpack_require__(93);
+var run_state = __webpack_require__(92474);
 ;// CONCATENATED MODULE: ./src/targets/kubernetes/reference-admission.ts
 
 
@@ -1859,7 +2038,7 @@ async function checkGivenNamespace(run) {
     catch (error) {
         if ((0,api_errors/* readApiFailure */.HQ)(error).status === 403)
             return; // no RBAC to read it: the level is unknown, try
-        throw (0,connection/* explainApiError */.cU)(`reading namespace ${namespace}`, error, api.server);
+        throw (0,connection.explainApiError)(`reading namespace ${namespace}`, error, api.server);
     }
     if (found === undefined)
         return;
@@ -1882,7 +2061,7 @@ async function dropRefusedReference(run, referencePods, error) {
     const api = (0,run_state/* apiOf */.ir)(run);
     const { namespace } = run.created;
     const names = referencePods.map((pod) => pod.metadata?.name ?? '');
-    const gone = await (0,connection/* step */.PM)(api, 'deleting the host-network reference pods', () => (0,cleanup/* deletePodsAndWait */.qT)(api, namespace, names, run.cleanupWaitMs));
+    const gone = await (0,connection.step)(api, 'deleting the host-network reference pods', () => (0,cleanup.deletePodsAndWait)(api, namespace, names, run.cleanupWaitMs));
     // Pods still terminating stay recorded, so that cleanup deletes them again.
     if (gone)
         run.created.pods = run.created.pods.filter((name) => !names.includes(name));
@@ -1893,7 +2072,7 @@ async function dropRefusedReference(run, referencePods, error) {
 
 /***/ }),
 
-/***/ 5026:
+/***/ 65026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1904,8 +2083,8 @@ async function dropRefusedReference(run, referencePods, error) {
 /* harmony export */   jP: () => (/* binding */ referenceOffLine),
 /* harmony export */   nZ: () => (/* binding */ podSecurityForbids)
 /* harmony export */ });
-/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4111);
-/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34111);
+/* harmony import */ var _profiles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50417);
 
 
 /** The namespace label Pod Security admission enforces. */
@@ -1956,7 +2135,7 @@ function describeReference(state) {
 
 /***/ }),
 
-/***/ 93:
+/***/ 92474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1964,7 +2143,7 @@ function describeReference(state) {
 /* harmony export */   hE: () => (/* binding */ allOrFirstFailure),
 /* harmony export */   ir: () => (/* binding */ apiOf)
 /* harmony export */ });
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5026);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65026);
 
 /** A run that has created nothing yet. */
 function newKubeRun(fixed, namespace) {
@@ -2003,7 +2182,7 @@ async function allOrFirstFailure(promises) {
 
 /***/ }),
 
-/***/ 3189:
+/***/ 33189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2012,7 +2191,7 @@ async function allOrFirstFailure(promises) {
 /* harmony export */   eh: () => (/* binding */ formatTaint)
 /* harmony export */ });
 /* unused harmony exports TAINT_EFFECTS, parseToleration, toleratesTaint */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 
 /** Taint effects Kubernetes knows. */
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -2084,6 +2263,365 @@ function blockingTaints(taints, tolerations) {
 /** A taint as kubectl writes it: `key=value:Effect`. */
 function formatTaint(taint) {
     return `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`;
+}
+
+
+/***/ }),
+
+/***/ 96543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ planCpuProfiles),
+/* harmony export */   Sx: () => (/* binding */ parseCpuList),
+/* harmony export */   dp: () => (/* binding */ profileOf),
+/* harmony export */   mK: () => (/* binding */ formatCpuList)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12286);
+
+
+/** Parses a Linux CPU list such as `0-3,8,10-11` (Cpus_allowed_list, taskset -c) into sorted core ids. */
+function parseCpuList(text) {
+    const cores = new Set();
+    for (const part of text.trim().split(',')) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+        if (match?.[1] === undefined)
+            throw new Error(`not a CPU list: '${text}'`);
+        const first = Number(match[1]);
+        const last = match[2] === undefined ? first : Number(match[2]);
+        for (let core = first; core <= last; core++)
+            cores.add(core);
+    }
+    return [...cores].sort((a, b) => a - b);
+}
+/** Core ids as an argument for `taskset -c`. */
+function formatCpuList(cores) {
+    return cores.join(',');
+}
+/** The profile a scenario runs in; profiles are keyed by their `cpus` value. */
+function profileOf(profiles, scenario) {
+    const profile = profiles.find((candidate) => candidate.cpus === scenario.cpus);
+    if (profile === undefined) {
+        throw new Error(`scenario ${scenario.name} (cpus ${scenario.cpus}) was not among the scenarios prepared`);
+    }
+    return profile;
+}
+function groupByCpus(scenarios) {
+    const groups = new Map();
+    for (const scenario of scenarios) {
+        if (scenario.cpus !== null && !(Number.isInteger(scenario.cpus) && scenario.cpus >= 1)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Invalid cpus ${scenario.cpus} in scenario ${scenario.name}. Expected a whole number ≥ 1.`);
+        }
+        groups.set(scenario.cpus, [...(groups.get(scenario.cpus) ?? []), scenario.name]);
+    }
+    return groups;
+}
+function cappedWarning(scenarioNames, cpus, available) {
+    const verb = scenarioNames.length === 1 ? 'asks' : 'ask';
+    return `${scenarioNames.join(', ')} ${verb} for ${cpus} cores; this machine has ${available}: using ${available}`;
+}
+/**
+ * Plans one profile per distinct `cpus` value. Requests beyond the cores present are capped (with a
+ * warning). Clients take the first cores and servers the last, so a 1-core client and server sit on
+ * different cores when there are two or more: in a cluster they would be different machines.
+ */
+function planCpuProfiles(scenarios, availableCores) {
+    if (availableCores.length === 0)
+        throw new Error('no CPU cores available');
+    const profiles = [];
+    const warnings = [];
+    for (const [cpus, scenarioNames] of groupByCpus(scenarios)) {
+        const port = _names_js__WEBPACK_IMPORTED_MODULE_0__/* .FIRST_NETSERVER_PORT */ .k1 + profiles.length;
+        if (cpus === null) {
+            profiles.push({ cpus, port, scenarioNames, clientCores: null, serverCores: null });
+            continue;
+        }
+        const granted = Math.min(cpus, availableCores.length);
+        if (granted < cpus)
+            warnings.push(cappedWarning(scenarioNames, cpus, availableCores.length));
+        const clientCores = availableCores.slice(0, granted);
+        const serverCores = availableCores.slice(availableCores.length - granted);
+        profiles.push({ cpus, port, scenarioNames, clientCores, serverCores });
+    }
+    return { profiles, warnings };
+}
+
+
+/***/ }),
+
+/***/ 18362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LV: () => (/* binding */ buildFingerprint),
+/* harmony export */   ah: () => (/* binding */ readHostFacts),
+/* harmony export */   s7: () => (/* binding */ parseNetperfVersion),
+/* harmony export */   yN: () => (/* binding */ coresDetail)
+/* harmony export */ });
+/* unused harmony exports parseAllowedCores, describeReference */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96543);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12286);
+/** What the local target reports about the machine: host facts (read once) and the fingerprint built from them. */
+
+
+
+
+/** Core ids from `Cpus_allowed_list` in /proc/<pid>/status text; undefined when absent. */
+function parseAllowedCores(statusText) {
+    const line = /^Cpus_allowed_list:\s*(\S+)\s*$/m.exec(statusText);
+    return line?.[1] === undefined ? undefined : (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCpuList */ .Sx)(line[1]);
+}
+/** Reads the machine's kernel, CPU model and the cores this process may use. */
+function readHostFacts() {
+    let availableCores;
+    try {
+        availableCores = parseAllowedCores((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/status', 'utf8'));
+    }
+    catch {
+        // Not Linux-like /proc: fall back to a count, assuming cores 0..n-1.
+    }
+    availableCores ??= Array.from({ length: node_os__WEBPACK_IMPORTED_MODULE_1___default().availableParallelism() }, (_, core) => core);
+    // os.cpus() reads /proc/cpuinfo's "model name" on Linux.
+    return { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release(), cpuModel: node_os__WEBPACK_IMPORTED_MODULE_1___default().cpus()[0]?.model ?? 'unknown', availableCores };
+}
+/** The version from `netperf -V` ("Netperf version 2.7.0"), or its first line when the format differs. */
+function parseNetperfVersion(stdout) {
+    const match = /version\s+(\S+)/i.exec(stdout);
+    return match?.[1] ?? (stdout.trim().split('\n')[0] || 'unknown');
+}
+/** Cores of one side of a profile in words: `any`, or the list (with the request it was capped from). */
+function coresDetail(cpus, cores) {
+    if (cores === null)
+        return 'any';
+    const capped = cpus !== null && cores.length < cpus ? ` (capped from ${cpus})` : '';
+    return `${(0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCpuList */ .mK)(cores)}${capped}`;
+}
+function nodeFingerprint(name, host, profiles, side) {
+    const details = { namespace: name };
+    for (const profile of profiles) {
+        const cores = side === 'client' ? profile.clientCores : profile.serverCores;
+        details[`cores for cpus=${profile.cpus ?? 'unlimited'}`] = coresDetail(profile.cpus, cores);
+    }
+    return {
+        // Stable across runs (the namespace name carries the pid): baseline and current must match.
+        name: `local-${side}`,
+        kernel: host.kernel,
+        cpuModel: host.cpuModel,
+        cpuCount: host.availableCores.length,
+        details,
+    };
+}
+/**
+ * The reference path in words. It names the interfaces by pattern, not by this run's id: the details
+ * are compared with the baseline's, and the id (a pid) differs every run.
+ */
+function describeReference(reference) {
+    if (!reference)
+        return 'off';
+    const link = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .linksOf */ .hP)(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_PATTERN */ .eV).reference;
+    const ends = `${link.clientInterface}-${link.serverInterface} (${link.clientAddress}-${link.serverAddress})`;
+    return `second veth pair ${ends}, same namespaces and CPU pinning`;
+}
+/**
+ * Builds the fingerprint: both nodes are namespaces of this machine; the reference path is always
+ * described, the what-if settings appear only when set (the results also keep them under
+ * target.settings, which compare reads).
+ */
+function buildFingerprint(input) {
+    const { names, host, profiles, settings } = input;
+    const details = { reference: describeReference(input.reference) };
+    for (const key of ['qdisc', 'serverSetup', 'clientSetup']) {
+        const value = settings[key];
+        if (value !== undefined)
+            details[key] = value;
+    }
+    return {
+        netperfVersion: input.netperfVersion,
+        client: nodeFingerprint(names.clientNamespace, host, profiles, 'client'),
+        server: nodeFingerprint(names.serverNamespace, host, profiles, 'server'),
+        details,
+    };
+}
+
+
+/***/ }),
+
+/***/ 12286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E_: () => (/* binding */ leftoverNamespaces),
+/* harmony export */   GJ: () => (/* binding */ VETH_PREFIX_LENGTH),
+/* harmony export */   GT: () => (/* binding */ namesFor),
+/* harmony export */   JT: () => (/* binding */ parseNamespaceList),
+/* harmony export */   _c: () => (/* binding */ NETSERVER_LISTEN_ADDRESS),
+/* harmony export */   eV: () => (/* binding */ NAMES_PATTERN),
+/* harmony export */   hP: () => (/* binding */ linksOf),
+/* harmony export */   k1: () => (/* binding */ FIRST_NETSERVER_PORT),
+/* harmony export */   np: () => (/* binding */ checkRunId),
+/* harmony export */   nt: () => (/* binding */ parsePidList)
+/* harmony export */ });
+/* unused harmony exports CLIENT_ADDRESS, SERVER_ADDRESS, REFERENCE_CLIENT_ADDRESS, REFERENCE_SERVER_ADDRESS, MAX_RUN_ID_LENGTH */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/**
+ * Names and addresses of one local run's two network namespaces and the two veth pairs between them:
+ * pure, no I/O. The pod link is what is measured and what what-ifs change; the reference link is the
+ * same path left alone, measured in turn with it so the gate can divide out the machine's drift.
+ */
+
+/** Client end of the pod link. 198.18.0.0/15 is set aside for benchmarking (RFC 2544). */
+const CLIENT_ADDRESS = '198.18.0.1';
+/** Server end of the pod link. Each run has its own namespaces, so runs never clash. */
+const SERVER_ADDRESS = '198.18.0.2';
+/** Client end of the reference link: the next /30 after the pod link's. */
+const REFERENCE_CLIENT_ADDRESS = '198.18.0.5';
+/** Server end of the reference link; the same netservers accept here too. */
+const REFERENCE_SERVER_ADDRESS = '198.18.0.6';
+const VETH_PREFIX_LENGTH = 30;
+/** Where every netserver listens: all addresses of the server namespace, so one serves both links. */
+const NETSERVER_LISTEN_ADDRESS = '0.0.0.0';
+/** netserver's default control port; further CPU profiles take the ports after it. */
+const FIRST_NETSERVER_PORT = 12865;
+/** Linux interface names hold 15 characters: `npg` + run id + one letter (`c`/`s` pod, `r`/`t` reference). */
+const MAX_RUN_ID_LENGTH = 11;
+/**
+ * A namespace a killed run may have left: its run id is the pid of the process that made it. Single
+ * runs name theirs `cli`/`srv`, local fleets `sw` (the switch) and `n<K>` (node K, fleet-names.ts).
+ */
+const LEFTOVER_NAMESPACE = /^npg-(\d+)-(cli|srv|sw|n\d+)$/;
+/** The two veth pairs of a run, with their addresses. */
+function linksOf(names) {
+    return {
+        pod: {
+            clientInterface: names.clientInterface,
+            serverInterface: names.serverInterface,
+            clientAddress: CLIENT_ADDRESS,
+            serverAddress: SERVER_ADDRESS,
+        },
+        reference: {
+            clientInterface: names.referenceClientInterface,
+            serverInterface: names.referenceServerInterface,
+            clientAddress: REFERENCE_CLIENT_ADDRESS,
+            serverAddress: REFERENCE_SERVER_ADDRESS,
+        },
+    };
+}
+/** Throws a one-line UsageError unless the run id fits an interface name and is safe in paths. */
+function checkRunId(runId) {
+    if (!/^[A-Za-z0-9]+$/.test(runId) || runId.length > MAX_RUN_ID_LENGTH) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Invalid local run id '${runId}'. Expected 1-${MAX_RUN_ID_LENGTH} letters or digits (it becomes part of interface names).`);
+    }
+}
+/** Names for a run id; the id must fit an interface name and be safe in paths. */
+function namesFor(runId) {
+    checkRunId(runId);
+    return namesWithId(runId);
+}
+function namesWithId(runId) {
+    return {
+        runId,
+        clientNamespace: `npg-${runId}-cli`,
+        serverNamespace: `npg-${runId}-srv`,
+        clientInterface: `npg${runId}c`,
+        serverInterface: `npg${runId}s`,
+        referenceClientInterface: `npg${runId}r`,
+        referenceServerInterface: `npg${runId}t`,
+    };
+}
+/** Every run's names with `<id>` for the run id: for text that must read the same in every run. */
+const NAMES_PATTERN = namesWithId('<id>');
+/** Namespace names from `ip netns list` ("name" or "name (id: 3)" per line). */
+function parseNamespaceList(stdout) {
+    return stdout
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/)[0] ?? '')
+        .filter((name) => name !== '');
+}
+/** Pids from `ip netns pids NAME`, one per line. */
+function parsePidList(stdout) {
+    return stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /^\d+$/.test(line))
+        .map(Number);
+}
+/**
+ * Namespaces left by runs that were killed: named `npg-<pid>-cli|srv|sw|n<K>` while that pid no longer runs.
+ * Runs with a chosen (non-numeric) id are never swept: nothing tells whether they are still alive.
+ */
+function leftoverNamespaces(namespaces, isAlive) {
+    return namespaces.filter((name) => {
+        const match = LEFTOVER_NAMESPACE.exec(name);
+        return match?.[1] !== undefined && !isAlive(Number(match[1]));
+    });
+}
+
+
+/***/ }),
+
+/***/ 87554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b_: () => (/* binding */ fanOutCommand)
+/* harmony export */ });
+/* unused harmony exports sharedArgv, argVariation */
+/* harmony import */ var _netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29284);
+/**
+ * When the netperf instances of a sample can start from one fan-out shell (src/netperf/fan-out.ts):
+ * pure, shared by the targets.
+ */
+
+/**
+ * The argument list every instance runs, when there are several and all are the same (what the runner
+ * asks for without fixed data ports): one fan-out process can then start them together. Undefined
+ * otherwise: a single instance needs no fan-out.
+ */
+function sharedArgv(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    const text = JSON.stringify(first);
+    return argvs.every((argv) => JSON.stringify(argv) === text) ? first : undefined;
+}
+/**
+ * When several argument lists are the same but for one argument (netperf's data port): the first list,
+ * that argument's index and every list's value there, so one fan-out process can start them together.
+ * Undefined otherwise.
+ */
+function argVariation(argvs) {
+    const [first] = argvs;
+    if (argvs.length < 2 || first === undefined)
+        return undefined;
+    if (argvs.some((argv) => argv.length !== first.length))
+        return undefined;
+    const differing = first.flatMap((_, at) => (argvs.some((argv) => argv[at] !== first[at]) ? [at] : []));
+    const [at] = differing;
+    if (differing.length !== 1 || at === undefined)
+        return undefined;
+    return { argv: first, at, values: argvs.map((argv) => argv[at] ?? '') };
+}
+/**
+ * The one command that starts every instance of `program` together (identical lists, or lists that
+ * differ in one argument: the fan-out script puts each one's value in place), or undefined when they
+ * must run as separate processes.
+ */
+function fanOutCommand(program, argvs) {
+    const shared = sharedArgv(argvs);
+    if (shared !== undefined)
+        return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFanOutArgv */ .I8)(argvs.length, [program, ...shared]);
+    const varying = argVariation(argvs);
+    if (varying === undefined)
+        return undefined;
+    return (0,_netperf_fan_out_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFanOutArgv */ .I8)(argvs.length, [program, ...varying.argv], {
+        at: varying.at + 1,
+        values: varying.values,
+    });
 }
 
 

@@ -1,0 +1,348 @@
+export const id = 742;
+export const ids = [742];
+export const modules = {
+
+/***/ 2742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createLocalFleetTarget: () => (/* binding */ createLocalFleetTarget)
+});
+
+// EXTERNAL MODULE: ./src/util/process.ts
+var util_process = __webpack_require__(2017);
+// EXTERNAL MODULE: ./src/targets/local/cpu-profiles.ts
+var cpu_profiles = __webpack_require__(6543);
+// EXTERNAL MODULE: ./src/targets/local/fingerprint.ts + 1 modules
+var fingerprint = __webpack_require__(2592);
+// EXTERNAL MODULE: ./src/targets/local/fleet-names.ts
+var fleet_names = __webpack_require__(8739);
+;// CONCATENATED MODULE: ./src/targets/local/fleet-fingerprint.ts
+
+
+function nodeFingerprint(node, host, profiles, setup) {
+    const details = {
+        'pod address': `${node.podAddress} (${node.podInterface})`,
+        'reference address': `${node.referenceAddress} (${node.referenceInterface})`,
+    };
+    for (const profile of profiles) {
+        const label = `cpus=${profile.cpus ?? 'unlimited'}`;
+        details[`client cores for ${label}`] = (0,fingerprint/* coresDetail */.yN)(profile.cpus, profile.clientCores);
+        details[`server cores for ${label}`] = (0,fingerprint/* coresDetail */.yN)(profile.cpus, profile.serverCores);
+    }
+    if (setup !== undefined)
+        details.setup = setup;
+    return {
+        name: node.name,
+        kernel: host.kernel,
+        cpuModel: host.cpuModel,
+        cpuCount: host.availableCores.length,
+        details,
+    };
+}
+/** The fleet's fingerprint: one node per namespace, in node order; fleet-wide settings in details. */
+function buildFleetFingerprint(input) {
+    const { names, host, profiles, nodeSetup } = input;
+    const pods = `${fleet_names/* POD_SUBNET_PREFIX */.fB}.0/${fleet_names/* FLEET_PREFIX_LENGTH */.$D}`;
+    const references = `${fleet_names/* REFERENCE_SUBNET_PREFIX */.rI}.0/${fleet_names/* FLEET_PREFIX_LENGTH */.$D}`;
+    const details = {
+        network: `local fleet: one network namespace per node on a pod bridge (${pods}) in a switch namespace`,
+        reference: input.reference
+            ? `second bridge (${references}), same namespaces, netservers and CPU pinning`
+            : 'off',
+    };
+    const setups = Object.entries(nodeSetup).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+    if (setups.length > 0)
+        details.nodeSetup = setups.map(([node, command]) => `${node}=${command}`).join('; ');
+    return {
+        netperfVersion: input.netperfVersion,
+        nodes: names.nodes.map((node) => nodeFingerprint(node, host, profiles, nodeSetup[node.name])),
+        details,
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/targets/local/namespaces.ts
+var namespaces = __webpack_require__(5832);
+;// CONCATENATED MODULE: ./src/targets/local/fleet-network.ts
+
+
+/**
+ * Set to 0 inside the switch namespace: with br_netfilter loaded, every new namespace starts with 1,
+ * which would send bridged frames through that namespace's iptables/arptables (empty, but conntrack
+ * and the hooks still cost). The keys are per namespace (Linux ≥ 5.3), so the host keeps its own.
+ */
+const BRIDGE_NETFILTER_OFF = [
+    'net.bridge.bridge-nf-call-iptables=0',
+    'net.bridge.bridge-nf-call-ip6tables=0',
+    'net.bridge.bridge-nf-call-arptables=0',
+];
+/** Programs the fleet runs beyond the single target's: `sysctl` for {@link BRIDGE_NETFILTER_OFF}. */
+const FLEET_PROGRAMS = ['sysctl'];
+/**
+ * Creates the switch namespace and its two bridges (no addresses, no forwarding: the namespace routes
+ * nothing), with bridge netfilter off. `onCreated` hears of the namespace as soon as it exists.
+ */
+async function createSwitch(runner, names, onCreated) {
+    const namespace = names.switchNamespace;
+    await (0,namespaces/* addNamespace */.b4)(runner, namespace);
+    onCreated(namespace);
+    // -e: without br_netfilter the keys do not exist, which is what we want anyway.
+    await (0,namespaces/* runChecked */.X4)(runner, [
+        'ip',
+        'netns',
+        'exec',
+        namespace,
+        'sysctl',
+        '-q',
+        '-e',
+        '-w',
+        ...BRIDGE_NETFILTER_OFF,
+    ]);
+    for (const bridge of [fleet_names/* POD_BRIDGE */.ei, fleet_names/* REFERENCE_BRIDGE */.Qy]) {
+        // STP off (the default, said anyway): ports forward as soon as they are up.
+        await (0,namespaces/* runChecked */.X4)(runner, [
+            'ip',
+            '-n',
+            namespace,
+            'link',
+            'add',
+            bridge,
+            'type',
+            'bridge',
+            'stp_state',
+            '0',
+        ]);
+        await (0,namespaces/* runChecked */.X4)(runner, ['ip', '-n', namespace, 'link', 'set', bridge, 'up']);
+    }
+}
+/** One veth pair from a node to a bridge: the node's end addressed and up, the switch's end a bridge port. */
+async function addNodeLink(runner, switchNamespace, node, end) {
+    await (0,namespaces/* runChecked */.X4)(runner, [
+        'ip',
+        'link',
+        'add',
+        end.device,
+        'netns',
+        node.namespace,
+        'type',
+        'veth',
+        'peer',
+        'name',
+        end.port,
+        'netns',
+        switchNamespace,
+    ]);
+    const prefix = `${end.address}/${fleet_names/* FLEET_PREFIX_LENGTH */.$D}`;
+    await (0,namespaces/* runChecked */.X4)(runner, ['ip', '-n', node.namespace, 'addr', 'add', prefix, 'dev', end.device]);
+    await (0,namespaces/* runChecked */.X4)(runner, [
+        'ip',
+        '-n',
+        switchNamespace,
+        'link',
+        'set',
+        end.port,
+        'master',
+        end.bridge,
+        'up',
+    ]);
+    await (0,namespaces/* runChecked */.X4)(runner, ['ip', '-n', node.namespace, 'link', 'set', end.device, 'up']);
+}
+/**
+ * Creates a node's namespace and joins it to both bridges, then waits until both of its interfaces
+ * are up (packets sent earlier are dropped). `onCreated` hears of the namespace as soon as it exists.
+ */
+async function addFleetNode(runner, names, node, onCreated) {
+    await (0,namespaces/* addNamespace */.b4)(runner, node.namespace);
+    onCreated(node.namespace);
+    await (0,namespaces/* runChecked */.X4)(runner, ['ip', '-n', node.namespace, 'link', 'set', 'lo', 'up']);
+    const ends = [
+        { device: node.podInterface, port: node.podPort, address: node.podAddress, bridge: fleet_names/* POD_BRIDGE */.ei },
+        {
+            device: node.referenceInterface,
+            port: node.referencePort,
+            address: node.referenceAddress,
+            bridge: fleet_names/* REFERENCE_BRIDGE */.Qy,
+        },
+    ];
+    for (const end of ends)
+        await addNodeLink(runner, names.switchNamespace, node, end);
+    // A veth end has carrier only once its peer is up too, and the switch's end was set up first.
+    for (const end of ends)
+        await (0,namespaces/* waitUntilLinkUp */.vF)(runner, node.namespace, end.device);
+}
+
+// EXTERNAL MODULE: ./src/targets/local/fleet-setup.ts
+var fleet_setup = __webpack_require__(6018);
+// EXTERNAL MODULE: ./src/targets/local/lifecycle.ts
+var lifecycle = __webpack_require__(2014);
+// EXTERNAL MODULE: ./src/targets/local/netservers.ts
+var netservers = __webpack_require__(9721);
+// EXTERNAL MODULE: ./src/targets/local/preflight.ts
+var preflight = __webpack_require__(6797);
+;// CONCATENATED MODULE: ./src/targets/local/fleet-lifecycle.ts
+
+
+
+
+
+
+
+
+
+/** A fleet run that has created nothing yet. */
+function newLocalFleetRun(fixed) {
+    return { ...fixed, ...(0,lifecycle/* nothingCreated */.KH)() };
+}
+function closedError() {
+    return new errors/* InfraError */.iG('the local fleet was cleaned up while it was being prepared');
+}
+function checkpoint(run) {
+    if (run.closed)
+        throw closedError();
+}
+async function build(run) {
+    const { runner, names } = run;
+    const created = (namespace) => run.namespaces.push(namespace);
+    checkpoint(run);
+    await createSwitch(runner, names, created);
+    // One node after another: four at a time was no faster (32 nodes, 16-19 s either way on a loaded
+    // 2-core machine, mostly spent in `ip` commands of ~150 ms each).
+    for (const node of names.nodes) {
+        checkpoint(run);
+        await addFleetNode(runner, names, node, created);
+    }
+    for (const node of names.nodes) {
+        const command = run.nodeSetup[node.name];
+        checkpoint(run);
+        if (command !== undefined)
+            await (0,fleet_setup/* runNodeSetup */.X8)(runner, node, command);
+    }
+    checkpoint(run);
+    const listening = [];
+    for (const node of names.nodes) {
+        const where = { serverNamespace: node.namespace };
+        const started = run.profiles.map((profile) => (0,netservers/* startNetserver */.JY)(runner, where, profile));
+        run.netservers.push(...started);
+        listening.push(async () => {
+            await (0,lifecycle/* allOrFirstFailure */.hE)(started.map((netserver) => (0,netservers/* waitUntilListening */.d6)(runner, where, netserver)));
+        });
+    }
+    // Node by node: a few `ss` pollers at a time, not one per netserver of 32 nodes.
+    for (const nodeListening of listening)
+        await nodeListening();
+    checkpoint(run);
+}
+/**
+ * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
+ * builds the switch, the nodes, runs the node setups and starts every node's netservers. On any
+ * failure, or when cleanup is called meanwhile, it removes what it made before rethrowing.
+ */
+async function prepareFleet(run, scenarios) {
+    if (run.host !== undefined)
+        throw new Error('a local fleet can be prepared once');
+    if (run.closed)
+        throw new errors/* InfraError */.iG('the local fleet was cleaned up before it was prepared');
+    const host = (0,fingerprint/* readHostFacts */.ah)();
+    const plan = (0,cpu_profiles/* planCpuProfiles */.K1)(scenarios, host.availableCores);
+    await (0,preflight/* preflight */.Mz)({
+        runner: run.runner,
+        isRoot: (0,preflight/* runsAsRoot */.Rb)(),
+        programs: [...preflight/* REQUIRED_PROGRAMS */.Wy, ...FLEET_PROGRAMS],
+    });
+    await (0,namespaces/* sweepLeftoverNamespaces */.UP)(run.runner, run.log);
+    for (const warning of plan.warnings)
+        run.log(warning);
+    run.host = host;
+    run.profiles = plan.profiles;
+    try {
+        await build(run);
+    }
+    catch (error) {
+        // A cleanup meanwhile makes commands fail (a setup killed, a namespace gone): say what happened.
+        const interrupted = run.closed;
+        await (0,lifecycle/* cleanupRun */.wX)(run);
+        throw interrupted ? closedError() : error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/targets/local/local-target.ts
+var local_target = __webpack_require__(4851);
+// EXTERNAL MODULE: ./src/targets/local/netperf-client.ts
+var netperf_client = __webpack_require__(2736);
+;// CONCATENATED MODULE: ./src/targets/local/fleet-target.ts
+
+
+
+
+
+
+
+
+
+
+function writeToStderr(line) {
+    process.stderr.write(`${line}\n`);
+}
+/**
+ * Creates the local fleet; nothing happens on this machine until `prepare`. Throws a one-line
+ * UsageError for a node count outside 2 … 32, a bad run id, or a setup for an unknown node.
+ */
+function createLocalFleetTarget(options, deps = {}) {
+    const names = (0,fleet_names/* fleetNamesFor */.Ss)(options.runId ?? String(process.pid), options.nodes);
+    const run = newLocalFleetRun({
+        runner: deps.runner ?? (0,util_process/* createCommandRunner */._m)(),
+        log: deps.log ?? writeToStderr,
+        names,
+        nodeSetup: (0,fleet_setup/* normaliseNodeSetups */.LM)(options.nodeSetup, options.nodes),
+        reference: options.reference ?? true,
+    });
+    return {
+        kind: 'local',
+        names,
+        prepare: async (scenarios) => {
+            await prepareFleet(run, scenarios);
+            return names.nodes.map((node) => node.name);
+        },
+        path: (pair) => pathBetween(run, pair, 'podAddress'),
+        ...(run.reference
+            ? { referencePath: (pair) => pathBetween(run, pair, 'referenceAddress') }
+            : {}),
+        fingerprint: () => fleet_target_fingerprint(run),
+        cleanup: () => (0,lifecycle/* cleanupRun */.wX)(run),
+        cleanupSync: () => (0,lifecycle/* cleanupRunSync */.vO)(run),
+    };
+}
+/**
+ * netperf from `pair.client`'s namespace to `pair.server`'s address on one bridge. It holds nothing
+ * mutable, so pairs on disjoint nodes can run at the same time.
+ */
+function pathBetween(run, pair, address) {
+    const client = (0,fleet_names/* fleetNodeNamed */.cr)(run.names, pair.client);
+    const server = (0,fleet_names/* fleetNodeNamed */.cr)(run.names, pair.server);
+    if (client === server)
+        throw new Error(`a fleet pair needs two nodes, got ${pair.client} twice`);
+    return {
+        endpoint: (scenario) => ({ host: server[address], port: (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario).port }),
+        runNetperf: (scenario, argvs) => (0,netperf_client/* runNetperfIn */.l)(run.runner, client.namespace, (0,cpu_profiles/* profileOf */.dp)(run.profiles, scenario).clientCores, scenario, argvs),
+    };
+}
+async function fleet_target_fingerprint(run) {
+    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: local_target/* NETPERF_VERSION_TIMEOUT_MS */.j7 });
+    return buildFleetFingerprint({
+        names: run.names,
+        host: run.host ?? (0,fingerprint/* readHostFacts */.ah)(),
+        netperfVersion: (0,fingerprint/* parseNetperfVersion */.s7)(version.stdout),
+        profiles: run.profiles,
+        nodeSetup: run.nodeSetup,
+        reference: run.reference,
+    });
+}
+
+
+/***/ })
+
+};
