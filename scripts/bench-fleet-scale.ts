@@ -4,7 +4,7 @@
 // figures show the fleet's own costs: prepare, rounds, execs, cleanup. Prints a table; asserts nothing.
 // Usage: npm run bench:fleet-scale -- [--sizes 4,8,16] [--plans ring,all] [--targets local,sim]
 //        [--duration 1] [--samples 1] [--scenarios tcp_rr_1cpu]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,28 +37,40 @@ interface Row {
   execs?: number;
 }
 
-function fleet(args: string[], out: string): { pairs: number; rounds: number; seconds: number } {
+/** Runs the CLI without blocking: the simulator answers from this process's event loop. */
+function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/cli/index.js', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+async function fleet(
+  args: string[],
+  out: string,
+): Promise<{ pairs: number; rounds: number; seconds: number }> {
   const started = Date.now();
-  const child = spawnSync(
-    process.execPath,
-    [
-      'dist/cli/index.js',
-      'fleet',
-      ...args,
-      '--scenarios',
-      values.scenarios,
-      '--samples',
-      values.samples,
-      '--duration',
-      values.duration,
-      '--out',
-      out,
-    ],
-    { encoding: 'utf8' },
-  );
+  const child = await runCli([
+    'fleet',
+    ...args,
+    '--scenarios',
+    values.scenarios,
+    '--samples',
+    values.samples,
+    '--duration',
+    values.duration,
+    '--out',
+    out,
+  ]);
   const seconds = (Date.now() - started) / 1000;
-  if (child.status !== 0 && child.status !== 1) {
-    throw new Error(`netperf-gate fleet exited ${child.status}: ${child.stderr.trim().split('\n').at(-1)}`);
+  if (child.code !== 0 && child.code !== 1) {
+    throw new Error(`netperf-gate fleet exited ${child.code}: ${child.stderr.trim().split('\n').at(-1)}`);
   }
   const results = parseFleetResults(readFileSync(out, 'utf8'), out);
   return { pairs: results.pairs.length, rounds: results.plan.rounds, seconds };
@@ -70,7 +82,7 @@ async function simRow(nodes: number, plan: string): Promise<Row> {
   try {
     const before = sim.audit.length;
     const out = join(folder, `sim-${nodes}-${plan}.json`);
-    const run = fleet(['--target', 'kubernetes', '--kubeconfig', kubeconfigPath, '--plan', plan], out);
+    const run = await fleet(['--target', 'kubernetes', '--kubeconfig', kubeconfigPath, '--plan', plan], out);
     const requests = sim.audit.slice(before);
     const execs = requests.filter((entry) => entry.resource === 'pods/exec').length;
     return { target: 'sim', nodes, plan, ...run, requests: requests.length, execs };
@@ -79,9 +91,9 @@ async function simRow(nodes: number, plan: string): Promise<Row> {
   }
 }
 
-function localRow(nodes: number, plan: string): Row {
+async function localRow(nodes: number, plan: string): Promise<Row> {
   const out = join(folder, `local-${nodes}-${plan}.json`);
-  const run = fleet(['--target', 'local', '--nodes', String(nodes), '--plan', plan], out);
+  const run = await fleet(['--target', 'local', '--nodes', String(nodes), '--plan', plan], out);
   return { target: 'local', nodes, plan, ...run };
 }
 
@@ -96,7 +108,7 @@ try {
   for (const target of list(values.targets)) {
     for (const nodes of list(values.sizes).map(Number)) {
       for (const plan of list(values.plans)) {
-        const row = target === 'sim' ? await simRow(nodes, plan) : localRow(nodes, plan);
+        const row = target === 'sim' ? await simRow(nodes, plan) : await localRow(nodes, plan);
         const perPair = row.requests === undefined ? '' : (row.requests / row.pairs).toFixed(1);
         console.log(
           `| ${row.target} | ${row.nodes} | ${row.plan} | ${row.pairs} | ${row.rounds} | ${row.seconds.toFixed(0)} | ` +
