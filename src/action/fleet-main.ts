@@ -8,19 +8,17 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { FleetConfig } from '../config/fleet-config.js';
 import type { GitHubContext } from '../github/context.js';
-import { provenanceOf } from '../github/provenance.js';
 import { renderFleetMarkdown } from '../report/fleet-markdown.js';
 import { type FleetOutcome, runFleet } from '../run/fleet-command.js';
 import { createFleetTarget } from '../targets/create.js';
 import { EXIT_OK, EXIT_REGRESSION } from '../util/errors.js';
-import { createFiles } from '../util/files.js';
 import { State } from './constants.js';
 import { type ResolvedFleetBaseline, resolveFleetBaseline } from './fleet-baseline.js';
 import type { FleetActionSettings } from './fleet-inputs.js';
 import { annotateSlowNodes, fleetNodeLists, fleetSummary, setFleetOutputs } from './fleet-publish.js';
 import { fleetReproduceCommands, withReproduceSection } from './fleet-reproduce.js';
 import { removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
-import { type ObservedRunIo, ResourceTracker } from './pipeline-hooks.js';
+import { actionRunIo, ResourceTracker } from './pipeline-hooks.js';
 import { markdownWithNote, writeJobSummary } from './publish.js';
 import { emptyReportDir } from './report-dir.js';
 import { uploadResults } from './share.js';
@@ -50,14 +48,7 @@ async function measure(
   const tracker = new ResourceTracker(fleet.kubernetes, (json) =>
     core.saveState(State.KubernetesCleanup, json),
   );
-  const io: ObservedRunIo = {
-    files: createFiles(),
-    log: (line) => core.info(line),
-    print: (text) => core.info(text.trimEnd()),
-    now: () => new Date(),
-  };
-  const provenance = provenanceOf(context);
-  if (provenance !== undefined) io.provenance = provenance;
+  const io = actionRunIo(context);
   const config: FleetConfig = {
     ...fleet,
     ...(baseline.path !== undefined ? { baselinePath: baseline.path } : {}),

@@ -9,11 +9,9 @@ import * as core from '@actions/core';
 import type { GateConfig } from '../config/gate-config.js';
 import type { RunConfig } from '../config/run-config.js';
 import { type GitHubContext, readGitHubContext } from '../github/context.js';
-import { provenanceOf } from '../github/provenance.js';
 import type { ReportInput } from '../report/report-input.js';
 import { type GateOutcome, gate } from '../run/gate-command.js';
 import { EXIT_OK, EXIT_REGRESSION, exitCodeOf, formatError } from '../util/errors.js';
-import { createFiles } from '../util/files.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { Inputs, ReportFiles, State } from './constants.js';
 import { parseFleetInputs } from './fleet-inputs.js';
@@ -22,7 +20,7 @@ import { type ActionSettings, parseInputs } from './inputs.js';
 import { maskKubeconfig, removeKubeconfigFile, writeKubeconfigFile } from './kubeconfig.js';
 import { parseMode } from './mode-inputs.js';
 import { summaryLine } from './outcome-text.js';
-import { type ObservedRunIo, RawOutputRecorder, ResourceTracker } from './pipeline-hooks.js';
+import { actionRunIo, RawOutputRecorder, ResourceTracker } from './pipeline-hooks.js';
 import {
   annotate,
   publishError,
@@ -61,16 +59,10 @@ async function measure(
   const tracker = new ResourceTracker(run.kubernetes, (json) =>
     core.saveState(State.KubernetesCleanup, json),
   );
-  const io: ObservedRunIo = {
-    files: createFiles(),
-    log: (line) => core.info(line),
-    print: (text) => core.info(text.trimEnd()),
-    now: () => new Date(),
+  const io = actionRunIo(context, {
     onTargetCreated: tracker.onTargetCreated,
     onNetperfOutputs: recorder.record,
-  };
-  const provenance = provenanceOf(context);
-  if (provenance !== undefined) io.provenance = provenance;
+  });
   const config: GateConfig = {
     ...settings.judge,
     run,

@@ -6,11 +6,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as core from '@actions/core';
 import type { KubernetesSettings } from '../config/run-config.js';
+import type { GitHubContext } from '../github/context.js';
+import { provenanceOf } from '../github/provenance.js';
 import type { RunIo } from '../run/run-command.js';
 import type { Scenario } from '../suite/model.js';
 import type { CreatedResources } from '../targets/kubernetes/run-state.js';
 import type { FleetTarget, ProcessOutput, Target } from '../targets/target.js';
+import { createFiles } from '../util/files.js';
 import { cleanupStateFor, nothingToDelete } from './cleanup-state.js';
 
 /** The optional observers (the contract proposed to the pipeline). */
@@ -109,4 +113,21 @@ export class ResourceTracker {
     this.save(JSON.stringify(state));
     return nothingToDelete(state);
   }
+}
+
+/**
+ * The RunIo both modes hand the pipeline: files, the step's log (progress and tables), the clock and
+ * the run's provenance, plus the given hooks.
+ */
+export function actionRunIo(context: GitHubContext, hooks: PipelineHooks = {}): ObservedRunIo {
+  const io: ObservedRunIo = {
+    files: createFiles(),
+    log: (line) => core.info(line),
+    print: (text) => core.info(text.trimEnd()),
+    now: () => new Date(),
+    ...hooks,
+  };
+  const provenance = provenanceOf(context);
+  if (provenance !== undefined) io.provenance = provenance;
+  return io;
 }

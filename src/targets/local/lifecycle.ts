@@ -68,8 +68,45 @@ export async function allOrFirstFailure<T>(promises: readonly Promise<T>[]): Pro
   return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
-function checkpoint(run: LocalRun): void {
-  if (run.closed) throw new InfraError('the local target was cleaned up while it was being prepared');
+/** What a local run is called in its errors: `local target` or `local fleet`. */
+export type LocalRunLabel = 'local target' | 'local fleet';
+
+function closedError(label: LocalRunLabel): InfraError {
+  return new InfraError(`the ${label} was cleaned up while it was being prepared`);
+}
+
+/** Throws when cleanup was called meanwhile: a prepare still running stops and leaves what it made to cleanup. */
+export function checkpoint(run: LocalCreated, label: LocalRunLabel = 'local target'): void {
+  if (run.closed) throw closedError(label);
+}
+
+/**
+ * The one way a local run (pair or fleet) is prepared: checks (root, `programs`) and plans before
+ * creating anything, sweeps leftovers of killed runs, then `build`s. On any failure, or when cleanup is
+ * called meanwhile, it removes what was made before rethrowing (an interruption as such).
+ */
+export async function prepareLocal(
+  run: LocalCreated,
+  scenarios: readonly Scenario[],
+  what: { label: LocalRunLabel; programs: readonly string[]; build: () => Promise<void> },
+): Promise<void> {
+  if (run.host !== undefined) throw new Error(`a ${what.label} can be prepared once`);
+  if (run.closed) throw new InfraError(`the ${what.label} was cleaned up before it was prepared`);
+  const host = readHostFacts();
+  const plan = planCpuProfiles(scenarios, host.availableCores);
+  await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs: what.programs });
+  await sweepLeftoverNamespaces(run.runner, run.log);
+  for (const warning of plan.warnings) run.log(warning);
+  run.host = host;
+  run.profiles = plan.profiles;
+  try {
+    await what.build();
+  } catch (error) {
+    // A cleanup meanwhile makes commands fail (a setup killed, a namespace gone): say what happened.
+    const interrupted = run.closed;
+    await cleanupRun(run);
+    throw interrupted ? closedError(what.label) : error;
+  }
 }
 
 async function build(run: LocalRun): Promise<void> {
@@ -89,28 +126,10 @@ async function build(run: LocalRun): Promise<void> {
   checkpoint(run);
 }
 
-/**
- * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before
- * rethrowing.
- */
-export async function prepareRun(run: LocalRun, scenarios: readonly Scenario[]): Promise<void> {
-  if (run.host !== undefined) throw new Error('a local target can be prepared once');
-  if (run.closed) throw new InfraError('the local target was cleaned up before it was prepared');
-  const host = readHostFacts();
-  const plan = planCpuProfiles(scenarios, host.availableCores);
+/** Prepares a local pair: namespaces and both links, qdisc, setup commands, netservers (see prepareLocal). */
+export function prepareRun(run: LocalRun, scenarios: readonly Scenario[]): Promise<void> {
   const programs = run.settings.qdisc === undefined ? REQUIRED_PROGRAMS : [...REQUIRED_PROGRAMS, 'tc'];
-  await preflight({ runner: run.runner, isRoot: runsAsRoot(), programs });
-  await sweepLeftoverNamespaces(run.runner, run.log);
-  for (const warning of plan.warnings) run.log(warning);
-  run.host = host;
-  run.profiles = plan.profiles;
-  try {
-    await build(run);
-  } catch (error) {
-    await cleanupRun(run);
-    throw error;
-  }
+  return prepareLocal(run, scenarios, { label: 'local target', programs, build: () => build(run) });
 }
 
 async function removeEverything(run: LocalCreated): Promise<void> {
