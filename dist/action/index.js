@@ -50825,29 +50825,6 @@ function runUrl(context, runId = context.runId) {
     return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/provenance.ts
-
-/** The provenance of a run in `context`; undefined outside GitHub Actions (no GITHUB_REPOSITORY). */
-function provenanceOf(context) {
-    const { repository } = context;
-    if (repository === undefined)
-        return undefined;
-    const url = runUrl(context);
-    const fields = {
-        repository: `${repository.owner}/${repository.repo}`,
-        ...(context.sha === undefined ? {} : { commitSha: context.sha }),
-        ...(context.ref === undefined ? {} : { ref: context.ref }),
-        ...(context.eventName === undefined ? {} : { event: context.eventName }),
-        ...(context.runId === undefined ? {} : { workflowRunId: context.runId }),
-        ...(url === undefined ? {} : { workflowRunUrl: url }),
-    };
-    return fields;
-}
-/** The provenance the runner's GITHUB_* variables in `env` describe (the CLI run inside a workflow). */
-function provenanceFromEnv(env) {
-    return provenanceOf(readGitHubContext(env, ''));
-}
-
 ;// CONCATENATED MODULE: ./src/compare/looks.ts
 /** Looks at n₀, n₀ + step, … up to maxSamples (default 2·n₀), step about n₀/2 rounded up to even. */
 function planLooks(initialSamples, maxSamples = 2 * initialSamples) {
@@ -54831,68 +54808,6 @@ async function gate(config, io) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/util/files.ts
-
-
-
-
-function reason(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'no such file';
-    if (code === 'EACCES')
-        return 'permission denied';
-    if (code === 'EISDIR')
-        return 'it is a directory';
-    return code ?? String(error);
-}
-/** Checking writability without creating anything: the closest folder that exists decides. */
-async function nearestExistingFolder(folder) {
-    let current = folder;
-    while (!(await (0,promises_.stat)(current).catch(() => undefined))) {
-        const parent = (0,external_node_path_.dirname)(current);
-        if (parent === current)
-            break;
-        current = parent;
-    }
-    return current;
-}
-/** The real file system. */
-function createFiles() {
-    return {
-        async readText(path, what) {
-            try {
-                return await (0,promises_.readFile)(path, 'utf8');
-            }
-            catch (error) {
-                throw new errors/* UsageError */.eb(`cannot read ${what} "${path}": ${reason(error)}; check the path`);
-            }
-        },
-        async exists(path) {
-            return (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
-        },
-        async listFolder(path) {
-            if (!(await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory())
-                return undefined;
-            return (await (0,promises_.readdir)(path)).sort();
-        },
-        async writeText(path, text) {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            await (0,promises_.writeFile)(path, text);
-        },
-        async checkWritable(path, what) {
-            try {
-                if ((await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory())
-                    throw Object.assign(new Error(), { code: 'EISDIR' });
-                await (0,promises_.access)(await nearestExistingFolder((0,external_node_path_.dirname)(path)), external_node_fs_.constants.W_OK);
-            }
-            catch (error) {
-                throw new errors/* UsageError */.eb(`cannot write ${what} "${path}": ${reason(error)}; pick another path`);
-            }
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/github/artifacts.ts
 /** Why @actions/artifact does nothing on GitHub Enterprise Server (it throws GHESNotSupportedError there). */
 const GHES_NO_ARTIFACTS = 'GitHub Enterprise Server: @actions/artifact 2 and later support no artifacts there';
@@ -59069,6 +58984,91 @@ async function removeKubeconfigFile(path) {
     await (0,promises_.rm)(path, { force: true });
 }
 
+;// CONCATENATED MODULE: ./src/github/provenance.ts
+
+/** The provenance of a run in `context`; undefined outside GitHub Actions (no GITHUB_REPOSITORY). */
+function provenanceOf(context) {
+    const { repository } = context;
+    if (repository === undefined)
+        return undefined;
+    const url = runUrl(context);
+    const fields = {
+        repository: `${repository.owner}/${repository.repo}`,
+        ...(context.sha === undefined ? {} : { commitSha: context.sha }),
+        ...(context.ref === undefined ? {} : { ref: context.ref }),
+        ...(context.eventName === undefined ? {} : { event: context.eventName }),
+        ...(context.runId === undefined ? {} : { workflowRunId: context.runId }),
+        ...(url === undefined ? {} : { workflowRunUrl: url }),
+    };
+    return fields;
+}
+/** The provenance the runner's GITHUB_* variables in `env` describe (the CLI run inside a workflow). */
+function provenanceFromEnv(env) {
+    return provenanceOf(readGitHubContext(env, ''));
+}
+
+;// CONCATENATED MODULE: ./src/util/files.ts
+
+
+
+
+function reason(error) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (code === 'EACCES')
+        return 'permission denied';
+    if (code === 'EISDIR')
+        return 'it is a directory';
+    return code ?? String(error);
+}
+/** Checking writability without creating anything: the closest folder that exists decides. */
+async function nearestExistingFolder(folder) {
+    let current = folder;
+    while (!(await (0,promises_.stat)(current).catch(() => undefined))) {
+        const parent = (0,external_node_path_.dirname)(current);
+        if (parent === current)
+            break;
+        current = parent;
+    }
+    return current;
+}
+/** The real file system. */
+function createFiles() {
+    return {
+        async readText(path, what) {
+            try {
+                return await (0,promises_.readFile)(path, 'utf8');
+            }
+            catch (error) {
+                throw new errors/* UsageError */.eb(`cannot read ${what} "${path}": ${reason(error)}; check the path`);
+            }
+        },
+        async exists(path) {
+            return (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
+        },
+        async listFolder(path) {
+            if (!(await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory())
+                return undefined;
+            return (await (0,promises_.readdir)(path)).sort();
+        },
+        async writeText(path, text) {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            await (0,promises_.writeFile)(path, text);
+        },
+        async checkWritable(path, what) {
+            try {
+                if ((await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory())
+                    throw Object.assign(new Error(), { code: 'EISDIR' });
+                await (0,promises_.access)(await nearestExistingFolder((0,external_node_path_.dirname)(path)), external_node_fs_.constants.W_OK);
+            }
+            catch (error) {
+                throw new errors/* UsageError */.eb(`cannot write ${what} "${path}": ${reason(error)}; pick another path`);
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/cleanup-state.ts
 /** What the main step saves for the post step to delete: one versioned, validated format. */
 
@@ -59145,6 +59145,9 @@ function parseCleanupState(text) {
 
 
 
+
+
+
 /** The Kubernetes target's (single or fleet) record of what it created, when the target is one. */
 function createdResourcesOf(target) {
     if (target?.kind !== 'kubernetes')
@@ -59217,6 +59220,23 @@ class ResourceTracker {
         this.save(JSON.stringify(state));
         return nothingToDelete(state);
     }
+}
+/**
+ * The RunIo both modes hand the pipeline: files, the step's log (progress and tables), the clock and
+ * the run's provenance, plus the given hooks.
+ */
+function actionRunIo(context, hooks = {}) {
+    const io = {
+        files: createFiles(),
+        log: (line) => lib_core/* info */.pq(line),
+        print: (text) => lib_core/* info */.pq(text.trimEnd()),
+        now: () => new Date(),
+        ...hooks,
+    };
+    const provenance = provenanceOf(context);
+    if (provenance !== undefined)
+        io.provenance = provenance;
+    return io;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-scenario.ts
@@ -59944,8 +59964,6 @@ async function commentOnPullRequest(settings, context, report) {
 
 
 
-
-
 /** The copy of the baseline fleet that was compared with, beside fleet.json in the artifact. */
 const FLEET_BASELINE_COPY = 'fleet-baseline.json';
 /** Writes the kubeconfig input (if any) to a private file and points the fleet config at it. */
@@ -59960,15 +59978,7 @@ async function fleetWithKubeconfig(settings, context) {
 /** Measures the fleet through the CLI's pipeline, recording what a Kubernetes fleet creates for the post step. */
 async function measure(settings, context, fleet, baseline) {
     const tracker = new ResourceTracker(fleet.kubernetes, (json) => lib_core/* saveState */.LZ(State.KubernetesCleanup, json));
-    const io = {
-        files: createFiles(),
-        log: (line) => lib_core/* info */.pq(line),
-        print: (text) => lib_core/* info */.pq(text.trimEnd()),
-        now: () => new Date(),
-    };
-    const provenance = provenanceOf(context);
-    if (provenance !== undefined)
-        io.provenance = provenance;
+    const io = actionRunIo(context);
     const config = {
         ...fleet,
         ...(baseline.path !== undefined ? { baselinePath: baseline.path } : {}),
@@ -60060,8 +60070,6 @@ async function runFleetMode(settings, context) {
 
 
 
-
-
 /** Writes the kubeconfig input (if any) to a private file and points the run config at it. */
 async function runConfigWithKubeconfig(settings, context) {
     if (settings.kubeconfigText === undefined || settings.run.target !== 'kubernetes')
@@ -60081,17 +60089,10 @@ function baselineStory(baseline, outcome) {
 async function main_impl_measure(settings, context, run, baseline) {
     const recorder = new RawOutputRecorder();
     const tracker = new ResourceTracker(run.kubernetes, (json) => lib_core/* saveState */.LZ(State.KubernetesCleanup, json));
-    const io = {
-        files: createFiles(),
-        log: (line) => lib_core/* info */.pq(line),
-        print: (text) => lib_core/* info */.pq(text.trimEnd()),
-        now: () => new Date(),
+    const io = actionRunIo(context, {
         onTargetCreated: tracker.onTargetCreated,
         onNetperfOutputs: recorder.record,
-    };
-    const provenance = provenanceOf(context);
-    if (provenance !== undefined)
-        io.provenance = provenance;
+    });
     const config = {
         ...settings.judge,
         run,

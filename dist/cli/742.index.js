@@ -63,8 +63,6 @@ function buildFleetFingerprint(input) {
     };
 }
 
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/targets/local/namespaces.ts
 var namespaces = __webpack_require__(5832);
 ;// CONCATENATED MODULE: ./src/targets/local/fleet-network.ts
@@ -189,39 +187,28 @@ var preflight = __webpack_require__(6797);
 
 
 
-
-
-
-
 /** A fleet run that has created nothing yet. */
 function newLocalFleetRun(fixed) {
     return { ...fixed, ...(0,lifecycle/* nothingCreated */.KH)() };
 }
-function closedError() {
-    return new errors/* InfraError */.iG('the local fleet was cleaned up while it was being prepared');
-}
-function checkpoint(run) {
-    if (run.closed)
-        throw closedError();
-}
 async function build(run) {
     const { runner, names } = run;
     const created = (namespace) => run.namespaces.push(namespace);
-    checkpoint(run);
+    (0,lifecycle/* checkpoint */.Fn)(run, 'local fleet');
     await createSwitch(runner, names, created);
     // One node after another: four at a time was no faster (32 nodes, 16-19 s either way on a loaded
     // 2-core machine, mostly spent in `ip` commands of ~150 ms each).
     for (const node of names.nodes) {
-        checkpoint(run);
+        (0,lifecycle/* checkpoint */.Fn)(run, 'local fleet');
         await addFleetNode(runner, names, node, created);
     }
     for (const node of names.nodes) {
         const command = run.nodeSetup[node.name];
-        checkpoint(run);
+        (0,lifecycle/* checkpoint */.Fn)(run, 'local fleet');
         if (command !== undefined)
             await (0,fleet_setup/* runNodeSetup */.X8)(runner, node, command);
     }
-    checkpoint(run);
+    (0,lifecycle/* checkpoint */.Fn)(run, 'local fleet');
     const listening = [];
     for (const node of names.nodes) {
         const where = { serverNamespace: node.namespace };
@@ -234,39 +221,18 @@ async function build(run) {
     // Node by node: a few `ss` pollers at a time, not one per netserver of 32 nodes.
     for (const nodeListening of listening)
         await nodeListening();
-    checkpoint(run);
+    (0,lifecycle/* checkpoint */.Fn)(run, 'local fleet');
 }
 /**
- * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds the switch, the nodes, runs the node setups and starts every node's netservers. On any
- * failure, or when cleanup is called meanwhile, it removes what it made before rethrowing.
+ * Prepares a local fleet (see prepareLocal): the switch, the nodes, their setups, then every node's
+ * netservers.
  */
-async function prepareFleet(run, scenarios) {
-    if (run.host !== undefined)
-        throw new Error('a local fleet can be prepared once');
-    if (run.closed)
-        throw new errors/* InfraError */.iG('the local fleet was cleaned up before it was prepared');
-    const host = (0,fingerprint/* readHostFacts */.ah)();
-    const plan = (0,cpu_profiles/* planCpuProfiles */.K1)(scenarios, host.availableCores);
-    await (0,preflight/* preflight */.Mz)({
-        runner: run.runner,
-        isRoot: (0,preflight/* runsAsRoot */.Rb)(),
+function prepareFleet(run, scenarios) {
+    return (0,lifecycle/* prepareLocal */.Rp)(run, scenarios, {
+        label: 'local fleet',
         programs: [...preflight/* REQUIRED_PROGRAMS */.Wy, ...FLEET_PROGRAMS],
+        build: () => build(run),
     });
-    await (0,namespaces/* sweepLeftoverNamespaces */.UP)(run.runner, run.log);
-    for (const warning of plan.warnings)
-        run.log(warning);
-    run.host = host;
-    run.profiles = plan.profiles;
-    try {
-        await build(run);
-    }
-    catch (error) {
-        // A cleanup meanwhile makes commands fail (a setup killed, a namespace gone): say what happened.
-        const interrupted = run.closed;
-        await (0,lifecycle/* cleanupRun */.wX)(run);
-        throw interrupted ? closedError() : error;
-    }
 }
 
 // EXTERNAL MODULE: ./src/targets/local/local-target.ts

@@ -762,7 +762,9 @@ async function runNodeSetup(runner, node, command) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fn: () => (/* binding */ checkpoint),
 /* harmony export */   KH: () => (/* binding */ nothingCreated),
+/* harmony export */   Rp: () => (/* binding */ prepareLocal),
 /* harmony export */   X7: () => (/* binding */ newLocalRun),
 /* harmony export */   Z0: () => (/* binding */ prepareRun),
 /* harmony export */   hE: () => (/* binding */ allOrFirstFailure),
@@ -806,9 +808,41 @@ async function allOrFirstFailure(promises) {
         throw failure.reason;
     return settled.map((result) => result.value);
 }
-function checkpoint(run) {
+function closedError(label) {
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InfraError */ .iG(`the ${label} was cleaned up while it was being prepared`);
+}
+/** Throws when cleanup was called meanwhile: a prepare still running stops and leaves what it made to cleanup. */
+function checkpoint(run, label = 'local target') {
     if (run.closed)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InfraError */ .iG('the local target was cleaned up while it was being prepared');
+        throw closedError(label);
+}
+/**
+ * The one way a local run (pair or fleet) is prepared: checks (root, `programs`) and plans before
+ * creating anything, sweeps leftovers of killed runs, then `build`s. On any failure, or when cleanup is
+ * called meanwhile, it removes what was made before rethrowing (an interruption as such).
+ */
+async function prepareLocal(run, scenarios, what) {
+    if (run.host !== undefined)
+        throw new Error(`a ${what.label} can be prepared once`);
+    if (run.closed)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InfraError */ .iG(`the ${what.label} was cleaned up before it was prepared`);
+    const host = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .readHostFacts */ .ah)();
+    const plan = (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .planCpuProfiles */ .K1)(scenarios, host.availableCores);
+    await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .preflight */ .Mz)({ runner: run.runner, isRoot: (0,_preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .runsAsRoot */ .Rb)(), programs: what.programs });
+    await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_2__/* .sweepLeftoverNamespaces */ .UP)(run.runner, run.log);
+    for (const warning of plan.warnings)
+        run.log(warning);
+    run.host = host;
+    run.profiles = plan.profiles;
+    try {
+        await what.build();
+    }
+    catch (error) {
+        // A cleanup meanwhile makes commands fail (a setup killed, a namespace gone): say what happened.
+        const interrupted = run.closed;
+        await cleanupRun(run);
+        throw interrupted ? closedError(what.label) : error;
+    }
 }
 async function build(run) {
     const { runner, names, settings } = run;
@@ -828,32 +862,10 @@ async function build(run) {
     await allOrFirstFailure(run.netservers.map((netserver) => (0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .waitUntilListening */ .d6)(runner, names, netserver)));
     checkpoint(run);
 }
-/**
- * Checks (root, programs) and plans before creating anything, sweeps leftovers of killed runs, then
- * builds namespaces and both links, qdisc, setup and netservers. On any failure it cleans up before
- * rethrowing.
- */
-async function prepareRun(run, scenarios) {
-    if (run.host !== undefined)
-        throw new Error('a local target can be prepared once');
-    if (run.closed)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InfraError */ .iG('the local target was cleaned up before it was prepared');
-    const host = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .readHostFacts */ .ah)();
-    const plan = (0,_cpu_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .planCpuProfiles */ .K1)(scenarios, host.availableCores);
+/** Prepares a local pair: namespaces and both links, qdisc, setup commands, netservers (see prepareLocal). */
+function prepareRun(run, scenarios) {
     const programs = run.settings.qdisc === undefined ? _preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .REQUIRED_PROGRAMS */ .Wy : [..._preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .REQUIRED_PROGRAMS */ .Wy, 'tc'];
-    await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .preflight */ .Mz)({ runner: run.runner, isRoot: (0,_preflight_js__WEBPACK_IMPORTED_MODULE_6__/* .runsAsRoot */ .Rb)(), programs });
-    await (0,_namespaces_js__WEBPACK_IMPORTED_MODULE_2__/* .sweepLeftoverNamespaces */ .UP)(run.runner, run.log);
-    for (const warning of plan.warnings)
-        run.log(warning);
-    run.host = host;
-    run.profiles = plan.profiles;
-    try {
-        await build(run);
-    }
-    catch (error) {
-        await cleanupRun(run);
-        throw error;
-    }
+    return prepareLocal(run, scenarios, { label: 'local target', programs, build: () => build(run) });
 }
 async function removeEverything(run) {
     const stops = run.netservers.splice(0).map((netserver) => (0,_netservers_js__WEBPACK_IMPORTED_MODULE_3__/* .stopNetserver */ .NZ)(netserver));
