@@ -26394,8 +26394,22 @@ function decide(evidence, settings) {
 
 
 
-/** Level of the two one-sided tests that show a metric unchanged (within ±threshold), and of the shown interval (1 − 2·this). */
-const EQUIVALENCE_ALPHA = 0.05;
+/** Level of the shown interval of the change. */
+const INTERVAL_LEVEL = 0.9;
+/**
+ * The change a metric's verdict is built to catch, as a multiple of its floor: the rate ratio's 5 % floor
+ * gives 15 %. Between the floor and this lies the zone where either verdict is right: a 10 % drop may be
+ * shown a regression (beyond 5 %) or `unchanged` (less than 15 %). Showing a metric within ±floor instead
+ * (two one-sided tests) left 98–100 % of unchanged simulated runs `inconclusive` under run-level drift,
+ * because no run resolves ±5 % against a 2 % between-run spread (npm run bench:verdicts, 2026-12-06).
+ */
+const DETECT_FACTOR = 3;
+/**
+ * The gate's miss rate at the change it is built to catch: "not worse by that much" is shown at this
+ * level (spent across looks like the family's alpha), so a metric truly that much worse is called
+ * `unchanged` in at most this share of runs.
+ */
+const MISS_RATE = 0.05;
 /** The threshold as log-scale margins on the worse and the better side. */
 function logMargins(direction, thresholdPct) {
     const up = Math.log(1 + thresholdPct / 100);
@@ -26420,7 +26434,7 @@ function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
             problem,
             pWorse: nothing,
             pBetter: nothing,
-            pWithin: nothing,
+            pNotWorse: nothing,
             changePct,
             ciLowPct: nothing,
             ciHighPct: nothing,
@@ -26432,13 +26446,14 @@ function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
         : estimateFromSummary(prepared.summary, prepared.between);
     const sign = worseSign((0,names/* metricDirection */.EE)(metric));
     const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
-    const interval = changeInterval(estimate, 1 - 2 * EQUIVALENCE_ALPHA);
+    const detect = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct * DETECT_FACTOR);
+    const interval = changeInterval(estimate, INTERVAL_LEVEL);
     return {
         estimate,
         pWorse: pBeyond(estimate, sign, margins.worse),
         pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
-        // Within the margins: not worse by τ_w (sign·δ < τ_w) and not better by τ_b (−sign·δ < τ_b).
-        pWithin: Math.max(pBeyond(estimate, sign === 1 ? -1 : 1, -margins.worse), pBeyond(estimate, sign, -margins.better)),
+        // Not worse by the detectable change D: sign·δ < D, i.e. −sign·δ > −D.
+        pNotWorse: pBeyond(estimate, sign === 1 ? -1 : 1, -detect.worse),
         changePct: (Math.exp(estimate.logChange) - 1) * 100,
         ciLowPct: interval.lowPct,
         ciHighPct: interval.highPct,
@@ -26461,8 +26476,9 @@ function spreadText(estimate) {
 }
 /**
  * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
- * improvement (the mirror image); unchanged (the 90% interval lies within ±threshold: two one-sided
- * tests at 5%); inconclusive (anything else: more samples or more baseline runs can decide).
+ * improvement (the mirror image); unchanged (not worse by the detectable change, threshold ×
+ * DETECT_FACTOR, at the look's share of MISS_RATE); inconclusive (anything else: more samples or more
+ * baseline runs can decide).
  */
 function metricVerdict(evidence, thresholdPct, family) {
     const { estimate } = evidence;
@@ -26481,12 +26497,16 @@ function metricVerdict(evidence, thresholdPct, family) {
             reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
         };
     }
-    if (evidence.pWithin <= EQUIVALENCE_ALPHA) {
-        return { verdict: 'unchanged', reason: `${summary}; within ±${thresholdPct}%` };
+    const detectPct = thresholdPct * DETECT_FACTOR;
+    if (evidence.pNotWorse <= family.missLevel) {
+        return {
+            verdict: 'unchanged',
+            reason: `${summary}; not shown worse by more than ${thresholdPct}%, and worse by less than ${detectPct}%: p = ${metric_verdict_pText(evidence.pNotWorse)} ≤ ${metric_verdict_pText(family.missLevel)}`,
+        };
     }
     return {
         verdict: 'inconclusive',
-        reason: `${summary}; neither shown beyond nor within ±${thresholdPct}% (p worse = ${metric_verdict_pText(evidence.pWorse)})`,
+        reason: `${summary}; neither shown worse by more than ${thresholdPct}% (p = ${metric_verdict_pText(evidence.pWorse)}) nor by less than ${detectPct}% (p = ${metric_verdict_pText(evidence.pNotWorse)})`,
     };
 }
 
@@ -26766,8 +26786,13 @@ function metricRole(sources, context) {
 
 
 
-/** The gate's family-wise false-regression rate when none is given. */
-const DEFAULT_FAMILY_ALPHA = 0.05;
+/**
+ * The gate's family-wise false-regression rate when none is given. 0.03, not the customary 0.05: where
+ * each run's paths drift apart by 10 % (the reference cannot cancel it) 0.05 let 1.2 % of unchanged
+ * simulated gates fail with 5 baseline runs, 0.03 lets 0.6 % (the issue asks ≤ 1 %), and the drops caught
+ * at 95 % power under shared drift did not move on the 5 % grid (npm run bench:verdicts, 2026-12-06).
+ */
+const DEFAULT_FAMILY_ALPHA = 0.03;
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
 const MEASUREMENT_FIELDS = [
     'test',
@@ -26917,6 +26942,7 @@ function compareResults(baselines, current, settings) {
     const family = settings.alpha ?? DEFAULT_FAMILY_ALPHA;
     const look = settings.look ?? { index: 1, count: 1 };
     const lookAlpha = spentAlpha(family, look.index, look.count);
+    const missLevel = spentAlpha(MISS_RATE, look.index, look.count);
     const { matched, skipped } = matchScenarios(baselines, current);
     const judged = judge(matched.flatMap((m) => candidatesOf(m, settings.thresholds)));
     const perScenario = matched.map((m) => ({
@@ -26941,6 +26967,7 @@ function compareResults(baselines, current, settings) {
                 improvement: adjustedBetter <= lookAlpha,
                 adjustedP: adjustedWorse <= lookAlpha ? adjustedWorse : adjustedBetter,
                 level: lookAlpha,
+                missLevel,
             };
             return toComparison(candidate, flags, look.settled?.get(`${candidate.scenario}/${candidate.metric}`));
         }),
@@ -30221,7 +30248,7 @@ function gateMethodLines(comparison) {
     for (const reason of comparison.lowConfidence)
         lines.push(`Low confidence: ${reason}.`);
     if (comparison.verdict === 'inconclusive') {
-        lines.push('Inconclusive: a primary metric was neither shown to regress nor to stay within its threshold. More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
+        lines.push('Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (3 × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
     }
     return lines;
 }
@@ -33469,7 +33496,7 @@ function addJudgeOptions(command) {
     return addReportOptions(command)
         .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
         .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
-        .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.05)")
+        .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.03)")
         .addOption(new Option('--environment-policy <policy>', 'what an environment difference does')
         .choices(ENVIRONMENT_POLICIES)
         .default('warn'));
@@ -33610,7 +33637,7 @@ function fleetExitCode(outcome) {
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict, failOnInconclusive = false) {
     if (verdict === 'inconclusive') {
-        stderr(`warning: the verdict is inconclusive: a primary metric was neither shown to regress nor to stay within its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`);
+        stderr(`warning: the verdict is inconclusive: a primary metric was shown neither worse than its threshold nor clear of 3 × its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`);
         return failOnInconclusive ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;
     }
     return verdict === 'regression' ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;

@@ -45,7 +45,7 @@ function fleetExitCode(outcome: FleetOutcome): number {
 function verdictExitCode(verdict: GateOutcome['verdict'], failOnInconclusive = false): number {
   if (verdict === 'inconclusive') {
     stderr(
-      `warning: the verdict is inconclusive: a primary metric was neither shown to regress nor to stay within its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`,
+      `warning: the verdict is inconclusive: a primary metric was shown neither worse than its threshold nor clear of 3 × its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`,
     );
     return failOnInconclusive ? EXIT_REGRESSION : EXIT_OK;
   }

@@ -175,7 +175,7 @@ function addJudgeOptions(command: Command): Command {
   return addReportOptions(command)
     .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
     .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
-    .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.05)")
+    .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.03)")
     .addOption(
       new Option('--environment-policy <policy>', 'what an environment difference does')
         .choices(ENVIRONMENT_POLICIES)

@@ -153,7 +153,7 @@ export function gateMethodLines(comparison: ResultsComparison): string[] {
   for (const reason of comparison.lowConfidence) lines.push(`Low confidence: ${reason}.`);
   if (comparison.verdict === 'inconclusive') {
     lines.push(
-      'Inconclusive: a primary metric was neither shown to regress nor to stay within its threshold. More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.',
+      'Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (3 × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.',
     );
   }
   return lines;

@@ -1,4 +1,4 @@
-import { compareResults } from '../../src/compare/compare-results.js';
+import { compareResults, DEFAULT_FAMILY_ALPHA } from '../../src/compare/compare-results.js';
 import { parseThresholds, thresholdFor } from '../../src/compare/thresholds.js';
 import type { MetricValues } from '../../src/metrics/names.js';
 import { renderComparisonText } from '../../src/report/comparison-text.js';
@@ -235,12 +235,25 @@ describe('the run is the unit of replication', () => {
     expect(comparison.verdict).not.toBe('regression');
   });
 
-  it('is inconclusive, never pass, when a primary metric can be neither shown worse nor within its threshold', () => {
+  it('is inconclusive, never pass, when a primary metric can be neither shown worse than its floor nor better than the drop it is built to catch', () => {
     const noisy = (level: number, phase: number) =>
       resultsWith([scenarioWith('tcp_rr_1cpu', rrSamples(level, 3, 0.3, phase))]);
     const comparison = compareResults([noisy(1, 0)], noisy(0.93, 2), warn);
     expect(comparison.verdict).toBe('inconclusive');
     expect(renderComparisonText(comparison)).toContain('Inconclusive:');
+  });
+
+  it('passes a metric whose interval is wider than ±floor once a drop of 3 × the floor is ruled out', () => {
+    // 8 % wobble: the 90 % interval of a 2 % drop spans more than ±5 %, but not −15 %.
+    const wobbly = (level: number, phase: number) =>
+      resultsWith([scenarioWith('tcp_rr_1cpu', rrSamples(level, 6, 0.08, phase))]);
+    const comparison = compareResults([wobbly(1, 0)], wobbly(0.98, 1), warn);
+    const rate = comparison.scenarios[0]?.metrics.find((m) => m.metric === 'transactions_per_sec');
+    expect(rate?.ciLowPct).toBeLessThan(-5);
+    expect(rate?.ciLowPct).toBeGreaterThan(-15);
+    expect(rate?.verdict).toBe('unchanged');
+    expect(rate?.reason).toContain('worse by less than 15%');
+    expect(comparison.verdict).toBe('pass');
   });
 
   it('spends less of the error rate at an early look of a sequential gate', () => {
@@ -252,7 +265,7 @@ describe('the run is the unit of replication', () => {
       ...warn,
       look: { index: 3, count: 3 },
     });
-    expect(early.alpha.look).toBeCloseTo(0.05 / 27, 10);
-    expect(last.alpha.look).toBeCloseTo((0.05 * 19) / 27, 10);
+    expect(early.alpha.look).toBeCloseTo(DEFAULT_FAMILY_ALPHA / 27, 10);
+    expect(last.alpha.look).toBeCloseTo((DEFAULT_FAMILY_ALPHA * 19) / 27, 10);
   });
 });
