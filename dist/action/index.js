@@ -50916,217 +50916,79 @@ function format_renderTextTable(headers, rows) {
     return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/metrics/headline.ts
-/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
-function headlineMetric(test) {
-    switch (test) {
-        case 'TCP_STREAM':
-            return 'throughput_gbps';
-        case 'TCP_RR':
-            return 'transactions_per_sec';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/results/reference.ts
-/** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
-
+;// CONCATENATED MODULE: ./src/stats/decision.ts
 /**
- * The pod/host ratio of the scenario's headline metric, or undefined when the scenario has no
- * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
- */
-function referenceRatio(scenario) {
-    const metric = headlineMetric(scenario.settings.test);
-    const podMedian = scenario.aggregates[metric]?.median;
-    const hostMedian = scenario.reference?.aggregates[metric]?.median;
-    if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
-        return undefined;
-    return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
-}
-
-;// CONCATENATED MODULE: ./src/stats/random.ts
-/**
- * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
- *
- * Why not Math.random: the gate must give the same verdict for the same samples on every run
- * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
- * stream is identical on every JavaScript engine and matches the C original bit for bit.
- * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
- */
-const WEYL_INCREMENT = 0x6d2b79f5;
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { imul } = Math;
-const TWO_POW_32 = 4_294_967_296;
-/**
- * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
- * Exposed so tests can compare with the C reference's integer outputs.
- */
-function createUint32Generator(seed) {
-    if (!Number.isSafeInteger(seed)) {
-        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
-    }
-    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
-    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
-    return () => {
-        state = (state + WEYL_INCREMENT) >>> 0;
-        let z = state;
-        z = imul(z ^ (z >>> 15), z | 1);
-        z ^= z + imul(z ^ (z >>> 7), z | 61);
-        return (z ^ (z >>> 14)) >>> 0;
-    };
-}
-/**
- * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
- * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
- * are always < n.
- */
-function createRng(seed) {
-    const nextWord = createUint32Generator(seed);
-    return () => nextWord() / TWO_POW_32;
-}
-
-;// CONCATENATED MODULE: ./src/stats/change-points.ts
-/**
- * Level shifts in a series (runs in time order): E-divisive means (Matteson & James 2014, "A
- * nonparametric approach for multiple change point analysis of multivariate data", JASA 109) with a
- * permutation test, as MongoDB's signal-processing-algorithms and Otava (Hunter) use it. Pure.
- *
- * - The divergence of a split at τ is Q(τ, κ) = (τ(κ−τ)/κ)·Ê, with the energy distance
- *   Ê = 2·mean|x−y| − mean|x−x'| − mean|y−y'| (α = 1) between the values before τ and those from τ
- *   to κ, maximised over κ as well. It is distribution-free: it reacts to a shift of level, not to
- *   how the noise is shaped.
- * - Bisection: the best split of each segment found so far is a candidate; the candidate with the
- *   largest Q is tested by permuting its segment ({@link permutationsFor}: ≥ 999 times, a generator seeded by the
- *   series itself: the same series gives the same answer everywhere); p = (1 + #(max Q of a permutation ≥ Q)) / (1 + R).
- *   It is accepted when p ≤ the level, and the search goes on in the two halves; the first candidate
- *   that fails stops it.
- * - Under no change the first test fails with probability ≥ 1 − level, so a flat series gets a false
- *   change point at most `level` of the time (checked by simulation: scripts/bench-changepoints.ts).
- * - Segments are at least {@link MIN_SEGMENT_RUNS} long: a shift needs that many runs after it before
- *   it is confirmed, and one stray run cannot be cut out as a level of its own.
+ * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
+ * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
  */
 
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { abs, floor, imul: change_points_imul } = Math;
-/**
- * Fewest permutations per test (smallest p-value possible 1/(R+1) = 0.001); a lower level gets more,
- * {@link permutationsFor}, so that a history of many series can still confirm a shift.
- */
-const PERMUTATIONS = 999;
-/** Permutations for a level: at least {@link PERMUTATIONS}, and enough that 4 may reach the statistic. */
-function permutationsFor(level) {
-    return Math.max(PERMUTATIONS, Math.ceil(4 / level) - 1);
-}
-/** Fewest runs on each side of a change point. */
-const MIN_SEGMENT_RUNS = 3;
-/**
- * Seed of the permutations, mixed with the series' own bits: the same series always gives the same
- * change points, while different series get different permutations. One fixed set of permutations for
- * every series would make a test whose size is off by that set's luck (a Monte Carlo test is exact
- * only on average over its permutations).
- */
-const PERMUTATION_SEED = 20_261_129;
-/** FNV-1a over the values' float64 bits, mixed into the seed: deterministic on every platform. */
-function seriesSeed(values, seed) {
-    const bytes = new Uint8Array(new Float64Array(values).buffer);
-    let hash = 0x811c9dc5 ^ (seed >>> 0);
-    for (const byte of bytes)
-        hash = change_points_imul(hash ^ byte, 0x01000193) >>> 0;
-    return hash;
-}
-/**
- * Sums of |x_i − x_j| over rectangles of the distance matrix in O(1): a 2-D prefix sum, (n+1)² entries.
- */
-function distanceSums(values) {
-    const n = values.length;
-    const w = n + 1;
-    const prefix = new Float64Array(w * w);
-    for (let i = 0; i < n; i++) {
-        let row = 0;
-        for (let j = 0; j < n; j++) {
-            row += abs(values[i] - values[j]);
-            prefix[(i + 1) * w + j + 1] = prefix[i * w + j + 1] + row;
+/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
+function worseSign(direction) {
+    switch (direction) {
+        case 'higher-is-better':
+            return -1;
+        case 'lower-is-better':
+            return 1;
+        default: {
+            const unknown = direction;
+            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
         }
     }
-    const at = (i, j) => prefix[i * w + j];
-    return (i0, i1, j0, j1) => at(i1, j1) - at(i0, j1) - at(i1, j0) + at(i0, j0);
 }
-/**
- * The largest Q over the splits of `values` with at least `minSegment` values on each side, and where
- * (relative to values). As Matteson & James, the second sample runs from τ to any κ ≤ n, not only to
- * the end: a dip that recovers (A B A) is then seen as the shift it is. O(n²) with prefix sums.
- */
-function bestSplit(values, minSegment) {
-    const n = values.length;
-    let best = { index: -1, q: Number.NEGATIVE_INFINITY };
-    if (n < 2 * minSegment)
-        return best;
-    const sum = distanceSums(values);
-    for (let tau = minSegment; tau <= n - minSegment; tau++) {
-        const withinLeft = sum(0, tau, 0, tau) / 2 / ((tau * (tau - 1)) / 2);
-        for (let kappa = tau + minSegment; kappa <= n; kappa++) {
-            const m = kappa - tau;
-            const between = (2 * sum(0, tau, tau, kappa)) / (tau * m);
-            const withinRight = sum(tau, kappa, tau, kappa) / 2 / ((m * (m - 1)) / 2);
-            const q = ((tau * m) / (tau + m)) * (between - withinLeft - withinRight);
-            if (q > best.q)
-                best = { index: tau, q };
-        }
+function percent(value) {
+    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
+    if (value === Number.POSITIVE_INFINITY)
+        return '+∞%';
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** Why no verdict is possible with these sample sizes, or undefined if one is. */
+function sizeProblem(baselineCount, currentCount, settings) {
+    const { minSamples, alpha } = settings;
+    if (baselineCount < minSamples || currentCount < minSamples) {
+        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
     }
-    return best;
-}
-function shuffled(values, rng) {
-    const copy = [...values];
-    for (let i = copy.length - 1; i > 0; i--) {
-        const j = floor(rng() * (i + 1));
-        [copy[i], copy[j]] = [copy[j], copy[i]];
+    const smallestP = smallestExactPValue(baselineCount, currentCount);
+    if (smallestP > alpha) {
+        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
+            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
     }
-    return copy;
+    return undefined;
 }
-/** Permutation p-value of a segment's best split. */
-function permutationP(segment, q, minSegment, rng, r) {
-    let atLeast = 0;
-    for (let i = 0; i < r; i++)
-        if (bestSplit(shuffled(segment, rng), minSegment).q >= q)
-            atLeast += 1;
-    return (1 + atLeast) / (1 + r);
-}
-function candidate(values, start, end, minSegment) {
-    const found = bestSplit(values.slice(start, end), minSegment);
-    if (found.index < 0 || !(found.q > 0))
-        return undefined;
-    return { start, end, index: start + found.index, q: found.q };
-}
-/**
- * Change points of a series in time order, by E-divisive means with a permutation test (see the
- * module comment). Returns them sorted by index. Values must be finite (use logs of rates: a level
- * shift of a ratio is then the same size at any level).
- */
-function findChangePoints(values, options) {
-    if (values.some((v) => !Number.isFinite(v)))
-        throw new RangeError('findChangePoints needs finite values');
-    if (!(options.level > 0 && options.level < 1))
-        throw new RangeError(`level must be in (0, 1), got ${options.level}`);
-    const minSegment = options.minSegment ?? MIN_SEGMENT_RUNS;
-    if (!(Number.isInteger(minSegment) && minSegment >= 2)) {
-        throw new RangeError(`minSegment must be a whole number ≥ 2 (a segment needs a spread), got ${minSegment}`);
+/** Applies steps 4–5 of the rule documented on `compareSamples`. */
+function decide(evidence, settings) {
+    const { thresholdPct: threshold, alpha } = settings;
+    const sign = worseSign(settings.direction);
+    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
+    // Oriented so that positive means worse; widened to contain the point estimate.
+    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
+    const leastWorse = Math.min(...bounds);
+    const mostWorse = Math.max(...bounds);
+    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
+    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
+    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
+    if (evidence.pWorse <= alpha && leastWorse > threshold) {
+        return {
+            verdict: 'regression',
+            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
+        };
     }
-    const r = options.permutations ?? permutationsFor(options.level);
-    const rng = createRng(seriesSeed(values, options.seed ?? PERMUTATION_SEED));
-    const found = [];
-    let open = [candidate(values, 0, values.length, minSegment)].filter((c) => c !== undefined);
-    while (open.length > 0) {
-        const best = open.reduce((a, b) => (b.q > a.q ? b : a));
-        const pValue = permutationP(values.slice(best.start, best.end), best.q, minSegment, rng, r);
-        if (pValue > options.level)
-            break;
-        found.push({ index: best.index, pValue });
-        open = [
-            ...open.filter((c) => c !== best),
-            candidate(values, best.start, best.index, minSegment),
-            candidate(values, best.index, best.end, minSegment),
-        ].filter((c) => c !== undefined);
+    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
+        };
     }
-    return found.sort((a, b) => a.index - b.index);
+    if (leastWorse >= -threshold && mostWorse <= threshold) {
+        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
+    }
+    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
+    const why = pValue <= alpha
+        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
+        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
+    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/describe.ts
@@ -51142,7 +51004,7 @@ function findChangePoints(values, options) {
 const MAD_NORMAL_CONSISTENCY = 1.4826;
 // Read once: the bootstrap calls quantileSorted thousands of times, and under jest every
 // `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { floor: describe_floor } = Math;
+const { floor } = Math;
 function assertSample(values, what, minLength = 1) {
     if (values.length < minLength) {
         const need = minLength === 1 ? 'a non-empty sample' : `at least ${minLength} values`;
@@ -51169,7 +51031,7 @@ function quantileSorted(sorted, probability) {
         throw new RangeError(`quantile probability must be within [0, 1], got ${probability}`);
     }
     const h = (sorted.length - 1) * probability;
-    const lowIndex = describe_floor(h);
+    const lowIndex = floor(h);
     const lower = sorted[lowIndex];
     const upper = sorted[lowIndex + 1 < sorted.length ? lowIndex + 1 : lowIndex];
     const fraction = h - lowIndex;
@@ -51631,6 +51493,345 @@ function changeInterval(estimate, level) {
         lowPct: (Math.exp(estimate.logChange - half) - 1) * 100,
         highPct: (Math.exp(estimate.logChange + half) - 1) * 100,
     };
+}
+
+;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
+/**
+ * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
+ * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
+ * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
+ */
+
+
+
+
+/** Level of the shown interval of the change. */
+const INTERVAL_LEVEL = 0.9;
+/**
+ * The change a metric's verdict is built to catch, as a multiple of its floor: the rate ratio's 5 % floor
+ * gives 15 %. Between the floor and this lies the zone where either verdict is right: a 10 % drop may be
+ * shown a regression (beyond 5 %) or `unchanged` (less than 15 %). Showing a metric within ±floor instead
+ * (two one-sided tests) left 98–100 % of unchanged simulated runs `inconclusive` under run-level drift,
+ * because no run resolves ±5 % against a 2 % between-run spread (npm run bench:verdicts, 2026-12-06).
+ */
+const DETECT_FACTOR = 3;
+/**
+ * The gate's miss rate at the change it is built to catch: "not worse by that much" is shown at this
+ * level (spent across looks like the family's alpha), so a metric truly that much worse is called
+ * `unchanged` in at most this share of runs.
+ */
+const MISS_RATE = 0.05;
+/** The threshold as log-scale margins on the worse and the better side. */
+function logMargins(direction, thresholdPct) {
+    const up = Math.log(1 + thresholdPct / 100);
+    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
+    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
+}
+/**
+ * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
+ * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
+ */
+function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
+    const pooled = baselineRuns.flat();
+    const medians = {
+        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
+        currentMedian: current.length > 0 ? median(current) : Number.NaN,
+    };
+    const problem = estimateProblem(baselineRuns, current);
+    if (problem !== undefined) {
+        const nothing = Number.NaN;
+        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
+        return {
+            problem,
+            pWorse: nothing,
+            pBetter: nothing,
+            pNotWorse: nothing,
+            changePct,
+            ciLowPct: nothing,
+            ciHighPct: nothing,
+            ...medians,
+        };
+    }
+    const estimate = prepared === undefined
+        ? estimateChange(baselineRuns, current)
+        : estimateFromSummary(prepared.summary, prepared.between);
+    const sign = worseSign((0,names/* metricDirection */.EE)(metric));
+    const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
+    const detect = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct * DETECT_FACTOR);
+    const interval = changeInterval(estimate, INTERVAL_LEVEL);
+    return {
+        estimate,
+        pWorse: pBeyond(estimate, sign, margins.worse),
+        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
+        // Not worse by the detectable change D: sign·δ < D, i.e. −sign·δ > −D.
+        pNotWorse: pBeyond(estimate, sign === 1 ? -1 : 1, -detect.worse),
+        changePct: (Math.exp(estimate.logChange) - 1) * 100,
+        ciLowPct: interval.lowPct,
+        ciHighPct: interval.highPct,
+        ...medians,
+    };
+}
+function metric_verdict_percent(value) {
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function metric_verdict_pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** How the spread was known, for the reason line. */
+function spreadText(estimate) {
+    if (estimate.betweenRunPct === null) {
+        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
+    }
+    const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
+    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
+}
+/**
+ * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
+ * improvement (the mirror image); unchanged (not worse by the detectable change, threshold ×
+ * DETECT_FACTOR, at the look's share of MISS_RATE); inconclusive (anything else: more samples or more
+ * baseline runs can decide).
+ */
+function metricVerdict(evidence, thresholdPct, family) {
+    const { estimate } = evidence;
+    if (estimate === undefined)
+        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
+    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
+    if (family.regression) {
+        return {
+            verdict: 'regression',
+            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    if (family.improvement) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    const detectPct = thresholdPct * DETECT_FACTOR;
+    if (evidence.pNotWorse <= family.missLevel) {
+        return {
+            verdict: 'unchanged',
+            reason: `${summary}; not shown worse by more than ${thresholdPct}%, and worse by less than ${detectPct}%: p = ${metric_verdict_pText(evidence.pNotWorse)} ≤ ${metric_verdict_pText(family.missLevel)}`,
+        };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: `${summary}; neither shown worse by more than ${thresholdPct}% (p = ${metric_verdict_pText(evidence.pWorse)}) nor by less than ${detectPct}% (p = ${metric_verdict_pText(evidence.pNotWorse)})`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/headline.ts
+/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
+function headlineMetric(test) {
+    switch (test) {
+        case 'TCP_STREAM':
+            return 'throughput_gbps';
+        case 'TCP_RR':
+            return 'transactions_per_sec';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/results/reference.ts
+/** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
+
+/**
+ * The pod/host ratio of the scenario's headline metric, or undefined when the scenario has no
+ * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
+ */
+function referenceRatio(scenario) {
+    const metric = headlineMetric(scenario.settings.test);
+    const podMedian = scenario.aggregates[metric]?.median;
+    const hostMedian = scenario.reference?.aggregates[metric]?.median;
+    if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
+        return undefined;
+    return { metric, podMedian, hostMedian, ratio: podMedian / hostMedian };
+}
+
+;// CONCATENATED MODULE: ./src/stats/random.ts
+/**
+ * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
+ *
+ * Why not Math.random: the gate must give the same verdict for the same samples on every run
+ * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
+ * stream is identical on every JavaScript engine and matches the C original bit for bit.
+ * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
+ */
+const WEYL_INCREMENT = 0x6d2b79f5;
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { imul } = Math;
+const TWO_POW_32 = 4_294_967_296;
+/**
+ * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
+ * Exposed so tests can compare with the C reference's integer outputs.
+ */
+function createUint32Generator(seed) {
+    if (!Number.isSafeInteger(seed)) {
+        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
+    }
+    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
+    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
+    return () => {
+        state = (state + WEYL_INCREMENT) >>> 0;
+        let z = state;
+        z = imul(z ^ (z >>> 15), z | 1);
+        z ^= z + imul(z ^ (z >>> 7), z | 61);
+        return (z ^ (z >>> 14)) >>> 0;
+    };
+}
+/**
+ * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
+ * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
+ * are always < n.
+ */
+function createRng(seed) {
+    const nextWord = createUint32Generator(seed);
+    return () => nextWord() / TWO_POW_32;
+}
+
+;// CONCATENATED MODULE: ./src/stats/change-points.ts
+/**
+ * Level shifts in a series (runs in time order): E-divisive means (Matteson & James 2014, "A
+ * nonparametric approach for multiple change point analysis of multivariate data", JASA 109) with a
+ * permutation test, as MongoDB's signal-processing-algorithms and Otava (Hunter) use it. Pure.
+ *
+ * - The divergence of a split at τ is Q(τ, κ) = (τ(κ−τ)/κ)·Ê, with the energy distance
+ *   Ê = 2·mean|x−y| − mean|x−x'| − mean|y−y'| (α = 1) between the values before τ and those from τ
+ *   to κ, maximised over κ as well. It is distribution-free: it reacts to a shift of level, not to
+ *   how the noise is shaped.
+ * - Bisection: the best split of each segment found so far is a candidate; the candidate with the
+ *   largest Q is tested by permuting its segment ({@link permutationsFor}: ≥ 999 times, a generator seeded by the
+ *   series itself: the same series gives the same answer everywhere); p = (1 + #(max Q of a permutation ≥ Q)) / (1 + R).
+ *   It is accepted when p ≤ the level, and the search goes on in the two halves; the first candidate
+ *   that fails stops it.
+ * - Under no change the first test fails with probability ≥ 1 − level, so a flat series gets a false
+ *   change point at most `level` of the time (checked by simulation: scripts/bench-changepoints.ts).
+ * - Segments are at least {@link MIN_SEGMENT_RUNS} long: a shift needs that many runs after it before
+ *   it is confirmed, and one stray run cannot be cut out as a level of its own.
+ */
+
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { abs, floor: change_points_floor, imul: change_points_imul } = Math;
+/**
+ * Fewest permutations per test (smallest p-value possible 1/(R+1) = 0.001); a lower level gets more,
+ * {@link permutationsFor}, so that a history of many series can still confirm a shift.
+ */
+const PERMUTATIONS = 999;
+/** Permutations for a level: at least {@link PERMUTATIONS}, and enough that 4 may reach the statistic. */
+function permutationsFor(level) {
+    return Math.max(PERMUTATIONS, Math.ceil(4 / level) - 1);
+}
+/** Fewest runs on each side of a change point. */
+const MIN_SEGMENT_RUNS = 3;
+/**
+ * Seed of the permutations, mixed with the series' own bits: the same series always gives the same
+ * change points, while different series get different permutations. One fixed set of permutations for
+ * every series would make a test whose size is off by that set's luck (a Monte Carlo test is exact
+ * only on average over its permutations).
+ */
+const PERMUTATION_SEED = 20_261_129;
+/** FNV-1a over the values' float64 bits, mixed into the seed: deterministic on every platform. */
+function seriesSeed(values, seed) {
+    const bytes = new Uint8Array(new Float64Array(values).buffer);
+    let hash = 0x811c9dc5 ^ (seed >>> 0);
+    for (const byte of bytes)
+        hash = change_points_imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash;
+}
+/**
+ * Sums of |x_i − x_j| over rectangles of the distance matrix in O(1): a 2-D prefix sum, (n+1)² entries.
+ */
+function distanceSums(values) {
+    const n = values.length;
+    const w = n + 1;
+    const prefix = new Float64Array(w * w);
+    for (let i = 0; i < n; i++) {
+        let row = 0;
+        for (let j = 0; j < n; j++) {
+            row += abs(values[i] - values[j]);
+            prefix[(i + 1) * w + j + 1] = prefix[i * w + j + 1] + row;
+        }
+    }
+    const at = (i, j) => prefix[i * w + j];
+    return (i0, i1, j0, j1) => at(i1, j1) - at(i0, j1) - at(i1, j0) + at(i0, j0);
+}
+/**
+ * The largest Q over the splits of `values` with at least `minSegment` values on each side, and where
+ * (relative to values). As Matteson & James, the second sample runs from τ to any κ ≤ n, not only to
+ * the end: a dip that recovers (A B A) is then seen as the shift it is. O(n²) with prefix sums.
+ */
+function bestSplit(values, minSegment) {
+    const n = values.length;
+    let best = { index: -1, q: Number.NEGATIVE_INFINITY };
+    if (n < 2 * minSegment)
+        return best;
+    const sum = distanceSums(values);
+    for (let tau = minSegment; tau <= n - minSegment; tau++) {
+        const withinLeft = sum(0, tau, 0, tau) / 2 / ((tau * (tau - 1)) / 2);
+        for (let kappa = tau + minSegment; kappa <= n; kappa++) {
+            const m = kappa - tau;
+            const between = (2 * sum(0, tau, tau, kappa)) / (tau * m);
+            const withinRight = sum(tau, kappa, tau, kappa) / 2 / ((m * (m - 1)) / 2);
+            const q = ((tau * m) / (tau + m)) * (between - withinLeft - withinRight);
+            if (q > best.q)
+                best = { index: tau, q };
+        }
+    }
+    return best;
+}
+function shuffled(values, rng) {
+    const copy = [...values];
+    for (let i = copy.length - 1; i > 0; i--) {
+        const j = change_points_floor(rng() * (i + 1));
+        [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+}
+/** Permutation p-value of a segment's best split. */
+function permutationP(segment, q, minSegment, rng, r) {
+    let atLeast = 0;
+    for (let i = 0; i < r; i++)
+        if (bestSplit(shuffled(segment, rng), minSegment).q >= q)
+            atLeast += 1;
+    return (1 + atLeast) / (1 + r);
+}
+function candidate(values, start, end, minSegment) {
+    const found = bestSplit(values.slice(start, end), minSegment);
+    if (found.index < 0 || !(found.q > 0))
+        return undefined;
+    return { start, end, index: start + found.index, q: found.q };
+}
+/**
+ * Change points of a series in time order, by E-divisive means with a permutation test (see the
+ * module comment). Returns them sorted by index. Values must be finite (use logs of rates: a level
+ * shift of a ratio is then the same size at any level).
+ */
+function findChangePoints(values, options) {
+    if (values.some((v) => !Number.isFinite(v)))
+        throw new RangeError('findChangePoints needs finite values');
+    if (!(options.level > 0 && options.level < 1))
+        throw new RangeError(`level must be in (0, 1), got ${options.level}`);
+    const minSegment = options.minSegment ?? MIN_SEGMENT_RUNS;
+    if (!(Number.isInteger(minSegment) && minSegment >= 2)) {
+        throw new RangeError(`minSegment must be a whole number ≥ 2 (a segment needs a spread), got ${minSegment}`);
+    }
+    const r = options.permutations ?? permutationsFor(options.level);
+    const rng = createRng(seriesSeed(values, options.seed ?? PERMUTATION_SEED));
+    const found = [];
+    let open = [candidate(values, 0, values.length, minSegment)].filter((c) => c !== undefined);
+    while (open.length > 0) {
+        const best = open.reduce((a, b) => (b.q > a.q ? b : a));
+        const pValue = permutationP(values.slice(best.start, best.end), best.q, minSegment, rng, r);
+        if (pValue > options.level)
+            break;
+        found.push({ index: best.index, pValue });
+        open = [
+            ...open.filter((c) => c !== best),
+            candidate(values, best.start, best.index, minSegment),
+            candidate(values, best.index, best.end, minSegment),
+        ].filter((c) => c !== undefined);
+    }
+    return found.sort((a, b) => a.index - b.index);
 }
 
 ;// CONCATENATED MODULE: ./src/compare/series.ts
@@ -52148,6 +52349,7 @@ function trendModels(history, comparisons, current) {
 
 
 
+
 /** Heading used when the input names none. */
 const DEFAULT_REPORT_TITLE = 'netperf-gate';
 /** The one metric a scenario is charted by (re-exported for the report modules). */
@@ -52254,7 +52456,7 @@ function gateMethodLines(comparison) {
     for (const reason of comparison.lowConfidence)
         lines.push(`Low confidence: ${reason}.`);
     if (comparison.verdict === 'inconclusive') {
-        lines.push('Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (3 × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
+        lines.push(`Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (${DETECT_FACTOR} × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.`);
     }
     return lines;
 }
@@ -52627,207 +52829,6 @@ function poolBetweenRuns(summaries) {
     if (members.length < 2)
         return summaries.map(() => undefined);
     return summaries.map((summary) => (members.includes(summary) ? sharedFor(members, summary) : undefined));
-}
-
-;// CONCATENATED MODULE: ./src/stats/decision.ts
-/**
- * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
- * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
- */
-
-/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
-function worseSign(direction) {
-    switch (direction) {
-        case 'higher-is-better':
-            return -1;
-        case 'lower-is-better':
-            return 1;
-        default: {
-            const unknown = direction;
-            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
-        }
-    }
-}
-function percent(value) {
-    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
-    if (value === Number.POSITIVE_INFINITY)
-        return '+∞%';
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** Why no verdict is possible with these sample sizes, or undefined if one is. */
-function sizeProblem(baselineCount, currentCount, settings) {
-    const { minSamples, alpha } = settings;
-    if (baselineCount < minSamples || currentCount < minSamples) {
-        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
-    }
-    const smallestP = smallestExactPValue(baselineCount, currentCount);
-    if (smallestP > alpha) {
-        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
-            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
-    }
-    return undefined;
-}
-/** Applies steps 4–5 of the rule documented on `compareSamples`. */
-function decide(evidence, settings) {
-    const { thresholdPct: threshold, alpha } = settings;
-    const sign = worseSign(settings.direction);
-    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
-    // Oriented so that positive means worse; widened to contain the point estimate.
-    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
-    const leastWorse = Math.min(...bounds);
-    const mostWorse = Math.max(...bounds);
-    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
-    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
-    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
-    if (evidence.pWorse <= alpha && leastWorse > threshold) {
-        return {
-            verdict: 'regression',
-            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
-        };
-    }
-    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
-        };
-    }
-    if (leastWorse >= -threshold && mostWorse <= threshold) {
-        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
-    }
-    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
-    const why = pValue <= alpha
-        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
-        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
-    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
-}
-
-;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
-/**
- * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
- * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
- * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
- */
-
-
-
-
-/** Level of the shown interval of the change. */
-const INTERVAL_LEVEL = 0.9;
-/**
- * The change a metric's verdict is built to catch, as a multiple of its floor: the rate ratio's 5 % floor
- * gives 15 %. Between the floor and this lies the zone where either verdict is right: a 10 % drop may be
- * shown a regression (beyond 5 %) or `unchanged` (less than 15 %). Showing a metric within ±floor instead
- * (two one-sided tests) left 98–100 % of unchanged simulated runs `inconclusive` under run-level drift,
- * because no run resolves ±5 % against a 2 % between-run spread (npm run bench:verdicts, 2026-12-06).
- */
-const DETECT_FACTOR = 3;
-/**
- * The gate's miss rate at the change it is built to catch: "not worse by that much" is shown at this
- * level (spent across looks like the family's alpha), so a metric truly that much worse is called
- * `unchanged` in at most this share of runs.
- */
-const MISS_RATE = 0.05;
-/** The threshold as log-scale margins on the worse and the better side. */
-function logMargins(direction, thresholdPct) {
-    const up = Math.log(1 + thresholdPct / 100);
-    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
-    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
-}
-/**
- * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
- * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
- */
-function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
-    const pooled = baselineRuns.flat();
-    const medians = {
-        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
-        currentMedian: current.length > 0 ? median(current) : Number.NaN,
-    };
-    const problem = estimateProblem(baselineRuns, current);
-    if (problem !== undefined) {
-        const nothing = Number.NaN;
-        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
-        return {
-            problem,
-            pWorse: nothing,
-            pBetter: nothing,
-            pNotWorse: nothing,
-            changePct,
-            ciLowPct: nothing,
-            ciHighPct: nothing,
-            ...medians,
-        };
-    }
-    const estimate = prepared === undefined
-        ? estimateChange(baselineRuns, current)
-        : estimateFromSummary(prepared.summary, prepared.between);
-    const sign = worseSign((0,names/* metricDirection */.EE)(metric));
-    const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
-    const detect = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct * DETECT_FACTOR);
-    const interval = changeInterval(estimate, INTERVAL_LEVEL);
-    return {
-        estimate,
-        pWorse: pBeyond(estimate, sign, margins.worse),
-        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
-        // Not worse by the detectable change D: sign·δ < D, i.e. −sign·δ > −D.
-        pNotWorse: pBeyond(estimate, sign === 1 ? -1 : 1, -detect.worse),
-        changePct: (Math.exp(estimate.logChange) - 1) * 100,
-        ciLowPct: interval.lowPct,
-        ciHighPct: interval.highPct,
-        ...medians,
-    };
-}
-function metric_verdict_percent(value) {
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function metric_verdict_pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** How the spread was known, for the reason line. */
-function spreadText(estimate) {
-    if (estimate.betweenRunPct === null) {
-        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
-    }
-    const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
-    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
-}
-/**
- * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
- * improvement (the mirror image); unchanged (not worse by the detectable change, threshold ×
- * DETECT_FACTOR, at the look's share of MISS_RATE); inconclusive (anything else: more samples or more
- * baseline runs can decide).
- */
-function metricVerdict(evidence, thresholdPct, family) {
-    const { estimate } = evidence;
-    if (estimate === undefined)
-        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
-    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
-    if (family.regression) {
-        return {
-            verdict: 'regression',
-            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
-        };
-    }
-    if (family.improvement) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
-        };
-    }
-    const detectPct = thresholdPct * DETECT_FACTOR;
-    if (evidence.pNotWorse <= family.missLevel) {
-        return {
-            verdict: 'unchanged',
-            reason: `${summary}; not shown worse by more than ${thresholdPct}%, and worse by less than ${detectPct}%: p = ${metric_verdict_pText(evidence.pNotWorse)} ≤ ${metric_verdict_pText(family.missLevel)}`,
-        };
-    }
-    return {
-        verdict: 'inconclusive',
-        reason: `${summary}; neither shown worse by more than ${thresholdPct}% (p = ${metric_verdict_pText(evidence.pWorse)}) nor by less than ${detectPct}% (p = ${metric_verdict_pText(evidence.pNotWorse)})`,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/gated-family.ts

@@ -25167,415 +25167,81 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/github/context.ts
-/** What the runner tells a step about its run: GITHUB_* variables and the event payload, read once. */
+// EXTERNAL MODULE: ./src/metrics/names.ts
+var names = __nccwpck_require__(6641);
+;// CONCATENATED MODULE: ./src/stats/decision.ts
+/**
+ * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
+ * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
+ */
 
-function readPayload(path) {
-    if (!path)
-        return {};
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return {};
+/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
+function worseSign(direction) {
+    switch (direction) {
+        case 'higher-is-better':
+            return -1;
+        case 'lower-is-better':
+            return 1;
+        default: {
+            const unknown = direction;
+            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
+        }
     }
 }
-/** `octo/repo/.github/workflows/perf.yml@refs/heads/main` → `perf.yml`. */
-function workflowFileOf(workflowRef) {
-    const match = /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '');
-    return match?.[1];
+function percent(value) {
+    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
+    if (value === Number.POSITIVE_INFINITY)
+        return '+∞%';
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
 }
-function pullRequestNumber(payload) {
-    if (typeof payload.pull_request?.number === 'number')
-        return payload.pull_request.number;
-    if (payload.issue?.pull_request !== undefined && typeof payload.issue.number === 'number') {
-        return payload.issue.number;
+function pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** Why no verdict is possible with these sample sizes, or undefined if one is. */
+function sizeProblem(baselineCount, currentCount, settings) {
+    const { minSamples, alpha } = settings;
+    if (baselineCount < minSamples || currentCount < minSamples) {
+        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
+    }
+    const smallestP = smallestExactPValue(baselineCount, currentCount);
+    if (smallestP > alpha) {
+        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
+            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
     }
     return undefined;
 }
-/** The branch of a `refs/heads/…` ref. */
-function branchOf(ref) {
-    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-}
-/**
- * Whether `serverUrl` is GitHub Enterprise Server, decided as @actions/artifact decides it (it
- * refuses GHES): github.com, *.ghe.com (GHE.com) and *.localhost are not.
- */
-function isEnterpriseServer(serverUrl) {
-    let host;
-    try {
-        host = new URL(serverUrl).hostname.toLowerCase();
+/** Applies steps 4–5 of the rule documented on `compareSamples`. */
+function decide(evidence, settings) {
+    const { thresholdPct: threshold, alpha } = settings;
+    const sign = worseSign(settings.direction);
+    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
+    // Oriented so that positive means worse; widened to contain the point estimate.
+    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
+    const leastWorse = Math.min(...bounds);
+    const mostWorse = Math.max(...bounds);
+    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
+    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
+    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
+    if (evidence.pWorse <= alpha && leastWorse > threshold) {
+        return {
+            verdict: 'regression',
+            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
+        };
     }
-    catch {
-        return false;
+    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
+        };
     }
-    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
-}
-function repositoryOf(value) {
-    const [owner, repo, extra] = (value ?? '').split('/');
-    return owner && repo && extra === undefined ? { owner, repo } : undefined;
-}
-/** Reads the context from the environment the runner sets (missing variables: outside GitHub). */
-function readGitHubContext(env, systemTempDir) {
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    const runId = Number(env.GITHUB_RUN_ID);
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const context = {
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl,
-        enterpriseServer: isEnterpriseServer(serverUrl),
-        hasRuntimeToken: Boolean(env.ACTIONS_RUNTIME_TOKEN),
-        tempDir: env.RUNNER_TEMP || systemTempDir,
-        hasStepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
-    };
-    const optional = {
-        repository: repositoryOf(env.GITHUB_REPOSITORY),
-        runId: Number.isSafeInteger(runId) && runId > 0 ? runId : undefined,
-        workflowFile: workflowFileOf(env.GITHUB_WORKFLOW_REF),
-        eventName: env.GITHUB_EVENT_NAME || undefined,
-        pullRequestNumber: pullRequestNumber(payload),
-        defaultBranch: payload.repository?.default_branch,
-        baseBranch: payload.pull_request?.base?.ref ?? branchOf(env.GITHUB_REF),
-        sha: env.GITHUB_SHA || undefined,
-        ref: env.GITHUB_REF || undefined,
-    };
-    for (const [key, value] of Object.entries(optional)) {
-        if (value !== undefined)
-            context[key] = value;
+    if (leastWorse >= -threshold && mostWorse <= threshold) {
+        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
     }
-    return context;
-}
-/** Link to this run's page, when the context knows it. */
-function runUrl(context, runId = context.runId) {
-    if (context.repository === undefined || runId === undefined)
-        return undefined;
-    return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/provenance.ts
-
-/** The provenance of a run in `context`; undefined outside GitHub Actions (no GITHUB_REPOSITORY). */
-function provenanceOf(context) {
-    const { repository } = context;
-    if (repository === undefined)
-        return undefined;
-    const url = runUrl(context);
-    const fields = {
-        repository: `${repository.owner}/${repository.repo}`,
-        ...(context.sha === undefined ? {} : { commitSha: context.sha }),
-        ...(context.ref === undefined ? {} : { ref: context.ref }),
-        ...(context.eventName === undefined ? {} : { event: context.eventName }),
-        ...(context.runId === undefined ? {} : { workflowRunId: context.runId }),
-        ...(url === undefined ? {} : { workflowRunUrl: url }),
-    };
-    return fields;
-}
-/** The provenance the runner's GITHUB_* variables in `env` describe (the CLI run inside a workflow). */
-function provenanceFromEnv(env) {
-    return provenanceOf(readGitHubContext(env, ''));
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var cli_schemas = __nccwpck_require__(6921);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(cli_schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __nccwpck_require__(8439);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/util/schema-errors.ts
-/** `scenarios[1].test` from zod's path array. */
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else
-            out += out === '' ? String(part) : `.${String(part)}`;
-    }
-    return out === '' ? '(top level)' : out;
-}
-/** Follows a path into the input to quote what the user wrote. */
-function valueAt(input, path) {
-    let value = input;
-    for (const part of path) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[part];
-    }
-    return value;
-}
-function quote(value) {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-/** One issue as "field: what is allowed, got what". */
-function describeIssue(issue, input) {
-    const where = formatPath(issue.path);
-    const got = quote(valueAt(input, issue.path));
-    switch (issue.code) {
-        case 'invalid_value':
-            return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
-        case 'unrecognized_keys':
-            return `${where}: unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-        case 'invalid_type':
-            if (got === 'nothing')
-                return `${where}: is required (${issue.expected})`;
-            return `${where}: expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${got}`;
-        case 'too_small':
-            return `${where}: must be at least ${String(issue.minimum)}, got ${got}`;
-        case 'too_big':
-            return `${where}: must be at most ${String(issue.maximum)}, got ${got}`;
-        default:
-            return `${where}: ${issue.message}, got ${got}`;
-    }
-}
-/**
- * A zod failure as one line for people: the file, the first bad field, what is allowed and what was
- * found, and how many more problems there are.
- */
-function describeSchemaError(label, error, input) {
-    const [first, ...rest] = error.issues;
-    if (first === undefined)
-        return `${label}: invalid`;
-    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    return `${label}: ${describeIssue(first, input)}${more}`;
-}
-
-// EXTERNAL MODULE: ./src/metrics/names.ts
-var names = __nccwpck_require__(6641);
-// EXTERNAL MODULE: ./src/metrics/schema.ts
-var schema = __nccwpck_require__(2834);
-// EXTERNAL MODULE: ./src/suite/schema.ts
-var suite_schema = __nccwpck_require__(7141);
-;// CONCATENATED MODULE: ./src/results/schema.ts
-
-
-
-
-
-/** Bumped whenever a stored field changes meaning or a required field is added. */
-const RESULTS_SCHEMA_VERSION = 1;
-const metricName = cli_schemas/* enum */.k5n(names/* METRIC_NAMES */.Uw);
-const finite = cli_schemas/* number */.aig().refine(Number.isFinite, 'expected a finite number');
-const optionalFigure = finite.nullable();
-/** The scenario exactly as it was run (after suite defaults and flags). */
-const scenarioSettingsSchema = cli_schemas/* strictObject */.rej({
-    name: suite_schema/* SCENARIO_NAME */.bK,
-    test: cli_schemas/* enum */.k5n(names/* TEST_TYPES */.JB),
-    concurrency: cli_schemas/* number */.aig().int().positive(),
-    cpus: cli_schemas/* number */.aig().int().positive().nullable(),
-    sendSizeBytes: cli_schemas/* number */.aig().int().positive().nullable(),
-    requestSizeBytes: cli_schemas/* number */.aig().int().positive(),
-    responseSizeBytes: cli_schemas/* number */.aig().int().positive(),
-    durationSeconds: cli_schemas/* number */.aig().int().positive(),
-    samples: cli_schemas/* number */.aig().int().positive(),
-    thresholds: schema/* metricThresholdsSchema */.Sz.optional(),
-});
-/** One netperf process's parsed figures, as netperf reported them. */
-const instanceSchema = cli_schemas/* strictObject */.rej({
-    throughputGbps: optionalFigure,
-    transactionsPerSec: optionalFigure,
-    latencyP50Us: optionalFigure,
-    latencyP90Us: optionalFigure,
-    latencyP99Us: optionalFigure,
-    latencyMeanUs: optionalFigure,
-    clientCpuPct: optionalFigure,
-    serverCpuPct: optionalFigure,
-    retransmits: optionalFigure,
-    elapsedSeconds: finite,
-});
-/** One run of a scenario: N concurrent netperf instances combined into metric values. */
-const sampleSchema = cli_schemas/* strictObject */.rej({
-    index: cli_schemas/* number */.aig().int().nonnegative(),
-    startedAt: datetime(),
-    wallSeconds: finite,
-    metrics: cli_schemas/* partialRecord */.jgl(metricName, finite),
-    instances: cli_schemas/* array */.YOg(instanceSchema).min(1),
-});
-/** Summary of one metric over a scenario's samples. */
-const aggregateSchema = cli_schemas/* strictObject */.rej({
-    n: cli_schemas/* number */.aig().int().positive(),
-    median: finite,
-    mean: finite,
-    min: finite,
-    max: finite,
-    stddev: finite,
-    cvPct: finite.nullable(),
-});
-const aggregatesSchema = cli_schemas/* partialRecord */.jgl(metricName, aggregateSchema);
-/**
- * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
- * baseline"): the same number of samples of the same netperf, between host-network pods on the same
- * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
- */
-const referenceResultSchema = cli_schemas/* strictObject */.rej({
-    samples: cli_schemas/* array */.YOg(sampleSchema),
-    aggregates: aggregatesSchema,
-});
-const scenarioResultSchema = cli_schemas/* strictObject */.rej({
-    settings: scenarioSettingsSchema,
-    /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
-    costUnit: cli_schemas/* string */.YjP(),
-    samples: cli_schemas/* array */.YOg(sampleSchema),
-    aggregates: aggregatesSchema,
-    /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
-    reference: referenceResultSchema.optional(),
-});
-/** One node as the results record it (fingerprint): a single run's client and server, every node of a fleet. */
-const nodeSchema = cli_schemas/* strictObject */.rej({
-    name: cli_schemas/* string */.YjP(),
-    kernel: cli_schemas/* string */.YjP(),
-    cpuModel: cli_schemas/* string */.YjP(),
-    cpuCount: cli_schemas/* number */.aig().int().nonnegative(),
-    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
-});
-const environmentSchema = cli_schemas/* strictObject */.rej({
-    netperfVersion: cli_schemas/* string */.YjP(),
-    client: nodeSchema,
-    server: nodeSchema,
-    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
-});
-/**
- * Where a run was made, when GitHub Actions made it (GITHUB_* of the runner): which commit of which
- * repository, by which event and workflow run. Optional (files without it stay valid, schemaVersion 1);
- * CLI runs outside GitHub Actions have none.
- */
-const provenanceSchema = cli_schemas/* strictObject */.rej({
-    /** `owner/repo`. */
-    repository: cli_schemas/* string */.YjP().optional(),
-    commitSha: cli_schemas/* string */.YjP().optional(),
-    /** e.g. `refs/heads/main`, `refs/pull/7/merge`. */
-    ref: cli_schemas/* string */.YjP().optional(),
-    /** `push`, `pull_request`, `workflow_dispatch`, … */
-    event: cli_schemas/* string */.YjP().optional(),
-    workflowRunId: cli_schemas/* number */.aig().int().positive().optional(),
-    workflowRunUrl: cli_schemas/* string */.YjP().optional(),
-});
-/** A results file: what `run` writes and what `compare` reads as baseline or current. */
-const resultsSchema = cli_schemas/* strictObject */.rej({
-    schemaVersion: cli_schemas/* literal */.euz(RESULTS_SCHEMA_VERSION),
-    tool: cli_schemas/* strictObject */.rej({ name: cli_schemas/* literal */.euz('netperf-gate'), version: cli_schemas/* string */.YjP() }),
-    startedAt: datetime(),
-    finishedAt: datetime(),
-    target: cli_schemas/* strictObject */.rej({
-        kind: cli_schemas/* enum */.k5n(['local', 'kubernetes']),
-        /** Settings that shape the measurement (what-if qdisc, setup commands, image …). */
-        settings: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
-    }),
-    environment: environmentSchema,
-    scenarios: cli_schemas/* array */.YOg(scenarioResultSchema),
-    provenance: provenanceSchema.optional(),
-});
-/** The JSON Schema published in the repository (schema/results.schema.json). */
-function resultsJsonSchema() {
-    return json_schema_processors/* toJSONSchema */.bl(resultsSchema, { target: 'draft-2020-12' });
-}
-
-;// CONCATENATED MODULE: ./src/results/fleet-schema.ts
-/**
- * A fleet results file: what `netperf-gate fleet --out` writes and `fleet --baseline` reads. Every
- * measured pair (client node → server node) keeps its scenario results exactly as a single run stores
- * them (samples, and the interleaved reference's when measured), so the fleet's analysis is derived from
- * the file alone and can be redone by a later version. Versioned apart from single-run results:
- * `kind: 'fleet'` tells the two apart.
- */
-
-
-
-
-/** Bumped whenever a stored field changes meaning or a required field is added. */
-const FLEET_SCHEMA_VERSION = 1;
-/** A fleet's node: a single run's node record, named (pairs refer to it by name). */
-const fleetNodeSchema = nodeSchema.extend({ name: cli_schemas/* string */.YjP().min(1) });
-/** One measured direction: netperf in `client`'s client pod against `server`'s server pod. */
-const fleetPairSchema = cli_schemas/* strictObject */.rej({
-    client: cli_schemas/* string */.YjP().min(1),
-    server: cli_schemas/* string */.YjP().min(1),
-    /** The round it ran in (0-based): pairs of one round ran at the same time on disjoint nodes. */
-    round: cli_schemas/* number */.aig().int().nonnegative(),
-    scenarios: cli_schemas/* array */.YOg(scenarioResultSchema).min(1),
-});
-const fleetResultsSchema = cli_schemas/* strictObject */.rej({
-    kind: cli_schemas/* literal */.euz('fleet'),
-    schemaVersion: cli_schemas/* literal */.euz(FLEET_SCHEMA_VERSION),
-    tool: cli_schemas/* strictObject */.rej({ name: cli_schemas/* literal */.euz('netperf-gate'), version: cli_schemas/* string */.YjP() }),
-    startedAt: datetime(),
-    finishedAt: datetime(),
-    target: cli_schemas/* strictObject */.rej({
-        kind: cli_schemas/* enum */.k5n(['local', 'kubernetes']),
-        settings: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
-    }),
-    plan: cli_schemas/* strictObject */.rej({
-        /** As given: `ring`, `all` or `random:K`. */
-        spec: cli_schemas/* string */.YjP(),
-        seed: cli_schemas/* number */.aig().int().nonnegative(),
-        /** Most pairs measured at once. */
-        parallel: cli_schemas/* number */.aig().int().positive(),
-        rounds: cli_schemas/* number */.aig().int().nonnegative(),
-    }),
-    netperfVersion: cli_schemas/* string */.YjP(),
-    /** Every node of the fleet, in the order the plan used. */
-    nodes: cli_schemas/* array */.YOg(fleetNodeSchema).min(2),
-    /** Fleet-wide facts (Kubernetes version, CNI, local settings …). */
-    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
-    pairs: cli_schemas/* array */.YOg(fleetPairSchema),
-    provenance: provenanceSchema.optional(),
-});
-/** The JSON Schema published in the repository (schema/fleet-results.schema.json). */
-function fleetResultsJsonSchema() {
-    return json_schema_processors/* toJSONSchema */.bl(fleetResultsSchema, { target: 'draft-2020-12' });
-}
-/** True for a parsed JSON document that says it is a fleet results file. */
-function isFleetDocument(document) {
-    return (document !== null && typeof document === 'object' && document.kind === 'fleet');
-}
-/**
- * Parses and validates a fleet results file's text. Throws a one-line UsageError for anything else:
- * not JSON, a single run's results file, a newer or unknown schemaVersion, a field out of shape.
- */
-function parseFleetResults(text, label) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a file written by "netperf-gate fleet --out"`);
-    }
-    if (!isFleetDocument(document)) {
-        throw new errors/* UsageError */.eb(`${label}: not a fleet results file (a single run's results?); pass a file written by "netperf-gate fleet --out"`);
-    }
-    const version = document.schemaVersion;
-    if (typeof version === 'number' && version > FLEET_SCHEMA_VERSION) {
-        throw new errors/* UsageError */.eb(`${label}: fleet schemaVersion ${version} is newer than this netperf-gate understands (${FLEET_SCHEMA_VERSION}); upgrade netperf-gate`);
-    }
-    const parsed = fleetResultsSchema.safeParse(document);
-    if (!parsed.success)
-        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
-    return parsed.data;
-}
-/** Fleet results as stored: stable key order, two-space indent, trailing newline. */
-function serializeFleetResults(results) {
-    return `${JSON.stringify(results, null, 2)}\n`;
+    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
+    const why = pValue <= alpha
+        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
+        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
+    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/describe.ts
@@ -25708,47 +25374,6 @@ function maximum(values) {
         if (value > largest)
             largest = value;
     return largest;
-}
-
-;// CONCATENATED MODULE: ./src/stats/random.ts
-/**
- * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
- *
- * Why not Math.random: the gate must give the same verdict for the same samples on every run
- * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
- * stream is identical on every JavaScript engine and matches the C original bit for bit.
- * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
- */
-const WEYL_INCREMENT = 0x6d2b79f5;
-// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
-const { imul } = Math;
-const TWO_POW_32 = 4_294_967_296;
-/**
- * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
- * Exposed so tests can compare with the C reference's integer outputs.
- */
-function createUint32Generator(seed) {
-    if (!Number.isSafeInteger(seed)) {
-        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
-    }
-    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
-    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
-    return () => {
-        state = (state + WEYL_INCREMENT) >>> 0;
-        let z = state;
-        z = imul(z ^ (z >>> 15), z | 1);
-        z ^= z + imul(z ^ (z >>> 7), z | 61);
-        return (z ^ (z >>> 14)) >>> 0;
-    };
-}
-/**
- * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
- * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
- * are always < n.
- */
-function createRng(seed) {
-    const nextWord = createUint32Generator(seed);
-    return () => nextWord() / TWO_POW_32;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/satterthwaite.ts
@@ -26123,6 +25748,582 @@ function changeInterval(estimate, level) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
+/**
+ * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
+ * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
+ * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
+ */
+
+
+
+
+/** Level of the shown interval of the change. */
+const INTERVAL_LEVEL = 0.9;
+/**
+ * The change a metric's verdict is built to catch, as a multiple of its floor: the rate ratio's 5 % floor
+ * gives 15 %. Between the floor and this lies the zone where either verdict is right: a 10 % drop may be
+ * shown a regression (beyond 5 %) or `unchanged` (less than 15 %). Showing a metric within ±floor instead
+ * (two one-sided tests) left 98–100 % of unchanged simulated runs `inconclusive` under run-level drift,
+ * because no run resolves ±5 % against a 2 % between-run spread (npm run bench:verdicts, 2026-12-06).
+ */
+const DETECT_FACTOR = 3;
+/**
+ * The gate's miss rate at the change it is built to catch: "not worse by that much" is shown at this
+ * level (spent across looks like the family's alpha), so a metric truly that much worse is called
+ * `unchanged` in at most this share of runs.
+ */
+const MISS_RATE = 0.05;
+/** The threshold as log-scale margins on the worse and the better side. */
+function logMargins(direction, thresholdPct) {
+    const up = Math.log(1 + thresholdPct / 100);
+    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
+    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
+}
+/**
+ * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
+ * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
+ */
+function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
+    const pooled = baselineRuns.flat();
+    const medians = {
+        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
+        currentMedian: current.length > 0 ? median(current) : Number.NaN,
+    };
+    const problem = estimateProblem(baselineRuns, current);
+    if (problem !== undefined) {
+        const nothing = Number.NaN;
+        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
+        return {
+            problem,
+            pWorse: nothing,
+            pBetter: nothing,
+            pNotWorse: nothing,
+            changePct,
+            ciLowPct: nothing,
+            ciHighPct: nothing,
+            ...medians,
+        };
+    }
+    const estimate = prepared === undefined
+        ? estimateChange(baselineRuns, current)
+        : estimateFromSummary(prepared.summary, prepared.between);
+    const sign = worseSign((0,names/* metricDirection */.EE)(metric));
+    const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
+    const detect = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct * DETECT_FACTOR);
+    const interval = changeInterval(estimate, INTERVAL_LEVEL);
+    return {
+        estimate,
+        pWorse: pBeyond(estimate, sign, margins.worse),
+        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
+        // Not worse by the detectable change D: sign·δ < D, i.e. −sign·δ > −D.
+        pNotWorse: pBeyond(estimate, sign === 1 ? -1 : 1, -detect.worse),
+        changePct: (Math.exp(estimate.logChange) - 1) * 100,
+        ciLowPct: interval.lowPct,
+        ciHighPct: interval.highPct,
+        ...medians,
+    };
+}
+function metric_verdict_percent(value) {
+    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+}
+function metric_verdict_pText(p) {
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+/** How the spread was known, for the reason line. */
+function spreadText(estimate) {
+    if (estimate.betweenRunPct === null) {
+        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
+    }
+    const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
+    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
+}
+/**
+ * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
+ * improvement (the mirror image); unchanged (not worse by the detectable change, threshold ×
+ * DETECT_FACTOR, at the look's share of MISS_RATE); inconclusive (anything else: more samples or more
+ * baseline runs can decide).
+ */
+function metricVerdict(evidence, thresholdPct, family) {
+    const { estimate } = evidence;
+    if (estimate === undefined)
+        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
+    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
+    if (family.regression) {
+        return {
+            verdict: 'regression',
+            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    if (family.improvement) {
+        return {
+            verdict: 'improvement',
+            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
+        };
+    }
+    const detectPct = thresholdPct * DETECT_FACTOR;
+    if (evidence.pNotWorse <= family.missLevel) {
+        return {
+            verdict: 'unchanged',
+            reason: `${summary}; not shown worse by more than ${thresholdPct}%, and worse by less than ${detectPct}%: p = ${metric_verdict_pText(evidence.pNotWorse)} ≤ ${metric_verdict_pText(family.missLevel)}`,
+        };
+    }
+    return {
+        verdict: 'inconclusive',
+        reason: `${summary}; neither shown worse by more than ${thresholdPct}% (p = ${metric_verdict_pText(evidence.pWorse)}) nor by less than ${detectPct}% (p = ${metric_verdict_pText(evidence.pNotWorse)})`,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+/** What the runner tells a step about its run: GITHUB_* variables and the event payload, read once. */
+
+function readPayload(path) {
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** `octo/repo/.github/workflows/perf.yml@refs/heads/main` → `perf.yml`. */
+function workflowFileOf(workflowRef) {
+    const match = /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '');
+    return match?.[1];
+}
+function pullRequestNumber(payload) {
+    if (typeof payload.pull_request?.number === 'number')
+        return payload.pull_request.number;
+    if (payload.issue?.pull_request !== undefined && typeof payload.issue.number === 'number') {
+        return payload.issue.number;
+    }
+    return undefined;
+}
+/** The branch of a `refs/heads/…` ref. */
+function branchOf(ref) {
+    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+/**
+ * Whether `serverUrl` is GitHub Enterprise Server, decided as @actions/artifact decides it (it
+ * refuses GHES): github.com, *.ghe.com (GHE.com) and *.localhost are not.
+ */
+function isEnterpriseServer(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
+}
+function repositoryOf(value) {
+    const [owner, repo, extra] = (value ?? '').split('/');
+    return owner && repo && extra === undefined ? { owner, repo } : undefined;
+}
+/** Reads the context from the environment the runner sets (missing variables: outside GitHub). */
+function readGitHubContext(env, systemTempDir) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const runId = Number(env.GITHUB_RUN_ID);
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const context = {
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl,
+        enterpriseServer: isEnterpriseServer(serverUrl),
+        hasRuntimeToken: Boolean(env.ACTIONS_RUNTIME_TOKEN),
+        tempDir: env.RUNNER_TEMP || systemTempDir,
+        hasStepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
+    };
+    const optional = {
+        repository: repositoryOf(env.GITHUB_REPOSITORY),
+        runId: Number.isSafeInteger(runId) && runId > 0 ? runId : undefined,
+        workflowFile: workflowFileOf(env.GITHUB_WORKFLOW_REF),
+        eventName: env.GITHUB_EVENT_NAME || undefined,
+        pullRequestNumber: pullRequestNumber(payload),
+        defaultBranch: payload.repository?.default_branch,
+        baseBranch: payload.pull_request?.base?.ref ?? branchOf(env.GITHUB_REF),
+        sha: env.GITHUB_SHA || undefined,
+        ref: env.GITHUB_REF || undefined,
+    };
+    for (const [key, value] of Object.entries(optional)) {
+        if (value !== undefined)
+            context[key] = value;
+    }
+    return context;
+}
+/** Link to this run's page, when the context knows it. */
+function runUrl(context, runId = context.runId) {
+    if (context.repository === undefined || runId === undefined)
+        return undefined;
+    return `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${runId}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/provenance.ts
+
+/** The provenance of a run in `context`; undefined outside GitHub Actions (no GITHUB_REPOSITORY). */
+function provenanceOf(context) {
+    const { repository } = context;
+    if (repository === undefined)
+        return undefined;
+    const url = runUrl(context);
+    const fields = {
+        repository: `${repository.owner}/${repository.repo}`,
+        ...(context.sha === undefined ? {} : { commitSha: context.sha }),
+        ...(context.ref === undefined ? {} : { ref: context.ref }),
+        ...(context.eventName === undefined ? {} : { event: context.eventName }),
+        ...(context.runId === undefined ? {} : { workflowRunId: context.runId }),
+        ...(url === undefined ? {} : { workflowRunUrl: url }),
+    };
+    return fields;
+}
+/** The provenance the runner's GITHUB_* variables in `env` describe (the CLI run inside a workflow). */
+function provenanceFromEnv(env) {
+    return provenanceOf(readGitHubContext(env, ''));
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var cli_schemas = __nccwpck_require__(6921);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(cli_schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __nccwpck_require__(8439);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
+;// CONCATENATED MODULE: ./src/util/schema-errors.ts
+/** `scenarios[1].test` from zod's path array. */
+function formatPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else
+            out += out === '' ? String(part) : `.${String(part)}`;
+    }
+    return out === '' ? '(top level)' : out;
+}
+/** Follows a path into the input to quote what the user wrote. */
+function valueAt(input, path) {
+    let value = input;
+    for (const part of path) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[part];
+    }
+    return value;
+}
+function quote(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** One issue as "field: what is allowed, got what". */
+function describeIssue(issue, input) {
+    const where = formatPath(issue.path);
+    const got = quote(valueAt(input, issue.path));
+    switch (issue.code) {
+        case 'invalid_value':
+            return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+        case 'unrecognized_keys':
+            return `${where}: unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+        case 'invalid_type':
+            if (got === 'nothing')
+                return `${where}: is required (${issue.expected})`;
+            return `${where}: expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${got}`;
+        case 'too_small':
+            return `${where}: must be at least ${String(issue.minimum)}, got ${got}`;
+        case 'too_big':
+            return `${where}: must be at most ${String(issue.maximum)}, got ${got}`;
+        default:
+            return `${where}: ${issue.message}, got ${got}`;
+    }
+}
+/**
+ * A zod failure as one line for people: the file, the first bad field, what is allowed and what was
+ * found, and how many more problems there are.
+ */
+function describeSchemaError(label, error, input) {
+    const [first, ...rest] = error.issues;
+    if (first === undefined)
+        return `${label}: invalid`;
+    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+    return `${label}: ${describeIssue(first, input)}${more}`;
+}
+
+// EXTERNAL MODULE: ./src/metrics/schema.ts
+var schema = __nccwpck_require__(2834);
+// EXTERNAL MODULE: ./src/suite/schema.ts
+var suite_schema = __nccwpck_require__(7141);
+;// CONCATENATED MODULE: ./src/results/schema.ts
+
+
+
+
+
+/** Bumped whenever a stored field changes meaning or a required field is added. */
+const RESULTS_SCHEMA_VERSION = 1;
+const metricName = cli_schemas/* enum */.k5n(names/* METRIC_NAMES */.Uw);
+const finite = cli_schemas/* number */.aig().refine(Number.isFinite, 'expected a finite number');
+const optionalFigure = finite.nullable();
+/** The scenario exactly as it was run (after suite defaults and flags). */
+const scenarioSettingsSchema = cli_schemas/* strictObject */.rej({
+    name: suite_schema/* SCENARIO_NAME */.bK,
+    test: cli_schemas/* enum */.k5n(names/* TEST_TYPES */.JB),
+    concurrency: cli_schemas/* number */.aig().int().positive(),
+    cpus: cli_schemas/* number */.aig().int().positive().nullable(),
+    sendSizeBytes: cli_schemas/* number */.aig().int().positive().nullable(),
+    requestSizeBytes: cli_schemas/* number */.aig().int().positive(),
+    responseSizeBytes: cli_schemas/* number */.aig().int().positive(),
+    durationSeconds: cli_schemas/* number */.aig().int().positive(),
+    samples: cli_schemas/* number */.aig().int().positive(),
+    thresholds: schema/* metricThresholdsSchema */.Sz.optional(),
+});
+/** One netperf process's parsed figures, as netperf reported them. */
+const instanceSchema = cli_schemas/* strictObject */.rej({
+    throughputGbps: optionalFigure,
+    transactionsPerSec: optionalFigure,
+    latencyP50Us: optionalFigure,
+    latencyP90Us: optionalFigure,
+    latencyP99Us: optionalFigure,
+    latencyMeanUs: optionalFigure,
+    clientCpuPct: optionalFigure,
+    serverCpuPct: optionalFigure,
+    retransmits: optionalFigure,
+    elapsedSeconds: finite,
+});
+/** One run of a scenario: N concurrent netperf instances combined into metric values. */
+const sampleSchema = cli_schemas/* strictObject */.rej({
+    index: cli_schemas/* number */.aig().int().nonnegative(),
+    startedAt: datetime(),
+    wallSeconds: finite,
+    metrics: cli_schemas/* partialRecord */.jgl(metricName, finite),
+    instances: cli_schemas/* array */.YOg(instanceSchema).min(1),
+});
+/** Summary of one metric over a scenario's samples. */
+const aggregateSchema = cli_schemas/* strictObject */.rej({
+    n: cli_schemas/* number */.aig().int().positive(),
+    median: finite,
+    mean: finite,
+    min: finite,
+    max: finite,
+    stddev: finite,
+    cvPct: finite.nullable(),
+});
+const aggregatesSchema = cli_schemas/* partialRecord */.jgl(metricName, aggregateSchema);
+/**
+ * The node-to-node reference of a scenario (`--host-network-reference`, Cilium's "node-to-node
+ * baseline"): the same number of samples of the same netperf, between host-network pods on the same
+ * two nodes. Reported beside the pod figures (pod/host ratio), never gated.
+ */
+const referenceResultSchema = cli_schemas/* strictObject */.rej({
+    samples: cli_schemas/* array */.YOg(sampleSchema),
+    aggregates: aggregatesSchema,
+});
+const scenarioResultSchema = cli_schemas/* strictObject */.rej({
+    settings: scenarioSettingsSchema,
+    /** What `*_cpu_cost` is normalised to, e.g. "% CPU per 10 Gbit/s". */
+    costUnit: cli_schemas/* string */.YjP(),
+    samples: cli_schemas/* array */.YOg(sampleSchema),
+    aggregates: aggregatesSchema,
+    /** Optional (files without it stay valid, schemaVersion 1): only runs with the reference have it. */
+    reference: referenceResultSchema.optional(),
+});
+/** One node as the results record it (fingerprint): a single run's client and server, every node of a fleet. */
+const nodeSchema = cli_schemas/* strictObject */.rej({
+    name: cli_schemas/* string */.YjP(),
+    kernel: cli_schemas/* string */.YjP(),
+    cpuModel: cli_schemas/* string */.YjP(),
+    cpuCount: cli_schemas/* number */.aig().int().nonnegative(),
+    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+});
+const environmentSchema = cli_schemas/* strictObject */.rej({
+    netperfVersion: cli_schemas/* string */.YjP(),
+    client: nodeSchema,
+    server: nodeSchema,
+    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+});
+/**
+ * Where a run was made, when GitHub Actions made it (GITHUB_* of the runner): which commit of which
+ * repository, by which event and workflow run. Optional (files without it stay valid, schemaVersion 1);
+ * CLI runs outside GitHub Actions have none.
+ */
+const provenanceSchema = cli_schemas/* strictObject */.rej({
+    /** `owner/repo`. */
+    repository: cli_schemas/* string */.YjP().optional(),
+    commitSha: cli_schemas/* string */.YjP().optional(),
+    /** e.g. `refs/heads/main`, `refs/pull/7/merge`. */
+    ref: cli_schemas/* string */.YjP().optional(),
+    /** `push`, `pull_request`, `workflow_dispatch`, … */
+    event: cli_schemas/* string */.YjP().optional(),
+    workflowRunId: cli_schemas/* number */.aig().int().positive().optional(),
+    workflowRunUrl: cli_schemas/* string */.YjP().optional(),
+});
+/** A results file: what `run` writes and what `compare` reads as baseline or current. */
+const resultsSchema = cli_schemas/* strictObject */.rej({
+    schemaVersion: cli_schemas/* literal */.euz(RESULTS_SCHEMA_VERSION),
+    tool: cli_schemas/* strictObject */.rej({ name: cli_schemas/* literal */.euz('netperf-gate'), version: cli_schemas/* string */.YjP() }),
+    startedAt: datetime(),
+    finishedAt: datetime(),
+    target: cli_schemas/* strictObject */.rej({
+        kind: cli_schemas/* enum */.k5n(['local', 'kubernetes']),
+        /** Settings that shape the measurement (what-if qdisc, setup commands, image …). */
+        settings: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+    }),
+    environment: environmentSchema,
+    scenarios: cli_schemas/* array */.YOg(scenarioResultSchema),
+    provenance: provenanceSchema.optional(),
+});
+/** The JSON Schema published in the repository (schema/results.schema.json). */
+function resultsJsonSchema() {
+    return json_schema_processors/* toJSONSchema */.bl(resultsSchema, { target: 'draft-2020-12' });
+}
+
+;// CONCATENATED MODULE: ./src/results/fleet-schema.ts
+/**
+ * A fleet results file: what `netperf-gate fleet --out` writes and `fleet --baseline` reads. Every
+ * measured pair (client node → server node) keeps its scenario results exactly as a single run stores
+ * them (samples, and the interleaved reference's when measured), so the fleet's analysis is derived from
+ * the file alone and can be redone by a later version. Versioned apart from single-run results:
+ * `kind: 'fleet'` tells the two apart.
+ */
+
+
+
+
+/** Bumped whenever a stored field changes meaning or a required field is added. */
+const FLEET_SCHEMA_VERSION = 1;
+/** A fleet's node: a single run's node record, named (pairs refer to it by name). */
+const fleetNodeSchema = nodeSchema.extend({ name: cli_schemas/* string */.YjP().min(1) });
+/** One measured direction: netperf in `client`'s client pod against `server`'s server pod. */
+const fleetPairSchema = cli_schemas/* strictObject */.rej({
+    client: cli_schemas/* string */.YjP().min(1),
+    server: cli_schemas/* string */.YjP().min(1),
+    /** The round it ran in (0-based): pairs of one round ran at the same time on disjoint nodes. */
+    round: cli_schemas/* number */.aig().int().nonnegative(),
+    scenarios: cli_schemas/* array */.YOg(scenarioResultSchema).min(1),
+});
+const fleetResultsSchema = cli_schemas/* strictObject */.rej({
+    kind: cli_schemas/* literal */.euz('fleet'),
+    schemaVersion: cli_schemas/* literal */.euz(FLEET_SCHEMA_VERSION),
+    tool: cli_schemas/* strictObject */.rej({ name: cli_schemas/* literal */.euz('netperf-gate'), version: cli_schemas/* string */.YjP() }),
+    startedAt: datetime(),
+    finishedAt: datetime(),
+    target: cli_schemas/* strictObject */.rej({
+        kind: cli_schemas/* enum */.k5n(['local', 'kubernetes']),
+        settings: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+    }),
+    plan: cli_schemas/* strictObject */.rej({
+        /** As given: `ring`, `all` or `random:K`. */
+        spec: cli_schemas/* string */.YjP(),
+        seed: cli_schemas/* number */.aig().int().nonnegative(),
+        /** Most pairs measured at once. */
+        parallel: cli_schemas/* number */.aig().int().positive(),
+        rounds: cli_schemas/* number */.aig().int().nonnegative(),
+    }),
+    netperfVersion: cli_schemas/* string */.YjP(),
+    /** Every node of the fleet, in the order the plan used. */
+    nodes: cli_schemas/* array */.YOg(fleetNodeSchema).min(2),
+    /** Fleet-wide facts (Kubernetes version, CNI, local settings …). */
+    details: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()),
+    pairs: cli_schemas/* array */.YOg(fleetPairSchema),
+    provenance: provenanceSchema.optional(),
+});
+/** The JSON Schema published in the repository (schema/fleet-results.schema.json). */
+function fleetResultsJsonSchema() {
+    return json_schema_processors/* toJSONSchema */.bl(fleetResultsSchema, { target: 'draft-2020-12' });
+}
+/** True for a parsed JSON document that says it is a fleet results file. */
+function isFleetDocument(document) {
+    return (document !== null && typeof document === 'object' && document.kind === 'fleet');
+}
+/**
+ * Parses and validates a fleet results file's text. Throws a one-line UsageError for anything else:
+ * not JSON, a single run's results file, a newer or unknown schemaVersion, a field out of shape.
+ */
+function parseFleetResults(text, label) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`${label}: not valid JSON; pass a file written by "netperf-gate fleet --out"`);
+    }
+    if (!isFleetDocument(document)) {
+        throw new errors/* UsageError */.eb(`${label}: not a fleet results file (a single run's results?); pass a file written by "netperf-gate fleet --out"`);
+    }
+    const version = document.schemaVersion;
+    if (typeof version === 'number' && version > FLEET_SCHEMA_VERSION) {
+        throw new errors/* UsageError */.eb(`${label}: fleet schemaVersion ${version} is newer than this netperf-gate understands (${FLEET_SCHEMA_VERSION}); upgrade netperf-gate`);
+    }
+    const parsed = fleetResultsSchema.safeParse(document);
+    if (!parsed.success)
+        throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
+    return parsed.data;
+}
+/** Fleet results as stored: stable key order, two-space indent, trailing newline. */
+function serializeFleetResults(results) {
+    return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/stats/random.ts
+/**
+ * A small seeded pseudo-random number generator: mulberry32 (Tommy Ettinger, 2017).
+ *
+ * Why not Math.random: the gate must give the same verdict for the same samples on every run
+ * and every machine. mulberry32 is 32-bit integer arithmetic only (Math.imul, shifts), so its
+ * stream is identical on every JavaScript engine and matches the C original bit for bit.
+ * It is not cryptographic and its period is 2^32, plenty for a few thousand bootstrap resamples.
+ */
+const WEYL_INCREMENT = 0x6d2b79f5;
+// Read once: under jest every `Math.x` lookup goes through guarded globals and costs ~50× more.
+const { imul } = Math;
+const TWO_POW_32 = 4_294_967_296;
+/**
+ * The raw generator: each call returns the next unsigned 32-bit word of mulberry32 for `seed`.
+ * Exposed so tests can compare with the C reference's integer outputs.
+ */
+function createUint32Generator(seed) {
+    if (!Number.isSafeInteger(seed)) {
+        throw new RangeError(`Invalid seed ${seed}. Expected an integer (it is used modulo 2^32).`);
+    }
+    // `%` is exact on safe integers, so -1 becomes 2^32 − 1 as in C's uint32_t conversion.
+    let state = ((seed % TWO_POW_32) + TWO_POW_32) % TWO_POW_32;
+    return () => {
+        state = (state + WEYL_INCREMENT) >>> 0;
+        let z = state;
+        z = imul(z ^ (z >>> 15), z | 1);
+        z ^= z + imul(z ^ (z >>> 7), z | 61);
+        return (z ^ (z >>> 14)) >>> 0;
+    };
+}
+/**
+ * A deterministic generator of uniform numbers in [0, 1) for `seed` (any safe integer, taken
+ * modulo 2^32). Dividing a 32-bit word by 2^32 can never give 1, so indices `floor(rng() * n)`
+ * are always < n.
+ */
+function createRng(seed) {
+    const nextWord = createUint32Generator(seed);
+    return () => nextWord() / TWO_POW_32;
+}
+
 ;// CONCATENATED MODULE: ./src/stats/holm.ts
 /**
  * Family-wise error control for the gate: Holm's step-down procedure, and how the gate's error rate is
@@ -26307,207 +26508,6 @@ function poolBetweenRuns(summaries) {
     if (members.length < 2)
         return summaries.map(() => undefined);
     return summaries.map((summary) => (members.includes(summary) ? sharedFor(members, summary) : undefined));
-}
-
-;// CONCATENATED MODULE: ./src/stats/decision.ts
-/**
- * The gate's decision rule applied to gathered evidence (see `compareSamples` in compare.ts for the
- * rule as documented for users). Pure; kept apart so compare.ts reads as validate → measure → decide.
- */
-
-/** +1 if worse means up, −1 if worse means down: the one place that knows what a direction means. */
-function worseSign(direction) {
-    switch (direction) {
-        case 'higher-is-better':
-            return -1;
-        case 'lower-is-better':
-            return 1;
-        default: {
-            const unknown = direction;
-            throw new RangeError(`Invalid direction '${String(unknown)}'. Expected higher-is-better or lower-is-better.`);
-        }
-    }
-}
-function percent(value) {
-    // Samples are ≥ 0, so the only infinite change is a rise from a zero baseline.
-    if (value === Number.POSITIVE_INFINITY)
-        return '+∞%';
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** Why no verdict is possible with these sample sizes, or undefined if one is. */
-function sizeProblem(baselineCount, currentCount, settings) {
-    const { minSamples, alpha } = settings;
-    if (baselineCount < minSamples || currentCount < minSamples) {
-        return `${baselineCount} baseline and ${currentCount} current samples; at least ${minSamples} per side are needed`;
-    }
-    const smallestP = smallestExactPValue(baselineCount, currentCount);
-    if (smallestP > alpha) {
-        return (`with ${baselineCount} baseline and ${currentCount} current samples the smallest achievable ` +
-            `p-value is ${pText(smallestP)} > alpha ${alpha}, so no change can be shown; take more samples`);
-    }
-    return undefined;
-}
-/** Applies steps 4–5 of the rule documented on `compareSamples`. */
-function decide(evidence, settings) {
-    const { thresholdPct: threshold, alpha } = settings;
-    const sign = worseSign(settings.direction);
-    const levelPct = Number(((1 - 2 * alpha) * 100).toFixed(1));
-    // Oriented so that positive means worse; widened to contain the point estimate.
-    const bounds = [evidence.ciLowPct, evidence.ciHighPct, evidence.changePct].map((value) => sign * value);
-    const leastWorse = Math.min(...bounds);
-    const mostWorse = Math.max(...bounds);
-    const summary = `median ${percent(evidence.changePct)} (${levelPct}% CI ${percent(evidence.ciLowPct)} to ${percent(evidence.ciHighPct)})`;
-    const worseP = `one-sided Mann-Whitney p = ${pText(evidence.pWorse)}`;
-    const betterP = `one-sided Mann-Whitney p = ${pText(evidence.pBetter)}`;
-    if (evidence.pWorse <= alpha && leastWorse > threshold) {
-        return {
-            verdict: 'regression',
-            reason: `${summary} beyond the ${threshold}% threshold; ${worseP} ≤ ${alpha}`,
-        };
-    }
-    if (evidence.pBetter <= alpha && mostWorse < -threshold) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary} beyond the ${threshold}% threshold; ${betterP} ≤ ${alpha}`,
-        };
-    }
-    if (leastWorse >= -threshold && mostWorse <= threshold) {
-        return { verdict: 'unchanged', reason: `${summary} within ±${threshold}%` };
-    }
-    const pValue = Math.min(evidence.pWorse, evidence.pBetter);
-    const why = pValue <= alpha
-        ? `significant (p = ${pText(pValue)}) but the interval crosses the ±${threshold}% threshold`
-        : `not significant (p = ${pText(pValue)} > ${alpha}) and not within ±${threshold}%`;
-    return { verdict: 'inconclusive', reason: `${summary} ${why}; more samples can decide` };
-}
-
-;// CONCATENATED MODULE: ./src/compare/metric-verdict.ts
-/**
- * One metric's evidence and verdict under the run-level model (stats/run-level.ts). Pure. The
- * family-wise part (Holm across the gated metrics, error spent across looks) is compare-results.ts's;
- * this module answers "how strong is the evidence" and, given what Holm allowed, "what is the verdict".
- */
-
-
-
-
-/** Level of the shown interval of the change. */
-const INTERVAL_LEVEL = 0.9;
-/**
- * The change a metric's verdict is built to catch, as a multiple of its floor: the rate ratio's 5 % floor
- * gives 15 %. Between the floor and this lies the zone where either verdict is right: a 10 % drop may be
- * shown a regression (beyond 5 %) or `unchanged` (less than 15 %). Showing a metric within ±floor instead
- * (two one-sided tests) left 98–100 % of unchanged simulated runs `inconclusive` under run-level drift,
- * because no run resolves ±5 % against a 2 % between-run spread (npm run bench:verdicts, 2026-12-06).
- */
-const DETECT_FACTOR = 3;
-/**
- * The gate's miss rate at the change it is built to catch: "not worse by that much" is shown at this
- * level (spent across looks like the family's alpha), so a metric truly that much worse is called
- * `unchanged` in at most this share of runs.
- */
-const MISS_RATE = 0.05;
-/** The threshold as log-scale margins on the worse and the better side. */
-function logMargins(direction, thresholdPct) {
-    const up = Math.log(1 + thresholdPct / 100);
-    const down = thresholdPct >= 100 ? Number.POSITIVE_INFINITY : -Math.log(1 - thresholdPct / 100);
-    return worseSign(direction) > 0 ? { worse: up, better: down } : { worse: down, better: up };
-}
-/**
- * Gathers the evidence for one metric: baseline runs' values, the current run's, the threshold, and the
- * between-run variance pooled over scenarios (stats/between-pool.ts) when there is one.
- */
-function metricEvidence(metric, baselineRuns, current, thresholdPct, prepared) {
-    const pooled = baselineRuns.flat();
-    const medians = {
-        baselineMedian: pooled.length > 0 ? median(pooled) : Number.NaN,
-        currentMedian: current.length > 0 ? median(current) : Number.NaN,
-    };
-    const problem = estimateProblem(baselineRuns, current);
-    if (problem !== undefined) {
-        const nothing = Number.NaN;
-        const changePct = (medians.currentMedian / medians.baselineMedian - 1) * 100;
-        return {
-            problem,
-            pWorse: nothing,
-            pBetter: nothing,
-            pNotWorse: nothing,
-            changePct,
-            ciLowPct: nothing,
-            ciHighPct: nothing,
-            ...medians,
-        };
-    }
-    const estimate = prepared === undefined
-        ? estimateChange(baselineRuns, current)
-        : estimateFromSummary(prepared.summary, prepared.between);
-    const sign = worseSign((0,names/* metricDirection */.EE)(metric));
-    const margins = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct);
-    const detect = logMargins((0,names/* metricDirection */.EE)(metric), thresholdPct * DETECT_FACTOR);
-    const interval = changeInterval(estimate, INTERVAL_LEVEL);
-    return {
-        estimate,
-        pWorse: pBeyond(estimate, sign, margins.worse),
-        pBetter: pBeyond(estimate, sign === 1 ? -1 : 1, margins.better),
-        // Not worse by the detectable change D: sign·δ < D, i.e. −sign·δ > −D.
-        pNotWorse: pBeyond(estimate, sign === 1 ? -1 : 1, -detect.worse),
-        changePct: (Math.exp(estimate.logChange) - 1) * 100,
-        ciLowPct: interval.lowPct,
-        ciHighPct: interval.highPct,
-        ...medians,
-    };
-}
-function metric_verdict_percent(value) {
-    return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
-}
-function metric_verdict_pText(p) {
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-/** How the spread was known, for the reason line. */
-function spreadText(estimate) {
-    if (estimate.betweenRunPct === null) {
-        return `run-to-run noise unknown (${estimate.baselineRuns} baseline run${estimate.baselineRuns === 1 ? '' : 's'})`;
-    }
-    const pooled = estimate.pooledScenarios > 1 ? ` × ${estimate.pooledScenarios} scenarios` : '';
-    return `between-run spread ${estimate.betweenRunPct.toFixed(1)}% from ${estimate.baselineRuns} runs${pooled}`;
-}
-/**
- * The verdict, first that applies: regression (Holm rejected "not worse by more than the threshold");
- * improvement (the mirror image); unchanged (not worse by the detectable change, threshold ×
- * DETECT_FACTOR, at the look's share of MISS_RATE); inconclusive (anything else: more samples or more
- * baseline runs can decide).
- */
-function metricVerdict(evidence, thresholdPct, family) {
-    const { estimate } = evidence;
-    if (estimate === undefined)
-        return { verdict: 'inconclusive', reason: evidence.problem ?? 'no estimate' };
-    const summary = `${metric_verdict_percent(evidence.changePct)} (90% CI ${metric_verdict_percent(evidence.ciLowPct)} to ${metric_verdict_percent(evidence.ciHighPct)}); ${spreadText(estimate)}`;
-    if (family.regression) {
-        return {
-            verdict: 'regression',
-            reason: `${summary}; worse by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pWorse)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
-        };
-    }
-    if (family.improvement) {
-        return {
-            verdict: 'improvement',
-            reason: `${summary}; better by more than ${thresholdPct}%: p = ${metric_verdict_pText(evidence.pBetter)}, Holm-adjusted ${metric_verdict_pText(family.adjustedP)} ≤ ${metric_verdict_pText(family.level)}`,
-        };
-    }
-    const detectPct = thresholdPct * DETECT_FACTOR;
-    if (evidence.pNotWorse <= family.missLevel) {
-        return {
-            verdict: 'unchanged',
-            reason: `${summary}; not shown worse by more than ${thresholdPct}%, and worse by less than ${detectPct}%: p = ${metric_verdict_pText(evidence.pNotWorse)} ≤ ${metric_verdict_pText(family.missLevel)}`,
-        };
-    }
-    return {
-        verdict: 'inconclusive',
-        reason: `${summary}; neither shown worse by more than ${thresholdPct}% (p = ${metric_verdict_pText(evidence.pWorse)}) nor by less than ${detectPct}% (p = ${metric_verdict_pText(evidence.pNotWorse)})`,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/gated-family.ts
@@ -30142,6 +30142,7 @@ function trendModels(history, comparisons, current) {
 
 
 
+
 /** Heading used when the input names none. */
 const DEFAULT_REPORT_TITLE = 'netperf-gate';
 /** The one metric a scenario is charted by (re-exported for the report modules). */
@@ -30248,7 +30249,7 @@ function gateMethodLines(comparison) {
     for (const reason of comparison.lowConfidence)
         lines.push(`Low confidence: ${reason}.`);
     if (comparison.verdict === 'inconclusive') {
-        lines.push('Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (3 × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.');
+        lines.push(`Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (${DETECT_FACTOR} × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.`);
     }
     return lines;
 }
@@ -33614,6 +33615,7 @@ function parseCommandLine(argv, write) {
 
 
 
+
 function stderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -33637,7 +33639,7 @@ function fleetExitCode(outcome) {
 /** The core returns verdicts; only here do they become exit codes. */
 function verdictExitCode(verdict, failOnInconclusive = false) {
     if (verdict === 'inconclusive') {
-        stderr(`warning: the verdict is inconclusive: a primary metric was shown neither worse than its threshold nor clear of 3 × its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`);
+        stderr(`warning: the verdict is inconclusive: a primary metric was shown neither worse than its threshold nor clear of ${DETECT_FACTOR} × its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`);
         return failOnInconclusive ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;
     }
     return verdict === 'regression' ? errors/* EXIT_REGRESSION */.Vf : errors/* EXIT_OK */.Ij;

@@ -1,3 +1,4 @@
+import { DETECT_FACTOR } from '../compare/metric-verdict.js';
 import type { ReportSettings } from '../config/report-config.js';
 import { provenanceFromEnv } from '../github/provenance.js';
 import type { ReportInput } from '../report/report-input.js';
@@ -45,7 +46,7 @@ function fleetExitCode(outcome: FleetOutcome): number {
 function verdictExitCode(verdict: GateOutcome['verdict'], failOnInconclusive = false): number {
   if (verdict === 'inconclusive') {
     stderr(
-      `warning: the verdict is inconclusive: a primary metric was shown neither worse than its threshold nor clear of 3 × its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`,
+      `warning: the verdict is inconclusive: a primary metric was shown neither worse than its threshold nor clear of ${DETECT_FACTOR} × its threshold${failOnInconclusive ? '' : ' (exit 0; --fail-on-inconclusive makes it fail)'}`,
     );
     return failOnInconclusive ? EXIT_REGRESSION : EXIT_OK;
   }

@@ -1,4 +1,5 @@
 import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
+import { DETECT_FACTOR } from '../compare/metric-verdict.js';
 import { headlineMetric } from '../metrics/headline.js';
 import { type MetricName, metricUnit } from '../metrics/names.js';
 import { referenceRatio } from '../results/reference.js';
@@ -153,7 +154,7 @@ export function gateMethodLines(comparison: ResultsComparison): string[] {
   for (const reason of comparison.lowConfidence) lines.push(`Low confidence: ${reason}.`);
   if (comparison.verdict === 'inconclusive') {
     lines.push(
-      'Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (3 × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.',
+      `Inconclusive: a primary metric was shown neither worse than its threshold nor clear of the drop the gate is built to catch (${DETECT_FACTOR} × its threshold). More samples (--max-samples) or more baseline runs (--baseline, repeatable) can decide.`,
     );
   }
   return lines;
