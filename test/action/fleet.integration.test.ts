@@ -205,7 +205,8 @@ describeAsRoot('the action in mode fleet (local target, github-sim)', () => {
         },
       });
       expect(step.code).toBeNull();
-      expect(namespacesOfPid(pid)).toEqual(expect.arrayContaining([`npg-${pid}-sw`, `npg-${pid}-n1`]));
+      // killWhen saw the namespaces before the kill. Not asserted again here: another suite's local run
+      // on this machine may sweep a killed run's leftovers first (its job); the post step must then still pass.
       const post = await runActionStep({ workspace, state: step.state });
       expect(post.code).toBe(0);
       expect(annotations(post.stdout, 'warning')).toEqual([]);

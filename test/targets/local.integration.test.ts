@@ -146,7 +146,8 @@ describeAsRoot('the local target on this machine', () => {
       expect(local.endpoint(manyCores)).toEqual({ host: '198.18.0.2', port: 12866 });
       const cores = os.availableParallelism();
       if (cores < 32) {
-        expect(logLines).toEqual([
+        // A run's sweep of killed runs' leftovers (another suite's killed action step) may log a line too.
+        expect(logLines.filter((line) => !line.startsWith('removed leftovers of killed runs'))).toEqual([
           `tcp_rr_32cpu, tcp_stream_32 ask for 32 cores; this machine has ${cores}: using ${cores}`,
         ]);
       }
