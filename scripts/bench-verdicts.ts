@@ -12,8 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DEFAULT_FAMILY_ALPHA } from '../src/compare/compare-results.js';
 import { lookSchedule } from '../src/compare/looks.js';
 import type { ThresholdsFile } from '../src/compare/thresholds.js';
-import { METRIC_NAMES, type MetricName } from '../src/metrics/names.js';
-import type { Threshold } from '../src/metrics/schema.js';
+import { METRIC_NAMES, type MetricName, type Threshold } from '../src/metrics/names.js';
 import { DEFAULT_SAMPLES, defaultSuite } from '../src/suite/default-suite.js';
 import { NOISE_MODELS, type NoiseLevels, type NoiseModel } from '../test/helpers/noisy-results.js';
 import {

@@ -436,9 +436,6 @@ var netperf_client = __webpack_require__(82736);
 
 
 
-function writeToStderr(line) {
-    process.stderr.write(`${line}\n`);
-}
 /**
  * Creates the local fleet; nothing happens on this machine until `prepare`. Throws a one-line
  * UsageError for a node count outside 2 … 32, a bad run id, or a setup for an unknown node.
@@ -447,7 +444,7 @@ function createLocalFleetTarget(options, deps = {}) {
     const names = (0,fleet_names/* fleetNamesFor */.Ss)(options.runId ?? String(process.pid), options.nodes);
     const run = newLocalFleetRun({
         runner: deps.runner ?? (0,util_process/* createCommandRunner */._m)(),
-        log: deps.log ?? writeToStderr,
+        log: deps.log ?? local_target/* writeToStderr */.ZQ,
         names,
         nodeSetup: (0,fleet_setup/* normaliseNodeSetups */.LM)(options.nodeSetup, options.nodes),
         reference: options.reference ?? true,
@@ -483,7 +480,7 @@ function pathBetween(run, pair, address) {
     };
 }
 async function fleet_target_fingerprint(run) {
-    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: local_target/* NETPERF_VERSION_TIMEOUT_MS */.C });
+    const version = await run.runner.run(['netperf', '-V'], { timeoutMs: local_target/* NETPERF_VERSION_TIMEOUT_MS */.j7 });
     return buildFleetFingerprint({
         names: run.names,
         host: run.host ?? (0,fingerprint/* readHostFacts */.ah)(),

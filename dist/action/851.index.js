@@ -444,8 +444,9 @@ function cleanupRunSync(run) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ NETPERF_VERSION_TIMEOUT_MS),
+/* harmony export */   ZQ: () => (/* binding */ writeToStderr),
 /* harmony export */   createLocalTarget: () => (/* binding */ createLocalTarget),
+/* harmony export */   j7: () => (/* binding */ NETPERF_VERSION_TIMEOUT_MS),
 /* harmony export */   sweepLeftovers: () => (/* binding */ sweepLeftovers)
 /* harmony export */ });
 /* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22017);
@@ -473,6 +474,7 @@ function cleanupRunSync(run) {
 
 /** Bound for `netperf -V`. */
 const NETPERF_VERSION_TIMEOUT_MS = 10_000;
+/** The targets' default log: one line to stderr (the local fleet uses it too). */
 function writeToStderr(line) {
     process.stderr.write(`${line}\n`);
 }

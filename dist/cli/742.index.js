@@ -250,9 +250,6 @@ var netperf_client = __webpack_require__(2736);
 
 
 
-function writeToStderr(line) {
-    process.stderr.write(`${line}\n`);
-}
 /**
  * Creates the local fleet; nothing happens on this machine until `prepare`. Throws a one-line
  * UsageError for a node count outside 2 … 32, a bad run id, or a setup for an unknown node.
@@ -261,7 +258,7 @@ function createLocalFleetTarget(options, deps = {}) {
     const names = (0,fleet_names/* fleetNamesFor */.Ss)(options.runId ?? String(process.pid), options.nodes);
     const run = newLocalFleetRun({
         runner: deps.runner ?? (0,util_process/* createCommandRunner */._m)(),
-        log: deps.log ?? writeToStderr,
+        log: deps.log ?? local_target/* writeToStderr */.ZQ,
         names,
         nodeSetup: (0,fleet_setup/* normaliseNodeSetups */.LM)(options.nodeSetup, options.nodes),
         reference: options.reference ?? true,

@@ -9,10 +9,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   EE: () => (/* binding */ metricDirection),
 /* harmony export */   Gz: () => (/* binding */ RATIO_METRICS),
 /* harmony export */   JB: () => (/* binding */ TEST_TYPES),
+/* harmony export */   Sz: () => (/* binding */ metricThresholdsSchema),
 /* harmony export */   Uw: () => (/* binding */ METRIC_NAMES),
 /* harmony export */   eT: () => (/* binding */ costUnit),
-/* harmony export */   n2: () => (/* binding */ metricUnit)
+/* harmony export */   lY: () => (/* binding */ headlineMetric),
+/* harmony export */   n2: () => (/* binding */ metricUnit),
+/* harmony export */   yW: () => (/* binding */ THRESHOLD)
 /* harmony export */ });
+/* unused harmony export THRESHOLD_PCT */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6921);
+
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). Here, below both metrics and suite. */
 const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'];
 /**
@@ -92,28 +98,21 @@ function metricUnit(metric, test) {
             return 'pod/ref';
     }
 }
-
-
-/***/ }),
-
-/***/ 2834:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sz: () => (/* binding */ metricThresholdsSchema),
-/* harmony export */   yW: () => (/* binding */ THRESHOLD)
-/* harmony export */ });
-/* unused harmony export THRESHOLD_PCT */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6921);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6641);
-
-
+/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
+function headlineMetric(test) {
+    switch (test) {
+        case 'TCP_STREAM':
+            return 'throughput_gbps';
+        case 'TCP_RR':
+            return 'transactions_per_sec';
+    }
+}
 /** A noise floor in percent. */
 const THRESHOLD_PCT = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().positive().max(1000);
 /** A noise floor in percent, or `off`: the metric is reported but never fails the gate. */
 const THRESHOLD = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([THRESHOLD_PCT, zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('off')]);
 /** Thresholds by metric name, as suite and thresholds files write them. */
-const metricThresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .METRIC_NAMES */ .Uw), THRESHOLD);
+const metricThresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(METRIC_NAMES), THRESHOLD);
 
 
 /***/ }),
@@ -227,6 +226,18 @@ function splitFanOutOutput(output, instances) {
 
 /***/ }),
 
+/***/ 3185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* reexport safe */ _metrics_names_js__WEBPACK_IMPORTED_MODULE_0__.JB)
+/* harmony export */ });
+/* harmony import */ var _metrics_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6641);
+
+
+
+/***/ }),
+
 /***/ 7141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -236,9 +247,9 @@ function splitFanOutOutput(output, instances) {
 /* harmony export */   bK: () => (/* binding */ SCENARIO_NAME)
 /* harmony export */ });
 /* unused harmony export scenarioFileSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6921);
-/* harmony import */ var _metrics_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2834);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6641);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6921);
+/* harmony import */ var _metrics_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6641);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3185);
 
 
 
@@ -250,9 +261,9 @@ const LIMITS = {
     samples: { min: 1, max: 100 },
     messageBytes: { min: 1, max: 16 * 1024 * 1024 },
 };
-const int = (limits) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(limits.min).max(limits.max);
+const int = (limits) => zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(limits.min).max(limits.max);
 /** Scenario names end up in thresholds files, labels and file names: keep them simple. */
-const SCENARIO_NAME = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const SCENARIO_NAME = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'expected lower-case letters, digits, "_" or "-" (at most 63)');
 const sharedFields = {
     durationSeconds: int(LIMITS.durationSeconds).optional(),
@@ -261,20 +272,20 @@ const sharedFields = {
     requestSizeBytes: int(LIMITS.messageBytes).optional(),
     responseSizeBytes: int(LIMITS.messageBytes).optional(),
 };
-const scenarioFileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const scenarioFileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     name: SCENARIO_NAME,
-    test: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .TEST_TYPES */ .JB),
+    test: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .TEST_TYPES */ .J),
     concurrency: int(LIMITS.concurrency).optional(),
     cpus: int(LIMITS.cpus).nullable().optional(),
     /** Noise floors for this scenario's metrics, in percent. */
-    thresholds: _metrics_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .metricThresholdsSchema */ .Sz.optional(),
+    thresholds: _metrics_names_js__WEBPACK_IMPORTED_MODULE_0__/* .metricThresholdsSchema */ .Sz.optional(),
     ...sharedFields,
 });
 /** A suite file (YAML or JSON): defaults for every scenario, then the scenarios. */
-const suiteFileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).optional(),
-    defaults: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej(sharedFields).optional(),
-    scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scenarioFileSchema).min(1),
+const suiteFileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1).optional(),
+    defaults: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej(sharedFields).optional(),
+    scenarios: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(scenarioFileSchema).min(1),
 });
 
 
@@ -908,6 +919,7 @@ function cleanupRunSync(run) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZQ: () => (/* binding */ writeToStderr),
 /* harmony export */   ZW: () => (/* binding */ sweepLeftovers),
 /* harmony export */   createLocalTarget: () => (/* binding */ createLocalTarget),
 /* harmony export */   j7: () => (/* binding */ NETPERF_VERSION_TIMEOUT_MS)
@@ -937,6 +949,7 @@ function cleanupRunSync(run) {
 
 /** Bound for `netperf -V`. */
 const NETPERF_VERSION_TIMEOUT_MS = 10_000;
+/** The targets' default log: one line to stderr (the local fleet uses it too). */
 function writeToStderr(line) {
     process.stderr.write(`${line}\n`);
 }
@@ -26068,12 +26081,11 @@ function describeSchemaError(label, error, input) {
     return `${label}: ${describeIssue(first, input)}${more}`;
 }
 
-// EXTERNAL MODULE: ./src/metrics/schema.ts
-var schema = __nccwpck_require__(2834);
+// EXTERNAL MODULE: ./src/suite/model.ts
+var model = __nccwpck_require__(3185);
 // EXTERNAL MODULE: ./src/suite/schema.ts
-var suite_schema = __nccwpck_require__(7141);
+var schema = __nccwpck_require__(7141);
 ;// CONCATENATED MODULE: ./src/results/schema.ts
-
 
 
 
@@ -26085,8 +26097,8 @@ const finite = cli_schemas/* number */.aig().refine(Number.isFinite, 'expected a
 const optionalFigure = finite.nullable();
 /** The scenario exactly as it was run (after suite defaults and flags). */
 const scenarioSettingsSchema = cli_schemas/* strictObject */.rej({
-    name: suite_schema/* SCENARIO_NAME */.bK,
-    test: cli_schemas/* enum */.k5n(names/* TEST_TYPES */.JB),
+    name: schema/* SCENARIO_NAME */.bK,
+    test: cli_schemas/* enum */.k5n(model/* TEST_TYPES */.J),
     concurrency: cli_schemas/* number */.aig().int().positive(),
     cpus: cli_schemas/* number */.aig().int().positive().nullable(),
     sendSizeBytes: cli_schemas/* number */.aig().int().positive().nullable(),
@@ -26094,7 +26106,7 @@ const scenarioSettingsSchema = cli_schemas/* strictObject */.rej({
     responseSizeBytes: cli_schemas/* number */.aig().int().positive(),
     durationSeconds: cli_schemas/* number */.aig().int().positive(),
     samples: cli_schemas/* number */.aig().int().positive(),
-    thresholds: schema/* metricThresholdsSchema */.Sz.optional(),
+    thresholds: names/* metricThresholdsSchema */.Sz.optional(),
 });
 /** One netperf process's parsed figures, as netperf reported them. */
 const instanceSchema = cli_schemas/* strictObject */.rej({
@@ -26564,23 +26576,11 @@ function familyAdjusted(candidates, pick) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/metrics/headline.ts
-/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
-function headlineMetric(test) {
-    switch (test) {
-        case 'TCP_STREAM':
-            return 'throughput_gbps';
-        case 'TCP_RR':
-            return 'transactions_per_sec';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/compare/series.ts
 /**
  * The values a comparison works on, per run: a raw metric's value in each sample, or a ratio metric's
  * value in each pod/reference pair. Pure.
  */
-
 
 function isRatio(metric) {
     return names/* RATIO_METRICS */.Gz.includes(metric);
@@ -26608,7 +26608,7 @@ function ratioOf(metric, pod, reference, rate) {
  */
 function ratioValues(result, metric) {
     const reference = result.reference?.samples ?? [];
-    const rate = headlineMetric(result.settings.test);
+    const rate = (0,names/* headlineMetric */.lY)(result.settings.test);
     const values = [];
     for (const [i, pod] of result.samples.entries()) {
         const partner = reference[i];
@@ -26654,8 +26654,6 @@ function parseYamlDocument(text, label) {
 
 
 
-
-
 /**
  * Noise floors in percent: a change smaller than this is never a regression, however certain.
  * Rates are steady on bare metal; tail latency and CPU readings wobble more. Retransmissions are
@@ -26689,9 +26687,9 @@ function isNamed(sources, scenario, metric) {
 /** A thresholds file: a default, per metric, and per scenario and metric (most specific wins). */
 const thresholdsFileSchema = cli_schemas/* strictObject */.rej({
     schemaVersion: cli_schemas/* literal */.euz(1).optional(),
-    default: schema/* THRESHOLD */.yW.optional(),
-    metrics: schema/* metricThresholdsSchema */.Sz.optional(),
-    scenarios: cli_schemas/* record */.g1P(suite_schema/* SCENARIO_NAME */.bK, schema/* metricThresholdsSchema */.Sz).optional(),
+    default: names/* THRESHOLD */.yW.optional(),
+    metrics: names/* metricThresholdsSchema */.Sz.optional(),
+    scenarios: cli_schemas/* record */.g1P(schema/* SCENARIO_NAME */.bK, names/* metricThresholdsSchema */.Sz).optional(),
 });
 /**
  * The threshold that applies to one scenario's metric. Most specific wins: thresholds file for the
@@ -26750,7 +26748,7 @@ const GUARD_FLOOR_PCT = 15;
 function primaryMetrics(test, withReference) {
     return withReference
         ? ['rate_ratio', 'cpu_cost_ratio']
-        : [headlineMetric(test), 'client_cpu_cost', 'server_cpu_cost'];
+        : [(0,names/* headlineMetric */.lY)(test), 'client_cpu_cost', 'server_cpu_cost'];
 }
 /**
  * The role of a metric. A threshold of `off` shows it only. A metric a thresholds source names is
@@ -26767,7 +26765,7 @@ function metricRole(sources, context) {
         return 'primary';
     if (primaryMetrics(test, withReference).includes(metric))
         return 'primary';
-    if (withReference && metric === headlineMetric(test))
+    if (withReference && metric === (0,names/* headlineMetric */.lY)(test))
         return spreadKnown ? 'guard' : 'shown';
     return 'shown';
 }
@@ -27186,6 +27184,17 @@ function renderTextTable(headers, rows) {
     const rule = widths.map((width) => '-'.repeat(width)).join('  ');
     return [line(headers), rule, ...rows.map(line)].join('\n');
 }
+/**
+ * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
+ * separators), so a dashboard, a chart and the report never disagree in the last digit.
+ */
+function roundedValue(metric, value) {
+    return Number(formatMetric(metric, value).replaceAll(',', ''));
+}
+/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
+function exportName(scenario, metric) {
+    return `${scenario.settings.name}/${metric}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/results-table.ts
 
@@ -27374,7 +27383,7 @@ function resolveScenario(file, entry) {
  */
 function parseSuite(text, label) {
     const document = parseYamlDocument(text, label);
-    const parsed = suite_schema/* suiteFileSchema */.M.safeParse(document);
+    const parsed = schema/* suiteFileSchema */.M.safeParse(document);
     if (!parsed.success)
         throw new errors/* UsageError */.eb(describeSchemaError(label, parsed.error, document));
     const seen = new Set();
@@ -27398,9 +27407,9 @@ function checkRange(flag, value, limits) {
 /** Picks scenarios by name and applies --samples / --duration. Unknown names are a UsageError listing the known ones. */
 function selectScenarios(suite, overrides) {
     if (overrides.samples !== undefined)
-        checkRange('--samples', overrides.samples, suite_schema/* LIMITS */.b1.samples);
+        checkRange('--samples', overrides.samples, schema/* LIMITS */.b1.samples);
     if (overrides.durationSeconds !== undefined) {
-        checkRange('--duration', overrides.durationSeconds, suite_schema/* LIMITS */.b1.durationSeconds);
+        checkRange('--duration', overrides.durationSeconds, schema/* LIMITS */.b1.durationSeconds);
     }
     const byName = new Map(suite.scenarios.map((s) => [s.name, s]));
     const names = overrides.scenarioNames?.length
@@ -27670,141 +27679,6 @@ async function withSignalCleanup(cleanup, work, log, exit = (code) => process.ex
         for (const { signal, handler } of handlers)
             process.off(signal, handler);
     }
-}
-
-;// CONCATENATED MODULE: ./src/metrics/aggregate.ts
-
-
-/** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
-function aggregateValues(values) {
-    const spread = values.length >= 2;
-    const cv = spread ? coefficientOfVariation(values) : Number.NaN;
-    return {
-        n: values.length,
-        median: median(values),
-        mean: mean(values),
-        min: minimum(values),
-        max: maximum(values),
-        stddev: spread ? sampleStdDev(values) : 0,
-        cvPct: Number.isFinite(cv) ? cv * 100 : null,
-    };
-}
-/** Aggregates for every metric that at least one sample has, in the canonical metric order. */
-function aggregateSamples(samples) {
-    const aggregates = {};
-    for (const metric of names/* METRIC_NAMES */.Uw) {
-        const values = samples
-            .map((sample) => sample[metric])
-            .filter((value) => value !== undefined);
-        if (values.length > 0)
-            aggregates[metric] = aggregateValues(values);
-    }
-    return aggregates;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/sample.ts
-
-
-/** Stream CPU cost is % CPU per this much throughput, like Cilium's "CPU per 10 Gbit/s" charts. */
-const STREAM_COST_GBPS = 10;
-/** Request/response CPU cost is % CPU per this many transactions per second. */
-const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
-
-function sum(values) {
-    return values.reduce((total, value) => total + value, 0);
-}
-/** Median of what was measured, or undefined when nothing was. */
-function medianOrUndefined(values) {
-    return values.length === 0 ? undefined : median(values);
-}
-/** The values every instance reported, or undefined when any instance lacks one (a sum would lie). */
-function allOrNothing(values) {
-    return values.every((value) => value !== null) ? values : undefined;
-}
-/** Rates of one test type: Gbit/s for streams, transactions/s for request/response. */
-function instanceRates(test, instances) {
-    const rates = instances.map((figures) => test === 'TCP_STREAM' ? figures.throughputGbps : figures.transactionsPerSec);
-    const complete = allOrNothing(rates);
-    if (complete === undefined) {
-        const units = instances.map((figures) => figures.throughputUnits).join(', ');
-        throw new errors/* InfraError */.iG(`netperf reported ${units} for a ${test} run, which is not the rate that test measures; check the netperf arguments.`);
-    }
-    return complete;
-}
-/**
- * Transaction-weighted mean of the instances' percentiles. netperf exports each instance's
- * percentiles but not its histogram, so the true percentile of the merged transactions cannot be
- * computed; weighting by transaction rate makes an instance count as much as its share of the
- * transactions did. Undefined when there were no transactions to weigh.
- */
-function weightedLatency(instances, pick) {
-    let weightedSum = 0;
-    let totalWeight = 0;
-    for (const figures of instances) {
-        const latency = pick(figures);
-        if (latency === null)
-            return undefined;
-        const weight = figures.transactionsPerSec ?? 0;
-        weightedSum += latency * weight;
-        totalWeight += weight;
-    }
-    return totalWeight > 0 ? weightedSum / totalWeight : undefined;
-}
-/**
- * CPU % and its cost per unit of work. netperf's -c/-C read /proc/stat, which is node-wide, so every
- * concurrent instance reports (about) the same figure for the same node: the median of them, never
- * the sum. Instances that could not measure CPU (-1) are left out; with none left, so is the metric.
- */
-function cpuMetrics(test, instances, totalRate) {
-    const workUnits = test === 'TCP_STREAM' ? totalRate / STREAM_COST_GBPS : totalRate / RR_COST_TRANSACTIONS_PER_SEC;
-    const metrics = {};
-    const sides = [
-        ['client', instances.map((figures) => figures.localCpuPct)],
-        ['server', instances.map((figures) => figures.remoteCpuPct)],
-    ];
-    for (const [side, values] of sides) {
-        const cpuPct = medianOrUndefined(values.filter((value) => value !== null));
-        if (cpuPct === undefined)
-            continue;
-        metrics[`${side}_cpu_pct`] = cpuPct;
-        // No work done means no cost figure: dividing by zero would store Infinity.
-        if (workUnits > 0)
-            metrics[`${side}_cpu_cost`] = cpuPct / workUnits;
-    }
-    return metrics;
-}
-function latencyMetrics(instances) {
-    const metrics = {};
-    const p50 = weightedLatency(instances, (figures) => figures.latencyP50Us);
-    const p90 = weightedLatency(instances, (figures) => figures.latencyP90Us);
-    const p99 = weightedLatency(instances, (figures) => figures.latencyP99Us);
-    if (p50 !== undefined)
-        metrics.latency_p50_us = p50;
-    if (p90 !== undefined)
-        metrics.latency_p90_us = p90;
-    if (p99 !== undefined)
-        metrics.latency_p99_us = p99;
-    return metrics;
-}
-/**
- * One sample's metrics from the N netperf instances that ran together: rates summed, CPU as the
- * node-wide median with our own cost per unit of work (see `costUnit`), latency (TCP_RR only)
- * weighted by transactions, retransmissions summed over both sides of every instance.
- * Throws InfraError when there are no instances or their rates do not fit the test type.
- */
-function combineInstances(test, instances) {
-    if (instances.length === 0) {
-        throw new errors/* InfraError */.iG(`No netperf instance finished for a ${test} sample; check the target's netperf runs.`);
-    }
-    const totalRate = sum(instanceRates(test, instances));
-    const metrics = test === 'TCP_STREAM'
-        ? { throughput_gbps: totalRate }
-        : { transactions_per_sec: totalRate, ...latencyMetrics(instances) };
-    Object.assign(metrics, cpuMetrics(test, instances, totalRate));
-    const retransmits = allOrNothing(instances.flatMap((figures) => [figures.localRetransmits, figures.remoteRetransmits]));
-    if (retransmits !== undefined)
-        metrics.retransmits = sum(retransmits);
-    return metrics;
 }
 
 ;// CONCATENATED MODULE: ./src/netperf/columns.ts
@@ -28171,6 +28045,36 @@ function parseNetperfOutput(output) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/results/aggregate.ts
+
+
+/** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
+function aggregateValues(values) {
+    const spread = values.length >= 2;
+    const cv = spread ? coefficientOfVariation(values) : Number.NaN;
+    return {
+        n: values.length,
+        median: median(values),
+        mean: mean(values),
+        min: minimum(values),
+        max: maximum(values),
+        stddev: spread ? sampleStdDev(values) : 0,
+        cvPct: Number.isFinite(cv) ? cv * 100 : null,
+    };
+}
+/** Aggregates for every metric that at least one sample has, in the canonical metric order. */
+function aggregateSamples(samples) {
+    const aggregates = {};
+    for (const metric of names/* METRIC_NAMES */.Uw) {
+        const values = samples
+            .map((sample) => sample[metric])
+            .filter((value) => value !== undefined);
+        if (values.length > 0)
+            aggregates[metric] = aggregateValues(values);
+    }
+    return aggregates;
+}
+
 ;// CONCATENATED MODULE: ./src/results/instance.ts
 /** Client and server retransmissions together; null only when netperf measured neither. */
 function retransmits(figures) {
@@ -28195,8 +28099,112 @@ function toInstanceFigures(figures) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run/measure.ts
+;// CONCATENATED MODULE: ./src/results/sample.ts
 
+
+/** Stream CPU cost is % CPU per this much throughput, like Cilium's "CPU per 10 Gbit/s" charts. */
+const STREAM_COST_GBPS = 10;
+/** Request/response CPU cost is % CPU per this many transactions per second. */
+const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
+
+function sum(values) {
+    return values.reduce((total, value) => total + value, 0);
+}
+/** Median of what was measured, or undefined when nothing was. */
+function medianOrUndefined(values) {
+    return values.length === 0 ? undefined : median(values);
+}
+/** The values every instance reported, or undefined when any instance lacks one (a sum would lie). */
+function allOrNothing(values) {
+    return values.every((value) => value !== null) ? values : undefined;
+}
+/** Rates of one test type: Gbit/s for streams, transactions/s for request/response. */
+function instanceRates(test, instances) {
+    const rates = instances.map((figures) => test === 'TCP_STREAM' ? figures.throughputGbps : figures.transactionsPerSec);
+    const complete = allOrNothing(rates);
+    if (complete === undefined) {
+        const units = instances.map((figures) => figures.throughputUnits).join(', ');
+        throw new errors/* InfraError */.iG(`netperf reported ${units} for a ${test} run, which is not the rate that test measures; check the netperf arguments.`);
+    }
+    return complete;
+}
+/**
+ * Transaction-weighted mean of the instances' percentiles. netperf exports each instance's
+ * percentiles but not its histogram, so the true percentile of the merged transactions cannot be
+ * computed; weighting by transaction rate makes an instance count as much as its share of the
+ * transactions did. Undefined when there were no transactions to weigh.
+ */
+function weightedLatency(instances, pick) {
+    let weightedSum = 0;
+    let totalWeight = 0;
+    for (const figures of instances) {
+        const latency = pick(figures);
+        if (latency === null)
+            return undefined;
+        const weight = figures.transactionsPerSec ?? 0;
+        weightedSum += latency * weight;
+        totalWeight += weight;
+    }
+    return totalWeight > 0 ? weightedSum / totalWeight : undefined;
+}
+/**
+ * CPU % and its cost per unit of work. netperf's -c/-C read /proc/stat, which is node-wide, so every
+ * concurrent instance reports (about) the same figure for the same node: the median of them, never
+ * the sum. Instances that could not measure CPU (-1) are left out; with none left, so is the metric.
+ */
+function cpuMetrics(test, instances, totalRate) {
+    const workUnits = test === 'TCP_STREAM' ? totalRate / STREAM_COST_GBPS : totalRate / RR_COST_TRANSACTIONS_PER_SEC;
+    const metrics = {};
+    const sides = [
+        ['client', instances.map((figures) => figures.localCpuPct)],
+        ['server', instances.map((figures) => figures.remoteCpuPct)],
+    ];
+    for (const [side, values] of sides) {
+        const cpuPct = medianOrUndefined(values.filter((value) => value !== null));
+        if (cpuPct === undefined)
+            continue;
+        metrics[`${side}_cpu_pct`] = cpuPct;
+        // No work done means no cost figure: dividing by zero would store Infinity.
+        if (workUnits > 0)
+            metrics[`${side}_cpu_cost`] = cpuPct / workUnits;
+    }
+    return metrics;
+}
+function latencyMetrics(instances) {
+    const metrics = {};
+    const p50 = weightedLatency(instances, (figures) => figures.latencyP50Us);
+    const p90 = weightedLatency(instances, (figures) => figures.latencyP90Us);
+    const p99 = weightedLatency(instances, (figures) => figures.latencyP99Us);
+    if (p50 !== undefined)
+        metrics.latency_p50_us = p50;
+    if (p90 !== undefined)
+        metrics.latency_p90_us = p90;
+    if (p99 !== undefined)
+        metrics.latency_p99_us = p99;
+    return metrics;
+}
+/**
+ * One sample's metrics from the N netperf instances that ran together: rates summed, CPU as the
+ * node-wide median with our own cost per unit of work (see `costUnit`), latency (TCP_RR only)
+ * weighted by transactions, retransmissions summed over both sides of every instance.
+ * Throws InfraError when there are no instances or their rates do not fit the test type.
+ */
+function combineInstances(test, instances) {
+    if (instances.length === 0) {
+        throw new errors/* InfraError */.iG(`No netperf instance finished for a ${test} sample; check the target's netperf runs.`);
+    }
+    const totalRate = sum(instanceRates(test, instances));
+    const metrics = test === 'TCP_STREAM'
+        ? { throughput_gbps: totalRate }
+        : { transactions_per_sec: totalRate, ...latencyMetrics(instances) };
+    Object.assign(metrics, cpuMetrics(test, instances, totalRate));
+    const retransmits = allOrNothing(instances.flatMap((figures) => [figures.localRetransmits, figures.remoteRetransmits]));
+    if (retransmits !== undefined)
+        metrics.retransmits = sum(retransmits);
+    return metrics;
+}
+
+;// CONCATENATED MODULE: ./src/run/measure.ts
 
 
 
@@ -28206,7 +28214,7 @@ function toInstanceFigures(figures) {
 
 /** The scenario's headline figure of a sample, with its unit. */
 function headline(scenario, metrics) {
-    const metric = headlineMetric(scenario.test);
+    const metric = (0,names/* headlineMetric */.lY)(scenario.test);
     const value = metrics[metric];
     return value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${(0,names/* metricUnit */.n2)(metric)}`;
 }
@@ -28452,7 +28460,6 @@ async function calibrateTarget(config, io) {
 
 
 
-
 /** Length of the doctor's netperf, in seconds: enough to see figures, short enough to wait for. */
 const DOCTOR_NETPERF_SECONDS = 1;
 /**
@@ -28481,7 +28488,7 @@ async function netperfCheck(pair, scenario, path) {
         const argv = buildNetperfArgs(scenario, pair.endpoint(scenario));
         const outputs = await pair.runNetperf(scenario, [argv]);
         const metrics = combineInstances(scenario.test, outputs.map(parseNetperfOutput));
-        const metric = headlineMetric(scenario.test);
+        const metric = (0,names/* headlineMetric */.lY)(scenario.test);
         const value = metrics[metric];
         const figure = value === undefined ? 'no figure' : `${formatMetric(metric, value)} ${(0,names/* metricUnit */.n2)(metric)}`;
         return { name, status: 'pass', detail: `${scenario.durationSeconds} s ${scenario.test}: ${figure}` };
@@ -28981,7 +28988,7 @@ function fitCells(scenario, metric, cells) {
 }
 /** The metrics a fleet is judged on: the scenario's rate, and its ratio to the reference when measured. */
 function effects_primaryMetrics(result) {
-    const rate = headlineMetric(result.settings.test);
+    const rate = (0,names/* headlineMetric */.lY)(result.settings.test);
     return hasReference(result) ? [rate, 'rate_ratio'] : [rate];
 }
 /** A pair's cell value: the median of its values of the metric; none when it has no positive value. */
@@ -30045,7 +30052,7 @@ function historyJson(analysis, history) {
  * reference, either side lacks the metric, or the host median is 0 (no ratio to draw).
  */
 function referenceRatio(scenario) {
-    const metric = headlineMetric(scenario.settings.test);
+    const metric = (0,names/* headlineMetric */.lY)(scenario.settings.test);
     const podMedian = scenario.aggregates[metric]?.median;
     const hostMedian = scenario.reference?.aggregates[metric]?.median;
     if (podMedian === undefined || hostMedian === undefined || hostMedian === 0)
@@ -30073,7 +30080,7 @@ function spreadOf(logs) {
     return { centre, low: Math.exp(centre - 2 * sd), high: Math.exp(centre + 2 * sd) };
 }
 function trendOf(history, comparison, current, shiftStarts) {
-    const metric = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+    const metric = comparison.withReference ? 'rate_ratio' : (0,names/* headlineMetric */.lY)(comparison.test);
     const firstBaseline = history.shift?.runIndex ?? 0;
     const points = [];
     const baselineLogs = [];
@@ -30142,14 +30149,13 @@ function trendModels(history, comparisons, current) {
 
 
 
-
 /** Heading used when the input names none. */
 const DEFAULT_REPORT_TITLE = 'netperf-gate';
 /** The one metric a scenario is charted by (re-exported for the report modules). */
 
 /** The metric a scenario's overview row shows: its rate ratio when it has a reference, else its rate. */
 function overviewMetric(comparison) {
-    const wanted = comparison.withReference ? 'rate_ratio' : headlineMetric(comparison.test);
+    const wanted = comparison.withReference ? 'rate_ratio' : (0,names/* headlineMetric */.lY)(comparison.test);
     return comparison.metrics.find((m) => m.metric === wanted);
 }
 /** The verdict as a report's first words: no emoji, readable in any font and to screen readers. */
@@ -30605,7 +30611,7 @@ function thresholdBand(compared) {
 }
 /** The scenario's headline metric: throughput for streams, transactions/s for request/response. */
 function headlineChart(view) {
-    const metric = headlineMetric(view.result.settings.test);
+    const metric = (0,names/* headlineMetric */.lY)(view.result.settings.test);
     const bars = barsFor(view, metric);
     if (bars.length === 0)
         return undefined;
@@ -30684,20 +30690,6 @@ function changeChart(view) {
             verdictText: verdictWord(m),
         })),
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/export-figures.ts
-
-/**
- * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
- * separators), so a dashboard, a chart and the report never disagree in the last digit.
- */
-function roundedValue(metric, value) {
-    return Number(formatMetric(metric, value).replaceAll(',', ''));
-}
-/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
-function exportName(scenario, metric) {
-    return `${scenario.settings.name}/${metric}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-text.ts
@@ -32614,7 +32606,6 @@ async function history_command_history(config, io) {
 
 
 
-
 /** Every aggregate of every scenario, in run order and the canonical metric order. */
 function eachAggregate(results) {
     return results.scenarios.flatMap((scenario) => names/* METRIC_NAMES */.Uw.flatMap((metric) => {
@@ -32754,7 +32745,7 @@ function markdown_scenario_comparisonTable(scenario, result) {
     return markdownTable(['metric (unit)', 'baseline', 'current', 'change', '90% interval', 'p', 'threshold', 'verdict'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
 }
 function markdown_scenario_headlineChart(scenario) {
-    const metric = headlineMetric(scenario.test);
+    const metric = (0,names/* headlineMetric */.lY)(scenario.test);
     const compared = scenario.metrics.find((m) => m.metric === metric);
     if (compared === undefined)
         return undefined;

@@ -3,8 +3,8 @@
  * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
  * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
  */
-import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
-import type { Threshold } from '../metrics/schema.js';
+
+import { METRIC_NAMES, type MetricName, type Threshold } from '../metrics/names.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import type { Comparison, Verdict } from '../stats/compare.js';
 import { spentAlpha } from '../stats/holm.js';

@@ -3,8 +3,8 @@
  * between-run variance of its metric kind pooled over scenarios (stats/between-pool.ts), and the weighted
  * Holm adjustment over the gated ones (stats/holm.ts). compare-results.ts turns them into verdicts.
  */
-import { METRIC_NAMES, type MetricName } from '../metrics/names.js';
-import type { Threshold } from '../metrics/schema.js';
+
+import { METRIC_NAMES, type MetricName, type Threshold } from '../metrics/names.js';
 import { poolBetweenRuns } from '../stats/between-pool.js';
 import { weightedHolmAdjusted } from '../stats/holm.js';
 import { estimateProblem, summariseRuns } from '../stats/run-level.js';

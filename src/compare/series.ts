@@ -2,8 +2,7 @@
  * The values a comparison works on, per run: a raw metric's value in each sample, or a ratio metric's
  * value in each pod/reference pair. Pure.
  */
-import { headlineMetric } from '../metrics/headline.js';
-import { type MetricName, RATIO_METRICS } from '../metrics/names.js';
+import { headlineMetric, type MetricName, RATIO_METRICS } from '../metrics/names.js';
 import type { SampleResult, ScenarioResult } from '../results/schema.js';
 
 function isRatio(metric: MetricName): metric is (typeof RATIO_METRICS)[number] {

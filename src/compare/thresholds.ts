@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { headlineMetric } from '../metrics/headline.js';
-import { METRIC_NAMES, type MetricName, type TestType } from '../metrics/names.js';
 import {
+  headlineMetric,
+  METRIC_NAMES,
+  type MetricName,
   type MetricThresholds,
   metricThresholdsSchema,
+  type TestType,
   THRESHOLD,
   type Threshold,
-} from '../metrics/schema.js';
+} from '../metrics/names.js';
 import { SCENARIO_NAME } from '../suite/schema.js';
 import { UsageError } from '../util/errors.js';
 import { describeSchemaError } from '../util/schema-errors.js';

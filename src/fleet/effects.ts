@@ -17,8 +17,7 @@
  */
 
 import { hasReference, metricValues } from '../compare/series.js';
-import { headlineMetric } from '../metrics/headline.js';
-import type { MetricName } from '../metrics/names.js';
+import { headlineMetric, type MetricName } from '../metrics/names.js';
 import type { ScenarioResult } from '../results/schema.js';
 import { median } from '../stats/describe.js';
 import type { NodePair } from './plan.js';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The two netperf tests the suite uses (omni TCP_STREAM and TCP_RR). Here, below both metrics and suite. */
 export const TEST_TYPES = ['TCP_STREAM', 'TCP_RR'] as const;
 export type TestType = (typeof TEST_TYPES)[number];
@@ -90,3 +92,24 @@ export function metricUnit(metric: MetricName, test?: TestType): string {
 
 /** A sample's figures: every metric the scenario's test type yields. */
 export type MetricValues = Partial<Record<MetricName, number>>;
+
+/** The metric a scenario is about: throughput for streams, transactions per second for request/response. */
+export function headlineMetric(test: TestType): MetricName {
+  switch (test) {
+    case 'TCP_STREAM':
+      return 'throughput_gbps';
+    case 'TCP_RR':
+      return 'transactions_per_sec';
+  }
+}
+
+/** A noise floor in percent. */
+export const THRESHOLD_PCT = z.number().positive().max(1000);
+
+/** A noise floor in percent, or `off`: the metric is reported but never fails the gate. */
+export const THRESHOLD = z.union([THRESHOLD_PCT, z.literal('off')]);
+export type Threshold = z.infer<typeof THRESHOLD>;
+
+/** Thresholds by metric name, as suite and thresholds files write them. */
+export const metricThresholdsSchema = z.partialRecord(z.enum(METRIC_NAMES), THRESHOLD);
+export type MetricThresholds = z.infer<typeof metricThresholdsSchema>;

@@ -4,8 +4,7 @@
  */
 import { METRIC_NAMES, type MetricName, metricDirection } from '../metrics/names.js';
 import type { Aggregate, Results, ScenarioResult } from '../results/schema.js';
-import { exportName, roundedValue } from './export-figures.js';
-import { formatMetric } from './format.js';
+import { exportName, formatMetric, roundedValue } from './format.js';
 import { unitOf } from './report-input.js';
 
 /** One entry of github-action-benchmark's `customBiggerIsBetter` / `customSmallerIsBetter` JSON. */

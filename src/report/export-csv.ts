@@ -1,6 +1,6 @@
 import { METRIC_NAMES, metricDirection } from '../metrics/names.js';
 import type { Results } from '../results/schema.js';
-import { exportName, roundedValue } from './export-figures.js';
+import { exportName, roundedValue } from './format.js';
 import { unitOf } from './report-input.js';
 
 /** Columns of the CSV export: median … stddev are in the row's `unit`, cv in percent of the mean. */

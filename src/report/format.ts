@@ -1,4 +1,5 @@
 import type { MetricName } from '../metrics/names.js';
+import type { ScenarioResult } from '../results/schema.js';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -64,4 +65,17 @@ export function renderTextTable(headers: readonly string[], rows: readonly (read
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+/**
+ * A metric's value as a plain number, rounded exactly as `formatMetric` shows it (without thousands
+ * separators), so a dashboard, a chart and the report never disagree in the last digit.
+ */
+export function roundedValue(metric: MetricName, value: number): number {
+  return Number(formatMetric(metric, value).replaceAll(',', ''));
+}
+
+/** `tcp_rr_1cpu/transactions_per_sec`: how every export names one scenario's metric. */
+export function exportName(scenario: ScenarioResult, metric: MetricName): string {
+  return `${scenario.settings.name}/${metric}`;
 }

@@ -1,5 +1,5 @@
 import type { MetricName } from '../metrics/names.js';
-import { roundedValue } from './export-figures.js';
+import { roundedValue } from './format.js';
 import { fencedBlock } from './markdown-text.js';
 import { niceScale } from './svg-scale.js';
 

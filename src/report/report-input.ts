@@ -1,7 +1,6 @@
 import type { MetricComparison, ResultsComparison, ScenarioComparison } from '../compare/compare-results.js';
 import { DETECT_FACTOR } from '../compare/metric-verdict.js';
-import { headlineMetric } from '../metrics/headline.js';
-import { type MetricName, metricUnit } from '../metrics/names.js';
+import { headlineMetric, type MetricName, metricUnit } from '../metrics/names.js';
 import { referenceRatio } from '../results/reference.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import { formatMetric, formatPercentChange } from './format.js';
@@ -29,7 +28,7 @@ export interface ReportInput {
 export const DEFAULT_REPORT_TITLE = 'netperf-gate';
 
 /** The one metric a scenario is charted by (re-exported for the report modules). */
-export { headlineMetric } from '../metrics/headline.js';
+export { headlineMetric } from '../metrics/names.js';
 
 /** The metric a scenario's overview row shows: its rate ratio when it has a reference, else its rate. */
 export function overviewMetric(comparison: ScenarioComparison): MetricComparison | undefined {

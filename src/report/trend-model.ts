@@ -6,8 +6,7 @@
 import { type BaselineShift, runAxisLabel, runLabel } from '../compare/baseline-since-shift.js';
 import type { ScenarioComparison } from '../compare/compare-results.js';
 import { analyseHistory, runLogCentre } from '../compare/history.js';
-import { headlineMetric } from '../metrics/headline.js';
-import type { MetricName } from '../metrics/names.js';
+import { headlineMetric, type MetricName } from '../metrics/names.js';
 import type { Results, ScenarioResult } from '../results/schema.js';
 import { mean, sampleStdDev } from '../stats/describe.js';
 

@@ -1,4 +1,4 @@
-import { aggregateSamples } from '../metrics/aggregate.js';
+import { aggregateSamples } from './aggregate.js';
 import type { SampleResult, ScenarioResult } from './schema.js';
 
 function renumbered(first: readonly SampleResult[], extra: readonly SampleResult[]): SampleResult[] {

@@ -1,6 +1,5 @@
 /** The pod/host ratio of a scenario's headline metric: what the pod network costs. Pure. */
-import { headlineMetric } from '../metrics/headline.js';
-import type { MetricName } from '../metrics/names.js';
+import { headlineMetric, type MetricName } from '../metrics/names.js';
 import type { ScenarioResult } from './schema.js';
 
 /** Pod-network median over host-network median of the headline metric. */

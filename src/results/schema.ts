@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAMES } from '../metrics/names.js';
-import { metricThresholdsSchema } from '../metrics/schema.js';
+import { METRIC_NAMES, metricThresholdsSchema } from '../metrics/names.js';
 import { TEST_TYPES } from '../suite/model.js';
 import { SCENARIO_NAME } from '../suite/schema.js';
 

@@ -5,12 +5,11 @@
  * the reference, and removes everything again (also on SIGINT/SIGTERM).
  */
 import type { RunConfig } from '../config/run-config.js';
-import { headlineMetric } from '../metrics/headline.js';
-import { metricUnit } from '../metrics/names.js';
-import { combineInstances } from '../metrics/sample.js';
+import { headlineMetric, metricUnit } from '../metrics/names.js';
 import { buildNetperfArgs } from '../netperf/command.js';
 import { parseNetperfOutput } from '../netperf/parse.js';
 import { formatMetric } from '../report/format.js';
+import { combineInstances } from '../results/sample.js';
 import type { Scenario } from '../suite/model.js';
 import { createTarget } from '../targets/create.js';
 import type { DoctorCheck, NetperfPair, Target } from '../targets/target.js';

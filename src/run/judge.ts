@@ -3,7 +3,7 @@ import { type BaselineShift, baselineSinceLastShift } from '../compare/baseline-
 import { type CompareSettings, compareResults, type ResultsComparison } from '../compare/compare-results.js';
 import { parseThresholds } from '../compare/thresholds.js';
 import type { JudgeConfig } from '../config/gate-config.js';
-import type { MetricThresholds } from '../metrics/schema.js';
+import type { MetricThresholds } from '../metrics/names.js';
 import { describeShift } from '../report/history-text.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metricThresholdsSchema } from '../metrics/schema.js';
+import { metricThresholdsSchema } from '../metrics/names.js';
 import { TEST_TYPES } from './model.js';
 
 /** Limits that keep a suite sane; a suite outside them is almost certainly a typo. */

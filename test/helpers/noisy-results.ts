@@ -8,7 +8,7 @@
  * family of tests: no correlation that would make false alarms coincide).
  */
 import { costUnit, type MetricValues } from '../../src/metrics/names.js';
-import { RR_COST_TRANSACTIONS_PER_SEC, STREAM_COST_GBPS } from '../../src/metrics/sample.js';
+import { RR_COST_TRANSACTIONS_PER_SEC, STREAM_COST_GBPS } from '../../src/results/sample.js';
 import type { InstanceFigures, Results, SampleResult, ScenarioResult } from '../../src/results/schema.js';
 import type { Rng } from '../../src/stats/random.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';

@@ -1,5 +1,5 @@
-import { aggregateSamples } from '../../src/metrics/aggregate.js';
 import type { MetricValues } from '../../src/metrics/names.js';
+import { aggregateSamples } from '../../src/results/aggregate.js';
 import type { Results, ScenarioResult } from '../../src/results/schema.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 

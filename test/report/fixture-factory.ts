@@ -3,10 +3,11 @@
  * (combineInstances → toInstanceFigures → aggregateSamples → buildResults), so they are shaped exactly
  * like what `run` writes. Deterministic: no clock, no randomness.
  */
-import { aggregateSamples } from '../../src/metrics/aggregate.js';
-import { combineInstances, costUnit } from '../../src/metrics/sample.js';
+
 import type { NetperfFigures } from '../../src/netperf/parse.js';
+import { aggregateSamples } from '../../src/results/aggregate.js';
 import { toInstanceFigures } from '../../src/results/instance.js';
+import { combineInstances, costUnit } from '../../src/results/sample.js';
 import type { Environment, Results, ScenarioResult } from '../../src/results/schema.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import type { Scenario } from '../../src/suite/model.js';

@@ -19,7 +19,7 @@ import { type LocalFleetRun, newLocalFleetRun, prepareFleet } from './fleet-life
 import { type FleetNames, fleetNamesFor, fleetNodeNamed } from './fleet-names.js';
 import { normaliseNodeSetups } from './fleet-setup.js';
 import { cleanupRun, cleanupRunSync } from './lifecycle.js';
-import { NETPERF_VERSION_TIMEOUT_MS } from './local-target.js';
+import { NETPERF_VERSION_TIMEOUT_MS, writeToStderr } from './local-target.js';
 import { runNetperfIn } from './netperf-client.js';
 
 /** Settings of the local fleet (CLI: `--nodes`, `--local-node-setup`, `--no-reference`). */
@@ -52,10 +52,6 @@ export interface LocalFleetTarget extends FleetTarget {
   readonly names: FleetNames;
   /** Best effort, synchronous {@link FleetTarget.cleanup} for a process exit handler, where promises no longer run. */
   cleanupSync(): void;
-}
-
-function writeToStderr(line: string): void {
-  process.stderr.write(`${line}\n`);
 }
 
 /**

@@ -51,7 +51,8 @@ export interface LocalTarget extends Target {
   cleanupSync(): void;
 }
 
-function writeToStderr(line: string): void {
+/** The targets' default log: one line to stderr (the local fleet uses it too). */
+export function writeToStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 

@@ -1,15 +1,14 @@
+import type { MetricValues, TestType } from '../metrics/names.js';
 import type { NetperfFigures } from '../netperf/parse.js';
 import { median } from '../stats/describe.js';
-import type { TestType } from '../suite/model.js';
 import { InfraError } from '../util/errors.js';
-import type { MetricValues } from './names.js';
 
 /** Stream CPU cost is % CPU per this much throughput, like Cilium's "CPU per 10 Gbit/s" charts. */
 export const STREAM_COST_GBPS = 10;
 /** Request/response CPU cost is % CPU per this many transactions per second. */
 export const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
 
-export { costUnit } from './names.js';
+export { costUnit } from '../metrics/names.js';
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);

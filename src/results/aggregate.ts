@@ -1,6 +1,6 @@
-import type { Aggregate } from '../results/schema.js';
+import { METRIC_NAMES, type MetricName, type MetricValues } from '../metrics/names.js';
 import { coefficientOfVariation, maximum, mean, median, minimum, sampleStdDev } from '../stats/describe.js';
-import { METRIC_NAMES, type MetricName, type MetricValues } from './names.js';
+import type { Aggregate } from './schema.js';
 
 /** Summary of one metric's values over samples; spread needs two samples, so one sample has none. */
 export function aggregateValues(values: readonly number[]): Aggregate {

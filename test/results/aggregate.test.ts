@@ -1,4 +1,4 @@
-import { aggregateSamples, aggregateValues } from '../../src/metrics/aggregate.js';
+import { aggregateSamples, aggregateValues } from '../../src/results/aggregate.js';
 
 describe('aggregating samples', () => {
   it('summarises each metric over samples with a coefficient of variation in percent', () => {
