@@ -52890,27 +52890,12 @@ function familyAdjusted(candidates, pick) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/compare/compare-results.ts
+;// CONCATENATED MODULE: ./src/compare/match-scenarios.ts
 /**
- * The gate: current results against one or more baseline runs. Pure. Every metric gets evidence from
- * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
- * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
+ * Which scenarios of the current run can be compared with which baseline runs: same name and measured
+ * the same way (test, streams, CPUs, message sizes). Pure.
  */
 
-
-
-
-
-
-
-
-/**
- * The gate's family-wise false-regression rate when none is given. 0.03, not the customary 0.05: where
- * each run's paths drift apart by 10 % (the reference cannot cancel it) 0.05 let 1.2 % of unchanged
- * simulated gates fail with 5 baseline runs, 0.03 lets 0.6 % (the issue asks ≤ 1 %), and the drops caught
- * at 95 % power under shared drift did not move on the 5 % grid (npm run bench:verdicts, 2026-12-06).
- */
-const DEFAULT_FAMILY_ALPHA = 0.03;
 /** Settings that change what is measured: scenarios differing in these are not comparable. */
 const MEASUREMENT_FIELDS = [
     'test',
@@ -52929,6 +52914,62 @@ function whyNotComparable(baseline, current) {
         .join(', ');
     return `measured differently (${detail}); refresh the baseline`;
 }
+/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
+function matchScenarios(baselines, current) {
+    const matched = [];
+    const skipped = [];
+    for (const scenario of current.scenarios) {
+        const name = scenario.settings.name;
+        const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
+        const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
+        if (comparable.length === 0) {
+            const first = found[0];
+            skipped.push({
+                name,
+                reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
+            });
+            continue;
+        }
+        const notes = [];
+        if (comparable.length < found.length)
+            notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
+        const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
+        if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
+            notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
+        }
+        const withReference = hasReference(scenario) && comparable.every(hasReference);
+        matched.push({ current: scenario, baselines: comparable, notes, withReference });
+    }
+    const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
+    const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
+    for (const name of baselineNames)
+        if (!currentNames.has(name))
+            skipped.push({ name, reason: 'in the baseline only (not run now)' });
+    return { matched, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare-results.ts
+/**
+ * The gate: current results against one or more baseline runs. Pure. Every metric gets evidence from
+ * the run-level model (metric-verdict.ts); the gated ones form one family whose false-regression rate
+ * is held at `alpha` by Holm's procedure, with the look's share of alpha when sampling is sequential.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * The gate's family-wise false-regression rate when none is given. 0.03, not the customary 0.05: where
+ * each run's paths drift apart by 10 % (the reference cannot cancel it) 0.05 let 1.2 % of unchanged
+ * simulated gates fail with 5 baseline runs, 0.03 lets 0.6 % (the issue asks ≤ 1 %), and the drops caught
+ * at 95 % power under shared drift did not move on the 5 % grid (npm run bench:verdicts, 2026-12-06).
+ */
+const DEFAULT_FAMILY_ALPHA = 0.03;
 /** A guard's floor is at least {@link GUARD_FLOOR_PCT} unless a thresholds source names it. */
 function guardedThreshold(threshold, role, named) {
     if (role !== 'guard' || named || threshold === 'off')
@@ -53014,39 +53055,6 @@ function lowConfidenceOf(baselineRuns, scenarios) {
         reasons.push(`no interleaved reference for ${without.join(', ')}: gated on raw metrics, which whole-run drift moves`);
     }
     return reasons;
-}
-/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
-function matchScenarios(baselines, current) {
-    const matched = [];
-    const skipped = [];
-    for (const scenario of current.scenarios) {
-        const name = scenario.settings.name;
-        const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
-        const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
-        if (comparable.length === 0) {
-            const first = found[0];
-            skipped.push({
-                name,
-                reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
-            });
-            continue;
-        }
-        const notes = [];
-        if (comparable.length < found.length)
-            notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
-        const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
-        if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
-            notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
-        }
-        const withReference = hasReference(scenario) && comparable.every(hasReference);
-        matched.push({ current: scenario, baselines: comparable, notes, withReference });
-    }
-    const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
-    const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
-    for (const name of baselineNames)
-        if (!currentNames.has(name))
-            skipped.push({ name, reason: 'in the baseline only (not run now)' });
-    return { matched, skipped };
 }
 /**
  * Compares current results with one or more baseline runs (oldest first): every scenario and metric

@@ -26631,6 +26631,64 @@ function hasReference(result) {
     return (result.reference?.samples.length ?? 0) > 0;
 }
 
+;// CONCATENATED MODULE: ./src/compare/match-scenarios.ts
+/**
+ * Which scenarios of the current run can be compared with which baseline runs: same name and measured
+ * the same way (test, streams, CPUs, message sizes). Pure.
+ */
+
+/** Settings that change what is measured: scenarios differing in these are not comparable. */
+const MEASUREMENT_FIELDS = [
+    'test',
+    'concurrency',
+    'cpus',
+    'sendSizeBytes',
+    'requestSizeBytes',
+    'responseSizeBytes',
+];
+function whyNotComparable(baseline, current) {
+    const differing = MEASUREMENT_FIELDS.filter((field) => baseline.settings[field] !== current.settings[field]);
+    if (differing.length === 0)
+        return undefined;
+    const detail = differing
+        .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
+        .join(', ');
+    return `measured differently (${detail}); refresh the baseline`;
+}
+/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
+function matchScenarios(baselines, current) {
+    const matched = [];
+    const skipped = [];
+    for (const scenario of current.scenarios) {
+        const name = scenario.settings.name;
+        const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
+        const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
+        if (comparable.length === 0) {
+            const first = found[0];
+            skipped.push({
+                name,
+                reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
+            });
+            continue;
+        }
+        const notes = [];
+        if (comparable.length < found.length)
+            notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
+        const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
+        if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
+            notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
+        }
+        const withReference = hasReference(scenario) && comparable.every(hasReference);
+        matched.push({ current: scenario, baselines: comparable, notes, withReference });
+    }
+    const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
+    const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
+    for (const name of baselineNames)
+        if (!currentNames.has(name))
+            skipped.push({ name, reason: 'in the baseline only (not run now)' });
+    return { matched, skipped };
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/util/yaml.ts
@@ -26784,6 +26842,7 @@ function metricRole(sources, context) {
 
 
 
+
 /**
  * The gate's family-wise false-regression rate when none is given. 0.03, not the customary 0.05: where
  * each run's paths drift apart by 10 % (the reference cannot cancel it) 0.05 let 1.2 % of unchanged
@@ -26791,24 +26850,6 @@ function metricRole(sources, context) {
  * at 95 % power under shared drift did not move on the 5 % grid (npm run bench:verdicts, 2026-12-06).
  */
 const DEFAULT_FAMILY_ALPHA = 0.03;
-/** Settings that change what is measured: scenarios differing in these are not comparable. */
-const MEASUREMENT_FIELDS = [
-    'test',
-    'concurrency',
-    'cpus',
-    'sendSizeBytes',
-    'requestSizeBytes',
-    'responseSizeBytes',
-];
-function whyNotComparable(baseline, current) {
-    const differing = MEASUREMENT_FIELDS.filter((field) => baseline.settings[field] !== current.settings[field]);
-    if (differing.length === 0)
-        return undefined;
-    const detail = differing
-        .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
-        .join(', ');
-    return `measured differently (${detail}); refresh the baseline`;
-}
 /** A guard's floor is at least {@link GUARD_FLOOR_PCT} unless a thresholds source names it. */
 function guardedThreshold(threshold, role, named) {
     if (role !== 'guard' || named || threshold === 'off')
@@ -26894,39 +26935,6 @@ function lowConfidenceOf(baselineRuns, scenarios) {
         reasons.push(`no interleaved reference for ${without.join(', ')}: gated on raw metrics, which whole-run drift moves`);
     }
     return reasons;
-}
-/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
-function matchScenarios(baselines, current) {
-    const matched = [];
-    const skipped = [];
-    for (const scenario of current.scenarios) {
-        const name = scenario.settings.name;
-        const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
-        const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
-        if (comparable.length === 0) {
-            const first = found[0];
-            skipped.push({
-                name,
-                reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
-            });
-            continue;
-        }
-        const notes = [];
-        if (comparable.length < found.length)
-            notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
-        const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
-        if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
-            notes.push(`duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`);
-        }
-        const withReference = hasReference(scenario) && comparable.every(hasReference);
-        matched.push({ current: scenario, baselines: comparable, notes, withReference });
-    }
-    const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
-    const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
-    for (const name of baselineNames)
-        if (!currentNames.has(name))
-            skipped.push({ name, reason: 'in the baseline only (not run now)' });
-    return { matched, skipped };
 }
 /**
  * Compares current results with one or more baseline runs (oldest first): every scenario and metric
@@ -33078,11 +33086,6 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./src/config/gate-config.ts
-/** Bounds of --alpha. */
-const MIN_ALPHA = 0.0001;
-const MAX_ALPHA = 0.2;
-
 ;// CONCATENATED MODULE: ./src/config/parse-flags.ts
 
 /** `--samples 5` → 5; anything that is not a whole number is a UsageError naming the flag. */
@@ -33107,21 +33110,6 @@ function parsePercent(flag, value) {
         throw new errors/* UsageError */.eb(`${flag} must be a percentage above 0 and at most 1000, got "${value}"`);
     }
     return number;
-}
-
-;// CONCATENATED MODULE: ./src/config/report-config.ts
-
-/** Formats `--export KIND=FILE` can write. */
-const EXPORT_KINDS = ['github-action-benchmark', 'bencher', 'csv'];
-/** `github-action-benchmark=out/bench.json` → {kind, path}; a UsageError names the kinds. */
-function parseExport(value) {
-    const at = value.indexOf('=');
-    const kind = EXPORT_KINDS.find((k) => k === value.slice(0, at));
-    const path = value.slice(at + 1).trim();
-    if (at < 0 || kind === undefined || path === '') {
-        throw new errors/* UsageError */.eb(`--export must be KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`);
-    }
-    return { kind, path };
 }
 
 ;// CONCATENATED MODULE: ./src/config/run-config.ts
@@ -33389,40 +33377,39 @@ function addFleetCommands(program, onFleet, onReport) {
         .action((flags) => onReport(toFleetReportConfig(flags)));
 }
 
-;// CONCATENATED MODULE: ./src/cli/program.ts
+;// CONCATENATED MODULE: ./src/config/gate-config.ts
+/** Bounds of --alpha. */
+const MIN_ALPHA = 0.0001;
+const MAX_ALPHA = 0.2;
 
+;// CONCATENATED MODULE: ./src/config/report-config.ts
 
-
-
-
-
-
-
-
-
-
-
-
-function toCleanupConfig(flags) {
-    const target = parseChoice('--target', flags.target, TARGET_KINDS);
-    const kubernetesOnly = ['kubeconfig', 'context', 'namespace', 'olderThan'].filter((key) => flags[key] !== undefined);
-    if (target === 'local' && kubernetesOnly.length > 0) {
-        const flag = `--${kubernetesOnly[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-        throw new errors/* UsageError */.eb(`${flag} is for cleanup --target kubernetes. Add --target kubernetes, or leave it out.`);
+/** Formats `--export KIND=FILE` can write. */
+const EXPORT_KINDS = ['github-action-benchmark', 'bencher', 'csv'];
+/** `github-action-benchmark=out/bench.json` → {kind, path}; a UsageError names the kinds. */
+function parseExport(value) {
+    const at = value.indexOf('=');
+    const kind = EXPORT_KINDS.find((k) => k === value.slice(0, at));
+    const path = value.slice(at + 1).trim();
+    if (at < 0 || kind === undefined || path === '') {
+        throw new errors/* UsageError */.eb(`--export must be KIND=FILE with KIND one of ${EXPORT_KINDS.join(', ')}, got "${value}"`);
     }
-    const config = {
-        target,
-        olderThanMs: (0,age/* parseAge */.F1)(flags.olderThan ?? age/* DEFAULT_CLEANUP_AGE */.T5),
-        debug: flags.debug === true,
-    };
-    if (flags.kubeconfig !== undefined)
-        config.kubeconfigPath = flags.kubeconfig;
-    if (flags.context !== undefined)
-        config.context = flags.context;
-    if (flags.namespace !== undefined)
-        config.namespace = flags.namespace;
-    return config;
+    return { kind, path };
 }
+
+;// CONCATENATED MODULE: ./src/cli/gate-flags.ts
+/**
+ * The flags of `compare`, `gate` and `calibrate` and their reports, and how they become configs (one
+ * UsageError line for a bad value); `run`'s own are in run-flags.ts.
+ */
+
+
+
+
+
+
+
+
 function toJudgeConfig(flags) {
     const config = {
         environmentPolicy: parseChoice('--environment-policy', flags.environmentPolicy, ENVIRONMENT_POLICIES),
@@ -33492,6 +33479,39 @@ function addJudgeOptions(command) {
         .addOption(new Option('--environment-policy <policy>', 'what an environment difference does')
         .choices(ENVIRONMENT_POLICIES)
         .default('warn'));
+}
+
+;// CONCATENATED MODULE: ./src/cli/program.ts
+
+
+
+
+
+
+
+
+
+
+
+function toCleanupConfig(flags) {
+    const target = parseChoice('--target', flags.target, TARGET_KINDS);
+    const kubernetesOnly = ['kubeconfig', 'context', 'namespace', 'olderThan'].filter((key) => flags[key] !== undefined);
+    if (target === 'local' && kubernetesOnly.length > 0) {
+        const flag = `--${kubernetesOnly[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw new errors/* UsageError */.eb(`${flag} is for cleanup --target kubernetes. Add --target kubernetes, or leave it out.`);
+    }
+    const config = {
+        target,
+        olderThanMs: (0,age/* parseAge */.F1)(flags.olderThan ?? age/* DEFAULT_CLEANUP_AGE */.T5),
+        debug: flags.debug === true,
+    };
+    if (flags.kubeconfig !== undefined)
+        config.kubeconfigPath = flags.kubeconfig;
+    if (flags.context !== undefined)
+        config.context = flags.context;
+    if (flags.namespace !== undefined)
+        config.namespace = flags.namespace;
+    return config;
 }
 function buildProgram(onRequest, write) {
     const program = new Command('netperf-gate')

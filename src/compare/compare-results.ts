@@ -11,8 +11,9 @@ import { spentAlpha } from '../stats/holm.js';
 import { MIN_RUNS_FOR_SPREAD } from '../stats/run-level.js';
 import { diffEnvironments, type EnvironmentDifference, type EnvironmentPolicy } from './environment.js';
 import { type Candidate, familyAdjusted, type Judged, judge } from './gated-family.js';
+import { type MatchedScenario, matchScenarios, type SkippedScenario } from './match-scenarios.js';
 import { type FamilyDecision, MISS_RATE, metricVerdict } from './metric-verdict.js';
-import { hasReference, metricValues } from './series.js';
+import { metricValues } from './series.js';
 import {
   GUARD_FLOOR_PCT,
   isNamed,
@@ -71,7 +72,7 @@ export interface ResultsComparison {
   counts: VerdictCounts;
   scenarios: ScenarioComparison[];
   /** Scenarios that could not be compared, with why (missing on one side, measured differently). */
-  skipped: { name: string; reason: string }[];
+  skipped: SkippedScenario[];
   environment: EnvironmentDifference[];
   environmentPolicy: EnvironmentPolicy;
   /** True when the environment differs and the policy is `fail`. */
@@ -101,40 +102,10 @@ export interface CompareSettings {
   look?: Look;
 }
 
-/** Settings that change what is measured: scenarios differing in these are not comparable. */
-const MEASUREMENT_FIELDS = [
-  'test',
-  'concurrency',
-  'cpus',
-  'sendSizeBytes',
-  'requestSizeBytes',
-  'responseSizeBytes',
-] as const;
-
-function whyNotComparable(baseline: ScenarioResult, current: ScenarioResult): string | undefined {
-  const differing = MEASUREMENT_FIELDS.filter(
-    (field) => baseline.settings[field] !== current.settings[field],
-  );
-  if (differing.length === 0) return undefined;
-  const detail = differing
-    .map((f) => `${f} ${String(baseline.settings[f])} → ${String(current.settings[f])}`)
-    .join(', ');
-  return `measured differently (${detail}); refresh the baseline`;
-}
-
 /** A guard's floor is at least {@link GUARD_FLOOR_PCT} unless a thresholds source names it. */
 function guardedThreshold(threshold: Threshold, role: MetricRole, named: boolean): Threshold {
   if (role !== 'guard' || named || threshold === 'off') return threshold;
   return Math.max(threshold, GUARD_FLOOR_PCT);
-}
-
-/** A current scenario with the comparable baseline runs' results of the same name. */
-interface MatchedScenario {
-  current: ScenarioResult;
-  baselines: ScenarioResult[];
-  notes: string[];
-  /** The current run and every baseline run have the interleaved reference. */
-  withReference: boolean;
 }
 
 function candidatesOf(match: MatchedScenario, sources: ThresholdSources): Candidate[] {
@@ -221,41 +192,6 @@ function lowConfidenceOf(baselineRuns: number, scenarios: readonly ScenarioCompa
     );
   }
   return reasons;
-}
-
-/** Pairs each current scenario with the baseline runs' results of the same name, or says why it cannot be compared. */
-function matchScenarios(baselines: readonly Results[], current: Results) {
-  const matched: MatchedScenario[] = [];
-  const skipped: ResultsComparison['skipped'] = [];
-  for (const scenario of current.scenarios) {
-    const name = scenario.settings.name;
-    const found = baselines.flatMap((b) => b.scenarios.filter((s) => s.settings.name === name));
-    const comparable = found.filter((b) => whyNotComparable(b, scenario) === undefined);
-    if (comparable.length === 0) {
-      const first = found[0];
-      skipped.push({
-        name,
-        reason: first === undefined ? 'not in the baseline' : (whyNotComparable(first, scenario) ?? ''),
-      });
-      continue;
-    }
-    const notes: string[] = [];
-    if (comparable.length < found.length)
-      notes.push(`${found.length - comparable.length} baseline run(s) measured differently: left out`);
-    const durations = new Set(comparable.map((b) => b.settings.durationSeconds));
-    if (durations.size > 1 || !durations.has(scenario.settings.durationSeconds)) {
-      notes.push(
-        `duration differs: baseline ${[...durations].join('/')} s, current ${scenario.settings.durationSeconds} s`,
-      );
-    }
-    const withReference = hasReference(scenario) && comparable.every(hasReference);
-    matched.push({ current: scenario, baselines: comparable, notes, withReference });
-  }
-  const currentNames = new Set(current.scenarios.map((s) => s.settings.name));
-  const baselineNames = new Set(baselines.flatMap((b) => b.scenarios.map((s) => s.settings.name)));
-  for (const name of baselineNames)
-    if (!currentNames.has(name)) skipped.push({ name, reason: 'in the baseline only (not run now)' });
-  return { matched, skipped };
 }
 
 /**
