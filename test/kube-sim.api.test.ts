@@ -3,7 +3,7 @@
  * resourceVersion, Tables, pod lifecycle (Succeeded/Failed, grace periods, hostNetwork, CPU pinning),
  * scheduling against taints, logs that follow, exec over v4, and the audit log file. Needs root.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntil } from './helpers/wait-until.js';
@@ -316,6 +316,33 @@ describeAsRoot('kube-sim API wire format', () => {
       expect(deleted.body.metadata.deletionTimestamp).toBeDefined();
       await podWhen('stubborn', (p) => p.code === 404);
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'gives a pod its own /tmp (TMPDIR), and what a killed process left there goes with the pod',
+    async () => {
+      // The fan-out script's `mktemp -d`, killed before its `rm -rf`, as a hard-cancelled run leaves it.
+      const script = 'd=$(mktemp -d) && touch "$d/1.out" && echo "dir=$d" && sleep 600';
+      await api(`/api/v1/namespaces/${NS}/pods`, {
+        method: 'POST',
+        json: podBody('scratch', ['sh', '-c', script], { nodeName: 'sim-node-1' }),
+      });
+      let dir = '';
+      await waitUntil(
+        async () => {
+          dir = /dir=(\S+)/.exec((await api(`/api/v1/namespaces/${NS}/pods/scratch/log`)).text)?.[1] ?? '';
+          return dir !== '';
+        },
+        POD_WAIT_MS,
+        'the scratch pod to log its temporary folder',
+      );
+      expect(dir.startsWith('/tmp/tmp.')).toBe(false);
+      expect(existsSync(join(dir, '1.out'))).toBe(true);
+      await api(`/api/v1/namespaces/${NS}/pods/scratch?gracePeriodSeconds=0`, { method: 'DELETE' });
+      // Deleted at once, the object goes first; the kubelet then kills the process and removes the rest.
+      await waitUntil(async () => !existsSync(dir), POD_WAIT_MS, "the scratch pod's temporary folder to go");
     },
     TEST_TIMEOUT_MS,
   );

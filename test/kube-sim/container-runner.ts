@@ -71,7 +71,7 @@ export function runContainer(deps: RunnerDeps, runtime: PodRuntime): void {
     return;
   }
   const argv = containerArgv(pod, runtime.forced);
-  const env = containerEnv(pod.metadata.name, container.env);
+  const env = containerEnv(pod.metadata.name, container.env, runtime.tmpDir);
   const startedAt = timestamp();
   runtime.containerID = `sim://${randomBytes(32).toString('hex')}`;
   if (!findExecutable(argv[0] ?? '', env.PATH ?? '')) {

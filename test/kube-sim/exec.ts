@@ -102,8 +102,8 @@ export function runExec(
   socket.write(handshakeResponse(String(req.headers['sec-websocket-key']), protocol));
   const ws = new WebSocketConnection(socket);
   const container = pod.spec.containers[0];
-  const env = containerEnv(pod.metadata.name, container?.env);
-  if (!runtime?.netns || !findExecutable(command[0] ?? '', env.PATH ?? '')) {
+  const env = runtime && containerEnv(pod.metadata.name, container?.env, runtime.tmpDir);
+  if (!runtime?.netns || !env || !findExecutable(command[0] ?? '', env.PATH ?? '')) {
     sendChannel(ws, ERROR, JSON.stringify(notFoundStatus(command)));
     ws.close(1000);
     return;

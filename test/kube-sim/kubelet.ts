@@ -22,6 +22,7 @@ import { LogBuffer } from './log-buffer.js';
 import { timestamp } from './meta.js';
 import { nodeAddresses, podAddresses, type SimNetwork } from './network.js';
 import { runAsOf } from './pod-identity.js';
+import { createPodTmpDir, removePodTmpDir } from './pod-runtime.js';
 import { cpuRequestMilli, setCondition } from './pod-status.js';
 import { signalGroup } from './processes.js';
 import { cpuMilli } from './quantity.js';
@@ -92,6 +93,7 @@ export class Kubelets {
       ownNetns: !pod.spec.hostNetwork,
       cpus: exclusiveCpusFor(pod, this.deps.cpuManagerPolicy(nodeIndex), nodeIndex),
       user: runAsOf(pod),
+      tmpDir: createPodTmpDir(),
       logs: new LogBuffer(),
       restartCount: 0,
       forced,
@@ -215,7 +217,9 @@ export class Kubelets {
   }
 
   private async finishDeletion(runtime: PodRuntime): Promise<void> {
-    if (!this.runtimes.delete(runtime.uid) || this.stopped) return;
+    if (!this.runtimes.delete(runtime.uid)) return;
+    removePodTmpDir(runtime);
+    if (this.stopped) return;
     for (const timer of runtime.timers) clearTimeout(timer);
     runtime.logs.end();
     if (runtime.ownNetns && runtime.netns) await this.deps.network.removeNamespace(runtime.netns);
@@ -244,6 +248,7 @@ export class Kubelets {
       runtime.logs.end();
     }
     await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    for (const runtime of this.runtimes.values()) removePodTmpDir(runtime);
     this.runtimes.clear();
   }
 }

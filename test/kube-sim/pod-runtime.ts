@@ -1,5 +1,8 @@
 /** What the kubelet keeps about a pod it runs, and the helpers the container loop and the kubelet share. */
 import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EventRecorder } from './events.js';
 import type { LogBuffer } from './log-buffer.js';
 import type { RunAs } from './processes.js';
@@ -23,6 +26,11 @@ export interface PodRuntime {
   cpus?: number[];
   /** Who its processes run as (runAsUser/runAsGroup); undefined = the image's user, root here. */
   user?: RunAs;
+  /**
+   * The container's own /tmp (its processes and execs get it as TMPDIR): a real container's writable
+   * layer goes with the pod, so what a killed process left in /tmp must not outlive the pod here either.
+   */
+  tmpDir: string;
   child?: ChildProcess;
   containerID?: string;
   logs: LogBuffer;
@@ -69,4 +77,16 @@ export function later(runtime: PodRuntime, delayMs: number, fn: () => void): voi
     fn();
   }, delayMs);
   runtime.timers.add(timer);
+}
+
+/** A pod's private temporary folder, writable by any user like /tmp (sticky). */
+export function createPodTmpDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-sim-pod-'));
+  chmodSync(dir, 0o1777);
+  return dir;
+}
+
+/** Removes a pod's temporary folder with whatever its processes left there (the writable layer going). */
+export function removePodTmpDir(runtime: PodRuntime): void {
+  rmSync(runtime.tmpDir, { recursive: true, force: true });
 }

@@ -78,8 +78,14 @@ export function findExecutable(command: string, pathVar: string): string | undef
 export function containerEnv(
   hostname: string,
   env: { name: string; value?: string }[] | undefined,
+  tmpDir: string,
 ): Record<string, string> {
-  const result: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: hostname, HOME: '/root' };
+  const result: Record<string, string> = {
+    PATH: DEFAULT_PATH,
+    HOSTNAME: hostname,
+    HOME: '/root',
+    TMPDIR: tmpDir,
+  };
   for (const entry of env ?? []) result[entry.name] = entry.value ?? '';
   return result;
 }
