@@ -30,10 +30,10 @@ function stageOf(file: string): string | undefined {
   return parts.length > 1 ? parts[0] : undefined;
 }
 
-/** Every relative import of a file, as the imported file's path. */
+/** Every relative import of a file (static, re-export or dynamic `import()`), as the imported file's path. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((match) =>
+  return [...text.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+)'/g)].map((match) =>
     normalize(join(dirname(file), (match[1] ?? '').replace(/\.js$/, '.ts'))),
   );
 }

@@ -54436,7 +54436,6 @@ function toInstanceFigures(figures) {
 const STREAM_COST_GBPS = 10;
 /** Request/response CPU cost is % CPU per this many transactions per second. */
 const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
-
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }

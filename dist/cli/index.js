@@ -28114,7 +28114,6 @@ function toInstanceFigures(figures) {
 const STREAM_COST_GBPS = 10;
 /** Request/response CPU cost is % CPU per this many transactions per second. */
 const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
-
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }
@@ -33410,6 +33409,7 @@ function parseExport(value) {
 
 
 
+
 function toJudgeConfig(flags) {
     const config = {
         environmentPolicy: parseChoice('--environment-policy', flags.environmentPolicy, ENVIRONMENT_POLICIES),
@@ -33468,14 +33468,14 @@ function toReportSettings(flags) {
 function addReportOptions(command) {
     return command
         .option('--report-dir <dir>', 'write report.md and report.html into this folder')
-        .option('--export <kind=file>', `export results for dashboards (${EXPORT_KINDS.join(', ')}); repeatable`, (value, previous) => [...previous, value], []);
+        .option('--export <kind=file>', `export results for dashboards (${EXPORT_KINDS.join(', ')}); repeatable`, collectPaths, []);
 }
 /** The flags `compare` and `gate` share. */
 function addJudgeOptions(command) {
     return addReportOptions(command)
         .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
         .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
-        .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.03)")
+        .option('--alpha <rate>', `the whole gate's false-regression rate (family-wise, default ${DEFAULT_FAMILY_ALPHA})`)
         .addOption(new Option('--environment-policy <policy>', 'what an environment difference does')
         .choices(ENVIRONMENT_POLICIES)
         .default('warn'));

@@ -3,6 +3,7 @@
  * UsageError line for a bad value); `run`'s own are in run-flags.ts.
  */
 import { type Command, Option } from 'commander';
+import { DEFAULT_FAMILY_ALPHA } from '../compare/compare-results.js';
 import { ENVIRONMENT_POLICIES } from '../compare/environment.js';
 import { type GateConfig, type JudgeConfig, MAX_ALPHA, MIN_ALPHA } from '../config/gate-config.js';
 import { parseChoice, parsePercent, parseWholeNumber } from '../config/parse-flags.js';
@@ -94,7 +95,7 @@ export function addReportOptions(command: Command): Command {
     .option(
       '--export <kind=file>',
       `export results for dashboards (${EXPORT_KINDS.join(', ')}); repeatable`,
-      (value: string, previous: string[]) => [...previous, value],
+      collectPaths,
       [],
     );
 }
@@ -104,7 +105,10 @@ export function addJudgeOptions(command: Command): Command {
   return addReportOptions(command)
     .option('--thresholds <file>', 'thresholds file (YAML or JSON): default, per metric, per scenario')
     .option('--threshold <pct>', 'noise floor in percent for every metric the thresholds file does not name')
-    .option('--alpha <rate>', "the whole gate's false-regression rate (family-wise, default 0.03)")
+    .option(
+      '--alpha <rate>',
+      `the whole gate's false-regression rate (family-wise, default ${DEFAULT_FAMILY_ALPHA})`,
+    )
     .addOption(
       new Option('--environment-policy <policy>', 'what an environment difference does')
         .choices(ENVIRONMENT_POLICIES)

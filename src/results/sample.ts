@@ -8,8 +8,6 @@ export const STREAM_COST_GBPS = 10;
 /** Request/response CPU cost is % CPU per this many transactions per second. */
 export const RR_COST_TRANSACTIONS_PER_SEC = 100_000;
 
-export { costUnit } from '../metrics/names.js';
-
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }

@@ -1,10 +1,10 @@
-import { headlineMetric, metricUnit } from '../metrics/names.js';
+import { costUnit, headlineMetric, metricUnit } from '../metrics/names.js';
 import { buildNetperfArgs } from '../netperf/command.js';
 import { parseNetperfOutput } from '../netperf/parse.js';
 import { formatDuration, formatMetric } from '../report/format.js';
 import { aggregateSamples } from '../results/aggregate.js';
 import { toInstanceFigures } from '../results/instance.js';
-import { combineInstances, costUnit } from '../results/sample.js';
+import { combineInstances } from '../results/sample.js';
 import type { SampleResult, ScenarioResult } from '../results/schema.js';
 import type { Scenario } from '../suite/model.js';
 import type { NetperfPair, ProcessOutput, Target } from '../targets/target.js';

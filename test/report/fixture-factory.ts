@@ -4,10 +4,11 @@
  * like what `run` writes. Deterministic: no clock, no randomness.
  */
 
+import { costUnit } from '../../src/metrics/names.js';
 import type { NetperfFigures } from '../../src/netperf/parse.js';
 import { aggregateSamples } from '../../src/results/aggregate.js';
 import { toInstanceFigures } from '../../src/results/instance.js';
-import { combineInstances, costUnit } from '../../src/results/sample.js';
+import { combineInstances } from '../../src/results/sample.js';
 import type { Environment, Results, ScenarioResult } from '../../src/results/schema.js';
 import { defaultSuite } from '../../src/suite/default-suite.js';
 import type { Scenario } from '../../src/suite/model.js';

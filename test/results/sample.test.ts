@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { costUnit } from '../../src/metrics/names.js';
 import { type NetperfFigures, parseNetperfOutput } from '../../src/netperf/parse.js';
-import { combineInstances, costUnit } from '../../src/results/sample.js';
+import { combineInstances } from '../../src/results/sample.js';
 import { InfraError } from '../../src/util/errors.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/netperf/', import.meta.url));
